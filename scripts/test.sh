@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# All checks and tests: formatting, lints, unit and integration tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/systeempakketten.sh
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo test --locked

@@ -1,0 +1,704 @@
+//! The command-line interface: the contract scripts and tests rely on.
+//! Errors are Dutch sentences on stderr; exit code 1 for errors, 2 for wrong usage.
+
+use crate::domain::fase::FaseOvergang;
+use crate::domain::{Ave, DomeinFout, Fase, JournaalSoort, Rol, WegingUitkomst, parse_datum};
+use crate::melding;
+use crate::store::sleutel::{self, DbSleutel, SleutelBestand, SleutelBron};
+use crate::store::{
+    CasusFilter, Gebruiker, Gegevensmap, NieuwJournaal, NieuweBetrokkene, NieuweCasus, Store, StoreFout,
+};
+use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use zeroize::Zeroizing;
+
+/// Environment variable with the passphrase, for scripts and tests (the GUI asks).
+pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
+
+/// Schakel: offline casusregie voor Zorg- en Veiligheidshuizen.
+#[derive(Debug, Parser)]
+#[command(name = "schakel", version, about, long_about = None)]
+pub struct Cli {
+    /// Map met de database en het sleutelbestand (standaard de gegevensmap van de gebruiker)
+    #[arg(long, global = true, env = "SCHAKEL_DATA_DIR", value_name = "MAP")]
+    pub data_dir: Option<PathBuf>,
+    /// Uitvoer als JSON (voor scripts)
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// De opdracht; zonder opdracht start het venster
+    #[command(subcommand)]
+    pub opdracht: Option<Opdracht>,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Opdracht {
+    /// Maak een nieuwe versleutelde database en sleutel aan
+    Init(InitArgs),
+    /// Vul de database met fictieve voorbeeldcasussen
+    Demo(DemoArgs),
+    /// Casussen bekijken, aanmaken en verplaatsen
+    #[command(subcommand)]
+    Casus(CasusOpdracht),
+    /// Betrokkenen bij een casus
+    #[command(subcommand)]
+    Betrokkene(BetrokkeneOpdracht),
+    /// Journaal van een casus
+    #[command(subcommand)]
+    Journaal(JournaalOpdracht),
+    /// Zoek in casussen, betrokkenen, journaal en plannen
+    Zoek {
+        /// Zoektekst (elke tekst is veilig)
+        #[arg(required = true, num_args = 1.., value_name = "TEKST")]
+        tekst: Vec<String>,
+    },
+    /// Auditlog controleren
+    #[command(subcommand)]
+    Audit(AuditOpdracht),
+    /// Controleer sleutel, schema en integriteit van de database
+    Doctor,
+}
+
+/// Where to keep the key.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SleutelKeuze {
+    /// In de sleutelbos van het systeem
+    Sleutelbos,
+    /// In een sleutelbestand, beveiligd met een wachtwoord
+    Wachtwoord,
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Uw naam (komt in de auditlog)
+    #[arg(long)]
+    pub naam: Option<String>,
+    /// Uw rol, bijvoorbeeld procesregisseur
+    #[arg(long, default_value = "procesregisseur")]
+    pub rol: String,
+    /// Naam van het Zorg- en Veiligheidshuis
+    #[arg(long, default_value = "Zorg- en Veiligheidshuis")]
+    pub zvh: String,
+    /// Waar de sleutel bewaard wordt (standaard de sleutelbos, anders een wachtwoord)
+    #[arg(long, value_enum)]
+    pub sleutel: Option<SleutelKeuze>,
+}
+
+/// Arguments of `demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Aantal casussen
+    #[arg(long = "cases", alias = "casussen", default_value_t = 50)]
+    pub cases: usize,
+    /// Startwaarde: dezelfde waarde geeft dezelfde gegevens
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+}
+
+/// `casus` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CasusOpdracht {
+    /// Toon de casussen
+    List {
+        /// Alleen deze fase
+        #[arg(long)]
+        fase: Option<String>,
+        /// Alleen dit thema
+        #[arg(long)]
+        thema: Option<String>,
+        /// Alleen deze AVE-fase
+        #[arg(long)]
+        ave: Option<i64>,
+        /// Alleen casussen van deze medewerker
+        #[arg(long)]
+        medewerker: Option<String>,
+    },
+    /// Toon één casus volledig (wordt gelogd)
+    Show {
+        /// Casusnummer, bijvoorbeeld 2026-0001
+        nummer: String,
+    },
+    /// Registreer een nieuwe aanmelding; toont het nieuwe casusnummer
+    New {
+        /// Werknaam (geen persoonsgegevens)
+        #[arg(long)]
+        werknaam: String,
+        /// Thema (naam of begin van de naam)
+        #[arg(long)]
+        thema: String,
+        /// AVE-fase 1 tot en met 4 (standaard 3)
+        #[arg(long)]
+        ave: Option<i64>,
+        /// Procesregisseur
+        #[arg(long, default_value = "")]
+        procesregisseur: String,
+        /// Het probleem
+        #[arg(long, default_value = "")]
+        probleem: String,
+        /// De vraag aan het ZVH
+        #[arg(long, default_value = "")]
+        vraag: String,
+    },
+    /// Verplaats een casus naar een andere fase
+    Fase {
+        /// Casusnummer
+        nummer: String,
+        /// Nieuwe fase: aanmelding, weging, procesregie, monitoring, afgesloten
+        fase: String,
+        /// Uitkomst van de weging: procesregie, ondersteunen, advies, niet_passend
+        #[arg(long)]
+        uitkomst: Option<String>,
+        /// Reden (verplicht bij afsluiten en heropenen)
+        #[arg(long)]
+        reden: Option<String>,
+        /// Heropen een afgesloten casus
+        #[arg(long)]
+        heropen: bool,
+        /// Tevredenheid van de aanmelder bij afsluiten (1–5)
+        #[arg(long)]
+        tevredenheid: Option<u8>,
+    },
+    /// Wijzig de AVE-fase
+    Ave {
+        /// Casusnummer
+        nummer: String,
+        /// Nieuwe AVE-fase 1 tot en met 4
+        ave: i64,
+        /// Reden van de wijziging
+        #[arg(long)]
+        reden: String,
+    },
+}
+
+/// `betrokkene` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BetrokkeneOpdracht {
+    /// Voeg een betrokkene toe aan een casus
+    Add {
+        /// Casusnummer
+        nummer: String,
+        /// Volledige naam
+        #[arg(long)]
+        naam: String,
+        /// Geboortedatum JJJJ-MM-DD
+        #[arg(long)]
+        geboortedatum: String,
+        /// Rol: hoofdpersoon, partner, kind, ouder, familielid, slachtoffer, overig
+        #[arg(long)]
+        rol: String,
+        /// BSN (wordt met de elfproef gecontroleerd)
+        #[arg(long)]
+        bsn: Option<String>,
+    },
+}
+
+/// `journaal` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum JournaalOpdracht {
+    /// Voeg een journaalregel toe
+    Add {
+        /// Casusnummer
+        nummer: String,
+        /// Tekst
+        #[arg(long)]
+        tekst: String,
+        /// Soort: notitie, contactmoment, pi_bezoek
+        #[arg(long, default_value = "notitie")]
+        soort: String,
+        /// Inrichting (bij een PI-bezoek)
+        #[arg(long)]
+        inrichting: Option<String>,
+        /// Datum (standaard vandaag)
+        #[arg(long)]
+        datum: Option<String>,
+    },
+}
+
+/// `audit` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum AuditOpdracht {
+    /// Controleer de hashketen van de auditlog
+    Verify,
+}
+
+/// Errors of the CLI, mapped to a Dutch sentence and an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliFout {
+    /// From the store.
+    #[error(transparent)]
+    Store(#[from] StoreFout),
+    /// From the domain.
+    #[error(transparent)]
+    Domein(#[from] DomeinFout),
+    /// Wrong usage (exit 2).
+    #[error("{0}")]
+    Gebruik(String),
+    /// A check failed (audit, doctor): message already printed.
+    #[error("{0}")]
+    Controle(String),
+}
+
+impl CliFout {
+    /// Dutch message.
+    pub fn melding(&self) -> String {
+        match self {
+            CliFout::Store(s) => melding::store(s),
+            CliFout::Domein(d) => melding::domein(d),
+            CliFout::Gebruik(s) | CliFout::Controle(s) => s.clone(),
+        }
+    }
+
+    /// Process exit code.
+    pub fn code(&self) -> i32 {
+        match self {
+            CliFout::Gebruik(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Build the clap command with Dutch headings and help flags.
+pub fn commando() -> clap::Command {
+    fn nl(cmd: clap::Command) -> clap::Command {
+        cmd.disable_help_flag(true)
+            .disable_help_subcommand(true)
+            .disable_version_flag(true)
+            .subcommand_help_heading("Opdrachten")
+            .subcommand_value_name("OPDRACHT")
+            .help_template("{about-with-newline}\nGebruik: {usage}\n\n{all-args}{after-help}")
+            .arg(clap::Arg::new("help").short('h').long("help").action(ArgAction::Help).help("Toon deze hulp"))
+            .mut_args(|a| if a.is_positional() { a.help_heading("Argumenten") } else { a.help_heading("Opties") })
+            .mut_subcommands(nl)
+    }
+    nl(Cli::command())
+        .arg(clap::Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Toon de versie"))
+}
+
+/// Parse arguments; a usage error becomes a Dutch [`CliFout::Gebruik`].
+pub fn parse<I, T>(args: I) -> Result<Cli, CliFout>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = commando().try_get_matches_from(args).map_err(clap_fout)?;
+    Cli::from_arg_matches(&matches).map_err(clap_fout)
+}
+
+fn clap_fout(e: clap::Error) -> CliFout {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Not an error: print and stop successfully.
+            let _ = e.print();
+            std::process::exit(0);
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
+            let _ = e.print();
+            return CliFout::Gebruik("Geef een opdracht; zie 'schakel --help'.".into());
+        }
+        _ => {}
+    }
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let zin = match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!("ongeldige waarde '{}' voor {}", ctx(ContextKind::InvalidValue), ctx(ContextKind::InvalidArg))
+        }
+        ErrorKind::UnknownArgument => format!("onbekende optie '{}'", ctx(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => format!("onbekende opdracht '{}'", ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::MissingRequiredArgument => format!("verplicht gegeven ontbreekt: {}", ctx(ContextKind::InvalidArg)),
+        ErrorKind::TooManyValues | ErrorKind::ArgumentConflict => {
+            format!("te veel of tegenstrijdige gegevens bij {}", ctx(ContextKind::InvalidArg))
+        }
+        _ => "de opdracht klopt niet".to_string(),
+    };
+    CliFout::Gebruik(format!("Onjuist gebruik: {zin}. Zie 'schakel --help'."))
+}
+
+/// The data dir from `--data-dir`, `SCHAKEL_DATA_DIR` or the platform default.
+pub fn gegevensmap(cli: &Cli) -> Result<Gegevensmap, CliFout> {
+    match &cli.data_dir {
+        Some(p) => Ok(Gegevensmap::new(p)),
+        None => Gegevensmap::standaard()
+            .ok_or_else(|| CliFout::Gebruik("Geen gegevensmap gevonden; geef --data-dir op.".into())),
+    }
+}
+
+/// The passphrase from `SCHAKEL_PASSPHRASE`, or asked on the terminal.
+fn wachtwoord(vraag: &str) -> Result<Zeroizing<String>, StoreFout> {
+    if let Ok(w) = std::env::var(WACHTWOORD_ENV) {
+        return Ok(Zeroizing::new(w));
+    }
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(vraag).map(Zeroizing::new).map_err(StoreFout::Io);
+    }
+    Err(StoreFout::GeenWachtwoord)
+}
+
+fn sleutelbos_account(installatie: &str) -> String {
+    format!("db-{installatie}")
+}
+
+/// Unlock and open the store of a data dir (keychain or passphrase).
+pub fn open_store(map: &Gegevensmap) -> Result<Store, CliFout> {
+    if !map.db_pad().exists() {
+        return Err(if map.sleutel_pad().exists() {
+            StoreFout::DatabaseOntbreekt(map.db_pad())
+        } else {
+            StoreFout::NietGeinitialiseerd
+        }
+        .into());
+    }
+    let bestand = SleutelBestand::lees(map.pad())?;
+    let sleutel = match bestand.bron {
+        SleutelBron::Sleutelbos => sleutel::sleutelbos_haal(&sleutelbos_account(&bestand.installatie))?,
+        SleutelBron::Wachtwoord => bestand.ontgrendel(&wachtwoord("Wachtwoord van de Schakel-database: ")?)?,
+    };
+    Ok(Store::open(map, &sleutel)?)
+}
+
+/// Create key and database in a new data dir.
+pub fn initialiseer(
+    map: &Gegevensmap,
+    keuze: Option<SleutelKeuze>,
+    gebruiker: &Gebruiker,
+) -> Result<(Store, SleutelBron), CliFout> {
+    if map.is_geinitialiseerd() {
+        return Err(StoreFout::BestaatAl(map.pad().to_path_buf()).into());
+    }
+    crate::store::maak_prive_map(map.pad())?;
+    let installatie = uuid::Uuid::new_v4().to_string();
+    let sleutel = DbSleutel::nieuw();
+    let keuze = keuze.unwrap_or(if std::env::var_os(WACHTWOORD_ENV).is_some() || !sleutel::sleutelbos_beschikbaar() {
+        SleutelKeuze::Wachtwoord
+    } else {
+        SleutelKeuze::Sleutelbos
+    });
+    let bestand = match keuze {
+        SleutelKeuze::Sleutelbos => match sleutel::sleutelbos_bewaar(&sleutelbos_account(&installatie), &sleutel) {
+            Ok(()) => SleutelBestand::sleutelbos(&installatie),
+            Err(e) => {
+                eprintln!("{} Schakel gebruikt daarom een sleutelbestand met wachtwoord.", melding::store(&e));
+                nieuw_wachtwoord_bestand(&installatie, &sleutel)?
+            }
+        },
+        SleutelKeuze::Wachtwoord => nieuw_wachtwoord_bestand(&installatie, &sleutel)?,
+    };
+    // Key file first: a database without its key would be lost.
+    bestand.schrijf(map.pad())?;
+    let store = Store::maak(map, &sleutel, gebruiker)?;
+    Ok((store, bestand.bron))
+}
+
+fn nieuw_wachtwoord_bestand(installatie: &str, sleutel: &DbSleutel) -> Result<SleutelBestand, CliFout> {
+    let w = wachtwoord("Kies een wachtwoord voor de database: ")?;
+    if std::env::var_os(WACHTWOORD_ENV).is_none() {
+        let w2 = wachtwoord("Herhaal het wachtwoord: ")?;
+        if *w != *w2 {
+            return Err(CliFout::Gebruik("De wachtwoorden zijn niet gelijk; er is niets aangemaakt.".into()));
+        }
+    }
+    Ok(SleutelBestand::wachtwoord(installatie, sleutel, &w)?)
+}
+
+fn standaard_gebruiker() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "medewerker".into())
+}
+
+fn print_json<T: Serialize>(waarde: &T) {
+    match serde_json::to_string_pretty(waarde) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("JSON-fout: {e}"),
+    }
+}
+
+/// Run a parsed command. Returns `Ok(false)` when no command was given (open the GUI).
+pub fn voer_uit(cli: Cli) -> Result<bool, CliFout> {
+    let Some(opdracht) = cli.opdracht.as_ref() else {
+        return Ok(false);
+    };
+    let map = gegevensmap(&cli)?;
+    match opdracht {
+        Opdracht::Init(a) => {
+            let g = Gebruiker {
+                naam: a.naam.clone().unwrap_or_else(standaard_gebruiker),
+                rol: a.rol.clone(),
+                zvh: a.zvh.clone(),
+            };
+            let (_, bron) = initialiseer(&map, a.sleutel, &g)?;
+            if cli.json {
+                print_json(&serde_json::json!({ "map": map.pad(), "sleutel": bron }));
+            } else {
+                println!("Nieuwe database aangemaakt in {}.", map.pad().display());
+                println!("Sleutel: {}.", bron.label());
+            }
+        }
+        Opdracht::Demo(a) => {
+            let mut store = if map.db_pad().exists() {
+                open_store(&map)?
+            } else {
+                let g = Gebruiker {
+                    naam: standaard_gebruiker(),
+                    rol: "procesregisseur".into(),
+                    zvh: "ZVH Voorbeeldregio".into(),
+                };
+                let (store, bron) = initialiseer(&map, None, &g)?;
+                eprintln!("Nieuwe database aangemaakt in {} (sleutel: {}).", map.pad().display(), bron.label());
+                store
+            };
+            let o = crate::demo::genereer(&mut store, a.cases, a.seed)?;
+            if cli.json {
+                print_json(&o);
+            } else {
+                println!(
+                    "{} fictieve casussen aangemaakt, met {} journaalregels, {} acties en {} overleggen.",
+                    o.casussen, o.journaal, o.acties, o.overleggen
+                );
+            }
+        }
+        Opdracht::Casus(c) => casus(&map, c, cli.json)?,
+        Opdracht::Betrokkene(BetrokkeneOpdracht::Add { nummer, naam, geboortedatum, rol, bsn }) => {
+            let b = NieuweBetrokkene {
+                naam: naam.clone(),
+                geboortedatum: Some(parse_datum(geboortedatum)?),
+                rol: Rol::parse(rol)?,
+                bsn: bsn.clone(),
+                initialen: None,
+            };
+            let mut store = open_store(&map)?;
+            let id = store.betrokkene_toevoegen(nummer, b)?;
+            if cli.json {
+                print_json(&serde_json::json!({ "id": id, "casusnummer": nummer }));
+            } else {
+                println!("Betrokkene toegevoegd aan casus {nummer}.");
+            }
+        }
+        Opdracht::Journaal(JournaalOpdracht::Add { nummer, tekst, soort, inrichting, datum }) => {
+            let j = NieuwJournaal {
+                soort: JournaalSoort::parse(soort)?,
+                tekst: tekst.clone(),
+                datum: datum.as_deref().map(parse_datum).transpose()?,
+                inrichting: inrichting.clone(),
+            };
+            let mut store = open_store(&map)?;
+            let id = store.journaal_toevoegen(nummer, j)?;
+            if cli.json {
+                print_json(&serde_json::json!({ "id": id, "casusnummer": nummer }));
+            } else {
+                println!("Journaalregel toegevoegd aan casus {nummer}.");
+            }
+        }
+        Opdracht::Zoek { tekst } => {
+            let store = open_store(&map)?;
+            let treffers = store.zoek(&tekst.join(" "), 50)?;
+            if cli.json {
+                print_json(&treffers);
+            } else if treffers.is_empty() {
+                println!("Niets gevonden.");
+            } else {
+                for t in treffers {
+                    println!(
+                        "{}  {:<12} {:<24} {}",
+                        t.casus.casusnummer,
+                        t.casus.fase.label(),
+                        t.casus.werknaam,
+                        t.fragment
+                    );
+                }
+            }
+        }
+        Opdracht::Audit(AuditOpdracht::Verify) => {
+            let store = open_store(&map)?;
+            let c = store.audit_verify()?;
+            if cli.json {
+                print_json(
+                    &serde_json::json!({ "in_orde": c.in_orde(), "aantal": c.aantal, "eerste_fout": c.eerste_fout, "kop_klopt": c.kop_klopt }),
+                );
+            }
+            if !c.in_orde() {
+                let zin = match c.eerste_fout {
+                    Some(nr) => format!("De auditlog is aangetast: regel {nr} klopt niet met de hashketen."),
+                    None => "De auditlog is aangetast: er ontbreken regels aan het eind.".to_string(),
+                };
+                return Err(CliFout::Controle(zin));
+            }
+            if !cli.json {
+                println!("Auditlog in orde: {} regels, hashketen klopt.", c.aantal);
+            }
+        }
+        Opdracht::Doctor => doctor(&map, cli.json)?,
+    }
+    Ok(true)
+}
+
+fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout> {
+    match c {
+        CasusOpdracht::List { fase, thema, ave, medewerker } => {
+            let fase = fase.as_deref().map(Fase::parse).transpose()?;
+            let ave = ave.map(Ave::new).transpose()?.map(Ave::get);
+            let store = open_store(map)?;
+            let thema_id = match thema {
+                Some(t) => Some(
+                    store
+                        .themas()?
+                        .into_iter()
+                        .find(|x| x.id == *t || x.naam.to_lowercase().starts_with(&t.to_lowercase()))
+                        .ok_or_else(|| StoreFout::Onbekend { tabel: "thema", id: t.clone() })?
+                        .id,
+                ),
+                None => None,
+            };
+            let lijst = store.casus_lijst(&CasusFilter {
+                fase,
+                thema_id,
+                ave,
+                medewerker: medewerker.clone(),
+                ..Default::default()
+            })?;
+            if json {
+                print_json(&lijst);
+            } else if lijst.is_empty() {
+                println!("Geen casussen.");
+            } else {
+                println!("{:<10} {:<12} {:<5} {:<32} Werknaam", "Nummer", "Fase", "AVE", "Thema");
+                for r in lijst {
+                    println!(
+                        "{:<10} {:<12} {:<5} {:<32} {}",
+                        r.casusnummer,
+                        r.fase.label(),
+                        r.ave,
+                        r.thema,
+                        r.werknaam
+                    );
+                }
+            }
+        }
+        CasusOpdracht::Show { nummer } => {
+            let mut store = open_store(map)?;
+            let d = store.casus_detail(nummer)?;
+            if json {
+                print_json(&d);
+            } else {
+                let r = &d.regel;
+                println!("Casus {} — {}", r.casusnummer, r.werknaam);
+                println!("Thema: {}   Fase: {}   AVE: {}", r.thema, r.fase.label(), r.ave);
+                if let Some(u) = r.weging_uitkomst {
+                    println!("Wegingsuitkomst: {}", u.label());
+                }
+                println!("Procesregisseur: {}   Trajectbegeleider: {}", r.procesregisseur, r.trajectbegeleider);
+                println!("Aangemeld: {}", r.datum_aanmelding);
+                if !d.probleem.is_empty() {
+                    println!("Probleem: {}", d.probleem);
+                }
+                println!("Betrokkenen:");
+                for b in &d.betrokkenen {
+                    println!(
+                        "  {} ({}), {}",
+                        b.naam,
+                        b.rol.label(),
+                        b.geboortedatum.as_deref().unwrap_or("geboortedatum onbekend")
+                    );
+                    for det in &b.detenties {
+                        println!(
+                            "    detentie {} {} – {}",
+                            det.inrichting,
+                            det.startdatum.as_deref().unwrap_or("?"),
+                            det.einddatum_verwacht.as_deref().unwrap_or("?")
+                        );
+                    }
+                }
+                println!("Journaal:");
+                for j in &d.journaal {
+                    println!("  {} {} ({}): {}", j.datum, j.soort.label(), j.auteur, j.tekst);
+                }
+            }
+        }
+        CasusOpdracht::New { werknaam, thema, ave, procesregisseur, probleem, vraag } => {
+            let ave = ave.map(Ave::new).transpose()?;
+            let mut store = open_store(map)?;
+            let n = store.nieuwe_casus(NieuweCasus {
+                werknaam: werknaam.clone(),
+                thema: thema.clone(),
+                ave,
+                procesregisseur: procesregisseur.clone(),
+                probleem: probleem.clone(),
+                vraag: vraag.clone(),
+                ..Default::default()
+            })?;
+            if json {
+                print_json(&serde_json::json!({ "casusnummer": n.to_string() }));
+            } else {
+                println!("{n}");
+            }
+        }
+        CasusOpdracht::Fase { nummer, fase, uitkomst, reden, heropen, tevredenheid } => {
+            let verzoek = FaseOvergang {
+                naar: Some(Fase::parse(fase)?),
+                uitkomst: uitkomst.as_deref().map(WegingUitkomst::parse).transpose()?,
+                reden: reden.clone(),
+                heropenen: *heropen,
+                tevredenheid: *tevredenheid,
+                datum: None,
+            };
+            let mut store = open_store(map)?;
+            let b = store.casus_fase(nummer, &verzoek)?;
+            if json {
+                print_json(&serde_json::json!({ "casusnummer": nummer, "van": b.van, "naar": b.naar }));
+            } else {
+                println!(
+                    "Casus {nummer} is verplaatst van {} naar {}.",
+                    b.van.label().to_lowercase(),
+                    b.naar.label().to_lowercase()
+                );
+            }
+        }
+        CasusOpdracht::Ave { nummer, ave, reden } => {
+            let ave = Ave::new(*ave)?;
+            let mut store = open_store(map)?;
+            store.casus_ave(nummer, ave, reden)?;
+            if json {
+                print_json(&serde_json::json!({ "casusnummer": nummer, "ave": ave.get() }));
+            } else {
+                println!("Casus {nummer} staat nu op {ave}.");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn doctor(map: &Gegevensmap, json: bool) -> Result<(), CliFout> {
+    let bestand = SleutelBestand::lees(map.pad())?;
+    let store = open_store(map)?;
+    let schema = store.schema_versie()?;
+    let problemen = store.integriteit()?;
+    let audit = store.audit_verify()?;
+    if json {
+        print_json(&serde_json::json!({
+            "map": map.pad(),
+            "sleutel": bestand.bron,
+            "schema": schema,
+            "schema_app": crate::store::schema_versie_app(),
+            "sqlcipher": store.cipher_versie()?,
+            "integriteit": if problemen.is_empty() { "ok".to_string() } else { problemen.join("; ") },
+            "audit_in_orde": audit.in_orde(),
+        }));
+    } else {
+        println!("Gegevensmap:  {}", map.pad().display());
+        println!("Sleutel:      {}", bestand.bron.label());
+        println!("Schema:       versie {schema} (deze app: {})", crate::store::schema_versie_app());
+        println!("SQLCipher:    {}", store.cipher_versie()?);
+        println!("Integriteit:  {}", if problemen.is_empty() { "in orde".to_string() } else { problemen.join("; ") });
+        println!("Auditlog:     {}", if audit.in_orde() { "in orde" } else { "AANGETAST" });
+    }
+    if !problemen.is_empty() || !audit.in_orde() {
+        return Err(CliFout::Controle("De database heeft problemen; zie hierboven.".into()));
+    }
+    Ok(())
+}

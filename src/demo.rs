@@ -1,0 +1,402 @@
+//! Fictional, deterministic demo data. Every name is invented from syllables, every
+//! phone number lies in the unassigned 06-0 range, e-mail domains end in `.example`,
+//! and no BSN is generated. Same seed, same content.
+
+use crate::domain::fase::FaseOvergang;
+use crate::domain::partner::PartnerSoort;
+use crate::domain::{ActieStatus, Ave, Convenantstatus, Fase, JournaalSoort, OverlegSoort, Rol, WegingUitkomst};
+use crate::store::{
+    ActieWijziging, NieuwContact, NieuwJournaal, NieuwOverleg, NieuweActie, NieuweBetrokkene, NieuweCasus,
+    NieuweDetentie, NieuwePartner, Resultaat, Store,
+};
+use chrono::{Duration, NaiveDate, NaiveTime};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+const VOORNAMEN: &[&str] = &[
+    "Anouk", "Bram", "Chantal", "Dennis", "Esra", "Fleur", "Gijs", "Hatice", "Ivo", "Jorien", "Kim", "Lars", "Mila",
+    "Noah", "Omar", "Priya", "Quinten", "Rosa", "Sem", "Tess", "Umut", "Vera", "Wout", "Xandra", "Yusuf", "Zoë",
+    "Daan", "Noor", "Finn", "Sanne", "Joëlle", "Maël", "Loïs", "René",
+];
+const STAM: &[&str] =
+    &["Berk", "Dal", "Eik", "Heg", "Kamp", "Lin", "Mos", "Ried", "Veld", "Wil", "Zand", "Brem", "Hul", "Vlier"];
+const UITGANG: &[&str] = &["ma", "stra", "hof", "horst", "inga", "ens", "kers", "ing", "ink", "dijk"];
+const TUSSEN: &[&str] = &["", "", "", "van ", "de ", "van der ", "ter "];
+const BIJVOEGLIJK: &[&str] =
+    &["Stille", "Blauwe", "Verre", "Groene", "Hoge", "Oude", "Late", "Lichte", "Zware", "Vlugge"];
+const ZELFSTANDIG: &[&str] = &[
+    "Eik", "Reiger", "Spar", "Wilg", "Kievit", "Linde", "Meeuw", "Beuk", "Zwaluw", "Hazelaar", "Merel", "Els",
+    "Lijster",
+];
+const INRICHTINGEN: &[&str] = &["PI Leeuwarden", "PI Veenhuizen", "PI Zwolle", "PI Almelo", "PI Grave"];
+const PROBLEMEN: &[&str] = &[
+    "Dakloos na detentie, schulden bij meerdere schuldeisers en geen geldig identiteitsbewijs.",
+    "Escalerend verward gedrag in de wijk, zorgmijdend, eerdere crisisopnames.",
+    "Huiselijk geweld binnen het gezin, kinderen in beeld bij Veilig Thuis.",
+    "Jongere met een groeiend strafblad, uitval van school en contact met een criminele groep.",
+    "Signalen van uitbuiting: werkt zonder contract, woont in een overvol pand.",
+    "Verslaving en overlast, huurachterstand en dreigende ontruiming van de woning.",
+    "Stalking van een ex-partner ondanks een contactverbod.",
+];
+const RISICOS: &[&str] = &[
+    "Dreiging richting ex-partner; wapenbezit niet uitgesloten.",
+    "Kans op terugval in middelengebruik en nieuwe delicten na vrijlating.",
+    "Zorgen om de veiligheid van de kinderen.",
+    "Risico op ontruiming en daarmee op dakloosheid.",
+    "Escalatie in de buurt, omwonenden voelen zich onveilig.",
+];
+const GEPROBEERD: &[&str] = &[
+    "Wijkteam heeft hulp aangeboden; aanbod werd afgehouden.",
+    "Reclassering houdt toezicht; afspraken worden niet nagekomen.",
+    "Eerdere schuldhulp gestopt na twee gesprekken.",
+    "Huisbezoek door wijkagent en GGZ samen; geen ingang gevonden.",
+];
+const VRAGEN: &[&str] = &[
+    "Regie op een integraal plan voor de terugkeer na detentie.",
+    "Partners verbinden en afspraken maken over wie wat doet.",
+    "Advies over de juiste aanpak en opschaling.",
+    "Gezamenlijke risicotaxatie en een veiligheidsplan.",
+];
+const JOURNAAL: &[&str] = &[
+    "Telefonisch contact met de reclasseringswerker over de voortgang van het toezicht.",
+    "Huisbezoek afgelegd; woning is rommelig, betrokkene was aanspreekbaar.",
+    "Gesproken met de woningcorporatie over de huurachterstand en een betalingsregeling.",
+    "Aanvraag identiteitskaart besproken bij de gemeente; afspraak staat.",
+    "Overleg met de GGZ-behandelaar: behandeling wordt hervat.",
+    "Betrokkene meldt zich niet bij de schuldhulpverlening; opnieuw uitgenodigd.",
+    "Veilig Thuis deelt nieuwe melding; risico opnieuw gewogen.",
+    "Bezoek in de inrichting: verlofplan en huisvesting na vrijlating besproken.",
+    "Warme overdracht naar het sociaal wijkteam voorbereid.",
+    "Wijkagent meldt rust in de buurt sinds de laatste afspraken.",
+];
+const DOELEN: &[(&str, &str)] = &[
+    ("lg-identiteit", "Betrokkene heeft een geldig identiteitsbewijs."),
+    ("lg-wonen", "Betrokkene heeft na vrijlating een vaste woonplek."),
+    ("lg-inkomen", "Er is een inkomen uit uitkering of werk."),
+    ("lg-schulden", "Schulden zijn in beeld en er loopt een schuldhulptraject."),
+    ("lg-zorg", "Betrokkene is in behandeling en houdt zich aan afspraken."),
+    ("lg-veiligheid", "Er is een veiligheidsplan en er zijn geen nieuwe incidenten."),
+    ("lg-dagbesteding", "Betrokkene heeft een vaste dagbesteding."),
+    ("lg-middelen", "Middelengebruik is gestabiliseerd."),
+];
+const ACTIES: &[&str] = &[
+    "Afspraak maken voor aanvraag identiteitskaart",
+    "Urgentieaanvraag woning indienen",
+    "Uitkering aanvragen bij de gemeente",
+    "Aanmelden bij schuldhulpverlening",
+    "Intake GGZ plannen",
+    "Veiligheidsplan opstellen met betrokkene en netwerk",
+    "Dagbesteding zoeken via het wijkteam",
+    "Toezichtsrapportage delen met de procesregisseur",
+    "Contact leggen met het netwerk van betrokkene",
+];
+const REGISSEURS: &[&str] = &["Marit Dalhof", "Sven Mosinga", "Aylin Heghorst", "Joost Ried", "Femke Zandkers"];
+const BEGELEIDERS: &[&str] = &["Rik Vlierstra", "Lotte Berkens", "Hamza Kampdijk", "Ilse Linink"];
+
+fn kies<'a, T>(rng: &mut ChaCha8Rng, lijst: &'a [T]) -> &'a T {
+    &lijst[rng.gen_range(0..lijst.len())]
+}
+
+fn naam(rng: &mut ChaCha8Rng) -> String {
+    format!("{} {}{}{}", kies(rng, VOORNAMEN), kies(rng, TUSSEN), kies(rng, STAM), kies(rng, UITGANG))
+}
+
+/// What the generator made.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct DemoOverzicht {
+    /// Cases created.
+    pub casussen: usize,
+    /// Journal entries created.
+    pub journaal: usize,
+    /// Actions created.
+    pub acties: usize,
+    /// Meetings created.
+    pub overleggen: usize,
+}
+
+/// Generate `aantal` fictional cases with everything around them, in one transaction.
+/// Reference date is fixed, so the same seed gives the same content on any day.
+pub fn genereer(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
+    store.batch(|s| genereer_in(s, aantal, seed))
+}
+
+fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut overzicht = DemoOverzicht::default();
+    let partners = partners(store)?;
+    let themas = store.themas()?;
+    // Spread referrals over the two years before the reference date.
+    let referentie = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default().min(chrono::Local::now().date_naive());
+    let mut nummers = Vec::with_capacity(aantal);
+    for _ in 0..aantal {
+        let aanmelding = referentie - Duration::days(rng.gen_range(20..720));
+        let (partner_id, contacten) = kies(&mut rng, &partners).clone();
+        let thema = kies(&mut rng, &themas).id.clone();
+        let nazorg = thema == "thema-nazorg";
+        let nummer = store.nieuwe_casus(NieuweCasus {
+            werknaam: format!("{} {}", kies(&mut rng, BIJVOEGLIJK), kies(&mut rng, ZELFSTANDIG)),
+            thema,
+            ave: Some(Ave::new(*kies(&mut rng, &[2, 3, 3, 3, 4, 4]))?),
+            datum_aanmelding: Some(aanmelding),
+            aanmelder_partner_id: Some(partner_id),
+            aanmelder_contact_id: contacten.first().cloned(),
+            procesregisseur: kies(&mut rng, REGISSEURS).to_string(),
+            trajectbegeleider: if rng.gen_bool(0.6) { kies(&mut rng, BEGELEIDERS).to_string() } else { String::new() },
+            probleem: kies(&mut rng, PROBLEMEN).to_string(),
+            veiligheidsrisico: kies(&mut rng, RISICOS).to_string(),
+            geprobeerd: kies(&mut rng, GEPROBEERD).to_string(),
+            vraag: kies(&mut rng, VRAGEN).to_string(),
+        })?;
+        let n = nummer.to_string();
+        overzicht.casussen += 1;
+
+        // Persons; aftercare cases get a detention.
+        let hoofd = store.betrokkene_toevoegen(
+            &n,
+            NieuweBetrokkene {
+                naam: naam(&mut rng),
+                geboortedatum: NaiveDate::from_ymd_opt(
+                    rng.gen_range(1960..2008),
+                    rng.gen_range(1..=12),
+                    rng.gen_range(1..=28),
+                ),
+                rol: Rol::Hoofdpersoon,
+                bsn: None,
+                initialen: None,
+            },
+        )?;
+        for _ in 0..rng.gen_range(0..3) {
+            store.betrokkene_toevoegen(
+                &n,
+                NieuweBetrokkene {
+                    naam: naam(&mut rng),
+                    geboortedatum: NaiveDate::from_ymd_opt(
+                        rng.gen_range(1965..2024),
+                        rng.gen_range(1..=12),
+                        rng.gen_range(1..=28),
+                    ),
+                    rol: *kies(&mut rng, &[Rol::Partner, Rol::Kind, Rol::Ouder, Rol::Familielid]),
+                    bsn: None,
+                    initialen: None,
+                },
+            )?;
+        }
+        if nazorg || rng.gen_bool(0.15) {
+            let start = aanmelding - Duration::days(rng.gen_range(30..400));
+            store.detentie_toevoegen(
+                &hoofd,
+                NieuweDetentie {
+                    inrichting: kies(&mut rng, INRICHTINGEN).to_string(),
+                    startdatum: Some(start),
+                    einddatum_verwacht: Some(aanmelding + Duration::days(rng.gen_range(10..200))),
+                    zelfmelder: rng.gen_bool(0.1),
+                    kortgestrafte: rng.gen_bool(0.3),
+                },
+            )?;
+        }
+
+        // Phase: where on the board.
+        let doel_fase = *kies(
+            &mut rng,
+            &[
+                Fase::Aanmelding,
+                Fase::Weging,
+                Fase::Procesregie,
+                Fase::Procesregie,
+                Fase::Procesregie,
+                Fase::Procesregie,
+                Fase::Monitoring,
+                Fase::Monitoring,
+                Fase::Afgesloten,
+                Fase::Afgesloten,
+            ],
+        );
+        let besluit = (aanmelding + Duration::days(rng.gen_range(3..40))).min(referentie);
+        if doel_fase != Fase::Aanmelding {
+            store.casus_fase(&n, &FaseOvergang { datum: Some(aanmelding), ..FaseOvergang::naar(Fase::Weging) })?;
+        }
+        if matches!(doel_fase, Fase::Procesregie | Fase::Monitoring | Fase::Afgesloten) {
+            let ondersteunen = doel_fase == Fase::Afgesloten && rng.gen_bool(0.3);
+            if ondersteunen {
+                let uitkomst = *kies(&mut rng, &[WegingUitkomst::Advies, WegingUitkomst::NietPassend]);
+                store.casus_fase(
+                    &n,
+                    &FaseOvergang {
+                        uitkomst: Some(uitkomst),
+                        reden: Some("Na weging niet in procesregie genomen".into()),
+                        datum: Some(besluit),
+                        ..FaseOvergang::naar(Fase::Afgesloten)
+                    },
+                )?;
+            } else {
+                store.casus_fase(
+                    &n,
+                    &FaseOvergang {
+                        uitkomst: Some(WegingUitkomst::Procesregie),
+                        datum: Some(besluit),
+                        ..FaseOvergang::naar(Fase::Procesregie)
+                    },
+                )?;
+                if matches!(doel_fase, Fase::Monitoring | Fase::Afgesloten) {
+                    let m = (besluit + Duration::days(rng.gen_range(30..150))).min(referentie);
+                    store.casus_fase(&n, &FaseOvergang { datum: Some(m), ..FaseOvergang::naar(Fase::Monitoring) })?;
+                    if doel_fase == Fase::Afgesloten {
+                        let a = (m + Duration::days(rng.gen_range(30..120))).min(referentie);
+                        store.casus_fase(
+                            &n,
+                            &FaseOvergang {
+                                reden: Some(
+                                    kies(
+                                        &mut rng,
+                                        &[
+                                            "Afgeschaald naar het sociaal wijkteam",
+                                            "Doelen behaald",
+                                            "Verhuisd buiten de regio",
+                                        ],
+                                    )
+                                    .to_string(),
+                                ),
+                                tevredenheid: Some(rng.gen_range(2..=5)),
+                                datum: Some(a),
+                                ..FaseOvergang::naar(Fase::Afgesloten)
+                            },
+                        )?;
+                    }
+                }
+            }
+        }
+
+        // Journal: about ten entries.
+        for _ in 0..rng.gen_range(6..15) {
+            let pi = nazorg && rng.gen_bool(0.25);
+            store.journaal_toevoegen(
+                &n,
+                NieuwJournaal {
+                    soort: if pi {
+                        JournaalSoort::PiBezoek
+                    } else {
+                        *kies(&mut rng, &[JournaalSoort::Notitie, JournaalSoort::Contactmoment])
+                    },
+                    tekst: kies(&mut rng, JOURNAAL).to_string(),
+                    datum: Some((aanmelding + Duration::days(rng.gen_range(0..300))).min(referentie)),
+                    inrichting: pi.then(|| kies(&mut rng, INRICHTINGEN).to_string()),
+                },
+            )?;
+            overzicht.journaal += 1;
+        }
+
+        // Plan: goals and actions for cases that reached procesregie.
+        if matches!(doel_fase, Fase::Procesregie | Fase::Monitoring | Fase::Afgesloten) {
+            let mut gekozen: Vec<&(&str, &str)> = DOELEN.iter().collect();
+            gekozen.shuffle(&mut rng);
+            for (lg, tekst) in gekozen.into_iter().take(rng.gen_range(2..4)) {
+                let doel = store.doel_toevoegen(&n, lg, tekst)?;
+                store.risico_zetten(&n, lg, rng.gen_range(1..=5), "")?;
+                for _ in 0..2 {
+                    let (pid, cs) = kies(&mut rng, &partners).clone();
+                    let actie = store.actie_toevoegen(
+                        &n,
+                        NieuweActie {
+                            doel_id: Some(doel.clone()),
+                            omschrijving: kies(&mut rng, ACTIES).to_string(),
+                            partner_id: Some(pid),
+                            contact_id: cs.last().cloned(),
+                            deadline: Some(besluit + Duration::days(rng.gen_range(14..200))),
+                            agendapunt_id: None,
+                        },
+                    )?;
+                    overzicht.acties += 1;
+                    let status = *kies(
+                        &mut rng,
+                        &[ActieStatus::Open, ActieStatus::Lopend, ActieStatus::Gereed, ActieStatus::Gereed],
+                    );
+                    if status != ActieStatus::Open {
+                        store.actie_wijzig(
+                            &actie.id,
+                            &ActieWijziging {
+                                status: Some(status),
+                                resultaat: (status == ActieStatus::Gereed)
+                                    .then(|| "Afgerond volgens afspraak.".to_string()),
+                                ..Default::default()
+                            },
+                        )?;
+                    }
+                }
+            }
+            store.plan_vastleggen(&n, "Plan van aanpak vastgesteld in het casusoverleg")?;
+        }
+        nummers.push(n);
+    }
+
+    // Weekly weegtafels with ten cases each.
+    for (i, groep) in nummers.chunks(10).enumerate() {
+        let datum = referentie - Duration::days(7 * (i as i64 % 100));
+        let overleg = store.overleg_plannen(NieuwOverleg {
+            soort: if i % 2 == 0 { OverlegSoort::Weegtafel } else { OverlegSoort::Casusoverleg },
+            datum,
+            begintijd: NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default(),
+            plaats: "Zorg- en Veiligheidshuis, vergaderzaal 2".into(),
+            voorzitter: kies(&mut rng, REGISSEURS).to_string(),
+        })?;
+        for n in groep {
+            store.agendapunt_toevoegen(&overleg, n, 15)?;
+        }
+        overzicht.overleggen += 1;
+    }
+    Ok(overzicht)
+}
+
+type PartnerMetContacten = (String, Vec<String>);
+
+fn partners(store: &mut Store) -> Resultaat<Vec<PartnerMetContacten>> {
+    let bestaand = store.partners()?;
+    if !bestaand.is_empty() {
+        let mut uit = Vec::new();
+        for p in bestaand {
+            let c = store.contacten(&p.id)?.into_iter().map(|c| c.id).collect();
+            uit.push((p.id, c));
+        }
+        return Ok(uit);
+    }
+    let lijst: &[(&str, PartnerSoort, Convenantstatus, &str)] = &[
+        ("Politie", PartnerSoort::Justitie, Convenantstatus::Convenant, "politie"),
+        ("Openbaar Ministerie", PartnerSoort::Justitie, Convenantstatus::Convenant, "om"),
+        ("Reclassering Nederland", PartnerSoort::Justitie, Convenantstatus::Convenant, "reclassering"),
+        ("Verslavingsreclassering GGZ", PartnerSoort::Justitie, Convenantstatus::Convenant, "svg"),
+        ("Leger des Heils Jeugdbescherming & Reclassering", PartnerSoort::Justitie, Convenantstatus::Convenant, "ldh"),
+        ("DJI – PI Leeuwarden", PartnerSoort::Justitie, Convenantstatus::Convenant, "dji"),
+        ("DJI – PI Veenhuizen", PartnerSoort::Justitie, Convenantstatus::Convenant, "dji"),
+        ("Veilig Thuis", PartnerSoort::Zorg, Convenantstatus::Convenant, "veiligthuis"),
+        ("GGZ-instelling Noord", PartnerSoort::Zorg, Convenantstatus::Convenant, "ggz"),
+        ("Verslavingszorg Noord", PartnerSoort::Zorg, Convenantstatus::Convenant, "vz"),
+        ("Raad voor de Kinderbescherming", PartnerSoort::Justitie, Convenantstatus::Convenant, "rvdk"),
+        ("Gemeente Voorbeeldstad – sociaal wijkteam", PartnerSoort::Gemeente, Convenantstatus::Convenant, "gemeente"),
+        ("Woningcorporatie Thuisbasis", PartnerSoort::Overig, Convenantstatus::Intentieverklaring, "woning"),
+        ("Slachtofferhulp", PartnerSoort::Zorg, Convenantstatus::Intentieverklaring, "slachtofferhulp"),
+        ("Buurtsportvereniging De Kaai", PartnerSoort::Overig, Convenantstatus::Geen, "kaai"),
+    ];
+    let mut rng = ChaCha8Rng::seed_from_u64(0x5CA4E1);
+    let mut uit = Vec::new();
+    for (i, (naam_, soort, cs, domein)) in lijst.iter().enumerate() {
+        let pid =
+            store.partner_toevoegen(NieuwePartner { naam: naam_.to_string(), soort: *soort, convenantstatus: *cs })?;
+        let mut contacten = Vec::new();
+        for j in 0..2 {
+            let n = naam(&mut rng);
+            let email = format!("{}@{domein}.example", n.to_lowercase().replace(' ', "."));
+            contacten.push(store.contact_toevoegen(
+                &pid,
+                NieuwContact {
+                    naam: n,
+                    functie: if j == 0 { "Contactpersoon ZVH".into() } else { "Casemanager".into() },
+                    telefoon: format!("06-0{:07}", 1000 + i * 10 + j),
+                    email,
+                    themas: String::new(),
+                },
+            )?);
+        }
+        uit.push((pid, contacten));
+    }
+    Ok(uit)
+}

@@ -1,0 +1,11 @@
+//! Schakel: offline case management for the Zorg- en Veiligheidshuizen.
+//!
+//! Layers, dependencies pointing one way: `cli`/`ui` → `demo` → `store` → `domain`.
+
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod melding;
+pub mod store;

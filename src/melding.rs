@@ -1,0 +1,104 @@
+//! Dutch user-facing messages for errors of the lower layers. The CLI and the GUI both
+//! speak through here, so a user reads the same sentence everywhere.
+
+use crate::domain::{DomeinFout, Fase, FaseFout};
+use crate::store::StoreFout;
+
+/// The Dutch sentence for a domain error.
+pub fn domein(f: &DomeinFout) -> String {
+    match f {
+        DomeinFout::OngeldigBsn(b) => {
+            format!("Het BSN '{b}' is ongeldig: het moet uit 9 cijfers bestaan en de elfproef doorstaan.")
+        }
+        DomeinFout::OngeldigeAve(n) => format!("AVE-fase {n} bestaat niet; kies 1, 2, 3 of 4."),
+        DomeinFout::OngeldigCasusnummer(n) => {
+            format!("'{n}' is geen geldig casusnummer; gebruik de vorm JJJJ-NNNN, bijvoorbeeld 2026-0012.")
+        }
+        DomeinFout::OnbekendeWaarde { soort, waarde } => format!("Onbekende {soort}: '{waarde}'."),
+        DomeinFout::Verplicht(veld) => format!("Het veld '{veld}' is verplicht."),
+        DomeinFout::OngeldigeDatum(d) => {
+            format!("'{d}' is geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.")
+        }
+        DomeinFout::Fase(f) => fase(f),
+        DomeinFout::OngeldigeScore(n) => format!("Risicoscore {n} valt buiten de schaal 1 tot en met 5."),
+    }
+}
+
+fn fase_naam(f: Fase) -> String {
+    f.label().to_lowercase()
+}
+
+/// The Dutch sentence for a refused phase change.
+pub fn fase(f: &FaseFout) -> String {
+    match f {
+        FaseFout::GeenDoel => "Kies de fase waar de casus heen moet.".into(),
+        FaseFout::ZelfdeFase(f) => format!("De casus staat al in fase {}.", fase_naam(*f)),
+        FaseFout::Afgesloten => {
+            "De casus is afgesloten. Heropen hem uitdrukkelijk (met een reden) om hem te verplaatsen.".into()
+        }
+        FaseFout::NietAfgesloten => "Alleen een afgesloten casus kan worden heropend.".into(),
+        FaseFout::RedenVerplicht(Fase::Afgesloten) => "Geef een reden om de casus af te sluiten.".into(),
+        FaseFout::RedenVerplicht(_) => "Geef een reden om de casus te heropenen.".into(),
+        FaseFout::UitkomstVerplicht(naar) => format!(
+            "Naar {} kan pas na een besluit van de weegtafel; geef de uitkomst van de weging.",
+            fase_naam(*naar)
+        ),
+        FaseFout::UitkomstPastNiet { uitkomst, naar } => format!(
+            "Met wegingsuitkomst '{}' gaat de casus niet naar {}.",
+            uitkomst.label().to_lowercase(),
+            fase_naam(*naar)
+        ),
+        FaseFout::UitkomstBuitenWeging => "Een wegingsuitkomst hoort alleen bij het besluit na de weging.".into(),
+        FaseFout::OngeldigeTevredenheid => {
+            "Tevredenheid (1 tot en met 5) wordt alleen bij het afsluiten gevraagd.".into()
+        }
+        FaseFout::NietToegestaan { van, naar } => {
+            format!("Een casus kan niet van {} naar {} worden verplaatst.", fase_naam(*van), fase_naam(*naar))
+        }
+    }
+}
+
+/// The Dutch sentence for a store error.
+pub fn store(f: &StoreFout) -> String {
+    match f {
+        StoreFout::VerkeerdeSleutel => "De database kan niet worden geopend: de sleutel klopt niet, of het bestand \
+             is geen Schakel-database. Er is niets gewijzigd."
+            .into(),
+        StoreFout::VerkeerdWachtwoord => "Het wachtwoord is onjuist. Er is niets gewijzigd.".into(),
+        StoreFout::WachtwoordTeKort(n) => format!("Kies een wachtwoord van minstens {n} tekens."),
+        StoreFout::GeenWachtwoord => "Er is een wachtwoord nodig. Start Schakel in een terminal of zet \
+             SCHAKEL_PASSPHRASE (alleen voor scripts)."
+            .into(),
+        StoreFout::NietGeinitialiseerd => {
+            "Er is nog geen Schakel-database in deze map. Maak er een met 'schakel init'.".into()
+        }
+        StoreFout::DatabaseOntbreekt(p) => format!(
+            "Het sleutelbestand is er, maar de database {} ontbreekt. Schakel maakt hem niet opnieuw aan; \
+             zet een back-up terug of kies een andere map.",
+            p.display()
+        ),
+        StoreFout::BestaatAl(p) => {
+            format!("In {} staat al een Schakel-database; er is niets overschreven.", p.display())
+        }
+        StoreFout::NieuwereVersie { db, app } => format!(
+            "Deze database is gemaakt door een nieuwere versie van Schakel (schema {db}, deze versie kent {app}). \
+             Werk Schakel bij; de database is niet aangeraakt."
+        ),
+        StoreFout::Sleutelbestand(d) => format!("Het sleutelbestand is onleesbaar of beschadigd ({d})."),
+        StoreFout::Sleutelbos(d) => format!("De sleutelbos van het systeem gaf een fout ({d})."),
+        StoreFout::CasusOnbekend(n) => format!("Casus {n} bestaat niet."),
+        StoreFout::Onbekend { tabel, id } => format!("Onbekend: {tabel} '{id}'."),
+        StoreFout::OverlegGesloten => "Dit overleg is gesloten; het verslag kan niet meer worden gewijzigd.".into(),
+        StoreFout::Domein(d) => domein(d),
+        StoreFout::Migratie(d) => format!("Bijwerken van de database is mislukt ({d}); er is niets gewijzigd."),
+        StoreFout::Sql(e) if is_bezet(e) => {
+            "De database is bezet door een ander Schakel-venster of -opdracht. Probeer het zo opnieuw.".into()
+        }
+        StoreFout::Sql(e) => format!("Databasefout: {e}"),
+        StoreFout::Io(e) => format!("Bestandsfout: {e}"),
+    }
+}
+
+fn is_bezet(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}

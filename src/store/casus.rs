@@ -1,0 +1,899 @@
+//! Casus, betrokkenen, detentie, journaal, AVE and phase history; thema and leefgebied lists.
+
+use super::schrijven::{self as s, getal, nieuw_id, tekst, tekst_of_null};
+use super::{Resultaat, Store, StoreFout};
+use crate::domain::fase::{self, FaseBesluit, FaseOvergang};
+use crate::domain::{
+    Ave, Bsn, Casusnummer, DomeinFout, Fase, JournaalSoort, Rol, WegingUitkomst, initialen, verplicht,
+};
+use chrono::NaiveDate;
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+/// A casus as shown in lists and on the board.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CasusRegel {
+    /// Record id.
+    pub id: String,
+    /// `YYYY-NNNN`.
+    pub casusnummer: String,
+    /// Working name (no personal data).
+    pub werknaam: String,
+    /// Thema name.
+    pub thema: String,
+    /// Thema id.
+    pub thema_id: Option<String>,
+    /// Phase.
+    pub fase: Fase,
+    /// AVE phase 1..=4.
+    pub ave: u8,
+    /// Weging outcome, once decided.
+    pub weging_uitkomst: Option<WegingUitkomst>,
+    /// Procesregisseur's name.
+    pub procesregisseur: String,
+    /// Trajectbegeleider's name.
+    pub trajectbegeleider: String,
+    /// Date of referral.
+    pub datum_aanmelding: String,
+    /// Earliest deadline of an open action.
+    pub volgende_deadline: Option<String>,
+    /// Number of open actions past their deadline.
+    pub achterstallig: i64,
+}
+
+const REGEL_SELECT: &str = "SELECT c.id, c.nummer, c.werknaam, coalesce(t.naam, ''), c.thema_id, c.fase, c.ave,
+        c.weging_uitkomst, c.procesregisseur, c.trajectbegeleider, c.datum_aanmelding,
+        (SELECT min(a.deadline) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')),
+        (SELECT count(*) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')
+            AND a.deadline IS NOT NULL AND a.deadline < ?1)
+    FROM casus c LEFT JOIN thema t ON t.id = c.thema_id";
+
+fn fout_conversie(e: DomeinFout) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+}
+
+pub(crate) fn regel_select() -> &'static str {
+    REGEL_SELECT
+}
+
+pub(crate) fn regel_van_pub(r: &Row) -> rusqlite::Result<CasusRegel> {
+    regel_van(r)
+}
+
+fn regel_van(r: &Row) -> rusqlite::Result<CasusRegel> {
+    let fase: String = r.get(5)?;
+    let uitkomst: Option<String> = r.get(7)?;
+    Ok(CasusRegel {
+        id: r.get(0)?,
+        casusnummer: r.get(1)?,
+        werknaam: r.get(2)?,
+        thema: r.get(3)?,
+        thema_id: r.get(4)?,
+        fase: Fase::parse(&fase).map_err(fout_conversie)?,
+        ave: r.get(6)?,
+        weging_uitkomst: uitkomst.map(|u| WegingUitkomst::parse(&u)).transpose().map_err(fout_conversie)?,
+        procesregisseur: r.get(8)?,
+        trajectbegeleider: r.get(9)?,
+        datum_aanmelding: r.get(10)?,
+        volgende_deadline: r.get(11)?,
+        achterstallig: r.get(12)?,
+    })
+}
+
+/// Filters for the casus list and board.
+#[derive(Debug, Clone, Default)]
+pub struct CasusFilter {
+    /// Only this phase.
+    pub fase: Option<Fase>,
+    /// Only this thema (id).
+    pub thema_id: Option<String>,
+    /// Only this AVE phase.
+    pub ave: Option<u8>,
+    /// Only cases of this procesregisseur or trajectbegeleider.
+    pub medewerker: Option<String>,
+    /// Free text, matched with the full-text index.
+    pub tekst: Option<String>,
+    /// At most this many rows.
+    pub limiet: Option<usize>,
+}
+
+/// A person in the case or system.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Betrokkene {
+    /// Record id.
+    pub id: String,
+    /// Full name.
+    pub naam: String,
+    /// Initials, for agendas.
+    pub initialen: String,
+    /// Birth date `JJJJ-MM-DD`.
+    pub geboortedatum: Option<String>,
+    /// BSN (validated).
+    pub bsn: Option<String>,
+    /// Role.
+    pub rol: Rol,
+    /// Detention periods.
+    pub detenties: Vec<Detentie>,
+}
+
+/// A detention period of a betrokkene.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Detentie {
+    /// Record id.
+    pub id: String,
+    /// Institution (PI Leeuwarden, PI Veenhuizen, ...).
+    pub inrichting: String,
+    /// Start date.
+    pub startdatum: Option<String>,
+    /// Expected release date.
+    pub einddatum_verwacht: Option<String>,
+    /// Reports to prison by themselves.
+    pub zelfmelder: bool,
+    /// Short sentence.
+    pub kortgestrafte: bool,
+}
+
+/// A journal entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JournaalRegel {
+    /// Record id.
+    pub id: String,
+    /// Date `JJJJ-MM-DD`.
+    pub datum: String,
+    /// Author.
+    pub auteur: String,
+    /// Kind.
+    pub soort: JournaalSoort,
+    /// Institution, for a PI visit.
+    pub inrichting: String,
+    /// Text.
+    pub tekst: String,
+}
+
+/// A change of AVE phase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AveWijziging {
+    /// Previous phase.
+    pub van: Option<u8>,
+    /// New phase.
+    pub naar: u8,
+    /// When.
+    pub tijdstip: String,
+    /// Who.
+    pub gebruiker: String,
+    /// Why.
+    pub reden: String,
+}
+
+/// A change of phase.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FaseWijziging {
+    /// Previous phase.
+    pub van: Option<Fase>,
+    /// New phase.
+    pub naar: Fase,
+    /// When.
+    pub tijdstip: String,
+    /// Who.
+    pub gebruiker: String,
+    /// Why.
+    pub reden: String,
+    /// This was an explicit reopening.
+    pub heropend: bool,
+}
+
+/// Everything about one casus (the detail view and `casus show`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CasusDetail {
+    /// List fields.
+    #[serde(flatten)]
+    pub regel: CasusRegel,
+    /// Referring partner (name).
+    pub aanmelder_partner: Option<String>,
+    /// Referring contact person (name).
+    pub aanmelder_contact: Option<String>,
+    /// Date of the weging decision.
+    pub datum_besluit: Option<String>,
+    /// Start of procesregie.
+    pub datum_start: Option<String>,
+    /// Closing date.
+    pub datum_afsluiting: Option<String>,
+    /// Reason for closing.
+    pub afsluitreden: Option<String>,
+    /// Satisfaction of the referrer at closing (1–5).
+    pub tevredenheid: Option<u8>,
+    /// The problem as referred.
+    pub probleem: String,
+    /// The safety risk.
+    pub veiligheidsrisico: String,
+    /// What was tried already.
+    pub geprobeerd: String,
+    /// The question to the ZVH.
+    pub vraag: String,
+    /// Next evaluation of the plan.
+    pub evaluatiedatum: Option<String>,
+    /// Persons.
+    pub betrokkenen: Vec<Betrokkene>,
+    /// Journal, newest first.
+    pub journaal: Vec<JournaalRegel>,
+    /// AVE history, oldest first.
+    pub ave_historie: Vec<AveWijziging>,
+    /// Phase history, oldest first.
+    pub fase_historie: Vec<FaseWijziging>,
+}
+
+/// Data of a new referral (aanmelding).
+#[derive(Debug, Clone, Default)]
+pub struct NieuweCasus {
+    /// Working name (required).
+    pub werknaam: String,
+    /// Thema: id, name or unique start of the name (required).
+    pub thema: String,
+    /// AVE phase (default 3).
+    pub ave: Option<Ave>,
+    /// Date of referral (default today); its year goes into the casusnummer.
+    pub datum_aanmelding: Option<NaiveDate>,
+    /// Referring partner id.
+    pub aanmelder_partner_id: Option<String>,
+    /// Referring contact id.
+    pub aanmelder_contact_id: Option<String>,
+    /// Procesregisseur.
+    pub procesregisseur: String,
+    /// Trajectbegeleider.
+    pub trajectbegeleider: String,
+    /// The problem.
+    pub probleem: String,
+    /// The safety risk.
+    pub veiligheidsrisico: String,
+    /// What was tried.
+    pub geprobeerd: String,
+    /// The question to the ZVH.
+    pub vraag: String,
+}
+
+/// Editable text fields of a casus; `None` leaves a field unchanged.
+#[derive(Debug, Clone, Default)]
+pub struct CasusWijziging {
+    /// Working name.
+    pub werknaam: Option<String>,
+    /// Thema (id, name or start of name).
+    pub thema: Option<String>,
+    /// Procesregisseur.
+    pub procesregisseur: Option<String>,
+    /// Trajectbegeleider.
+    pub trajectbegeleider: Option<String>,
+    /// Problem.
+    pub probleem: Option<String>,
+    /// Safety risk.
+    pub veiligheidsrisico: Option<String>,
+    /// What was tried.
+    pub geprobeerd: Option<String>,
+    /// Question.
+    pub vraag: Option<String>,
+    /// Evaluation date of the plan.
+    pub evaluatiedatum: Option<Option<NaiveDate>>,
+}
+
+/// A new betrokkene.
+#[derive(Debug, Clone)]
+pub struct NieuweBetrokkene {
+    /// Full name (required).
+    pub naam: String,
+    /// Birth date.
+    pub geboortedatum: Option<NaiveDate>,
+    /// Role.
+    pub rol: Rol,
+    /// BSN, validated with the elfproef.
+    pub bsn: Option<String>,
+    /// Initials; derived from the name when absent.
+    pub initialen: Option<String>,
+}
+
+/// A new detention period.
+#[derive(Debug, Clone, Default)]
+pub struct NieuweDetentie {
+    /// Institution (required).
+    pub inrichting: String,
+    /// Start.
+    pub startdatum: Option<NaiveDate>,
+    /// Expected release.
+    pub einddatum_verwacht: Option<NaiveDate>,
+    /// Zelfmelder.
+    pub zelfmelder: bool,
+    /// Kortgestrafte.
+    pub kortgestrafte: bool,
+}
+
+/// A new journal entry.
+#[derive(Debug, Clone)]
+pub struct NieuwJournaal {
+    /// Kind.
+    pub soort: JournaalSoort,
+    /// Text (required).
+    pub tekst: String,
+    /// Date (default today).
+    pub datum: Option<NaiveDate>,
+    /// Institution (required for a PI visit).
+    pub inrichting: Option<String>,
+}
+
+/// An entry of an editable list (thema, leefgebied).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LijstItem {
+    /// Record id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Still offered for new records.
+    pub actief: bool,
+}
+
+pub(crate) fn vandaag() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub(crate) fn datum_tekst(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Find a casus id by casusnummer.
+pub(crate) fn casus_id(conn: &Connection, nummer: &str) -> Resultaat<String> {
+    let n: Casusnummer = nummer.parse()?;
+    conn.query_row("SELECT id FROM casus WHERE nummer = ?1", [n.to_string()], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| StoreFout::CasusOnbekend(n.to_string()))
+}
+
+fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
+    let t = invoer.trim();
+    let lager = t.to_lowercase();
+    let mut stmt = conn.prepare(&format!("SELECT id, naam FROM {tabel} ORDER BY volgorde, naam"))?;
+    let items: Vec<(String, String)> = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    if let Some((id, _)) = items
+        .iter()
+        .find(|(id, naam)| *id == t || naam.to_lowercase() == lager || id.strip_prefix(prefix) == Some(lager.as_str()))
+    {
+        return Ok(id.clone());
+    }
+    let kandidaten: Vec<&String> = items
+        .iter()
+        .filter(|(_, naam)| !lager.is_empty() && naam.to_lowercase().starts_with(&lager))
+        .map(|(id, _)| id)
+        .collect();
+    match kandidaten.as_slice() {
+        [een] => Ok((*een).clone()),
+        _ => Err(StoreFout::Onbekend { tabel, id: t.to_string() }),
+    }
+}
+
+/// Resolve a thema given as id, name or unique start of the name.
+pub(crate) fn thema_id(conn: &Connection, invoer: &str) -> Resultaat<String> {
+    lijst_zoek(conn, "thema", "thema-", invoer)
+}
+
+/// Resolve a leefgebied given as id, name or unique start of the name.
+pub(crate) fn leefgebied_id(conn: &Connection, invoer: &str) -> Resultaat<String> {
+    lijst_zoek(conn, "leefgebied", "lg-", invoer)
+}
+
+impl Store {
+    /// Register a new case (aanmelding). Assigns the next casusnummer of the year.
+    pub fn nieuwe_casus(&mut self, n: NieuweCasus) -> Resultaat<Casusnummer> {
+        let werknaam = verplicht("werknaam", &n.werknaam)?;
+        verplicht("thema", &n.thema)?;
+        let datum = n.datum_aanmelding.unwrap_or_else(vandaag);
+        let ave = n.ave.unwrap_or_default();
+        let mut w = self.schrijver()?;
+        let thema = thema_id(w.conn(), &n.thema)?;
+        let jaar = chrono::Datelike::year(&datum);
+        let teller_sleutel = format!("casusteller_{jaar}");
+        let teller: i64 = w
+            .conn()
+            .query_row("SELECT waarde FROM instelling WHERE sleutel = ?1", [&teller_sleutel], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let hoogste: i64 =
+            w.conn()
+                .query_row("SELECT coalesce(max(volgnummer), 0) FROM casus WHERE jaar = ?1", [jaar], |r| r.get(0))?;
+        let volgnummer = teller.max(hoogste) + 1;
+        w.conn().execute(
+            "INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)
+             ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",
+            (&teller_sleutel, volgnummer.to_string()),
+        )?;
+        let nummer = Casusnummer { jaar, volgnummer: volgnummer as u32 };
+        let id = nieuw_id();
+        w.nieuw(
+            &s::CASUS,
+            &id,
+            &[
+                ("nummer", tekst(nummer.to_string())),
+                ("jaar", getal(jaar)),
+                ("volgnummer", getal(volgnummer)),
+                ("werknaam", tekst(werknaam)),
+                ("thema_id", tekst(thema)),
+                ("ave", getal(ave.get())),
+                ("fase", tekst(Fase::Aanmelding.code())),
+                ("aanmelder_partner_id", tekst_of_null(n.aanmelder_partner_id)),
+                ("aanmelder_contact_id", tekst_of_null(n.aanmelder_contact_id)),
+                ("procesregisseur", tekst(n.procesregisseur.trim())),
+                ("trajectbegeleider", tekst(n.trajectbegeleider.trim())),
+                ("datum_aanmelding", tekst(datum_tekst(datum))),
+                ("probleem", tekst(n.probleem.trim())),
+                ("veiligheidsrisico", tekst(n.veiligheidsrisico.trim())),
+                ("geprobeerd", tekst(n.geprobeerd.trim())),
+                ("vraag", tekst(n.vraag.trim())),
+            ],
+        )?;
+        let tijd = w.tijdstip().to_string();
+        let wie = w.gebruiker().to_string();
+        w.nieuw(
+            &s::AVE_HISTORIE,
+            &nieuw_id(),
+            &[
+                ("casus_id", tekst(&id)),
+                ("van", Value::Null),
+                ("naar", getal(ave.get())),
+                ("tijdstip", tekst(&tijd)),
+                ("gebruiker", tekst(&wie)),
+                ("reden", tekst("aanmelding")),
+            ],
+        )?;
+        w.nieuw(
+            &s::FASE_HISTORIE,
+            &nieuw_id(),
+            &[
+                ("casus_id", tekst(&id)),
+                ("van", Value::Null),
+                ("naar", tekst(Fase::Aanmelding.code())),
+                ("tijdstip", tekst(tijd)),
+                ("gebruiker", tekst(wie)),
+                ("reden", tekst("")),
+            ],
+        )?;
+        w.commit()?;
+        Ok(nummer)
+    }
+
+    /// Cases matching `filter`, ordered by casusnummer.
+    pub fn casus_lijst(&self, filter: &CasusFilter) -> Resultaat<Vec<CasusRegel>> {
+        let mut waar = Vec::new();
+        let mut params: Vec<Value> = vec![Value::Text(datum_tekst(vandaag()))];
+        if let Some(f) = filter.fase {
+            params.push(tekst(f.code()));
+            waar.push(format!("c.fase = ?{}", params.len()));
+        }
+        if let Some(t) = &filter.thema_id {
+            params.push(tekst(t.clone()));
+            waar.push(format!("c.thema_id = ?{}", params.len()));
+        }
+        if let Some(a) = filter.ave {
+            params.push(getal(a));
+            waar.push(format!("c.ave = ?{}", params.len()));
+        }
+        if let Some(m) = filter.medewerker.as_deref().filter(|m| !m.trim().is_empty()) {
+            params.push(tekst(m.trim()));
+            waar.push(format!("(c.procesregisseur = ?{0} OR c.trajectbegeleider = ?{0})", params.len()));
+        }
+        if let Some(t) = filter.tekst.as_deref() {
+            match super::fts_query(t) {
+                Some(q) => {
+                    params.push(tekst(q));
+                    waar.push(format!(
+                        "c.id IN (SELECT z.casus_id FROM zoekindex JOIN zoekrij z ON z.nr = zoekindex.rowid
+                                  WHERE zoekindex MATCH ?{})",
+                        params.len()
+                    ));
+                }
+                None if !t.trim().is_empty() => waar.push("0".into()),
+                None => {}
+            }
+        }
+        let mut sql = REGEL_SELECT.to_string();
+        if !waar.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&waar.join(" AND "));
+        }
+        sql.push_str(" ORDER BY c.jaar, c.volgnummer");
+        if let Some(l) = filter.limiet {
+            sql.push_str(&format!(" LIMIT {l}"));
+        }
+        let mut stmt = self.conn.prepare(&sql)?;
+        let regels = stmt.query_map(rusqlite::params_from_iter(params.iter()), regel_van)?.collect::<Result<_, _>>()?;
+        Ok(regels)
+    }
+
+    /// One row of the list by casusnummer, without logging a view.
+    pub fn casus_regel(&self, nummer: &str) -> Resultaat<CasusRegel> {
+        let id = casus_id(&self.conn, nummer)?;
+        let sql = format!("{REGEL_SELECT} WHERE c.id = ?2");
+        Ok(self.conn.query_row(&sql, rusqlite::params![datum_tekst(vandaag()), id], regel_van)?)
+    }
+
+    /// The full casus. Records an `inzien` audit entry: reading personal data is logged.
+    pub fn casus_detail(&mut self, nummer: &str) -> Resultaat<CasusDetail> {
+        let regel = self.casus_regel(nummer)?;
+        let id = regel.id.clone();
+        let c = &self.conn;
+        let (
+            aanmelder_partner,
+            aanmelder_contact,
+            datum_besluit,
+            datum_start,
+            datum_afsluiting,
+            afsluitreden,
+            tevredenheid,
+        ) = c.query_row(
+            "SELECT p.naam, k.naam, c.datum_besluit, c.datum_start, c.datum_afsluiting, c.afsluitreden, c.tevredenheid
+                 FROM casus c LEFT JOIN partner p ON p.id = c.aanmelder_partner_id
+                 LEFT JOIN contactpersoon k ON k.id = c.aanmelder_contact_id WHERE c.id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)),
+        )?;
+        let (probleem, veiligheidsrisico, geprobeerd, vraag, evaluatiedatum) = c.query_row(
+            "SELECT probleem, veiligheidsrisico, geprobeerd, vraag, evaluatiedatum FROM casus WHERE id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        let mut detenties_stmt = c.prepare(
+            "SELECT id, inrichting, startdatum, einddatum_verwacht, zelfmelder, kortgestrafte FROM detentie
+             WHERE betrokkene_id = ?1 ORDER BY startdatum",
+        )?;
+        let mut stmt = c.prepare(
+            "SELECT id, naam, initialen, geboortedatum, bsn, rol FROM betrokkene WHERE casus_id = ?1 ORDER BY volgorde, naam",
+        )?;
+        let mut betrokkenen: Vec<Betrokkene> = stmt
+            .query_map([&id], |r| {
+                let rol: String = r.get(5)?;
+                Ok(Betrokkene {
+                    id: r.get(0)?,
+                    naam: r.get(1)?,
+                    initialen: r.get(2)?,
+                    geboortedatum: r.get(3)?,
+                    bsn: r.get(4)?,
+                    rol: Rol::parse(&rol).map_err(fout_conversie)?,
+                    detenties: Vec::new(),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        for b in &mut betrokkenen {
+            b.detenties = detenties_stmt
+                .query_map([&b.id], |r| {
+                    Ok(Detentie {
+                        id: r.get(0)?,
+                        inrichting: r.get(1)?,
+                        startdatum: r.get(2)?,
+                        einddatum_verwacht: r.get(3)?,
+                        zelfmelder: r.get(4)?,
+                        kortgestrafte: r.get(5)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+        }
+        let mut stmt = c.prepare(
+            "SELECT id, datum, auteur, soort, inrichting, tekst FROM journaal WHERE casus_id = ?1
+             ORDER BY datum DESC, rowid DESC",
+        )?;
+        let journaal = stmt
+            .query_map([&id], |r| {
+                let soort: String = r.get(3)?;
+                Ok(JournaalRegel {
+                    id: r.get(0)?,
+                    datum: r.get(1)?,
+                    auteur: r.get(2)?,
+                    soort: JournaalSoort::parse(&soort).map_err(fout_conversie)?,
+                    inrichting: r.get(4)?,
+                    tekst: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = c.prepare(
+            "SELECT van, naar, tijdstip, gebruiker, reden FROM ave_historie WHERE casus_id = ?1 ORDER BY tijdstip, rowid",
+        )?;
+        let ave_historie = stmt
+            .query_map([&id], |r| {
+                Ok(AveWijziging {
+                    van: r.get(0)?,
+                    naar: r.get(1)?,
+                    tijdstip: r.get(2)?,
+                    gebruiker: r.get(3)?,
+                    reden: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut stmt = c.prepare(
+            "SELECT van, naar, tijdstip, gebruiker, reden, heropend FROM fase_historie WHERE casus_id = ?1
+             ORDER BY tijdstip, rowid",
+        )?;
+        let fase_historie = stmt
+            .query_map([&id], |r| {
+                let van: Option<String> = r.get(0)?;
+                let naar: String = r.get(1)?;
+                Ok(FaseWijziging {
+                    van: van.map(|v| Fase::parse(&v)).transpose().map_err(fout_conversie)?,
+                    naar: Fase::parse(&naar).map_err(fout_conversie)?,
+                    tijdstip: r.get(2)?,
+                    gebruiker: r.get(3)?,
+                    reden: r.get(4)?,
+                    heropend: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        drop(detenties_stmt);
+        drop(stmt);
+        let mut w = self.schrijver()?;
+        w.inzien(&s::CASUS, &id, Some(&id))?;
+        w.commit()?;
+        Ok(CasusDetail {
+            regel,
+            aanmelder_partner,
+            aanmelder_contact,
+            datum_besluit,
+            datum_start,
+            datum_afsluiting,
+            afsluitreden,
+            tevredenheid,
+            probleem,
+            veiligheidsrisico,
+            geprobeerd,
+            vraag,
+            evaluatiedatum,
+            betrokkenen,
+            journaal,
+            ave_historie,
+            fase_historie,
+        })
+    }
+
+    /// Move a case to another phase, following the domain rules.
+    pub fn casus_fase(&mut self, nummer: &str, verzoek: &FaseOvergang) -> Resultaat<FaseBesluit> {
+        let regel = self.casus_regel(nummer)?;
+        let gestart: bool =
+            self.conn
+                .query_row("SELECT datum_start IS NOT NULL FROM casus WHERE id = ?1", [&regel.id], |r| r.get(0))?;
+        let besluit = fase::beslis(regel.fase, regel.weging_uitkomst, gestart, verzoek)?;
+        let datum = verzoek.datum.unwrap_or_else(vandaag);
+        if datum > vandaag() || datum_tekst(datum) < regel.datum_aanmelding {
+            return Err(DomeinFout::OngeldigeDatum(datum_tekst(datum)).into());
+        }
+        let vandaag = datum_tekst(datum);
+        let mut velden: Vec<(&str, Value)> = vec![("fase", tekst(besluit.naar.code()))];
+        if let Some(u) = besluit.uitkomst {
+            velden.push(("weging_uitkomst", tekst(u.code())));
+            velden.push(("datum_besluit", tekst(&vandaag)));
+        }
+        if besluit.start_vastleggen {
+            velden.push(("datum_start", tekst(&vandaag)));
+        }
+        if let Some(reden) = &besluit.afsluitreden {
+            velden.push(("datum_afsluiting", tekst(&vandaag)));
+            velden.push(("afsluitreden", tekst(reden)));
+            velden.push(("tevredenheid", besluit.tevredenheid.map(getal).unwrap_or(Value::Null)));
+        }
+        if besluit.heropend {
+            velden.push(("datum_afsluiting", Value::Null));
+            velden.push(("afsluitreden", Value::Null));
+            velden.push(("tevredenheid", Value::Null));
+        }
+        let mut w = self.schrijver()?;
+        w.wijzig(&s::CASUS, &regel.id, &velden)?;
+        let tijd = w.tijdstip().to_string();
+        let wie = w.gebruiker().to_string();
+        w.nieuw(
+            &s::FASE_HISTORIE,
+            &nieuw_id(),
+            &[
+                ("casus_id", tekst(&regel.id)),
+                ("van", tekst(besluit.van.code())),
+                ("naar", tekst(besluit.naar.code())),
+                ("tijdstip", tekst(tijd)),
+                ("gebruiker", tekst(wie)),
+                ("reden", tekst(besluit.reden.clone().unwrap_or_default())),
+                ("heropend", getal(besluit.heropend)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(besluit)
+    }
+
+    /// Change the AVE phase, recording who, when and why.
+    pub fn casus_ave(&mut self, nummer: &str, ave: Ave, reden: &str) -> Resultaat<()> {
+        let regel = self.casus_regel(nummer)?;
+        let reden = verplicht("reden", reden)?;
+        if regel.ave == ave.get() {
+            return Ok(());
+        }
+        let mut w = self.schrijver()?;
+        w.wijzig(&s::CASUS, &regel.id, &[("ave", getal(ave.get()))])?;
+        let tijd = w.tijdstip().to_string();
+        let wie = w.gebruiker().to_string();
+        w.nieuw(
+            &s::AVE_HISTORIE,
+            &nieuw_id(),
+            &[
+                ("casus_id", tekst(&regel.id)),
+                ("van", getal(regel.ave)),
+                ("naar", getal(ave.get())),
+                ("tijdstip", tekst(tijd)),
+                ("gebruiker", tekst(wie)),
+                ("reden", tekst(reden)),
+            ],
+        )?;
+        w.commit()
+    }
+
+    /// Edit text fields of a case. Returns the number of fields that changed.
+    pub fn casus_wijzig(&mut self, nummer: &str, wijziging: &CasusWijziging) -> Resultaat<usize> {
+        let id = casus_id(&self.conn, nummer)?;
+        let mut velden: Vec<(&str, Value)> = Vec::new();
+        if let Some(v) = &wijziging.werknaam {
+            velden.push(("werknaam", tekst(verplicht("werknaam", v)?)));
+        }
+        if let Some(t) = &wijziging.thema {
+            velden.push(("thema_id", tekst(thema_id(&self.conn, t)?)));
+        }
+        for (veld, waarde) in [
+            ("procesregisseur", &wijziging.procesregisseur),
+            ("trajectbegeleider", &wijziging.trajectbegeleider),
+            ("probleem", &wijziging.probleem),
+            ("veiligheidsrisico", &wijziging.veiligheidsrisico),
+            ("geprobeerd", &wijziging.geprobeerd),
+            ("vraag", &wijziging.vraag),
+        ] {
+            if let Some(v) = waarde {
+                velden.push((veld, tekst(v.trim())));
+            }
+        }
+        if let Some(d) = wijziging.evaluatiedatum {
+            velden.push(("evaluatiedatum", tekst_of_null(d.map(datum_tekst))));
+        }
+        let mut w = self.schrijver()?;
+        let n = w.wijzig(&s::CASUS, &id, &velden)?;
+        w.commit()?;
+        Ok(n)
+    }
+
+    /// Add a person to a case. The BSN, if given, must pass the elfproef.
+    pub fn betrokkene_toevoegen(&mut self, nummer: &str, b: NieuweBetrokkene) -> Resultaat<String> {
+        let naam = verplicht("naam", &b.naam)?;
+        let bsn = b.bsn.as_deref().filter(|s| !s.trim().is_empty()).map(Bsn::parse).transpose()?;
+        if let Some(d) = b.geboortedatum
+            && d > vandaag()
+        {
+            return Err(DomeinFout::OngeldigeDatum(datum_tekst(d)).into());
+        }
+        let cid = casus_id(&self.conn, nummer)?;
+        let volgorde: i64 =
+            self.conn.query_row("SELECT count(*) FROM betrokkene WHERE casus_id = ?1", [&cid], |r| r.get(0))?;
+        let init = b.initialen.filter(|i| !i.trim().is_empty()).unwrap_or_else(|| initialen(&naam));
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(
+            &s::BETROKKENE,
+            &id,
+            &[
+                ("casus_id", tekst(cid)),
+                ("naam", tekst(naam)),
+                ("initialen", tekst(init)),
+                ("geboortedatum", tekst_of_null(b.geboortedatum.map(datum_tekst))),
+                ("bsn", tekst_of_null(bsn.map(|b| b.as_str().to_string()))),
+                ("rol", tekst(b.rol.code())),
+                ("volgorde", getal(volgorde)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// Record a detention period of a betrokkene.
+    pub fn detentie_toevoegen(&mut self, betrokkene_id: &str, d: NieuweDetentie) -> Resultaat<String> {
+        let inrichting = verplicht("inrichting", &d.inrichting)?;
+        if let (Some(a), Some(b)) = (d.startdatum, d.einddatum_verwacht)
+            && b < a
+        {
+            return Err(DomeinFout::OngeldigeDatum(datum_tekst(b)).into());
+        }
+        let cid: String = self
+            .conn
+            .query_row("SELECT casus_id FROM betrokkene WHERE id = ?1", [betrokkene_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "betrokkene", id: betrokkene_id.to_string() })?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(
+            &s::DETENTIE,
+            &id,
+            &[
+                ("casus_id", tekst(cid)),
+                ("betrokkene_id", tekst(betrokkene_id)),
+                ("inrichting", tekst(inrichting)),
+                ("startdatum", tekst_of_null(d.startdatum.map(datum_tekst))),
+                ("einddatum_verwacht", tekst_of_null(d.einddatum_verwacht.map(datum_tekst))),
+                ("zelfmelder", getal(d.zelfmelder)),
+                ("kortgestrafte", getal(d.kortgestrafte)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// Add a journal entry (note, contact moment, PI visit).
+    pub fn journaal_toevoegen(&mut self, nummer: &str, j: NieuwJournaal) -> Resultaat<String> {
+        let tekst_ = verplicht("tekst", &j.tekst)?;
+        let inrichting = j.inrichting.unwrap_or_default().trim().to_string();
+        if j.soort == JournaalSoort::PiBezoek && inrichting.is_empty() {
+            return Err(DomeinFout::Verplicht("inrichting").into());
+        }
+        let cid = casus_id(&self.conn, nummer)?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        let auteur = w.gebruiker().to_string();
+        w.nieuw(
+            &s::JOURNAAL,
+            &id,
+            &[
+                ("casus_id", tekst(cid)),
+                ("datum", tekst(datum_tekst(j.datum.unwrap_or_else(vandaag)))),
+                ("auteur", tekst(auteur)),
+                ("soort", tekst(j.soort.code())),
+                ("inrichting", tekst(inrichting)),
+                ("tekst", tekst(tekst_)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// The thema list (editable).
+    pub fn themas(&self) -> Resultaat<Vec<LijstItem>> {
+        self.lijst("thema")
+    }
+
+    /// The leefgebied list (editable).
+    pub fn leefgebieden(&self) -> Resultaat<Vec<LijstItem>> {
+        self.lijst("leefgebied")
+    }
+
+    fn lijst(&self, tabel: &str) -> Resultaat<Vec<LijstItem>> {
+        let mut stmt = self.conn.prepare(&format!("SELECT id, naam, actief FROM {tabel} ORDER BY volgorde, naam"))?;
+        let items = stmt
+            .query_map([], |r| Ok(LijstItem { id: r.get(0)?, naam: r.get(1)?, actief: r.get(2)? }))?
+            .collect::<Result<_, _>>()?;
+        Ok(items)
+    }
+
+    /// Add a thema to the list.
+    pub fn thema_toevoegen(&mut self, naam: &str) -> Resultaat<String> {
+        self.lijst_toevoegen(&s::THEMA, naam)
+    }
+
+    /// Add a leefgebied to the list.
+    pub fn leefgebied_toevoegen(&mut self, naam: &str) -> Resultaat<String> {
+        self.lijst_toevoegen(&s::LEEFGEBIED, naam)
+    }
+
+    /// Switch a list entry on or off (inactive entries stay on existing records).
+    pub fn lijst_actief(&mut self, tabel: &str, id: &str, actief: bool) -> Resultaat<()> {
+        let t = match tabel {
+            "thema" => &s::THEMA,
+            "leefgebied" => &s::LEEFGEBIED,
+            _ => return Err(StoreFout::Onbekend { tabel: "lijst", id: tabel.to_string() }),
+        };
+        let mut w = self.schrijver()?;
+        w.wijzig(t, id, &[("actief", getal(actief))])?;
+        w.commit()
+    }
+
+    fn lijst_toevoegen(&mut self, t: &s::Tabel, naam: &str) -> Resultaat<String> {
+        let naam = verplicht("naam", naam)?;
+        let volgorde: i64 =
+            self.conn.query_row(&format!("SELECT coalesce(max(volgorde), 0) + 1 FROM {}", t.naam), [], |r| r.get(0))?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(t, &id, &[("naam", tekst(naam)), ("actief", getal(1)), ("volgorde", getal(volgorde))])?;
+        w.commit()?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,176 @@
+//! Partner organisations and contact persons.
+
+use super::schrijven::{self as s, getal, nieuw_id, tekst};
+use super::{Resultaat, Store, StoreFout};
+use crate::domain::partner::PartnerSoort;
+use crate::domain::{Convenantstatus, verplicht};
+use serde::Serialize;
+
+/// A partner organisation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Partner {
+    /// Record id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Kind.
+    pub soort: PartnerSoort,
+    /// Covenant status.
+    pub convenantstatus: Convenantstatus,
+    /// Notes.
+    pub notities: String,
+    /// Archived (hidden from pickers, kept for references).
+    pub gearchiveerd: bool,
+}
+
+/// A contact person at a partner.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contactpersoon {
+    /// Record id.
+    pub id: String,
+    /// Partner id.
+    pub partner_id: Option<String>,
+    /// Name.
+    pub naam: String,
+    /// Function.
+    pub functie: String,
+    /// Phone.
+    pub telefoon: String,
+    /// E-mail.
+    pub email: String,
+    /// Themes (comma separated).
+    pub themas: String,
+}
+
+/// A new partner.
+#[derive(Debug, Clone)]
+pub struct NieuwePartner {
+    /// Name (required).
+    pub naam: String,
+    /// Kind.
+    pub soort: PartnerSoort,
+    /// Covenant status.
+    pub convenantstatus: Convenantstatus,
+}
+
+/// A new contact person.
+#[derive(Debug, Clone, Default)]
+pub struct NieuwContact {
+    /// Name (required).
+    pub naam: String,
+    /// Function.
+    pub functie: String,
+    /// Phone.
+    pub telefoon: String,
+    /// E-mail.
+    pub email: String,
+    /// Themes.
+    pub themas: String,
+}
+
+impl Store {
+    /// Add a partner organisation.
+    pub fn partner_toevoegen(&mut self, p: NieuwePartner) -> Resultaat<String> {
+        let naam = verplicht("naam", &p.naam)?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(
+            &s::PARTNER,
+            &id,
+            &[
+                ("naam", tekst(naam)),
+                ("soort", tekst(p.soort.code())),
+                ("convenantstatus", tekst(p.convenantstatus.code())),
+                ("notities", tekst("")),
+                ("gearchiveerd", getal(0)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// Change a partner's covenant status.
+    pub fn partner_convenant(&mut self, partner_id: &str, status: Convenantstatus) -> Resultaat<()> {
+        let mut w = self.schrijver()?;
+        w.wijzig(&s::PARTNER, partner_id, &[("convenantstatus", tekst(status.code()))])?;
+        w.commit()
+    }
+
+    /// Add a contact person to a partner.
+    pub fn contact_toevoegen(&mut self, partner_id: &str, c: NieuwContact) -> Resultaat<String> {
+        let naam = verplicht("naam", &c.naam)?;
+        self.partner(partner_id)?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(
+            &s::CONTACTPERSOON,
+            &id,
+            &[
+                ("partner_id", tekst(partner_id)),
+                ("naam", tekst(naam)),
+                ("functie", tekst(c.functie.trim())),
+                ("telefoon", tekst(c.telefoon.trim())),
+                ("email", tekst(c.email.trim())),
+                ("themas", tekst(c.themas.trim())),
+                ("gearchiveerd", getal(0)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// One partner.
+    pub fn partner(&self, id: &str) -> Resultaat<Partner> {
+        self.partners_waar("WHERE id = ?1", [id])?
+            .pop()
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "partner", id: id.to_string() })
+    }
+
+    /// All partners that are not archived, by name.
+    pub fn partners(&self) -> Resultaat<Vec<Partner>> {
+        self.partners_waar("WHERE gearchiveerd = 0", [])
+    }
+
+    fn partners_waar<P: rusqlite::Params>(&self, waar: &str, params: P) -> Resultaat<Vec<Partner>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, naam, soort, convenantstatus, notities, gearchiveerd FROM partner {waar} ORDER BY naam"
+        ))?;
+        let lijst = stmt
+            .query_map(params, |r| {
+                let soort: String = r.get(2)?;
+                let cs: String = r.get(3)?;
+                Ok(Partner {
+                    id: r.get(0)?,
+                    naam: r.get(1)?,
+                    soort: PartnerSoort::parse(&soort).unwrap_or(PartnerSoort::Overig),
+                    convenantstatus: Convenantstatus::parse(&cs).unwrap_or(Convenantstatus::Geen),
+                    notities: r.get(4)?,
+                    gearchiveerd: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
+    /// Contact persons of a partner, by name.
+    pub fn contacten(&self, partner_id: &str) -> Resultaat<Vec<Contactpersoon>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, partner_id, naam, functie, telefoon, email, themas FROM contactpersoon
+             WHERE partner_id = ?1 AND gearchiveerd = 0 ORDER BY naam",
+        )?;
+        let lijst = stmt
+            .query_map([partner_id], |r| {
+                Ok(Contactpersoon {
+                    id: r.get(0)?,
+                    partner_id: r.get(1)?,
+                    naam: r.get(2)?,
+                    functie: r.get(3)?,
+                    telefoon: r.get(4)?,
+                    email: r.get(5)?,
+                    themas: r.get(6)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+}

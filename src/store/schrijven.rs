@@ -1,0 +1,432 @@
+//! The single write path. Every mutation of a synced table goes through [`Schrijver`],
+//! which in the same transaction writes the row, one audit entry per record or field
+//! (names only, never values), and one change-log operation per field for sync.
+//! No other module of the store issues INSERT/UPDATE/DELETE on these tables
+//! (`geen_schrijfopdrachten_buiten_schrijver` checks this).
+
+use super::{Resultaat, StoreFout, instelling};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+/// A synced table: its name, the fields that may be written, and the column that links
+/// a row to its casus (for need-to-know scoping of sync and retention).
+#[derive(Debug)]
+pub(crate) struct Tabel {
+    pub naam: &'static str,
+    pub velden: &'static [&'static str],
+    pub casus_kolom: Option<&'static str>,
+}
+
+macro_rules! tabellen {
+    ($($c:ident = $naam:literal, $casus:expr, [$($veld:literal),+ $(,)?];)+) => {
+        $(pub(crate) const $c: Tabel = Tabel { naam: $naam, velden: &[$($veld),+], casus_kolom: $casus };)+
+        /// All synced tables.
+        pub(crate) const ALLE: &[&Tabel] = &[$(&$c),+];
+    };
+}
+
+tabellen! {
+    THEMA = "thema", None, ["naam", "actief", "volgorde"];
+    LEEFGEBIED = "leefgebied", None, ["naam", "actief", "volgorde"];
+    PARTNER = "partner", None, ["naam", "soort", "convenantstatus", "notities", "gearchiveerd"];
+    CONTACTPERSOON = "contactpersoon", None, ["partner_id", "naam", "functie", "telefoon", "email", "themas", "gearchiveerd"];
+    CASUS = "casus", Some("id"), ["nummer", "jaar", "volgnummer", "werknaam", "thema_id", "ave", "fase", "weging_uitkomst",
+        "aanmelder_partner_id", "aanmelder_contact_id", "procesregisseur", "trajectbegeleider", "datum_aanmelding",
+        "datum_besluit", "datum_start", "datum_afsluiting", "afsluitreden", "tevredenheid", "probleem",
+        "veiligheidsrisico", "geprobeerd", "vraag", "evaluatiedatum"];
+    AVE_HISTORIE = "ave_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden"];
+    FASE_HISTORIE = "fase_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden", "heropend"];
+    BETROKKENE = "betrokkene", Some("casus_id"), ["casus_id", "naam", "initialen", "geboortedatum", "bsn", "rol", "volgorde"];
+    DETENTIE = "detentie", Some("casus_id"), ["casus_id", "betrokkene_id", "inrichting", "startdatum", "einddatum_verwacht",
+        "zelfmelder", "kortgestrafte"];
+    JOURNAAL = "journaal", Some("casus_id"), ["casus_id", "datum", "auteur", "soort", "inrichting", "tekst"];
+    DOEL = "doel", Some("casus_id"), ["casus_id", "leefgebied_id", "omschrijving", "volgorde"];
+    ACTIE = "actie", Some("casus_id"), ["casus_id", "doel_id", "omschrijving", "partner_id", "contact_id", "deadline",
+        "status", "resultaat", "volgorde", "agendapunt_id"];
+    RISICO = "risico", Some("casus_id"), ["casus_id", "leefgebied_id", "score", "toelichting"];
+    PLANVERSIE = "planversie", Some("casus_id"), ["casus_id", "nummer", "vastgelegd_op", "vastgelegd_door", "reden", "inhoud"];
+    OVERLEG = "overleg", None, ["soort", "datum", "begintijd", "plaats", "voorzitter", "status", "volgende_datum"];
+    GENODIGDE = "genodigde", None, ["overleg_id", "contact_id", "aanwezig"];
+    AGENDAPUNT = "agendapunt", Some("casus_id"), ["overleg_id", "casus_id", "starttijd", "duur_minuten", "volgorde", "beeld",
+        "oordeel", "besluit"];
+}
+
+/// Look up a synced table by name.
+pub(crate) fn tabel(naam: &str) -> Option<&'static Tabel> {
+    ALLE.iter().copied().find(|t| t.naam == naam)
+}
+
+/// One change-log operation as stored.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Wijziging {
+    /// Device that made the change.
+    pub apparaat: String,
+    /// Per-device sequence number.
+    pub volgnummer: i64,
+    /// Hybrid logical clock: milliseconds << 16 | counter.
+    pub hlc: i64,
+    /// Table.
+    pub tabel: String,
+    /// Row id.
+    pub rij: String,
+    /// Field; `None` for a tombstone.
+    pub veld: Option<String>,
+    /// New value (JSON); `None` for a tombstone.
+    pub waarde: Option<serde_json::Value>,
+    /// Row deleted.
+    pub verwijderd: bool,
+    /// The casus the row belongs to, if any.
+    pub casus_id: Option<String>,
+}
+
+/// Audit actions.
+pub(crate) mod handeling {
+    pub const AANMAKEN: &str = "aanmaken";
+    pub const WIJZIGEN: &str = "wijzigen";
+    pub const VERWIJDEREN: &str = "verwijderen";
+    pub const INZIEN: &str = "inzien";
+}
+
+/// Hash of one audit entry, chained to the previous one.
+pub(crate) fn audit_hash(vorige: &str, velden: [&str; 8]) -> String {
+    let mut h = Sha256::new();
+    h.update(vorige.as_bytes());
+    for v in velden {
+        h.update([0x1f]);
+        h.update(v.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// Genesis value of the audit chain.
+pub(crate) const AUDIT_BEGIN: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+fn json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Null => serde_json::Value::Null,
+        Value::Integer(i) => (*i).into(),
+        Value::Real(f) => serde_json::Number::from_f64(*f).map(Into::into).unwrap_or(serde_json::Value::Null),
+        Value::Text(t) => t.clone().into(),
+        Value::Blob(b) => hex::encode(b).into(),
+    }
+}
+
+fn nu_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// A write transaction with audit and change-log bookkeeping.
+pub(crate) struct Schrijver<'c> {
+    tx: &'c Connection,
+    /// This writer opened the transaction (not inside a batch) and must end it.
+    eigen: bool,
+    klaar: bool,
+    apparaat: String,
+    gebruiker: String,
+    tijdstip: String,
+    volgnummer: i64,
+    hlc: i64,
+    audit_kop: String,
+    audit_aantal: i64,
+}
+
+impl<'c> Schrijver<'c> {
+    pub(crate) fn begin(conn: &'c Connection, apparaat: &str, gebruiker: &str) -> Resultaat<Schrijver<'c>> {
+        // IMMEDIATE takes the write lock up front, so a second process waits (busy
+        // timeout) instead of failing half-way. Inside a batch the outer transaction holds it.
+        let eigen = conn.is_autocommit();
+        if eigen {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let tx = conn;
+        let lees = |k: &str| -> Resultaat<Option<String>> {
+            Ok(tx.query_row("SELECT waarde FROM instelling WHERE sleutel = ?1", [k], |r| r.get(0)).optional()?)
+        };
+        let getal = |k: &str| -> Resultaat<i64> { Ok(lees(k)?.and_then(|s| s.parse().ok()).unwrap_or(0)) };
+        let volgnummer = getal(instelling::VOLGNUMMER)?;
+        let hlc = getal(instelling::HLC)?;
+        let audit_aantal = getal(instelling::AUDIT_AANTAL)?;
+        let audit_kop = lees(instelling::AUDIT_KOP)?.unwrap_or_else(|| AUDIT_BEGIN.to_string());
+        Ok(Schrijver {
+            tx,
+            eigen,
+            klaar: false,
+            apparaat: apparaat.to_string(),
+            gebruiker: gebruiker.to_string(),
+            tijdstip: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            volgnummer,
+            hlc,
+            audit_kop,
+            audit_aantal,
+        })
+    }
+
+    /// Read access inside the transaction.
+    pub(crate) fn conn(&self) -> &Connection {
+        self.tx
+    }
+
+    /// Timestamp of this transaction (UTC, RFC 3339).
+    pub(crate) fn tijdstip(&self) -> &str {
+        &self.tijdstip
+    }
+
+    /// The user making the change.
+    pub(crate) fn gebruiker(&self) -> &str {
+        &self.gebruiker
+    }
+
+    fn volgende_hlc(&mut self) -> i64 {
+        self.hlc = (nu_ms() << 16).max(self.hlc + 1);
+        self.hlc
+    }
+
+    fn audit(
+        &mut self,
+        handeling: &str,
+        tabel: &str,
+        rij: &str,
+        veld: Option<&str>,
+        casus: Option<&str>,
+    ) -> Resultaat<()> {
+        let hash = audit_hash(
+            &self.audit_kop,
+            [
+                &self.tijdstip,
+                &self.gebruiker,
+                &self.apparaat,
+                handeling,
+                tabel,
+                rij,
+                veld.unwrap_or(""),
+                casus.unwrap_or(""),
+            ],
+        );
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(rusqlite::params![
+                self.tijdstip,
+                self.gebruiker,
+                self.apparaat,
+                handeling,
+                tabel,
+                rij,
+                veld,
+                casus,
+                self.audit_kop,
+                hash
+            ])?;
+        self.audit_kop = hash;
+        self.audit_aantal += 1;
+        Ok(())
+    }
+
+    fn log(
+        &mut self,
+        tabel: &str,
+        rij: &str,
+        veld: Option<&str>,
+        waarde: Option<&Value>,
+        casus: Option<&str>,
+    ) -> Resultaat<()> {
+        self.volgnummer += 1;
+        let hlc = self.volgende_hlc();
+        let waarde = waarde.map(|w| json(w).to_string());
+        self.tx
+            .prepare_cached(
+                "INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(rusqlite::params![
+                self.apparaat,
+                self.volgnummer,
+                hlc,
+                tabel,
+                rij,
+                veld,
+                waarde,
+                veld.is_none(),
+                casus
+            ])?;
+        Ok(())
+    }
+
+    fn controleer(t: &Tabel, velden: &[(&str, Value)]) -> Resultaat<()> {
+        for (v, _) in velden {
+            if !t.velden.contains(v) {
+                return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{v}", t.naam) });
+            }
+        }
+        Ok(())
+    }
+
+    fn casus_van(&self, t: &Tabel, id: &str, velden: &[(&str, Value)]) -> Resultaat<Option<String>> {
+        match t.casus_kolom {
+            None => Ok(None),
+            Some("id") => Ok(Some(id.to_string())),
+            Some(kolom) => {
+                if let Some((_, Value::Text(c))) = velden.iter().find(|(v, _)| *v == kolom) {
+                    return Ok(Some(c.clone()));
+                }
+                Ok(self
+                    .tx
+                    .query_row(&format!("SELECT {kolom} FROM {} WHERE id = ?1", t.naam), [id], |r| r.get(0))
+                    .optional()?
+                    .flatten())
+            }
+        }
+    }
+
+    /// Insert a new row with `velden`. One audit entry, one change-log op per field of the table.
+    pub(crate) fn nieuw(&mut self, t: &Tabel, id: &str, velden: &[(&str, Value)]) -> Resultaat<()> {
+        Self::controleer(t, velden)?;
+        let kolommen: Vec<&str> = std::iter::once("id").chain(velden.iter().map(|(v, _)| *v)).collect();
+        let plekken: Vec<String> = (1..=kolommen.len()).map(|i| format!("?{i}")).collect();
+        let sql = format!("INSERT INTO {} ({}) VALUES ({})", t.naam, kolommen.join(", "), plekken.join(", "));
+        let mut params: Vec<Value> = vec![Value::Text(id.to_string())];
+        params.extend(velden.iter().map(|(_, w)| w.clone()));
+        self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params.iter()))?;
+        let casus = self.casus_van(t, id, velden)?;
+        self.audit(handeling::AANMAKEN, t.naam, id, None, casus.as_deref())?;
+        // Log every field as stored, defaults included, so a replica rebuilds the same row.
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
+        let opgeslagen: Vec<Value> = self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([id], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())?;
+        for (v, w) in t.velden.iter().zip(opgeslagen.iter()) {
+            self.log(t.naam, id, Some(v), Some(w), casus.as_deref())?;
+        }
+        Ok(())
+    }
+
+    /// Update the fields of an existing row that actually change. One audit entry and one
+    /// change-log op per changed field. Returns how many fields changed.
+    pub(crate) fn wijzig(&mut self, t: &Tabel, id: &str, velden: &[(&str, Value)]) -> Resultaat<usize> {
+        Self::controleer(t, velden)?;
+        if velden.is_empty() {
+            return Ok(0);
+        }
+        let kolommen: Vec<&str> = velden.iter().map(|(v, _)| *v).collect();
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", kolommen.join(", "), t.naam);
+        let huidig: Vec<Value> = self
+            .tx
+            .prepare_cached(&sql)?
+            .query_row([id], |r| (0..kolommen.len()).map(|i| r.get::<_, Value>(i)).collect())
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: t.naam, id: id.to_string() })?;
+        let casus = self.casus_van(t, id, &[])?;
+        let mut aantal = 0;
+        for ((veld, nieuw), oud) in velden.iter().zip(huidig) {
+            if *nieuw == oud {
+                continue;
+            }
+            self.tx
+                .prepare_cached(&format!("UPDATE {} SET {veld} = ?1 WHERE id = ?2", t.naam))?
+                .execute(rusqlite::params![nieuw, id])?;
+            self.audit(handeling::WIJZIGEN, t.naam, id, Some(veld), casus.as_deref())?;
+            self.log(t.naam, id, Some(veld), Some(nieuw), casus.as_deref())?;
+            aantal += 1;
+        }
+        Ok(aantal)
+    }
+
+    /// Delete a row; records a tombstone.
+    pub(crate) fn verwijder(&mut self, t: &Tabel, id: &str) -> Resultaat<()> {
+        let casus = self.casus_van(t, id, &[])?;
+        let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
+        if n == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        self.audit(handeling::VERWIJDEREN, t.naam, id, None, casus.as_deref())?;
+        self.log(t.naam, id, None, None, casus.as_deref())?;
+        Ok(())
+    }
+
+    /// Record that the user viewed a record (audit only, no change-log op).
+    pub(crate) fn inzien(&mut self, t: &Tabel, id: &str, casus: Option<&str>) -> Resultaat<()> {
+        self.audit(handeling::INZIEN, t.naam, id, None, casus)
+    }
+
+    /// Commit, saving counters and the audit head.
+    pub(crate) fn commit(mut self) -> Resultaat<()> {
+        {
+            let mut zet = self.tx.prepare_cached(
+                "INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)
+                 ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",
+            )?;
+            zet.execute((instelling::VOLGNUMMER, self.volgnummer.to_string()))?;
+            zet.execute((instelling::HLC, self.hlc.to_string()))?;
+            zet.execute((instelling::AUDIT_KOP, &self.audit_kop))?;
+            zet.execute((instelling::AUDIT_AANTAL, self.audit_aantal.to_string()))?;
+        }
+        if self.eigen {
+            self.tx.execute_batch("COMMIT")?;
+        }
+        self.klaar = true;
+        Ok(())
+    }
+}
+
+impl Drop for Schrijver<'_> {
+    fn drop(&mut self) {
+        // Not committed (an error or early return): undo everything this writer did.
+        if self.eigen && !self.klaar {
+            let _ = self.tx.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// A fresh record id.
+pub(crate) fn nieuw_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// Text or NULL.
+pub(crate) fn tekst_of_null(t: Option<impl Into<String>>) -> Value {
+    t.map(|s| Value::Text(s.into())).unwrap_or(Value::Null)
+}
+
+/// Text value.
+pub(crate) fn tekst(t: impl Into<String>) -> Value {
+    Value::Text(t.into())
+}
+
+/// Integer value.
+pub(crate) fn getal(i: impl Into<i64>) -> Value {
+    Value::Integer(i.into())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn geen_schrijfopdrachten_buiten_schrijver() {
+        // Every synced table is written only through Schrijver. This guards against a
+        // later query module bypassing the audit and change log.
+        let bronnen = [
+            ("casus.rs", include_str!("casus.rs")),
+            ("plan.rs", include_str!("plan.rs")),
+            ("partner.rs", include_str!("partner.rs")),
+            ("overleg.rs", include_str!("overleg.rs")),
+            ("zoek.rs", include_str!("zoek.rs")),
+            ("audit.rs", include_str!("audit.rs")),
+        ];
+        for (naam, bron) in bronnen {
+            let klein = bron.to_lowercase();
+            for t in super::ALLE {
+                for patroon in [
+                    format!("insert into {} ", t.naam),
+                    format!("insert into {}(", t.naam),
+                    format!("update {} ", t.naam),
+                    format!("delete from {} ", t.naam),
+                ] {
+                    assert!(!klein.contains(&patroon), "{naam} writes `{}` outside Schrijver", t.naam);
+                }
+            }
+        }
+    }
+}

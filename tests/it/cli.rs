@@ -1,0 +1,343 @@
+//! The command-line contract: every command, its JSON shape, errors and exit codes.
+
+use crate::hulp::{WACHTWOORD, hash};
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+fn schakel(map: &Path) -> Command {
+    let mut c = Command::cargo_bin("schakel").unwrap();
+    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
+    c
+}
+
+fn json(c: &mut Command) -> Value {
+    let out = c.arg("--json").assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
+}
+
+fn init() -> (tempfile::TempDir, std::path::PathBuf) {
+    let d = tempfile::tempdir().unwrap();
+    let map = d.path().join("data");
+    schakel(&map)
+        .args(["init", "--naam", "Test Regisseur"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Nieuwe database"));
+    (d, map)
+}
+
+fn nieuwe_casus(map: &Path, werknaam: &str) -> String {
+    let v = json(schakel(map).args(["casus", "new", "--werknaam", werknaam, "--thema", "nazorg", "--ave", "4"]));
+    v["casusnummer"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn init_creates_encrypted_store_and_refuses_twice() {
+    let (_d, map) = init();
+    let bytes = std::fs::read(map.join("schakel.db")).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3"));
+    let sleutel = std::fs::read_to_string(map.join("sleutel.json")).unwrap();
+    assert!(sleutel.contains("argon2id"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(map.join("schakel.db")).unwrap().permissions().mode() & 0o077, 0);
+        assert_eq!(std::fs::metadata(map.join("sleutel.json")).unwrap().permissions().mode() & 0o077, 0);
+    }
+    let voor = hash(&map.join("schakel.db"));
+    schakel(&map).arg("init").assert().code(1).stderr(predicate::str::contains("staat al een Schakel-database"));
+    assert_eq!(voor, hash(&map.join("schakel.db")));
+}
+
+#[test]
+fn casus_new_list_show_with_json_shapes() {
+    let (_d, map) = init();
+    let n = nieuwe_casus(&map, "Stille Eik");
+    assert!(n.len() == 9 && n.as_bytes()[4] == b'-', "{n}");
+    // Plain output prints just the number.
+    schakel(&map)
+        .args(["casus", "new", "--werknaam", "Oude Wilg", "--thema", "com"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"^\d{4}-0002\n$").unwrap());
+    schakel(&map)
+        .args([
+            "betrokkene",
+            "add",
+            &n,
+            "--naam",
+            "Bram Eikhof",
+            "--geboortedatum",
+            "1988-04-12",
+            "--rol",
+            "hoofdpersoon",
+            "--bsn",
+            "111222333",
+        ])
+        .assert()
+        .success();
+    schakel(&map)
+        .args([
+            "journaal",
+            "add",
+            &n,
+            "--tekst",
+            "Bezoek afgelegd",
+            "--soort",
+            "pi_bezoek",
+            "--inrichting",
+            "PI Leeuwarden",
+        ])
+        .assert()
+        .success();
+
+    let lijst = json(schakel(&map).args(["casus", "list"]));
+    let arr = lijst.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    for k in ["casusnummer", "werknaam", "thema", "fase", "ave"] {
+        assert!(arr[0].get(k).is_some(), "list item lacks {k}");
+    }
+    assert!(arr[0].get("betrokkenen").is_none(), "list must not nest");
+    assert_eq!(arr[0]["fase"], "aanmelding");
+    assert_eq!(arr[0]["ave"], 4);
+
+    let show = json(schakel(&map).args(["casus", "show", &n]));
+    assert_eq!(show["casusnummer"], n.as_str());
+    assert_eq!(show["werknaam"], "Stille Eik");
+    assert!(show["thema"].as_str().unwrap().starts_with("Nazorg"));
+    assert_eq!(show["betrokkenen"][0]["naam"], "Bram Eikhof");
+    assert_eq!(show["betrokkenen"][0]["initialen"], "B.E.");
+    assert_eq!(show["journaal"][0]["tekst"], "Bezoek afgelegd");
+    assert_eq!(show["journaal"][0]["inrichting"], "PI Leeuwarden");
+
+    // Human output is Dutch.
+    schakel(&map).args(["casus", "show", &n]).assert().success().stdout(predicate::str::contains("Betrokkenen:"));
+    // Filter by phase.
+    let leeg = json(schakel(&map).args(["casus", "list", "--fase", "procesregie"]));
+    assert_eq!(leeg.as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn phase_moves_legal_and_illegal() {
+    let (_d, map) = init();
+    let n = nieuwe_casus(&map, "Verre Reiger");
+    schakel(&map)
+        .args(["casus", "fase", &n, "procesregie"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("kan niet van aanmelding naar procesregie"))
+        .stderr(predicate::str::contains("panicked").not());
+    schakel(&map).args(["casus", "fase", &n, "weging"]).assert().success();
+    schakel(&map)
+        .args(["casus", "fase", &n, "procesregie"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("uitkomst van de weging"));
+    let v = json(schakel(&map).args(["casus", "fase", &n, "procesregie", "--uitkomst", "procesregie"]));
+    assert_eq!(v["naar"], "procesregie");
+    schakel(&map).args(["casus", "fase", &n, "afgesloten"]).assert().code(1).stderr(predicate::str::contains("reden"));
+    schakel(&map)
+        .args(["casus", "fase", &n, "afgesloten", "--reden", "Afgeschaald", "--tevredenheid", "4"])
+        .assert()
+        .success();
+    schakel(&map)
+        .args(["casus", "fase", &n, "monitoring"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("afgesloten"));
+    schakel(&map).args(["casus", "fase", &n, "monitoring", "--heropen", "--reden", "Terugval"]).assert().success();
+    let show = json(schakel(&map).args(["casus", "show", &n]));
+    assert_eq!(show["fase"], "monitoring");
+    assert_eq!(show["fase_historie"].as_array().unwrap().len(), 5);
+    // AVE change.
+    schakel(&map).args(["casus", "ave", &n, "2", "--reden", "Stabiel"]).assert().success();
+    assert_eq!(json(schakel(&map).args(["casus", "show", &n]))["ave"], 2);
+    schakel(&map)
+        .args(["casus", "ave", &n, "7", "--reden", "x"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("AVE-fase 7 bestaat niet"));
+}
+
+#[test]
+fn invalid_bsn_and_bad_input_give_dutch_errors() {
+    let (_d, map) = init();
+    let n = nieuwe_casus(&map, "Hoge Spar");
+    schakel(&map)
+        .args([
+            "betrokkene",
+            "add",
+            &n,
+            "--naam",
+            "X Y",
+            "--geboortedatum",
+            "1990-01-01",
+            "--rol",
+            "hoofdpersoon",
+            "--bsn",
+            "123456789",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("elfproef"));
+    assert_eq!(json(schakel(&map).args(["casus", "show", &n]))["betrokkenen"].as_array().unwrap().len(), 0);
+    schakel(&map)
+        .args(["betrokkene", "add", &n, "--naam", "X Y", "--geboortedatum", "gisteren", "--rol", "hoofdpersoon"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("geen geldige datum"));
+    schakel(&map)
+        .args(["casus", "show", "2026-9999"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bestaat niet"));
+    schakel(&map)
+        .args(["casus", "show", "abc"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("geen geldig casusnummer"));
+    schakel(&map)
+        .args(["casus", "new", "--werknaam", " ", "--thema", "com"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("verplicht"));
+    schakel(&map)
+        .args(["casus", "new", "--werknaam", "A", "--thema", "onbekend thema"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Onbekend"));
+}
+
+#[test]
+fn wrong_usage_exits_2_in_dutch() {
+    let (_d, map) = init();
+    schakel(&map).args(["casus", "verzin"]).assert().code(2).stderr(predicate::str::contains("Onjuist gebruik"));
+    schakel(&map)
+        .args(["casus", "new", "--thema", "com"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("verplicht gegeven ontbreekt"));
+    schakel(&map)
+        .args(["--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Opdrachten"))
+        .stdout(predicate::str::contains("Gebruik"));
+}
+
+#[test]
+fn wrong_passphrase_fails_cleanly_and_changes_nothing() {
+    let (_d, map) = init();
+    nieuwe_casus(&map, "Lichte Linde");
+    let voor = (hash(&map.join("schakel.db")), hash(&map.join("sleutel.json")));
+    schakel(&map)
+        .env("SCHAKEL_PASSPHRASE", "helemaal verkeerd")
+        .args(["casus", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("wachtwoord is onjuist"))
+        .stderr(predicate::str::contains("panicked").not());
+    assert_eq!(voor, (hash(&map.join("schakel.db")), hash(&map.join("sleutel.json"))));
+    // No passphrase at all, no terminal: a clear message.
+    let mut c = Command::cargo_bin("schakel").unwrap();
+    c.env("SCHAKEL_DATA_DIR", &map).env_remove("SCHAKEL_PASSPHRASE").args(["casus", "list"]).write_stdin("");
+    c.assert().code(1).stderr(predicate::str::contains("wachtwoord nodig"));
+}
+
+#[test]
+fn search_is_safe_for_any_text() {
+    let (_d, map) = init();
+    let n = nieuwe_casus(&map, "Zware Merel");
+    schakel(&map)
+        .args(["journaal", "add", &n, "--tekst", "Afspraak bij de schuldhulpverlening gemaakt"])
+        .assert()
+        .success();
+    let hits = json(schakel(&map).args(["zoek", "schuldhulp"]));
+    let arr = hits.as_array().unwrap();
+    assert_eq!(arr.len(), 1);
+    assert_eq!(arr[0]["casusnummer"], n.as_str());
+    for k in ["werknaam", "thema", "fase", "ave"] {
+        assert!(arr[0].get(k).is_some(), "hit lacks {k}");
+    }
+    assert!(arr[0].get("journaal").is_none());
+    for vijandig in ["\"*():", "\"", "NEAR(a b", "*:*", "') OR 1=1 --", "ü\u{7f}\t"] {
+        let v = json(schakel(&map).args(["zoek", vijandig]));
+        assert!(v.is_array(), "{vijandig:?}");
+    }
+    schakel(&map).args(["zoek", "\"*():"]).assert().success().stdout(predicate::str::contains("Niets gevonden"));
+}
+
+#[test]
+fn audit_verify_and_doctor() {
+    let (_d, map) = init();
+    let n = nieuwe_casus(&map, "Blauwe Beuk");
+    schakel(&map).args(["casus", "show", &n]).assert().success();
+    schakel(&map).args(["audit", "verify"]).assert().success().stdout(predicate::str::contains("hashketen klopt"));
+    let d = json(schakel(&map).arg("doctor"));
+    assert_eq!(d["sleutel"], "wachtwoord");
+    assert_eq!(d["integriteit"], "ok");
+    assert_eq!(d["schema"], d["schema_app"]);
+    assert!(d["sqlcipher"].as_str().unwrap().starts_with('4'));
+}
+
+#[test]
+fn audit_verify_fails_after_tampering() {
+    use schakel::store::sleutel::SleutelBestand;
+    let (_d, map) = init();
+    nieuwe_casus(&map, "Oude Kievit");
+    let k = SleutelBestand::lees(&map).unwrap().ontgrendel(WACHTWOORD).unwrap();
+    assert_eq!(format!("{k:?}"), "DbSleutel(***)", "Debug must not reveal the key");
+    tamper(&map, &k);
+    schakel(&map).args(["audit", "verify"]).assert().code(1).stderr(predicate::str::contains("aangetast"));
+    schakel(&map).arg("doctor").assert().code(1);
+}
+
+fn tamper(map: &Path, k: &schakel::store::sleutel::DbSleutel) {
+    let bytes = k.als_bytes();
+    let c = rusqlite::Connection::open(map.join("schakel.db")).unwrap();
+    c.execute_batch(&format!("PRAGMA key = \"x'{}'\";", hex::encode(bytes))).unwrap();
+    c.execute_batch("UPDATE audit SET tabel = 'partner' WHERE nr = 1;").unwrap();
+}
+
+#[test]
+fn demo_is_deterministic_and_searchable() {
+    let d = tempfile::tempdir().unwrap();
+    let (a, b) = (d.path().join("a"), d.path().join("b"));
+    for m in [&a, &b] {
+        schakel(m).args(["demo", "--cases", "30", "--seed", "7"]).assert().success();
+    }
+    let strip = |mut v: Value| {
+        for x in v.as_array_mut().unwrap() {
+            x.as_object_mut().unwrap().remove("id");
+        }
+        v
+    };
+    let la = strip(json(schakel(&a).args(["casus", "list"])));
+    let lb = strip(json(schakel(&b).args(["casus", "list"])));
+    assert_eq!(la.as_array().unwrap().len(), 30);
+    assert_eq!(la, lb, "same seed must give the same data");
+    let other = tempfile::tempdir().unwrap();
+    schakel(other.path()).args(["demo", "--cases", "30", "--seed", "8"]).assert().success();
+    assert_ne!(la, strip(json(schakel(other.path()).args(["casus", "list"]))));
+    let hits = json(schakel(&a).args(["zoek", "woning"]));
+    assert!(!hits.as_array().unwrap().is_empty());
+    schakel(&a).args(["audit", "verify"]).assert().success();
+}
+
+/// The acceptance scenario of the core issue: 5,000 demo cases, then a search.
+#[test]
+fn demo_5000_then_search() {
+    let d = tempfile::tempdir().unwrap();
+    let map = d.path().join("groot");
+    schakel(&map)
+        .args(["demo", "--cases", "5000"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("5000 fictieve casussen"));
+    let hits = json(schakel(&map).args(["zoek", "schuldhulpverlening"]));
+    assert_eq!(hits.as_array().unwrap().len(), 50, "search is capped at 50 hits");
+    let lijst = json(schakel(&map).args(["casus", "list", "--fase", "weging"]));
+    assert!(!lijst.as_array().unwrap().is_empty());
+}

@@ -1,0 +1,6 @@
+//! Integration tests, one module per capability, in a single test binary
+//! (every extra binary would link the whole stack again).
+
+mod cli;
+mod hulp;
+mod opslag;
