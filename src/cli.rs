@@ -4,9 +4,9 @@
 use crate::domain::fase::FaseOvergang;
 use crate::domain::{Ave, DomeinFout, Fase, JournaalSoort, Rol, WegingUitkomst, parse_datum};
 use crate::melding;
-use crate::store::sleutel::{self, DbSleutel, SleutelBestand, SleutelBron};
+use crate::store::sleutel::{self, SleutelBestand, SleutelBron};
 use crate::store::{
-    CasusFilter, Gebruiker, Gegevensmap, NieuwJournaal, NieuweBetrokkene, NieuweCasus, Store, StoreFout,
+    CasusFilter, Gebruiker, Gegevensmap, NieuwJournaal, NieuweBetrokkene, NieuweCasus, Sleutelkeuze, Store, StoreFout,
 };
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -342,26 +342,16 @@ fn wachtwoord(vraag: &str) -> Result<Zeroizing<String>, StoreFout> {
     Err(StoreFout::GeenWachtwoord)
 }
 
-fn sleutelbos_account(installatie: &str) -> String {
-    format!("db-{installatie}")
-}
-
 /// Unlock and open the store of a data dir (keychain or passphrase).
 pub fn open_store(map: &Gegevensmap) -> Result<Store, CliFout> {
-    if !map.db_pad().exists() {
-        return Err(if map.sleutel_pad().exists() {
-            StoreFout::DatabaseOntbreekt(map.db_pad())
-        } else {
-            StoreFout::NietGeinitialiseerd
+    let store = match crate::store::sleutelbron(map)? {
+        SleutelBron::Sleutelbos => crate::store::ontgrendel(map, None)?,
+        SleutelBron::Wachtwoord => {
+            let w = wachtwoord("Wachtwoord van de Schakel-database: ")?;
+            crate::store::ontgrendel(map, Some(&w))?
         }
-        .into());
-    }
-    let bestand = SleutelBestand::lees(map.pad())?;
-    let sleutel = match bestand.bron {
-        SleutelBron::Sleutelbos => sleutel::sleutelbos_haal(&sleutelbos_account(&bestand.installatie))?,
-        SleutelBron::Wachtwoord => bestand.ontgrendel(&wachtwoord("Wachtwoord van de Schakel-database: ")?)?,
     };
-    Ok(Store::open(map, &sleutel)?)
+    Ok(store)
 }
 
 /// Create key and database in a new data dir.
@@ -373,31 +363,20 @@ pub fn initialiseer(
     if map.is_geinitialiseerd() {
         return Err(StoreFout::BestaatAl(map.pad().to_path_buf()).into());
     }
-    crate::store::maak_prive_map(map.pad())?;
-    let installatie = uuid::Uuid::new_v4().to_string();
-    let sleutel = DbSleutel::nieuw();
     let keuze = keuze.unwrap_or(if std::env::var_os(WACHTWOORD_ENV).is_some() || !sleutel::sleutelbos_beschikbaar() {
         SleutelKeuze::Wachtwoord
     } else {
         SleutelKeuze::Sleutelbos
     });
-    let bestand = match keuze {
-        SleutelKeuze::Sleutelbos => match sleutel::sleutelbos_bewaar(&sleutelbos_account(&installatie), &sleutel) {
-            Ok(()) => SleutelBestand::sleutelbos(&installatie),
-            Err(e) => {
+    if let SleutelKeuze::Sleutelbos = keuze {
+        match crate::store::initialiseer(map, &Sleutelkeuze::Sleutelbos, gebruiker) {
+            Ok(r) => return Ok(r),
+            Err(e @ StoreFout::Sleutelbos(_)) => {
                 eprintln!("{} Schakel gebruikt daarom een sleutelbestand met wachtwoord.", melding::store(&e));
-                nieuw_wachtwoord_bestand(&installatie, &sleutel)?
             }
-        },
-        SleutelKeuze::Wachtwoord => nieuw_wachtwoord_bestand(&installatie, &sleutel)?,
-    };
-    // Key file first: a database without its key would be lost.
-    bestand.schrijf(map.pad())?;
-    let store = Store::maak(map, &sleutel, gebruiker)?;
-    Ok((store, bestand.bron))
-}
-
-fn nieuw_wachtwoord_bestand(installatie: &str, sleutel: &DbSleutel) -> Result<SleutelBestand, CliFout> {
+            Err(e) => return Err(e.into()),
+        }
+    }
     let w = wachtwoord("Kies een wachtwoord voor de database: ")?;
     if std::env::var_os(WACHTWOORD_ENV).is_none() {
         let w2 = wachtwoord("Herhaal het wachtwoord: ")?;
@@ -405,7 +384,7 @@ fn nieuw_wachtwoord_bestand(installatie: &str, sleutel: &DbSleutel) -> Result<Sl
             return Err(CliFout::Gebruik("De wachtwoorden zijn niet gelijk; er is niets aangemaakt.".into()));
         }
     }
-    Ok(SleutelBestand::wachtwoord(installatie, sleutel, &w)?)
+    Ok(crate::store::initialiseer(map, &Sleutelkeuze::Wachtwoord(w), gebruiker)?)
 }
 
 fn standaard_gebruiker() -> String {
@@ -419,12 +398,12 @@ fn print_json<T: Serialize>(waarde: &T) {
     }
 }
 
-/// Run a parsed command. Returns `Ok(false)` when no command was given (open the GUI).
-pub fn voer_uit(cli: Cli) -> Result<bool, CliFout> {
-    let Some(opdracht) = cli.opdracht.as_ref() else {
-        return Ok(false);
-    };
+/// Run a parsed command. Returns the data dir to open the window on when no command was given.
+pub fn voer_uit(cli: Cli) -> Result<Option<Gegevensmap>, CliFout> {
     let map = gegevensmap(&cli)?;
+    let Some(opdracht) = cli.opdracht.as_ref() else {
+        return Ok(Some(map));
+    };
     match opdracht {
         Opdracht::Init(a) => {
             let g = Gebruiker {
@@ -535,7 +514,7 @@ pub fn voer_uit(cli: Cli) -> Result<bool, CliFout> {
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
     }
-    Ok(true)
+    Ok(None)
 }
 
 fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout> {

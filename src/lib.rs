@@ -9,3 +9,4 @@ pub mod demo;
 pub mod domain;
 pub mod melding;
 pub mod store;
+pub mod ui;

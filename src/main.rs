@@ -24,12 +24,16 @@ fn main() -> ExitCode {
         }
     };
     match schakel::cli::voer_uit(cli) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => {
-            // No command: the window arrives with the GUI issue; until then, show help.
-            let _ = schakel::cli::commando().print_help();
-            println!();
-            ExitCode::SUCCESS
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(map)) => {
+            // No command: open the window on the data dir.
+            match schakel::ui::run(map) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("Het venster kon niet worden geopend: {e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Err(e) => {
             eprintln!("{}", e.melding());

@@ -8,6 +8,7 @@ mod partner;
 mod plan;
 mod schrijven;
 pub mod sleutel;
+mod toegang;
 mod zoek;
 
 pub use audit::{AuditControle, AuditRegel};
@@ -16,6 +17,7 @@ pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
 pub use schrijven::Wijziging;
+pub use toegang::{Sleutelkeuze, initialiseer, ontgrendel, sleutelbron};
 pub use zoek::{Zoektreffer, fts_query};
 
 use crate::domain::DomeinFout;
@@ -251,6 +253,8 @@ pub mod instelling {
     pub const ROL: &str = "rol";
     /// Name of the Zorg- en Veiligheidshuis.
     pub const ZVH: &str = "zvh_naam";
+    /// Minutes of inactivity after which the window locks itself.
+    pub const VERGRENDEL_MINUTEN: &str = "vergrendel_minuten";
     /// Last change-log sequence number of this device.
     pub(crate) const VOLGNUMMER: &str = "volgnummer";
     /// Last hybrid logical clock value.
@@ -367,7 +371,8 @@ impl Store {
 
     /// Change a local setting (user name, role, ZVH name). Not synced.
     pub fn zet_instelling(&mut self, sleutel: &str, waarde: &str) -> Resultaat<()> {
-        if ![instelling::GEBRUIKER, instelling::ROL, instelling::ZVH].contains(&sleutel) {
+        if ![instelling::GEBRUIKER, instelling::ROL, instelling::ZVH, instelling::VERGRENDEL_MINUTEN].contains(&sleutel)
+        {
             return Err(StoreFout::Onbekend { tabel: "instelling", id: sleutel.to_string() });
         }
         self.conn.execute(

@@ -42,6 +42,21 @@ pub struct Contactpersoon {
     pub themas: String,
 }
 
+/// A partner involved in a casus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BetrokkenPartner {
+    /// Partner id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Covenant status.
+    pub convenantstatus: Convenantstatus,
+    /// Number of actions this partner holds in the plan.
+    pub acties: i64,
+    /// This partner referred the case.
+    pub aanmelder: bool,
+}
+
 /// A new partner.
 #[derive(Debug, Clone)]
 pub struct NieuwePartner {
@@ -146,6 +161,33 @@ impl Store {
                     convenantstatus: Convenantstatus::parse(&cs).unwrap_or(Convenantstatus::Geen),
                     notities: r.get(4)?,
                     gearchiveerd: r.get(5)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
+    /// Partners involved in a casus: the referrer and every partner with an action in its plan.
+    pub fn betrokken_partners(&self, nummer: &str) -> Resultaat<Vec<BetrokkenPartner>> {
+        let cid = super::casus::casus_id(&self.conn, nummer)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.naam, p.convenantstatus,
+                    (SELECT count(*) FROM actie a WHERE a.casus_id = ?1 AND a.partner_id = p.id),
+                    EXISTS (SELECT 1 FROM casus c WHERE c.id = ?1 AND c.aanmelder_partner_id = p.id)
+             FROM partner p
+             WHERE p.id IN (SELECT partner_id FROM actie WHERE casus_id = ?1)
+                OR p.id = (SELECT aanmelder_partner_id FROM casus WHERE id = ?1)
+             ORDER BY p.naam",
+        )?;
+        let lijst = stmt
+            .query_map([&cid], |r| {
+                let cs: String = r.get(2)?;
+                Ok(BetrokkenPartner {
+                    id: r.get(0)?,
+                    naam: r.get(1)?,
+                    convenantstatus: Convenantstatus::parse(&cs).unwrap_or(Convenantstatus::Geen),
+                    acties: r.get(3)?,
+                    aanmelder: r.get(4)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -341,3 +341,18 @@ fn demo_5000_then_search() {
     let lijst = json(schakel(&map).args(["casus", "list", "--fase", "weging"]));
     assert!(!lijst.as_array().unwrap().is_empty());
 }
+
+#[test]
+fn wrong_key_shows_only_our_message() {
+    use schakel::store::sleutel::{DbSleutel, SleutelBestand};
+    let (_d, map) = init();
+    // A key file that unwraps fine but holds another key: SQLCipher itself rejects it.
+    let oud = SleutelBestand::lees(&map).unwrap();
+    SleutelBestand::wachtwoord(&oud.installatie, &DbSleutel::nieuw(), WACHTWOORD).unwrap().schrijf(&map).unwrap();
+    let voor = hash(&map.join("schakel.db"));
+    let out = schakel(&map).args(["casus", "list"]).assert().code(1).get_output().stderr.clone();
+    let stderr = String::from_utf8(out).unwrap();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "extra output on stderr: {stderr}");
+    assert!(stderr.contains("sleutel klopt niet"), "{stderr}");
+    assert_eq!(voor, hash(&map.join("schakel.db")));
+}

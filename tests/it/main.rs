@@ -4,3 +4,4 @@
 mod cli;
 mod hulp;
 mod opslag;
+mod ui;

@@ -421,3 +421,55 @@ fn meeting_decision_becomes_action_and_closed_minutes_are_read_only() {
     s.overleg_sluiten(&o).unwrap();
     assert!(matches!(s.agendapunt_bob(&p1, "x", "y", "z"), Err(StoreFout::OverlegGesloten)));
 }
+
+#[test]
+fn a_second_connection_waits_for_a_writer_instead_of_failing() {
+    let (_d, map, mut a) = hulp::store();
+    let mut b = Store::open(&map, &sleutel()).unwrap();
+    let (klaar_tx, klaar_rx) = std::sync::mpsc::channel();
+    let schrijver = std::thread::spawn(move || {
+        a.batch(|s| {
+            casus(s, "Eerste");
+            klaar_tx.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(600));
+            Ok(())
+        })
+        .unwrap();
+    });
+    klaar_rx.recv().unwrap();
+    // The other connection blocks on the busy timeout, then writes.
+    let n = casus(&mut b, "Tweede");
+    schrijver.join().unwrap();
+    assert!(n.ends_with("-0002"), "{n}");
+    assert_eq!(b.casus_lijst(&CasusFilter::default()).unwrap().len(), 2);
+}
+
+#[test]
+fn involved_partners_are_referrer_and_action_holders() {
+    use schakel::domain::Convenantstatus;
+    use schakel::domain::partner::PartnerSoort;
+    use schakel::store::NieuwePartner;
+    let (_d, _map, mut s) = hulp::store();
+    let mut p = |naam: &str, cs| {
+        s.partner_toevoegen(NieuwePartner { naam: naam.into(), soort: PartnerSoort::Justitie, convenantstatus: cs })
+            .unwrap()
+    };
+    let politie = p("Politie", Convenantstatus::Convenant);
+    let club = p("Sportclub", Convenantstatus::Geen);
+    let _niet = p("Niet betrokken", Convenantstatus::Convenant);
+    let n = s
+        .nieuwe_casus(NieuweCasus {
+            werknaam: "Oude Meeuw".into(),
+            thema: "com".into(),
+            aanmelder_partner_id: Some(politie.clone()),
+            ..Default::default()
+        })
+        .unwrap()
+        .to_string();
+    s.actie_toevoegen(&n, NieuweActie { omschrijving: "Sport".into(), partner_id: Some(club), ..Default::default() })
+        .unwrap();
+    let lijst = s.betrokken_partners(&n).unwrap();
+    let namen: Vec<(&str, bool, i64)> = lijst.iter().map(|b| (b.naam.as_str(), b.aanmelder, b.acties)).collect();
+    assert_eq!(namen, [("Politie", true, 0), ("Sportclub", false, 1)]);
+    assert_eq!(lijst[1].convenantstatus, Convenantstatus::Geen);
+}

@@ -1,0 +1,813 @@
+//! The window (iced 0.14). Screens live in `screen/`; this root owns the store, turns
+//! screen events into store calls, switches screens, handles shortcuts and the idle lock.
+//! No SQL here, and no `unwrap`: every error becomes a visible banner.
+
+pub mod screen;
+pub mod theme;
+pub mod widgets;
+
+use crate::domain::Convenantstatus;
+use crate::melding;
+use crate::store::sleutel::{self, SleutelBron};
+use crate::store::{CasusFilter, Gebruiker, Gegevensmap, Store, StoreFout, Zoektreffer, instelling};
+use iced::keyboard::{self, Key, Modifiers, key};
+use iced::widget::{button, column, container, operation, row, space, text};
+use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
+use screen::{board, detail, instellingen, ontgrendel, plan, start};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use theme::{Knop, Vlak};
+use widgets::{Keuze, banner, invoer};
+
+/// Default idle time before the window locks itself.
+pub const STANDAARD_VERGRENDEL_MINUTEN: u32 = 10;
+
+/// Start the window on `map`.
+pub fn run(map: Gegevensmap) -> iced::Result {
+    iced::application(move || App::opstarten(map.clone()), App::update, App::view)
+        .title(App::titel)
+        .theme(App::thema)
+        .subscription(App::subscription)
+        .window(iced::window::Settings {
+            size: iced::Size::new(1360.0, 860.0),
+            min_size: Some(iced::Size::new(1024.0, 680.0)),
+            ..Default::default()
+        })
+        .run()
+}
+
+/// A store handed over from a background task (the `Store` itself is not `Clone`).
+#[derive(Clone)]
+pub struct Overdracht(Arc<Mutex<Option<Store>>>);
+
+impl Overdracht {
+    fn new(s: Store) -> Overdracht {
+        Overdracht(Arc::new(Mutex::new(Some(s))))
+    }
+
+    fn neem(&self) -> Option<Store> {
+        self.0.lock().ok().and_then(|mut g| g.take())
+    }
+}
+
+impl std::fmt::Debug for Overdracht {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Overdracht")
+    }
+}
+
+/// Sidebar pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pagina {
+    /// The board.
+    Casussen,
+    /// Meetings (other issue).
+    Overleggen,
+    /// Partners (other issue).
+    Partners,
+    /// Figures (other issue).
+    Kengetallen,
+    /// Bundle sync (other issue).
+    Synchronisatie,
+    /// Settings.
+    Instellingen,
+}
+
+impl Pagina {
+    const ALLE: [Pagina; 6] = [
+        Pagina::Casussen,
+        Pagina::Overleggen,
+        Pagina::Partners,
+        Pagina::Kengetallen,
+        Pagina::Synchronisatie,
+        Pagina::Instellingen,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Pagina::Casussen => "Casussen",
+            Pagina::Overleggen => "Overleggen",
+            Pagina::Partners => "Partners",
+            Pagina::Kengetallen => "Kengetallen",
+            Pagina::Synchronisatie => "Synchronisatie",
+            Pagina::Instellingen => "Instellingen",
+        }
+    }
+}
+
+/// Root messages.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// First-run screen.
+    Start(start::Message),
+    /// Unlock screen.
+    Ontgrendel(ontgrendel::Message),
+    /// Board.
+    Board(board::Message),
+    /// Casus detail.
+    Detail(detail::Message),
+    /// Settings.
+    Instellingen(instellingen::Message),
+    /// Go to a sidebar page.
+    Navigeer(Pagina),
+    /// Type in the global search field.
+    Zoek(String),
+    /// Open a casus from the search results.
+    OpenCasus(String),
+    /// Focus the global search (Ctrl+K / Ctrl+F).
+    FocusZoeken,
+    /// Lock now (Ctrl+L or idle).
+    Vergrendel,
+    /// Save pending edits (Ctrl+S).
+    Opslaan,
+    /// Move the selected card or action (Alt+arrows).
+    Pijl(Richting),
+    /// Mark the selected action done (Ctrl+D).
+    MarkeerGereed,
+    /// Move keyboard focus (Tab / Shift+Tab).
+    Focus(bool),
+    /// The user did something (keeps the idle timer from locking).
+    Activiteit,
+    /// A second passed.
+    Tik,
+    /// Unlocking finished.
+    Ontgrendeld(Result<Overdracht, String>),
+    /// The first-run setup finished.
+    Aangemaakt(Result<Overdracht, String>),
+    /// Close the banner.
+    SluitBanner,
+}
+
+/// Arrow direction for Alt+arrow moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Richting {
+    /// Alt+←.
+    Links,
+    /// Alt+→.
+    Rechts,
+    /// Alt+↑.
+    Omhoog,
+    /// Alt+↓.
+    Omlaag,
+}
+
+enum Scherm {
+    Start(start::State),
+    Ontgrendel(ontgrendel::State),
+    Hoofd(Box<Hoofd>),
+}
+
+struct Hoofd {
+    store: Store,
+    pagina: Pagina,
+    board: board::State,
+    detail: Option<detail::State>,
+    instellingen: instellingen::State,
+    zoekterm: String,
+    treffers: Vec<Zoektreffer>,
+    banner: Option<String>,
+}
+
+/// The application.
+pub struct App {
+    map: Gegevensmap,
+    scherm: Scherm,
+    laatste_activiteit: Instant,
+    vergrendel_na: Duration,
+    /// Unsaved plan texts kept across a lock (key dropped, text kept in memory).
+    bewaarde_detail: Option<String>,
+}
+
+fn fout(e: &StoreFout) -> String {
+    melding::store(e)
+}
+
+/// Map a key press to a root message (a plain function, tested without a window).
+pub fn sneltoets(key: Key<&str>, m: Modifiers) -> Option<Message> {
+    match key {
+        Key::Character("k" | "f") if m.command() => Some(Message::FocusZoeken),
+        Key::Character("l") if m.command() => Some(Message::Vergrendel),
+        Key::Character("s") if m.command() => Some(Message::Opslaan),
+        Key::Character("d") if m.command() => Some(Message::MarkeerGereed),
+        Key::Named(key::Named::ArrowLeft) if m.alt() => Some(Message::Pijl(Richting::Links)),
+        Key::Named(key::Named::ArrowRight) if m.alt() => Some(Message::Pijl(Richting::Rechts)),
+        Key::Named(key::Named::ArrowUp) if m.alt() => Some(Message::Pijl(Richting::Omhoog)),
+        Key::Named(key::Named::ArrowDown) if m.alt() => Some(Message::Pijl(Richting::Omlaag)),
+        Key::Named(key::Named::Tab) => Some(Message::Focus(!m.shift())),
+        _ => None,
+    }
+}
+
+impl App {
+    /// Boot: first run, unlock screen, or straight in when the keychain holds the key.
+    pub fn opstarten(map: Gegevensmap) -> (App, Task<Message>) {
+        let mut app = App {
+            map: map.clone(),
+            scherm: Scherm::Ontgrendel(ontgrendel::State::new(None)),
+            laatste_activiteit: Instant::now(),
+            vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
+            bewaarde_detail: None,
+        };
+        match crate::store::sleutelbron(&map) {
+            Err(StoreFout::NietGeinitialiseerd) => {
+                app.scherm = Scherm::Start(start::State::new(sleutel::sleutelbos_beschikbaar()));
+                (app, Task::none())
+            }
+            Ok(SleutelBron::Sleutelbos) => (app, App::ontgrendel_taak(map, None)),
+            Ok(SleutelBron::Wachtwoord) => (app, Task::none()),
+            Err(e) => {
+                let mut s = ontgrendel::State::new(None);
+                s.mislukt(fout(&e));
+                app.scherm = Scherm::Ontgrendel(s);
+                (app, Task::none())
+            }
+        }
+    }
+
+    /// An unlocked app on an open store (tests, and after unlocking).
+    pub fn met_store(map: Gegevensmap, store: Store) -> App {
+        let mut app = App {
+            map,
+            scherm: Scherm::Ontgrendel(ontgrendel::State::default()),
+            laatste_activiteit: Instant::now(),
+            vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
+            bewaarde_detail: None,
+        };
+        app.binnen(store);
+        app
+    }
+
+    /// Unlock a data dir (blocking: Argon2id or the keychain). The result feeds `Message::Ontgrendeld`.
+    pub fn probeer_ontgrendelen(map: &Gegevensmap, wachtwoord: Option<&str>) -> Result<Overdracht, String> {
+        crate::store::ontgrendel(map, wachtwoord).map(Overdracht::new).map_err(|e| fout(&e))
+    }
+
+    /// Create a data dir from the first-run form (blocking). The result feeds `Message::Aangemaakt`.
+    pub fn maak_aan(map: &Gegevensmap, a: &start::Aanvraag) -> Result<Overdracht, String> {
+        let keuze = match &a.wachtwoord {
+            Some(w) => crate::store::Sleutelkeuze::Wachtwoord(w.clone()),
+            None => crate::store::Sleutelkeuze::Sleutelbos,
+        };
+        let g = Gebruiker { naam: a.naam.clone(), rol: a.rol.clone(), zvh: a.zvh.clone() };
+        let (mut store, _) = crate::store::initialiseer(map, &keuze, &g).map_err(|e| fout(&e))?;
+        if a.demo {
+            crate::demo::genereer(&mut store, 200, 2026).map_err(|e| fout(&e))?;
+        }
+        Ok(Overdracht::new(store))
+    }
+
+    fn ontgrendel_taak(map: Gegevensmap, wachtwoord: Option<zeroize::Zeroizing<String>>) -> Task<Message> {
+        // Argon2id and the keychain block: run them off the UI thread.
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    App::probeer_ontgrendelen(&map, wachtwoord.as_deref().map(|w| w.as_str()))
+                })
+                .await
+                .unwrap_or_else(|_| Err("Ontgrendelen is onverwacht afgebroken.".into()))
+            },
+            Message::Ontgrendeld,
+        )
+    }
+
+    fn binnen(&mut self, store: Store) {
+        let minuten = store
+            .instelling(instelling::VERGRENDEL_MINUTEN)
+            .ok()
+            .flatten()
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(STANDAARD_VERGRENDEL_MINUTEN);
+        self.vergrendel_na = Duration::from_secs(u64::from(minuten) * 60);
+        self.laatste_activiteit = Instant::now();
+        let mut banner = None;
+        let regels = store.casus_lijst(&CasusFilter::default()).unwrap_or_else(|e| {
+            banner = Some(fout(&e));
+            Vec::new()
+        });
+        let themas = store.themas().unwrap_or_default();
+        let partners: Vec<Keuze> = store
+            .partners()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| Keuze::new(&p.id, partner_label(&p.naam, p.convenantstatus)))
+            .collect();
+        let board = board::State::new(store.gebruiker(), regels, &themas, partners);
+        let instellingen = instellingen::State::new(
+            minuten,
+            store.gebruiker().to_string(),
+            store.instelling(instelling::ZVH).ok().flatten().unwrap_or_default(),
+            self.map.pad().display().to_string(),
+        );
+        let mut hoofd = Hoofd {
+            store,
+            pagina: Pagina::Casussen,
+            board,
+            detail: None,
+            instellingen,
+            zoekterm: String::new(),
+            treffers: Vec::new(),
+            banner,
+        };
+        if let Some(n) = self.bewaarde_detail.take() {
+            hoofd.open_casus(&n);
+        }
+        self.scherm = Scherm::Hoofd(Box::new(hoofd));
+    }
+
+    fn titel(&self) -> String {
+        match &self.scherm {
+            Scherm::Hoofd(h) => match &h.detail {
+                Some(d) if h.pagina == Pagina::Casussen => format!("Schakel — casus {}", d.nummer()),
+                _ => format!("Schakel — {}", h.pagina.label()),
+            },
+            _ => "Schakel".into(),
+        }
+    }
+
+    fn thema(&self) -> iced::Theme {
+        theme::thema()
+    }
+
+    fn subscription(&self) -> Subscription<Message> {
+        let toetsen = iced::event::listen_with(|event, _status, _window| match event {
+            IcedEvent::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
+                sneltoets(key.as_ref(), modifiers)
+            }
+            _ => None,
+        });
+        let activiteit = iced::event::listen_with(|event, _status, _window| match event {
+            IcedEvent::Keyboard(keyboard::Event::KeyPressed { .. })
+            | IcedEvent::Mouse(
+                iced::mouse::Event::ButtonPressed(_)
+                | iced::mouse::Event::CursorMoved { .. }
+                | iced::mouse::Event::WheelScrolled { .. },
+            ) => Some(Message::Activiteit),
+            _ => None,
+        });
+        let mut subs = vec![toetsen, activiteit];
+        if matches!(self.scherm, Scherm::Hoofd(_)) {
+            subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tik));
+        }
+        Subscription::batch(subs)
+    }
+
+    /// The idle time after which the window locks.
+    pub fn vergrendel_na(&self) -> Duration {
+        self.vergrendel_na
+    }
+
+    /// Is the store open (unlocked)?
+    pub fn is_ontgrendeld(&self) -> bool {
+        matches!(self.scherm, Scherm::Hoofd(_))
+    }
+
+    /// Pretend the last activity was `geleden` ago (tests of the idle lock).
+    pub fn zet_inactief(&mut self, geleden: Duration) {
+        self.laatste_activiteit = Instant::now().checked_sub(geleden).unwrap_or_else(Instant::now);
+    }
+
+    fn vergrendel(&mut self, reden: &str) {
+        if let Scherm::Hoofd(h) = &mut self.scherm {
+            // Save pending edits first: locking never drops typed text.
+            h.bewaar_openstaand();
+            self.bewaarde_detail = h.detail.as_ref().map(|d| d.nummer().to_string());
+        }
+        // Dropping the store closes the connection; the key is wiped from memory.
+        self.scherm = Scherm::Ontgrendel(ontgrendel::State::new(Some(reden.to_string())));
+    }
+
+    /// Handle a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Activiteit => {
+                self.laatste_activiteit = Instant::now();
+                return Task::none();
+            }
+            Message::Tik => {
+                if self.is_ontgrendeld() && self.laatste_activiteit.elapsed() >= self.vergrendel_na {
+                    self.vergrendel("Automatisch vergrendeld na een periode zonder activiteit.");
+                } else if let Scherm::Hoofd(h) = &mut self.scherm {
+                    // Autosave an edited action every tick (crash safety).
+                    h.bewaar_openstaand();
+                }
+                return Task::none();
+            }
+            Message::Vergrendel => {
+                if self.is_ontgrendeld() {
+                    self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+                    if let Ok(SleutelBron::Sleutelbos) = crate::store::sleutelbron(&self.map) {
+                        // Keychain: a click on "Ontgrendelen" is enough; no passphrase to type.
+                    }
+                }
+                return Task::none();
+            }
+            Message::Ontgrendeld(r) | Message::Aangemaakt(r) => {
+                return match r.map(|o| o.neem()) {
+                    Ok(Some(store)) => {
+                        self.binnen(store);
+                        Task::none()
+                    }
+                    Ok(None) => Task::none(),
+                    Err(f) => {
+                        match &mut self.scherm {
+                            Scherm::Ontgrendel(s) => s.mislukt(f),
+                            Scherm::Start(s) => s.mislukt(f),
+                            Scherm::Hoofd(h) => h.banner = Some(f),
+                        }
+                        Task::none()
+                    }
+                };
+            }
+            _ => {}
+        }
+        match &mut self.scherm {
+            Scherm::Start(s) => match message {
+                Message::Start(m) => {
+                    let (task, event) = s.update(m);
+                    if let Some(start::Event::Aanmaken(a)) = event {
+                        return Task::batch([task.map(Message::Start), self.aanmaken(a)]);
+                    }
+                    task.map(Message::Start)
+                }
+                Message::Focus(vooruit) => focus(vooruit),
+                _ => Task::none(),
+            },
+            Scherm::Ontgrendel(s) => match message {
+                Message::Ontgrendel(m) => {
+                    let (task, event) = s.update(m);
+                    if let Some(ontgrendel::Event::Ontgrendel(w)) = event {
+                        return Task::batch([
+                            task.map(Message::Ontgrendel),
+                            App::ontgrendel_taak(self.map.clone(), Some(w)),
+                        ]);
+                    }
+                    task.map(Message::Ontgrendel)
+                }
+                _ => Task::none(),
+            },
+            Scherm::Hoofd(h) => {
+                let (task, vergrendel) = h.update(message);
+                if vergrendel {
+                    self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+                }
+                task
+            }
+        }
+    }
+
+    fn aanmaken(&self, a: start::Aanvraag) -> Task<Message> {
+        let map = self.map.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || App::maak_aan(&map, &a))
+                    .await
+                    .unwrap_or_else(|_| Err("Aanmaken is onverwacht afgebroken.".into()))
+            },
+            Message::Aangemaakt,
+        )
+    }
+
+    /// The window content.
+    pub fn view(&self) -> Element<'_, Message> {
+        match &self.scherm {
+            Scherm::Start(s) => s.view().map(Message::Start),
+            Scherm::Ontgrendel(s) => s.view().map(Message::Ontgrendel),
+            Scherm::Hoofd(h) => h.view(),
+        }
+    }
+}
+
+fn focus(vooruit: bool) -> Task<Message> {
+    if vooruit { operation::focus_next() } else { operation::focus_previous() }
+}
+
+fn partner_label(naam: &str, c: Convenantstatus) -> String {
+    match c {
+        Convenantstatus::Geen => format!("{naam} (geen convenant)"),
+        Convenantstatus::Intentieverklaring => format!("{naam} (intentieverklaring)"),
+        Convenantstatus::Convenant => naam.to_string(),
+    }
+}
+
+impl Hoofd {
+    /// Returns the task and whether to lock.
+    fn update(&mut self, message: Message) -> (Task<Message>, bool) {
+        match message {
+            Message::Navigeer(p) => {
+                self.bewaar_openstaand();
+                self.pagina = p;
+                if p == Pagina::Casussen {
+                    self.detail = None;
+                    self.herlaad_board();
+                }
+            }
+            Message::Zoek(t) => {
+                self.zoekterm = t;
+                self.treffers = if self.zoekterm.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    self.store.zoek(&self.zoekterm, 8).unwrap_or_else(|e| {
+                        self.banner = Some(fout(&e));
+                        Vec::new()
+                    })
+                };
+            }
+            Message::OpenCasus(n) => {
+                self.zoekterm.clear();
+                self.treffers.clear();
+                self.bewaar_openstaand();
+                self.open_casus(&n);
+            }
+            Message::FocusZoeken => return (operation::focus("globaal-zoeken"), false),
+            Message::Vergrendel => return (Task::none(), true),
+            Message::Opslaan => self.bewaar_openstaand(),
+            Message::Focus(vooruit) => return (focus(vooruit), false),
+            Message::Pijl(r) => match (&mut self.detail, self.pagina) {
+                (Some(d), Pagina::Casussen) if d.tab() == detail::Tab::Plan => {
+                    if let Some(i) = d.plan.geselecteerd() {
+                        let omhoog = matches!(r, Richting::Omhoog);
+                        if matches!(r, Richting::Omhoog | Richting::Omlaag) {
+                            return (
+                                self.detail_bericht(detail::Message::Plan(plan::Message::Verplaats(i, omhoog))),
+                                false,
+                            );
+                        }
+                    }
+                }
+                (None, Pagina::Casussen) if matches!(r, Richting::Links | Richting::Rechts) => {
+                    return (self.board_bericht(board::Message::VerplaatsGeselecteerde(r == Richting::Rechts)), false);
+                }
+                _ => {}
+            },
+            Message::MarkeerGereed => {
+                if let Some(i) = self.detail.as_ref().and_then(|d| d.plan.geselecteerd()) {
+                    return (self.detail_bericht(detail::Message::Plan(plan::Message::Gereed(i))), false);
+                }
+            }
+            Message::Board(m) => return (self.board_bericht(m), false),
+            Message::Detail(m) => return (self.detail_bericht(m), false),
+            Message::Instellingen(m) => {
+                let (task, event) = self.instellingen.update(m);
+                match event {
+                    Some(instellingen::Event::Vergrendeltijd(min)) => {
+                        if let Err(e) = self.store.zet_instelling(instelling::VERGRENDEL_MINUTEN, &min.to_string()) {
+                            self.banner = Some(fout(&e));
+                        }
+                        return (task.map(Message::Instellingen), false);
+                    }
+                    Some(instellingen::Event::Vergrendel) => return (Task::none(), true),
+                    None => return (task.map(Message::Instellingen), false),
+                }
+            }
+            Message::SluitBanner => self.banner = None,
+            _ => {}
+        }
+        (Task::none(), false)
+    }
+
+    fn herlaad_board(&mut self) {
+        match self.store.casus_lijst(&CasusFilter::default()) {
+            Ok(r) => self.board.vervang(r),
+            Err(e) => self.banner = Some(fout(&e)),
+        }
+    }
+
+    fn board_bericht(&mut self, m: board::Message) -> Task<Message> {
+        let (task, event) = self.board.update(m);
+        let task = task.map(Message::Board);
+        match event {
+            Some(board::Event::Open(n)) => self.open_casus(&n),
+            Some(board::Event::Verplaats(n, overgang)) => match self.store.casus_fase(&n, &overgang) {
+                Ok(b) => {
+                    self.board.gelukt();
+                    self.herlaad_board();
+                    self.board.toon_melding(format!("Casus {n} staat nu in {}.", b.naar.label().to_lowercase()));
+                }
+                Err(e) => self.board.toon_fout(fout(&e)),
+            },
+            Some(board::Event::Aanmelden(data)) => {
+                let (casus, persoon) = *data;
+                match self.store.nieuwe_casus(casus) {
+                    Ok(n) => {
+                        let n = n.to_string();
+                        if let Some(p) = persoon
+                            && let Err(e) = self.store.betrokkene_toevoegen(&n, p)
+                        {
+                            self.banner = Some(fout(&e));
+                        }
+                        self.board.gelukt();
+                        self.herlaad_board();
+                        self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
+                    }
+                    Err(e) => self.board.toon_fout(fout(&e)),
+                }
+            }
+            Some(board::Event::ContactenNodig(p)) => match self.store.contacten(&p) {
+                Ok(c) => self.board.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
+                Err(e) => self.board.toon_fout(fout(&e)),
+            },
+            None => {}
+        }
+        task
+    }
+
+    fn open_casus(&mut self, nummer: &str) {
+        let mut laden = || -> Result<detail::State, StoreFout> {
+            let d = self.store.casus_detail(nummer)?;
+            let plan_ = self.store.plan(nummer)?;
+            let versies = self.store.plan_versies(nummer)?;
+            let lgs = self
+                .store
+                .leefgebieden()?
+                .into_iter()
+                .filter(|l| l.actief)
+                .map(|l| Keuze::new(&l.id, &l.naam))
+                .collect();
+            let partners = self
+                .store
+                .partners()?
+                .into_iter()
+                .map(|p| plan::PartnerKeuze { id: p.id, naam: p.naam, convenant: p.convenantstatus })
+                .collect();
+            let bp = self.store.betrokken_partners(nummer)?;
+            let historie = self.store.audit_casus(&d.regel.id, 200)?;
+            Ok(detail::State::new(d, plan::State::new(plan_, versies, lgs, partners), bp, historie))
+        };
+        match laden() {
+            Ok(d) => {
+                self.detail = Some(d);
+                self.pagina = Pagina::Casussen;
+            }
+            Err(e) => self.banner = Some(fout(&e)),
+        }
+    }
+
+    fn ververs_detail(&mut self) {
+        let Some(d) = &mut self.detail else { return };
+        let n = d.nummer().to_string();
+        let r = (|| -> Result<_, StoreFout> {
+            let plan_ = self.store.plan(&n)?;
+            let versies = self.store.plan_versies(&n)?;
+            let detail = self.store.casus_detail(&n)?;
+            let bp = self.store.betrokken_partners(&n)?;
+            let historie = self.store.audit_casus(&detail.regel.id, 200)?;
+            Ok((plan_, versies, detail, bp, historie))
+        })();
+        match r {
+            Ok((plan_, versies, detail, bp, historie)) => {
+                d.plan.vervang(plan_, versies);
+                d.vervang(detail, bp, historie);
+            }
+            Err(e) => d.toon_fout(fout(&e)),
+        }
+    }
+
+    /// Save an action that is being edited (Ctrl+S, lock, navigation, autosave).
+    fn bewaar_openstaand(&mut self) {
+        if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
+            let _ = self.plan_event(ev);
+        }
+    }
+
+    fn detail_bericht(&mut self, m: detail::Message) -> Task<Message> {
+        let Some(d) = &mut self.detail else { return Task::none() };
+        let (task, event) = d.update(m);
+        let task = task.map(Message::Detail);
+        match event {
+            Some(detail::Event::Terug) => {
+                self.bewaar_openstaand();
+                self.detail = None;
+                self.herlaad_board();
+            }
+            Some(detail::Event::Journaal(j)) => {
+                let n = d.nummer().to_string();
+                match self.store.journaal_toevoegen(&n, j) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.journaal_opgeslagen();
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Plan(ev)) => {
+                return Task::batch([task, self.plan_event(ev)]);
+            }
+            None => {}
+        }
+        task
+    }
+
+    fn plan_event(&mut self, ev: plan::Event) -> Task<Message> {
+        let Some(d) = &mut self.detail else { return Task::none() };
+        let n = d.nummer().to_string();
+        let mut verversen = true;
+        let resultaat: Result<(), StoreFout> = match ev {
+            plan::Event::DoelToevoegen { leefgebied, omschrijving } => {
+                self.store.doel_toevoegen(&n, &leefgebied, &omschrijving).map(|_| d.plan.doel_opgeslagen())
+            }
+            plan::Event::ActieToevoegen(a) => {
+                self.store.actie_toevoegen(&n, a).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, true))
+            }
+            plan::Event::ActieWijzig(id, w) => {
+                self.store.actie_wijzig(&id, &w).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, false))
+            }
+            plan::Event::ActieVerplaats(id, omhoog) => self.store.actie_verplaats(&id, omhoog),
+            plan::Event::Risico(lg, score) => self.store.risico_zetten(&n, &lg, i64::from(score), ""),
+            plan::Event::Vastleggen(reden) => {
+                self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
+            }
+            plan::Event::ContactenNodig(p) => {
+                verversen = false;
+                self.store
+                    .contacten(&p)
+                    .map(|c| d.plan.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()))
+            }
+        };
+        match resultaat {
+            Ok(()) if verversen => self.ververs_detail(),
+            Ok(()) => {}
+            Err(e) => d.plan.toon_fout(fout(&e)),
+        }
+        Task::none()
+    }
+
+    fn view(&self) -> Element<'_, Message> {
+        let mut zij = column![text("Schakel").size(22).color(iced::Color::WHITE), space().height(12)]
+            .spacing(4)
+            .padding(12)
+            .width(200);
+        for p in Pagina::ALLE {
+            zij = zij.push(
+                button(text(p.label()).size(15))
+                    .on_press(Message::Navigeer(p))
+                    .width(Fill)
+                    .style(if p == self.pagina { Knop::NavigatieActief.stijl() } else { Knop::Navigatie.stijl() }),
+            );
+        }
+        zij = zij.push(space::vertical()).push(
+            text(format!("{}\nCtrl+K zoeken · Ctrl+L vergrendelen", self.store.gebruiker()))
+                .size(12)
+                .color(iced::Color::from_rgb8(0xbc, 0xcc, 0xdc)),
+        );
+        let zijbalk = container(zij).height(Fill).style(Vlak::Zijbalk.stijl());
+
+        let mut zoek = column![
+            invoer("Zoeken in casussen, betrokkenen, journaal en plannen (Ctrl+K)", &self.zoekterm, Message::Zoek)
+                .id("globaal-zoeken")
+                .width(520)
+        ]
+        .spacing(2);
+        if !self.treffers.is_empty() {
+            let mut lijst = column![].spacing(2);
+            for t in &self.treffers {
+                lijst = lijst.push(
+                    button(
+                        column![
+                            text(format!("{} — {} ({})", t.casus.casusnummer, t.casus.werknaam, t.casus.fase.label()))
+                                .size(14),
+                            text(&t.fragment).size(12).style(theme::gedempt),
+                        ]
+                        .spacing(1),
+                    )
+                    .on_press(Message::OpenCasus(t.casus.casusnummer.clone()))
+                    .width(520)
+                    .style(Knop::Kaart.stijl()),
+                );
+            }
+            zoek = zoek.push(container(lijst).padding(4).style(Vlak::Paneel.stijl()));
+        } else if !self.zoekterm.trim().is_empty() {
+            zoek = zoek.push(text("Niets gevonden.").size(13).style(theme::gedempt));
+        }
+        let bovenbalk = container(row![zoek, space::horizontal()].padding([8, 16])).width(Fill);
+
+        let inhoud: Element<'_, Message> = match (self.pagina, &self.detail) {
+            (Pagina::Casussen, Some(d)) => d.view().map(Message::Detail),
+            (Pagina::Casussen, None) => self.board.view().map(Message::Board),
+            (Pagina::Instellingen, _) => self.instellingen.view().map(Message::Instellingen),
+            (p, _) => column![
+                text(p.label()).size(22),
+                banner(
+                    Vlak::Info,
+                    match p {
+                        Pagina::Overleggen => "Overleggen (agenda's en BOB-verslagen) komen in een volgende versie van Schakel.",
+                        Pagina::Partners => "De partnerlijst met contactpersonen en convenantstatus komt in een volgende versie.",
+                        Pagina::Kengetallen => "Kengetallen (aanmeldingen, wegingen, doorlooptijden) komen in een volgende versie.",
+                        _ => "Synchroniseren met collega's via versleutelde bundelbestanden komt in een volgende versie.",
+                    },
+                    None
+                ),
+            ]
+            .spacing(12)
+            .padding(16)
+            .into(),
+        };
+        let mut midden = column![bovenbalk].width(Fill).height(Fill);
+        if let Some(b) = &self.banner {
+            midden = midden.push(container(banner(Vlak::Fout, b, Some(Message::SluitBanner))).padding([0, 16]));
+        }
+        midden = midden.push(inhoud);
+        row![zijbalk, midden].into()
+    }
+}

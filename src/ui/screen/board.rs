@@ -1,0 +1,728 @@
+//! The casus board: a column per fase, cards, filters, keyboard moves and the
+//! "Nieuwe aanmelding" form.
+
+use crate::domain::fase::FaseOvergang;
+use crate::domain::{Ave, Fase, Rol, WegingUitkomst};
+use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
+use crate::ui::theme::{self, Knop, Vlak};
+use crate::ui::widgets::{Keuze, banner, dialoog, invoer, nl_datum, veld};
+use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, space, text};
+use iced::{Element, Fill, Task};
+
+/// At most this many cards are drawn per column; the rest is counted (filter to narrow).
+pub const KAARTEN_PER_KOLOM: usize = 60;
+
+/// State of the board.
+#[derive(Debug, Default)]
+pub struct State {
+    regels: Vec<CasusRegel>,
+    themas: Vec<Keuze>,
+    regisseurs: Vec<String>,
+    partners: Vec<Keuze>,
+    mij: String,
+    filter: Filter,
+    geselecteerd: Option<String>,
+    afgesloten_open: bool,
+    verplaatsen: Option<Verplaatsing>,
+    aanmelding: Option<Aanmelding>,
+    fout: Option<String>,
+    melding: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Filter {
+    thema: Option<Keuze>,
+    ave: Option<Keuze>,
+    regisseur: Option<Keuze>,
+    alleen_mijn: bool,
+    tekst: String,
+}
+
+/// A move that needs data from the user.
+#[derive(Debug, Clone)]
+struct Verplaatsing {
+    nummer: String,
+    van: Fase,
+    naar: Fase,
+    uitkomst: Option<WegingUitkomst>,
+    reden: String,
+    tevredenheid: Option<Keuze>,
+}
+
+/// The aanmeldformulier.
+#[derive(Debug, Clone, Default)]
+pub struct Aanmelding {
+    werknaam: String,
+    thema: Option<Keuze>,
+    ave: Option<Keuze>,
+    aanmelder: Option<Keuze>,
+    contact: Option<Keuze>,
+    contacten: Vec<Keuze>,
+    naam: String,
+    geboortedatum: String,
+    probleem: String,
+    veiligheidsrisico: String,
+    geprobeerd: String,
+    vraag: String,
+    fouten: Veldfouten,
+}
+
+/// What the user does on the board.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Select a card.
+    Selecteer(String),
+    /// Open a casus.
+    Open(String),
+    /// Move the selected card one column right (`true`) or left.
+    VerplaatsGeselecteerde(bool),
+    /// Move a card to a phase.
+    Verplaats(String, Fase),
+    /// Choose the weging outcome in the move dialog.
+    KiesUitkomst(WegingUitkomst),
+    /// Type the reason in the move dialog.
+    Reden(String),
+    /// Choose satisfaction in the move dialog.
+    Tevredenheid(Keuze),
+    /// Confirm the move dialog.
+    BevestigVerplaatsen,
+    /// Close a dialog without changes.
+    Annuleer,
+    /// Filter on thema.
+    FilterThema(Keuze),
+    /// Filter on AVE phase.
+    FilterAve(Keuze),
+    /// Filter on procesregisseur.
+    FilterRegisseur(Keuze),
+    /// Only my cases.
+    AlleenMijn(bool),
+    /// Free-text filter.
+    FilterTekst(String),
+    /// Clear all filters.
+    WisFilters,
+    /// Show or hide the closed column.
+    ToonAfgesloten(bool),
+    /// Open the aanmeldformulier.
+    NieuweAanmelding,
+    /// Edit a field of the aanmeldformulier.
+    Formulier(Veld, String),
+    /// Pick in the aanmeldformulier.
+    FormulierKeuze(KeuzeVeld, Keuze),
+    /// Submit the aanmeldformulier.
+    Aanmelden,
+    /// Close the banner.
+    SluitMelding,
+}
+
+/// Text fields of the aanmeldformulier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Veld {
+    /// Werknaam.
+    Werknaam,
+    /// Name of the main person.
+    Naam,
+    /// Birth date of the main person.
+    Geboortedatum,
+    /// Problem.
+    Probleem,
+    /// Safety risk.
+    Veiligheidsrisico,
+    /// What was tried.
+    Geprobeerd,
+    /// Question to the ZVH.
+    Vraag,
+}
+
+/// Pick lists of the aanmeldformulier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeuzeVeld {
+    /// Thema.
+    Thema,
+    /// AVE phase.
+    Ave,
+    /// Referring partner.
+    Aanmelder,
+    /// Contact at the referring partner.
+    Contact,
+}
+
+/// What the board asks of the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Open the detail of a casus.
+    Open(String),
+    /// Move a casus (the store applies the domain rule).
+    Verplaats(String, FaseOvergang),
+    /// Register a referral with its main person.
+    Aanmelden(Box<(NieuweCasus, Option<NieuweBetrokkene>)>),
+    /// The referrer changed: the form needs its contacts.
+    ContactenNodig(String),
+}
+
+fn ave_keuzes() -> Vec<Keuze> {
+    (1..=4).map(|a| Keuze::new(a.to_string(), format!("AVE {a}"))).collect()
+}
+
+fn tevredenheid_keuzes() -> Vec<Keuze> {
+    (1..=5).map(|a| Keuze::new(a.to_string(), format!("{a} van 5"))).collect()
+}
+
+impl State {
+    /// A board for user `mij` with the case list and pick-list data.
+    pub fn new(mij: &str, regels: Vec<CasusRegel>, themas: &[LijstItem], partners: Vec<Keuze>) -> State {
+        let mut s = State { mij: mij.to_string(), partners, ..State::default() };
+        s.themas = themas.iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect();
+        s.vervang(regels);
+        s
+    }
+
+    /// Replace the case list (after a change), keeping filters and selection.
+    pub fn vervang(&mut self, regels: Vec<CasusRegel>) {
+        let mut r: Vec<String> = regels.iter().map(|c| c.procesregisseur.clone()).filter(|n| !n.is_empty()).collect();
+        r.sort();
+        r.dedup();
+        self.regisseurs = r;
+        self.regels = regels;
+    }
+
+    /// Show a Dutch error (e.g. a refused move); nothing else changes.
+    pub fn toon_fout(&mut self, fout: String) {
+        self.fout = Some(fout);
+    }
+
+    /// Show a confirmation.
+    pub fn toon_melding(&mut self, m: String) {
+        self.melding = Some(m);
+        self.fout = None;
+    }
+
+    /// A move or referral succeeded: close its dialog.
+    pub fn gelukt(&mut self) {
+        self.verplaatsen = None;
+        self.aanmelding = None;
+        self.fout = None;
+    }
+
+    /// Contacts of the chosen referrer arrived.
+    pub fn zet_contacten(&mut self, contacten: Vec<Keuze>) {
+        if let Some(a) = &mut self.aanmelding {
+            a.contacten = contacten;
+            a.contact = None;
+        }
+    }
+
+    /// The selected casusnummer.
+    pub fn geselecteerd(&self) -> Option<&str> {
+        self.geselecteerd.as_deref()
+    }
+
+    /// Cases passing the filters.
+    pub fn zichtbaar(&self) -> impl Iterator<Item = &CasusRegel> {
+        let f = &self.filter;
+        let tekst = f.tekst.trim().to_lowercase();
+        self.regels.iter().filter(move |c| {
+            f.thema.as_ref().is_none_or(|t| c.thema_id.as_deref() == Some(t.id.as_str()))
+                && f.ave.as_ref().is_none_or(|a| a.id == c.ave.to_string())
+                && f.regisseur.as_ref().is_none_or(|r| r.id == c.procesregisseur)
+                && (!f.alleen_mijn || c.procesregisseur == self.mij || c.trajectbegeleider == self.mij)
+                && (tekst.is_empty()
+                    || c.casusnummer.contains(&tekst)
+                    || c.werknaam.to_lowercase().contains(&tekst)
+                    || c.thema.to_lowercase().contains(&tekst)
+                    || c.procesregisseur.to_lowercase().contains(&tekst))
+        })
+    }
+
+    fn regel(&self, nummer: &str) -> Option<&CasusRegel> {
+        self.regels.iter().find(|c| c.casusnummer == nummer)
+    }
+
+    /// Handle a message.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Selecteer(n) => {
+                if self.geselecteerd.as_deref() == Some(n.as_str()) {
+                    return (Task::none(), Some(Event::Open(n)));
+                }
+                self.geselecteerd = Some(n);
+            }
+            Message::Open(n) => return (Task::none(), Some(Event::Open(n))),
+            Message::VerplaatsGeselecteerde(rechts) => {
+                let Some(c) = self.geselecteerd.as_deref().and_then(|n| self.regel(n)) else {
+                    self.fout = Some("Selecteer eerst een casus (klik op een kaart).".into());
+                    return (Task::none(), None);
+                };
+                let naar = if rechts { c.fase.volgende() } else { c.fase.vorige() };
+                match naar {
+                    Some(naar) => return self.update(Message::Verplaats(c.casusnummer.clone(), naar)),
+                    None => self.fout = Some("De casus staat al in de eerste of laatste kolom.".into()),
+                }
+            }
+            Message::Verplaats(nummer, naar) => {
+                let Some(c) = self.regel(&nummer) else { return (Task::none(), None) };
+                let (van, huidige_uitkomst) = (c.fase, c.weging_uitkomst);
+                self.geselecteerd = Some(nummer.clone());
+                if van == Fase::Weging || naar == Fase::Afgesloten || van == Fase::Afgesloten {
+                    let uitkomst = match (van, naar) {
+                        (Fase::Weging, Fase::Procesregie) => Some(WegingUitkomst::Procesregie),
+                        (Fase::Weging, Fase::Monitoring) => Some(WegingUitkomst::Ondersteunen),
+                        _ => huidige_uitkomst,
+                    };
+                    self.verplaatsen =
+                        Some(Verplaatsing { nummer, van, naar, uitkomst, reden: String::new(), tevredenheid: None });
+                } else {
+                    return (Task::none(), Some(Event::Verplaats(nummer, FaseOvergang::naar(naar))));
+                }
+            }
+            Message::KiesUitkomst(u) => {
+                if let Some(v) = &mut self.verplaatsen {
+                    v.uitkomst = Some(u);
+                }
+            }
+            Message::Reden(r) => {
+                if let Some(v) = &mut self.verplaatsen {
+                    v.reden = r;
+                }
+            }
+            Message::Tevredenheid(t) => {
+                if let Some(v) = &mut self.verplaatsen {
+                    v.tevredenheid = Some(t);
+                }
+            }
+            Message::BevestigVerplaatsen => {
+                if let Some(v) = &self.verplaatsen {
+                    let overgang = FaseOvergang {
+                        naar: Some(v.naar),
+                        uitkomst: if v.van == Fase::Weging { v.uitkomst } else { None },
+                        reden: Some(v.reden.clone()),
+                        heropenen: v.van == Fase::Afgesloten,
+                        tevredenheid: v.tevredenheid.as_ref().and_then(|t| t.id.parse().ok()),
+                        datum: None,
+                    };
+                    return (Task::none(), Some(Event::Verplaats(v.nummer.clone(), overgang)));
+                }
+            }
+            Message::Annuleer => {
+                self.verplaatsen = None;
+                self.aanmelding = None;
+            }
+            Message::FilterThema(t) => self.filter.thema = Some(t),
+            Message::FilterAve(a) => self.filter.ave = Some(a),
+            Message::FilterRegisseur(r) => self.filter.regisseur = Some(r),
+            Message::AlleenMijn(b) => self.filter.alleen_mijn = b,
+            Message::FilterTekst(t) => self.filter.tekst = t,
+            Message::WisFilters => self.filter = Filter::default(),
+            Message::ToonAfgesloten(b) => self.afgesloten_open = b,
+            Message::NieuweAanmelding => {
+                self.aanmelding = Some(Aanmelding { ave: ave_keuzes().into_iter().nth(2), ..Aanmelding::default() });
+                return (iced::widget::operation::focus("aanmelding-werknaam"), None);
+            }
+            Message::Formulier(veld, waarde) => {
+                if let Some(a) = &mut self.aanmelding {
+                    let doel = match veld {
+                        Veld::Werknaam => &mut a.werknaam,
+                        Veld::Naam => &mut a.naam,
+                        Veld::Geboortedatum => &mut a.geboortedatum,
+                        Veld::Probleem => &mut a.probleem,
+                        Veld::Veiligheidsrisico => &mut a.veiligheidsrisico,
+                        Veld::Geprobeerd => &mut a.geprobeerd,
+                        Veld::Vraag => &mut a.vraag,
+                    };
+                    *doel = waarde;
+                    if !a.fouten.is_empty() {
+                        a.fouten = a.valideer().err().unwrap_or_default();
+                    }
+                }
+            }
+            Message::FormulierKeuze(veld, k) => {
+                if let Some(a) = &mut self.aanmelding {
+                    match veld {
+                        KeuzeVeld::Thema => a.thema = Some(k),
+                        KeuzeVeld::Ave => a.ave = Some(k),
+                        KeuzeVeld::Aanmelder => {
+                            let id = k.id.clone();
+                            a.aanmelder = Some(k);
+                            return (Task::none(), Some(Event::ContactenNodig(id)));
+                        }
+                        KeuzeVeld::Contact => a.contact = Some(k),
+                    }
+                    if !a.fouten.is_empty() {
+                        a.fouten = a.valideer().err().unwrap_or_default();
+                    }
+                }
+            }
+            Message::Aanmelden => {
+                if let Some(a) = &mut self.aanmelding {
+                    match a.valideer() {
+                        Ok(data) => return (Task::none(), Some(Event::Aanmelden(Box::new(data)))),
+                        Err(f) => a.fouten = f,
+                    }
+                }
+            }
+            Message::SluitMelding => {
+                self.fout = None;
+                self.melding = None;
+            }
+        }
+        (Task::none(), None)
+    }
+
+    /// The board.
+    pub fn view(&self) -> Element<'_, Message> {
+        let f = &self.filter;
+        let filters = row![
+            pick_list(self.themas.as_slice(), f.thema.clone(), Message::FilterThema)
+                .placeholder("Alle thema's")
+                .width(220),
+            pick_list(ave_keuzes(), f.ave.clone(), Message::FilterAve).placeholder("Alle AVE-fasen").width(140),
+            pick_list(
+                self.regisseurs.iter().map(|r| Keuze::new(r, r)).collect::<Vec<_>>(),
+                f.regisseur.clone(),
+                Message::FilterRegisseur
+            )
+            .placeholder("Alle procesregisseurs")
+            .width(200),
+            checkbox(f.alleen_mijn).label("Alleen mijn casussen").on_toggle(Message::AlleenMijn),
+            invoer("Filter op nummer, werknaam…", &f.tekst, Message::FilterTekst).width(220),
+            button(text("Wis filters").size(13)).on_press(Message::WisFilters).style(Knop::Secundair.stijl()),
+        ]
+        .spacing(10)
+        .align_y(iced::Center)
+        .wrap();
+
+        let zichtbaar: Vec<&CasusRegel> = self.zichtbaar().collect();
+        let mut kolommen = row![].spacing(10).height(Fill);
+        for fase in Fase::ALLE {
+            let kaarten: Vec<&CasusRegel> = zichtbaar.iter().copied().filter(|c| c.fase == *fase).collect();
+            kolommen = kolommen.push(self.kolom(*fase, &kaarten));
+        }
+
+        let mut inhoud = column![
+            row![
+                text("Casussen").size(22),
+                text(format!("{} van {} casussen", zichtbaar.len(), self.regels.len())).size(13).style(theme::gedempt),
+                space::horizontal(),
+                button(text("Nieuwe aanmelding").size(14))
+                    .on_press(Message::NieuweAanmelding)
+                    .style(Knop::Primair.stijl()),
+            ]
+            .spacing(12)
+            .align_y(iced::Center),
+            filters,
+        ]
+        .spacing(12)
+        .padding(16);
+        if let Some(fout) = &self.fout {
+            inhoud = inhoud.push(banner(Vlak::Fout, fout, Some(Message::SluitMelding)));
+        } else if let Some(m) = &self.melding {
+            inhoud = inhoud.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
+        }
+        inhoud = inhoud.push(
+            text("Klik op een kaart om te selecteren, nogmaals om te openen. Alt+→ / Alt+← verplaatst de geselecteerde casus.")
+                .size(12)
+                .style(theme::gedempt),
+        );
+        inhoud = inhoud.push(kolommen);
+
+        if let Some(v) = &self.verplaatsen {
+            dialoog(inhoud, self.verplaats_dialoog(v), Message::Annuleer)
+        } else if let Some(a) = &self.aanmelding {
+            dialoog(inhoud, self.aanmeld_dialoog(a), Message::Annuleer)
+        } else {
+            inhoud.into()
+        }
+    }
+
+    fn kolom<'a>(&'a self, fase: Fase, kaarten: &[&'a CasusRegel]) -> Element<'a, Message> {
+        let kop = row![
+            container(space().width(4).height(18)).style(Vlak::Strook(theme::fase_kleur(fase)).stijl()),
+            text(fase.label()).size(15),
+            space::horizontal(),
+            text(kaarten.len().to_string()).size(13).style(theme::gedempt),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        let ingeklapt = fase == Fase::Afgesloten && !self.afgesloten_open;
+        let mut lijst = column![].spacing(6);
+        if ingeklapt {
+            lijst = lijst.push(
+                button(text("Toon afgesloten casussen").size(13))
+                    .on_press(Message::ToonAfgesloten(true))
+                    .style(Knop::Link.stijl()),
+            );
+        } else {
+            for c in kaarten.iter().take(KAARTEN_PER_KOLOM) {
+                lijst = lijst.push(self.kaart(c));
+            }
+            if kaarten.len() > KAARTEN_PER_KOLOM {
+                lijst = lijst.push(
+                    text(format!("en nog {} — verfijn het filter", kaarten.len() - KAARTEN_PER_KOLOM))
+                        .size(12)
+                        .style(theme::gedempt),
+                );
+            }
+            if fase == Fase::Afgesloten {
+                lijst = lijst.push(
+                    button(text("Verberg afgesloten").size(13))
+                        .on_press(Message::ToonAfgesloten(false))
+                        .style(Knop::Link.stijl()),
+                );
+            }
+        }
+        let breedte = if ingeklapt { iced::Length::Fixed(190.0) } else { iced::Length::FillPortion(1) };
+        container(column![kop, scrollable(lijst).height(Fill)].spacing(8))
+            .padding(8)
+            .width(breedte)
+            .height(Fill)
+            .style(Vlak::Kolom.stijl())
+            .into()
+    }
+
+    fn kaart<'a>(&'a self, c: &'a CasusRegel) -> Element<'a, Message> {
+        let geselecteerd = self.geselecteerd.as_deref() == Some(c.casusnummer.as_str());
+        let vandaag = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+        let mut onder = row![].spacing(6).align_y(iced::Center);
+        if let Some(d) = &c.volgende_deadline {
+            let te_laat = d.as_str() < vandaag.as_str();
+            onder = onder.push(text(format!("Deadline {}", nl_datum(d))).size(12).style(if te_laat {
+                theme::rood
+            } else {
+                theme::gedempt
+            }));
+        }
+        if c.achterstallig > 0 {
+            onder = onder.push(
+                container(text(format!("{} te laat", c.achterstallig)).size(11))
+                    .padding([1, 6])
+                    .style(Vlak::Badge(theme::ave_kleur(4)).stijl()),
+            );
+        }
+        let inhoud = row![
+            container(space().width(5).height(Fill)).style(Vlak::Strook(theme::ave_kleur(c.ave)).stijl()).height(64),
+            column![
+                row![
+                    text(&c.casusnummer).size(12).style(theme::gedempt),
+                    space::horizontal(),
+                    text(format!("AVE {}", c.ave)).size(12).color(theme::ave_kleur(c.ave))
+                ],
+                text(&c.werknaam).size(15),
+                text(&c.thema).size(12).style(theme::gedempt),
+                text(if c.procesregisseur.is_empty() {
+                    "Geen procesregisseur".to_string()
+                } else {
+                    c.procesregisseur.clone()
+                })
+                .size(12),
+                onder,
+            ]
+            .spacing(2)
+            .width(Fill),
+        ]
+        .spacing(8);
+        let mut knop = button(inhoud)
+            .on_press(Message::Selecteer(c.casusnummer.clone()))
+            .padding(8)
+            .width(Fill)
+            .style(if geselecteerd { Knop::KaartGeselecteerd.stijl() } else { Knop::Kaart.stijl() });
+        if geselecteerd {
+            knop = knop.padding(7);
+        }
+        let mut kolom = column![knop].spacing(4);
+        if geselecteerd {
+            let knoppen = row![
+                c.fase.vorige().map(|f| {
+                    button(text(format!("← {}", f.label())).size(12))
+                        .on_press(Message::Verplaats(c.casusnummer.clone(), f))
+                        .style(Knop::Secundair.stijl())
+                }),
+                space::horizontal(),
+                button(text("Openen").size(12))
+                    .on_press(Message::Open(c.casusnummer.clone()))
+                    .style(Knop::Primair.stijl()),
+                c.fase.volgende().map(|f| {
+                    button(text(format!("{} →", f.label())).size(12))
+                        .on_press(Message::Verplaats(c.casusnummer.clone(), f))
+                        .style(Knop::Secundair.stijl())
+                }),
+            ]
+            .spacing(6);
+            kolom = kolom.push(knoppen);
+        }
+        kolom.into()
+    }
+
+    fn verplaats_dialoog<'a>(&'a self, v: &'a Verplaatsing) -> Element<'a, Message> {
+        let mut c =
+            column![text(format!("Casus {} naar {}", v.nummer, v.naar.label().to_lowercase())).size(18)].spacing(12);
+        if v.van == Fase::Weging {
+            c = c.push(veld(
+                "Uitkomst van de weging",
+                pick_list(WegingUitkomst::ALLE, v.uitkomst, Message::KiesUitkomst).placeholder("Kies de uitkomst"),
+                None,
+            ));
+        }
+        let reden_label = match (v.van, v.naar) {
+            (Fase::Afgesloten, _) => "Reden van heropenen (verplicht)",
+            (_, Fase::Afgesloten) => "Afsluitreden (verplicht)",
+            _ => "Toelichting (optioneel)",
+        };
+        c = c.push(veld(
+            reden_label,
+            invoer("", &v.reden, Message::Reden).on_submit(Message::BevestigVerplaatsen).id("verplaats-reden"),
+            None,
+        ));
+        if v.naar == Fase::Afgesloten {
+            c = c.push(veld(
+                "Tevredenheid van de aanmelder (optioneel)",
+                pick_list(tevredenheid_keuzes(), v.tevredenheid.clone(), Message::Tevredenheid)
+                    .placeholder("Niet gevraagd"),
+                None,
+            ));
+        }
+        if let Some(f) = &self.fout {
+            c = c.push(banner(Vlak::Fout, f, None));
+        }
+        c.push(
+            row![
+                space::horizontal(),
+                button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
+                button(text("Verplaatsen")).on_press(Message::BevestigVerplaatsen).style(Knop::Primair.stijl()),
+            ]
+            .spacing(8),
+        )
+        .into()
+    }
+
+    fn aanmeld_dialoog<'a>(&'a self, a: &'a Aanmelding) -> Element<'a, Message> {
+        let fout = |v: &str| a.fouten.iter().find(|(k, _)| *k == v).map(|(_, m)| m.as_str());
+        let tekstveld = |label: &'a str, waarde: &'a str, v: Veld, sleutel: &'static str| {
+            veld(
+                label,
+                invoer("", waarde, move |s| Message::Formulier(v, s)).id(format!("aanmelding-{sleutel}")),
+                fout(sleutel),
+            )
+        };
+        let c = column![
+            text("Nieuwe aanmelding").size(20),
+            row![
+                veld(
+                    "Werknaam (geen persoonsgegevens)",
+                    invoer("bijv. Stille Eik", &a.werknaam, |s| Message::Formulier(Veld::Werknaam, s))
+                        .id("aanmelding-werknaam"),
+                    fout("werknaam")
+                ),
+                veld(
+                    "Thema",
+                    pick_list(self.themas.as_slice(), a.thema.clone(), |k| Message::FormulierKeuze(
+                        KeuzeVeld::Thema,
+                        k
+                    ))
+                    .placeholder("Kies een thema"),
+                    fout("thema")
+                ),
+                veld(
+                    "AVE-fase",
+                    pick_list(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)),
+                    None
+                ),
+            ]
+            .spacing(10),
+            row![
+                veld(
+                    "Aanmelder (partner)",
+                    pick_list(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
+                        KeuzeVeld::Aanmelder,
+                        k
+                    ))
+                    .placeholder("Kies de aanmeldende partner"),
+                    fout("aanmelder")
+                ),
+                veld(
+                    "Contactpersoon",
+                    pick_list(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(
+                        KeuzeVeld::Contact,
+                        k
+                    ))
+                    .placeholder("Kies een contactpersoon"),
+                    None
+                ),
+            ]
+            .spacing(10),
+            row![
+                tekstveld("Hoofdpersoon: naam", &a.naam, Veld::Naam, "naam"),
+                tekstveld("Geboortedatum (dd-mm-jjjj)", &a.geboortedatum, Veld::Geboortedatum, "geboortedatum"),
+            ]
+            .spacing(10),
+            tekstveld("Probleem", &a.probleem, Veld::Probleem, "probleem"),
+            tekstveld("Veiligheidsrisico", &a.veiligheidsrisico, Veld::Veiligheidsrisico, "veiligheidsrisico"),
+            tekstveld("Wat is al geprobeerd", &a.geprobeerd, Veld::Geprobeerd, "geprobeerd"),
+            tekstveld("Vraag aan het ZVH", &a.vraag, Veld::Vraag, "vraag"),
+            row![
+                space::horizontal(),
+                button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
+                button(text("Aanmelding registreren")).on_press(Message::Aanmelden).style(Knop::Primair.stijl()),
+            ]
+            .spacing(8),
+        ]
+        .spacing(10);
+        scrollable(c).into()
+    }
+}
+
+/// Inline errors per field: (field key, Dutch message).
+type Veldfouten = Vec<(&'static str, String)>;
+
+impl Aanmelding {
+    /// Check the required fields; Dutch messages per field.
+    fn valideer(&self) -> Result<(NieuweCasus, Option<NieuweBetrokkene>), Veldfouten> {
+        let mut f = Vec::new();
+        if self.werknaam.trim().is_empty() {
+            f.push(("werknaam", "Vul een werknaam in.".to_string()));
+        }
+        if self.thema.is_none() {
+            f.push(("thema", "Kies een thema.".to_string()));
+        }
+        if self.aanmelder.is_none() {
+            f.push(("aanmelder", "Kies de partner die aanmeldt.".to_string()));
+        }
+        if self.probleem.trim().is_empty() {
+            f.push(("probleem", "Beschrijf het probleem.".to_string()));
+        }
+        if self.vraag.trim().is_empty() {
+            f.push(("vraag", "Formuleer de vraag aan het ZVH.".to_string()));
+        }
+        let geboortedatum = match crate::ui::widgets::datum(&self.geboortedatum) {
+            Ok(d) => d,
+            Err(m) => {
+                f.push(("geboortedatum", m));
+                None
+            }
+        };
+        if self.naam.trim().is_empty() && geboortedatum.is_some() {
+            f.push(("naam", "Vul de naam van de hoofdpersoon in.".to_string()));
+        }
+        if !f.is_empty() {
+            return Err(f);
+        }
+        let casus = NieuweCasus {
+            werknaam: self.werknaam.clone(),
+            thema: self.thema.as_ref().map(|t| t.id.clone()).unwrap_or_default(),
+            ave: self.ave.as_ref().and_then(|a| a.id.parse().ok()).and_then(|a| Ave::new(a).ok()),
+            aanmelder_partner_id: self.aanmelder.as_ref().map(|a| a.id.clone()),
+            aanmelder_contact_id: self.contact.as_ref().map(|c| c.id.clone()),
+            probleem: self.probleem.clone(),
+            veiligheidsrisico: self.veiligheidsrisico.clone(),
+            geprobeerd: self.geprobeerd.clone(),
+            vraag: self.vraag.clone(),
+            ..NieuweCasus::default()
+        };
+        let persoon = (!self.naam.trim().is_empty()).then(|| NieuweBetrokkene {
+            naam: self.naam.clone(),
+            geboortedatum,
+            rol: Rol::Hoofdpersoon,
+            bsn: None,
+            initialen: None,
+        });
+        Ok((casus, persoon))
+    }
+}

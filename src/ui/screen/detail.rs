@@ -1,0 +1,376 @@
+//! Casus detail: Overzicht, Plan van aanpak, Journaal, Betrokken partners, Historie.
+
+use super::plan;
+use crate::domain::JournaalSoort;
+use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal};
+use crate::ui::theme::{self, Knop, Vlak};
+use crate::ui::widgets::{banner, invoer, nl_datum, veld};
+use iced::widget::{button, column, container, pick_list, row, scrollable, space, text};
+use iced::{Element, Fill, Task};
+
+/// Tabs of the detail view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Referral, persons, detention, AVE.
+    Overzicht,
+    /// The plan editor.
+    Plan,
+    /// Notes and contact moments.
+    Journaal,
+    /// Partners involved.
+    Partners,
+    /// Audit entries.
+    Historie,
+}
+
+impl Tab {
+    const ALLE: [Tab; 5] = [Tab::Overzicht, Tab::Plan, Tab::Journaal, Tab::Partners, Tab::Historie];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Overzicht => "Overzicht",
+            Tab::Plan => "Plan van aanpak",
+            Tab::Journaal => "Journaal",
+            Tab::Partners => "Betrokken partners",
+            Tab::Historie => "Historie",
+        }
+    }
+}
+
+/// State of the detail view.
+#[derive(Debug)]
+pub struct State {
+    /// The casus shown.
+    pub detail: CasusDetail,
+    tab: Tab,
+    /// The plan editor.
+    pub plan: plan::State,
+    partners: Vec<BetrokkenPartner>,
+    historie: Vec<AuditRegel>,
+    journaal_soort: JournaalSoort,
+    journaal_tekst: String,
+    journaal_inrichting: String,
+    fout: Option<String>,
+}
+
+/// What the user does in the detail view.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Switch tab.
+    Tab(Tab),
+    /// Back to the board.
+    Terug,
+    /// A message of the plan editor.
+    Plan(plan::Message),
+    /// Choose the kind of a new journal entry.
+    JournaalSoort(JournaalSoort),
+    /// Type a journal entry.
+    JournaalTekst(String),
+    /// Type the institution of a PI visit.
+    JournaalInrichting(String),
+    /// Add the journal entry.
+    JournaalToevoegen,
+    /// Close the banner.
+    SluitMelding,
+}
+
+/// What the detail view asks of the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Back to the board.
+    Terug,
+    /// A plan editor request.
+    Plan(plan::Event),
+    /// Add a journal entry.
+    Journaal(NieuwJournaal),
+}
+
+impl State {
+    /// The detail of a casus.
+    pub fn new(
+        detail: CasusDetail,
+        plan: plan::State,
+        partners: Vec<BetrokkenPartner>,
+        historie: Vec<AuditRegel>,
+    ) -> State {
+        State {
+            detail,
+            tab: Tab::Overzicht,
+            plan,
+            partners,
+            historie,
+            journaal_soort: JournaalSoort::Notitie,
+            journaal_tekst: String::new(),
+            journaal_inrichting: String::new(),
+            fout: None,
+        }
+    }
+
+    /// Casusnummer shown.
+    pub fn nummer(&self) -> &str {
+        &self.detail.regel.casusnummer
+    }
+
+    /// The active tab.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// Fresh data after a change, keeping the tab and forms.
+    pub fn vervang(&mut self, detail: CasusDetail, partners: Vec<BetrokkenPartner>, historie: Vec<AuditRegel>) {
+        self.detail = detail;
+        self.partners = partners;
+        self.historie = historie;
+    }
+
+    /// A journal entry was saved.
+    pub fn journaal_opgeslagen(&mut self) {
+        self.journaal_tekst.clear();
+        self.journaal_inrichting.clear();
+        self.fout = None;
+    }
+
+    /// Show an error.
+    pub fn toon_fout(&mut self, f: String) {
+        self.fout = Some(f);
+    }
+
+    /// Handle a message.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::Tab(t) => self.tab = t,
+            Message::Terug => return (Task::none(), Some(Event::Terug)),
+            Message::Plan(m) => {
+                let (task, event) = self.plan.update(m);
+                return (task.map(Message::Plan), event.map(Event::Plan));
+            }
+            Message::JournaalSoort(s) => self.journaal_soort = s,
+            Message::JournaalTekst(t) => self.journaal_tekst = t,
+            Message::JournaalInrichting(t) => self.journaal_inrichting = t,
+            Message::JournaalToevoegen => {
+                if self.journaal_tekst.trim().is_empty() {
+                    self.fout = Some("Schrijf eerst een tekst voor het journaal.".into());
+                } else if self.journaal_soort == JournaalSoort::PiBezoek && self.journaal_inrichting.trim().is_empty() {
+                    self.fout = Some("Vul bij een PI-bezoek de inrichting in.".into());
+                } else {
+                    return (
+                        Task::none(),
+                        Some(Event::Journaal(NieuwJournaal {
+                            soort: self.journaal_soort,
+                            tekst: self.journaal_tekst.clone(),
+                            datum: None,
+                            inrichting: Some(self.journaal_inrichting.clone()),
+                        })),
+                    );
+                }
+            }
+            Message::SluitMelding => self.fout = None,
+        }
+        (Task::none(), None)
+    }
+
+    /// The view.
+    pub fn view(&self) -> Element<'_, Message> {
+        let r = &self.detail.regel;
+        let kop = row![
+            button(text("← Bord").size(13)).on_press(Message::Terug).style(Knop::Secundair.stijl()),
+            container(space().width(6).height(28)).style(Vlak::Strook(theme::ave_kleur(r.ave)).stijl()),
+            column![
+                text(format!("{} — {}", r.casusnummer, r.werknaam)).size(22),
+                text(format!("{} · {} · AVE {} · {}", r.thema, r.fase.label(), r.ave, r.procesregisseur))
+                    .size(13)
+                    .style(theme::gedempt),
+            ],
+        ]
+        .spacing(12)
+        .align_y(iced::Center);
+        let mut tabs = row![].spacing(4);
+        for t in Tab::ALLE {
+            tabs = tabs.push(button(text(t.label()).size(14)).on_press(Message::Tab(t)).style(if t == self.tab {
+                Knop::Primair.stijl()
+            } else {
+                Knop::Secundair.stijl()
+            }));
+        }
+        let inhoud: Element<'_, Message> = match self.tab {
+            Tab::Overzicht => self.overzicht(),
+            Tab::Plan => self.plan.view().map(Message::Plan),
+            Tab::Journaal => self.journaal(),
+            Tab::Partners => self.partners(),
+            Tab::Historie => self.historie(),
+        };
+        let mut c = column![kop, tabs].spacing(12).padding(16);
+        if let Some(f) = &self.fout {
+            c = c.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
+        }
+        c.push(scrollable(container(inhoud).padding([0, 12])).height(Fill)).into()
+    }
+
+    fn overzicht(&self) -> Element<'_, Message> {
+        let d = &self.detail;
+        let regel = |k: &'static str, v: String| {
+            row![text(k).size(13).style(theme::gedempt).width(190), text(v).size(14).width(Fill)]
+        };
+        let leeg = |s: &Option<String>| s.as_deref().map(nl_datum).unwrap_or_else(|| "—".into());
+        let aanmelding = column![
+            text("Aanmelding").size(17),
+            regel(
+                "Aanmelder",
+                format!(
+                    "{} {}",
+                    d.aanmelder_partner.clone().unwrap_or("—".into()),
+                    d.aanmelder_contact.as_deref().map(|c| format!("({c})")).unwrap_or_default()
+                )
+            ),
+            regel("Datum aanmelding", nl_datum(&d.regel.datum_aanmelding)),
+            regel("Probleem", d.probleem.clone()),
+            regel("Veiligheidsrisico", d.veiligheidsrisico.clone()),
+            regel("Al geprobeerd", d.geprobeerd.clone()),
+            regel("Vraag aan het ZVH", d.vraag.clone()),
+            regel("Wegingsuitkomst", d.regel.weging_uitkomst.map(|u| u.label().to_string()).unwrap_or("—".into())),
+            regel("Besluit weging", leeg(&d.datum_besluit)),
+            regel("Start procesregie", leeg(&d.datum_start)),
+            regel("Afgesloten", leeg(&d.datum_afsluiting)),
+            regel("Afsluitreden", d.afsluitreden.clone().unwrap_or("—".into())),
+            regel(
+                "Trajectbegeleider",
+                if d.regel.trajectbegeleider.is_empty() { "—".into() } else { d.regel.trajectbegeleider.clone() }
+            ),
+        ]
+        .spacing(4);
+        let mut personen = column![text("Betrokkenen").size(17)].spacing(4);
+        if d.betrokkenen.is_empty() {
+            personen = personen.push(text("Nog geen betrokkenen vastgelegd.").size(13).style(theme::gedempt));
+        }
+        for b in &d.betrokkenen {
+            personen = personen.push(
+                text(format!(
+                    "{} ({}) — {}, geboren {}",
+                    b.naam,
+                    b.initialen,
+                    b.rol.label(),
+                    b.geboortedatum.as_deref().map(nl_datum).unwrap_or("onbekend".into())
+                ))
+                .size(14),
+            );
+            for det in &b.detenties {
+                personen = personen.push(
+                    text(format!(
+                        "    Detentie {}: {} tot verwacht {}{}{}",
+                        det.inrichting,
+                        det.startdatum.as_deref().map(nl_datum).unwrap_or("?".into()),
+                        det.einddatum_verwacht.as_deref().map(nl_datum).unwrap_or("?".into()),
+                        if det.zelfmelder { ", zelfmelder" } else { "" },
+                        if det.kortgestrafte { ", kortgestrafte" } else { "" }
+                    ))
+                    .size(13)
+                    .style(theme::gedempt),
+                );
+            }
+        }
+        let mut ave = column![text("AVE-fase en historie").size(17)].spacing(4);
+        for h in &d.ave_historie {
+            ave = ave.push(
+                text(format!(
+                    "{}: {} → AVE {} ({}, {})",
+                    nl_datum(&h.tijdstip.chars().take(10).collect::<String>()),
+                    h.van.map(|v| format!("AVE {v}")).unwrap_or("nieuw".into()),
+                    h.naar,
+                    h.gebruiker,
+                    h.reden
+                ))
+                .size(13),
+            );
+        }
+        column![
+            container(aanmelding).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+            container(personen).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+            container(ave).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+        ]
+        .spacing(12)
+        .into()
+    }
+
+    fn journaal(&self) -> Element<'_, Message> {
+        let mut formulier = row![
+            pick_list(JournaalSoort::ALLE, Some(self.journaal_soort), Message::JournaalSoort).width(160),
+            invoer("Nieuwe journaalregel…", &self.journaal_tekst, Message::JournaalTekst)
+                .on_submit(Message::JournaalToevoegen)
+                .id("journaal-tekst"),
+        ]
+        .spacing(8);
+        if self.journaal_soort == JournaalSoort::PiBezoek {
+            formulier = formulier.push(
+                invoer("Inrichting, bijv. PI Veenhuizen", &self.journaal_inrichting, Message::JournaalInrichting)
+                    .width(220),
+            );
+        }
+        formulier =
+            formulier.push(button(text("Toevoegen")).on_press(Message::JournaalToevoegen).style(Knop::Primair.stijl()));
+        let mut c = column![veld("Journaal", formulier, None)].spacing(8);
+        for j in &self.detail.journaal {
+            let soort = if j.soort == JournaalSoort::PiBezoek {
+                format!("PI-bezoek {}", j.inrichting)
+            } else {
+                j.soort.label().to_string()
+            };
+            c = c.push(
+                container(column![
+                    text(format!("{} · {} · {}", nl_datum(&j.datum), soort, j.auteur)).size(12).style(theme::gedempt),
+                    text(&j.tekst).size(14)
+                ])
+                .padding(8)
+                .width(Fill)
+                .style(Vlak::Paneel.stijl()),
+            );
+        }
+        c.into()
+    }
+
+    fn partners(&self) -> Element<'_, Message> {
+        let mut c = column![text("Betrokken partners").size(17)].spacing(6);
+        if self.partners.is_empty() {
+            c = c.push(text("Nog geen partners betrokken.").size(13).style(theme::gedempt));
+        }
+        for p in &self.partners {
+            let rol = match (p.aanmelder, p.acties) {
+                (true, 0) => "aanmelder".to_string(),
+                (true, n) => format!("aanmelder, {n} actie(s)"),
+                (false, n) => format!("{n} actie(s)"),
+            };
+            c = c.push(
+                row![
+                    text(&p.naam).size(14).width(320),
+                    text(p.convenantstatus.label())
+                        .size(13)
+                        .color(theme::convenant_kleur(p.convenantstatus))
+                        .width(180),
+                    text(rol).size(13).style(theme::gedempt),
+                ]
+                .spacing(8),
+            );
+        }
+        c.into()
+    }
+
+    fn historie(&self) -> Element<'_, Message> {
+        let mut c = column![text("Historie (auditlog)").size(17)].spacing(3);
+        for a in &self.historie {
+            let wat = match a.handeling.as_str() {
+                "inzien" => "bekeken".to_string(),
+                "aanmaken" => format!("{} aangemaakt", a.tabel),
+                "verwijderen" => format!("{} verwijderd", a.tabel),
+                _ => format!("{}: {} gewijzigd", a.tabel, a.veld.clone().unwrap_or_default()),
+            };
+            c = c.push(
+                row![
+                    text(a.tijdstip.replace('T', " ").chars().take(19).collect::<String>()).size(13).width(170),
+                    text(&a.gebruiker).size(13).width(180),
+                    text(wat).size(13),
+                ]
+                .spacing(8),
+            );
+        }
+        c.into()
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per screen: each has its own `State`, `Message` and `Event`; `update`
+//! returns `(Task<Message>, Option<Event>)` and the root app turns events into store calls.
+
+pub mod board;
+pub mod detail;
+pub mod instellingen;
+pub mod ontgrendel;
+pub mod plan;
+pub mod start;

@@ -1,0 +1,748 @@
+//! Plan-van-aanpak editor: goals per leefgebied, an editable action table, risk scores,
+//! recording versions and comparing them.
+
+use crate::domain::plan::{PlanDiff, Verschil};
+use crate::domain::{ActieStatus, Convenantstatus, PlanSnapshot};
+use crate::store::{Actie, ActieWijziging, NieuweActie, Plan, PlanVersie};
+use crate::ui::theme::{self, Knop, Vlak};
+use crate::ui::widgets::{Keuze, banner, datum, invoer, nl_datum, veld};
+use iced::widget::{button, column, container, pick_list, row, space, text};
+use iced::{Element, Fill, Task};
+
+/// A partner as offered in the picker, with its covenant status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerKeuze {
+    /// Partner id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Covenant status.
+    pub convenant: Convenantstatus,
+}
+
+impl std::fmt::Display for PartnerKeuze {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.convenant {
+            Convenantstatus::Convenant => write!(f, "{}", self.naam),
+            Convenantstatus::Intentieverklaring => write!(f, "{} (intentieverklaring)", self.naam),
+            Convenantstatus::Geen => write!(f, "{} (geen convenant)", self.naam),
+        }
+    }
+}
+
+/// The action form (new action, or editing one).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActieFormulier {
+    doel: Option<Keuze>,
+    omschrijving: String,
+    partner: Option<PartnerKeuze>,
+    contact: Option<Keuze>,
+    deadline: String,
+    status: Option<ActieStatus>,
+    resultaat: String,
+    fout: Option<String>,
+}
+
+/// Which version to compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersieKeuze {
+    /// A frozen version.
+    Versie(u32),
+    /// The working draft.
+    Concept,
+}
+
+impl std::fmt::Display for VersieKeuze {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VersieKeuze::Versie(n) => write!(f, "Versie {n}"),
+            VersieKeuze::Concept => f.write_str("Huidig concept"),
+        }
+    }
+}
+
+/// State of the editor for one casus.
+#[derive(Debug, Default)]
+pub struct State {
+    plan: Plan,
+    versies: Vec<PlanVersie>,
+    leefgebieden: Vec<Keuze>,
+    partners: Vec<PartnerKeuze>,
+    contacten: Vec<Keuze>,
+    nieuw_doel_leefgebied: Option<Keuze>,
+    nieuw_doel: String,
+    nieuwe_actie: ActieFormulier,
+    bewerkt: Option<(String, ActieFormulier)>,
+    geselecteerd: Option<usize>,
+    versie_reden: String,
+    diff_van: Option<VersieKeuze>,
+    diff_naar: Option<VersieKeuze>,
+    waarschuwing: Option<String>,
+    fout: Option<String>,
+}
+
+/// What the user does in the editor.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Choose the leefgebied of a new goal.
+    DoelLeefgebied(Keuze),
+    /// Type a new goal.
+    DoelTekst(String),
+    /// Add the goal.
+    DoelToevoegen,
+    /// Edit a field of the new-action form (`false`) or the edited action (`true`).
+    Actie(bool, ActieVeld),
+    /// Add the new action.
+    ActieToevoegen,
+    /// Start editing an action.
+    Bewerk(usize),
+    /// Save the edited action (Ctrl+S).
+    Opslaan,
+    /// Stop editing without saving.
+    StopBewerken,
+    /// Select an action row (keyboard target).
+    Selecteer(usize),
+    /// Move an action up (`true`) or down.
+    Verplaats(usize, bool),
+    /// Mark an action done.
+    Gereed(usize),
+    /// Set the risk score of a leefgebied.
+    Risico(String, u8),
+    /// Type the reason of a new version.
+    VersieReden(String),
+    /// Record a version.
+    Vastleggen,
+    /// Choose the older side of the diff.
+    DiffVan(VersieKeuze),
+    /// Choose the newer side of the diff.
+    DiffNaar(VersieKeuze),
+    /// Close the banner.
+    SluitMelding,
+}
+
+/// A change in one field of an action form.
+#[derive(Debug, Clone)]
+pub enum ActieVeld {
+    /// Goal.
+    Doel(Keuze),
+    /// Description.
+    Omschrijving(String),
+    /// Partner.
+    Partner(PartnerKeuze),
+    /// Contact person.
+    Contact(Keuze),
+    /// Deadline as typed.
+    Deadline(String),
+    /// Status.
+    Status(ActieStatus),
+    /// Result.
+    Resultaat(String),
+}
+
+/// What the editor asks of the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Add a goal.
+    DoelToevoegen {
+        /// Leefgebied id.
+        leefgebied: String,
+        /// Text.
+        omschrijving: String,
+    },
+    /// Add an action.
+    ActieToevoegen(NieuweActie),
+    /// Change an action.
+    ActieWijzig(String, ActieWijziging),
+    /// Move an action.
+    ActieVerplaats(String, bool),
+    /// Set a risk score.
+    Risico(String, u8),
+    /// Record a version with a reason.
+    Vastleggen(String),
+    /// The contact list of this partner is needed.
+    ContactenNodig(String),
+}
+
+fn status_tekst(s: ActieStatus) -> &'static str {
+    s.label()
+}
+
+impl State {
+    /// An editor for `plan` and its `versies`.
+    pub fn new(plan: Plan, versies: Vec<PlanVersie>, leefgebieden: Vec<Keuze>, partners: Vec<PartnerKeuze>) -> State {
+        let mut s = State { leefgebieden, partners, ..State::default() };
+        s.vervang(plan, versies);
+        s
+    }
+
+    /// New data after a change; keeps unsaved forms.
+    pub fn vervang(&mut self, plan: Plan, versies: Vec<PlanVersie>) {
+        if let Some(n) = versies.last().map(|v| v.nummer) {
+            self.diff_naar.get_or_insert(VersieKeuze::Concept);
+            self.diff_van.get_or_insert(VersieKeuze::Versie(n));
+        }
+        self.plan = plan;
+        self.versies = versies;
+    }
+
+    /// The contacts of the chosen partner arrived.
+    pub fn zet_contacten(&mut self, c: Vec<Keuze>) {
+        self.contacten = c;
+    }
+
+    /// Show an error from the store.
+    pub fn toon_fout(&mut self, f: String) {
+        self.fout = Some(f);
+    }
+
+    /// The store saved an action; warn when its partner may not receive personal data.
+    pub fn actie_opgeslagen(&mut self, zonder_convenant: bool, nieuw: bool) {
+        self.fout = None;
+        if nieuw {
+            self.nieuwe_actie = ActieFormulier::default();
+        } else {
+            self.bewerkt = None;
+        }
+        if zonder_convenant {
+            self.waarschuwing = Some(
+                "Let op: met deze partner is geen convenant. Deel geen persoonsgegevens; leg alleen de actie vast."
+                    .into(),
+            );
+        }
+    }
+
+    /// A goal was added.
+    pub fn doel_opgeslagen(&mut self) {
+        self.nieuw_doel.clear();
+        self.fout = None;
+    }
+
+    /// A version was recorded.
+    pub fn versie_opgeslagen(&mut self, nummer: u32) {
+        self.versie_reden.clear();
+        self.diff_van = Some(VersieKeuze::Versie(nummer));
+        self.diff_naar = Some(VersieKeuze::Concept);
+        self.fout = None;
+    }
+
+    /// Unsaved edits of an action, to save before locking or leaving (nothing is dropped).
+    pub fn openstaand(&self) -> Option<Event> {
+        let (id, f) = self.bewerkt.as_ref()?;
+        let origineel = self.plan.acties.iter().find(|a| &a.id == id)?;
+        if *f == formulier_van(origineel, &self.plan) {
+            return None;
+        }
+        wijziging_van(f).ok().map(|w| Event::ActieWijzig(id.clone(), w))
+    }
+
+    /// Typed but not yet added goal or action texts (kept across a lock).
+    pub fn heeft_concepttekst(&self) -> bool {
+        !self.nieuw_doel.trim().is_empty() || !self.nieuwe_actie.omschrijving.trim().is_empty()
+    }
+
+    /// The selected action row.
+    pub fn geselecteerd(&self) -> Option<usize> {
+        self.geselecteerd
+    }
+
+    fn snapshot(&self, k: &VersieKeuze) -> Option<PlanSnapshot> {
+        match k {
+            VersieKeuze::Concept => Some(self.plan.snapshot()),
+            VersieKeuze::Versie(n) => self.versies.iter().find(|v| v.nummer == *n).map(|v| v.inhoud.clone()),
+        }
+    }
+
+    /// Handle a message.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        match message {
+            Message::DoelLeefgebied(k) => self.nieuw_doel_leefgebied = Some(k),
+            Message::DoelTekst(t) => self.nieuw_doel = t,
+            Message::DoelToevoegen => {
+                let Some(lg) = &self.nieuw_doel_leefgebied else {
+                    self.fout = Some("Kies eerst het leefgebied van het doel.".into());
+                    return (Task::none(), None);
+                };
+                if self.nieuw_doel.trim().is_empty() {
+                    self.fout = Some("Beschrijf het doel.".into());
+                    return (Task::none(), None);
+                }
+                return (
+                    Task::none(),
+                    Some(Event::DoelToevoegen { leefgebied: lg.id.clone(), omschrijving: self.nieuw_doel.clone() }),
+                );
+            }
+            Message::Actie(bewerkt, v) => {
+                let partner_gekozen = matches!(v, ActieVeld::Partner(_));
+                let f = if bewerkt {
+                    match &mut self.bewerkt {
+                        Some((_, f)) => f,
+                        None => return (Task::none(), None),
+                    }
+                } else {
+                    &mut self.nieuwe_actie
+                };
+                match v {
+                    ActieVeld::Doel(d) => f.doel = Some(d),
+                    ActieVeld::Omschrijving(o) => f.omschrijving = o,
+                    ActieVeld::Partner(p) => {
+                        f.partner = Some(p);
+                        f.contact = None;
+                    }
+                    ActieVeld::Contact(c) => f.contact = Some(c),
+                    ActieVeld::Deadline(d) => f.deadline = d,
+                    ActieVeld::Status(s) => f.status = Some(s),
+                    ActieVeld::Resultaat(r) => f.resultaat = r,
+                }
+                f.fout = None;
+                if partner_gekozen && let Some(p) = f.partner.clone() {
+                    self.waarschuwing = (!p.convenant.mag_persoonsgegevens_ontvangen()).then(|| {
+                        format!(
+                            "Let op: met {} is geen convenant. Persoonsgegevens mogen niet met deze partner worden gedeeld.",
+                            p.naam
+                        )
+                    });
+                    return (Task::none(), Some(Event::ContactenNodig(p.id)));
+                }
+            }
+            Message::ActieToevoegen => {
+                let f = &mut self.nieuwe_actie;
+                if f.omschrijving.trim().is_empty() {
+                    f.fout = Some("Beschrijf de actie.".into());
+                    return (Task::none(), None);
+                }
+                match datum(&f.deadline) {
+                    Ok(deadline) => {
+                        return (
+                            Task::none(),
+                            Some(Event::ActieToevoegen(NieuweActie {
+                                doel_id: f.doel.as_ref().map(|d| d.id.clone()),
+                                omschrijving: f.omschrijving.clone(),
+                                partner_id: f.partner.as_ref().map(|p| p.id.clone()),
+                                contact_id: f.contact.as_ref().map(|c| c.id.clone()),
+                                deadline,
+                                agendapunt_id: None,
+                            })),
+                        );
+                    }
+                    Err(m) => f.fout = Some(m),
+                }
+            }
+            Message::Bewerk(i) => {
+                if let Some(a) = self.plan.acties.get(i) {
+                    let f = formulier_van(a, &self.plan);
+                    self.bewerkt = Some((a.id.clone(), f));
+                    self.geselecteerd = Some(i);
+                    if let Some(p) = &a.partner_id {
+                        return (
+                            iced::widget::operation::focus("actie-bewerk-omschrijving"),
+                            Some(Event::ContactenNodig(p.clone())),
+                        );
+                    }
+                    return (iced::widget::operation::focus("actie-bewerk-omschrijving"), None);
+                }
+            }
+            Message::Opslaan => {
+                if let Some((id, f)) = &mut self.bewerkt {
+                    match wijziging_van(f) {
+                        Ok(w) => return (Task::none(), Some(Event::ActieWijzig(id.clone(), w))),
+                        Err(m) => f.fout = Some(m),
+                    }
+                }
+            }
+            Message::StopBewerken => self.bewerkt = None,
+            Message::Selecteer(i) => self.geselecteerd = Some(i),
+            Message::Verplaats(i, omhoog) => {
+                if let Some(a) = self.plan.acties.get(i) {
+                    let nieuw = if omhoog { i.saturating_sub(1) } else { (i + 1).min(self.plan.acties.len() - 1) };
+                    self.geselecteerd = Some(nieuw);
+                    return (Task::none(), Some(Event::ActieVerplaats(a.id.clone(), omhoog)));
+                }
+            }
+            Message::Gereed(i) => {
+                if let Some(a) = self.plan.acties.get(i) {
+                    return (
+                        Task::none(),
+                        Some(Event::ActieWijzig(
+                            a.id.clone(),
+                            ActieWijziging { status: Some(ActieStatus::Gereed), ..Default::default() },
+                        )),
+                    );
+                }
+            }
+            Message::Risico(lg, score) => return (Task::none(), Some(Event::Risico(lg, score))),
+            Message::VersieReden(r) => self.versie_reden = r,
+            Message::Vastleggen => {
+                if self.versie_reden.trim().is_empty() {
+                    self.fout = Some(
+                        "Geef aan waarom deze versie wordt vastgelegd (bijv. 'vastgesteld in casusoverleg').".into(),
+                    );
+                    return (Task::none(), None);
+                }
+                return (Task::none(), Some(Event::Vastleggen(self.versie_reden.clone())));
+            }
+            Message::DiffVan(k) => self.diff_van = Some(k),
+            Message::DiffNaar(k) => self.diff_naar = Some(k),
+            Message::SluitMelding => {
+                self.fout = None;
+                self.waarschuwing = None;
+            }
+        }
+        (Task::none(), None)
+    }
+
+    fn doel_keuzes(&self) -> Vec<Keuze> {
+        self.plan.doelen.iter().map(|d| Keuze::new(&d.id, format!("{}: {}", d.leefgebied, d.omschrijving))).collect()
+    }
+
+    /// The editor.
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut c = column![].spacing(14);
+        if let Some(f) = &self.fout {
+            c = c.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
+        }
+        if let Some(w) = &self.waarschuwing {
+            c = c.push(banner(Vlak::Waarschuwing, w, Some(Message::SluitMelding)));
+        }
+
+        // Goals per leefgebied.
+        let mut doelen = column![text("Doelen per leefgebied").size(17)].spacing(6);
+        let mut per_lg: Vec<(&str, Vec<&str>)> = Vec::new();
+        for d in &self.plan.doelen {
+            match per_lg.iter_mut().find(|(lg, _)| *lg == d.leefgebied) {
+                Some((_, v)) => v.push(&d.omschrijving),
+                None => per_lg.push((&d.leefgebied, vec![&d.omschrijving])),
+            }
+        }
+        if per_lg.is_empty() {
+            doelen = doelen.push(text("Nog geen doelen.").size(13).style(theme::gedempt));
+        }
+        for (lg, lijst) in per_lg {
+            let mut blok = column![text(lg).size(14)].spacing(2);
+            for d in lijst {
+                blok = blok.push(text(format!("• {d}")).size(14));
+            }
+            doelen = doelen.push(blok);
+        }
+        doelen = doelen.push(
+            row![
+                pick_list(self.leefgebieden.as_slice(), self.nieuw_doel_leefgebied.clone(), Message::DoelLeefgebied)
+                    .placeholder("Leefgebied")
+                    .width(200),
+                invoer("Nieuw doel…", &self.nieuw_doel, Message::DoelTekst)
+                    .on_submit(Message::DoelToevoegen)
+                    .id("nieuw-doel"),
+                button(text("Doel toevoegen")).on_press(Message::DoelToevoegen).style(Knop::Secundair.stijl()),
+            ]
+            .spacing(8),
+        );
+        c = c.push(container(doelen).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+
+        // Actions.
+        let kop = |t: &'static str, w: u32| text(t).size(12).style(theme::gedempt).width(w);
+        let mut tabel = column![
+            text("Acties").size(17),
+            row![
+                kop("", 24),
+                text("Omschrijving").size(12).style(theme::gedempt).width(Fill),
+                kop("Partner / contact", 220),
+                kop("Deadline", 90),
+                kop("Status", 80),
+                kop("", 210)
+            ]
+            .spacing(8),
+        ]
+        .spacing(4);
+        for (i, a) in self.plan.acties.iter().enumerate() {
+            if let Some((id, f)) = &self.bewerkt
+                && *id == a.id
+            {
+                tabel = tabel.push(self.formulier(f, true));
+                continue;
+            }
+            tabel = tabel.push(self.actie_rij(i, a));
+        }
+        if self.plan.acties.is_empty() {
+            tabel = tabel.push(text("Nog geen acties.").size(13).style(theme::gedempt));
+        }
+        tabel = tabel.push(text("Nieuwe actie").size(14)).push(self.formulier(&self.nieuwe_actie, false));
+        c = c.push(container(tabel).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+
+        // Risk scores.
+        let mut risico = column![text("Risico per leefgebied (1 = geen zorgen, 5 = acuut)").size(17)].spacing(4);
+        for lg in &self.leefgebieden {
+            let huidig = self.plan.risicos.iter().find(|r| r.leefgebied_id == lg.id).map(|r| r.score);
+            let mut r = row![text(&lg.label).size(14).width(200)].spacing(4).align_y(iced::Center);
+            for s in 1..=5u8 {
+                let actief = huidig == Some(s);
+                r =
+                    r.push(
+                        button(text(s.to_string()).size(13))
+                            .on_press(Message::Risico(lg.id.clone(), s))
+                            .style(if actief { Knop::Primair.stijl() } else { Knop::Secundair.stijl() }),
+                    );
+            }
+            risico = risico.push(r);
+        }
+        c = c.push(container(risico).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+
+        // Versions and diff.
+        let mut versies = column![text("Versies").size(17)].spacing(6);
+        for v in &self.versies {
+            versies = versies.push(
+                text(format!(
+                    "Versie {} — {} door {}: {}",
+                    v.nummer,
+                    nl_datum(&v.vastgelegd_op.chars().take(10).collect::<String>()),
+                    v.vastgelegd_door,
+                    v.reden
+                ))
+                .size(13),
+            );
+        }
+        versies = versies.push(
+            row![
+                invoer("Reden, bijv. vastgesteld in casusoverleg", &self.versie_reden, Message::VersieReden)
+                    .on_submit(Message::Vastleggen),
+                button(text("Versie vastleggen")).on_press(Message::Vastleggen).style(Knop::Primair.stijl()),
+            ]
+            .spacing(8),
+        );
+        let mut keuzes: Vec<VersieKeuze> = self.versies.iter().map(|v| VersieKeuze::Versie(v.nummer)).collect();
+        keuzes.push(VersieKeuze::Concept);
+        if !self.versies.is_empty() {
+            versies = versies.push(
+                row![
+                    text("Vergelijk").size(14),
+                    pick_list(keuzes.clone(), self.diff_van.clone(), Message::DiffVan),
+                    text("met").size(14),
+                    pick_list(keuzes, self.diff_naar.clone(), Message::DiffNaar),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+            if let (Some(a), Some(b)) = (
+                self.diff_van.as_ref().and_then(|k| self.snapshot(k)),
+                self.diff_naar.as_ref().and_then(|k| self.snapshot(k)),
+            ) {
+                versies = versies.push(diff_view(&PlanDiff::tussen(&a, &b)));
+            }
+        }
+        c = c.push(container(versies).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+        c.into()
+    }
+
+    fn actie_rij<'a>(&'a self, i: usize, a: &'a Actie) -> Element<'a, Message> {
+        let geselecteerd = self.geselecteerd == Some(i);
+        let partner = match (&a.partner, &a.contact) {
+            (Some(p), Some(c)) => format!("{p} / {c}"),
+            (Some(p), None) => p.clone(),
+            _ => "—".into(),
+        };
+        let waarschuwing = a.convenantstatus == Some(Convenantstatus::Geen);
+        row![
+            button(text(if geselecteerd { "▶" } else { " " }).size(12))
+                .on_press(Message::Selecteer(i))
+                .style(Knop::Link.stijl())
+                .width(24),
+            text(&a.omschrijving).size(14).width(Fill),
+            text(if waarschuwing { format!("{partner} ⚠ geen convenant") } else { partner })
+                .size(13)
+                .width(220)
+                .style(if waarschuwing { theme::rood } else { theme::gedempt }),
+            text(a.deadline.as_deref().map(nl_datum).unwrap_or_default()).size(13).width(90),
+            text(status_tekst(a.status)).size(13).width(80),
+            row![
+                button(text("↑").size(12)).on_press(Message::Verplaats(i, true)).style(Knop::Secundair.stijl()),
+                button(text("↓").size(12)).on_press(Message::Verplaats(i, false)).style(Knop::Secundair.stijl()),
+                button(text("Bewerken").size(12)).on_press(Message::Bewerk(i)).style(Knop::Secundair.stijl()),
+                button(text("Gereed").size(12))
+                    .on_press_maybe(a.status.is_open().then_some(Message::Gereed(i)))
+                    .style(Knop::Secundair.stijl()),
+            ]
+            .spacing(4)
+            .width(210),
+        ]
+        .spacing(8)
+        .align_y(iced::Center)
+        .into()
+    }
+
+    fn formulier<'a>(&'a self, f: &'a ActieFormulier, bewerkt: bool) -> Element<'a, Message> {
+        let m = move |v: ActieVeld| Message::Actie(bewerkt, v);
+        let verstuur = if bewerkt { Message::Opslaan } else { Message::ActieToevoegen };
+        let mut omschrijving = invoer("Wat moet er gebeuren?", &f.omschrijving, move |s| m(ActieVeld::Omschrijving(s)))
+            .on_submit(verstuur.clone());
+        omschrijving = omschrijving.id(if bewerkt { "actie-bewerk-omschrijving" } else { "nieuwe-actie" });
+        let contacten: &[Keuze] = if f.partner.is_some() { &self.contacten } else { &[] };
+        let mut c = column![
+            row![
+                veld("Omschrijving", omschrijving, None),
+                veld(
+                    "Doel",
+                    pick_list(self.doel_keuzes(), f.doel.clone(), move |d| m(ActieVeld::Doel(d)))
+                        .placeholder("Geen doel")
+                        .width(220),
+                    None
+                ),
+            ]
+            .spacing(8),
+            row![
+                veld(
+                    "Partner",
+                    pick_list(self.partners.as_slice(), f.partner.clone(), move |p| m(ActieVeld::Partner(p)))
+                        .placeholder("Kies partner")
+                        .width(260),
+                    None
+                ),
+                veld(
+                    "Contactpersoon",
+                    pick_list(contacten, f.contact.clone(), move |k| m(ActieVeld::Contact(k)))
+                        .placeholder("Kies contact")
+                        .width(200),
+                    None
+                ),
+                veld(
+                    "Deadline (dd-mm-jjjj)",
+                    invoer("dd-mm-jjjj", &f.deadline, move |s| m(ActieVeld::Deadline(s)))
+                        .on_submit(verstuur.clone())
+                        .width(130),
+                    None
+                ),
+            ]
+            .spacing(8),
+        ]
+        .spacing(6);
+        if bewerkt {
+            c = c.push(
+                row![
+                    veld(
+                        "Status",
+                        pick_list(ActieStatus::ALLE, f.status, move |s| m(ActieVeld::Status(s))).width(140),
+                        None
+                    ),
+                    veld(
+                        "Resultaat",
+                        invoer("Resultaat", &f.resultaat, move |s| m(ActieVeld::Resultaat(s)))
+                            .on_submit(verstuur.clone()),
+                        None
+                    ),
+                ]
+                .spacing(8),
+            );
+        }
+        if let Some(e) = &f.fout {
+            c = c.push(text(e).size(13).style(theme::rood));
+        }
+        let knoppen = if bewerkt {
+            row![
+                space::horizontal(),
+                button(text("Annuleren").size(13)).on_press(Message::StopBewerken).style(Knop::Secundair.stijl()),
+                button(text("Opslaan (Ctrl+S)").size(13)).on_press(Message::Opslaan).style(Knop::Primair.stijl()),
+            ]
+        } else {
+            row![
+                space::horizontal(),
+                button(text("Actie toevoegen").size(13)).on_press(Message::ActieToevoegen).style(Knop::Primair.stijl())
+            ]
+        };
+        container(c.push(knoppen.spacing(8)))
+            .padding(8)
+            .style(if bewerkt { Vlak::Info.stijl() } else { Vlak::Kolom.stijl() })
+            .into()
+    }
+}
+
+fn formulier_van(a: &Actie, plan: &Plan) -> ActieFormulier {
+    ActieFormulier {
+        doel: a
+            .doel_id
+            .as_ref()
+            .and_then(|d| plan.doelen.iter().find(|x| &x.id == d))
+            .map(|d| Keuze::new(&d.id, format!("{}: {}", d.leefgebied, d.omschrijving))),
+        omschrijving: a.omschrijving.clone(),
+        partner: a.partner_id.as_ref().map(|p| PartnerKeuze {
+            id: p.clone(),
+            naam: a.partner.clone().unwrap_or_default(),
+            convenant: a.convenantstatus.unwrap_or(Convenantstatus::Geen),
+        }),
+        contact: a.contact_id.as_ref().map(|c| Keuze::new(c, a.contact.clone().unwrap_or_default())),
+        deadline: a.deadline.as_deref().map(nl_datum).unwrap_or_default(),
+        status: Some(a.status),
+        resultaat: a.resultaat.clone(),
+        fout: None,
+    }
+}
+
+fn wijziging_van(f: &ActieFormulier) -> Result<ActieWijziging, String> {
+    if f.omschrijving.trim().is_empty() {
+        return Err("Beschrijf de actie.".into());
+    }
+    Ok(ActieWijziging {
+        omschrijving: Some(f.omschrijving.clone()),
+        doel_id: Some(f.doel.as_ref().map(|d| d.id.clone())),
+        partner_id: Some(f.partner.as_ref().map(|p| p.id.clone())),
+        contact_id: Some(f.contact.as_ref().map(|c| c.id.clone())),
+        deadline: Some(datum(&f.deadline)?),
+        status: f.status,
+        resultaat: Some(f.resultaat.clone()),
+    })
+}
+
+fn diff_view(d: &PlanDiff) -> Element<'static, Message> {
+    if d.is_leeg() {
+        return text("Geen verschillen.").size(13).style(theme::gedempt).into();
+    }
+    let mut c = column![].spacing(3);
+    for v in &d.doelen {
+        c = c.push(match v {
+            Verschil::Toegevoegd(x) => {
+                text(format!("+ Doel toegevoegd: {} — {}", x.leefgebied, x.omschrijving)).size(13)
+            }
+            Verschil::Verwijderd(x) => {
+                text(format!("− Doel verwijderd: {} — {}", x.leefgebied, x.omschrijving)).size(13)
+            }
+            Verschil::Gewijzigd { oud, nieuw } => {
+                text(format!("~ Doel gewijzigd: '{}' → '{}'", oud.omschrijving, nieuw.omschrijving)).size(13)
+            }
+        });
+    }
+    for v in &d.acties {
+        c = c.push(match v {
+            Verschil::Toegevoegd(x) => text(format!("+ Actie toegevoegd: {}", x.omschrijving)).size(13),
+            Verschil::Verwijderd(x) => text(format!("− Actie verwijderd: {}", x.omschrijving)).size(13),
+            Verschil::Gewijzigd { oud, nieuw } => {
+                let mut delen = Vec::new();
+                if oud.omschrijving != nieuw.omschrijving {
+                    delen.push(format!("omschrijving '{}' → '{}'", oud.omschrijving, nieuw.omschrijving));
+                }
+                if oud.status != nieuw.status {
+                    delen.push(format!("status {} → {}", oud.status.label(), nieuw.status.label()));
+                }
+                if oud.deadline != nieuw.deadline {
+                    delen.push(format!(
+                        "deadline {} → {}",
+                        oud.deadline.as_deref().map(nl_datum).unwrap_or("—".into()),
+                        nieuw.deadline.as_deref().map(nl_datum).unwrap_or("—".into())
+                    ));
+                }
+                if oud.partner != nieuw.partner || oud.contact != nieuw.contact {
+                    delen.push("partner of contact".to_string());
+                }
+                if oud.resultaat != nieuw.resultaat {
+                    delen.push("resultaat".to_string());
+                }
+                text(format!("~ Actie gewijzigd: {} ({})", nieuw.omschrijving, delen.join(", "))).size(13)
+            }
+        });
+    }
+    for v in &d.risicos {
+        c = c.push(match v {
+            Verschil::Toegevoegd(x) => text(format!("+ Risico {}: {}", x.leefgebied, x.score)).size(13),
+            Verschil::Verwijderd(x) => text(format!("− Risico {} vervallen", x.leefgebied)).size(13),
+            Verschil::Gewijzigd { oud, nieuw } => {
+                text(format!("~ Risico {}: {} → {}", nieuw.leefgebied, oud.score, nieuw.score)).size(13)
+            }
+        });
+    }
+    c.into()
+}

@@ -1,0 +1,92 @@
+//! Small building blocks shared by the screens.
+
+use super::theme::{Knop, Vlak};
+use iced::widget::{button, center, column, container, mouse_area, opaque, row, stack, text, text_input};
+use iced::{Color, Element, Fill};
+
+/// An option in a pick list: an id with a Dutch label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keuze {
+    /// Record id or code.
+    pub id: String,
+    /// What the user reads.
+    pub label: String,
+}
+
+impl Keuze {
+    /// A choice.
+    pub fn new(id: impl Into<String>, label: impl Into<String>) -> Keuze {
+        Keuze { id: id.into(), label: label.into() }
+    }
+}
+
+impl std::fmt::Display for Keuze {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// A labelled form field with an optional inline error under it.
+pub fn veld<'a, M: 'a>(label: &'a str, invoer: impl Into<Element<'a, M>>, fout: Option<&'a str>) -> Element<'a, M> {
+    let mut c = column![text(label).size(13).style(super::theme::gedempt), invoer.into()].spacing(3);
+    if let Some(f) = fout {
+        c = c.push(text(f).size(12).style(super::theme::rood));
+    }
+    c.into()
+}
+
+/// A text input with the house padding.
+pub fn invoer<'a, M: Clone + 'a>(
+    placeholder: &str,
+    waarde: &str,
+    bij: impl Fn(String) -> M + 'a,
+) -> text_input::TextInput<'a, M> {
+    text_input(placeholder, waarde).on_input(bij).padding(6).size(14)
+}
+
+/// A banner: error, warning or information, with a close button when `sluit` is given.
+pub fn banner<'a, M: Clone + 'a>(soort: Vlak, tekst_: &'a str, sluit: Option<M>) -> Element<'a, M> {
+    let mut r = row![text(tekst_).size(14).width(Fill)].spacing(8).align_y(iced::Center);
+    if let Some(m) = sluit {
+        r = r.push(button(text("Sluiten").size(13)).on_press(m).style(Knop::Link.stijl()));
+    }
+    container(r).padding([8, 12]).width(Fill).style(soort.stijl()).into()
+}
+
+/// A modal dialog over `basis`; clicking outside sends `bij_wegklikken`.
+pub fn dialoog<'a, M: Clone + 'a>(
+    basis: impl Into<Element<'a, M>>,
+    inhoud: impl Into<Element<'a, M>>,
+    bij_wegklikken: M,
+) -> Element<'a, M> {
+    stack![
+        basis.into(),
+        opaque(
+            mouse_area(
+                center(opaque(container(inhoud).padding(20).max_width(560).style(Vlak::Dialoog.stijl()))).style(|_t| {
+                    container::Style {
+                        background: Some(Color { a: 0.45, ..Color::BLACK }.into()),
+                        ..Default::default()
+                    }
+                })
+            )
+            .on_press(bij_wegklikken)
+        )
+    ]
+    .into()
+}
+
+/// A Dutch date as typed (`dd-mm-jjjj` or `jjjj-mm-dd`); empty is `Ok(None)`.
+pub fn datum(tekst_: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    if tekst_.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::domain::parse_datum(tekst_).map(Some).map_err(|e| crate::melding::domein(&e))
+}
+
+/// Show a stored `JJJJ-MM-DD` date the Dutch way.
+pub fn nl_datum(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d-%m-%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}

@@ -1,0 +1,401 @@
+//! Headless UI flows with iced_test: the real `view` and `update` of the app.
+
+use crate::hulp::{self, WACHTWOORD, sleutel};
+use iced::keyboard::{Key, Modifiers, key};
+use iced_test::selector::{self, Candidate};
+use schakel::domain::partner::PartnerSoort;
+use schakel::domain::{Convenantstatus, Fase, WegingUitkomst};
+use schakel::store::{Gegevensmap, NieuwContact, NieuwePartner, Store};
+use schakel::ui::screen::{board, detail, plan, start};
+use schakel::ui::widgets::Keuze;
+use schakel::ui::{App, Message, Richting, sneltoets};
+use std::time::Duration;
+
+/// A simulator as tall as the scrolled page, so everything the user can scroll to is reachable.
+fn simulator<'a>(view: iced::Element<'a, Message>) -> iced_test::Simulator<'a, Message> {
+    iced_test::Simulator::with_size(iced::Settings::default(), (1360.0, 2400.0), view)
+}
+
+fn init_backend() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    // SAFETY: set once, before any simulator (and thus any renderer thread) exists.
+    ONCE.call_once(|| unsafe { std::env::set_var("ICED_TEST_BACKEND", "tiny-skia") });
+}
+
+/// Click the widget with this exact text (or input placeholder) and feed the messages to `update`.
+fn klik(app: &mut App, doel: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(doel).unwrap_or_else(|e| panic!("cannot click {doel:?}: {e:?}"));
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+}
+
+/// Click the input with this id, type `tekst`, feed the messages.
+fn typ(app: &mut App, id: &'static str, tekst: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+        let _ = ui.typewrite(tekst);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+}
+
+/// Type into the input found by its placeholder.
+fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(placeholder).unwrap_or_else(|e| panic!("no input {placeholder:?}: {e:?}"));
+        let _ = ui.typewrite(tekst);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+}
+
+/// Does the screen show a text widget containing `deel`?
+fn toont(app: &App, deel: &str) -> bool {
+    init_backend();
+    let mut ui = simulator(app.view());
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, .. } if content.contains(deel) => Some(content.to_string()),
+        _ => None,
+    })
+    .is_ok()
+}
+
+fn verwacht(app: &App, deel: &str) {
+    assert!(toont(app, deel), "screen does not show {deel:?}");
+}
+
+struct Opzet {
+    _dir: tempfile::TempDir,
+    map: Gegevensmap,
+    politie: String,
+    club: String,
+}
+
+fn app_met_partners() -> (Opzet, App) {
+    let (dir, map, mut s) = hulp::store();
+    let politie = s
+        .partner_toevoegen(NieuwePartner {
+            naam: "Politie".into(),
+            soort: PartnerSoort::Justitie,
+            convenantstatus: Convenantstatus::Convenant,
+        })
+        .unwrap();
+    s.contact_toevoegen(&politie, NieuwContact { naam: "Wijkagent Dalhof".into(), ..Default::default() }).unwrap();
+    let club = s
+        .partner_toevoegen(NieuwePartner {
+            naam: "Buurtsportclub".into(),
+            soort: PartnerSoort::Overig,
+            convenantstatus: Convenantstatus::Geen,
+        })
+        .unwrap();
+    let app = App::met_store(map.clone(), s);
+    (Opzet { _dir: dir, map, politie, club }, app)
+}
+
+fn board(app: &mut App, m: board::Message) {
+    let _ = app.update(Message::Board(m));
+}
+
+fn plan_msg(app: &mut App, m: plan::Message) {
+    let _ = app.update(Message::Detail(detail::Message::Plan(m)));
+}
+
+#[test]
+fn shortcuts_map_to_messages() {
+    let ctrl = Modifiers::CTRL;
+    assert!(matches!(sneltoets(Key::Character("k"), ctrl), Some(Message::FocusZoeken)));
+    assert!(matches!(sneltoets(Key::Character("f"), ctrl), Some(Message::FocusZoeken)));
+    assert!(matches!(sneltoets(Key::Character("l"), ctrl), Some(Message::Vergrendel)));
+    assert!(matches!(sneltoets(Key::Character("s"), ctrl), Some(Message::Opslaan)));
+    assert!(matches!(
+        sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::ALT),
+        Some(Message::Pijl(Richting::Rechts))
+    ));
+    assert!(matches!(
+        sneltoets(Key::Named(key::Named::ArrowLeft), Modifiers::ALT),
+        Some(Message::Pijl(Richting::Links))
+    ));
+    assert!(sneltoets(Key::Character("l"), Modifiers::empty()).is_none(), "typing an l must not lock");
+    assert!(sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::empty()).is_none());
+}
+
+/// The acceptance flow of the GUI issue, driven through the real view and update.
+#[test]
+fn referral_to_monitoring_with_plan_versions_and_diff() {
+    let (o, mut app) = app_met_partners();
+    verwacht(&app, "Casussen");
+
+    // New referral: required fields are validated inline.
+    klik(&mut app, "Nieuwe aanmelding");
+    verwacht(&app, "Nieuwe aanmelding");
+    klik(&mut app, "Aanmelding registreren");
+    verwacht(&app, "Vul een werknaam in.");
+    verwacht(&app, "Kies de partner die aanmeldt.");
+    typ(&mut app, "aanmelding-werknaam", "Stille Eik");
+    board(&mut app, board::Message::FormulierKeuze(board::KeuzeVeld::Thema, Keuze::new("thema-nazorg", "Nazorg")));
+    board(&mut app, board::Message::FormulierKeuze(board::KeuzeVeld::Aanmelder, Keuze::new(&o.politie, "Politie")));
+    typ(&mut app, "aanmelding-probleem", "Dakloos na detentie");
+    typ(&mut app, "aanmelding-vraag", "Regie op terugkeer");
+    typ(&mut app, "aanmelding-naam", "Bram Eikhof");
+    typ(&mut app, "aanmelding-geboortedatum", "12-04-1988");
+    klik(&mut app, "Aanmelding registreren");
+    verwacht(&app, "Aanmelding geregistreerd als casus");
+    verwacht(&app, "Stille Eik");
+
+    // Select the card and move it with Alt+→ to weging.
+    klik(&mut app, "Stille Eik");
+    let _ = app.update(sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::ALT).unwrap());
+    verwacht(&app, "staat nu in weging");
+
+    // From weging the dialog asks the outcome; a wrong outcome is refused with the Dutch reason.
+    let _ = app.update(Message::Pijl(Richting::Rechts));
+    verwacht(&app, "Uitkomst van de weging");
+    board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Advies));
+    klik(&mut app, "Verplaatsen");
+    verwacht(&app, "gaat de casus niet naar procesregie");
+    board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Procesregie));
+    klik(&mut app, "Verplaatsen");
+    verwacht(&app, "staat nu in procesregie");
+
+    // Open the case, go to the plan.
+    klik(&mut app, "Openen");
+    verwacht(&app, "Stille Eik");
+    klik(&mut app, "Plan van aanpak");
+    verwacht(&app, "Nog geen doelen.");
+
+    // Two goals.
+    plan_msg(&mut app, plan::Message::DoelLeefgebied(Keuze::new("lg-wonen", "Wonen/onderdak")));
+    typ_in(&mut app, "Nieuw doel…", "Vaste woonplek na vrijlating");
+    klik(&mut app, "Doel toevoegen");
+    plan_msg(&mut app, plan::Message::DoelLeefgebied(Keuze::new("lg-identiteit", "Identiteitsbewijs")));
+    typ_in(&mut app, "Nieuw doel…", "Geldige ID-kaart");
+    klik(&mut app, "Doel toevoegen");
+    verwacht(&app, "• Vaste woonplek na vrijlating");
+    verwacht(&app, "• Geldige ID-kaart");
+
+    // Three actions; one for a partner without covenant warns.
+    for (tekst, deadline, partner) in [
+        ("Urgentie aanvragen", "01-02-2027", Some(&o.politie)),
+        ("ID-kaart aanvragen", "15-01-2027", None),
+        ("Sportmaatje regelen", "01-03-2027", Some(&o.club)),
+    ] {
+        if let Some(p) = partner {
+            let naam = if *p == o.club { "Buurtsportclub" } else { "Politie" };
+            let conv = if *p == o.club { Convenantstatus::Geen } else { Convenantstatus::Convenant };
+            plan_msg(
+                &mut app,
+                plan::Message::Actie(
+                    false,
+                    plan::ActieVeld::Partner(plan::PartnerKeuze { id: p.clone(), naam: naam.into(), convenant: conv }),
+                ),
+            );
+        }
+        typ(&mut app, "nieuwe-actie", tekst);
+        typ_in(&mut app, "dd-mm-jjjj", deadline);
+        klik(&mut app, "Actie toevoegen");
+    }
+    verwacht(&app, "Urgentie aanvragen");
+    verwacht(&app, "ID-kaart aanvragen");
+    verwacht(&app, "Sportmaatje regelen");
+    verwacht(&app, "geen convenant");
+    verwacht(&app, "01-02-2027");
+
+    // Record version 1.
+    typ_in(&mut app, "Reden, bijv. vastgesteld in casusoverleg", "Vastgesteld in casusoverleg");
+    klik(&mut app, "Versie vastleggen");
+    verwacht(&app, "Versie 1 —");
+    verwacht(&app, "Geen verschillen.");
+
+    // Change an action and save with Ctrl+S; the diff shows it.
+    plan_msg(&mut app, plan::Message::Bewerk(1));
+    plan_msg(&mut app, plan::Message::Actie(true, plan::ActieVeld::Status(schakel::domain::ActieStatus::Lopend)));
+    let _ = app.update(sneltoets(Key::Character("s"), Modifiers::CTRL).unwrap());
+    verwacht(&app, "~ Actie gewijzigd: ID-kaart aanvragen (status Open → Lopend)");
+
+    // Back to the board, move to monitoring with Alt+→.
+    klik(&mut app, "← Bord");
+    // The card is still selected (its move buttons show); Alt+→ moves it on.
+    verwacht(&app, "Monitoring →");
+    let _ = app.update(Message::Pijl(Richting::Rechts));
+    verwacht(&app, "staat nu in monitoring");
+
+    // The store agrees with what the screen showed.
+    drop(app);
+    let s = Store::open(&o.map, &sleutel()).unwrap();
+    let r = &s.casus_lijst(&Default::default()).unwrap()[0];
+    assert_eq!(r.fase, Fase::Monitoring);
+    assert_eq!(s.plan(&r.casusnummer).unwrap().acties.len(), 3);
+    assert_eq!(s.plan_versies(&r.casusnummer).unwrap().len(), 1);
+}
+
+#[test]
+fn board_filters_and_illegal_move_reason() {
+    let (_o, mut app) = app_met_partners();
+    // Two cases through the CLI-free library path, then reload the board.
+    drop(app);
+    let (dir, map, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Hoge Linde");
+    s.nieuwe_casus(schakel::store::NieuweCasus {
+        werknaam: "Late Merel".into(),
+        thema: "com".into(),
+        ..Default::default()
+    })
+    .unwrap();
+    app = App::met_store(map, s);
+    verwacht(&app, "Hoge Linde");
+    verwacht(&app, "Late Merel");
+
+    // Filter on thema: only the COM case stays.
+    board(&mut app, board::Message::FilterThema(Keuze::new("thema-com", "Casus op maat (COM)")));
+    assert!(!toont(&app, "Hoge Linde"));
+    verwacht(&app, "Late Merel");
+    verwacht(&app, "1 van 2 casussen");
+    klik(&mut app, "Wis filters");
+    verwacht(&app, "Hoge Linde");
+    // Free text filter.
+    typ_in(&mut app, "Filter op nummer, werknaam…", "linde");
+    assert!(!toont(&app, "Late Merel"));
+    verwacht(&app, "Hoge Linde");
+    klik(&mut app, "Wis filters");
+
+    // An illegal move (aanmelding → weging is fine, aanmelding ← nothing; aanmelding → procesregie is not).
+    board(&mut app, board::Message::Verplaats(a.clone(), Fase::Procesregie));
+    verwacht(&app, "kan niet van aanmelding naar procesregie");
+    verwacht(&app, "Hoge Linde");
+    drop(app);
+    let s = Store::open(&Gegevensmap::new(dir.path().join("data")), &sleutel()).unwrap();
+    assert_eq!(s.casus_regel(&a).unwrap().fase, Fase::Aanmelding, "a refused move changed nothing");
+}
+
+#[test]
+fn global_search_opens_the_hit() {
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Verre Reiger");
+    s.journaal_toevoegen(
+        &n,
+        schakel::store::NieuwJournaal {
+            soort: schakel::domain::JournaalSoort::PiBezoek,
+            tekst: "Gesprek over huisvesting na vrijlating".into(),
+            datum: None,
+            inrichting: Some("PI Veenhuizen".into()),
+        },
+    )
+    .unwrap();
+    let mut app = App::met_store(map, s);
+    typ(&mut app, "globaal-zoeken", "huisvest");
+    verwacht(&app, "Verre Reiger (Aanmelding)");
+    verwacht(&app, "[huisvesting]");
+    klik(&mut app, &format!("{n} — Verre Reiger (Aanmelding)"));
+    klik(&mut app, "Journaal");
+    verwacht(&app, "PI-bezoek PI Veenhuizen");
+}
+
+#[test]
+fn idle_lock_drops_the_store_and_wrong_passphrase_can_be_retried() {
+    let d = tempfile::tempdir().unwrap();
+    let map = Gegevensmap::new(d.path().join("data"));
+    let aanvraag = start::Aanvraag {
+        naam: "Test Regisseur".into(),
+        rol: "procesregisseur".into(),
+        zvh: "ZVH Test".into(),
+        wachtwoord: Some(zeroize::Zeroizing::new(WACHTWOORD.to_string())),
+        demo: false,
+    };
+    let store = App::maak_aan(&map, &aanvraag).unwrap();
+    let mut app = App::met_store(
+        map.clone(),
+        Store::open(&map, &{
+            let b = schakel::store::sleutel::SleutelBestand::lees(map.pad()).unwrap();
+            b.ontgrendel(WACHTWOORD).unwrap()
+        })
+        .unwrap(),
+    );
+    drop(store);
+    assert_eq!(app.vergrendel_na(), Duration::from_secs(600), "default idle time is 10 minutes");
+    // Nine minutes idle: still open. Eleven: locked.
+    app.zet_inactief(Duration::from_secs(9 * 60));
+    let _ = app.update(Message::Tik);
+    assert!(app.is_ontgrendeld());
+    app.zet_inactief(Duration::from_secs(11 * 60));
+    let _ = app.update(Message::Tik);
+    assert!(!app.is_ontgrendeld());
+    verwacht(&app, "Automatisch vergrendeld");
+
+    // Wrong passphrase: said so, try again.
+    typ(&mut app, "wachtwoord", "helemaal fout");
+    klik(&mut app, "Ontgrendelen");
+    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some("helemaal fout"))));
+    verwacht(&app, "Het wachtwoord is onjuist");
+    assert!(!app.is_ontgrendeld());
+    typ(&mut app, "wachtwoord", WACHTWOORD);
+    klik(&mut app, "Ontgrendelen");
+    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(WACHTWOORD))));
+    assert!(app.is_ontgrendeld());
+    verwacht(&app, "Casussen");
+}
+
+#[test]
+fn locking_saves_an_action_being_edited() {
+    let (o, mut app) = app_met_partners();
+    drop(app);
+    let mut s = Store::open(&o.map, &sleutel()).unwrap();
+    let n = hulp::casus(&mut s, "Oude Wilg");
+    s.actie_toevoegen(&n, schakel::store::NieuweActie { omschrijving: "Woning zoeken".into(), ..Default::default() })
+        .unwrap();
+    app = App::met_store(o.map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+    klik(&mut app, "Bewerken");
+    typ(&mut app, "actie-bewerk-omschrijving", " met urgentie");
+    // Ctrl+L: lock. The typed text is saved, not dropped.
+    let _ = app.update(sneltoets(Key::Character("l"), Modifiers::CTRL).unwrap());
+    assert!(!app.is_ontgrendeld());
+    let s = Store::open(&o.map, &sleutel()).unwrap();
+    assert_eq!(s.plan(&n).unwrap().acties[0].omschrijving, "Woning zoeken met urgentie");
+}
+
+#[test]
+fn first_run_screen_validates_and_creates() {
+    let d = tempfile::tempdir().unwrap();
+    let map = Gegevensmap::new(d.path().join("nieuw"));
+    let (mut app, _) = App::opstarten(map.clone());
+    verwacht(&app, "Welkom bij Schakel");
+    klik(&mut app, "Database aanmaken");
+    verwacht(&app, "Vul de naam van uw Zorg- en Veiligheidshuis in.");
+    let _ = app.update(Message::Start(start::Message::Zvh("ZVH Testregio".into())));
+    let _ = app.update(Message::Start(start::Message::Naam("Test Regisseur".into())));
+    let _ = app.update(Message::Start(start::Message::Opslag(start::Opslag::Wachtwoord)));
+    let _ = app.update(Message::Start(start::Message::Wachtwoord("kort".into())));
+    klik(&mut app, "Database aanmaken");
+    verwacht(&app, "minstens 10 tekens");
+    let _ = app.update(Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
+    let _ = app.update(Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
+    klik(&mut app, "Database aanmaken");
+    verwacht(&app, "Bezig…");
+    let aanvraag = start::Aanvraag {
+        naam: "Test Regisseur".into(),
+        rol: "Procesregisseur".into(),
+        zvh: "ZVH Testregio".into(),
+        wachtwoord: Some(zeroize::Zeroizing::new(WACHTWOORD.into())),
+        demo: false,
+    };
+    let _ = app.update(Message::Aangemaakt(App::maak_aan(&map, &aanvraag)));
+    assert!(app.is_ontgrendeld());
+    verwacht(&app, "0 van 0 casussen");
+    assert!(map.db_pad().exists());
+    let _ = sleutel;
+}
