@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Installs the Debian/Ubuntu packages Schakel needs to build and test.
-# Safe to run repeatedly; uses sudo when not root.
+# Installs the Debian/Ubuntu packages Schakel needs. Safe to run repeatedly; uses sudo
+# when not root.
+#   bash scripts/systeempakketten.sh            build and test
+#   bash scripts/systeempakketten.sh venster    also what the window needs at run time
+#   bash scripts/systeempakketten.sh schermafdruk  also Xvfb and tools for screenshots
 set -euo pipefail
 PAKKETTEN=(build-essential perl pkg-config)
+VENSTER=(libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxcb1 libxkbcommon0 libxkbcommon-x11-0
+         libwayland-client0 libwayland-cursor0 libwayland-egl1 libegl1 libgl1 fonts-dejavu-core)
+case "${1:-}" in
+    venster) PAKKETTEN+=("${VENSTER[@]}") ;;
+    schermafdruk) PAKKETTEN+=("${VENSTER[@]}" xvfb xdotool imagemagick) ;;
+esac
 ontbrekend=()
 for p in "${PAKKETTEN[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || ontbrekend+=("$p")

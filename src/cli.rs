@@ -59,6 +59,24 @@ pub enum Opdracht {
     Audit(AuditOpdracht),
     /// Controleer sleutel, schema en integriteit van de database
     Doctor,
+    /// Open het venster, eventueel direct op een casus
+    Venster {
+        /// Open deze casus na het ontgrendelen
+        #[arg(long)]
+        casus: Option<String>,
+        /// Tabblad: overzicht, plan, journaal, partners, historie
+        #[arg(long)]
+        tab: Option<String>,
+    },
+}
+
+/// What `voer_uit` leaves to the caller.
+#[derive(Debug)]
+pub enum Vervolg {
+    /// Done.
+    Klaar,
+    /// Open the window on this data dir.
+    Venster(Gegevensmap, crate::ui::Beginscherm),
 }
 
 /// Where to keep the key.
@@ -398,11 +416,11 @@ fn print_json<T: Serialize>(waarde: &T) {
     }
 }
 
-/// Run a parsed command. Returns the data dir to open the window on when no command was given.
-pub fn voer_uit(cli: Cli) -> Result<Option<Gegevensmap>, CliFout> {
+/// Run a parsed command. Without a command (or with `venster`) the caller opens the window.
+pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
     let map = gegevensmap(&cli)?;
     let Some(opdracht) = cli.opdracht.as_ref() else {
-        return Ok(Some(map));
+        return Ok(Vervolg::Venster(map, crate::ui::Beginscherm::default()));
     };
     match opdracht {
         Opdracht::Init(a) => {
@@ -513,8 +531,22 @@ pub fn voer_uit(cli: Cli) -> Result<Option<Gegevensmap>, CliFout> {
             }
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
+        Opdracht::Venster { casus, tab } => {
+            if let Some(n) = casus {
+                n.parse::<crate::domain::Casusnummer>()?;
+            }
+            let tab = match tab.as_deref() {
+                None => None,
+                Some(t) => Some(crate::ui::screen::detail::Tab::parse(t).ok_or_else(|| {
+                    CliFout::Gebruik(format!(
+                        "Onbekend tabblad '{t}'; kies overzicht, plan, journaal, partners of historie."
+                    ))
+                })?),
+            };
+            return Ok(Vervolg::Venster(map, crate::ui::Beginscherm { casus: casus.clone(), tab }));
+        }
     }
-    Ok(None)
+    Ok(Vervolg::Klaar)
 }
 
 fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout> {

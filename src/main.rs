@@ -24,10 +24,10 @@ fn main() -> ExitCode {
         }
     };
     match schakel::cli::voer_uit(cli) {
-        Ok(None) => ExitCode::SUCCESS,
-        Ok(Some(map)) => {
+        Ok(schakel::cli::Vervolg::Klaar) => ExitCode::SUCCESS,
+        Ok(schakel::cli::Vervolg::Venster(map, begin)) => {
             // No command: open the window on the data dir.
-            match schakel::ui::run(map) {
+            match schakel::ui::run(map, begin) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("Het venster kon niet worden geopend: {e}");

@@ -22,18 +22,35 @@ use widgets::{Keuze, banner, invoer};
 /// Default idle time before the window locks itself.
 pub const STANDAARD_VERGRENDEL_MINUTEN: u32 = 10;
 
+/// What to show right after unlocking (from `schakel venster --casus N --tab T`).
+#[derive(Debug, Clone, Default)]
+pub struct Beginscherm {
+    /// Open this casus.
+    pub casus: Option<String>,
+    /// On this tab.
+    pub tab: Option<detail::Tab>,
+}
+
 /// Start the window on `map`.
-pub fn run(map: Gegevensmap) -> iced::Result {
-    iced::application(move || App::opstarten(map.clone()), App::update, App::view)
-        .title(App::titel)
-        .theme(App::thema)
-        .subscription(App::subscription)
-        .window(iced::window::Settings {
-            size: iced::Size::new(1360.0, 860.0),
-            min_size: Some(iced::Size::new(1024.0, 680.0)),
-            ..Default::default()
-        })
-        .run()
+pub fn run(map: Gegevensmap, begin: Beginscherm) -> iced::Result {
+    iced::application(
+        move || {
+            let (mut app, task) = App::opstarten(map.clone());
+            app.begin = begin.clone();
+            (app, task)
+        },
+        App::update,
+        App::view,
+    )
+    .title(App::titel)
+    .theme(App::thema)
+    .subscription(App::subscription)
+    .window(iced::window::Settings {
+        size: iced::Size::new(1360.0, 860.0),
+        min_size: Some(iced::Size::new(1024.0, 680.0)),
+        ..Default::default()
+    })
+    .run()
 }
 
 /// A store handed over from a background task (the `Store` itself is not `Clone`).
@@ -174,8 +191,8 @@ pub struct App {
     scherm: Scherm,
     laatste_activiteit: Instant,
     vergrendel_na: Duration,
-    /// Unsaved plan texts kept across a lock (key dropped, text kept in memory).
-    bewaarde_detail: Option<String>,
+    /// The casus and tab to return to after unlocking.
+    begin: Beginscherm,
 }
 
 fn fout(e: &StoreFout) -> String {
@@ -206,7 +223,7 @@ impl App {
             scherm: Scherm::Ontgrendel(ontgrendel::State::new(None)),
             laatste_activiteit: Instant::now(),
             vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
-            bewaarde_detail: None,
+            begin: Beginscherm::default(),
         };
         match crate::store::sleutelbron(&map) {
             Err(StoreFout::NietGeinitialiseerd) => {
@@ -214,7 +231,7 @@ impl App {
                 (app, Task::none())
             }
             Ok(SleutelBron::Sleutelbos) => (app, App::ontgrendel_taak(map, None)),
-            Ok(SleutelBron::Wachtwoord) => (app, Task::none()),
+            Ok(SleutelBron::Wachtwoord) => (app, operation::focus("wachtwoord")),
             Err(e) => {
                 let mut s = ontgrendel::State::new(None);
                 s.mislukt(fout(&e));
@@ -231,7 +248,7 @@ impl App {
             scherm: Scherm::Ontgrendel(ontgrendel::State::default()),
             laatste_activiteit: Instant::now(),
             vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
-            bewaarde_detail: None,
+            begin: Beginscherm::default(),
         };
         app.binnen(store);
         app
@@ -308,8 +325,12 @@ impl App {
             treffers: Vec::new(),
             banner,
         };
-        if let Some(n) = self.bewaarde_detail.take() {
+        let begin = std::mem::take(&mut self.begin);
+        if let Some(n) = begin.casus {
             hoofd.open_casus(&n);
+            if let (Some(t), Some(d)) = (begin.tab, hoofd.detail.as_mut()) {
+                let _ = d.update(detail::Message::Tab(t));
+            }
         }
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
     }
@@ -370,7 +391,10 @@ impl App {
         if let Scherm::Hoofd(h) = &mut self.scherm {
             // Save pending edits first: locking never drops typed text.
             h.bewaar_openstaand();
-            self.bewaarde_detail = h.detail.as_ref().map(|d| d.nummer().to_string());
+            self.begin = Beginscherm {
+                casus: h.detail.as_ref().map(|d| d.nummer().to_string()),
+                tab: h.detail.as_ref().map(|d| d.tab()),
+            };
         }
         // Dropping the store closes the connection; the key is wiped from memory.
         self.scherm = Scherm::Ontgrendel(ontgrendel::State::new(Some(reden.to_string())));
@@ -395,11 +419,8 @@ impl App {
             Message::Vergrendel => {
                 if self.is_ontgrendeld() {
                     self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
-                    if let Ok(SleutelBron::Sleutelbos) = crate::store::sleutelbron(&self.map) {
-                        // Keychain: a click on "Ontgrendelen" is enough; no passphrase to type.
-                    }
                 }
-                return Task::none();
+                return operation::focus("wachtwoord");
             }
             Message::Ontgrendeld(r) | Message::Aangemaakt(r) => {
                 return match r.map(|o| o.neem()) {

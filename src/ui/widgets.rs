@@ -90,3 +90,18 @@ pub fn nl_datum(iso: &str) -> String {
         .map(|d| d.format("%d-%m-%Y").to_string())
         .unwrap_or_else(|_| iso.to_string())
 }
+
+/// A pick list in the house size (same text size as the inputs).
+pub fn kies<'a, T, L, V, M>(
+    opties: L,
+    gekozen: Option<V>,
+    bij: impl Fn(T) -> M + 'a,
+) -> iced::widget::pick_list::PickList<'a, T, L, V, M>
+where
+    T: ToString + PartialEq + Clone + 'a,
+    L: std::borrow::Borrow<[T]> + 'a,
+    V: std::borrow::Borrow<T> + 'a,
+    M: Clone + 'a,
+{
+    iced::widget::pick_list(opties, gekozen, bij).text_size(14).padding([5, 8])
+}

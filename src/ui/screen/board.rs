@@ -5,8 +5,8 @@ use crate::domain::fase::FaseOvergang;
 use crate::domain::{Ave, Fase, Rol, WegingUitkomst};
 use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, dialoog, invoer, nl_datum, veld};
-use iced::widget::{button, checkbox, column, container, pick_list, row, scrollable, space, text};
+use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, nl_datum, veld};
+use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// At most this many cards are drawn per column; the rest is counted (filter to narrow).
@@ -371,17 +371,15 @@ impl State {
     pub fn view(&self) -> Element<'_, Message> {
         let f = &self.filter;
         let filters = row![
-            pick_list(self.themas.as_slice(), f.thema.clone(), Message::FilterThema)
-                .placeholder("Alle thema's")
-                .width(220),
-            pick_list(ave_keuzes(), f.ave.clone(), Message::FilterAve).placeholder("Alle AVE-fasen").width(140),
-            pick_list(
+            kies(self.themas.as_slice(), f.thema.clone(), Message::FilterThema).placeholder("Alle thema's").width(220),
+            kies(ave_keuzes(), f.ave.clone(), Message::FilterAve).placeholder("Alle AVE-fasen").width(160),
+            kies(
                 self.regisseurs.iter().map(|r| Keuze::new(r, r)).collect::<Vec<_>>(),
                 f.regisseur.clone(),
                 Message::FilterRegisseur
             )
             .placeholder("Alle procesregisseurs")
-            .width(200),
+            .width(230),
             checkbox(f.alleen_mijn).label("Alleen mijn casussen").on_toggle(Message::AlleenMijn),
             invoer("Filter op nummer, werknaam…", &f.tekst, Message::FilterTekst).width(220),
             button(text("Wis filters").size(13)).on_press(Message::WisFilters).style(Knop::Secundair.stijl()),
@@ -470,7 +468,7 @@ impl State {
             }
         }
         let breedte = if ingeklapt { iced::Length::Fixed(190.0) } else { iced::Length::FillPortion(1) };
-        container(column![kop, scrollable(lijst).height(Fill)].spacing(8))
+        container(column![kop, scrollable(lijst).spacing(4).height(Fill)].spacing(8))
             .padding(8)
             .width(breedte)
             .height(Fill)
@@ -492,7 +490,7 @@ impl State {
         }
         if c.achterstallig > 0 {
             onder = onder.push(
-                container(text(format!("{} te laat", c.achterstallig)).size(11))
+                container(text(format!("{} te laat", c.achterstallig)).size(11).wrapping(text::Wrapping::None))
                     .padding([1, 6])
                     .style(Vlak::Badge(theme::ave_kleur(4)).stijl()),
             );
@@ -557,7 +555,7 @@ impl State {
         if v.van == Fase::Weging {
             c = c.push(veld(
                 "Uitkomst van de weging",
-                pick_list(WegingUitkomst::ALLE, v.uitkomst, Message::KiesUitkomst).placeholder("Kies de uitkomst"),
+                kies(WegingUitkomst::ALLE, v.uitkomst, Message::KiesUitkomst).placeholder("Kies de uitkomst"),
                 None,
             ));
         }
@@ -574,8 +572,7 @@ impl State {
         if v.naar == Fase::Afgesloten {
             c = c.push(veld(
                 "Tevredenheid van de aanmelder (optioneel)",
-                pick_list(tevredenheid_keuzes(), v.tevredenheid.clone(), Message::Tevredenheid)
-                    .placeholder("Niet gevraagd"),
+                kies(tevredenheid_keuzes(), v.tevredenheid.clone(), Message::Tevredenheid).placeholder("Niet gevraagd"),
                 None,
             ));
         }
@@ -613,16 +610,13 @@ impl State {
                 ),
                 veld(
                     "Thema",
-                    pick_list(self.themas.as_slice(), a.thema.clone(), |k| Message::FormulierKeuze(
-                        KeuzeVeld::Thema,
-                        k
-                    ))
-                    .placeholder("Kies een thema"),
+                    kies(self.themas.as_slice(), a.thema.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Thema, k))
+                        .placeholder("Kies een thema"),
                     fout("thema")
                 ),
                 veld(
                     "AVE-fase",
-                    pick_list(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)),
+                    kies(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)),
                     None
                 ),
             ]
@@ -630,7 +624,7 @@ impl State {
             row![
                 veld(
                     "Aanmelder (partner)",
-                    pick_list(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
+                    kies(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
                         KeuzeVeld::Aanmelder,
                         k
                     ))
@@ -639,11 +633,8 @@ impl State {
                 ),
                 veld(
                     "Contactpersoon",
-                    pick_list(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(
-                        KeuzeVeld::Contact,
-                        k
-                    ))
-                    .placeholder("Kies een contactpersoon"),
+                    kies(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Contact, k))
+                        .placeholder("Kies een contactpersoon"),
                     None
                 ),
             ]

@@ -4,8 +4,8 @@ use super::plan;
 use crate::domain::JournaalSoort;
 use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{banner, invoer, nl_datum, veld};
-use iced::widget::{button, column, container, pick_list, row, scrollable, space, text};
+use crate::ui::widgets::{banner, invoer, kies, nl_datum, veld};
+use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// Tabs of the detail view.
@@ -24,6 +24,18 @@ pub enum Tab {
 }
 
 impl Tab {
+    /// Parse a tab name as used on the command line.
+    pub fn parse(t: &str) -> Option<Tab> {
+        match t.to_lowercase().as_str() {
+            "overzicht" => Some(Tab::Overzicht),
+            "plan" => Some(Tab::Plan),
+            "journaal" => Some(Tab::Journaal),
+            "partners" => Some(Tab::Partners),
+            "historie" => Some(Tab::Historie),
+            _ => None,
+        }
+    }
+
     const ALLE: [Tab; 5] = [Tab::Overzicht, Tab::Plan, Tab::Journaal, Tab::Partners, Tab::Historie];
 
     fn label(self) -> &'static str {
@@ -293,7 +305,7 @@ impl State {
 
     fn journaal(&self) -> Element<'_, Message> {
         let mut formulier = row![
-            pick_list(JournaalSoort::ALLE, Some(self.journaal_soort), Message::JournaalSoort).width(160),
+            kies(JournaalSoort::ALLE, Some(self.journaal_soort), Message::JournaalSoort).width(160),
             invoer("Nieuwe journaalregel…", &self.journaal_tekst, Message::JournaalTekst)
                 .on_submit(Message::JournaalToevoegen)
                 .id("journaal-tekst"),

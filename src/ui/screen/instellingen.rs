@@ -1,8 +1,8 @@
 //! Settings: idle lock time, user, and "Over" (version).
 
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, veld};
-use iced::widget::{button, column, container, pick_list, text};
+use crate::ui::widgets::{Keuze, kies, veld};
+use iced::widget::{button, column, container, text};
 use iced::{Element, Fill, Task};
 
 /// Idle lock choices in minutes.
@@ -65,7 +65,7 @@ impl State {
                 column![
                     veld(
                         "Automatisch vergrendelen na",
-                        pick_list(keuzes, Some(keuze(self.minuten)), Message::Vergrendel).width(200),
+                        kies(keuzes, Some(keuze(self.minuten)), Message::Vergrendel).width(200),
                         None
                     ),
                     button(text("Nu vergrendelen (Ctrl+L)"))

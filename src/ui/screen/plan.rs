@@ -5,8 +5,8 @@ use crate::domain::plan::{PlanDiff, Verschil};
 use crate::domain::{ActieStatus, Convenantstatus, PlanSnapshot};
 use crate::store::{Actie, ActieWijziging, NieuweActie, Plan, PlanVersie};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, invoer, nl_datum, veld};
-use iced::widget::{button, column, container, pick_list, row, space, text};
+use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
+use iced::widget::{button, column, container, row, space, text};
 use iced::{Element, Fill, Task};
 
 /// A partner as offered in the picker, with its covenant status.
@@ -425,7 +425,7 @@ impl State {
         }
         doelen = doelen.push(
             row![
-                pick_list(self.leefgebieden.as_slice(), self.nieuw_doel_leefgebied.clone(), Message::DoelLeefgebied)
+                kies(self.leefgebieden.as_slice(), self.nieuw_doel_leefgebied.clone(), Message::DoelLeefgebied)
                     .placeholder("Leefgebied")
                     .width(200),
                 invoer("Nieuw doel…", &self.nieuw_doel, Message::DoelTekst)
@@ -513,9 +513,9 @@ impl State {
             versies = versies.push(
                 row![
                     text("Vergelijk").size(14),
-                    pick_list(keuzes.clone(), self.diff_van.clone(), Message::DiffVan),
+                    kies(keuzes.clone(), self.diff_van.clone(), Message::DiffVan),
                     text("met").size(14),
-                    pick_list(keuzes, self.diff_naar.clone(), Message::DiffNaar),
+                    kies(keuzes, self.diff_naar.clone(), Message::DiffNaar),
                 ]
                 .spacing(8)
                 .align_y(iced::Center),
@@ -579,7 +579,7 @@ impl State {
                 veld("Omschrijving", omschrijving, None),
                 veld(
                     "Doel",
-                    pick_list(self.doel_keuzes(), f.doel.clone(), move |d| m(ActieVeld::Doel(d)))
+                    kies(self.doel_keuzes(), f.doel.clone(), move |d| m(ActieVeld::Doel(d)))
                         .placeholder("Geen doel")
                         .width(220),
                     None
@@ -589,14 +589,14 @@ impl State {
             row![
                 veld(
                     "Partner",
-                    pick_list(self.partners.as_slice(), f.partner.clone(), move |p| m(ActieVeld::Partner(p)))
+                    kies(self.partners.as_slice(), f.partner.clone(), move |p| m(ActieVeld::Partner(p)))
                         .placeholder("Kies partner")
                         .width(260),
                     None
                 ),
                 veld(
                     "Contactpersoon",
-                    pick_list(contacten, f.contact.clone(), move |k| m(ActieVeld::Contact(k)))
+                    kies(contacten, f.contact.clone(), move |k| m(ActieVeld::Contact(k)))
                         .placeholder("Kies contact")
                         .width(200),
                     None
@@ -617,7 +617,7 @@ impl State {
                 row![
                     veld(
                         "Status",
-                        pick_list(ActieStatus::ALLE, f.status, move |s| m(ActieVeld::Status(s))).width(140),
+                        kies(ActieStatus::ALLE, f.status, move |s| m(ActieVeld::Status(s))).width(140),
                         None
                     ),
                     veld(
