@@ -76,7 +76,7 @@ pub enum Vervolg {
     /// Done.
     Klaar,
     /// Open the window on this data dir.
-    Venster(Gegevensmap, crate::ui::Beginscherm),
+    Venster(Gegevensmap, Box<crate::ui::Beginscherm>),
 }
 
 /// Where to keep the key.
@@ -420,7 +420,7 @@ fn print_json<T: Serialize>(waarde: &T) {
 pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
     let map = gegevensmap(&cli)?;
     let Some(opdracht) = cli.opdracht.as_ref() else {
-        return Ok(Vervolg::Venster(map, crate::ui::Beginscherm::default()));
+        return Ok(Vervolg::Venster(map, Box::default()));
     };
     match opdracht {
         Opdracht::Init(a) => {
@@ -543,7 +543,10 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                     ))
                 })?),
             };
-            return Ok(Vervolg::Venster(map, crate::ui::Beginscherm { casus: casus.clone(), tab }));
+            return Ok(Vervolg::Venster(
+                map,
+                Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None }),
+            ));
         }
     }
     Ok(Vervolg::Klaar)

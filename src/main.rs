@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Ok(schakel::cli::Vervolg::Klaar) => ExitCode::SUCCESS,
         Ok(schakel::cli::Vervolg::Venster(map, begin)) => {
             // No command: open the window on the data dir.
-            match schakel::ui::run(map, begin) {
+            match schakel::ui::run(map, *begin) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("Het venster kon niet worden geopend: {e}");

@@ -29,6 +29,8 @@ pub struct Beginscherm {
     pub casus: Option<String>,
     /// On this tab.
     pub tab: Option<detail::Tab>,
+    /// Typed, unsaved texts to put back (after a lock).
+    pub concept: Option<detail::Concept>,
 }
 
 /// Start the window on `map`.
@@ -331,6 +333,9 @@ impl App {
             if let (Some(t), Some(d)) = (begin.tab, hoofd.detail.as_mut()) {
                 let _ = d.update(detail::Message::Tab(t));
             }
+            if let (Some(c), Some(d)) = (begin.concept, hoofd.detail.as_mut()) {
+                d.herstel(c);
+            }
         }
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
     }
@@ -391,9 +396,11 @@ impl App {
         if let Scherm::Hoofd(h) = &mut self.scherm {
             // Save pending edits first: locking never drops typed text.
             h.bewaar_openstaand();
+            // Typed text that is not saved yet stays in memory (not the key, not the store).
             self.begin = Beginscherm {
                 casus: h.detail.as_ref().map(|d| d.nummer().to_string()),
                 tab: h.detail.as_ref().map(|d| d.tab()),
+                concept: h.detail.as_ref().map(|d| d.concept()),
             };
         }
         // Dropping the store closes the connection; the key is wiped from memory.

@@ -399,3 +399,28 @@ fn first_run_screen_validates_and_creates() {
     assert!(map.db_pad().exists());
     let _ = sleutel;
 }
+
+#[test]
+fn typed_text_survives_a_lock() {
+    let (o, app) = app_met_partners();
+    drop(app);
+    let mut s = Store::open(&o.map, &sleutel()).unwrap();
+    let n = hulp::casus(&mut s, "Lichte Els");
+    drop(s);
+    // A passphrase-protected data dir, so the unlock screen really asks.
+    let b = schakel::store::sleutel::SleutelBestand::wachtwoord("t", &sleutel(), WACHTWOORD).unwrap();
+    b.schrijf(o.map.pad()).unwrap();
+    let mut app = App::met_store(o.map.clone(), Store::open(&o.map, &sleutel()).unwrap());
+    let _ = app.update(Message::OpenCasus(n));
+    klik(&mut app, "Plan van aanpak");
+    typ(&mut app, "nieuwe-actie", "Half getypte actie");
+    let _ = app.update(Message::Vergrendel);
+    assert!(!app.is_ontgrendeld());
+    assert!(!toont(&app, "Half getypte actie"), "locked screen must not show case data");
+    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&o.map, Some(WACHTWOORD))));
+    assert!(app.is_ontgrendeld());
+    // Back on the plan tab of the same case, with the typed text still in the field.
+    init_backend();
+    let mut ui = simulator(app.view());
+    assert!(ui.find("Half getypte actie").is_ok(), "typed text was dropped by the lock");
+}

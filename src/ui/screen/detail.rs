@@ -65,6 +65,16 @@ pub struct State {
     fout: Option<String>,
 }
 
+/// Typed text of the detail view that is not saved yet, kept across a lock.
+#[derive(Debug, Clone)]
+pub struct Concept {
+    tab: Tab,
+    plan: plan::Concept,
+    journaal_soort: JournaalSoort,
+    journaal_tekst: String,
+    journaal_inrichting: String,
+}
+
 /// What the user does in the detail view.
 #[derive(Debug, Clone)]
 pub enum Message {
@@ -133,6 +143,26 @@ impl State {
         self.detail = detail;
         self.partners = partners;
         self.historie = historie;
+    }
+
+    /// Unsaved typed texts and the open tab.
+    pub fn concept(&self) -> Concept {
+        Concept {
+            tab: self.tab,
+            plan: self.plan.concept(),
+            journaal_soort: self.journaal_soort,
+            journaal_tekst: self.journaal_tekst.clone(),
+            journaal_inrichting: self.journaal_inrichting.clone(),
+        }
+    }
+
+    /// Restore typed texts after unlocking.
+    pub fn herstel(&mut self, c: Concept) {
+        self.tab = c.tab;
+        self.plan.herstel(c.plan);
+        self.journaal_soort = c.journaal_soort;
+        self.journaal_tekst = c.journaal_tekst;
+        self.journaal_inrichting = c.journaal_inrichting;
     }
 
     /// A journal entry was saved.

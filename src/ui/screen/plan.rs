@@ -43,6 +43,15 @@ pub struct ActieFormulier {
     fout: Option<String>,
 }
 
+/// Typed text not yet added to the plan, kept across a lock.
+#[derive(Debug, Clone, Default)]
+pub struct Concept {
+    nieuw_doel: String,
+    nieuw_doel_leefgebied: Option<Keuze>,
+    nieuwe_actie: ActieFormulier,
+    versie_reden: String,
+}
+
 /// Which version to compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum VersieKeuze {
@@ -235,9 +244,22 @@ impl State {
         wijziging_van(f).ok().map(|w| Event::ActieWijzig(id.clone(), w))
     }
 
-    /// Typed but not yet added goal or action texts (kept across a lock).
-    pub fn heeft_concepttekst(&self) -> bool {
-        !self.nieuw_doel.trim().is_empty() || !self.nieuwe_actie.omschrijving.trim().is_empty()
+    /// Typed but not yet added texts (the edited action is saved instead).
+    pub fn concept(&self) -> Concept {
+        Concept {
+            nieuw_doel: self.nieuw_doel.clone(),
+            nieuw_doel_leefgebied: self.nieuw_doel_leefgebied.clone(),
+            nieuwe_actie: self.nieuwe_actie.clone(),
+            versie_reden: self.versie_reden.clone(),
+        }
+    }
+
+    /// Put typed texts back after unlocking.
+    pub fn herstel(&mut self, c: Concept) {
+        self.nieuw_doel = c.nieuw_doel;
+        self.nieuw_doel_leefgebied = c.nieuw_doel_leefgebied;
+        self.nieuwe_actie = c.nieuwe_actie;
+        self.versie_reden = c.versie_reden;
     }
 
     /// The selected action row.
