@@ -4,12 +4,14 @@
 #   bash scripts/systeempakketten.sh            build and test
 #   bash scripts/systeempakketten.sh venster    also what the window needs at run time
 #   bash scripts/systeempakketten.sh schermafdruk  also Xvfb and tools for screenshots
+#   bash scripts/systeempakketten.sh rapporten  also qpdf and poppler-utils (PDF checks)
 set -euo pipefail
 PAKKETTEN=(build-essential perl pkg-config)
 VENSTER=(libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxcb1 libxkbcommon0 libxkbcommon-x11-0
          libwayland-client0 libwayland-cursor0 libwayland-egl1 libegl1 libgl1 fonts-dejavu-core)
 case "${1:-}" in
     venster) PAKKETTEN+=("${VENSTER[@]}") ;;
+    rapporten) PAKKETTEN+=(qpdf poppler-utils) ;;
     schermafdruk) PAKKETTEN+=("${VENSTER[@]}" xvfb xdotool imagemagick) ;;
 esac
 ontbrekend=()

@@ -59,6 +59,26 @@ pub enum Opdracht {
     Audit(AuditOpdracht),
     /// Controleer sleutel, schema en integriteit van de database
     Doctor,
+    /// Maak een PDF: agenda, verslag, plan of overzicht
+    Rapport {
+        /// Soort rapport
+        #[arg(value_enum)]
+        soort: RapportSoort,
+        /// Overleg-id (agenda, verslag) of casusnummer (plan, overzicht)
+        id: String,
+        /// Uitvoerbestand
+        #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+        uitvoer: PathBuf,
+        /// Planversie (standaard het huidige concept)
+        #[arg(long)]
+        versie: Option<u32>,
+        /// Zet ook de werknaam op de agenda
+        #[arg(long)]
+        werknaam: bool,
+    },
+    /// Overleggen bekijken
+    #[command(subcommand)]
+    Overleg(OverlegOpdracht),
     /// Open het venster, eventueel direct op een casus
     Venster {
         /// Open deze casus na het ontgrendelen
@@ -77,6 +97,26 @@ pub enum Vervolg {
     Klaar,
     /// Open the window on this data dir.
     Venster(Gegevensmap, Box<crate::ui::Beginscherm>),
+}
+
+/// Kinds of printed report.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RapportSoort {
+    /// Agenda van een overleg (alleen casusnummer, initialen, thema)
+    Agenda,
+    /// Verslag van een overleg (BOB, besluiten, acties)
+    Verslag,
+    /// Plan van aanpak van een casus
+    Plan,
+    /// Casusoverzicht voor een PI-bezoek
+    Overzicht,
+}
+
+/// `overleg` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum OverlegOpdracht {
+    /// Toon de overleggen met hun id
+    List,
 }
 
 /// Where to keep the key.
@@ -531,6 +571,46 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             }
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
+        Opdracht::Overleg(OverlegOpdracht::List) => {
+            let store = open_store(&map)?;
+            let lijst = store.overleggen()?;
+            if cli.json {
+                print_json(&lijst);
+            } else {
+                for o in lijst {
+                    println!(
+                        "{}  {}  {}  {:<18} {}",
+                        o.id,
+                        crate::domain::nl_datum(&o.datum),
+                        o.begintijd,
+                        o.soort.label(),
+                        o.plaats
+                    );
+                }
+            }
+        }
+        Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
+            use crate::report;
+            let mut store = open_store(&map)?;
+            let r = match soort {
+                RapportSoort::Agenda => report::agenda(&store, id, report::AgendaOpties { met_werknaam: *werknaam }),
+                RapportSoort::Verslag => report::verslag(&store, id),
+                RapportSoort::Plan => report::plan(&mut store, id, *versie),
+                RapportSoort::Overzicht => report::overzicht(&mut store, id),
+            }
+            .map_err(|e| match e {
+                report::RapportFout::Store(s) => CliFout::Store(s),
+                report::RapportFout::GeenVersie(v) => CliFout::Controle(format!("Planversie {v} bestaat niet.")),
+                report::RapportFout::Pdf(d) => CliFout::Controle(format!("De PDF kon niet worden gemaakt ({d}).")),
+            })?;
+            std::fs::write(uitvoer, &r.pdf)
+                .map_err(|e| CliFout::Controle(format!("Kan {} niet schrijven: {e}", uitvoer.display())))?;
+            if cli.json {
+                print_json(&serde_json::json!({ "bestand": uitvoer, "paginas": r.paginas, "titel": r.titel }));
+            } else {
+                println!("{} geschreven: {} ({} pagina's).", r.titel, uitvoer.display(), r.paginas);
+            }
+        }
         Opdracht::Venster { casus, tab } => {
             if let Some(n) = casus {
                 n.parse::<crate::domain::Casusnummer>()?;

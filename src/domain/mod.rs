@@ -122,6 +122,13 @@ pub fn parse_datum(tekst: &str) -> Result<chrono::NaiveDate, DomeinFout> {
         .map_err(|_| DomeinFout::OngeldigeDatum(tekst.to_string()))
 }
 
+/// Show a stored `JJJJ-MM-DD` date the Dutch way (`DD-MM-JJJJ`); anything else unchanged.
+pub fn nl_datum(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d-%m-%Y").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
 /// Trim a required text; empty is an error naming the field.
 pub fn verplicht(veld: &'static str, tekst: &str) -> Result<String, DomeinFout> {
     let t = tekst.trim();

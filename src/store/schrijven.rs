@@ -413,6 +413,8 @@ mod tests {
             ("partner.rs", include_str!("partner.rs")),
             ("overleg.rs", include_str!("overleg.rs")),
             ("zoek.rs", include_str!("zoek.rs")),
+            ("rapport.rs", include_str!("rapport.rs")),
+            ("toegang.rs", include_str!("toegang.rs")),
             ("audit.rs", include_str!("audit.rs")),
         ];
         for (naam, bron) in bronnen {

@@ -84,12 +84,7 @@ pub fn datum(tekst_: &str) -> Result<Option<chrono::NaiveDate>, String> {
     crate::domain::parse_datum(tekst_).map(Some).map_err(|e| crate::melding::domein(&e))
 }
 
-/// Show a stored `JJJJ-MM-DD` date the Dutch way.
-pub fn nl_datum(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%d-%m-%Y").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
+pub use crate::domain::nl_datum;
 
 /// A pick list in the house size (same text size as the inputs).
 pub fn kies<'a, T, L, V, M>(

@@ -4,4 +4,5 @@
 mod cli;
 mod hulp;
 mod opslag;
+mod rapport;
 mod ui;
