@@ -329,19 +329,31 @@ pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout
     for j in det.journaal.iter().take(5) {
         d.alinea(&format!("{} ({}): {}", nl_datum(&j.datum), j.soort.label(), j.tekst));
     }
+    // Contacts: the people responsible for open actions (who to call after the visit),
+    // then the referrer's contact; kept short so the summary fits one page.
     d.kop("Contacten");
-    let mut contacten = Vec::new();
-    for p in store.betrokken_partners(nummer)? {
-        for c in store.contacten(&p.id)? {
-            contacten.push(vec![p.naam.clone(), c.naam, c.telefoon, c.email]);
+    let mut contacten: Vec<Vec<String>> = Vec::new();
+    let mut gezien = std::collections::HashSet::new();
+    for a in plan_.acties.iter().filter(|a| a.status.is_open()) {
+        if let (Some(pid), Some(cid)) = (&a.partner_id, &a.contact_id)
+            && gezien.insert(cid.clone())
+            && let Some(c) = store.contacten(pid)?.into_iter().find(|c| &c.id == cid)
+        {
+            contacten.push(vec![a.partner.clone().unwrap_or_default(), c.naam, c.telefoon, c.email]);
         }
     }
+    if let (Some(p), Some(c)) = (&det.aanmelder_partner, &det.aanmelder_contact)
+        && contacten.iter().all(|r| &r[1] != c)
+    {
+        contacten.push(vec![format!("{p} (aanmelder)"), c.clone(), String::new(), String::new()]);
+    }
+    contacten.truncate(8);
     d.tabel(
         &[
-            Kolom::new("Organisatie", 50.0),
-            Kolom::new("Naam", 40.0),
-            Kolom::new("Telefoon", 30.0),
-            Kolom::new("E-mail", 50.0),
+            Kolom::new("Organisatie", 45.0),
+            Kolom::new("Naam", 37.0),
+            Kolom::new("Telefoon", 26.0),
+            Kolom::new("E-mail", 62.0),
         ],
         &contacten,
     );
