@@ -79,6 +79,12 @@ pub enum Opdracht {
     /// Overleggen bekijken
     #[command(subcommand)]
     Overleg(OverlegOpdracht),
+    /// Meet snelheid op een tijdelijke, versleutelde demodatabase (gebruik --release)
+    Bench {
+        /// Aantal demo-casussen
+        #[arg(long = "cases", alias = "casussen", default_value_t = 5000)]
+        cases: usize,
+    },
     /// Open het venster, eventueel direct op een casus
     Venster {
         /// Open deze casus na het ontgrendelen
@@ -571,6 +577,17 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             }
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
+        Opdracht::Bench { cases } => {
+            let metingen = crate::bench::draai(*cases)?;
+            if cli.json {
+                print_json(&metingen);
+            } else {
+                println!("{:<34} {:>10}  Toelichting", "Meting", "ms");
+                for m in metingen {
+                    println!("{:<34} {:>10.2}  {}", m.naam, m.ms, m.toelichting);
+                }
+            }
+        }
         Opdracht::Overleg(OverlegOpdracht::List) => {
             let store = open_store(&map)?;
             let lijst = store.overleggen()?;

@@ -356,3 +356,21 @@ fn wrong_key_shows_only_our_message() {
     assert!(stderr.contains("sleutel klopt niet"), "{stderr}");
     assert_eq!(voor, hash(&map.join("schakel.db")));
 }
+
+#[test]
+fn bench_prints_every_figure() {
+    let d = tempfile::tempdir().unwrap();
+    let v = json(schakel(&d.path().join("ongebruikt")).args(["bench", "--cases", "25"]));
+    let namen: Vec<&str> = v.as_array().unwrap().iter().map(|m| m["naam"].as_str().unwrap()).collect();
+    for verwacht in [
+        "demo genereren",
+        "database openen + bord laden",
+        "zoeken (FTS5)",
+        "casusdetail met plan laden",
+        "PDF agenda (20 casussen)",
+        "PDF plan (40 acties)",
+    ] {
+        assert!(namen.contains(&verwacht), "missing figure {verwacht}: {namen:?}");
+    }
+    assert!(v.as_array().unwrap().iter().all(|m| m["ms"].as_f64().unwrap() > 0.0));
+}
