@@ -495,6 +495,8 @@ impl State {
                     .style(Vlak::Badge(theme::ave_kleur(4)).stijl()),
             );
         }
+        // The badge goes to its own line when the card is too narrow for both.
+        let onder = onder.wrap();
         let inhoud = row![
             container(space().width(5).height(Fill)).style(Vlak::Strook(theme::ave_kleur(c.ave)).stijl()).height(64),
             column![
