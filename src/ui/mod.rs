@@ -417,9 +417,11 @@ impl App {
             Message::Tik => {
                 if self.is_ontgrendeld() && self.laatste_activiteit.elapsed() >= self.vergrendel_na {
                     self.vergrendel("Automatisch vergrendeld na een periode zonder activiteit.");
-                } else if let Scherm::Hoofd(h) = &mut self.scherm {
-                    // Autosave an edited action every tick (crash safety).
-                    h.bewaar_openstaand();
+                } else if self.laatste_activiteit.elapsed() >= Duration::from_secs(2)
+                    && let Scherm::Hoofd(h) = &mut self.scherm
+                {
+                    // Autosave an edited action once the user pauses (crash safety); the form stays open.
+                    h.tussentijds_bewaren();
                 }
                 return Task::none();
             }
@@ -690,7 +692,23 @@ impl Hoofd {
         }
     }
 
-    /// Save an action that is being edited (Ctrl+S, lock, navigation, autosave).
+    /// Autosave: write the action being edited without closing its form. Unchanged fields
+    /// write nothing (the store skips them), so repeated autosaves add no audit entries.
+    fn tussentijds_bewaren(&mut self) {
+        let Some(plan::Event::ActieWijzig(id, w)) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) else {
+            return;
+        };
+        match self.store.actie_wijzig(&id, &w) {
+            Ok(_) => self.ververs_detail(),
+            Err(e) => {
+                if let Some(d) = &mut self.detail {
+                    d.plan.toon_fout(fout(&e));
+                }
+            }
+        }
+    }
+
+    /// Save an action that is being edited and close its form (Ctrl+S, lock, navigation).
     fn bewaar_openstaand(&mut self) {
         if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
             let _ = self.plan_event(ev);

@@ -424,3 +424,32 @@ fn typed_text_survives_a_lock() {
     let mut ui = simulator(app.view());
     assert!(ui.find("Half getypte actie").is_ok(), "typed text was dropped by the lock");
 }
+
+#[test]
+fn autosave_keeps_the_edit_form_open() {
+    let (o, app) = app_met_partners();
+    drop(app);
+    let mut s = Store::open(&o.map, &sleutel()).unwrap();
+    let n = hulp::casus(&mut s, "Groene Beuk");
+    s.actie_toevoegen(&n, schakel::store::NieuweActie { omschrijving: "Intake plannen".into(), ..Default::default() })
+        .unwrap();
+    let mut app = App::met_store(o.map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+    klik(&mut app, "Bewerken");
+    typ(&mut app, "actie-bewerk-omschrijving", " bij de GGZ");
+    // Still typing: no autosave yet.
+    let _ = app.update(Message::Tik);
+    // A pause: the text is saved and the form stays open for more typing.
+    app.zet_inactief(Duration::from_secs(3));
+    let _ = app.update(Message::Tik);
+    init_backend();
+    {
+        let mut ui = simulator(app.view());
+        assert!(ui.find(selector::id("actie-bewerk-omschrijving")).is_ok(), "autosave closed the edit form");
+        assert!(ui.find("Intake plannen bij de GGZ").is_ok());
+    }
+    let _ = app.update(Message::Vergrendel);
+    let s = Store::open(&o.map, &sleutel()).unwrap();
+    assert_eq!(s.plan(&n).unwrap().acties[0].omschrijving, "Intake plannen bij de GGZ");
+}
