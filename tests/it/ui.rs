@@ -225,6 +225,11 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     plan_msg(&mut app, plan::Message::Actie(true, plan::ActieVeld::Status(schakel::domain::ActieStatus::Lopend)));
     let _ = app.update(sneltoets(Key::Character("s"), Modifiers::CTRL).unwrap());
     verwacht(&app, "~ Actie gewijzigd: ID-kaart aanvragen (status Open → Lopend)");
+    // Version 1 stays readable in full, with the status it had then.
+    plan_msg(&mut app, plan::Message::Bekijk(Some(1)));
+    verwacht(&app, "Versie 1 (vastgelegd");
+    verwacht(&app, "• ID-kaart aanvragen (Open, deadline 15-01-2027)");
+    verwacht(&app, "• Wonen/onderdak: Vaste woonplek na vrijlating");
 
     // Back to the board, move to monitoring with Alt+→.
     klik(&mut app, "← Bord");

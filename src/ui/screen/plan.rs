@@ -86,6 +86,7 @@ pub struct State {
     versie_reden: String,
     diff_van: Option<VersieKeuze>,
     diff_naar: Option<VersieKeuze>,
+    bekeken: Option<u32>,
     waarschuwing: Option<String>,
     fout: Option<String>,
 }
@@ -125,6 +126,8 @@ pub enum Message {
     DiffVan(VersieKeuze),
     /// Choose the newer side of the diff.
     DiffNaar(VersieKeuze),
+    /// Read a frozen version in full (`None` closes it).
+    Bekijk(Option<u32>),
     /// Close the banner.
     SluitMelding,
 }
@@ -404,6 +407,7 @@ impl State {
             }
             Message::DiffVan(k) => self.diff_van = Some(k),
             Message::DiffNaar(k) => self.diff_naar = Some(k),
+            Message::Bekijk(v) => self.bekeken = v,
             Message::SluitMelding => {
                 self.fout = None;
                 self.waarschuwing = None;
@@ -547,6 +551,19 @@ impl State {
                 self.diff_naar.as_ref().and_then(|k| self.snapshot(k)),
             ) {
                 versies = versies.push(diff_view(&PlanDiff::tussen(&a, &b)));
+            }
+            let mut bekijk = row![text("Lees versie").size(14)].spacing(6).align_y(iced::Center);
+            for v in &self.versies {
+                let actief = self.bekeken == Some(v.nummer);
+                bekijk = bekijk.push(
+                    button(text(format!("Versie {}", v.nummer)).size(13))
+                        .on_press(Message::Bekijk(if actief { None } else { Some(v.nummer) }))
+                        .style(if actief { Knop::Primair.stijl() } else { Knop::Secundair.stijl() }),
+                );
+            }
+            versies = versies.push(bekijk);
+            if let Some(v) = self.bekeken.and_then(|n| self.versies.iter().find(|v| v.nummer == n)) {
+                versies = versies.push(versie_view(v));
             }
         }
         c = c.push(container(versies).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
@@ -708,6 +725,42 @@ fn wijziging_van(f: &ActieFormulier) -> Result<ActieWijziging, String> {
         status: f.status,
         resultaat: Some(f.resultaat.clone()),
     })
+}
+
+/// A frozen version, read-only and in full.
+fn versie_view(v: &PlanVersie) -> Element<'static, Message> {
+    let mut c = column![
+        text(format!(
+            "Versie {} (vastgelegd {} door {}) — {}",
+            v.nummer,
+            nl_datum(&v.vastgelegd_op.chars().take(10).collect::<String>()),
+            v.vastgelegd_door,
+            v.reden
+        ))
+        .size(14)
+    ]
+    .spacing(3);
+    c = c.push(text("Doelen").size(13).style(theme::gedempt));
+    for d in &v.inhoud.doelen {
+        c = c.push(text(format!("• {}: {}", d.leefgebied, d.omschrijving)).size(13));
+    }
+    c = c.push(text("Acties").size(13).style(theme::gedempt));
+    for a in &v.inhoud.acties {
+        let wie = match (&a.partner, &a.contact) {
+            (Some(p), Some(k)) => format!(" — {p} / {k}"),
+            (Some(p), None) => format!(" — {p}"),
+            _ => String::new(),
+        };
+        let deadline = a.deadline.as_deref().map(|d| format!(", deadline {}", nl_datum(d))).unwrap_or_default();
+        c = c.push(text(format!("• {}{wie} ({}{deadline})", a.omschrijving, a.status.label())).size(13));
+    }
+    if !v.inhoud.risicos.is_empty() {
+        c = c.push(text("Risico's").size(13).style(theme::gedempt));
+        for r in &v.inhoud.risicos {
+            c = c.push(text(format!("• {}: {}", r.leefgebied, r.score)).size(13));
+        }
+    }
+    container(c).padding(8).width(Fill).style(Vlak::Kolom.stijl()).into()
 }
 
 fn diff_view(d: &PlanDiff) -> Element<'static, Message> {
