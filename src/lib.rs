@@ -1,6 +1,6 @@
 //! Schakel: offline case management for the Zorg- en Veiligheidshuizen.
 //!
-//! Layers, dependencies pointing one way: `cli`/`ui` → `demo` → `store` → `domain`.
+//! Layers, dependencies pointing one way: `cli`/`ui` → `sync`/`report`/`demo` → `store` → `domain`.
 
 #![warn(missing_docs)]
 
@@ -11,4 +11,5 @@ pub mod domain;
 pub mod melding;
 pub mod report;
 pub mod store;
+pub mod sync;
 pub mod ui;

@@ -89,6 +89,9 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::CasusOnbekend(n) => format!("Casus {n} bestaat niet."),
         StoreFout::Onbekend { tabel, id } => format!("Onbekend: {tabel} '{id}'."),
         StoreFout::OverlegGesloten => "Dit overleg is gesloten; het verslag kan niet meer worden gewijzigd.".into(),
+        StoreFout::OngeldigeOperatie(_) => {
+            "De bundel bevat een wijziging die niet in deze database past; er is niets ingelezen.".into()
+        }
         StoreFout::Domein(d) => domein(d),
         StoreFout::Migratie(d) => format!("Bijwerken van de database is mislukt ({d}); er is niets gewijzigd."),
         StoreFout::Sql(e) if is_bezet(e) => {

@@ -97,29 +97,4 @@ impl Store {
             .collect::<Result<_, _>>()?;
         Ok(regels)
     }
-
-    /// Change-log operations of this database after `na_volgnummer` for a device (sync).
-    pub fn wijzigingen(&self, apparaat: &str, na_volgnummer: i64) -> Resultaat<Vec<super::Wijziging>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id FROM wijziging
-             WHERE apparaat = ?1 AND volgnummer > ?2 ORDER BY volgnummer",
-        )?;
-        let ops = stmt
-            .query_map(rusqlite::params![apparaat, na_volgnummer], |r| {
-                let waarde: Option<String> = r.get(6)?;
-                Ok(super::Wijziging {
-                    apparaat: r.get(0)?,
-                    volgnummer: r.get(1)?,
-                    hlc: r.get(2)?,
-                    tabel: r.get(3)?,
-                    rij: r.get(4)?,
-                    veld: r.get(5)?,
-                    waarde: waarde.and_then(|w| serde_json::from_str(&w).ok()),
-                    verwijderd: r.get(7)?,
-                    casus_id: r.get(8)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
-        Ok(ops)
-    }
 }

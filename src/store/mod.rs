@@ -7,8 +7,10 @@ mod overleg;
 mod partner;
 mod plan;
 mod rapport;
+mod samenvoegen;
 mod schrijven;
 pub mod sleutel;
+mod team;
 mod toegang;
 mod zoek;
 
@@ -18,7 +20,9 @@ pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
 pub use rapport::*;
-pub use schrijven::Wijziging;
+pub use samenvoegen::{Conflict, ConflictWaarde, Toegepast};
+pub use schrijven::{OpId, Wijziging};
+pub use team::{Collega, Dekking, RuweIdentiteit};
 pub use toegang::{Sleutelkeuze, initialiseer, ontgrendel, sleutelbron};
 pub use zoek::{Zoektreffer, fts_query};
 
@@ -78,6 +82,10 @@ pub enum StoreFout {
         /// Id or name asked for.
         id: String,
     },
+    /// A received change-log operation does not fit the schema (unknown table or field,
+    /// wrong value type, or a row that cannot be stored).
+    #[error("invalid operation: {0}")]
+    OngeldigeOperatie(String),
     /// A closed meeting's minutes are read-only.
     #[error("meeting is closed")]
     OverlegGesloten,
@@ -106,13 +114,16 @@ pub type Resultaat<T> = Result<T, StoreFout>;
 
 /// The numbered migrations in `migrations/`, applied in order in one transaction each.
 pub fn migraties() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("../../migrations/0001_basis.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("../../migrations/0001_basis.sql")),
+        M::up(include_str!("../../migrations/0002_sync.sql")),
+    ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    1
+    2
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.

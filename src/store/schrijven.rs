@@ -78,6 +78,101 @@ pub struct Wijziging {
     pub verwijderd: bool,
     /// The casus the row belongs to, if any.
     pub casus_id: Option<String>,
+    /// The operations on the same field that the writer had seen as current values
+    /// (see `docs/bundle-format.md`, "Merge"). Empty for a new row and for tombstones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<OpId>,
+}
+
+/// Identity of one change-log operation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct OpId {
+    /// Device that made the change.
+    pub apparaat: String,
+    /// Per-device sequence number.
+    pub volgnummer: i64,
+}
+
+/// Which current values of a field a local write supersedes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Basis {
+    /// A new row: the field has no history.
+    Nieuw,
+    /// A normal edit: the value the user saw (the winning head). Open conflicts stay open.
+    Winnaar,
+    /// A conflict resolution: every head, so the conflict closes on every replica.
+    Alle,
+}
+
+/// One head of a field: an operation no known operation has superseded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Kop {
+    pub apparaat: String,
+    pub volgnummer: i64,
+    pub hlc: i64,
+}
+
+/// The heads of a field, winner (highest HLC, then device id) first.
+pub(crate) fn koppen(conn: &Connection, tabel: &str, rij: &str, veld: &str) -> Resultaat<Vec<Kop>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT apparaat, volgnummer, hlc FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3
+         ORDER BY hlc DESC, apparaat DESC",
+    )?;
+    let rijen = stmt.query_map((tabel, rij, veld), |r| {
+        Ok(Kop { apparaat: r.get(0)?, volgnummer: r.get(1)?, hlc: r.get(2)? })
+    })?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Record that `op` (on field `tabel.rij.veld`, with `hlc`) supersedes the operations in
+/// `basis`, and update the heads and the conflict marker of the field. When an already
+/// known operation has seen `op`, `op` does not become a head (it arrived late).
+pub(crate) fn verwerk_kop(
+    conn: &Connection,
+    op: &OpId,
+    hlc: i64,
+    (tabel, rij, veld): (&str, &str, &str),
+    basis: &[OpId],
+    casus: Option<&str>,
+) -> Resultaat<()> {
+    for b in basis {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute((&op.apparaat, op.volgnummer, &b.apparaat, b.volgnummer))?;
+        conn.prepare_cached("DELETE FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5")?
+            .execute((tabel, rij, veld, &b.apparaat, b.volgnummer))?;
+    }
+    let gezien: bool = conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM wijziging_basis WHERE basis_apparaat = ?1 AND basis_volgnummer = ?2)")?
+        .query_row((&op.apparaat, op.volgnummer), |r| r.get(0))?;
+    if !gezien {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute((tabel, rij, veld, &op.apparaat, op.volgnummer, hlc))?;
+    }
+    let aantal: i64 = conn
+        .prepare_cached("SELECT count(*) FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3")?
+        .query_row((tabel, rij, veld), |r| r.get(0))?;
+    if aantal > 1 {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO conflictveld(tabel, rij, veld, casus_id) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute((tabel, rij, veld, casus))?;
+    } else {
+        conn.prepare_cached("DELETE FROM conflictveld WHERE tabel = ?1 AND rij = ?2 AND veld = ?3")?
+            .execute((tabel, rij, veld))?;
+    }
+    Ok(())
+}
+
+/// A row was deleted: it has no fields any more, so no heads and no conflicts.
+pub(crate) fn vergeet_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
+    conn.prepare_cached("DELETE FROM kop WHERE tabel = ?1 AND rij = ?2")?.execute((tabel, rij))?;
+    conn.prepare_cached("DELETE FROM conflictveld WHERE tabel = ?1 AND rij = ?2")?.execute((tabel, rij))?;
+    Ok(())
 }
 
 /// Audit actions.
@@ -86,6 +181,8 @@ pub(crate) mod handeling {
     pub const WIJZIGEN: &str = "wijzigen";
     pub const VERWIJDEREN: &str = "verwijderen";
     pub const INZIEN: &str = "inzien";
+    /// A change received from a colleague's device by bundle.
+    pub const ONTVANGEN: &str = "ontvangen";
 }
 
 /// Hash of one audit entry, chained to the previous one.
@@ -190,12 +287,26 @@ impl<'c> Schrijver<'c> {
         veld: Option<&str>,
         casus: Option<&str>,
     ) -> Resultaat<()> {
+        let apparaat = self.apparaat.clone();
+        self.audit_door(&apparaat, handeling, tabel, rij, veld, casus)
+    }
+
+    /// An audit entry naming `apparaat` as the device that made the change.
+    pub(crate) fn audit_door(
+        &mut self,
+        apparaat: &str,
+        handeling: &str,
+        tabel: &str,
+        rij: &str,
+        veld: Option<&str>,
+        casus: Option<&str>,
+    ) -> Resultaat<()> {
         let hash = audit_hash(
             &self.audit_kop,
             [
                 &self.tijdstip,
                 &self.gebruiker,
-                &self.apparaat,
+                apparaat,
                 handeling,
                 tabel,
                 rij,
@@ -211,7 +322,7 @@ impl<'c> Schrijver<'c> {
             .execute(rusqlite::params![
                 self.tijdstip,
                 self.gebruiker,
-                self.apparaat,
+                apparaat,
                 handeling,
                 tabel,
                 rij,
@@ -232,7 +343,13 @@ impl<'c> Schrijver<'c> {
         veld: Option<&str>,
         waarde: Option<&Value>,
         casus: Option<&str>,
+        soort: Basis,
     ) -> Resultaat<()> {
+        let basis: Vec<OpId> = match (veld, soort) {
+            (None, _) | (_, Basis::Nieuw) => Vec::new(),
+            (Some(v), Basis::Winnaar) => koppen(self.tx, tabel, rij, v)?.into_iter().take(1).map(Into::into).collect(),
+            (Some(v), Basis::Alle) => koppen(self.tx, tabel, rij, v)?.into_iter().map(Into::into).collect(),
+        };
         self.volgnummer += 1;
         let hlc = self.volgende_hlc();
         let waarde = waarde.map(|w| json(w).to_string());
@@ -252,6 +369,11 @@ impl<'c> Schrijver<'c> {
                 veld.is_none(),
                 casus
             ])?;
+        let op = OpId { apparaat: self.apparaat.clone(), volgnummer: self.volgnummer };
+        match veld {
+            Some(v) => verwerk_kop(self.tx, &op, hlc, (tabel, rij, v), &basis, casus)?,
+            None => vergeet_koppen(self.tx, tabel, rij)?,
+        }
         Ok(())
     }
 
@@ -299,7 +421,7 @@ impl<'c> Schrijver<'c> {
             .prepare_cached(&sql)?
             .query_row([id], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())?;
         for (v, w) in t.velden.iter().zip(opgeslagen.iter()) {
-            self.log(t.naam, id, Some(v), Some(w), casus.as_deref())?;
+            self.log(t.naam, id, Some(v), Some(w), casus.as_deref(), Basis::Nieuw)?;
         }
         Ok(())
     }
@@ -329,7 +451,7 @@ impl<'c> Schrijver<'c> {
                 .prepare_cached(&format!("UPDATE {} SET {veld} = ?1 WHERE id = ?2", t.naam))?
                 .execute(rusqlite::params![nieuw, id])?;
             self.audit(handeling::WIJZIGEN, t.naam, id, Some(veld), casus.as_deref())?;
-            self.log(t.naam, id, Some(veld), Some(nieuw), casus.as_deref())?;
+            self.log(t.naam, id, Some(veld), Some(nieuw), casus.as_deref(), Basis::Winnaar)?;
             aantal += 1;
         }
         Ok(aantal)
@@ -343,8 +465,33 @@ impl<'c> Schrijver<'c> {
             return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
         }
         self.audit(handeling::VERWIJDEREN, t.naam, id, None, casus.as_deref())?;
-        self.log(t.naam, id, None, None, casus.as_deref())?;
+        self.log(t.naam, id, None, None, casus.as_deref(), Basis::Nieuw)?;
         Ok(())
+    }
+
+    /// Resolve a conflict: write `waarde` to one field, superseding every current value
+    /// of it (also when `waarde` equals the stored one), so the choice itself syncs.
+    pub(crate) fn kies(&mut self, t: &Tabel, id: &str, veld: &str, waarde: &Value) -> Resultaat<()> {
+        if !t.velden.contains(&veld) {
+            return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{veld}", t.naam) });
+        }
+        let casus = self.casus_van(t, id, &[])?;
+        let n = self
+            .tx
+            .prepare_cached(&format!("UPDATE {} SET {veld} = ?1 WHERE id = ?2", t.naam))?
+            .execute(rusqlite::params![waarde, id])?;
+        if n == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        self.audit(handeling::WIJZIGEN, t.naam, id, Some(veld), casus.as_deref())?;
+        self.log(t.naam, id, Some(veld), Some(waarde), casus.as_deref(), Basis::Alle)?;
+        Ok(())
+    }
+
+    /// Raise this writer's clock to at least `hlc` (received operations), so that every
+    /// later local change orders after what this device has seen.
+    pub(crate) fn zie_hlc(&mut self, hlc: i64) {
+        self.hlc = self.hlc.max(hlc);
     }
 
     /// Record that the user viewed a record (audit only, no change-log op).
@@ -378,6 +525,12 @@ impl Drop for Schrijver<'_> {
         if self.eigen && !self.klaar {
             let _ = self.tx.execute_batch("ROLLBACK");
         }
+    }
+}
+
+impl From<Kop> for OpId {
+    fn from(k: Kop) -> OpId {
+        OpId { apparaat: k.apparaat, volgnummer: k.volgnummer }
     }
 }
 

@@ -43,11 +43,11 @@ impl DbSleutel {
 
     /// The `PRAGMA key` value: a raw key literal, so SQLCipher skips its own KDF.
     pub(crate) fn pragma_waarde(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", hex::encode(self.0.as_ref())))
+        Zeroizing::new(format!("x'{}'", hex::encode(&self.0[..])))
     }
 
     fn hex(&self) -> Zeroizing<String> {
-        Zeroizing::new(hex::encode(self.0.as_ref()))
+        Zeroizing::new(hex::encode(&self.0[..]))
     }
 
     fn van_hex(tekst: &str) -> Option<DbSleutel> {
@@ -166,7 +166,7 @@ impl SleutelBestand {
         rand::rngs::OsRng.fill_bytes(&mut zout);
         rand::rngs::OsRng.fill_bytes(&mut nonce);
         let k = kek(wachtwoord, &zout, params)?;
-        let cipher = XChaCha20Poly1305::new(k.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
         let versleuteld = cipher
             .encrypt(XNonce::from_slice(&nonce), Payload { msg: sleutel.0.as_ref(), aad: &aad(installatie) })
             .map_err(|_| StoreFout::Sleutelbestand("encryption failed".into()))?;
@@ -197,7 +197,7 @@ impl SleutelBestand {
             return Err(StoreFout::Sleutelbestand("bad nonce".into()));
         }
         let k = kek(wachtwoord, &zout, v.params)?;
-        let cipher = XChaCha20Poly1305::new(k.as_ref().into());
+        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
         let platte = Zeroizing::new(
             cipher
                 .decrypt(
@@ -270,7 +270,7 @@ mod tests {
         assert!(matches!(b.ontgrendel("verkeerd wachtwoord"), Err(StoreFout::VerkeerdWachtwoord)));
         // The key file never contains the key in plaintext.
         let json = serde_json::to_string(&b).unwrap();
-        assert!(!json.contains(&hex::encode(k.0.as_ref())));
+        assert!(!json.contains(&hex::encode(&k.0[..])));
     }
 
     #[test]

@@ -5,4 +5,5 @@ mod cli;
 mod hulp;
 mod opslag;
 mod rapport;
+mod sync;
 mod ui;

@@ -1,0 +1,572 @@
+//! Merging change-log operations received from colleagues, and reading the operations to
+//! send. This is the second write path next to `Schrijver` (which it uses for the audit
+//! log and the clock): received operations are already logged by their author, so here
+//! they are stored as they are and the rows are rebuilt from the winning values.
+//!
+//! Merge rule (docs/bundle-format.md): per field, the *heads* are the operations no other
+//! known operation has seen (`basis`). The head with the highest HLC, then device id,
+//! is the value; further heads are conflicts. A row with a tombstone stays deleted. The
+//! result depends only on the set of operations, not on the order they arrive in.
+
+use super::schrijven::{self, OpId, Wijziging, handeling, koppen, verwerk_kop, vergeet_koppen};
+use super::team::{Ontvangst, boek_ontvangst};
+use super::{Resultaat, Store, StoreFout};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What an import changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Toegepast {
+    /// Operations that were new to this device.
+    pub nieuw: usize,
+    /// Operations already known (sent before).
+    pub bekend: usize,
+    /// Rows created, changed or deleted.
+    pub rijen: usize,
+    /// Fields that are now in conflict.
+    pub conflicten: usize,
+    /// Casusnummers of received cases that collided with another case's number and are
+    /// shown with a suffix.
+    pub hernummerd: Vec<String>,
+}
+
+/// One field with more than one current value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// Table.
+    pub tabel: String,
+    /// Row id.
+    pub rij: String,
+    /// Field.
+    pub veld: String,
+    /// The casus the row belongs to.
+    pub casus_id: Option<String>,
+    /// The competing values, the one in use first.
+    pub waarden: Vec<ConflictWaarde>,
+}
+
+/// One competing value of a field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictWaarde {
+    /// The operation that wrote it.
+    pub op: OpId,
+    /// Its clock (milliseconds since 1970 << 16 | counter).
+    pub hlc: i64,
+    /// The value.
+    pub waarde: serde_json::Value,
+}
+
+impl ConflictWaarde {
+    /// Wall-clock time of the change.
+    pub fn tijdstip(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        chrono::DateTime::from_timestamp_millis(self.hlc >> 16)
+    }
+}
+
+fn waarde_van_json(v: &serde_json::Value) -> Option<Value> {
+    Some(match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64()?),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        _ => return None,
+    })
+}
+
+fn ongeldig(w: &Wijziging, waarom: &str) -> StoreFout {
+    StoreFout::OngeldigeOperatie(format!("{}#{} {}.{}: {waarom}", w.apparaat, w.volgnummer, w.tabel, w.rij))
+}
+
+/// Check an operation against the schema before anything is written.
+fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
+    let t = schrijven::tabel(&w.tabel).ok_or_else(|| ongeldig(w, "unknown table"))?;
+    if w.volgnummer < 1 || w.apparaat.is_empty() || w.rij.is_empty() {
+        return Err(ongeldig(w, "missing identity"));
+    }
+    match (&w.veld, w.verwijderd) {
+        (None, true) => {
+            if w.waarde.is_some() || !w.basis.is_empty() {
+                return Err(ongeldig(w, "tombstone with a value"));
+            }
+        }
+        (Some(v), false) => {
+            if !t.velden.contains(&v.as_str()) {
+                return Err(ongeldig(w, "unknown field"));
+            }
+            // JSON null arrives as `None`: a field set to NULL.
+            if let Some(x) = &w.waarde
+                && waarde_van_json(x).is_none()
+            {
+                return Err(ongeldig(w, "value is not a scalar"));
+            }
+        }
+        _ => return Err(ongeldig(w, "field and tombstone flag disagree")),
+    }
+    if w.basis.iter().any(|b| b.apparaat == w.apparaat && b.volgnummer >= w.volgnummer) {
+        return Err(ongeldig(w, "basis not older than the operation"));
+    }
+    Ok(t)
+}
+
+fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM wijziging WHERE tabel = ?1 AND rij = ?2 AND veld IS NULL)")?
+        .query_row((tabel, rij), |r| r.get(0))?)
+}
+
+/// The winning value per field of a row, from the heads.
+fn winnaars(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<BTreeMap<String, (Value, String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.veld, w.waarde, k.apparaat, k.hlc FROM kop k
+         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         WHERE k.tabel = ?1 AND k.rij = ?2 ORDER BY k.veld, k.hlc DESC, k.apparaat DESC",
+    )?;
+    let mut uit = BTreeMap::new();
+    let rijen = stmt.query_map((tabel, rij), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+    })?;
+    for rij in rijen {
+        let (veld, waarde, apparaat, hlc) = rij?;
+        if uit.contains_key(&veld) {
+            continue;
+        }
+        let json: serde_json::Value = waarde.and_then(|w| serde_json::from_str(&w).ok()).unwrap_or_default();
+        uit.insert(veld, (waarde_van_json(&json).unwrap_or(Value::Null), apparaat, hlc));
+    }
+    Ok(uit)
+}
+
+/// The casusnummer a casus row is stored under when another casus claims the same
+/// number: the oldest claim (HLC, then device) keeps it, later ones get the first two
+/// characters of their device id as suffix. Every replica computes the same.
+fn afgeleid_nummer(nummer: &str, apparaat: &str) -> String {
+    let code: String = apparaat.chars().filter(|c| c.is_ascii_alphanumeric()).take(2).collect();
+    format!("{nummer}-{}", code.to_uppercase())
+}
+
+fn afgeleid_volgnummer(volgnummer: i64, apparaat: &str) -> i64 {
+    let code = apparaat.bytes().take(2).fold(0i64, |a, b| a * 256 + i64::from(b));
+    -(volgnummer * 65_536 + code)
+}
+
+/// Claims on casusnummer `nummer` as (hlc, device, row id), oldest first.
+fn claims(conn: &Connection, nummer: &str) -> Resultaat<Vec<(i64, String, String)>> {
+    let json = serde_json::Value::String(nummer.to_string()).to_string();
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.hlc, k.apparaat, k.rij FROM kop k
+         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         WHERE k.tabel = 'casus' AND k.veld = 'nummer' AND w.waarde = ?1
+         ORDER BY k.hlc, k.apparaat, k.rij",
+    )?;
+    let rijen = stmt.query_map([json], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rijen.collect::<Result<_, _>>()?)
+}
+
+/// Rebuild one row from its winning values. Returns whether the row changed.
+fn materialiseer(
+    conn: &Connection,
+    t: &schrijven::Tabel,
+    rij: &str,
+    hernummerd: &mut Vec<String>,
+) -> Resultaat<bool> {
+    if is_verwijderd(conn, t.naam, rij)? {
+        let n = conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [rij])?;
+        return Ok(n > 0);
+    }
+    let winnaars = winnaars(conn, t.naam, rij)?;
+    let mut velden: Vec<(&str, Value)> = t
+        .velden
+        .iter()
+        .filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone())))
+        .collect();
+    if t.naam == "casus"
+        && let Some((_, Value::Text(nummer))) = velden.iter().find(|(v, _)| *v == "nummer").cloned()
+    {
+        let claims = claims(conn, &nummer)?;
+        for (i, (_, apparaat, id)) in claims.iter().enumerate().rev() {
+            if i == 0 {
+                continue;
+            }
+            let afgeleid = afgeleid_nummer(&nummer, apparaat);
+            if id == rij {
+                let volg = velden.iter().find_map(|(v, w)| match (v, w) {
+                    (&"volgnummer", Value::Integer(n)) => Some(*n),
+                    _ => None,
+                });
+                for (v, w) in velden.iter_mut() {
+                    match (*v, volg) {
+                        ("nummer", _) => *w = Value::Text(afgeleid.clone()),
+                        ("volgnummer", Some(n)) => *w = Value::Integer(afgeleid_volgnummer(n, apparaat)),
+                        _ => {}
+                    }
+                }
+                if !hernummerd.contains(&afgeleid) {
+                    hernummerd.push(afgeleid.clone());
+                }
+            } else {
+                // Another (local or earlier received) row holds the number but is younger:
+                // move it aside first so the oldest claim can take the number.
+                let volg: Option<i64> = conn
+                    .prepare_cached("SELECT volgnummer FROM casus WHERE id = ?1 AND nummer = ?2")?
+                    .query_row((id, &nummer), |r| r.get(0))
+                    .optional()?;
+                if let Some(volg) = volg {
+                    conn.prepare_cached("UPDATE casus SET nummer = ?2, volgnummer = ?3 WHERE id = ?1")?.execute(
+                        rusqlite::params![id, afgeleid, afgeleid_volgnummer(volg, apparaat)],
+                    )?;
+                    hernummerd.push(afgeleid);
+                }
+            }
+        }
+    }
+    if velden.is_empty() {
+        return Ok(false);
+    }
+    let kolommen: Vec<&str> = velden.iter().map(|(v, _)| *v).collect();
+    let huidig: Option<Vec<Value>> = conn
+        .prepare_cached(&format!("SELECT {} FROM {} WHERE id = ?1", kolommen.join(", "), t.naam))?
+        .query_row([rij], |r| (0..kolommen.len()).map(|i| r.get::<_, Value>(i)).collect())
+        .optional()?;
+    match huidig {
+        Some(huidig) => {
+            let mut veranderd = false;
+            for ((veld, nieuw), oud) in velden.iter().zip(huidig) {
+                if *nieuw != oud {
+                    conn.prepare_cached(&format!("UPDATE {} SET {veld} = ?1 WHERE id = ?2", t.naam))?
+                        .execute(rusqlite::params![nieuw, rij])?;
+                    veranderd = true;
+                }
+            }
+            Ok(veranderd)
+        }
+        None => {
+            let plekken: Vec<String> = (1..=kolommen.len() + 1).map(|i| format!("?{i}")).collect();
+            let sql = format!(
+                "INSERT INTO {} (id, {}) VALUES ({})",
+                t.naam,
+                kolommen.join(", "),
+                plekken.join(", ")
+            );
+            let mut params = vec![Value::Text(rij.to_string())];
+            params.extend(velden.into_iter().map(|(_, w)| w));
+            // A row whose creating operations have not all arrived yet (NOT NULL columns
+            // missing) waits: its operations are kept and the row appears once complete.
+            conn.execute_batch("SAVEPOINT rij")?;
+            match conn.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params.iter())) {
+                Ok(_) => {
+                    conn.execute_batch("RELEASE rij")?;
+                    Ok(true)
+                }
+                Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    conn.execute_batch("ROLLBACK TO rij; RELEASE rij")?;
+                    Ok(false)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+    }
+}
+
+/// A received row may point at a row that a colleague deleted concurrently (an action
+/// of a removed goal). Such references are repaired the same way on every replica:
+/// a nullable reference becomes empty, a row that cannot exist without its parent is
+/// not shown. The operations stay in the change log.
+fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) -> Resultaat<usize> {
+    let mut hersteld = 0;
+    for _ in 0..8 {
+        let mut schendingen: Vec<(String, i64, i64)> = Vec::new();
+        for t in tabellen {
+            let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_check({t})"))?;
+            let r = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(3)?)))?;
+            schendingen.extend(r.collect::<Result<Vec<_>, _>>()?);
+        }
+        if schendingen.is_empty() {
+            break;
+        }
+        for (tabel, rowid, fkid) in schendingen {
+            let t = schrijven::tabel(&tabel).ok_or_else(|| StoreFout::OngeldigeOperatie(tabel.clone()))?;
+            let kolom: String = conn.query_row(
+                &format!("SELECT \"from\" FROM pragma_foreign_key_list('{}') WHERE id = ?1", t.naam),
+                [fkid],
+                |r| r.get(0),
+            )?;
+            let verplicht: bool = conn.query_row(
+                &format!("SELECT \"notnull\" FROM pragma_table_info('{}') WHERE name = ?1", t.naam),
+                [&kolom],
+                |r| r.get(0),
+            )?;
+            if verplicht {
+                conn.execute(&format!("DELETE FROM {} WHERE rowid = ?1", t.naam), [rowid])?;
+            } else {
+                conn.execute(&format!("UPDATE {} SET {kolom} = NULL WHERE rowid = ?1", t.naam), [rowid])?;
+            }
+            hersteld += 1;
+        }
+    }
+    Ok(hersteld)
+}
+
+impl Store {
+    /// Operations to send: per origin device those after `na[device]` (0 when absent), in
+    /// sequence order. With `casussen`, only operations of those cases plus those that
+    /// belong to no case (partners, contacts, themes, meetings).
+    pub fn operaties_na(
+        &self,
+        na: &BTreeMap<String, i64>,
+        casussen: Option<&BTreeSet<String>>,
+    ) -> Resultaat<Vec<Wijziging>> {
+        let apparaten: Vec<String> = {
+            let mut stmt = self.conn.prepare("SELECT DISTINCT apparaat FROM wijziging ORDER BY apparaat")?;
+            let r = stmt.query_map([], |r| r.get(0))?;
+            r.collect::<Result<_, _>>()?
+        };
+        let mut uit: Vec<Wijziging> = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT w.apparaat, w.volgnummer, w.hlc, w.tabel, w.rij, w.veld, w.waarde, w.verwijderd, w.casus_id,
+                    b.basis_apparaat, b.basis_volgnummer
+             FROM wijziging w
+             LEFT JOIN wijziging_basis b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer
+             WHERE w.apparaat = ?1 AND w.volgnummer > ?2
+             ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer",
+        )?;
+        for apparaat in apparaten {
+            let vanaf = na.get(&apparaat).copied().unwrap_or(0);
+            let mut rijen = stmt.query((&apparaat, vanaf))?;
+            while let Some(r) = rijen.next()? {
+                let volgnummer: i64 = r.get(1)?;
+                let basis: Option<OpId> = match r.get::<_, Option<String>>(9)? {
+                    Some(a) => Some(OpId { apparaat: a, volgnummer: r.get(10)? }),
+                    None => None,
+                };
+                if let Some(laatste) = uit.last_mut()
+                    && laatste.apparaat == apparaat
+                    && laatste.volgnummer == volgnummer
+                {
+                    laatste.basis.extend(basis);
+                    continue;
+                }
+                let casus_id: Option<String> = r.get(8)?;
+                if let (Some(scope), Some(c)) = (casussen, &casus_id)
+                    && !scope.contains(c)
+                {
+                    continue;
+                }
+                let waarde: Option<String> = r.get(6)?;
+                uit.push(Wijziging {
+                    apparaat: r.get(0)?,
+                    volgnummer,
+                    hlc: r.get(2)?,
+                    tabel: r.get(3)?,
+                    rij: r.get(4)?,
+                    veld: r.get(5)?,
+                    waarde: waarde.and_then(|w| serde_json::from_str(&w).ok()),
+                    verwijderd: r.get(7)?,
+                    casus_id,
+                    basis: basis.into_iter().collect(),
+                });
+            }
+        }
+        Ok(uit)
+    }
+
+    /// Casus ids whose trajectbegeleider is `naam` (need-to-know scope of a colleague).
+    pub fn casussen_van_trajectbegeleider(&self, naam: &str) -> Resultaat<BTreeSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM casus WHERE trajectbegeleider = ?1")?;
+        let r = stmt.query_map([naam], |r| r.get(0))?;
+        Ok(r.collect::<Result<_, _>>()?)
+    }
+
+    /// Casus id for a casusnummer.
+    pub fn casus_id(&self, nummer: &str) -> Resultaat<String> {
+        self.conn
+            .query_row("SELECT id FROM casus WHERE nummer = ?1", [nummer], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreFout::CasusOnbekend(nummer.to_string()))
+    }
+
+    /// Apply a verified bundle's operations in one transaction: store the new ones, update
+    /// heads and conflicts, rebuild the touched rows, audit each row as received from its
+    /// author, record the bundle and the sender's acknowledgements. On any error nothing
+    /// is applied.
+    pub(crate) fn pas_toe(&mut self, ops: &[Wijziging], ontvangst: &Ontvangst<'_>) -> Resultaat<Toegepast> {
+        for w in ops {
+            controleer(w)?;
+        }
+        let eigen = self.apparaat.clone();
+        let mut s = self.schrijver()?;
+        let conn = s.conn();
+        let mut uitslag = Toegepast::default();
+        let mut geraakt: BTreeMap<(&'static str, String), (String, Option<String>)> = BTreeMap::new();
+        let mut max_hlc = 0;
+        for w in ops {
+            let t = controleer(w)?;
+            let nieuw = conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(rusqlite::params![
+                    w.apparaat,
+                    w.volgnummer,
+                    w.hlc,
+                    w.tabel,
+                    w.rij,
+                    w.veld,
+                    w.veld.as_ref().map(|_| w.waarde.clone().unwrap_or_default().to_string()),
+                    w.verwijderd,
+                    w.casus_id
+                ])?
+                > 0;
+            if !nieuw {
+                uitslag.bekend += 1;
+                continue;
+            }
+            uitslag.nieuw += 1;
+            max_hlc = max_hlc.max(w.hlc);
+            let op = OpId { apparaat: w.apparaat.clone(), volgnummer: w.volgnummer };
+            match &w.veld {
+                Some(veld) => {
+                    if !is_verwijderd(conn, t.naam, &w.rij)? {
+                        verwerk_kop(conn, &op, w.hlc, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
+                    } else {
+                        // Keep the causality so heads stay a function of the operation set.
+                        for b in &w.basis {
+                            conn.prepare_cached(
+                                "INSERT OR IGNORE INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
+                                 VALUES (?1, ?2, ?3, ?4)",
+                            )?
+                            .execute((&op.apparaat, op.volgnummer, &b.apparaat, b.volgnummer))?;
+                        }
+                    }
+                }
+                None => vergeet_koppen(conn, t.naam, &w.rij)?,
+            }
+            geraakt.insert((t.naam, w.rij.clone()), (w.apparaat.clone(), w.casus_id.clone()));
+        }
+        let mut gewijzigd = Vec::new();
+        for ((tabel, rij), (auteur, casus)) in &geraakt {
+            let t = schrijven::tabel(tabel).ok_or_else(|| StoreFout::OngeldigeOperatie((*tabel).to_string()))?;
+            if materialiseer(s.conn(), t, rij, &mut uitslag.hernummerd)? {
+                gewijzigd.push((t.naam, rij.clone(), auteur.clone(), casus.clone()));
+            }
+        }
+        uitslag.rijen = gewijzigd.len();
+        let tabellen: BTreeSet<&'static str> = schrijven::ALLE.iter().map(|t| t.naam).collect();
+        herstel_verwijzingen(s.conn(), &tabellen)?;
+        for (tabel, rij, auteur, casus) in gewijzigd {
+            s.audit_door(&auteur, handeling::ONTVANGEN, tabel, &rij, None, casus.as_deref())?;
+        }
+        boek_ontvangst(s.conn(), &eigen, ontvangst)?;
+        uitslag.conflicten =
+            s.conn().query_row("SELECT count(*) FROM conflictveld", [], |r| r.get::<_, i64>(0))? as usize;
+        s.zie_hlc(max_hlc);
+        s.commit()?;
+        Ok(uitslag)
+    }
+
+    /// Apply the operations of a verified bundle (see [`crate::sync::importeer`]).
+    pub(crate) fn ontvang(
+        &mut self,
+        ops: &[Wijziging],
+        bundel: &str,
+        afzender: &str,
+        reeksen: &BTreeMap<String, (i64, i64)>,
+        versievector: &BTreeMap<String, i64>,
+    ) -> Resultaat<Toegepast> {
+        let o = Ontvangst { bundel, afzender, reeksen, versievector, operaties: ops.len() };
+        self.pas_toe(ops, &o)
+    }
+
+    /// Open conflicts, for one casus or all.
+    pub fn conflicten(&self, casus_id: Option<&str>) -> Resultaat<Vec<Conflict>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT tabel, rij, veld, casus_id FROM conflictveld
+             WHERE ?1 IS NULL OR casus_id = ?1 ORDER BY casus_id, tabel, rij, veld",
+        )?;
+        let velden: Vec<(String, String, String, Option<String>)> = stmt
+            .query_map([casus_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut uit = Vec::new();
+        for (tabel, rij, veld, casus_id) in velden {
+            let mut waarden = Vec::new();
+            for k in koppen(&self.conn, &tabel, &rij, &veld)? {
+                let waarde: Option<String> = self.conn.query_row(
+                    "SELECT waarde FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2",
+                    (&k.apparaat, k.volgnummer),
+                    |r| r.get(0),
+                )?;
+                waarden.push(ConflictWaarde {
+                    op: OpId { apparaat: k.apparaat, volgnummer: k.volgnummer },
+                    hlc: k.hlc,
+                    waarde: waarde.and_then(|w| serde_json::from_str(&w).ok()).unwrap_or_default(),
+                });
+            }
+            uit.push(Conflict { tabel, rij, veld, casus_id, waarden });
+        }
+        Ok(uit)
+    }
+
+    /// Resolve a conflict by choosing one of its values. The choice is a new change that
+    /// supersedes every competing value, so it closes the conflict on every replica.
+    pub fn conflict_kiezen(&mut self, conflict: &Conflict, keuze: &OpId) -> Resultaat<()> {
+        let t = schrijven::tabel(&conflict.tabel)
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: conflict.tabel.clone() })?;
+        let gekozen = conflict
+            .waarden
+            .iter()
+            .find(|w| &w.op == keuze)
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "conflictwaarde", id: keuze.volgnummer.to_string() })?;
+        let waarde = waarde_van_json(&gekozen.waarde)
+            .ok_or_else(|| StoreFout::OngeldigeOperatie("value is not a scalar".into()))?;
+        let mut s = self.schrijver()?;
+        s.kies(t, &conflict.rij, &conflict.veld, &waarde)?;
+        s.commit()
+    }
+
+    /// The synced state as text: every synced table, the change log with its causality,
+    /// the heads and the conflict markers. Two replicas that hold the same operations
+    /// give the same text (used by the convergence tests).
+    pub fn synchrone_staat(&self) -> Resultaat<String> {
+        let mut tabellen: Vec<String> = schrijven::ALLE.iter().map(|t| t.naam.to_string()).collect();
+        tabellen.extend(["wijziging", "wijziging_basis", "kop", "conflictveld"].map(String::from));
+        self.dump_tabellen(&tabellen)
+    }
+
+    /// Every table of the database as text (tamper tests: nothing may change).
+    pub fn volledige_dump(&self) -> Resultaat<String> {
+        let tabellen: Vec<String> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                 AND name NOT LIKE 'zoekindex_%' ORDER BY name",
+            )?;
+            let r = stmt.query_map([], |r| r.get(0))?;
+            r.collect::<Result<_, _>>()?
+        };
+        self.dump_tabellen(&tabellen)
+    }
+
+    fn dump_tabellen(&self, tabellen: &[String]) -> Resultaat<String> {
+        let mut uit = String::new();
+        for t in tabellen {
+            uit.push_str(&format!("## {t}\n"));
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{}\"", t.replace('"', "")))?;
+            let n = stmt.column_count();
+            let mut regels: Vec<String> = Vec::new();
+            let mut rijen = stmt.query([])?;
+            while let Some(r) = rijen.next()? {
+                let velden: Vec<String> = (0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).ok())).collect();
+                regels.push(velden.join("|"));
+            }
+            regels.sort();
+            for r in regels {
+                uit.push_str(&r);
+                uit.push('\n');
+            }
+        }
+        Ok(uit)
+    }
+}

@@ -1,0 +1,401 @@
+//! Sync by signed, encrypted bundles: identity and roster, export/import, merge and
+//! conflicts, tampering, convergence of several replicas, and interop with `age`.
+
+use schakel::domain::JournaalSoort;
+use schakel::store::{CasusWijziging, Gebruiker, Gegevensmap, NieuwJournaal, NieuweCasus, Store};
+use schakel::sync::{self, ExportOpties, SyncFout};
+
+pub struct Replica {
+    _dir: tempfile::TempDir,
+    pub store: Store,
+}
+
+impl Replica {
+    pub fn id(&self) -> String {
+        self.store.apparaat().to_string()
+    }
+}
+
+pub fn replica(naam: &str, rol: &str) -> Replica {
+    let dir = tempfile::tempdir().unwrap();
+    let map = Gegevensmap::new(dir.path().join("data"));
+    let g = Gebruiker { naam: naam.into(), rol: rol.into(), zvh: "ZVH Testregio".into() };
+    let store = Store::maak(&map, &super::hulp::sleutel(), &g).unwrap();
+    Replica { _dir: dir, store }
+}
+
+/// `n` replicas that all know and trust each other.
+pub fn team(n: usize) -> Vec<Replica> {
+    let mut r: Vec<Replica> = (0..n).map(|i| replica(&format!("Collega {i}"), "procesregisseur")).collect();
+    let kaartjes: Vec<Vec<u8>> = r.iter_mut().map(|x| sync::visitekaartje(&mut x.store, "").unwrap()).collect();
+    for (i, x) in r.iter_mut().enumerate() {
+        for (j, k) in kaartjes.iter().enumerate() {
+            if i != j {
+                let c = sync::lees_visitekaartje(k).unwrap();
+                x.store.collega_toevoegen(&c).unwrap();
+                x.store.collega_bevestigen(&c.apparaat).unwrap();
+            }
+        }
+    }
+    r
+}
+
+pub fn bundel(van: &mut Replica, naar: &str) -> Vec<u8> {
+    sync::exporteer(&mut van.store, &ExportOpties { voor: vec![naar.to_string()], ..Default::default() })
+        .unwrap()
+        .bytes
+}
+
+fn uitwisselen(team: &mut [Replica], van: usize, naar: usize) {
+    let id = team[naar].id();
+    let b = bundel(&mut team[van], &id);
+    sync::importeer(&mut team[naar].store, &b).unwrap();
+}
+
+fn werknaam(s: &Store, nummer: &str) -> String {
+    s.casus_regel(nummer).unwrap().werknaam
+}
+
+fn nieuwe_casus(s: &mut Store, werknaam: &str) -> String {
+    s.nieuwe_casus(NieuweCasus { werknaam: werknaam.into(), thema: "nazorg".into(), ..Default::default() })
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn casus_gaat_heen_en_terug_en_dubbel_inlezen_verandert_niets() {
+    let mut t = team(2);
+    let nr = nieuwe_casus(&mut t[0].store, "Vos");
+    t[0].store
+        .journaal_toevoegen(
+            &nr,
+            NieuwJournaal { soort: JournaalSoort::Notitie, tekst: "Eerste gesprek".into(), datum: None, inrichting: None },
+        )
+        .unwrap();
+    let b_id = t[1].id();
+    let b = bundel(&mut t[0], &b_id);
+    let uit = sync::importeer(&mut t[1].store, &b).unwrap();
+    assert!(uit.toegepast.nieuw > 10, "{:?}", uit.toegepast);
+    assert_eq!(werknaam(&t[1].store, &nr), "Vos");
+    assert_eq!(t[1].store.zoek("Eerste gesprek", 10).unwrap().len(), 1, "FTS index follows received rows");
+
+    // Replaying the same file is refused and changes nothing.
+    let voor = t[1].store.volledige_dump().unwrap();
+    assert!(matches!(sync::importeer(&mut t[1].store, &b), Err(SyncFout::AlIngelezen)));
+    assert_eq!(voor, t[1].store.volledige_dump().unwrap());
+
+    // Back: B edits, A receives; and A's next bundle to B holds only what B lacks.
+    t[1].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Vos-Jansen".into()), ..Default::default() }).unwrap();
+    uitwisselen(&mut t, 1, 0);
+    assert_eq!(werknaam(&t[0].store, &nr), "Vos-Jansen");
+    let terug = sync::exporteer(&mut t[0].store, &ExportOpties { voor: vec![b_id.clone()], ..Default::default() }).unwrap();
+    assert_eq!(terug.operaties, 0, "B confirmed everything A has");
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+
+    // The received change is in A's audit log, attributed to B's device.
+    let id = t[0].store.casus_id(&nr).unwrap();
+    let historie = t[0].store.audit_casus(&id, 1000).unwrap();
+    assert!(historie.iter().any(|r| r.handeling == "ontvangen" && r.apparaat == b_id), "{historie:?}");
+}
+
+#[test]
+fn gelijktijdige_wijziging_wordt_conflict_en_keuze_sluit_het_overal() {
+    let mut t = team(2);
+    let nr = nieuwe_casus(&mut t[0].store, "Begin");
+    uitwisselen(&mut t, 0, 1);
+    t[0].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Kant A".into()), ..Default::default() }).unwrap();
+    t[1].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Kant B".into()), ..Default::default() }).unwrap();
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    // Same value on both sides (last writer wins), the other value kept as conflict.
+    let a = werknaam(&t[0].store, &nr);
+    assert_eq!(a, werknaam(&t[1].store, &nr));
+    assert_eq!(a, "Kant B", "B wrote last");
+    for r in &t {
+        let c = r.store.conflicten(None).unwrap();
+        assert_eq!(c.len(), 1, "conflict recorded on every replica");
+        assert_eq!(c[0].veld, "werknaam");
+        let waarden: Vec<&str> = c[0].waarden.iter().filter_map(|w| w.waarde.as_str()).collect();
+        assert_eq!(waarden, ["Kant B", "Kant A"]);
+    }
+    // A normal edit on A keeps the conflict open (the user did not choose).
+    // Choosing the losing value on A is a synced change that closes it on B too.
+    let c = t[0].store.conflicten(None).unwrap().remove(0);
+    let verliezer = c.waarden[1].op.clone();
+    assert_eq!(sync::auteur(&t[0].store, &verliezer), "Collega 0");
+    assert_eq!(sync::auteur(&t[1].store, &verliezer), "Collega 0");
+    t[0].store.conflict_kiezen(&c, &verliezer).unwrap();
+    assert_eq!(werknaam(&t[0].store, &nr), "Kant A");
+    assert!(t[0].store.conflicten(None).unwrap().is_empty());
+    uitwisselen(&mut t, 0, 1);
+    assert_eq!(werknaam(&t[1].store, &nr), "Kant A");
+    assert!(t[1].store.conflicten(None).unwrap().is_empty());
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+}
+
+#[test]
+fn gelijk_casusnummer_op_twee_laptops_krijgt_overal_dezelfde_nummering() {
+    let mut t = team(2);
+    let a = nieuwe_casus(&mut t[0].store, "Eerst gemaakt");
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    let b = nieuwe_casus(&mut t[1].store, "Later gemaakt");
+    assert_eq!(a, b, "both laptops issued the same number offline");
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    for r in &t {
+        assert_eq!(werknaam(&r.store, &a), "Eerst gemaakt", "the older case keeps the number");
+    }
+    let lijst0: Vec<(String, String)> = t[0]
+        .store
+        .casus_lijst(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.casusnummer, c.werknaam))
+        .collect();
+    let lijst1: Vec<(String, String)> = t[1]
+        .store
+        .casus_lijst(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.casusnummer, c.werknaam))
+        .collect();
+    assert_eq!(lijst0.len(), 2);
+    assert_eq!(lijst0, lijst1);
+    let later = lijst0.iter().find(|(_, w)| w == "Later gemaakt").unwrap();
+    assert!(later.0.starts_with(&format!("{a}-")), "{later:?}");
+    // A new case after sync does not collide again.
+    let c = nieuwe_casus(&mut t[0].store, "Na de sync");
+    assert!(lijst0.iter().all(|(n, _)| *n != c));
+}
+
+#[test]
+fn verwijderde_rij_blijft_verwijderd_ook_na_gelijktijdige_bewerking() {
+    let mut t = team(2);
+    let nr = nieuwe_casus(&mut t[0].store, "Doelen");
+    let lg = t[0].store.leefgebieden().unwrap()[0].id.clone();
+    let doel = t[0].store.doel_toevoegen(&nr, &lg, "Woning vinden").unwrap();
+    uitwisselen(&mut t, 0, 1);
+    t[0].store.doel_verwijder(&doel).unwrap();
+    t[1].store.doel_wijzig(&doel, Some(&lg), Some("Woning vinden voor 1 mei")).unwrap();
+    t[1].store
+        .actie_toevoegen(
+            &nr,
+            schakel::store::NieuweActie {
+                omschrijving: "Aanvraag urgentie".into(),
+                doel_id: Some(doel.clone()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    for r in &t {
+        let plan = r.store.plan(&nr).unwrap();
+        assert!(plan.doelen.is_empty(), "tombstone wins");
+        assert_eq!(plan.acties.len(), 1, "the concurrent action survives without its goal");
+        assert_eq!(plan.acties[0].doel_id, None);
+    }
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+}
+
+#[test]
+fn vingerafdruk_is_gelijk_aan_beide_kanten_en_kaartje_is_ondertekend() {
+    let mut r = replica("Anna Tester", "trajectbegeleider");
+    let kaart = sync::visitekaartje(&mut r.store, "").unwrap();
+    let eigen = sync::apparaat(&mut r.store).unwrap().vingerafdruk();
+    let c = sync::lees_visitekaartje(&kaart).unwrap();
+    assert_eq!(c.naam, "Anna Tester");
+    assert_eq!(sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age), eigen);
+    assert_eq!(eigen.split(' ').count(), 6);
+    assert!(eigen.chars().all(|ch| ch.is_ascii_digit() || ch == ' '));
+    // Changing the name on the card breaks its signature.
+    let vervalst = String::from_utf8(kaart).unwrap().replace("Anna Tester", "Anna Vervalst");
+    assert!(matches!(sync::lees_visitekaartje(vervalst.as_bytes()), Err(SyncFout::OngeldigKaartje(_))));
+    // The identity is made once and kept.
+    let nog_eens = sync::apparaat(&mut r.store).unwrap().vingerafdruk();
+    assert_eq!(nog_eens, eigen);
+}
+
+/// Every way a bundle can be wrong is refused and leaves the database exactly as it was.
+#[test]
+fn geknoeide_bundels_worden_geweigerd_zonder_iets_te_veranderen() {
+    let mut t = team(3);
+    nieuwe_casus(&mut t[0].store, "Geheim");
+    let b_id = t[1].id();
+    let goed = bundel(&mut t[0], &b_id);
+    let voor = t[1].store.volledige_dump().unwrap();
+    let buiten = sync::lees_buitenkant(&goed).unwrap();
+    let cijfer_begin = goed.len() - 64 - buiten.cijfertekst.len();
+
+    let mut gevallen: Vec<(&str, Vec<u8>)> = Vec::new();
+    let mut flip = |naam: &'static str, pos: usize| {
+        let mut b = goed.clone();
+        b[pos] ^= 0x01;
+        gevallen.push((naam, b));
+    };
+    flip("magic", 0);
+    flip("versie", 9);
+    flip("afzender", 13);
+    flip("lengte", 12 + 36 + 7);
+    flip("age-kop", cijfer_begin + 5);
+    flip("cijfertekst", cijfer_begin + buiten.cijfertekst.len() - 20);
+    flip("handtekening", goed.len() - 10);
+    gevallen.push(("afgekapt", goed[..goed.len() - 100].to_vec()));
+    gevallen.push(("leeg", Vec::new()));
+    gevallen.push(("aangevuld", [goed.clone(), vec![0]].concat()));
+    for (naam, b) in &gevallen {
+        let fout = sync::importeer(&mut t[1].store, b);
+        assert!(fout.is_err(), "{naam} accepted");
+        assert_eq!(voor, t[1].store.volledige_dump().unwrap(), "{naam} changed the database");
+    }
+
+    // Not addressed to C.
+    let voor_c = t[2].store.volledige_dump().unwrap();
+    assert!(matches!(sync::importeer(&mut t[2].store, &goed), Err(SyncFout::NietVoorMij)));
+    assert_eq!(voor_c, t[2].store.volledige_dump().unwrap());
+
+    // From a removed colleague.
+    let a_id = t[0].id();
+    t[1].store.collega_verwijderen(&a_id).unwrap();
+    let voor = t[1].store.volledige_dump().unwrap();
+    assert!(matches!(sync::importeer(&mut t[1].store, &goed), Err(SyncFout::VerwijderdeAfzender(_))));
+    assert_eq!(voor, t[1].store.volledige_dump().unwrap());
+    // And no bundles to them either.
+    assert!(matches!(
+        sync::exporteer(&mut t[1].store, &ExportOpties { voor: vec![a_id.clone()], ..Default::default() }),
+        Err(SyncFout::OnbekendeOntvanger(_))
+    ));
+
+    // From a device nobody knows.
+    let mut onbekend = replica("Onbekend", "procesregisseur");
+    let kaart = sync::visitekaartje(&mut onbekend.store, "").unwrap();
+    let c = sync::lees_visitekaartje(&kaart).unwrap();
+    onbekend.store.collega_toevoegen(&sync::lees_visitekaartje(&sync::visitekaartje(&mut t[2].store, "").unwrap()).unwrap()).unwrap();
+    onbekend.store.collega_bevestigen(&t[2].id()).unwrap();
+    nieuwe_casus(&mut onbekend.store, "Indringer");
+    let c_id = t[2].id();
+    let van_onbekend = bundel(&mut onbekend, &c_id);
+    assert!(matches!(sync::importeer(&mut t[2].store, &van_onbekend), Err(SyncFout::OnbekendeAfzender(_))));
+    assert_eq!(voor_c, t[2].store.volledige_dump().unwrap());
+    // Known but fingerprint not confirmed yet.
+    t[2].store.collega_toevoegen(&c).unwrap();
+    let voor_c = t[2].store.volledige_dump().unwrap();
+    assert!(matches!(sync::importeer(&mut t[2].store, &van_onbekend), Err(SyncFout::NietBevestigd(_))));
+    assert_eq!(voor_c, t[2].store.volledige_dump().unwrap());
+}
+
+/// A sender who signs with their key but puts another device's operations out of range,
+/// or a device pretending to be another: the outer signature binds the sender.
+#[test]
+fn afzender_kan_niet_worden_nagebootst() {
+    let mut t = team(3);
+    nieuwe_casus(&mut t[0].store, "Echt");
+    let b_id = t[1].id();
+    let goed = bundel(&mut t[0], &b_id);
+    // Replace the sender id in the header by C's id (same length): signature must fail.
+    let a_id = t[0].id();
+    let c_id = t[2].id();
+    let vervalst: Vec<u8> = {
+        let mut v = goed.clone();
+        let pos = goed.windows(a_id.len()).position(|w| w == a_id.as_bytes()).unwrap();
+        v[pos..pos + c_id.len()].copy_from_slice(c_id.as_bytes());
+        v
+    };
+    let voor = t[1].store.volledige_dump().unwrap();
+    assert!(matches!(sync::importeer(&mut t[1].store, &vervalst), Err(SyncFout::Handtekening(_))));
+    assert_eq!(voor, t[1].store.volledige_dump().unwrap());
+    assert!(sync::importeer(&mut t[1].store, &goed).is_ok());
+}
+
+#[test]
+fn trajectbegeleider_krijgt_alleen_eigen_casussen() {
+    let mut pr = replica("Regisseur", "procesregisseur");
+    let mut tb = replica("Tom Traject", "trajectbegeleider");
+    let k_pr = sync::lees_visitekaartje(&sync::visitekaartje(&mut pr.store, "").unwrap()).unwrap();
+    let k_tb = sync::lees_visitekaartje(&sync::visitekaartje(&mut tb.store, "").unwrap()).unwrap();
+    pr.store.collega_toevoegen(&k_tb).unwrap();
+    pr.store.collega_bevestigen(&k_tb.apparaat).unwrap();
+    tb.store.collega_toevoegen(&k_pr).unwrap();
+    tb.store.collega_bevestigen(&k_pr.apparaat).unwrap();
+    let eigen = nieuwe_casus(&mut pr.store, "Van Tom");
+    pr.store
+        .casus_wijzig(&eigen, &CasusWijziging { trajectbegeleider: Some("Tom Traject".into()), ..Default::default() })
+        .unwrap();
+    let ander = nieuwe_casus(&mut pr.store, "Niet van Tom");
+    let b = bundel(&mut pr, &k_tb.apparaat);
+    sync::importeer(&mut tb.store, &b).unwrap();
+    assert_eq!(werknaam(&tb.store, &eigen), "Van Tom");
+    assert!(tb.store.casus_regel(&ander).is_err(), "a case Tom does not work on never reaches his laptop");
+}
+
+#[test]
+fn geen_bundel_naar_collega_van_organisatie_zonder_convenant() {
+    let mut a = replica("Regisseur", "procesregisseur");
+    let mut b = replica("Sam Sport", "trajectbegeleider");
+    a.store
+        .partner_toevoegen(schakel::store::NieuwePartner {
+            naam: "Sportclub Zonder Convenant".into(),
+            soort: schakel::domain::partner::PartnerSoort::Overig,
+            convenantstatus: schakel::domain::partner::Convenantstatus::Geen,
+        })
+        .unwrap();
+    let k = sync::lees_visitekaartje(&sync::visitekaartje(&mut b.store, "Sportclub Zonder Convenant").unwrap()).unwrap();
+    a.store.collega_toevoegen(&k).unwrap();
+    a.store.collega_bevestigen(&k.apparaat).unwrap();
+    let r = sync::exporteer(&mut a.store, &ExportOpties::default());
+    assert!(matches!(r, Err(SyncFout::GeenConvenant(_))), "{r:?}");
+}
+
+#[test]
+fn status_toont_ontvangen_reeksen_en_gaten() {
+    let mut t = team(2);
+    let b_id = t[1].id();
+    nieuwe_casus(&mut t[0].store, "Een");
+    let eerste = bundel(&mut t[0], &b_id);
+    nieuwe_casus(&mut t[0].store, "Twee");
+    // Second bundle holds everything unconfirmed (1..n), so it closes any gap itself.
+    let tweede = bundel(&mut t[0], &b_id);
+    sync::importeer(&mut t[1].store, &tweede).unwrap();
+    let st = sync::status(&t[1].store).unwrap();
+    assert_eq!(st.len(), 1);
+    assert_eq!(st[0].naam.as_deref(), Some("Collega 0"));
+    assert_eq!(st[0].doorlopend_tot, t[0].store.eigen_volgnummer().unwrap());
+    assert!(st[0].gaten.is_empty());
+    // The older bundle arriving late adds nothing and breaks nothing.
+    let voor = t[1].store.synchrone_staat().unwrap();
+    let r = sync::importeer(&mut t[1].store, &eerste).unwrap();
+    assert_eq!(r.toegepast.nieuw, 0);
+    assert_eq!(voor, t[1].store.synchrone_staat().unwrap());
+}
+
+/// Interop: the payload is a standard age file that the `age` CLI decrypts with the
+/// recipient's identity, and cannot decrypt with another one. CI installs Debian's `age`.
+#[test]
+fn age_cli_ontsleutelt_de_inhoud_alleen_met_de_juiste_identiteit() {
+    let mut t = team(3);
+    nieuwe_casus(&mut t[0].store, "Interop");
+    let b_id = t[1].id();
+    let b = bundel(&mut t[0], &b_id);
+    let buiten = sync::lees_buitenkant(&b).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cijfer = dir.path().join("inhoud.age");
+    std::fs::write(&cijfer, buiten.cijfertekst).unwrap();
+    let schrijf_id = |naam: &str, r: &mut Replica| {
+        let pad = dir.path().join(naam);
+        let id = sync::apparaat(&mut r.store).unwrap().age_identiteit();
+        std::fs::write(&pad, format!("{}\n", id.as_str())).unwrap();
+        pad
+    };
+    let juist = schrijf_id("b.txt", &mut t[1]);
+    let fout = schrijf_id("c.txt", &mut t[2]);
+    let age = std::process::Command::new("age").arg("-d").arg("-i").arg(&juist).arg(&cijfer).output();
+    let age = age.expect("the `age` CLI is needed for this test (apt-get install age)");
+    assert!(age.status.success(), "{}", String::from_utf8_lossy(&age.stderr));
+    let platte = age.stdout;
+    assert!(platte.len() > 64);
+    let inhoud: serde_json::Value = serde_json::from_slice(&platte[64..]).unwrap();
+    assert_eq!(inhoud["manifest"]["afzender"], serde_json::Value::String(t[0].id()));
+    assert!(inhoud["operaties"].as_array().unwrap().iter().any(|o| o["waarde"] == "Interop"));
+    let zonder = std::process::Command::new("age").arg("-d").arg("-i").arg(&fout).arg(&cijfer).output().unwrap();
+    assert!(!zonder.status.success(), "C's identity must not open a bundle for B");
+}
