@@ -399,3 +399,126 @@ fn age_cli_ontsleutelt_de_inhoud_alleen_met_de_juiste_identiteit() {
     let zonder = std::process::Command::new("age").arg("-d").arg("-i").arg(&fout).arg(&cijfer).output().unwrap();
     assert!(!zonder.status.success(), "C's identity must not open a bundle for B");
 }
+
+mod convergentie {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Stap {
+        Werknaam { r: usize, casus: usize, waarde: u8 },
+        Probleem { r: usize, casus: usize, waarde: u8 },
+        Journaal { r: usize, casus: usize },
+        DoelErbij { r: usize, casus: usize },
+        DoelWeg { r: usize, casus: usize },
+        DoelWijzig { r: usize, casus: usize, waarde: u8 },
+        NieuweCasus { r: usize },
+        Exporteer { van: usize, naar: usize },
+        Bezorg { bundel: usize },
+    }
+
+    fn stap() -> impl Strategy<Value = Stap> {
+        let r = 0..5usize;
+        prop_oneof![
+            3 => (r.clone(), 0..2usize, 0..3u8).prop_map(|(r, casus, waarde)| Stap::Werknaam { r, casus, waarde }),
+            1 => (r.clone(), 0..2usize, 0..3u8).prop_map(|(r, casus, waarde)| Stap::Probleem { r, casus, waarde }),
+            1 => (r.clone(), 0..2usize).prop_map(|(r, casus)| Stap::Journaal { r, casus }),
+            1 => (r.clone(), 0..2usize).prop_map(|(r, casus)| Stap::DoelErbij { r, casus }),
+            1 => (r.clone(), 0..2usize).prop_map(|(r, casus)| Stap::DoelWeg { r, casus }),
+            2 => (r.clone(), 0..2usize, 0..3u8).prop_map(|(r, casus, waarde)| Stap::DoelWijzig { r, casus, waarde }),
+            1 => r.clone().prop_map(|r| Stap::NieuweCasus { r }),
+            3 => (r.clone(), r).prop_map(|(van, naar)| Stap::Exporteer { van, naar }),
+            4 => (0..64usize).prop_map(|bundel| Stap::Bezorg { bundel }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        /// Replicas edit at random (same fields, deletes, new cases with colliding numbers)
+        /// and exchange bundles that are shuffled, duplicated and partly lost; after every
+        /// replica has sent to every other once more, all hold the same state and the
+        /// same conflicts.
+        #[test]
+        fn replicas_komen_overeen(n in 3..=5usize, stappen in prop::collection::vec(stap(), 1..40)) {
+            let mut t = team(n);
+            let nummers = [nieuwe_casus(&mut t[0].store, "Gedeeld 1"), nieuwe_casus(&mut t[0].store, "Gedeeld 2")];
+            for j in 1..n {
+                uitwisselen(&mut t, 0, j);
+            }
+            let lg = t[0].store.leefgebieden().unwrap()[0].id.clone();
+            let mut post: Vec<(usize, Vec<u8>)> = Vec::new();
+            for (i, s) in stappen.into_iter().enumerate() {
+                match s {
+                    Stap::Werknaam { r, casus, waarde } => {
+                        let w = CasusWijziging { werknaam: Some(format!("naam-{waarde}")), ..Default::default() };
+                        t[r % n].store.casus_wijzig(&nummers[casus], &w).unwrap();
+                    }
+                    Stap::Probleem { r, casus, waarde } => {
+                        let w = CasusWijziging { probleem: Some(format!("probleem-{waarde}")), ..Default::default() };
+                        t[r % n].store.casus_wijzig(&nummers[casus], &w).unwrap();
+                    }
+                    Stap::Journaal { r, casus } => {
+                        let j = NieuwJournaal { soort: JournaalSoort::Notitie, tekst: format!("notitie {i}"), datum: None, inrichting: None };
+                        t[r % n].store.journaal_toevoegen(&nummers[casus], j).unwrap();
+                    }
+                    Stap::DoelErbij { r, casus } => {
+                        t[r % n].store.doel_toevoegen(&nummers[casus], &lg, &format!("doel {i}")).unwrap();
+                    }
+                    Stap::DoelWeg { r, casus } => {
+                        let plan = t[r % n].store.plan(&nummers[casus]).unwrap();
+                        if let Some(d) = plan.doelen.first() {
+                            t[r % n].store.doel_verwijder(&d.id).unwrap();
+                        }
+                    }
+                    Stap::DoelWijzig { r, casus, waarde } => {
+                        let plan = t[r % n].store.plan(&nummers[casus]).unwrap();
+                        if let Some(d) = plan.doelen.last() {
+                            t[r % n].store.doel_wijzig(&d.id, None, Some(&format!("doel versie {waarde}"))).unwrap();
+                        }
+                    }
+                    Stap::NieuweCasus { r } => {
+                        nieuwe_casus(&mut t[r % n].store, &format!("nieuw {i}"));
+                    }
+                    Stap::Exporteer { van, naar } => {
+                        let (van, naar) = (van % n, naar % n);
+                        if van != naar {
+                            let id = t[naar].id();
+                            post.push((naar, bundel(&mut t[van], &id)));
+                        }
+                    }
+                    Stap::Bezorg { bundel } => {
+                        if !post.is_empty() {
+                            let (naar, b) = post[bundel % post.len()].clone();
+                            match sync::importeer(&mut t[naar].store, &b) {
+                                Ok(_) | Err(SyncFout::AlIngelezen) => {}
+                                Err(e) => panic!("import failed: {e:?}"),
+                            }
+                        }
+                    }
+                }
+            }
+            // Undelivered bundles are lost; the acknowledgements make the next ones resend.
+            for _ in 0..2 {
+                for van in 0..n {
+                    for naar in 0..n {
+                        if van != naar {
+                            uitwisselen(&mut t, van, naar);
+                        }
+                    }
+                }
+            }
+            let eerste = t[0].store.synchrone_staat().unwrap();
+            for r in &t[1..] {
+                prop_assert_eq!(&eerste, &r.store.synchrone_staat().unwrap());
+            }
+            let conflicten = t[0].store.conflicten(None).unwrap();
+            for r in &t[1..] {
+                prop_assert_eq!(&conflicten, &r.store.conflicten(None).unwrap());
+            }
+            for r in &t {
+                prop_assert!(r.store.integriteit().unwrap().is_empty() || r.store.integriteit().unwrap() == ["ok"]);
+            }
+        }
+    }
+}
