@@ -79,6 +79,12 @@ pub enum Opdracht {
     /// Overleggen bekijken
     #[command(subcommand)]
     Overleg(OverlegOpdracht),
+    /// Collega's in uw team: visitekaartjes en vingerafdrukken
+    #[command(subcommand)]
+    Team(TeamOpdracht),
+    /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
+    #[command(subcommand)]
+    Sync(SyncOpdracht),
     /// Meet snelheid op een tijdelijke, versleutelde demodatabase (gebruik --release)
     Bench {
         /// Aantal demo-casussen
@@ -123,6 +129,73 @@ pub enum RapportSoort {
 pub enum OverlegOpdracht {
     /// Toon de overleggen met hun id
     List,
+}
+
+/// `team` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TeamOpdracht {
+    /// Schrijf het visitekaartje van dit apparaat (om aan collega's te geven)
+    Kaartje {
+        /// Uitvoerbestand
+        #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+        uitvoer: PathBuf,
+        /// Uw organisatie, als u niet bij het ZVH zelf werkt
+        #[arg(long, default_value = "")]
+        organisatie: String,
+    },
+    /// Voeg een collega toe vanaf diens visitekaartje (nog niet vertrouwd)
+    Add {
+        /// Het visitekaartje
+        bestand: PathBuf,
+    },
+    /// Vertrouw een collega nadat u samen de vingerafdruk hebt vergeleken
+    Bevestig {
+        /// Naam of apparaat-id van de collega
+        collega: String,
+        /// De vingerafdruk zoals uw collega die op diens scherm ziet
+        #[arg(long, value_name = "CIJFERS")]
+        vingerafdruk: String,
+    },
+    /// Verwijder een collega: geen bundels meer van of naar deze collega
+    Remove {
+        /// Naam of apparaat-id van de collega
+        collega: String,
+    },
+    /// Toon uw team en de eigen vingerafdruk
+    List,
+}
+
+/// `sync` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SyncOpdracht {
+    /// Maak een bundel met wat uw collega's nog niet hebben
+    Export {
+        /// Uitvoerbestand
+        #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+        uitvoer: PathBuf,
+        /// Alleen voor deze collega('s) (naam of apparaat-id); standaard het hele team
+        #[arg(long = "voor", value_name = "COLLEGA")]
+        voor: Vec<String>,
+        /// Alleen deze casus(sen)
+        #[arg(long = "casus", value_name = "NUMMER")]
+        casus: Vec<String>,
+        /// Alles sturen, ook wat al bevestigd is
+        #[arg(long)]
+        alles: bool,
+    },
+    /// Lees een bundel van een collega in
+    Import {
+        /// Het bundelbestand
+        bestand: PathBuf,
+    },
+    /// Toon per apparaat wat is ontvangen en wat ontbreekt
+    Status,
+    /// Toon de open conflicten (twee collega's wijzigden hetzelfde veld)
+    Conflicten {
+        /// Alleen deze casus
+        #[arg(long)]
+        casus: Option<String>,
+    },
 }
 
 /// Where to keep the key.
@@ -303,6 +376,9 @@ pub enum CliFout {
     /// A check failed (audit, doctor): message already printed.
     #[error("{0}")]
     Controle(String),
+    /// From sync.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncFout),
 }
 
 impl CliFout {
@@ -312,6 +388,7 @@ impl CliFout {
             CliFout::Store(s) => melding::store(s),
             CliFout::Domein(d) => melding::domein(d),
             CliFout::Gebruik(s) | CliFout::Controle(s) => s.clone(),
+            CliFout::Sync(f) => melding::sync(f),
         }
     }
 
@@ -453,6 +530,233 @@ pub fn initialiseer(
 
 fn standaard_gebruiker() -> String {
     std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "medewerker".into())
+}
+
+fn schrijf(pad: &std::path::Path, bytes: &[u8]) -> Result<(), CliFout> {
+    std::fs::write(pad, bytes).map_err(|e| CliFout::Controle(format!("Kan {} niet schrijven: {e}", pad.display())))
+}
+
+fn lees(pad: &std::path::Path) -> Result<Vec<u8>, CliFout> {
+    std::fs::read(pad).map_err(|e| CliFout::Controle(format!("Kan {} niet lezen: {e}", pad.display())))
+}
+
+/// A colleague by device id, its first 8+ characters, or name.
+fn zoek_collega(store: &Store, wie: &str) -> Result<crate::store::Collega, CliFout> {
+    let w = wie.trim().to_lowercase();
+    let team = store.collegas()?;
+    let gevonden: Vec<_> = team
+        .into_iter()
+        .filter(|c| c.apparaat == w || (w.len() >= 8 && c.apparaat.starts_with(&w)) || c.naam.to_lowercase() == w)
+        .collect();
+    match gevonden.len() {
+        1 => Ok(gevonden.into_iter().next().expect("one")),
+        0 => Err(CliFout::Gebruik(format!("'{wie}' staat niet in uw team."))),
+        _ => Err(CliFout::Gebruik(format!("'{wie}' past op meer collega's; gebruik het apparaat-id."))),
+    }
+}
+
+fn alleen_cijfers(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn team(map: &Gegevensmap, opdracht: &TeamOpdracht, json: bool) -> Result<(), CliFout> {
+    use crate::sync;
+    let mut store = open_store(map)?;
+    match opdracht {
+        TeamOpdracht::Kaartje { uitvoer, organisatie } => {
+            let kaart = sync::visitekaartje(&mut store, organisatie)?;
+            schrijf(uitvoer, &kaart)?;
+            let v = sync::apparaat(&mut store)?.vingerafdruk();
+            if json {
+                print_json(&serde_json::json!({ "bestand": uitvoer, "vingerafdruk": v }));
+            } else {
+                println!("Visitekaartje geschreven: {}", uitvoer.display());
+                println!("Uw vingerafdruk: {v}");
+                println!("Lees deze cijfers voor aan uw collega wanneer die uw kaartje toevoegt.");
+            }
+        }
+        TeamOpdracht::Add { bestand } => {
+            let c = sync::lees_visitekaartje(&lees(bestand)?)?;
+            store.collega_toevoegen(&c)?;
+            let v = sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age);
+            if json {
+                print_json(&serde_json::json!({ "apparaat": c.apparaat, "naam": c.naam, "vingerafdruk": v }));
+            } else {
+                println!("{} ({}) toegevoegd, nog niet vertrouwd.", c.naam, c.rol);
+                println!("Vingerafdruk: {v}");
+                println!(
+                    "Vergelijk deze cijfers samen met {} en bevestig dan met: schakel team bevestig \"{}\" --vingerafdruk \"…\"",
+                    c.naam, c.naam
+                );
+            }
+        }
+        TeamOpdracht::Bevestig { collega, vingerafdruk } => {
+            let c = zoek_collega(&store, collega)?;
+            let echt = sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age);
+            if alleen_cijfers(&echt) != alleen_cijfers(vingerafdruk) {
+                return Err(CliFout::Controle(format!(
+                    "De vingerafdruk komt niet overeen. {} is niet vertrouwd. Vergelijk de cijfers opnieuw; \
+                     wijken ze af, gebruik dit kaartje dan niet.",
+                    c.naam
+                )));
+            }
+            store.collega_bevestigen(&c.apparaat)?;
+            if !json {
+                println!("{} is bevestigd en vertrouwd.", c.naam);
+            }
+        }
+        TeamOpdracht::Remove { collega } => {
+            let c = zoek_collega(&store, collega)?;
+            store.collega_verwijderen(&c.apparaat)?;
+            if !json {
+                println!("{} is uit het team verwijderd; bundels van en naar deze collega worden geweigerd.", c.naam);
+            }
+        }
+        TeamOpdracht::List => {
+            let eigen = sync::apparaat(&mut store)?;
+            let team = store.collegas()?;
+            if json {
+                let lijst: Vec<_> = team
+                    .iter()
+                    .map(|c| {
+                        serde_json::json!({
+                            "apparaat": c.apparaat, "naam": c.naam, "rol": c.rol, "organisatie": c.organisatie,
+                            "vertrouwd": c.vertrouwd(), "verwijderd": c.verwijderd_op.is_some(),
+                            "vingerafdruk": sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age),
+                        })
+                    })
+                    .collect();
+                print_json(
+                    &serde_json::json!({ "apparaat": eigen.id, "vingerafdruk": eigen.vingerafdruk(), "team": lijst }),
+                );
+            } else {
+                println!("Dit apparaat: {}  vingerafdruk {}", eigen.id, eigen.vingerafdruk());
+                if team.is_empty() {
+                    println!("Nog geen collega's. Voeg er een toe met: schakel team add KAARTJE");
+                }
+                for c in team {
+                    let status = if c.verwijderd_op.is_some() {
+                        "verwijderd"
+                    } else if c.bevestigd_op.is_some() {
+                        "vertrouwd"
+                    } else {
+                        "niet bevestigd"
+                    };
+                    println!("{:<24} {:<18} {:<15} {}", c.naam, c.rol, status, &c.apparaat[..8.min(c.apparaat.len())]);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Result<(), CliFout> {
+    use crate::sync;
+    let mut store = open_store(map)?;
+    match opdracht {
+        SyncOpdracht::Export { uitvoer, voor, casus, alles } => {
+            let opties = sync::ExportOpties { voor: voor.clone(), casussen: casus.clone(), alles: *alles };
+            let e = sync::exporteer(&mut store, &opties)?;
+            schrijf(uitvoer, &e.bytes)?;
+            let namen: Vec<&str> = e.ontvangers.iter().map(|c| c.naam.as_str()).collect();
+            if json {
+                print_json(&serde_json::json!({
+                    "bestand": uitvoer, "operaties": e.operaties, "ontvangers": namen, "bundel": e.manifest.bundel,
+                }));
+            } else {
+                println!(
+                    "Bundel geschreven: {} ({} wijzigingen) voor {}.",
+                    uitvoer.display(),
+                    e.operaties,
+                    namen.join(", ")
+                );
+                if let Some(c) = &e.manifest.casussen {
+                    println!("Beperkt tot {} casus(sen) (need-to-know).", c.len());
+                }
+            }
+        }
+        SyncOpdracht::Import { bestand } => {
+            let r = sync::importeer(&mut store, &lees(bestand)?)?;
+            let t = &r.toegepast;
+            if json {
+                print_json(&serde_json::json!({
+                    "afzender": r.afzender.naam, "nieuw": t.nieuw, "bekend": t.bekend, "rijen": t.rijen,
+                    "conflicten": t.conflicten, "hernummerd": t.hernummerd,
+                }));
+            } else {
+                println!(
+                    "Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.",
+                    r.afzender.naam, t.nieuw, t.rijen
+                );
+                if t.conflicten > 0 {
+                    println!("Let op: {} open conflict(en). Bekijk ze met: schakel sync conflicten", t.conflicten);
+                }
+                for n in &t.hernummerd {
+                    println!("Casusnummer bestond al bij een collega; deze casus heet nu {n}.");
+                }
+            }
+        }
+        SyncOpdracht::Status => {
+            let st = sync::status(&store)?;
+            let eigen = store.eigen_volgnummer()?;
+            if json {
+                let lijst: Vec<_> = st
+                    .iter()
+                    .map(|s| {
+                        serde_json::json!({ "apparaat": s.apparaat, "naam": s.naam, "doorlopend_tot": s.doorlopend_tot,
+                            "hoogste": s.hoogste, "gaten": s.gaten })
+                    })
+                    .collect();
+                print_json(&serde_json::json!({ "eigen_volgnummer": eigen, "ontvangen": lijst }));
+            } else {
+                println!("Dit apparaat: {eigen} wijzigingen.");
+                if st.is_empty() {
+                    println!("Nog niets ontvangen van collega's.");
+                }
+                for s in st {
+                    let naam = s.naam.clone().unwrap_or_else(|| s.apparaat.chars().take(8).collect());
+                    let gaten = if s.gaten.is_empty() {
+                        "geen gaten".to_string()
+                    } else {
+                        let g: Vec<String> = s.gaten.iter().map(|(v, t)| format!("{v}–{t}")).collect();
+                        format!("ontbreekt: {}", g.join(", "))
+                    };
+                    println!("{naam:<24} ontvangen t/m {:<8} hoogste {:<8} {gaten}", s.doorlopend_tot, s.hoogste);
+                }
+            }
+        }
+        SyncOpdracht::Conflicten { casus } => {
+            let id = match casus {
+                Some(n) => Some(store.casus_id(n)?),
+                None => None,
+            };
+            let lijst = store.conflicten(id.as_deref())?;
+            if json {
+                let l: Vec<_> = lijst
+                    .iter()
+                    .map(|c| {
+                        serde_json::json!({ "tabel": c.tabel, "rij": c.rij, "veld": c.veld, "casus_id": c.casus_id,
+                            "waarden": c.waarden.iter().map(|w| serde_json::json!({
+                                "waarde": w.waarde, "auteur": sync::auteur(&store, &w.op), "hlc": w.hlc
+                            })).collect::<Vec<_>>() })
+                    })
+                    .collect();
+                print_json(&l);
+            } else if lijst.is_empty() {
+                println!("Geen open conflicten.");
+            } else {
+                for c in lijst {
+                    println!("{} {} — veld '{}':", c.tabel, &c.rij[..8.min(c.rij.len())], c.veld);
+                    for (i, w) in c.waarden.iter().enumerate() {
+                        let tijd = w.tijdstip().map(|t| t.format("%d-%m-%Y %H:%M").to_string()).unwrap_or_default();
+                        let merk = if i == 0 { "in gebruik" } else { "concurrent" };
+                        println!("  [{merk}] {}  door {} op {tijd}", w.waarde, sync::auteur(&store, &w.op));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 fn print_json<T: Serialize>(waarde: &T) {
@@ -606,6 +910,8 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 }
             }
         }
+        Opdracht::Team(t) => team(&map, t, cli.json)?,
+        Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
             use crate::report;
             let mut store = open_store(&map)?;

@@ -105,3 +105,44 @@ pub fn store(f: &StoreFout) -> String {
 fn is_bezet(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
+
+/// The Dutch sentence for a sync error.
+pub fn sync(f: &crate::sync::SyncFout) -> String {
+    use crate::sync::SyncFout as S;
+    let niets = "Er is niets ingelezen.";
+    match f {
+        S::Store(s) => store(s),
+        S::Io(e) => format!("Het bestand kon niet worden gelezen of geschreven ({e})."),
+        S::Beschadigd(_) => {
+            format!("Dit bestand is geen geldige Schakel-bundel, of het is beschadigd of onvolledig. {niets}")
+        }
+        S::OnbekendeVersie(v) => {
+            format!(
+                "Deze bundel heeft formaatversie {v}, die deze versie van Schakel niet kent. Werk Schakel bij. {niets}"
+            )
+        }
+        S::OnbekendeAfzender(_) => format!(
+            "Deze bundel komt van een apparaat dat niet in uw team staat. Voeg eerst het visitekaartje van die collega toe. {niets}"
+        ),
+        S::VerwijderdeAfzender(n) => {
+            format!("{n} is uit uw team verwijderd; bundels van deze collega worden geweigerd. {niets}")
+        }
+        S::NietBevestigd(n) => format!(
+            "De vingerafdruk van {n} is nog niet bevestigd. Vergelijk de cijfers samen en bevestig ze eerst. {niets}"
+        ),
+        S::Handtekening(_) => format!(
+            "De handtekening van deze bundel klopt niet: het bestand is onderweg gewijzigd of niet van deze afzender. {niets}"
+        ),
+        S::NietVoorMij => format!("Deze bundel is niet voor dit apparaat bestemd. {niets}"),
+        S::AlIngelezen => "Deze bundel is al eerder ingelezen; er is niets veranderd.".into(),
+        S::EigenBundel => "Dit is een bundel van dit apparaat zelf; die hoeft niet te worden ingelezen.".into(),
+        S::GeenOntvangers => {
+            "Er is geen bevestigde collega om een bundel voor te maken. Voeg eerst een visitekaartje toe.".into()
+        }
+        S::OnbekendeOntvanger(n) => format!("'{n}' is geen bevestigde collega in uw team."),
+        S::GeenConvenant(n) => format!(
+            "{n} werkt bij een organisatie zonder convenant; persoonsgegevens mogen niet naar deze collega. Er is geen bundel gemaakt."
+        ),
+        S::OngeldigKaartje(_) => "Dit is geen geldig visitekaartje, of het is na het maken gewijzigd.".into(),
+    }
+}

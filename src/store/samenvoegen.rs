@@ -8,7 +8,7 @@
 //! is the value; further heads are conflicts. A row with a tombstone stays deleted. The
 //! result depends only on the set of operations, not on the order they arrive in.
 
-use super::schrijven::{self, OpId, Wijziging, handeling, koppen, verwerk_kop, vergeet_koppen};
+use super::schrijven::{self, OpId, Wijziging, handeling, koppen, vergeet_koppen, verwerk_kop};
 use super::team::{Ontvangst, boek_ontvangst};
 use super::{Resultaat, Store, StoreFout};
 use rusqlite::types::Value;
@@ -167,22 +167,14 @@ fn claims(conn: &Connection, nummer: &str) -> Resultaat<Vec<(i64, String, String
 }
 
 /// Rebuild one row from its winning values. Returns whether the row changed.
-fn materialiseer(
-    conn: &Connection,
-    t: &schrijven::Tabel,
-    rij: &str,
-    hernummerd: &mut Vec<String>,
-) -> Resultaat<bool> {
+fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd: &mut Vec<String>) -> Resultaat<bool> {
     if is_verwijderd(conn, t.naam, rij)? {
         let n = conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [rij])?;
         return Ok(n > 0);
     }
     let winnaars = winnaars(conn, t.naam, rij)?;
-    let mut velden: Vec<(&str, Value)> = t
-        .velden
-        .iter()
-        .filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone())))
-        .collect();
+    let mut velden: Vec<(&str, Value)> =
+        t.velden.iter().filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone()))).collect();
     if t.naam == "casus"
         && let Some((_, Value::Text(nummer))) = velden.iter().find(|(v, _)| *v == "nummer").cloned()
     {
@@ -215,9 +207,8 @@ fn materialiseer(
                     .query_row((id, &nummer), |r| r.get(0))
                     .optional()?;
                 if let Some(volg) = volg {
-                    conn.prepare_cached("UPDATE casus SET nummer = ?2, volgnummer = ?3 WHERE id = ?1")?.execute(
-                        rusqlite::params![id, afgeleid, afgeleid_volgnummer(volg, apparaat)],
-                    )?;
+                    conn.prepare_cached("UPDATE casus SET nummer = ?2, volgnummer = ?3 WHERE id = ?1")?
+                        .execute(rusqlite::params![id, afgeleid, afgeleid_volgnummer(volg, apparaat)])?;
                     hernummerd.push(afgeleid);
                 }
             }
@@ -245,12 +236,7 @@ fn materialiseer(
         }
         None => {
             let plekken: Vec<String> = (1..=kolommen.len() + 1).map(|i| format!("?{i}")).collect();
-            let sql = format!(
-                "INSERT INTO {} (id, {}) VALUES ({})",
-                t.naam,
-                kolommen.join(", "),
-                plekken.join(", ")
-            );
+            let sql = format!("INSERT INTO {} (id, {}) VALUES ({})", t.naam, kolommen.join(", "), plekken.join(", "));
             let mut params = vec![Value::Text(rij.to_string())];
             params.extend(velden.into_iter().map(|(_, w)| w));
             // A row whose creating operations have not all arrived yet (NOT NULL columns

@@ -118,9 +118,8 @@ pub(crate) fn koppen(conn: &Connection, tabel: &str, rij: &str, veld: &str) -> R
         "SELECT apparaat, volgnummer, hlc FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3
          ORDER BY hlc DESC, apparaat DESC",
     )?;
-    let rijen = stmt.query_map((tabel, rij, veld), |r| {
-        Ok(Kop { apparaat: r.get(0)?, volgnummer: r.get(1)?, hlc: r.get(2)? })
-    })?;
+    let rijen =
+        stmt.query_map((tabel, rij, veld), |r| Ok(Kop { apparaat: r.get(0)?, volgnummer: r.get(1)?, hlc: r.get(2)? }))?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
@@ -141,11 +140,15 @@ pub(crate) fn verwerk_kop(
              VALUES (?1, ?2, ?3, ?4)",
         )?
         .execute((&op.apparaat, op.volgnummer, &b.apparaat, b.volgnummer))?;
-        conn.prepare_cached("DELETE FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5")?
-            .execute((tabel, rij, veld, &b.apparaat, b.volgnummer))?;
+        conn.prepare_cached(
+            "DELETE FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5",
+        )?
+        .execute((tabel, rij, veld, &b.apparaat, b.volgnummer))?;
     }
     let gezien: bool = conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM wijziging_basis WHERE basis_apparaat = ?1 AND basis_volgnummer = ?2)")?
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM wijziging_basis WHERE basis_apparaat = ?1 AND basis_volgnummer = ?2)",
+        )?
         .query_row((&op.apparaat, op.volgnummer), |r| r.get(0))?;
     if !gezien {
         conn.prepare_cached(
@@ -157,10 +160,8 @@ pub(crate) fn verwerk_kop(
         .prepare_cached("SELECT count(*) FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3")?
         .query_row((tabel, rij, veld), |r| r.get(0))?;
     if aantal > 1 {
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO conflictveld(tabel, rij, veld, casus_id) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute((tabel, rij, veld, casus))?;
+        conn.prepare_cached("INSERT OR IGNORE INTO conflictveld(tabel, rij, veld, casus_id) VALUES (?1, ?2, ?3, ?4)")?
+            .execute((tabel, rij, veld, casus))?;
     } else {
         conn.prepare_cached("DELETE FROM conflictveld WHERE tabel = ?1 AND rij = ?2 AND veld = ?3")?
             .execute((tabel, rij, veld))?;
@@ -303,16 +304,7 @@ impl<'c> Schrijver<'c> {
     ) -> Resultaat<()> {
         let hash = audit_hash(
             &self.audit_kop,
-            [
-                &self.tijdstip,
-                &self.gebruiker,
-                apparaat,
-                handeling,
-                tabel,
-                rij,
-                veld.unwrap_or(""),
-                casus.unwrap_or(""),
-            ],
+            [&self.tijdstip, &self.gebruiker, apparaat, handeling, tabel, rij, veld.unwrap_or(""), casus.unwrap_or("")],
         );
         self.tx
             .prepare_cached(

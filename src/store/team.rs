@@ -172,7 +172,11 @@ impl Store {
     pub fn collega(&self, apparaat: &str) -> Resultaat<Option<Collega>> {
         Ok(self
             .conn
-            .query_row(&format!("SELECT {COLLEGA_KOLOMMEN} FROM collega WHERE apparaat = ?1"), [apparaat], collega_van_rij)
+            .query_row(
+                &format!("SELECT {COLLEGA_KOLOMMEN} FROM collega WHERE apparaat = ?1"),
+                [apparaat],
+                collega_van_rij,
+            )
             .optional()?)
     }
 
@@ -250,8 +254,12 @@ impl Store {
     /// Version vector: per device, the sequence number up to which this device holds
     /// everything (its own counter for itself).
     pub fn versievector(&self) -> Resultaat<BTreeMap<String, i64>> {
-        let mut vv: BTreeMap<String, i64> =
-            self.dekking()?.into_iter().map(|d| (d.apparaat.clone(), d.doorlopend_tot())).filter(|(_, t)| *t > 0).collect();
+        let mut vv: BTreeMap<String, i64> = self
+            .dekking()?
+            .into_iter()
+            .map(|d| (d.apparaat.clone(), d.doorlopend_tot()))
+            .filter(|(_, t)| *t > 0)
+            .collect();
         let eigen = self.eigen_volgnummer()?;
         if eigen > 0 {
             vv.insert(self.apparaat.clone(), eigen);

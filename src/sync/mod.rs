@@ -177,7 +177,8 @@ struct Kaartje {
 impl Kaartje {
     fn bericht(&self) -> Vec<u8> {
         let mut m = KAARTJE_CONTEXT.to_vec();
-        for veld in [&self.apparaat, &self.naam, &self.rol, &self.organisatie, &self.zvh, &self.ondertekening, &self.age]
+        for veld in
+            [&self.apparaat, &self.naam, &self.rol, &self.organisatie, &self.zvh, &self.ondertekening, &self.age]
         {
             m.extend_from_slice(veld.as_bytes());
             m.push(0x1f);
@@ -203,7 +204,7 @@ pub fn visitekaartje(store: &mut Store, organisatie: &str) -> SyncResultaat<Vec<
         handtekening: String::new(),
     };
     k.handtekening = hex::encode(a.ondertekening.sign(&k.bericht()).to_bytes());
-    Ok(serde_json::to_vec_pretty(&k).map_err(|e| SyncFout::OngeldigKaartje(e.to_string()))?)
+    serde_json::to_vec_pretty(&k).map_err(|e| SyncFout::OngeldigKaartje(e.to_string()))
 }
 
 /// Read a colleague's card: checks its form, keys and self-signature. The result is not
@@ -311,9 +312,9 @@ fn ontvangers(store: &Store, voor: &[String]) -> SyncResultaat<Vec<Collega>> {
     let mut uit: Vec<Collega> = Vec::new();
     for naam in voor {
         let n = naam.trim().to_lowercase();
-        let gevonden = team.iter().find(|c| {
-            c.apparaat == n || (n.len() >= 8 && c.apparaat.starts_with(&n)) || c.naam.to_lowercase() == n
-        });
+        let gevonden = team
+            .iter()
+            .find(|c| c.apparaat == n || (n.len() >= 8 && c.apparaat.starts_with(&n)) || c.naam.to_lowercase() == n);
         match gevonden {
             Some(c) if !uit.contains(c) => uit.push(c.clone()),
             Some(_) => {}
@@ -487,7 +488,8 @@ pub fn importeer(store: &mut Store, bytes: &[u8]) -> SyncResultaat<Import> {
     if buiten.afzender == ik.id {
         return Err(SyncFout::EigenBundel);
     }
-    let afzender = store.collega(&buiten.afzender)?.ok_or_else(|| SyncFout::OnbekendeAfzender(buiten.afzender.clone()))?;
+    let afzender =
+        store.collega(&buiten.afzender)?.ok_or_else(|| SyncFout::OnbekendeAfzender(buiten.afzender.clone()))?;
     if afzender.verwijderd_op.is_some() {
         return Err(SyncFout::VerwijderdeAfzender(afzender.naam));
     }
@@ -537,13 +539,7 @@ pub fn importeer(store: &mut Store, bytes: &[u8]) -> SyncResultaat<Import> {
             return Err(SyncFout::Beschadigd(format!("operation {} outside its range", w.volgnummer)));
         }
     }
-    let toegepast = store.ontvang(
-        &inhoud.operaties,
-        &m.bundel,
-        &m.afzender,
-        &m.reeksen,
-        &m.versievector,
-    )?;
+    let toegepast = store.ontvang(&inhoud.operaties, &m.bundel, &m.afzender, &m.reeksen, &m.versievector)?;
     Ok(Import { afzender, manifest: inhoud.manifest, toegepast })
 }
 

@@ -374,3 +374,87 @@ fn bench_prints_every_figure() {
     }
     assert!(v.as_array().unwrap().iter().all(|m| m["ms"].as_f64().unwrap() > 0.0));
 }
+
+/// Two colleagues set up sync from the command line: exchange cards, confirm the
+/// fingerprint (a wrong one is refused), export, import, status.
+#[test]
+fn team_en_sync_via_de_opdrachtregel() {
+    let (_a, a) = init();
+    let (_b, b) = init();
+    let tmp = tempfile::tempdir().unwrap();
+    let kaart_a = tmp.path().join("a.kaartje");
+    let kaart_b = tmp.path().join("b.kaartje");
+    let va =
+        json(schakel(&a).args(["team", "kaartje", "-o"]).arg(&kaart_a))["vingerafdruk"].as_str().unwrap().to_string();
+    let vb =
+        json(schakel(&b).args(["team", "kaartje", "-o"]).arg(&kaart_b))["vingerafdruk"].as_str().unwrap().to_string();
+    let toegevoegd = json(schakel(&a).args(["team", "add"]).arg(&kaart_b));
+    assert_eq!(toegevoegd["vingerafdruk"], vb.as_str(), "both screens show the same digits");
+    let b_id = toegevoegd["apparaat"].as_str().unwrap().to_string();
+    schakel(&b).args(["team", "add"]).arg(&kaart_a).assert().success();
+
+    // Not confirmed yet: no recipients.
+    let bundel = tmp.path().join("a-naar-b.schakel");
+    schakel(&a)
+        .args(["sync", "export", "-o"])
+        .arg(&bundel)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("geen bevestigde collega"));
+    // A wrong fingerprint is refused.
+    let fout: String = vb
+        .chars()
+        .map(|c| {
+            if c == '1' {
+                '2'
+            } else if c.is_ascii_digit() {
+                '1'
+            } else {
+                c
+            }
+        })
+        .collect();
+    schakel(&a)
+        .args(["team", "bevestig", &b_id[..8], "--vingerafdruk", &fout])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("komt niet overeen"));
+    schakel(&a).args(["team", "bevestig", &b_id[..8], "--vingerafdruk", &vb]).assert().success();
+    schakel(&b).args(["team", "bevestig", "Test Regisseur", "--vingerafdruk", &va]).assert().success();
+
+    let n = nieuwe_casus(&a, "Via de bundel");
+    let e = json(schakel(&a).args(["sync", "export", "-o"]).arg(&bundel));
+    assert!(e["operaties"].as_u64().unwrap() > 10);
+    let i = json(schakel(&b).args(["sync", "import"]).arg(&bundel));
+    assert_eq!(i["nieuw"], e["operaties"]);
+    let lijst = json(schakel(&b).args(["casus", "list"]));
+    assert!(
+        lijst.as_array().unwrap().iter().any(|c| c["casusnummer"] == n.as_str() && c["werknaam"] == "Via de bundel")
+    );
+    schakel(&b)
+        .args(["sync", "import"])
+        .arg(&bundel)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("al eerder ingelezen"));
+    let st = json(schakel(&b).args(["sync", "status"]));
+    let rij = &st["ontvangen"][0];
+    assert_eq!(rij["naam"], "Test Regisseur");
+    assert_eq!(rij["gaten"].as_array().unwrap().len(), 0);
+    assert!(rij["doorlopend_tot"].as_i64().unwrap() > 10);
+    schakel(&b)
+        .args(["sync", "conflicten"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Geen open conflicten"));
+    // A damaged file: clear Dutch message, exit 1.
+    let mut kapot = std::fs::read(&bundel).unwrap();
+    kapot.truncate(kapot.len() / 2);
+    std::fs::write(&bundel, kapot).unwrap();
+    schakel(&b)
+        .args(["sync", "import"])
+        .arg(&bundel)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("beschadigd of onvolledig"));
+}

@@ -41,9 +41,7 @@ pub fn team(n: usize) -> Vec<Replica> {
 }
 
 pub fn bundel(van: &mut Replica, naar: &str) -> Vec<u8> {
-    sync::exporteer(&mut van.store, &ExportOpties { voor: vec![naar.to_string()], ..Default::default() })
-        .unwrap()
-        .bytes
+    sync::exporteer(&mut van.store, &ExportOpties { voor: vec![naar.to_string()], ..Default::default() }).unwrap().bytes
 }
 
 fn uitwisselen(team: &mut [Replica], van: usize, naar: usize) {
@@ -69,7 +67,12 @@ fn casus_gaat_heen_en_terug_en_dubbel_inlezen_verandert_niets() {
     t[0].store
         .journaal_toevoegen(
             &nr,
-            NieuwJournaal { soort: JournaalSoort::Notitie, tekst: "Eerste gesprek".into(), datum: None, inrichting: None },
+            NieuwJournaal {
+                soort: JournaalSoort::Notitie,
+                tekst: "Eerste gesprek".into(),
+                datum: None,
+                inrichting: None,
+            },
         )
         .unwrap();
     let b_id = t[1].id();
@@ -85,10 +88,13 @@ fn casus_gaat_heen_en_terug_en_dubbel_inlezen_verandert_niets() {
     assert_eq!(voor, t[1].store.volledige_dump().unwrap());
 
     // Back: B edits, A receives; and A's next bundle to B holds only what B lacks.
-    t[1].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Vos-Jansen".into()), ..Default::default() }).unwrap();
+    t[1].store
+        .casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Vos-Jansen".into()), ..Default::default() })
+        .unwrap();
     uitwisselen(&mut t, 1, 0);
     assert_eq!(werknaam(&t[0].store, &nr), "Vos-Jansen");
-    let terug = sync::exporteer(&mut t[0].store, &ExportOpties { voor: vec![b_id.clone()], ..Default::default() }).unwrap();
+    let terug =
+        sync::exporteer(&mut t[0].store, &ExportOpties { voor: vec![b_id.clone()], ..Default::default() }).unwrap();
     assert_eq!(terug.operaties, 0, "B confirmed everything A has");
     assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
 
@@ -145,20 +151,10 @@ fn gelijk_casusnummer_op_twee_laptops_krijgt_overal_dezelfde_nummering() {
     for r in &t {
         assert_eq!(werknaam(&r.store, &a), "Eerst gemaakt", "the older case keeps the number");
     }
-    let lijst0: Vec<(String, String)> = t[0]
-        .store
-        .casus_lijst(&Default::default())
-        .unwrap()
-        .into_iter()
-        .map(|c| (c.casusnummer, c.werknaam))
-        .collect();
-    let lijst1: Vec<(String, String)> = t[1]
-        .store
-        .casus_lijst(&Default::default())
-        .unwrap()
-        .into_iter()
-        .map(|c| (c.casusnummer, c.werknaam))
-        .collect();
+    let lijst0: Vec<(String, String)> =
+        t[0].store.casus_lijst(&Default::default()).unwrap().into_iter().map(|c| (c.casusnummer, c.werknaam)).collect();
+    let lijst1: Vec<(String, String)> =
+        t[1].store.casus_lijst(&Default::default()).unwrap().into_iter().map(|c| (c.casusnummer, c.werknaam)).collect();
     assert_eq!(lijst0.len(), 2);
     assert_eq!(lijst0, lijst1);
     let later = lijst0.iter().find(|(_, w)| w == "Later gemaakt").unwrap();
@@ -270,7 +266,10 @@ fn geknoeide_bundels_worden_geweigerd_zonder_iets_te_veranderen() {
     let mut onbekend = replica("Onbekend", "procesregisseur");
     let kaart = sync::visitekaartje(&mut onbekend.store, "").unwrap();
     let c = sync::lees_visitekaartje(&kaart).unwrap();
-    onbekend.store.collega_toevoegen(&sync::lees_visitekaartje(&sync::visitekaartje(&mut t[2].store, "").unwrap()).unwrap()).unwrap();
+    onbekend
+        .store
+        .collega_toevoegen(&sync::lees_visitekaartje(&sync::visitekaartje(&mut t[2].store, "").unwrap()).unwrap())
+        .unwrap();
     onbekend.store.collega_bevestigen(&t[2].id()).unwrap();
     nieuwe_casus(&mut onbekend.store, "Indringer");
     let c_id = t[2].id();
@@ -339,7 +338,8 @@ fn geen_bundel_naar_collega_van_organisatie_zonder_convenant() {
             convenantstatus: schakel::domain::partner::Convenantstatus::Geen,
         })
         .unwrap();
-    let k = sync::lees_visitekaartje(&sync::visitekaartje(&mut b.store, "Sportclub Zonder Convenant").unwrap()).unwrap();
+    let k =
+        sync::lees_visitekaartje(&sync::visitekaartje(&mut b.store, "Sportclub Zonder Convenant").unwrap()).unwrap();
     a.store.collega_toevoegen(&k).unwrap();
     a.store.collega_bevestigen(&k.apparaat).unwrap();
     let r = sync::exporteer(&mut a.store, &ExportOpties::default());
