@@ -34,7 +34,10 @@ pub fn draai(aantal: usize) -> Resultaat<Vec<Meting>> {
     let dir = std::env::temp_dir().join(format!("schakel-bench-{}", uuid::Uuid::new_v4()));
     let map = Gegevensmap::new(&dir);
     let sleutel = DbSleutel::nieuw();
-    let resultaat = meet(&map, &sleutel, aantal);
+    let resultaat = meet(&map, &sleutel, aantal).and_then(|mut uit| {
+        uit.extend(meet_sync(&dir.join("sync"), 10_000)?);
+        Ok(uit)
+    });
     let _ = std::fs::remove_dir_all(&dir);
     resultaat
 }
@@ -153,4 +156,51 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
         toelichting: "mediaan van 5".into(),
     });
     Ok(uit)
+}
+
+fn fout(e: impl std::fmt::Display) -> crate::store::StoreFout {
+    crate::store::StoreFout::Migratie(e.to_string())
+}
+
+/// Export and import of a bundle with at least `operaties` change-log operations
+/// between two fresh devices that trust each other.
+fn meet_sync(dir: &std::path::Path, operaties: i64) -> Resultaat<Vec<Meting>> {
+    use crate::sync;
+    let g = |naam: &str| Gebruiker { naam: naam.into(), rol: "procesregisseur".into(), zvh: "ZVH Bench".into() };
+    let mut a = Store::maak(&Gegevensmap::new(dir.join("a")), &DbSleutel::nieuw(), &g("Afzender"))?;
+    let mut b = Store::maak(&Gegevensmap::new(dir.join("b")), &DbSleutel::nieuw(), &g("Ontvanger"))?;
+    let ka = sync::lees_visitekaartje(&sync::visitekaartje(&mut a, "").map_err(fout)?).map_err(fout)?;
+    let kb = sync::lees_visitekaartje(&sync::visitekaartje(&mut b, "").map_err(fout)?).map_err(fout)?;
+    a.collega_toevoegen(&kb)?;
+    a.collega_bevestigen(&kb.apparaat)?;
+    b.collega_toevoegen(&ka)?;
+    b.collega_bevestigen(&ka.apparaat)?;
+    // Demo cases until the change log holds the wanted number of operations.
+    let mut seed = 1;
+    while a.eigen_volgnummer()? < operaties {
+        demo::genereer(&mut a, 10, seed)?;
+        seed += 1;
+    }
+    let t = Instant::now();
+    let e = sync::exporteer(&mut a, &sync::ExportOpties { voor: vec![kb.apparaat.clone()], ..Default::default() })
+        .map_err(fout)?;
+    let export = ms(t.elapsed());
+    let t = Instant::now();
+    let i = sync::importeer(&mut b, &e.bytes).map_err(fout)?;
+    let import = ms(t.elapsed());
+    if i.toegepast.nieuw != e.operaties {
+        return Err(fout(format!("imported {} of {}", i.toegepast.nieuw, e.operaties)));
+    }
+    Ok(vec![
+        Meting {
+            naam: "bundel exporteren".into(),
+            ms: export,
+            toelichting: format!("{} operaties, {} kB, ondertekend + age", e.operaties, e.bytes.len() / 1024),
+        },
+        Meting {
+            naam: "bundel importeren".into(),
+            ms: import,
+            toelichting: format!("{} operaties, {} records, één transactie", i.toegepast.nieuw, i.toegepast.rijen),
+        },
+    ])
 }
