@@ -42,6 +42,13 @@ CREATE TABLE dekking (
     PRIMARY KEY (apparaat, van)
 ) STRICT;
 
+-- Names of devices met only through relayed operations (from the sender's roster), so
+-- a conflict can say who wrote a value. Informational; never used for trust.
+CREATE TABLE apparaat_naam (
+    apparaat TEXT PRIMARY KEY,
+    naam     TEXT NOT NULL
+) STRICT;
+
 -- Bundles already imported, so a replayed file is recognised.
 CREATE TABLE bundel_ontvangen (
     id           TEXT PRIMARY KEY,

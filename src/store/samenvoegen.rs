@@ -366,6 +366,14 @@ impl Store {
         Ok(r.collect::<Result<_, _>>()?)
     }
 
+    /// Casusnummer of a casus id (as stored, including a collision suffix).
+    pub fn casusnummer_van(&self, id: &str) -> Resultaat<String> {
+        self.conn
+            .query_row("SELECT nummer FROM casus WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreFout::CasusOnbekend(id.to_string()))
+    }
+
     /// Casus id for a casusnummer.
     pub fn casus_id(&self, nummer: &str) -> Resultaat<String> {
         self.conn
@@ -462,8 +470,9 @@ impl Store {
         afzender: &str,
         reeksen: &BTreeMap<String, (i64, i64)>,
         versievector: &BTreeMap<String, i64>,
+        namen: &BTreeMap<String, String>,
     ) -> Resultaat<Toegepast> {
-        let o = Ontvangst { bundel, afzender, reeksen, versievector, operaties: ops.len() };
+        let o = Ontvangst { bundel, afzender, reeksen, versievector, namen, operaties: ops.len() };
         self.pas_toe(ops, &o)
     }
 

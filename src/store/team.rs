@@ -274,6 +274,35 @@ impl Store {
         Ok(rijen.collect::<Result<_, _>>()?)
     }
 
+    /// The name of a device: this device's user, a colleague on the roster, or a name
+    /// learnt from a bundle (a colleague of a colleague).
+    pub fn apparaat_naam(&self, apparaat: &str) -> Resultaat<Option<String>> {
+        if apparaat == self.apparaat {
+            return Ok(Some(self.gebruiker.clone()));
+        }
+        if let Some(c) = self.collega(apparaat)? {
+            return Ok(Some(c.naam));
+        }
+        Ok(self
+            .conn
+            .query_row("SELECT naam FROM apparaat_naam WHERE apparaat = ?1", [apparaat], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Names of this device and its colleagues, for a bundle's manifest.
+    pub fn bekende_namen(&self) -> Resultaat<BTreeMap<String, String>> {
+        let mut namen: BTreeMap<String, String> = {
+            let mut stmt = self.conn.prepare("SELECT apparaat, naam FROM apparaat_naam")?;
+            let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            r.collect::<Result<_, _>>()?
+        };
+        for c in self.collegas()? {
+            namen.insert(c.apparaat, c.naam);
+        }
+        namen.insert(self.apparaat.clone(), self.gebruiker.clone());
+        Ok(namen)
+    }
+
     /// The id of a bundle that was already imported.
     pub fn bundel_bekend(&self, id: &str) -> Resultaat<bool> {
         Ok(self.conn.query_row("SELECT EXISTS (SELECT 1 FROM bundel_ontvangen WHERE id = ?1)", [id], |r| r.get(0))?)
@@ -288,6 +317,8 @@ pub(crate) struct Ontvangst<'a> {
     pub reeksen: &'a BTreeMap<String, (i64, i64)>,
     /// The sender's version vector (what they hold).
     pub versievector: &'a BTreeMap<String, i64>,
+    /// Names the sender knows for devices (its own roster and itself).
+    pub namen: &'a BTreeMap<String, String>,
     pub operaties: usize,
 }
 
@@ -310,6 +341,13 @@ pub(crate) fn boek_ontvangst(conn: &rusqlite::Connection, eigen: &str, o: &Ontva
         for (v, t) in reeksen {
             conn.execute("INSERT INTO dekking(apparaat, van, tot) VALUES (?1, ?2, ?3)", (apparaat, v, t))?;
         }
+    }
+    for (apparaat, naam) in o.namen {
+        conn.execute(
+            "INSERT INTO apparaat_naam(apparaat, naam) VALUES (?1, ?2)
+             ON CONFLICT(apparaat) DO UPDATE SET naam = excluded.naam",
+            (apparaat, naam),
+        )?;
     }
     for (apparaat, tot) in o.versievector {
         conn.execute(

@@ -268,6 +268,9 @@ pub struct Manifest {
     pub casussen: Option<BTreeSet<String>>,
     /// Creation time (UTC, RFC 3339).
     pub gemaakt_op: String,
+    /// Names the sender knows per device id (display only, never trust).
+    #[serde(default)]
+    pub namen: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -386,15 +389,23 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
         versievector: vv,
         casussen: scope,
         gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        namen: store.bekende_namen()?,
     };
     let aantal = operaties.len();
     let inhoud = Inhoud { manifest: manifest.clone(), operaties };
     let payload = Zeroizing::new(serde_json::to_vec(&inhoud).map_err(|e| SyncFout::Beschadigd(e.to_string()))?);
-    let mut binnen = Zeroizing::new(Vec::with_capacity(64 + payload.len()));
-    binnen.extend_from_slice(&ik.ondertekening.sign(&[BINNEN_CONTEXT, &payload[..]].concat()).to_bytes());
-    binnen.extend_from_slice(&payload);
-    let bytes = versleutel_en_onderteken(&ik, &ontvangers, &binnen)?;
+    let bytes = verpak(&ik, &ontvangers, &payload)?;
     Ok(Export { bytes, ontvangers, operaties: aantal, manifest })
+}
+
+/// Wrap a payload into a bundle: inner signature, age encryption to `ontvangers`,
+/// header and outer signature. [`exporteer`] uses it with the JSON payload; tests and
+/// the fuzz target use it to feed crafted payloads through the real verification path.
+pub fn verpak(ik: &Apparaat, ontvangers: &[Collega], payload: &[u8]) -> SyncResultaat<Vec<u8>> {
+    let mut binnen = Zeroizing::new(Vec::with_capacity(64 + payload.len()));
+    binnen.extend_from_slice(&ik.ondertekening.sign(&[BINNEN_CONTEXT, payload].concat()).to_bytes());
+    binnen.extend_from_slice(payload);
+    versleutel_en_onderteken(ik, ontvangers, &binnen)
 }
 
 fn versleutel_en_onderteken(ik: &Apparaat, ontvangers: &[Collega], binnen: &[u8]) -> SyncResultaat<Vec<u8>> {
@@ -539,7 +550,10 @@ pub fn importeer(store: &mut Store, bytes: &[u8]) -> SyncResultaat<Import> {
             return Err(SyncFout::Beschadigd(format!("operation {} outside its range", w.volgnummer)));
         }
     }
-    let toegepast = store.ontvang(&inhoud.operaties, &m.bundel, &m.afzender, &m.reeksen, &m.versievector)?;
+    // Names are display only; the sender cannot rename a colleague on our roster.
+    let namen: BTreeMap<String, String> =
+        m.namen.iter().filter(|(a, _)| *a != &ik.id).map(|(a, n)| (a.clone(), n.chars().take(80).collect())).collect();
+    let toegepast = store.ontvang(&inhoud.operaties, &m.bundel, &m.afzender, &m.reeksen, &m.versievector, &namen)?;
     Ok(Import { afzender, manifest: inhoud.manifest, toegepast })
 }
 
@@ -576,11 +590,8 @@ pub fn status(store: &Store) -> SyncResultaat<Vec<Ontvangststatus>> {
 
 /// A conflict value's author, for display: own device, a colleague, or the device id.
 pub fn auteur(store: &Store, op: &OpId) -> String {
-    if op.apparaat == store.apparaat() {
-        return store.gebruiker().to_string();
-    }
-    match store.collega(&op.apparaat) {
-        Ok(Some(c)) => c.naam,
+    match store.apparaat_naam(&op.apparaat) {
+        Ok(Some(n)) => n,
         _ => op.apparaat.chars().take(8).collect(),
     }
 }

@@ -13,7 +13,7 @@ use crate::store::{CasusFilter, Gebruiker, Gegevensmap, Store, StoreFout, Zoektr
 use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
-use screen::{board, detail, instellingen, ontgrendel, plan, start};
+use screen::{board, detail, instellingen, ontgrendel, plan, start, synchronisatie};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use theme::{Knop, Vlak};
@@ -127,6 +127,8 @@ pub enum Message {
     Detail(detail::Message),
     /// Settings.
     Instellingen(instellingen::Message),
+    /// The sync screen.
+    Synchronisatie(synchronisatie::Message),
     /// Go to a sidebar page.
     Navigeer(Pagina),
     /// Type in the global search field.
@@ -182,6 +184,9 @@ struct Hoofd {
     board: board::State,
     detail: Option<detail::State>,
     instellingen: instellingen::State,
+    synchronisatie: synchronisatie::State,
+    /// The open conflicts behind the rows the sync screen shows.
+    conflicten: Vec<crate::store::Conflict>,
     zoekterm: String,
     treffers: Vec<Zoektreffer>,
     banner: Option<String>,
@@ -317,12 +322,22 @@ impl App {
             store.instelling(instelling::ZVH).ok().flatten().unwrap_or_default(),
             self.map.pad().display().to_string(),
         );
+        let mut store = store;
+        let synchronisatie = match crate::sync::apparaat(&mut store) {
+            Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
+            Err(e) => {
+                banner = Some(melding::sync(&e));
+                synchronisatie::State::default()
+            }
+        };
         let mut hoofd = Hoofd {
             store,
             pagina: Pagina::Casussen,
             board,
             detail: None,
             instellingen,
+            synchronisatie,
+            conflicten: Vec::new(),
             zoekterm: String::new(),
             treffers: Vec::new(),
             banner,
@@ -511,6 +526,39 @@ fn focus(vooruit: bool) -> Task<Message> {
     if vooruit { operation::focus_next() } else { operation::focus_previous() }
 }
 
+/// Write a file via a temporary name and rename, so a pulled USB stick or full disk never
+/// leaves a half bundle under the real name.
+fn schrijf_veilig(pad: &str, bytes: &[u8]) -> Result<(), crate::sync::SyncFout> {
+    let doel = std::path::Path::new(pad);
+    let tijdelijk = doel.with_extension("deels");
+    std::fs::write(&tijdelijk, bytes)?;
+    std::fs::rename(&tijdelijk, doel)?;
+    Ok(())
+}
+
+/// "Werknaam van de casus" for a synced table and field.
+fn veld_omschrijving(tabel: &str, veld: &str) -> String {
+    let wat = match tabel {
+        "casus" => "de casus",
+        "actie" => "een actie",
+        "doel" => "een doel",
+        "journaal" => "een journaalregel",
+        "betrokkene" => "een betrokkene",
+        "detentie" => "een detentie",
+        "partner" => "een partner",
+        "contactpersoon" => "een contactpersoon",
+        "risico" => "een risico",
+        "agendapunt" => "een agendapunt",
+        "overleg" => "een overleg",
+        ander => ander,
+    };
+    let mut v = veld.replace('_', " ");
+    if let Some(eerste) = v.get(..1) {
+        v = format!("{}{}", eerste.to_uppercase(), &v[1..]);
+    }
+    format!("{v} van {wat}")
+}
+
 fn partner_label(naam: &str, c: Convenantstatus) -> String {
     match c {
         Convenantstatus::Geen => format!("{naam} (geen convenant)"),
@@ -529,6 +577,9 @@ impl Hoofd {
                 if p == Pagina::Casussen {
                     self.detail = None;
                     self.herlaad_board();
+                }
+                if p == Pagina::Synchronisatie {
+                    self.ververs_sync();
                 }
             }
             Message::Zoek(t) => {
@@ -576,6 +627,13 @@ impl Hoofd {
             }
             Message::Board(m) => return (self.board_bericht(m), false),
             Message::Detail(m) => return (self.detail_bericht(m), false),
+            Message::Synchronisatie(m) => {
+                let (task, event) = self.synchronisatie.update(m);
+                if let Some(e) = event {
+                    self.sync_event(e);
+                }
+                return (task.map(Message::Synchronisatie), false);
+            }
             Message::Instellingen(m) => {
                 let (task, event) = self.instellingen.update(m);
                 match event {
@@ -641,6 +699,132 @@ impl Hoofd {
         task
     }
 
+    /// Reload roster, received ranges and conflicts into the sync screen.
+    fn ververs_sync(&mut self) {
+        use synchronisatie::{CollegaRij, CollegaStatus, ConflictRij, OntvangstRij};
+        let r = (|| -> Result<_, crate::sync::SyncFout> {
+            let team: Vec<CollegaRij> = self
+                .store
+                .collegas()?
+                .into_iter()
+                .map(|c| CollegaRij {
+                    vingerafdruk: crate::sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age),
+                    status: if c.verwijderd_op.is_some() {
+                        CollegaStatus::Verwijderd
+                    } else if c.bevestigd_op.is_some() {
+                        CollegaStatus::Vertrouwd
+                    } else {
+                        CollegaStatus::NietBevestigd
+                    },
+                    rol: if c.organisatie.is_empty() {
+                        c.rol.clone()
+                    } else {
+                        format!("{} · {}", c.rol, c.organisatie)
+                    },
+                    naam: c.naam,
+                    apparaat: c.apparaat,
+                })
+                .collect();
+            let ontvangen: Vec<OntvangstRij> = crate::sync::status(&self.store)?
+                .into_iter()
+                .map(|s| OntvangstRij {
+                    naam: s.naam.unwrap_or_else(|| s.apparaat.chars().take(8).collect()),
+                    tot: s.doorlopend_tot,
+                    gaten: s.gaten.iter().map(|(v, t)| format!("{v}–{t}")).collect::<Vec<_>>().join(", "),
+                })
+                .collect();
+            let conflicten = self.store.conflicten(None)?;
+            let mut rijen = Vec::new();
+            for c in &conflicten {
+                let casus = match &c.casus_id {
+                    Some(id) => self.store.casusnummer_van(id).unwrap_or_default(),
+                    None => String::new(),
+                };
+                let waarden = c
+                    .waarden
+                    .iter()
+                    .map(|w| {
+                        let tekst = match &w.waarde {
+                            serde_json::Value::String(s) => s.clone(),
+                            serde_json::Value::Null => "(leeg)".into(),
+                            ander => ander.to_string(),
+                        };
+                        let tijd = w
+                            .tijdstip()
+                            .map(|t| t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string())
+                            .unwrap_or_default();
+                        (tekst, crate::sync::auteur(&self.store, &w.op), tijd)
+                    })
+                    .collect();
+                rijen.push(ConflictRij { casus, omschrijving: veld_omschrijving(&c.tabel, &c.veld), waarden });
+            }
+            Ok((team, ontvangen, conflicten, rijen))
+        })();
+        match r {
+            Ok((team, ontvangen, conflicten, rijen)) => {
+                self.conflicten = conflicten;
+                self.synchronisatie.vervang(team, ontvangen, rijen);
+            }
+            Err(e) => self.synchronisatie.meld(Vlak::Fout, melding::sync(&e)),
+        }
+    }
+
+    /// Carry out what the sync screen asks; the outcome is shown on that screen.
+    fn sync_event(&mut self, e: synchronisatie::Event) {
+        use crate::sync;
+        use synchronisatie::Event as E;
+        let lees = |p: &str| std::fs::read(p).map_err(sync::SyncFout::Io);
+        let r: Result<String, sync::SyncFout> = match e {
+            E::SchrijfKaartje(p) => sync::visitekaartje(&mut self.store, "")
+                .and_then(|k| schrijf_veilig(&p, &k))
+                .map(|()| format!("Visitekaartje opgeslagen in {p}. Geef het aan uw collega en lees samen de vingerafdruk voor.")),
+            E::LeesKaartje(p) => lees(&p).and_then(|b| sync::lees_visitekaartje(&b)).and_then(|c| {
+                self.store.collega_toevoegen(&c)?;
+                Ok(format!(
+                    "{} is toegevoegd maar nog niet vertrouwd. Vergelijk samen de vingerafdruk en kies dan 'Bevestigen'.",
+                    c.naam
+                ))
+            }),
+            E::Bevestig(id) => self.store.collega_bevestigen(&id).map(|()| "Collega bevestigd en vertrouwd.".into()).map_err(Into::into),
+            E::Verwijder(id) => self
+                .store
+                .collega_verwijderen(&id)
+                .map(|()| "Collega verwijderd; er gaan geen bundels meer van of naar deze collega.".into())
+                .map_err(Into::into),
+            E::Exporteer(p) => sync::exporteer(&mut self.store, &sync::ExportOpties::default()).and_then(|x| {
+                schrijf_veilig(&p, &x.bytes)?;
+                let namen: Vec<&str> = x.ontvangers.iter().map(|c| c.naam.as_str()).collect();
+                Ok(format!("Bundel met {} wijzigingen opgeslagen in {p}, voor {}.", x.operaties, namen.join(", ")))
+            }),
+            E::Importeer(p) => lees(&p).and_then(|b| sync::importeer(&mut self.store, &b)).map(|i| {
+                let t = &i.toegepast;
+                let mut m = format!("Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.", i.afzender.naam, t.nieuw, t.rijen);
+                if t.conflicten > 0 {
+                    m.push_str(&format!(" Er zijn {} open conflicten; kies hieronder de juiste waarde.", t.conflicten));
+                }
+                for n in &t.hernummerd {
+                    m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
+                }
+                m
+            }),
+            E::Kies(c, w) => match self.conflicten.get(c).and_then(|c| c.waarden.get(w).map(|w| (c.clone(), w.op.clone()))) {
+                Some((conflict, op)) => self
+                    .store
+                    .conflict_kiezen(&conflict, &op)
+                    .map(|()| "Keuze vastgelegd; collega's krijgen die met de volgende bundel.".into())
+                    .map_err(Into::into),
+                None => Ok(String::new()),
+            },
+        };
+        match r {
+            Ok(m) if m.is_empty() => {}
+            Ok(m) => self.synchronisatie.meld(Vlak::Info, m),
+            Err(f) => self.synchronisatie.meld(Vlak::Fout, melding::sync(&f)),
+        }
+        self.ververs_sync();
+        self.herlaad_board();
+    }
+
     fn open_casus(&mut self, nummer: &str) {
         let mut laden = || -> Result<detail::State, StoreFout> {
             let d = self.store.casus_detail(nummer)?;
@@ -661,7 +845,10 @@ impl Hoofd {
                 .collect();
             let bp = self.store.betrokken_partners(nummer)?;
             let historie = self.store.audit_casus(&d.regel.id, 200)?;
-            Ok(detail::State::new(d, plan::State::new(plan_, versies, lgs, partners), bp, historie))
+            let conflicten = self.store.conflicten(Some(&d.regel.id))?.len();
+            let mut s = detail::State::new(d, plan::State::new(plan_, versies, lgs, partners), bp, historie);
+            s.zet_conflicten(conflicten);
+            Ok(s)
         };
         match laden() {
             Ok(d) => {
@@ -681,10 +868,12 @@ impl Hoofd {
             let detail = self.store.casus_detail(&n)?;
             let bp = self.store.betrokken_partners(&n)?;
             let historie = self.store.audit_casus(&detail.regel.id, 200)?;
-            Ok((plan_, versies, detail, bp, historie))
+            let conflicten = self.store.conflicten(Some(&detail.regel.id))?.len();
+            Ok((plan_, versies, detail, bp, historie, conflicten))
         })();
         match r {
-            Ok((plan_, versies, detail, bp, historie)) => {
+            Ok((plan_, versies, detail, bp, historie, conflicten)) => {
+                d.zet_conflicten(conflicten);
                 d.plan.vervang(plan_, versies);
                 d.vervang(detail, bp, historie);
             }
@@ -832,15 +1021,19 @@ impl Hoofd {
             (Pagina::Casussen, Some(d)) => d.view().map(Message::Detail),
             (Pagina::Casussen, None) => self.board.view().map(Message::Board),
             (Pagina::Instellingen, _) => self.instellingen.view().map(Message::Instellingen),
+            (Pagina::Synchronisatie, _) => self.synchronisatie.view().map(Message::Synchronisatie),
             (p, _) => column![
                 text(p.label()).size(22),
                 banner(
                     Vlak::Info,
                     match p {
-                        Pagina::Overleggen => "Overleggen (agenda's en BOB-verslagen) komen in een volgende versie van Schakel.",
-                        Pagina::Partners => "De partnerlijst met contactpersonen en convenantstatus komt in een volgende versie.",
-                        Pagina::Kengetallen => "Kengetallen (aanmeldingen, wegingen, doorlooptijden) komen in een volgende versie.",
-                        _ => "Synchroniseren met collega's via versleutelde bundelbestanden komt in een volgende versie.",
+                        Pagina::Overleggen =>
+                            "Overleggen (agenda's en BOB-verslagen) komen in een volgende versie van Schakel.",
+                        Pagina::Partners =>
+                            "De partnerlijst met contactpersonen en convenantstatus komt in een volgende versie.",
+                        Pagina::Kengetallen =>
+                            "Kengetallen (aanmeldingen, wegingen, doorlooptijden) komen in een volgende versie.",
+                        _ => "",
                     },
                     None
                 ),

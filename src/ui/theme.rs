@@ -196,3 +196,8 @@ pub fn gedempt(_theme: &Theme) -> text::Style {
 pub fn rood(_theme: &Theme) -> text::Style {
     text::Style { color: Some(color!(0xb3261e)) }
 }
+
+/// Text in the success colour.
+pub fn groen(_theme: &Theme) -> text::Style {
+    text::Style { color: Some(color!(0x2e7d32)) }
+}

@@ -522,3 +522,50 @@ mod convergentie {
         }
     }
 }
+
+/// The inner layer, reached only with valid signatures and encryption: every check there
+/// refuses the whole bundle and applies nothing, including a bundle in which one
+/// operation out of many does not fit the schema.
+#[test]
+fn binnenkant_wordt_volledig_gecontroleerd() {
+    let mut t = team(3);
+    nieuwe_casus(&mut t[0].store, "Binnen");
+    let b_id = t[1].id();
+    let e = sync::exporteer(&mut t[0].store, &ExportOpties { voor: vec![b_id.clone()], ..Default::default() }).unwrap();
+    let ops = t[0].store.operaties_na(&Default::default(), None).unwrap();
+    let a = sync::apparaat(&mut t[0].store).unwrap();
+    let b = t[0].store.collega(&b_id).unwrap().unwrap();
+    let maak = |manifest: &sync::Manifest, ops: &serde_json::Value| {
+        let payload = serde_json::to_vec(&serde_json::json!({ "manifest": manifest, "operaties": ops })).unwrap();
+        sync::verpak(&a, std::slice::from_ref(&b), &payload).unwrap()
+    };
+    let ops_json = serde_json::to_value(&ops).unwrap();
+    let voor = t[1].store.volledige_dump().unwrap();
+
+    let mut m = e.manifest.clone();
+    m.versie = 2;
+    assert!(matches!(sync::importeer(&mut t[1].store, &maak(&m, &ops_json)), Err(SyncFout::OnbekendeVersie(2))));
+    let mut m = e.manifest.clone();
+    m.ontvangers = vec![t[2].id()];
+    assert!(matches!(sync::importeer(&mut t[1].store, &maak(&m, &ops_json)), Err(SyncFout::NietVoorMij)));
+    let mut m = e.manifest.clone();
+    m.afzender = t[2].id();
+    assert!(matches!(sync::importeer(&mut t[1].store, &maak(&m, &ops_json)), Err(SyncFout::Handtekening(_))));
+    for (veld, waarde) in [
+        ("tabel", serde_json::json!("sqlite_schema")),
+        ("veld", serde_json::json!("id; DROP TABLE casus")),
+        ("waarde", serde_json::json!({ "genest": true })),
+        ("apparaat", serde_json::json!("")),
+    ] {
+        let mut slecht = ops_json.clone();
+        let laatste = slecht.as_array_mut().unwrap().last_mut().unwrap();
+        laatste[veld] = waarde;
+        let r = sync::importeer(&mut t[1].store, &maak(&e.manifest, &slecht));
+        assert!(matches!(r, Err(SyncFout::Store(schakel::store::StoreFout::OngeldigeOperatie(_)))), "{veld}: {r:?}");
+    }
+    let r = sync::importeer(&mut t[1].store, &maak(&e.manifest, &serde_json::json!("geen lijst")));
+    assert!(matches!(r, Err(SyncFout::Beschadigd(_))), "{r:?}");
+    assert_eq!(voor, t[1].store.volledige_dump().unwrap(), "nothing of any refused bundle was applied");
+    // The untouched bundle still goes in.
+    sync::importeer(&mut t[1].store, &e.bytes).unwrap();
+}

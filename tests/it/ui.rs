@@ -458,3 +458,104 @@ fn autosave_keeps_the_edit_form_open() {
     let s = Store::open(&o.map, &sleutel()).unwrap();
     assert_eq!(s.plan(&n).unwrap().acties[0].omschrijving, "Intake plannen bij de GGZ");
 }
+
+/// Synchronisatie: read a colleague's card, compare the fingerprint in a dialog, trust,
+/// write our own card, read a bundle (the case appears on the board), make a bundle,
+/// and resolve a conflict that two colleagues caused by editing the same field.
+#[test]
+fn synchronisatie_met_een_collega() {
+    use schakel::store::{CasusWijziging, NieuweCasus};
+    use schakel::sync::{self, ExportOpties};
+    use schakel::ui::screen::synchronisatie;
+    let (_dir, map, b_store) = hulp::store();
+    let mut a = crate::sync::replica("Anouk Aalders", "procesregisseur");
+    let bestanden = tempfile::tempdir().unwrap();
+    let kaart_a = bestanden.path().join("anouk.json");
+    std::fs::write(&kaart_a, sync::visitekaartje(&mut a.store, "").unwrap()).unwrap();
+    let vingerafdruk_a = sync::apparaat(&mut a.store).unwrap().vingerafdruk();
+
+    let mut app = App::met_store(map, b_store);
+    klik(&mut app, "Synchronisatie");
+    verwacht(&app, "Geen open conflicten.");
+    typ(&mut app, "kaartje-in", kaart_a.to_str().unwrap());
+    klik(&mut app, "Kaartje inlezen");
+    verwacht(&app, "Anouk Aalders is toegevoegd maar nog niet vertrouwd");
+    verwacht(&app, "Niet bevestigd");
+    klik(&mut app, "Bevestigen");
+    verwacht(&app, "Anouk Aalders vertrouwen?");
+    verwacht(&app, &vingerafdruk_a);
+    klik(&mut app, "Cijfers komen overeen");
+    verwacht(&app, "Vertrouwd");
+    assert!(!toont(&app, "Niet bevestigd"));
+
+    // Our card, for Anouk.
+    let kaart_b = bestanden.path().join("b.json");
+    let _ = app.update(Message::Synchronisatie(synchronisatie::Message::KaartjeUit(kaart_b.display().to_string())));
+    klik(&mut app, "Visitekaartje opslaan");
+    verwacht(&app, "Visitekaartje opgeslagen");
+    let b = sync::lees_visitekaartje(&std::fs::read(&kaart_b).unwrap()).unwrap();
+    a.store.collega_toevoegen(&b).unwrap();
+    a.store.collega_bevestigen(&b.apparaat).unwrap();
+
+    // Anouk's bundle with a new case.
+    let nr = a
+        .store
+        .nieuwe_casus(NieuweCasus { werknaam: "Uit de bundel".into(), thema: "nazorg".into(), ..Default::default() })
+        .unwrap()
+        .to_string();
+    let bundel_a = bestanden.path().join("a1.schakel");
+    let voor_b = ExportOpties { voor: vec![b.apparaat.clone()], ..Default::default() };
+    std::fs::write(&bundel_a, sync::exporteer(&mut a.store, &voor_b).unwrap().bytes).unwrap();
+    typ(&mut app, "bundel-in", bundel_a.to_str().unwrap());
+    klik(&mut app, "Bundel inlezen");
+    verwacht(&app, "Bundel van Anouk Aalders ingelezen");
+    verwacht(&app, "Anouk Aalders: ontvangen t/m wijziging");
+    klik(&mut app, "Casussen");
+    verwacht(&app, "Uit de bundel");
+
+    // Anouk and Cor (whom B does not know) edit the same field; Anouk relays both.
+    let mut c = crate::sync::replica("Cor Cornelis", "procesregisseur");
+    let kc = sync::lees_visitekaartje(&sync::visitekaartje(&mut c.store, "").unwrap()).unwrap();
+    let ka = sync::lees_visitekaartje(&std::fs::read(&kaart_a).unwrap()).unwrap();
+    a.store.collega_toevoegen(&kc).unwrap();
+    a.store.collega_bevestigen(&kc.apparaat).unwrap();
+    c.store.collega_toevoegen(&ka).unwrap();
+    c.store.collega_bevestigen(&ka.apparaat).unwrap();
+    let naar_c = crate::sync::bundel(&mut a, &kc.apparaat);
+    sync::importeer(&mut c.store, &naar_c).unwrap();
+    a.store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Versie Anouk".into()), ..Default::default() }).unwrap();
+    c.store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Versie Cor".into()), ..Default::default() }).unwrap();
+    let naar_a = crate::sync::bundel(&mut c, &ka.apparaat);
+    sync::importeer(&mut a.store, &naar_a).unwrap();
+    let bundel_a2 = bestanden.path().join("a2.schakel");
+    std::fs::write(&bundel_a2, sync::exporteer(&mut a.store, &voor_b).unwrap().bytes).unwrap();
+
+    klik(&mut app, "Synchronisatie");
+    let _ = app.update(Message::Synchronisatie(synchronisatie::Message::BundelIn(bundel_a2.display().to_string())));
+    klik(&mut app, "Bundel inlezen");
+    verwacht(&app, "Er zijn 1 open conflicten");
+    verwacht(&app, "Conflicten (1)");
+    verwacht(&app, &format!("Casus {nr} — Werknaam van de casus"));
+    verwacht(&app, "“Versie Cor”");
+    verwacht(&app, "“Versie Anouk”");
+    verwacht(&app, "in gebruik · Cor Cornelis");
+    // The case itself warns about its conflict.
+    klik(&mut app, "Casussen");
+    klik(&mut app, "Versie Cor");
+    klik(&mut app, "Openen");
+    verwacht(&app, "Deze casus heeft 1 open conflict na synchronisatie");
+    klik(&mut app, "Synchronisatie");
+    klik(&mut app, "Deze kiezen");
+    verwacht(&app, "Keuze vastgelegd");
+    verwacht(&app, "Conflicten (0)");
+
+    // B's bundle, made in the window, closes the conflict at Anouk's too.
+    let bundel_b = bestanden.path().join("b1.schakel");
+    let _ = app.update(Message::Synchronisatie(synchronisatie::Message::BundelUit(bundel_b.display().to_string())));
+    klik(&mut app, "Bundel maken");
+    verwacht(&app, "voor Anouk Aalders");
+    assert_eq!(a.store.conflicten(None).unwrap().len(), 1);
+    sync::importeer(&mut a.store, &std::fs::read(&bundel_b).unwrap()).unwrap();
+    assert!(a.store.conflicten(None).unwrap().is_empty());
+    assert_eq!(a.store.casus_regel(&nr).unwrap().werknaam, "Versie Cor");
+}

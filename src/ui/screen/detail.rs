@@ -63,6 +63,7 @@ pub struct State {
     journaal_tekst: String,
     journaal_inrichting: String,
     fout: Option<String>,
+    conflicten: usize,
 }
 
 /// Typed text of the detail view that is not saved yet, kept across a lock.
@@ -125,6 +126,7 @@ impl State {
             journaal_tekst: String::new(),
             journaal_inrichting: String::new(),
             fout: None,
+            conflicten: 0,
         }
     }
 
@@ -172,7 +174,12 @@ impl State {
         self.fout = None;
     }
 
-    /// Show an error.
+    /// How many sync conflicts this casus has (a warning under the header).
+    pub fn zet_conflicten(&mut self, n: usize) {
+        self.conflicten = n;
+    }
+
+    /// Show an error banner.
     pub fn toon_fout(&mut self, f: String) {
         self.fout = Some(f);
     }
@@ -244,6 +251,16 @@ impl State {
         let mut c = column![kop, tabs].spacing(12).padding(16);
         if let Some(f) = &self.fout {
             c = c.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
+        }
+        if self.conflicten > 0 {
+            c = c.push(text(format!(
+                "Deze casus heeft {} open conflict{} na synchronisatie: twee collega's wijzigden hetzelfde gegeven. \
+                 Kies de juiste waarde onder Synchronisatie.",
+                self.conflicten,
+                if self.conflicten == 1 { "" } else { "en" }
+            ))
+            .size(14)
+            .style(theme::rood));
         }
         c.push(scrollable(container(inhoud).padding([0, 12])).height(Fill)).into()
     }

@@ -7,3 +7,4 @@ pub mod instellingen;
 pub mod ontgrendel;
 pub mod plan;
 pub mod start;
+pub mod synchronisatie;
