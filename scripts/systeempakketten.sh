@@ -6,7 +6,8 @@
 #   bash scripts/systeempakketten.sh schermafdruk  also Xvfb and tools for screenshots
 #   bash scripts/systeempakketten.sh rapporten  also qpdf and poppler-utils (PDF checks)
 set -euo pipefail
-PAKKETTEN=(build-essential perl pkg-config)
+# age: the sync tests decrypt a bundle with the age CLI (interop).
+PAKKETTEN=(build-essential perl pkg-config age)
 VENSTER=(libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxcb1 libxkbcommon0 libxkbcommon-x11-0
          libwayland-client0 libwayland-cursor0 libwayland-egl1 libegl1 libgl1 fonts-dejavu-core)
 case "${1:-}" in

@@ -479,6 +479,55 @@ mod tests {
     use rusqlite::types::Value;
     use std::collections::HashMap;
 
+    /// Upgrade 1 → 2: a database made before sync gets per-field causality and heads
+    /// from its change log (a chain per field; no heads for deleted rows), and the next
+    /// local edit supersedes exactly the latest value.
+    #[test]
+    fn upgrade_van_versie_1_naar_2_vult_koppen_uit_de_wijzigingslog() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([9; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(vec![M::up(include_str!("../../migrations/0001_basis.sql"))]).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-1'), ('gebruiker', 'Oud'), ('volgnummer', '5'), ('hlc', '500');
+                 INSERT INTO partner(id, naam, soort, convenantstatus) VALUES ('p1', 'Derde naam', 'overig', 'convenant');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde) VALUES
+                    ('dev-1', 1, 100, 'partner', 'p1', 'naam', '\"Eerste naam\"'),
+                    ('dev-1', 2, 200, 'partner', 'p1', 'naam', '\"Tweede naam\"'),
+                    ('dev-1', 3, 300, 'partner', 'p1', 'naam', '\"Derde naam\"'),
+                    ('dev-1', 4, 400, 'partner', 'p2', 'naam', '\"Weg\"');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd) VALUES
+                    ('dev-1', 5, 500, 'partner', 'p2', NULL, NULL, 1);",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), 2);
+        let koppen = schrijven::koppen(&s.conn, "partner", "p1", "naam").unwrap();
+        assert_eq!(koppen.len(), 1);
+        assert_eq!(koppen[0].volgnummer, 3);
+        let n: i64 = s.conn.query_row("SELECT count(*) FROM wijziging_basis", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 2, "1 <- 2 <- 3");
+        let n: i64 = s.conn.query_row("SELECT count(*) FROM kop WHERE rij = 'p2'", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0, "a deleted row has no heads");
+        assert!(s.conflicten(None).unwrap().is_empty());
+        let mut w = s.schrijver().unwrap();
+        w.wijzig(&schrijven::PARTNER, "p1", &[("naam", Value::Text("Vierde naam".into()))]).unwrap();
+        w.commit().unwrap();
+        let ops = s.operaties_na(&Default::default(), None).unwrap();
+        let laatste = ops.last().unwrap();
+        assert_eq!(laatste.volgnummer, 6);
+        assert_eq!(laatste.basis, vec![OpId { apparaat: "dev-1".into(), volgnummer: 3 }]);
+        let s2 = s.synchrone_staat().unwrap();
+        drop(s);
+        // Opening again changes nothing.
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s2, s.synchrone_staat().unwrap());
+    }
+
     fn json(v: Value) -> serde_json::Value {
         match v {
             Value::Null => serde_json::Value::Null,

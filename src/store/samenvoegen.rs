@@ -140,17 +140,80 @@ fn winnaars(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<BTreeMap<Str
     Ok(uit)
 }
 
-/// The casusnummer a casus row is stored under when another casus claims the same
-/// number: the oldest claim (HLC, then device) keeps it, later ones get the first two
-/// characters of their device id as suffix. Every replica computes the same.
-fn afgeleid_nummer(nummer: &str, apparaat: &str) -> String {
-    let code: String = apparaat.chars().filter(|c| c.is_ascii_alphanumeric()).take(2).collect();
-    format!("{nummer}-{}", code.to_uppercase())
+/// Where each casus claiming casusnummer `nummer` is stored: the oldest claim (HLC, then
+/// device id) keeps the number; each later claim gets a suffix from its device id, as
+/// short as possible but at least two characters and distinct from earlier claims, and a
+/// negative sequence number (so local numbering continues after the real ones). Depends
+/// only on the set of claims, so every replica stores the same.
+fn plaatsing(nummer: &str, claims: &[(i64, String, String)]) -> Vec<(String, String, i64)> {
+    let volg: i64 = nummer.rsplit('-').next().and_then(|v| v.parse().ok()).unwrap_or(0);
+    let mut uit: Vec<(String, String, i64)> = Vec::with_capacity(claims.len());
+    let mut gebruikt: Vec<String> = Vec::new();
+    for (i, (_, apparaat, rij)) in claims.iter().enumerate() {
+        if i == 0 {
+            uit.push((rij.clone(), nummer.to_string(), volg));
+            continue;
+        }
+        let tekens: Vec<char> = apparaat.chars().filter(char::is_ascii_alphanumeric).collect();
+        let mut lengte = 2.min(tekens.len());
+        let mut code: String = tekens[..lengte].iter().collect::<String>().to_uppercase();
+        while gebruikt.contains(&code) && lengte < tekens.len() {
+            lengte += 1;
+            code = tekens[..lengte].iter().collect::<String>().to_uppercase();
+        }
+        if gebruikt.contains(&code) {
+            code = format!("{code}{i}");
+        }
+        gebruikt.push(code.clone());
+        uit.push((rij.clone(), format!("{nummer}-{code}"), -(volg * 1000 + i as i64)));
+    }
+    uit
 }
 
-fn afgeleid_volgnummer(volgnummer: i64, apparaat: &str) -> i64 {
-    let code = apparaat.bytes().take(2).fold(0i64, |a, b| a * 256 + i64::from(b));
-    -(volgnummer * 65_536 + code)
+/// Store every other casus claiming `nummer` where [`plaatsing`] puts it, and return the
+/// (nummer, volgnummer) for row `rij`. Rows move in two steps so the UNIQUE constraints
+/// never see two rows on one number in between.
+fn plaats_casussen(
+    conn: &Connection,
+    rij: &str,
+    nummer: &str,
+    hernummerd: &mut Vec<String>,
+) -> Resultaat<(String, i64)> {
+    let plaatsen = plaatsing(nummer, &claims(conn, nummer)?);
+    let mut te_verplaatsen: Vec<(String, String, i64)> = Vec::new();
+    for (id, n, v) in &plaatsen {
+        if id == rij {
+            continue;
+        }
+        let huidig: Option<(String, i64)> = conn
+            .prepare_cached("SELECT nummer, volgnummer FROM casus WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some(h) = huidig
+            && (h.0 != *n || h.1 != *v)
+        {
+            te_verplaatsen.push((id.clone(), n.clone(), *v));
+        }
+    }
+    for (id, _, _) in &te_verplaatsen {
+        conn.prepare_cached("UPDATE casus SET nummer = '~' || id, volgnummer = -1000000000000 - rowid WHERE id = ?1")?
+            .execute([id])?;
+    }
+    for (id, n, v) in te_verplaatsen {
+        conn.prepare_cached("UPDATE casus SET nummer = ?2, volgnummer = ?3 WHERE id = ?1")?
+            .execute(rusqlite::params![id, n, v])?;
+        if n != nummer && !hernummerd.contains(&n) {
+            hernummerd.push(n);
+        }
+    }
+    let (n, v) =
+        plaatsen.into_iter().find(|(id, _, _)| id == rij).map(|(_, n, v)| (n, v)).unwrap_or_else(|| {
+            (nummer.to_string(), nummer.rsplit('-').next().and_then(|v| v.parse().ok()).unwrap_or(0))
+        });
+    if n != nummer && !hernummerd.contains(&n) {
+        hernummerd.push(n.clone());
+    }
+    Ok((n, v))
 }
 
 /// Claims on casusnummer `nummer` as (hlc, device, row id), oldest first.
@@ -178,39 +241,12 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
     if t.naam == "casus"
         && let Some((_, Value::Text(nummer))) = velden.iter().find(|(v, _)| *v == "nummer").cloned()
     {
-        let claims = claims(conn, &nummer)?;
-        for (i, (_, apparaat, id)) in claims.iter().enumerate().rev() {
-            if i == 0 {
-                continue;
-            }
-            let afgeleid = afgeleid_nummer(&nummer, apparaat);
-            if id == rij {
-                let volg = velden.iter().find_map(|(v, w)| match (v, w) {
-                    (&"volgnummer", Value::Integer(n)) => Some(*n),
-                    _ => None,
-                });
-                for (v, w) in velden.iter_mut() {
-                    match (*v, volg) {
-                        ("nummer", _) => *w = Value::Text(afgeleid.clone()),
-                        ("volgnummer", Some(n)) => *w = Value::Integer(afgeleid_volgnummer(n, apparaat)),
-                        _ => {}
-                    }
-                }
-                if !hernummerd.contains(&afgeleid) {
-                    hernummerd.push(afgeleid.clone());
-                }
-            } else {
-                // Another (local or earlier received) row holds the number but is younger:
-                // move it aside first so the oldest claim can take the number.
-                let volg: Option<i64> = conn
-                    .prepare_cached("SELECT volgnummer FROM casus WHERE id = ?1 AND nummer = ?2")?
-                    .query_row((id, &nummer), |r| r.get(0))
-                    .optional()?;
-                if let Some(volg) = volg {
-                    conn.prepare_cached("UPDATE casus SET nummer = ?2, volgnummer = ?3 WHERE id = ?1")?
-                        .execute(rusqlite::params![id, afgeleid, afgeleid_volgnummer(volg, apparaat)])?;
-                    hernummerd.push(afgeleid);
-                }
+        let (n, v) = plaats_casussen(conn, rij, &nummer, hernummerd)?;
+        for (veld, w) in velden.iter_mut() {
+            match *veld {
+                "nummer" => *w = Value::Text(n.clone()),
+                "volgnummer" => *w = Value::Integer(v),
+                _ => {}
             }
         }
     }
@@ -563,5 +599,30 @@ impl Store {
             }
         }
         Ok(uit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plaatsing;
+
+    #[test]
+    fn botsende_casusnummers_krijgen_elk_een_eigen_plaats() {
+        let claims = vec![
+            (10, "ab12-x".to_string(), "r1".to_string()),
+            (20, "ab34-y".to_string(), "r2".to_string()),
+            (30, "ab12-z".to_string(), "r3".to_string()),
+            (40, "cd00".to_string(), "r4".to_string()),
+        ];
+        let p = plaatsing("2026-0007", &claims);
+        assert_eq!(p[0], ("r1".into(), "2026-0007".into(), 7));
+        assert_eq!(p[1].1, "2026-0007-AB");
+        assert_eq!(p[2].1, "2026-0007-AB1", "same first characters: a longer code");
+        assert_eq!(p[3].1, "2026-0007-CD");
+        let nummers: std::collections::BTreeSet<_> = p.iter().map(|x| x.1.clone()).collect();
+        let volg: std::collections::BTreeSet<_> = p.iter().map(|x| x.2).collect();
+        assert_eq!(nummers.len(), 4);
+        assert_eq!(volg.len(), 4);
+        assert!(p[1..].iter().all(|x| x.2 < 0));
     }
 }
