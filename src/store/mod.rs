@@ -504,7 +504,7 @@ mod tests {
             )
             .unwrap();
         }
-        let mut s = Store::open(&map, &sleutel).unwrap();
+        let s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), 2);
         let koppen = schrijven::koppen(&s.conn, "partner", "p1", "naam").unwrap();
         assert_eq!(koppen.len(), 1);
