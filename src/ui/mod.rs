@@ -129,6 +129,17 @@ pub enum Message {
     Instellingen(instellingen::Message),
     /// The sync screen.
     Synchronisatie(synchronisatie::Message),
+    /// The save dialog for a report closed (`pad` is `None` when cancelled).
+    PdfPadGekozen {
+        /// Which document.
+        document: detail::Document,
+        /// Plan version, `None` = current.
+        versie: Option<u32>,
+        /// Casusnummer.
+        nummer: String,
+        /// Chosen file.
+        pad: Option<std::path::PathBuf>,
+    },
     /// Go to a sidebar page.
     Navigeer(Pagina),
     /// Type in the global search field.
@@ -185,6 +196,8 @@ struct Hoofd {
     detail: Option<detail::State>,
     instellingen: instellingen::State,
     synchronisatie: synchronisatie::State,
+    /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
+    afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
     conflicten: Vec<crate::store::Conflict>,
     zoekterm: String,
@@ -295,6 +308,8 @@ impl App {
     }
 
     fn binnen(&mut self, store: Store) {
+        // Print copies left behind by a crash.
+        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         let minuten = store
             .instelling(instelling::VERGRENDEL_MINUTEN)
             .ok()
@@ -337,6 +352,7 @@ impl App {
             detail: None,
             instellingen,
             synchronisatie,
+            afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
             treffers: Vec::new(),
@@ -418,6 +434,8 @@ impl App {
                 concept: h.detail.as_ref().map(|d| d.concept()),
             };
         }
+        // Printed copies hold personal data: they go when the window locks.
+        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         // Dropping the store closes the connection; the key is wiped from memory.
         self.scherm = Scherm::Ontgrendel(ontgrendel::State::new(Some(reden.to_string())));
     }
@@ -526,6 +544,59 @@ fn focus(vooruit: bool) -> Task<Message> {
     if vooruit { operation::focus_next() } else { operation::focus_previous() }
 }
 
+/// The private folder for PDFs handed to the system viewer.
+fn afdrukmap(map: &Gegevensmap) -> std::path::PathBuf {
+    map.pad().join("afdrukken")
+}
+
+/// "Plan van aanpak 2026-0001 versie 2.pdf".
+fn bestandsnaam(document: detail::Document, nummer: &str, versie: Option<u32>) -> String {
+    match versie {
+        Some(v) => format!("{} {nummer} versie {v}.pdf", document.naam()),
+        None => format!("{} {nummer}.pdf", document.naam()),
+    }
+}
+
+/// Write a file readable by the owner only, in a folder only the owner can enter: a
+/// printed plan holds personal data.
+fn schrijf_prive(map: &std::path::Path, pad: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(map)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        std::fs::set_permissions(map, std::fs::Permissions::from_mode(0o700))?;
+        let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(pad)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::write(pad, bytes)
+    }
+}
+
+/// Open a file in the desktop's default application. `SCHAKEL_PDF_VIEWER` names another
+/// program (tests use `true`, so nothing opens).
+fn open_in_viewer(pad: &std::path::Path) -> std::io::Result<()> {
+    let programma = std::env::var("SCHAKEL_PDF_VIEWER").ok();
+    let mut cmd = match programma.as_deref() {
+        Some(p) => std::process::Command::new(p),
+        None if cfg!(target_os = "macos") => std::process::Command::new("open"),
+        None if cfg!(windows) => {
+            let mut c = std::process::Command::new("cmd");
+            c.args(["/C", "start", ""]);
+            c
+        }
+        None => std::process::Command::new("xdg-open"),
+    };
+    cmd.arg(pad)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let status = cmd.status()?;
+    if status.success() { Ok(()) } else { Err(std::io::Error::other(format!("viewer exit {status}"))) }
+}
+
 /// Write a file via a temporary name and rename, so a pulled USB stick or full disk never
 /// leaves a half bundle under the real name.
 fn schrijf_veilig(pad: &str, bytes: &[u8]) -> Result<(), crate::sync::SyncFout> {
@@ -627,6 +698,12 @@ impl Hoofd {
             }
             Message::Board(m) => return (self.board_bericht(m), false),
             Message::Detail(m) => return (self.detail_bericht(m), false),
+            Message::PdfPadGekozen { document, versie, nummer, pad } => {
+                if let Some(p) = pad {
+                    self.pdf_opslaan(document, &nummer, versie, &p);
+                }
+                return (Task::none(), false);
+            }
             Message::Synchronisatie(m) => {
                 let (task, event) = self.synchronisatie.update(m);
                 if let Some(e) = event {
@@ -929,9 +1006,95 @@ impl Hoofd {
             Some(detail::Event::Plan(ev)) => {
                 return Task::batch([task, self.plan_event(ev)]);
             }
+            Some(detail::Event::Afdrukken(document, versie)) => {
+                let nummer = d.nummer().to_string();
+                self.afdrukken(document, &nummer, versie);
+            }
+            Some(detail::Event::Opslaan(document, versie)) => {
+                let nummer = d.nummer().to_string();
+                let naam = bestandsnaam(document, &nummer, versie);
+                let kiezen = Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("PDF opslaan")
+                            .set_file_name(&naam)
+                            .add_filter("PDF", &["pdf"])
+                            .save_file()
+                            .await
+                            .map(|h| h.path().to_path_buf())
+                    },
+                    move |pad| Message::PdfPadGekozen { document, versie, nummer: nummer.clone(), pad },
+                );
+                return Task::batch([task, kiezen]);
+            }
             None => {}
         }
         task
+    }
+
+    fn pdf(
+        &mut self,
+        document: detail::Document,
+        nummer: &str,
+        versie: Option<u32>,
+    ) -> Result<crate::report::Rapport, String> {
+        use crate::report::{self, RapportFout};
+        match document {
+            detail::Document::Plan => report::plan(&mut self.store, nummer, versie),
+            detail::Document::Overzicht => report::overzicht(&mut self.store, nummer),
+        }
+        .map_err(|e| match e {
+            RapportFout::Store(s) => fout(&s),
+            RapportFout::GeenVersie(v) => format!("Planversie {v} bestaat niet."),
+            RapportFout::Pdf(d) => format!("De PDF kon niet worden gemaakt ({d})."),
+        })
+    }
+
+    /// Write the PDF to the private print folder and open it in the system's viewer.
+    fn afdrukken(&mut self, document: detail::Document, nummer: &str, versie: Option<u32>) {
+        let r = self.pdf(document, nummer, versie).and_then(|r| {
+            let pad = self.afdrukmap.join(bestandsnaam(document, nummer, versie));
+            schrijf_prive(&self.afdrukmap, &pad, &r.pdf)
+                .map_err(|e| format!("De PDF kon niet worden bewaard ({e})."))?;
+            Ok((r, pad))
+        });
+        let melding = match r {
+            Ok((r, pad)) => match open_in_viewer(&pad) {
+                Ok(()) => format!(
+                    "{} ({} pagina's) is geopend in de PDF-viewer; druk af met Ctrl+P. De kopie wordt bij vergrendelen verwijderd.",
+                    r.titel, r.paginas
+                ),
+                Err(_) => format!(
+                    "Er is geen PDF-viewer gevonden. Het bestand staat klaar in {}; open het om af te drukken.",
+                    pad.display()
+                ),
+            },
+            Err(f) => {
+                if let Some(d) = &mut self.detail {
+                    d.toon_fout(f);
+                }
+                return;
+            }
+        };
+        if let Some(d) = &mut self.detail {
+            d.toon_melding(melding);
+        }
+    }
+
+    /// The save dialog returned: write the PDF there.
+    fn pdf_opslaan(&mut self, document: detail::Document, nummer: &str, versie: Option<u32>, pad: &std::path::Path) {
+        let r = self.pdf(document, nummer, versie).and_then(|r| {
+            schrijf_veilig(&pad.display().to_string(), &r.pdf).map_err(|e| melding::sync(&e))?;
+            Ok(r)
+        });
+        if let Some(d) = &mut self.detail {
+            match r {
+                Ok(r) => {
+                    d.toon_melding(format!("{} opgeslagen in {} ({} pagina's).", r.titel, pad.display(), r.paginas))
+                }
+                Err(f) => d.toon_fout(f),
+            }
+        }
     }
 
     fn plan_event(&mut self, ev: plan::Event) -> Task<Message> {

@@ -7,7 +7,7 @@ use schakel::report::{self, AgendaOpties};
 use schakel::store::{NieuwContact, NieuwOverleg, NieuweActie, NieuweBetrokkene, NieuwePartner, Store};
 
 /// All text of a PDF, whitespace-normalised, and its page count.
-fn tekst(pdf: &[u8]) -> (String, usize) {
+pub fn tekst(pdf: &[u8]) -> (String, usize) {
     let doc = lopdf::Document::load_mem(pdf).expect("valid PDF");
     let paginas: Vec<u32> = doc.get_pages().keys().copied().collect();
     let t = doc.extract_text(&paginas).expect("extractable text");

@@ -19,7 +19,11 @@ fn simulator<'a>(view: iced::Element<'a, Message>) -> iced_test::Simulator<'a, M
 fn init_backend() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: set once, before any simulator (and thus any renderer thread) exists.
-    ONCE.call_once(|| unsafe { std::env::set_var("ICED_TEST_BACKEND", "tiny-skia") });
+    // SCHAKEL_PDF_VIEWER=true: "Afdrukken" runs `true` instead of opening a viewer.
+    ONCE.call_once(|| unsafe {
+        std::env::set_var("ICED_TEST_BACKEND", "tiny-skia");
+        std::env::set_var("SCHAKEL_PDF_VIEWER", "true");
+    });
 }
 
 /// Click the widget with this exact text (or input placeholder) and feed the messages to `update`.
@@ -558,4 +562,48 @@ fn synchronisatie_met_een_collega() {
     sync::importeer(&mut a.store, &std::fs::read(&bundel_b).unwrap()).unwrap();
     assert!(a.store.conflicten(None).unwrap().is_empty());
     assert_eq!(a.store.casus_regel(&nr).unwrap().werknaam, "Versie Cor");
+}
+
+/// Afdrukken writes the plan to a private folder and hands it to the viewer; the save
+/// dialog's answer writes the PDF there; locking removes the printed copy.
+#[test]
+fn plan_en_overzicht_afdrukken_en_opslaan() {
+    init_backend();
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Drukwerk");
+    let lg = s.leefgebieden().unwrap()[0].id.clone();
+    s.doel_toevoegen(&n, &lg, "Een vaste woonplek").unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak afdrukken");
+    verwacht(&app, "is geopend in de PDF-viewer");
+    let pad = map.pad().join("afdrukken").join(format!("Plan van aanpak {n}.pdf"));
+    let pdf = std::fs::read(&pad).expect("printed copy");
+    assert!(pdf.starts_with(b"%PDF"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&pad).unwrap().permissions().mode() & 0o077, 0);
+        assert_eq!(std::fs::metadata(pad.parent().unwrap()).unwrap().permissions().mode() & 0o077, 0);
+    }
+    let (tekst, _) = crate::rapport::tekst(&pdf);
+    assert!(tekst.contains("Een vaste woonplek"), "{tekst}");
+
+    // "PDF…" opens a save dialog; its answer writes the overzicht there.
+    let uit = tempfile::tempdir().unwrap();
+    let doel = uit.path().join("overzicht.pdf");
+    let _ = app.update(Message::PdfPadGekozen {
+        document: detail::Document::Overzicht,
+        versie: None,
+        nummer: n.clone(),
+        pad: Some(doel.clone()),
+    });
+    verwacht(&app, "opgeslagen in");
+    let (tekst, _) = crate::rapport::tekst(&std::fs::read(&doel).unwrap());
+    assert!(tekst.contains(&n), "{tekst}");
+    // A cancelled dialog changes nothing.
+    let _ = app.update(Message::PdfPadGekozen { document: detail::Document::Plan, versie: None, nummer: n, pad: None });
+
+    let _ = app.update(Message::Vergrendel);
+    assert!(!pad.exists(), "locking removes printed copies");
 }

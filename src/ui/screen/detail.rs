@@ -63,6 +63,7 @@ pub struct State {
     journaal_tekst: String,
     journaal_inrichting: String,
     fout: Option<String>,
+    melding: Option<String>,
     conflicten: usize,
 }
 
@@ -95,6 +96,29 @@ pub enum Message {
     JournaalToevoegen,
     /// Close the banner.
     SluitMelding,
+    /// Print a report: open it in the system's PDF viewer.
+    Afdrukken(Document),
+    /// Save a report as PDF via a save dialog.
+    Opslaan(Document),
+}
+
+/// A printable document of a casus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The plan van aanpak (the version being read, or the current plan).
+    Plan,
+    /// The one-page casusoverzicht for a PI visit.
+    Overzicht,
+}
+
+impl Document {
+    /// Dutch name, also used in file names.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Document::Plan => "Plan van aanpak",
+            Document::Overzicht => "Casusoverzicht",
+        }
+    }
 }
 
 /// What the detail view asks of the app.
@@ -106,6 +130,10 @@ pub enum Event {
     Plan(plan::Event),
     /// Add a journal entry.
     Journaal(NieuwJournaal),
+    /// Print a document (plan version: `None` = current).
+    Afdrukken(Document, Option<u32>),
+    /// Save a document as PDF.
+    Opslaan(Document, Option<u32>),
 }
 
 impl State {
@@ -126,6 +154,7 @@ impl State {
             journaal_tekst: String::new(),
             journaal_inrichting: String::new(),
             fout: None,
+            melding: None,
             conflicten: 0,
         }
     }
@@ -174,6 +203,11 @@ impl State {
         self.fout = None;
     }
 
+    /// Show an information banner (a report saved or opened).
+    pub fn toon_melding(&mut self, m: String) {
+        self.melding = Some(m);
+    }
+
     /// How many sync conflicts this casus has (a warning under the header).
     pub fn zet_conflicten(&mut self, n: usize) {
         self.conflicten = n;
@@ -189,6 +223,14 @@ impl State {
         match message {
             Message::Tab(t) => self.tab = t,
             Message::Terug => return (Task::none(), Some(Event::Terug)),
+            Message::Afdrukken(d) => {
+                self.melding = None;
+                return (Task::none(), Some(Event::Afdrukken(d, self.versie_voor(d))));
+            }
+            Message::Opslaan(d) => {
+                self.melding = None;
+                return (Task::none(), Some(Event::Opslaan(d, self.versie_voor(d))));
+            }
             Message::Plan(m) => {
                 let (task, event) = self.plan.update(m);
                 return (task.map(Message::Plan), event.map(Event::Plan));
@@ -213,9 +255,19 @@ impl State {
                     );
                 }
             }
-            Message::SluitMelding => self.fout = None,
+            Message::SluitMelding => {
+                self.fout = None;
+                self.melding = None;
+            }
         }
         (Task::none(), None)
+    }
+
+    fn versie_voor(&self, d: Document) -> Option<u32> {
+        match d {
+            Document::Plan => self.plan.bekeken_versie(),
+            Document::Overzicht => None,
+        }
     }
 
     /// The view.
@@ -230,6 +282,9 @@ impl State {
                     .size(13)
                     .style(theme::gedempt),
             ],
+            space::horizontal(),
+            documentknoppen(Document::Plan),
+            documentknoppen(Document::Overzicht),
         ]
         .spacing(12)
         .align_y(iced::Center);
@@ -251,6 +306,9 @@ impl State {
         let mut c = column![kop, tabs].spacing(12).padding(16);
         if let Some(f) = &self.fout {
             c = c.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
+        }
+        if let Some(m) = &self.melding {
+            c = c.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
         }
         if self.conflicten > 0 {
             c = c.push(text(format!(
@@ -432,4 +490,21 @@ impl State {
         }
         c.into()
     }
+}
+
+/// "Plan van aanpak: Afdrukken · PDF opslaan…" in the header.
+fn documentknoppen<'a>(d: Document) -> Element<'a, Message> {
+    column![
+        text(d.naam()).size(12).style(theme::gedempt),
+        row![
+            button(text(format!("{} afdrukken", d.naam())).size(13))
+                .on_press(Message::Afdrukken(d))
+                .style(Knop::Secundair.stijl()),
+            button(text("PDF…").size(13)).on_press(Message::Opslaan(d)).style(Knop::Link.stijl()),
+        ]
+        .spacing(4)
+        .align_y(iced::Center),
+    ]
+    .spacing(2)
+    .into()
 }

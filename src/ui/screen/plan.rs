@@ -180,6 +180,11 @@ fn status_tekst(s: ActieStatus) -> &'static str {
 }
 
 impl State {
+    /// The frozen version being read, or `None` for the current plan.
+    pub fn bekeken_versie(&self) -> Option<u32> {
+        self.bekeken
+    }
+
     /// An editor for `plan` and its `versies`.
     pub fn new(plan: Plan, versies: Vec<PlanVersie>, leefgebieden: Vec<Keuze>, partners: Vec<PartnerKeuze>) -> State {
         let mut s = State { leefgebieden, partners, ..State::default() };
