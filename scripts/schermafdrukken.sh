@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
-# detail and the plan editor. The passphrase is typed into the unlock screen like a
-# user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
+# detail, the plan editor, the journal and the sync screen (with a colleague and a
+# conflict). The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/systeempakketten.sh schermafdruk
@@ -15,6 +15,25 @@ export SCHAKEL_DATA_DIR=$WERK/data
 export SCHAKEL_PASSPHRASE="schermafdruk-wachtwoord"
 "$BIN" demo --cases 300 >/dev/null
 CASUS=$("$BIN" casus list --fase procesregie --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["casusnummer"])')
+
+# A colleague (fictional) on a second data dir: exchange cards, confirm fingerprints,
+# sync, then both change the AVE phase of one case so the sync screen shows a conflict.
+B=$WERK/collega
+veld() { python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
+"$BIN" --data-dir "$B" init --naam "Bram Bakker" --rol procesregisseur >/dev/null
+VA=$("$BIN" team kaartje -o "$WERK/a.json" --json | veld vingerafdruk)
+VB=$("$BIN" --data-dir "$B" team kaartje -o "$WERK/b.json" --json | veld vingerafdruk)
+"$BIN" team add "$WERK/b.json" >/dev/null
+"$BIN" --data-dir "$B" team add "$WERK/a.json" >/dev/null
+"$BIN" team bevestig "Bram Bakker" --vingerafdruk "$VB" >/dev/null
+"$BIN" --data-dir "$B" team bevestig "$("$BIN" team list --json | veld apparaat)" --vingerafdruk "$VA" >/dev/null
+"$BIN" casus show "$CASUS" >/dev/null
+"$BIN" sync export --alles --casus "$CASUS" -o "$WERK/a1.schakel" >/dev/null
+"$BIN" --data-dir "$B" sync import "$WERK/a1.schakel" >/dev/null
+"$BIN" casus ave "$CASUS" 2 --reden "Stabiel na huisbezoek" >/dev/null
+"$BIN" --data-dir "$B" casus ave "$CASUS" 4 --reden "Zorgen na PI-bezoek" >/dev/null
+"$BIN" --data-dir "$B" sync export -o "$WERK/b1.schakel" >/dev/null
+"$BIN" sync import "$WERK/b1.schakel" >/dev/null
 unset SCHAKEL_PASSPHRASE # the window asks for it
 Xvfb :77 -screen 0 1440x900x24 -nolisten tcp &
 XVFB=$!
@@ -45,3 +64,4 @@ foto bord
 foto casus --casus "$CASUS"
 foto plan --casus "$CASUS" --tab plan
 foto journaal --casus "$CASUS" --tab journaal
+foto synchronisatie --pagina synchronisatie

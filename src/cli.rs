@@ -99,6 +99,9 @@ pub enum Opdracht {
         /// Tabblad: overzicht, plan, journaal, partners, historie
         #[arg(long)]
         tab: Option<String>,
+        /// Begin op deze pagina: casussen, synchronisatie, instellingen, ...
+        #[arg(long)]
+        pagina: Option<String>,
     },
 }
 
@@ -934,7 +937,15 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 println!("{} geschreven: {} ({} pagina's).", r.titel, uitvoer.display(), r.paginas);
             }
         }
-        Opdracht::Venster { casus, tab } => {
+        Opdracht::Venster { casus, tab, pagina } => {
+            let pagina = match pagina.as_deref() {
+                None => None,
+                Some(p) => Some(crate::ui::Pagina::parse(p).ok_or_else(|| {
+                    CliFout::Gebruik(format!(
+                        "Onbekende pagina '{p}'; kies casussen, overleggen, partners, kengetallen, synchronisatie of instellingen."
+                    ))
+                })?),
+            };
             if let Some(n) = casus {
                 n.parse::<crate::domain::Casusnummer>()?;
             }
@@ -948,7 +959,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             };
             return Ok(Vervolg::Venster(
                 map,
-                Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None }),
+                Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None, pagina }),
             ));
         }
     }

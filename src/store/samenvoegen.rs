@@ -423,10 +423,22 @@ impl Store {
     /// author, record the bundle and the sender's acknowledgements. On any error nothing
     /// is applied.
     pub(crate) fn pas_toe(&mut self, ops: &[Wijziging], ontvangst: &Ontvangst<'_>) -> Resultaat<Toegepast> {
+        let eigen = self.apparaat.clone();
         for w in ops {
             controleer(w)?;
+            // Our own operations may come back relayed, but only ones we made: a new
+            // operation in our name would collide with our next local change.
+            if w.apparaat == eigen {
+                let bekend: bool = self.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2)",
+                    (&w.apparaat, w.volgnummer),
+                    |r| r.get(0),
+                )?;
+                if !bekend {
+                    return Err(ongeldig(w, "operation in this device's name that it never made"));
+                }
+            }
         }
-        let eigen = self.apparaat.clone();
         let mut s = self.schrijver()?;
         let conn = s.conn();
         let mut uitslag = Toegepast::default();

@@ -31,6 +31,8 @@ pub struct Beginscherm {
     pub tab: Option<detail::Tab>,
     /// Typed, unsaved texts to put back (after a lock).
     pub concept: Option<detail::Concept>,
+    /// Start on this sidebar page instead of the board.
+    pub pagina: Option<Pagina>,
 }
 
 /// Start the window on `map`.
@@ -111,6 +113,11 @@ impl Pagina {
             Pagina::Synchronisatie => "Synchronisatie",
             Pagina::Instellingen => "Instellingen",
         }
+    }
+
+    /// A page by its (lower-case) name.
+    pub fn parse(s: &str) -> Option<Pagina> {
+        Pagina::ALLE.into_iter().find(|p| p.label().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -359,6 +366,9 @@ impl App {
             banner,
         };
         let begin = std::mem::take(&mut self.begin);
+        if let Some(p) = begin.pagina {
+            let _ = hoofd.update(Message::Navigeer(p));
+        }
         if let Some(n) = begin.casus {
             hoofd.open_casus(&n);
             if let (Some(t), Some(d)) = (begin.tab, hoofd.detail.as_mut()) {
@@ -432,6 +442,7 @@ impl App {
                 casus: h.detail.as_ref().map(|d| d.nummer().to_string()),
                 tab: h.detail.as_ref().map(|d| d.tab()),
                 concept: h.detail.as_ref().map(|d| d.concept()),
+                pagina: (h.detail.is_none()).then_some(h.pagina),
             };
         }
         // Printed copies hold personal data: they go when the window locks.
@@ -623,10 +634,25 @@ fn veld_omschrijving(tabel: &str, veld: &str) -> String {
         "overleg" => "een overleg",
         ander => ander,
     };
-    let mut v = veld.replace('_', " ");
-    if let Some(eerste) = v.get(..1) {
-        v = format!("{}{}", eerste.to_uppercase(), &v[1..]);
-    }
+    let v = match veld {
+        "ave" => "AVE-fase".to_string(),
+        "fase" => "Fase".into(),
+        "weging_uitkomst" => "Uitkomst van de weging".into(),
+        "thema_id" => "Thema".into(),
+        "partner_id" => "Partner".into(),
+        "contact_id" => "Contactpersoon".into(),
+        "doel_id" => "Doel".into(),
+        "leefgebied_id" => "Leefgebied".into(),
+        "bsn" => "BSN".into(),
+        "pi_bezoek" => "PI-bezoek".into(),
+        ander => {
+            let v = ander.replace('_', " ");
+            match v.get(..1) {
+                Some(eerste) => format!("{}{}", eerste.to_uppercase(), &v[1..]),
+                None => v,
+            }
+        }
+    };
     format!("{v} van {wat}")
 }
 

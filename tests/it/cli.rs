@@ -458,3 +458,18 @@ fn team_en_sync_via_de_opdrachtregel() {
         .code(1)
         .stderr(predicate::str::contains("beschadigd of onvolledig"));
 }
+
+#[test]
+fn venster_weigert_onbekende_pagina_en_tab_met_gebruiksfout() {
+    let (_d, map) = init();
+    schakel(&map)
+        .args(["venster", "--pagina", "boekhouding"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Onbekende pagina 'boekhouding'"));
+    schakel(&map)
+        .args(["venster", "--tab", "financien"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("Onbekend tabblad"));
+}

@@ -588,6 +588,13 @@ fn binnenkant_wordt_volledig_gecontroleerd() {
         let r = sync::importeer(&mut t[1].store, &maak(&e.manifest, &slecht));
         assert!(matches!(r, Err(SyncFout::Store(schakel::store::StoreFout::OngeldigeOperatie(_)))), "{veld}: {r:?}");
     }
+    // An operation in the receiver's own name that the receiver never made.
+    let mut vals = ops_json.clone();
+    let laatste = vals.as_array_mut().unwrap().last_mut().unwrap();
+    laatste["apparaat"] = serde_json::json!(b_id);
+    laatste["volgnummer"] = serde_json::json!(999_999);
+    let r = sync::importeer(&mut t[1].store, &maak(&e.manifest, &vals));
+    assert!(matches!(r, Err(SyncFout::Store(schakel::store::StoreFout::OngeldigeOperatie(_)))), "{r:?}");
     let r = sync::importeer(&mut t[1].store, &maak(&e.manifest, &serde_json::json!("geen lijst")));
     assert!(matches!(r, Err(SyncFout::Beschadigd(_))), "{r:?}");
     assert_eq!(voor, t[1].store.volledige_dump().unwrap(), "nothing of any refused bundle was applied");

@@ -492,19 +492,19 @@ impl State {
     }
 }
 
-/// "Plan van aanpak: Afdrukken · PDF opslaan…" in the header.
+/// "Plan van aanpak afdrukken" and "Plan als PDF…" in the header.
 fn documentknoppen<'a>(d: Document) -> Element<'a, Message> {
-    column![
-        text(d.naam()).size(12).style(theme::gedempt),
-        row![
-            button(text(format!("{} afdrukken", d.naam())).size(13))
-                .on_press(Message::Afdrukken(d))
-                .style(Knop::Secundair.stijl()),
-            button(text("PDF…").size(13)).on_press(Message::Opslaan(d)).style(Knop::Link.stijl()),
-        ]
-        .spacing(4)
-        .align_y(iced::Center),
+    let opslaan = match d {
+        Document::Plan => "Plan als PDF…",
+        Document::Overzicht => "Overzicht als PDF…",
+    };
+    row![
+        button(text(format!("{} afdrukken", d.naam())).size(13))
+            .on_press(Message::Afdrukken(d))
+            .style(Knop::Secundair.stijl()),
+        button(text(opslaan).size(13)).on_press(Message::Opslaan(d)).style(Knop::Link.stijl()),
     ]
     .spacing(2)
+    .align_y(iced::Center)
     .into()
 }
