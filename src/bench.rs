@@ -29,13 +29,14 @@ fn percentiel(v: &mut [f64], p: f64) -> f64 {
     v.get(i).copied().unwrap_or_default()
 }
 
-/// Run the benchmark on `aantal` demo cases in a temporary data dir.
-pub fn draai(aantal: usize) -> Resultaat<Vec<Meting>> {
+/// Run the benchmark on `aantal` demo cases in a temporary data dir, and a bundle of at
+/// least `operaties` change-log operations.
+pub fn draai(aantal: usize, operaties: i64) -> Resultaat<Vec<Meting>> {
     let dir = std::env::temp_dir().join(format!("schakel-bench-{}", uuid::Uuid::new_v4()));
     let map = Gegevensmap::new(&dir);
     let sleutel = DbSleutel::nieuw();
     let resultaat = meet(&map, &sleutel, aantal).and_then(|mut uit| {
-        uit.extend(meet_sync(&dir.join("sync"), 10_000)?);
+        uit.extend(meet_sync(&dir.join("sync"), operaties)?);
         Ok(uit)
     });
     let _ = std::fs::remove_dir_all(&dir);
@@ -87,10 +88,35 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
             return Err(crate::store::StoreFout::Migratie(format!("board shows {n} of {aantal}")));
         }
     }
+    let versleuteld = percentiel(&mut open, 0.5);
     uit.push(Meting {
         naam: "database openen + bord laden".into(),
-        ms: percentiel(&mut open, 0.5),
+        ms: versleuteld,
         toelichting: format!("mediaan van 5, {aantal} casussen"),
+    });
+
+    // The same on an unencrypted copy of the same data: what SQLCipher costs.
+    let plat = map.pad().join("meetkopie-onversleuteld.db");
+    Store::open(map, sleutel)?.meetkopie_onversleuteld(&plat)?;
+    let mut open_plat = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let s = Store::open_meetkopie(&plat)?;
+        let n = s.casus_lijst(&CasusFilter::default())?.len();
+        open_plat.push(ms(t.elapsed()));
+        if n != aantal {
+            return Err(crate::store::StoreFout::Migratie(format!("copy shows {n} of {aantal}")));
+        }
+    }
+    let _ = std::fs::remove_file(&plat);
+    let onversleuteld = percentiel(&mut open_plat, 0.5);
+    uit.push(Meting {
+        naam: "idem, onversleutelde kopie".into(),
+        ms: onversleuteld,
+        toelichting: format!(
+            "verhouding versleuteld/onversleuteld {:.2}× (doel ≤ 1,25×)",
+            versleuteld / onversleuteld.max(0.001)
+        ),
     });
 
     let mut store = Store::open(map, sleutel)?;

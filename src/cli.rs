@@ -90,6 +90,9 @@ pub enum Opdracht {
         /// Aantal demo-casussen
         #[arg(long = "cases", alias = "casussen", default_value_t = 5000)]
         cases: usize,
+        /// Aantal wijzigingen in de gemeten synchronisatiebundel
+        #[arg(long, default_value_t = 10_000)]
+        operaties: i64,
     },
     /// Open het venster, eventueel direct op een casus
     Venster {
@@ -884,8 +887,8 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             }
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
-        Opdracht::Bench { cases } => {
-            let metingen = crate::bench::draai(*cases)?;
+        Opdracht::Bench { cases, operaties } => {
+            let metingen = crate::bench::draai(*cases, *operaties)?;
             if cli.json {
                 print_json(&metingen);
             } else {

@@ -72,6 +72,11 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::NietGeinitialiseerd => {
             "Er is nog geen Schakel-database in deze map. Maak er een met 'schakel init'.".into()
         }
+        StoreFout::DatabaseLeeg(p) => format!(
+            "Het databasebestand {} is leeg (0 bytes). Schakel maakt het niet opnieuw aan; \
+             zet een back-up terug of neem contact op met uw beheerder.",
+            p.display()
+        ),
         StoreFout::DatabaseOntbreekt(p) => format!(
             "Het sleutelbestand is er, maar de database {} ontbreekt. Schakel maakt hem niet opnieuw aan; \
              zet een back-up terug of kies een andere map.",
@@ -97,9 +102,24 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::Sql(e) if is_bezet(e) => {
             "De database is bezet door een ander Schakel-venster of -opdracht. Probeer het zo opnieuw.".into()
         }
+        StoreFout::Sql(e) if heeft_code(e, rusqlite::ErrorCode::DiskFull) => {
+            "De schijf is vol: de wijziging is niet opgeslagen en de database is onbeschadigd. \
+             Maak ruimte vrij en probeer het opnieuw."
+                .into()
+        }
+        StoreFout::Sql(e) if heeft_code(e, rusqlite::ErrorCode::ReadOnly) => {
+            "De gegevensmap is alleen-lezen: er kan niets worden opgeslagen. Controleer de map of de schijf.".into()
+        }
+        StoreFout::Sql(e) if heeft_code(e, rusqlite::ErrorCode::CannotOpen) => {
+            "De database kan niet worden geopend: de gegevensmap is niet bereikbaar of alleen-lezen.".into()
+        }
         StoreFout::Sql(e) => format!("Databasefout: {e}"),
         StoreFout::Io(e) => format!("Bestandsfout: {e}"),
     }
+}
+
+fn heeft_code(e: &rusqlite::Error, code: rusqlite::ErrorCode) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == code)
 }
 
 fn is_bezet(e: &rusqlite::Error) -> bool {

@@ -54,6 +54,9 @@ pub enum StoreFout {
     /// A key file exists but the database is missing: never recreate it silently.
     #[error("database file missing: {0}")]
     DatabaseOntbreekt(PathBuf),
+    /// The database file is empty (0 bytes): never filled anew.
+    #[error("database file is empty: {0}")]
+    DatabaseLeeg(PathBuf),
     /// `init` on a data dir that already holds a database or key.
     #[error("a database already exists in {0}")]
     BestaatAl(PathBuf),
@@ -334,6 +337,11 @@ impl Store {
                 StoreFout::NietGeinitialiseerd
             });
         }
+        // An empty file would open as a new, empty database and be filled by the
+        // migrations: a truncated database must never be silently replaced.
+        if std::fs::metadata(&pad)?.len() == 0 {
+            return Err(StoreFout::DatabaseLeeg(pad));
+        }
         let mut conn = verbind(&pad, Some(sleutel), false)?;
         Self::migreer(&mut conn)?;
         Self::van_verbinding(conn)
@@ -362,6 +370,29 @@ impl Store {
         let apparaat = lees(instelling::APPARAAT)?;
         let gebruiker = lees(instelling::GEBRUIKER)?;
         Ok(Store { conn, apparaat, gebruiker })
+    }
+
+    /// Benchmark only (`schakel bench`): an **unencrypted** copy of this database at `pad`,
+    /// to measure what encryption costs. Never reachable from the CLI or the window.
+    pub(crate) fn meetkopie_onversleuteld(&self, pad: &Path) -> Resultaat<()> {
+        // The connection was opened without CREATE, and ATTACH inherits that.
+        std::fs::File::create(pad)?;
+        self.conn.execute("ATTACH DATABASE ?1 AS plat KEY ''", [pad.display().to_string()])?;
+        let r = self.conn.query_row("SELECT sqlcipher_export('plat')", [], |_| Ok(())).and_then(|()| {
+            // sqlcipher_export copies the schema and rows, not the schema version.
+            let v: i64 = self.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            self.conn.execute_batch(&format!("PRAGMA plat.user_version = {v}"))
+        });
+        self.conn.execute_batch("DETACH DATABASE plat")?;
+        r.map_err(Into::into)
+    }
+
+    /// Benchmark only: open the unencrypted copy made by [`Store::meetkopie_onversleuteld`]
+    /// with the same connection settings as the real store.
+    pub(crate) fn open_meetkopie(pad: &Path) -> Resultaat<Store> {
+        let mut conn = verbind(pad, None, false)?;
+        Self::migreer(&mut conn)?;
+        Self::van_verbinding(conn)
     }
 
     /// This device's id.

@@ -360,7 +360,7 @@ fn wrong_key_shows_only_our_message() {
 #[test]
 fn bench_prints_every_figure() {
     let d = tempfile::tempdir().unwrap();
-    let v = json(schakel(&d.path().join("ongebruikt")).args(["bench", "--cases", "25"]));
+    let v = json(schakel(&d.path().join("ongebruikt")).args(["bench", "--cases", "25", "--operaties", "300"]));
     let namen: Vec<&str> = v.as_array().unwrap().iter().map(|m| m["naam"].as_str().unwrap()).collect();
     for verwacht in [
         "demo genereren",
@@ -369,6 +369,9 @@ fn bench_prints_every_figure() {
         "casusdetail met plan laden",
         "PDF agenda (20 casussen)",
         "PDF plan (40 acties)",
+        "idem, onversleutelde kopie",
+        "bundel exporteren",
+        "bundel importeren",
     ] {
         assert!(namen.contains(&verwacht), "missing figure {verwacht}: {namen:?}");
     }
