@@ -1032,6 +1032,30 @@ impl Hoofd {
             Some(detail::Event::Plan(ev)) => {
                 return Task::batch([task, self.plan_event(ev)]);
             }
+            Some(detail::Event::Ave(ave, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.casus_ave(&n, ave, &reden) {
+                    Ok(()) => {
+                        if let Some(d) = &mut self.detail {
+                            d.ave_opgeslagen();
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Betrokkene(b)) => {
+                let n = d.nummer().to_string();
+                match self.store.betrokkene_toevoegen(&n, b) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.persoon_opgeslagen();
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();
                 self.afdrukken(document, &nummer, versie);

@@ -607,3 +607,31 @@ fn plan_en_overzicht_afdrukken_en_opslaan() {
     let _ = app.update(Message::Vergrendel);
     assert!(!pad.exists(), "locking removes printed copies");
 }
+
+/// In the casus overview: change the AVE phase (reason required) and add a betrokkene
+/// (BSN checked with the elfproef before anything is stored).
+#[test]
+fn ave_wijzigen_en_betrokkene_toevoegen_in_het_overzicht() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Overzichtcasus");
+    let mut app = App::met_store(map, s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
+    klik(&mut app, "AVE wijzigen");
+    verwacht(&app, "Geef een reden voor de wijziging van de AVE-fase.");
+    typ(&mut app, "ave-reden", "Gaat goed na het huisbezoek");
+    klik(&mut app, "AVE wijzigen");
+    verwacht(&app, "→ AVE 1 (Test Regisseur, Gaat goed na het huisbezoek)");
+    verwacht(&app, "AVE 1 ·");
+
+    typ(&mut app, "persoon-naam", "Fenna Fictief");
+    typ_in(&mut app, "Geboren dd-mm-jjjj", "12-03-1990");
+    typ_in(&mut app, "BSN (optioneel)", "123456789");
+    klik(&mut app, "Toevoegen");
+    verwacht(&app, "elfproef");
+    assert!(!toont(&app, "Fenna Fictief ("), "nothing stored with an invalid BSN");
+    let _ = app.update(Message::Detail(detail::Message::PersoonBsn(String::new())));
+    klik(&mut app, "Toevoegen");
+    verwacht(&app, "Fenna Fictief (");
+    verwacht(&app, "geboren 12-03-1990");
+}

@@ -1,10 +1,10 @@
 //! Casus detail: Overzicht, Plan van aanpak, Journaal, Betrokken partners, Historie.
 
 use super::plan;
-use crate::domain::JournaalSoort;
-use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal};
+use crate::domain::{Ave, Bsn, JournaalSoort, Rol};
+use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal, NieuweBetrokkene};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{banner, invoer, kies, nl_datum, veld};
+use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
 use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
@@ -65,6 +65,37 @@ pub struct State {
     fout: Option<String>,
     melding: Option<String>,
     conflicten: usize,
+    ave_keuze: Option<Keuze>,
+    ave_reden: String,
+    ave_fout: Option<String>,
+    persoon: PersoonFormulier,
+}
+
+/// The "Betrokkene toevoegen" form.
+#[derive(Debug, Clone)]
+struct PersoonFormulier {
+    naam: String,
+    geboortedatum: String,
+    rol: Rol,
+    bsn: String,
+    fout: Option<String>,
+}
+
+impl Default for PersoonFormulier {
+    fn default() -> Self {
+        PersoonFormulier {
+            naam: String::new(),
+            geboortedatum: String::new(),
+            rol: Rol::Hoofdpersoon,
+            bsn: String::new(),
+            fout: None,
+        }
+    }
+}
+
+fn ave_keuze(a: u8) -> Keuze {
+    let omschrijving = Ave::new(i64::from(a)).map(|x| x.omschrijving()).unwrap_or_default();
+    Keuze::new(a.to_string(), format!("AVE {a} — {omschrijving}"))
 }
 
 /// Typed text of the detail view that is not saved yet, kept across a lock.
@@ -96,6 +127,22 @@ pub enum Message {
     JournaalToevoegen,
     /// Close the banner.
     SluitMelding,
+    /// Choose a new AVE phase.
+    AveKies(Keuze),
+    /// Type the reason of the AVE change.
+    AveReden(String),
+    /// Record the AVE change.
+    AveOpslaan,
+    /// Type the name of a new betrokkene.
+    PersoonNaam(String),
+    /// Type the birth date (dd-mm-jjjj).
+    PersoonGeboortedatum(String),
+    /// Choose the role.
+    PersoonRol(Rol),
+    /// Type the BSN (optional).
+    PersoonBsn(String),
+    /// Add the betrokkene.
+    PersoonToevoegen,
     /// Print a report: open it in the system's PDF viewer.
     Afdrukken(Document),
     /// Save a report as PDF via a save dialog.
@@ -130,6 +177,10 @@ pub enum Event {
     Plan(plan::Event),
     /// Add a journal entry.
     Journaal(NieuwJournaal),
+    /// Change the AVE phase with a reason.
+    Ave(Ave, String),
+    /// Add a betrokkene.
+    Betrokkene(NieuweBetrokkene),
     /// Print a document (plan version: `None` = current).
     Afdrukken(Document, Option<u32>),
     /// Save a document as PDF.
@@ -156,6 +207,10 @@ impl State {
             fout: None,
             melding: None,
             conflicten: 0,
+            ave_keuze: None,
+            ave_reden: String::new(),
+            ave_fout: None,
+            persoon: PersoonFormulier::default(),
         }
     }
 
@@ -203,6 +258,18 @@ impl State {
         self.fout = None;
     }
 
+    /// The AVE change was stored: clear its form.
+    pub fn ave_opgeslagen(&mut self) {
+        self.ave_keuze = None;
+        self.ave_reden.clear();
+        self.ave_fout = None;
+    }
+
+    /// The betrokkene was stored: clear the form.
+    pub fn persoon_opgeslagen(&mut self) {
+        self.persoon = PersoonFormulier::default();
+    }
+
     /// Show an information banner (a report saved or opened).
     pub fn toon_melding(&mut self, m: String) {
         self.melding = Some(m);
@@ -223,6 +290,56 @@ impl State {
         match message {
             Message::Tab(t) => self.tab = t,
             Message::Terug => return (Task::none(), Some(Event::Terug)),
+            Message::AveKies(k) => {
+                self.ave_keuze = Some(k);
+                self.ave_fout = None;
+            }
+            Message::AveReden(t) => self.ave_reden = t,
+            Message::AveOpslaan => {
+                let gekozen = self.ave_keuze.as_ref().and_then(|k| k.id.parse::<i64>().ok()).map(Ave::new);
+                match gekozen {
+                    None => self.ave_fout = Some("Kies eerst de nieuwe AVE-fase.".into()),
+                    Some(Err(e)) => self.ave_fout = Some(crate::melding::domein(&e)),
+                    Some(Ok(a)) if a.get() == self.detail.regel.ave => {
+                        self.ave_fout = Some(format!("De casus staat al in AVE {}.", a.get()))
+                    }
+                    Some(Ok(_)) if self.ave_reden.trim().is_empty() => {
+                        self.ave_fout = Some("Geef een reden voor de wijziging van de AVE-fase.".into())
+                    }
+                    Some(Ok(a)) => {
+                        self.ave_fout = None;
+                        return (Task::none(), Some(Event::Ave(a, self.ave_reden.trim().to_string())));
+                    }
+                }
+            }
+            Message::PersoonNaam(t) => self.persoon.naam = t,
+            Message::PersoonGeboortedatum(t) => self.persoon.geboortedatum = t,
+            Message::PersoonRol(r) => self.persoon.rol = r,
+            Message::PersoonBsn(t) => self.persoon.bsn = t,
+            Message::PersoonToevoegen => {
+                let p = &mut self.persoon;
+                let geboren = datum(&p.geboortedatum);
+                let bsn = p.bsn.trim();
+                p.fout = if p.naam.trim().is_empty() {
+                    Some("Vul de naam van de betrokkene in.".into())
+                } else if let Err(f) = &geboren {
+                    Some(f.clone())
+                } else if let (false, Err(e)) = (bsn.is_empty(), Bsn::parse(bsn)) {
+                    Some(crate::melding::domein(&e))
+                } else {
+                    None
+                };
+                if p.fout.is_none() {
+                    let nb = NieuweBetrokkene {
+                        naam: p.naam.trim().to_string(),
+                        geboortedatum: geboren.ok().flatten(),
+                        rol: p.rol,
+                        bsn: (!bsn.is_empty()).then(|| bsn.to_string()),
+                        initialen: None,
+                    };
+                    return (Task::none(), Some(Event::Betrokkene(nb)));
+                }
+            }
             Message::Afdrukken(d) => {
                 self.melding = None;
                 return (Task::none(), Some(Event::Afdrukken(d, self.versie_voor(d))));
@@ -385,7 +502,39 @@ impl State {
                 );
             }
         }
-        let mut ave = column![text("AVE-fase en historie").size(17)].spacing(4);
+        let p = &self.persoon;
+        personen = personen.push(veld(
+            "Betrokkene toevoegen",
+            row![
+                invoer("Volledige naam", &p.naam, Message::PersoonNaam).id("persoon-naam").width(Fill),
+                invoer("Geboren dd-mm-jjjj", &p.geboortedatum, Message::PersoonGeboortedatum).width(150),
+                kies(Rol::ALLE, Some(p.rol), Message::PersoonRol).width(150),
+                invoer("BSN (optioneel)", &p.bsn, Message::PersoonBsn).width(130),
+                button(text("Toevoegen")).on_press(Message::PersoonToevoegen).style(Knop::Primair.stijl()),
+            ]
+            .spacing(6),
+            p.fout.as_deref(),
+        ));
+        let keuzes: Vec<Keuze> = (1..=4u8).map(ave_keuze).collect();
+        let mut ave = column![
+            text("AVE-fase en historie").size(17),
+            veld(
+                "AVE-fase wijzigen",
+                row![
+                    kies(keuzes, self.ave_keuze.clone(), Message::AveKies)
+                        .placeholder(format!("Nu AVE {}", d.regel.ave))
+                        .width(300),
+                    invoer("Reden van de wijziging", &self.ave_reden, Message::AveReden)
+                        .on_submit(Message::AveOpslaan)
+                        .id("ave-reden")
+                        .width(Fill),
+                    button(text("AVE wijzigen")).on_press(Message::AveOpslaan).style(Knop::Primair.stijl()),
+                ]
+                .spacing(6),
+                self.ave_fout.as_deref(),
+            ),
+        ]
+        .spacing(4);
         for h in &d.ave_historie {
             ave = ave.push(
                 text(format!(
