@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
-# detail, the plan editor, the journal and the sync screen (with a colleague and a
-# conflict). The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
+# detail, the plan editor, the journal, partners and the sync screen (with a colleague
+# and a conflict). The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/systeempakketten.sh schermafdruk
@@ -65,3 +65,4 @@ foto casus --casus "$CASUS"
 foto plan --casus "$CASUS" --tab plan
 foto journaal --casus "$CASUS" --tab journaal
 foto synchronisatie --pagina synchronisatie
+foto partners --pagina partners

@@ -19,6 +19,10 @@ pub fn domein(f: &DomeinFout) -> String {
         DomeinFout::OngeldigeDatum(d) => {
             format!("'{d}' is geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.")
         }
+        DomeinFout::OngeldigTelefoonnummer(t) => format!(
+            "'{t}' is geen geldig telefoonnummer; gebruik 10 cijfers (bijv. 06-12345678) of +31 met het nummer."
+        ),
+        DomeinFout::OngeldigEmailadres(e) => format!("'{e}' is geen geldig e-mailadres."),
         DomeinFout::Fase(f) => fase(f),
         DomeinFout::OngeldigeScore(n) => format!("Risicoscore {n} valt buiten de schaal 1 tot en met 5."),
     }

@@ -47,6 +47,12 @@ pub enum DomeinFout {
     /// A date that cannot be parsed or lies in an impossible range.
     #[error("invalid date: {0}")]
     OngeldigeDatum(String),
+    /// A phone number that is not a Dutch or international number.
+    #[error("invalid phone number: {0}")]
+    OngeldigTelefoonnummer(String),
+    /// An e-mail address that cannot be right.
+    #[error("invalid e-mail address: {0}")]
+    OngeldigEmailadres(String),
     /// A phase rule was violated.
     #[error(transparent)]
     Fase(#[from] FaseFout),

@@ -2,7 +2,7 @@
 
 use super::schrijven::{self as s, getal, nieuw_id, tekst};
 use super::{Resultaat, Store, StoreFout};
-use crate::domain::partner::PartnerSoort;
+use crate::domain::partner::{PartnerSoort, emailadres, telefoonnummer};
 use crate::domain::{Convenantstatus, verplicht};
 use serde::Serialize;
 
@@ -68,6 +68,36 @@ pub struct NieuwePartner {
     pub convenantstatus: Convenantstatus,
 }
 
+/// Changes to a partner; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct PartnerWijziging {
+    /// Name.
+    pub naam: Option<String>,
+    /// Kind.
+    pub soort: Option<PartnerSoort>,
+    /// Covenant status.
+    pub convenantstatus: Option<Convenantstatus>,
+    /// Notes.
+    pub notities: Option<String>,
+    /// Archived.
+    pub gearchiveerd: Option<bool>,
+}
+
+/// A casus a partner is involved in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartnerCasus {
+    /// Casusnummer.
+    pub casusnummer: String,
+    /// Working name.
+    pub werknaam: String,
+    /// Phase label.
+    pub fase: String,
+    /// The partner referred the case.
+    pub aanmelder: bool,
+    /// Number of actions the partner holds.
+    pub acties: i64,
+}
+
 /// A new contact person.
 #[derive(Debug, Clone, Default)]
 pub struct NieuwContact {
@@ -104,6 +134,60 @@ impl Store {
         Ok(id)
     }
 
+    /// Every partner, archived ones included, by name.
+    pub fn alle_partners(&self) -> Resultaat<Vec<Partner>> {
+        self.partners_waar("", [])
+    }
+
+    /// Change a partner. A partner is never deleted (cases and actions refer to it): it
+    /// is archived, which hides it from pickers.
+    pub fn partner_wijzig(&mut self, id: &str, w: &PartnerWijziging) -> Resultaat<usize> {
+        let mut velden = Vec::new();
+        if let Some(n) = &w.naam {
+            velden.push(("naam", tekst(verplicht("naam", n)?)));
+        }
+        if let Some(x) = w.soort {
+            velden.push(("soort", tekst(x.code())));
+        }
+        if let Some(x) = w.convenantstatus {
+            velden.push(("convenantstatus", tekst(x.code())));
+        }
+        if let Some(x) = &w.notities {
+            velden.push(("notities", tekst(x.trim())));
+        }
+        if let Some(x) = w.gearchiveerd {
+            velden.push(("gearchiveerd", getal(i64::from(x))));
+        }
+        let mut s = self.schrijver()?;
+        let n = s.wijzig(&s::PARTNER, id, &velden)?;
+        s.commit()?;
+        Ok(n)
+    }
+
+    /// The cases a partner is involved in: as referrer or with actions.
+    pub fn casussen_van_partner(&self, partner_id: &str) -> Resultaat<Vec<PartnerCasus>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT c.nummer, c.werknaam, c.fase, c.aanmelder_partner_id = ?1,
+                    (SELECT count(*) FROM actie a WHERE a.casus_id = c.id AND a.partner_id = ?1)
+             FROM casus c
+             WHERE c.aanmelder_partner_id = ?1 OR c.id IN (SELECT casus_id FROM actie WHERE partner_id = ?1)
+             ORDER BY c.jaar DESC, c.volgnummer DESC",
+        )?;
+        let lijst = stmt
+            .query_map([partner_id], |r| {
+                let fase: String = r.get(2)?;
+                Ok(PartnerCasus {
+                    casusnummer: r.get(0)?,
+                    werknaam: r.get(1)?,
+                    fase: crate::domain::Fase::parse(&fase).map(|f| f.label().to_string()).unwrap_or(fase),
+                    aanmelder: r.get::<_, Option<bool>>(3)?.unwrap_or(false),
+                    acties: r.get(4)?,
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
     /// Change a partner's covenant status.
     pub fn partner_convenant(&mut self, partner_id: &str, status: Convenantstatus) -> Resultaat<()> {
         let mut w = self.schrijver()?;
@@ -124,8 +208,8 @@ impl Store {
                 ("partner_id", tekst(partner_id)),
                 ("naam", tekst(naam)),
                 ("functie", tekst(c.functie.trim())),
-                ("telefoon", tekst(c.telefoon.trim())),
-                ("email", tekst(c.email.trim())),
+                ("telefoon", tekst(telefoonnummer(&c.telefoon)?)),
+                ("email", tekst(emailadres(&c.email)?)),
                 ("themas", tekst(c.themas.trim())),
                 ("gearchiveerd", getal(0)),
             ],

@@ -13,7 +13,7 @@ use crate::store::{CasusFilter, Gebruiker, Gegevensmap, Store, StoreFout, Zoektr
 use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
-use screen::{board, detail, instellingen, ontgrendel, plan, start, synchronisatie};
+use screen::{board, detail, instellingen, ontgrendel, partners, plan, start, synchronisatie};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use theme::{Knop, Vlak};
@@ -136,6 +136,8 @@ pub enum Message {
     Instellingen(instellingen::Message),
     /// The sync screen.
     Synchronisatie(synchronisatie::Message),
+    /// The partners screen.
+    Partners(partners::Message),
     /// The save dialog for a report closed (`pad` is `None` when cancelled).
     PdfPadGekozen {
         /// Which document.
@@ -203,6 +205,7 @@ struct Hoofd {
     detail: Option<detail::State>,
     instellingen: instellingen::State,
     synchronisatie: synchronisatie::State,
+    partners: partners::State,
     /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
     afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
@@ -359,6 +362,7 @@ impl App {
             detail: None,
             instellingen,
             synchronisatie,
+            partners: partners::State::new(Vec::new()),
             afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
@@ -678,6 +682,9 @@ impl Hoofd {
                 if p == Pagina::Synchronisatie {
                     self.ververs_sync();
                 }
+                if p == Pagina::Partners {
+                    self.ververs_partners();
+                }
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -729,6 +736,13 @@ impl Hoofd {
                     self.pdf_opslaan(document, &nummer, versie, &p);
                 }
                 return (Task::none(), false);
+            }
+            Message::Partners(m) => {
+                let (task, event) = self.partners.update(m);
+                if let Some(e) = event {
+                    self.partner_event(e);
+                }
+                return (task.map(Message::Partners), false);
             }
             Message::Synchronisatie(m) => {
                 let (task, event) = self.synchronisatie.update(m);
@@ -800,6 +814,52 @@ impl Hoofd {
             None => {}
         }
         task
+    }
+
+    fn ververs_partners(&mut self) {
+        match self.store.alle_partners() {
+            Ok(p) => self.partners.vervang(p),
+            Err(e) => self.partners.toon_fout(fout(&e)),
+        }
+    }
+
+    fn kies_partner(&mut self, id: &str) {
+        let r =
+            (|| -> Result<_, StoreFout> { Ok((self.store.contacten(id)?, self.store.casussen_van_partner(id)?)) })();
+        match r {
+            Ok((c, k)) => self.partners.zet_detail(id.to_string(), c, k),
+            Err(e) => self.partners.toon_fout(fout(&e)),
+        }
+    }
+
+    /// Carry out what the partners screen asks.
+    fn partner_event(&mut self, e: partners::Event) {
+        match e {
+            partners::Event::Kies(id) => self.kies_partner(&id),
+            partners::Event::Toevoegen(p) => match self.store.partner_toevoegen(p) {
+                Ok(id) => {
+                    self.partners.partner_opgeslagen();
+                    self.ververs_partners();
+                    self.kies_partner(&id);
+                }
+                Err(e) => self.partners.toon_fout(fout(&e)),
+            },
+            partners::Event::Wijzig(id, w) => match self.store.partner_wijzig(&id, &w) {
+                Ok(_) => {
+                    self.ververs_partners();
+                    self.kies_partner(&id);
+                }
+                Err(e) => self.partners.toon_fout(fout(&e)),
+            },
+            partners::Event::Contact(id, c) => match self.store.contact_toevoegen(&id, c) {
+                Ok(_) => {
+                    self.partners.contact_opgeslagen();
+                    self.kies_partner(&id);
+                }
+                Err(e) => self.partners.toon_fout(fout(&e)),
+            },
+            partners::Event::OpenCasus(n) => self.open_casus(&n),
+        }
     }
 
     /// Reload roster, received ranges and conflicts into the sync screen.
@@ -1235,6 +1295,7 @@ impl Hoofd {
             (Pagina::Casussen, None) => self.board.view().map(Message::Board),
             (Pagina::Instellingen, _) => self.instellingen.view().map(Message::Instellingen),
             (Pagina::Synchronisatie, _) => self.synchronisatie.view().map(Message::Synchronisatie),
+            (Pagina::Partners, _) => self.partners.view().map(Message::Partners),
             (p, _) => column![
                 text(p.label()).size(22),
                 banner(

@@ -473,3 +473,37 @@ fn involved_partners_are_referrer_and_action_holders() {
     assert_eq!(namen, [("Politie", true, 0), ("Sportclub", false, 1)]);
     assert_eq!(lijst[1].convenantstatus, Convenantstatus::Geen);
 }
+
+#[test]
+fn partner_wijzigen_archiveren_en_zijn_casussen() {
+    use schakel::domain::partner::PartnerSoort;
+    use schakel::store::{NieuweActie, NieuwePartner, PartnerWijziging};
+    let (_d, _map, mut s) = hulp::store();
+    let p = s
+        .partner_toevoegen(NieuwePartner {
+            naam: "Schuldhulp Fictief".into(),
+            soort: PartnerSoort::Gemeente,
+            convenantstatus: schakel::domain::Convenantstatus::Convenant,
+        })
+        .unwrap();
+    let n = casus(&mut s, "Met partner");
+    let _andere = casus(&mut s, "Zonder partner");
+    s.actie_toevoegen(
+        &n,
+        NieuweActie { omschrijving: "Budgetplan".into(), partner_id: Some(p.clone()), ..Default::default() },
+    )
+    .unwrap();
+    let k = s.casussen_van_partner(&p).unwrap();
+    assert_eq!(k.len(), 1);
+    assert_eq!((k[0].casusnummer.as_str(), k[0].acties, k[0].aanmelder), (n.as_str(), 1, false));
+    // Archived: gone from pickers, still found (and referenced) everywhere else.
+    assert_eq!(s.partner_wijzig(&p, &PartnerWijziging { gearchiveerd: Some(true), ..Default::default() }).unwrap(), 1);
+    assert!(s.partners().unwrap().iter().all(|x| x.id != p));
+    assert!(s.alle_partners().unwrap().iter().any(|x| x.id == p && x.gearchiveerd));
+    assert_eq!(s.casussen_van_partner(&p).unwrap().len(), 1);
+    // An empty name is refused; contacts with a malformed phone or e-mail too.
+    assert!(s.partner_wijzig(&p, &PartnerWijziging { naam: Some(" ".into()), ..Default::default() }).is_err());
+    let slecht = schakel::store::NieuwContact { naam: "X".into(), telefoon: "abc".into(), ..Default::default() };
+    assert!(s.contact_toevoegen(&p, slecht).is_err());
+    assert!(s.contacten(&p).unwrap().is_empty());
+}

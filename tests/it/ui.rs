@@ -635,3 +635,52 @@ fn ave_wijzigen_en_betrokkene_toevoegen_in_het_overzicht() {
     verwacht(&app, "Fenna Fictief (");
     verwacht(&app, "geboren 12-03-1990");
 }
+
+/// Partners: add a partner with two contacts (a malformed phone number refused inline),
+/// filter the list, archive and restore, and see the cases the partner is involved in.
+#[test]
+fn partner_met_twee_contactpersonen() {
+    use schakel::ui::screen::partners;
+    let (opzet, mut app) = app_met_partners();
+    let _ = opzet.politie;
+    klik(&mut app, "Partners");
+    verwacht(&app, "Kies links een partner");
+    typ(&mut app, "partner-nieuw", "Woningcorporatie Het Anker");
+    let _ = app.update(Message::Partners(partners::Message::NieuwSoort(PartnerSoort::Overig)));
+    klik(&mut app, "Partner toevoegen");
+    verwacht(&app, "Nog geen contactpersonen.");
+    verwacht(&app, "Niet betrokken bij een casus.");
+
+    typ(&mut app, "contact-naam", "Ilse Fictief");
+    typ(&mut app, "contact-telefoon", "12345");
+    klik(&mut app, "Contact toevoegen");
+    verwacht(&app, "'12345' is geen geldig telefoonnummer");
+    let _ = app.update(Message::Partners(partners::Message::ContactTelefoon("06-01234567".into())));
+    typ(&mut app, "contact-email", "ilse@anker.example");
+    klik(&mut app, "Contact toevoegen");
+    verwacht(&app, "06-01234567 · ilse@anker.example");
+    typ(&mut app, "contact-naam", "Omar Voorbeeld");
+    typ(&mut app, "contact-email", "omar@anker");
+    klik(&mut app, "Contact toevoegen");
+    verwacht(&app, "'omar@anker' is geen geldig e-mailadres.");
+    let _ = app.update(Message::Partners(partners::Message::ContactEmail("omar@anker.example".into())));
+    klik(&mut app, "Contact toevoegen");
+    verwacht(&app, "Omar Voorbeeld");
+    verwacht(&app, "Ilse Fictief");
+
+    // Search narrows the list; archiving hides the partner unless asked for.
+    typ(&mut app, "partner-zoek", "anker");
+    verwacht(&app, "Woningcorporatie Het Anker");
+    assert!(!toont(&app, "Buurtsportclub"), "search hides other partners");
+    klik(&mut app, "Archiveren");
+    verwacht(&app, "Geen partners gevonden.");
+    let _ = app.update(Message::Partners(partners::Message::ToonArchief(true)));
+    verwacht(&app, "Overig · gearchiveerd");
+    klik(&mut app, "Terugzetten");
+    let _ = app.update(Message::Partners(partners::Message::ToonArchief(false)));
+    verwacht(&app, "Woningcorporatie Het Anker");
+
+    // A partner without covenant warns on its page.
+    let _ = app.update(Message::Partners(partners::Message::Convenant(Convenantstatus::Geen)));
+    verwacht(&app, "deze partner mag geen persoonsgegevens van casussen ontvangen");
+}

@@ -5,6 +5,7 @@ pub mod board;
 pub mod detail;
 pub mod instellingen;
 pub mod ontgrendel;
+pub mod partners;
 pub mod plan;
 pub mod start;
 pub mod synchronisatie;
