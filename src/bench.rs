@@ -162,7 +162,15 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
 
     let mut agenda = Vec::new();
     let mut plan = Vec::new();
+    let mut verslag = Vec::new();
+    let mut overzicht = Vec::new();
     for _ in 0..5 {
+        let t = Instant::now();
+        report::verslag(&store, &overleg).map_err(|e| crate::store::StoreFout::Migratie(e.to_string()))?;
+        verslag.push(ms(t.elapsed()));
+        let t = Instant::now();
+        report::overzicht(&mut store, &plan_casus).map_err(|e| crate::store::StoreFout::Migratie(e.to_string()))?;
+        overzicht.push(ms(t.elapsed()));
         let t = Instant::now();
         report::agenda(&store, &overleg, report::AgendaOpties::default())
             .map_err(|e| crate::store::StoreFout::Migratie(e.to_string()))?;
@@ -179,6 +187,16 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
     uit.push(Meting {
         naam: "PDF plan (40 acties)".into(),
         ms: percentiel(&mut plan, 0.5),
+        toelichting: "mediaan van 5".into(),
+    });
+    uit.push(Meting {
+        naam: "PDF verslag (20 agendapunten)".into(),
+        ms: percentiel(&mut verslag, 0.5),
+        toelichting: "mediaan van 5".into(),
+    });
+    uit.push(Meting {
+        naam: "PDF casusoverzicht".into(),
+        ms: percentiel(&mut overzicht, 0.5),
         toelichting: "mediaan van 5".into(),
     });
     Ok(uit)

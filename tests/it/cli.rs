@@ -370,6 +370,8 @@ fn bench_prints_every_figure() {
         "PDF agenda (20 casussen)",
         "PDF plan (40 acties)",
         "idem, onversleutelde kopie",
+        "PDF verslag (20 agendapunten)",
+        "PDF casusoverzicht",
         "bundel exporteren",
         "bundel importeren",
     ] {
