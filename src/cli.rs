@@ -682,7 +682,7 @@ fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Resu
             }
         }
         SyncOpdracht::Import { bestand } => {
-            let r = sync::importeer(&mut store, &lees(bestand)?)?;
+            let r = sync::importeer(&mut store, &sync::lees_bundelbestand(bestand)?)?;
             let t = &r.toegepast;
             if json {
                 print_json(&serde_json::json!({

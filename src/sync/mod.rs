@@ -480,6 +480,15 @@ pub fn lees_buitenkant(bytes: &[u8]) -> SyncResultaat<Buitenkant<'_>> {
     Ok(Buitenkant { versie, afzender, cijfertekst, ondertekend: &bytes[..einde], handtekening })
 }
 
+/// Read a bundle file, refusing one larger than any valid bundle before reading it.
+pub fn lees_bundelbestand(pad: &std::path::Path) -> SyncResultaat<Vec<u8>> {
+    let lengte = std::fs::metadata(pad)?.len();
+    if lengte > MAX_CIJFERTEKST + 64 * 1024 {
+        return Err(SyncFout::Beschadigd("file too large for a bundle".into()));
+    }
+    Ok(std::fs::read(pad)?)
+}
+
 /// Result of an import.
 #[derive(Debug, Clone)]
 pub struct Import {

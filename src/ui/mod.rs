@@ -959,7 +959,8 @@ impl Hoofd {
                 let namen: Vec<&str> = x.ontvangers.iter().map(|c| c.naam.as_str()).collect();
                 Ok(format!("Bundel met {} wijzigingen opgeslagen in {p}, voor {}.", x.operaties, namen.join(", ")))
             }),
-            E::Importeer(p) => lees(&p).and_then(|b| sync::importeer(&mut self.store, &b)).map(|i| {
+            E::Importeer(p) => {
+                sync::lees_bundelbestand(std::path::Path::new(&p)).and_then(|b| sync::importeer(&mut self.store, &b)).map(|i| {
                 let t = &i.toegepast;
                 let mut m = format!("Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.", i.afzender.naam, t.nieuw, t.rijen);
                 if t.conflicten > 0 {
@@ -969,7 +970,8 @@ impl Hoofd {
                     m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
                 }
                 m
-            }),
+            })
+            }
             E::Kies(c, w) => match self.conflicten.get(c).and_then(|c| c.waarden.get(w).map(|w| (c.clone(), w.op.clone()))) {
                 Some((conflict, op)) => self
                     .store
