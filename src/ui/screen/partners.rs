@@ -339,10 +339,12 @@ impl State {
         );
 
         let links = column![
-            container(column![filters, scrollable(lijst).height(Fill)].spacing(8))
-                .padding(12)
-                .height(Fill)
-                .style(Vlak::Paneel.stijl()),
+            container(
+                column![filters, scrollable(lijst.padding(iced::Padding::ZERO.right(14))).height(Fill)].spacing(8)
+            )
+            .padding(12)
+            .height(Fill)
+            .style(Vlak::Paneel.stijl()),
         ]
         .width(iced::FillPortion(2));
         let rechts = match self.gekozen_partner() {
