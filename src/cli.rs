@@ -79,6 +79,9 @@ pub enum Opdracht {
     /// Overleggen bekijken
     #[command(subcommand)]
     Overleg(OverlegOpdracht),
+    /// De contactlijst van partners uitwisselen (CSV en vCard)
+    #[command(subcommand)]
+    Partner(PartnerOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
     #[command(subcommand)]
     Team(TeamOpdracht),
@@ -135,6 +138,25 @@ pub enum RapportSoort {
 pub enum OverlegOpdracht {
     /// Toon de overleggen met hun id
     List,
+}
+
+/// `partner` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PartnerOpdracht {
+    /// Schrijf de contactlijst als CSV of vCard
+    Export {
+        /// Uitvoerbestand (.csv of .vcf)
+        #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+        uitvoer: PathBuf,
+        /// Formaat: csv of vcard (standaard volgens de extensie)
+        #[arg(long)]
+        formaat: Option<String>,
+    },
+    /// Lees een contactlijst (CSV of vCard) in; toont afgewezen regels
+    Import {
+        /// Het bestand (.csv of .vcf)
+        bestand: PathBuf,
+    },
 }
 
 /// `team` subcommands.
@@ -656,6 +678,61 @@ fn team(map: &Gegevensmap, opdracht: &TeamOpdracht, json: bool) -> Result<(), Cl
     Ok(())
 }
 
+fn is_vcard(pad: &std::path::Path, formaat: Option<&str>) -> Result<bool, CliFout> {
+    match formaat.map(str::to_lowercase).as_deref() {
+        Some("csv") => Ok(false),
+        Some("vcard" | "vcf") => Ok(true),
+        Some(f) => Err(CliFout::Gebruik(format!("Onbekend formaat '{f}'; kies csv of vcard."))),
+        None => Ok(pad.extension().is_some_and(|e| e.eq_ignore_ascii_case("vcf") || e.eq_ignore_ascii_case("vcard"))),
+    }
+}
+
+fn contactlijst(map: &Gegevensmap, opdracht: &PartnerOpdracht, json: bool) -> Result<(), CliFout> {
+    use crate::contactlijst as cl;
+    let mut store = open_store(map)?;
+    match opdracht {
+        PartnerOpdracht::Export { uitvoer, formaat } => {
+            let regels = cl::regels(&store)?;
+            let bytes = if is_vcard(uitvoer, formaat.as_deref())? {
+                cl::naar_vcard(&regels).into_bytes()
+            } else {
+                cl::naar_csv(&regels)
+            };
+            schrijf(uitvoer, &bytes)?;
+            if json {
+                print_json(&serde_json::json!({ "bestand": uitvoer, "contacten": regels.len() }));
+            } else {
+                println!("{} contactpersonen geschreven naar {}.", regels.len(), uitvoer.display());
+            }
+        }
+        PartnerOpdracht::Import { bestand } => {
+            let bytes = lees(bestand)?;
+            let vcard = is_vcard(bestand, None)? || bytes.starts_with(b"BEGIN:VCARD");
+            let (rijen, fout) =
+                if vcard { cl::lees_vcard(&String::from_utf8_lossy(&bytes)) } else { cl::lees_csv(&bytes) };
+            let v = cl::importeer(&mut store, rijen, fout)?;
+            if json {
+                print_json(&serde_json::json!({
+                    "partners": v.partners, "contacten": v.contacten, "bestaand": v.bestaand,
+                    "afgewezen": v.afgewezen.iter().map(|a| serde_json::json!({"regel": a.regel, "reden": a.reden})).collect::<Vec<_>>(),
+                }));
+            } else {
+                println!(
+                    "{} nieuwe partner(s), {} nieuwe contactpersonen, {} al aanwezig, {} regel(s) afgewezen.",
+                    v.partners,
+                    v.contacten,
+                    v.bestaand,
+                    v.afgewezen.len()
+                );
+                for a in &v.afgewezen {
+                    println!("  regel {}: {}", a.regel, a.reden);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Result<(), CliFout> {
     use crate::sync;
     let mut store = open_store(map)?;
@@ -917,6 +994,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             }
         }
         Opdracht::Team(t) => team(&map, t, cli.json)?,
+        Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
             use crate::report;

@@ -6,6 +6,7 @@
 
 pub mod bench;
 pub mod cli;
+pub mod contactlijst;
 pub mod demo;
 pub mod domain;
 pub mod melding;

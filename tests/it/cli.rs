@@ -478,3 +478,34 @@ fn venster_weigert_onbekende_pagina_en_tab_met_gebruiksfout() {
         .code(2)
         .stderr(predicate::str::contains("Onbekend tabblad"));
 }
+
+#[test]
+fn partner_contactlijst_export_en_import_via_de_opdrachtregel() {
+    let (_a, a) = init();
+    let (_b, b) = init();
+    schakel(&a).args(["demo", "--cases", "3"]).assert().success();
+    let tmp = tempfile::tempdir().unwrap();
+    let vcf = tmp.path().join("contacten.vcf");
+    let csv = tmp.path().join("contacten.csv");
+    let e = json(schakel(&a).args(["partner", "export", "-o"]).arg(&vcf));
+    let aantal = e["contacten"].as_u64().unwrap();
+    assert!(aantal > 5);
+    assert!(std::fs::read_to_string(&vcf).unwrap().starts_with("BEGIN:VCARD"));
+    schakel(&a).args(["partner", "export", "-o"]).arg(&csv).assert().success();
+    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("organisatie,soort,convenant,naam"));
+    let i = json(schakel(&b).args(["partner", "import"]).arg(&csv));
+    assert_eq!(i["contacten"].as_u64().unwrap(), aantal);
+    assert_eq!(i["afgewezen"].as_array().unwrap().len(), 0);
+    // The vCard file holds the same contacts: all already there.
+    let i = json(schakel(&b).args(["partner", "import"]).arg(&vcf));
+    assert_eq!(i["bestaand"].as_u64().unwrap(), aantal);
+    // A broken row is reported with its number.
+    std::fs::write(&csv, "organisatie,soort,convenant,naam,functie,telefoon,email,themas\nX,zorg,convenant,Y,,0a,,\n")
+        .unwrap();
+    schakel(&b)
+        .args(["partner", "import"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("regel 1: '0a' is geen geldig telefoonnummer"));
+}

@@ -3,6 +3,7 @@
 
 mod betrouwbaarheid;
 mod cli;
+mod contactlijst;
 mod hulp;
 mod opslag;
 mod rapport;
