@@ -818,7 +818,16 @@ impl Hoofd {
 
     fn ververs_partners(&mut self) {
         match self.store.alle_partners() {
-            Ok(p) => self.partners.vervang(p),
+            Ok(p) => {
+                // The aanmelding form offers active partners, with their covenant status.
+                let keuzes = p
+                    .iter()
+                    .filter(|p| !p.gearchiveerd)
+                    .map(|p| Keuze::new(&p.id, partner_label(&p.naam, p.convenantstatus)))
+                    .collect();
+                self.board.zet_partners(keuzes);
+                self.partners.vervang(p);
+            }
             Err(e) => self.partners.toon_fout(fout(&e)),
         }
     }

@@ -168,6 +168,11 @@ fn tevredenheid_keuzes() -> Vec<Keuze> {
 }
 
 impl State {
+    /// Replace the partner choices of the aanmelding form (after the partner list changed).
+    pub fn zet_partners(&mut self, partners: Vec<Keuze>) {
+        self.partners = partners;
+    }
+
     /// A board for user `mij` with the case list and pick-list data.
     pub fn new(mij: &str, regels: Vec<CasusRegel>, themas: &[LijstItem], partners: Vec<Keuze>) -> State {
         let mut s = State { mij: mij.to_string(), partners, ..State::default() };
