@@ -110,6 +110,8 @@ fn gelijktijdige_wijziging_wordt_conflict_en_keuze_sluit_het_overal() {
     let nr = nieuwe_casus(&mut t[0].store, "Begin");
     uitwisselen(&mut t, 0, 1);
     t[0].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Kant A".into()), ..Default::default() }).unwrap();
+    // Within one millisecond the device id decides; wait so B is certainly the later writer.
+    std::thread::sleep(std::time::Duration::from_millis(5));
     t[1].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Kant B".into()), ..Default::default() }).unwrap();
     uitwisselen(&mut t, 0, 1);
     uitwisselen(&mut t, 1, 0);

@@ -528,6 +528,9 @@ fn synchronisatie_met_een_collega() {
     let naar_c = crate::sync::bundel(&mut a, &kc.apparaat);
     sync::importeer(&mut c.store, &naar_c).unwrap();
     a.store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Versie Anouk".into()), ..Default::default() }).unwrap();
+    // Concurrent edits in the same millisecond are ordered by device id; wait so that Cor's
+    // edit is the later one on the clock and the expected winner is certain.
+    std::thread::sleep(std::time::Duration::from_millis(5));
     c.store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Versie Cor".into()), ..Default::default() }).unwrap();
     let naar_a = crate::sync::bundel(&mut c, &ka.apparaat);
     sync::importeer(&mut a.store, &naar_a).unwrap();
