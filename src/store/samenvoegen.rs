@@ -424,8 +424,9 @@ impl Store {
     /// is applied.
     pub(crate) fn pas_toe(&mut self, ops: &[Wijziging], ontvangst: &Ontvangst<'_>) -> Resultaat<Toegepast> {
         let eigen = self.apparaat.clone();
+        let mut tabellen = Vec::with_capacity(ops.len());
         for w in ops {
-            controleer(w)?;
+            tabellen.push(controleer(w)?);
             // Our own operations may come back relayed, but only ones we made: a new
             // operation in our name would collide with our next local change.
             if w.apparaat == eigen {
@@ -444,8 +445,7 @@ impl Store {
         let mut uitslag = Toegepast::default();
         let mut geraakt: BTreeMap<(&'static str, String), (String, Option<String>)> = BTreeMap::new();
         let mut max_hlc = 0;
-        for w in ops {
-            let t = controleer(w)?;
+        for (w, t) in ops.iter().zip(tabellen) {
             let nieuw = conn
                 .prepare_cached(
                     "INSERT OR IGNORE INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id)

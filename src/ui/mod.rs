@@ -1311,14 +1311,11 @@ impl Hoofd {
                 text(p.label()).size(22),
                 banner(
                     Vlak::Info,
-                    match p {
-                        Pagina::Overleggen =>
-                            "Overleggen (agenda's en BOB-verslagen) komen in een volgende versie van Schakel.",
-                        Pagina::Partners =>
-                            "De partnerlijst met contactpersonen en convenantstatus komt in een volgende versie.",
-                        Pagina::Kengetallen =>
-                            "Kengetallen (aanmeldingen, wegingen, doorlooptijden) komen in een volgende versie.",
-                        _ => "",
+                    // Only the pages without a screen of their own reach this arm.
+                    if p == Pagina::Overleggen {
+                        "Overleggen (agenda's en BOB-verslagen) komen in een volgende versie van Schakel."
+                    } else {
+                        "Kengetallen (aanmeldingen, wegingen, doorlooptijden) komen in een volgende versie."
                     },
                     None
                 ),
