@@ -400,3 +400,91 @@ fn partners(store: &mut Store) -> Resultaat<Vec<PartnerMetContacten>> {
     }
     Ok(uit)
 }
+
+/// One closed casus with a row in every table under it, each carrying a word made from
+/// `kenmerk` that occurs nowhere else (for removal and access tests). Closed on
+/// `afgesloten_op`. Returns the casusnummer and, per table, its unique word.
+pub fn volle_casus(
+    store: &mut Store,
+    kenmerk: &str,
+    afgesloten_op: NaiveDate,
+) -> Resultaat<(String, Vec<(&'static str, String)>)> {
+    // Distinct first letters keep the FTS5 index from sharing a prefix between these
+    // words, so each is stored whole and can be found in the raw file.
+    let woord = |letter: char, tabel: &str| format!("{letter}{kenmerk}{tabel}");
+    let mut woorden: Vec<(&'static str, String)> = Vec::new();
+    let mut zet = |tabel: &'static str, letter: char| {
+        let w = woord(letter, tabel);
+        woorden.push((tabel, w.clone()));
+        w
+    };
+    let aanmelding = afgesloten_op - Duration::days(200);
+    let n = store
+        .nieuwe_casus(NieuweCasus {
+            werknaam: "Proef".into(),
+            thema: "nazorg".into(),
+            datum_aanmelding: Some(aanmelding),
+            probleem: zet("casus", 'c'),
+            ..Default::default()
+        })?
+        .to_string();
+    let b = store.betrokkene_toevoegen(
+        &n,
+        NieuweBetrokkene {
+            naam: zet("betrokkene", 'b'),
+            geboortedatum: NaiveDate::from_ymd_opt(1990, 1, 1),
+            rol: Rol::Hoofdpersoon,
+            bsn: None,
+            initialen: None,
+        },
+    )?;
+    store.detentie_toevoegen(
+        &b,
+        NieuweDetentie { inrichting: zet("detentie", 'd'), startdatum: Some(aanmelding), ..Default::default() },
+    )?;
+    store.journaal_toevoegen(
+        &n,
+        NieuwJournaal {
+            soort: JournaalSoort::Notitie,
+            tekst: zet("journaal", 'j'),
+            datum: Some(aanmelding),
+            inrichting: None,
+        },
+    )?;
+    let doel = store.doel_toevoegen(&n, "wonen", &zet("doel", 'g'))?;
+    store.actie_toevoegen(
+        &n,
+        NieuweActie { doel_id: Some(doel), omschrijving: zet("actie", 'a'), ..Default::default() },
+    )?;
+    store.risico_zetten(&n, "wonen", 3, &zet("risico", 'r'))?;
+    store.plan_vastleggen(&n, &zet("planversie", 'p'))?;
+    let overleg = store.overleg_plannen(NieuwOverleg {
+        soort: OverlegSoort::Casusoverleg,
+        datum: aanmelding + Duration::days(10),
+        begintijd: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
+        plaats: "Zaal 1".into(),
+        voorzitter: "Voorzitter".into(),
+    })?;
+    let punt = store.agendapunt_toevoegen(&overleg, &n, 15)?;
+    store.agendapunt_bob(&punt, &zet("agendapunt", 'o'), "", "")?;
+    store.casus_ave(&n, Ave::new(2)?, &zet("ave_historie", 'v'))?;
+    let op = |d: NaiveDate, f: FaseOvergang| FaseOvergang { datum: Some(d), ..f };
+    store.casus_fase(&n, &op(aanmelding, FaseOvergang::naar(Fase::Weging)))?;
+    store.casus_fase(
+        &n,
+        &FaseOvergang {
+            uitkomst: Some(WegingUitkomst::Procesregie),
+            ..op(aanmelding + Duration::days(5), FaseOvergang::naar(Fase::Procesregie))
+        },
+    )?;
+    store.casus_fase(
+        &n,
+        &FaseOvergang {
+            reden: Some(zet("fase_historie", 'f')),
+            tevredenheid: Some(4),
+            ..op(afgesloten_op, FaseOvergang::naar(Fase::Afgesloten))
+        },
+    )?;
+    store.bewaartermijn_verlengen(&n, afgesloten_op + Duration::days(800), &zet("bewaarverlenging", 'e'))?;
+    Ok((n, woorden))
+}

@@ -25,6 +25,16 @@ pub fn domein(f: &DomeinFout) -> String {
         DomeinFout::OngeldigEmailadres(e) => format!("'{e}' is geen geldig e-mailadres."),
         DomeinFout::Fase(f) => fase(f),
         DomeinFout::OngeldigeScore(n) => format!("Risicoscore {n} valt buiten de schaal 1 tot en met 5."),
+        DomeinFout::OngeldigeBewaartermijn(n) => {
+            format!("Een bewaartermijn van {n} maanden kan niet; kies 1 tot en met 240 maanden.")
+        }
+        DomeinFout::CasusNietAfgesloten => {
+            "De bewaartermijn geldt alleen voor afgesloten casussen; deze casus is niet afgesloten.".into()
+        }
+        DomeinFout::BewaartermijnNietVerlopen(tot) => {
+            format!("Deze casus valt nog binnen de bewaartermijn (tot en met {tot}) en wordt niet verwijderd.")
+        }
+        DomeinFout::VerlengingNietLater => "Een verlenging moet later eindigen dan de huidige bewaartermijn.".into(),
     }
 }
 

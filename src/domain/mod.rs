@@ -59,6 +59,18 @@ pub enum DomeinFout {
     /// A score outside its scale.
     #[error("score out of range: {0}")]
     OngeldigeScore(i64),
+    /// A retention term outside 1..=240 months.
+    #[error("retention term out of range: {0} months")]
+    OngeldigeBewaartermijn(u32),
+    /// Retention applies to closed cases only.
+    #[error("case is not closed")]
+    CasusNietAfgesloten,
+    /// The case is still within its retention term (until the given date).
+    #[error("retention term runs until {0}")]
+    BewaartermijnNietVerlopen(String),
+    /// An extension must end after the current term.
+    #[error("extension does not end after the current term")]
+    VerlengingNietLater,
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

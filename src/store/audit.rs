@@ -48,7 +48,7 @@ impl Store {
     pub fn audit_verify(&self) -> Resultaat<AuditControle> {
         let mut stmt = self.conn.prepare(
             "SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, coalesce(veld, ''), coalesce(casus_id, ''),
-                    vorige_hash, hash FROM audit ORDER BY nr",
+                    vorige_hash, hash, toelichting FROM audit ORDER BY nr",
         )?;
         let mut rows = stmt.query([])?;
         let mut vorige = AUDIT_BEGIN.to_string();
@@ -60,9 +60,11 @@ impl Store {
             let velden: Vec<String> = (1..=8).map(|i| r.get::<_, String>(i)).collect::<Result<_, _>>()?;
             let vorige_hash: String = r.get(9)?;
             let hash: String = r.get(10)?;
+            let toelichting: Option<String> = r.get(11)?;
             let verwacht = audit_hash(
                 &vorige,
                 [&velden[0], &velden[1], &velden[2], &velden[3], &velden[4], &velden[5], &velden[6], &velden[7]],
+                toelichting.as_deref(),
             );
             if eerste_fout.is_none() && (vorige_hash != vorige || hash != verwacht) {
                 eerste_fout = Some(nr);

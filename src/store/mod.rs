@@ -2,6 +2,7 @@
 //! audit log and change log. All SQL of Schakel lives below this module.
 
 mod audit;
+mod bewaren;
 mod casus;
 mod overleg;
 mod partner;
@@ -15,6 +16,9 @@ mod toegang;
 mod zoek;
 
 pub use audit::{AuditControle, AuditRegel};
+pub use bewaren::{
+    Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
+};
 pub use casus::*;
 pub use overleg::*;
 pub use partner::*;
@@ -120,13 +124,14 @@ pub fn migraties() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("../../migrations/0001_basis.sql")),
         M::up(include_str!("../../migrations/0002_sync.sql")),
+        M::up(include_str!("../../migrations/0003_privacy.sql")),
     ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    2
+    3
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -492,6 +497,20 @@ impl Store {
 #[cfg(test)]
 pub(crate) mod testhulp {
     use super::*;
+
+    /// A store **without a key** (plain SQLite, same schema and settings), so a test can
+    /// read the raw file: only here, never in the app. Returns the database path.
+    pub(crate) fn onversleutelde_store(map: &Path) -> (PathBuf, Store) {
+        maak_prive_map(map).expect("map");
+        let pad = map.join("plat.db");
+        let mut conn = verbind(&pad, None, true).expect("verbind");
+        Store::migreer(&mut conn).expect("migreer");
+        conn.execute_batch(
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'proef-apparaat'), ('gebruiker', 'Test Regisseur')",
+        )
+        .expect("instellingen");
+        (pad, Store::van_verbinding(conn).expect("store"))
+    }
 
     /// A fresh store in a temp dir with a fixed key.
     pub(crate) fn nieuwe_store() -> (tempfile::TempDir, Store) {

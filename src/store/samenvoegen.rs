@@ -29,6 +29,9 @@ pub struct Toegepast {
     /// Casusnummers of received cases that collided with another case's number and are
     /// shown with a suffix.
     pub hernummerd: Vec<String>,
+    /// Removal records of cases a colleague removed after their retention term; this
+    /// device's copies were purged.
+    pub vernietigd: Vec<String>,
 }
 
 /// One field with more than one current value.
@@ -89,8 +92,16 @@ fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
     }
     match (&w.veld, w.verwijderd) {
         (None, true) => {
-            if w.waarde.is_some() || !w.basis.is_empty() {
+            // Only the tombstone of a casus removed after its retention term carries a
+            // value: the removal record (a text).
+            let record = t.naam == "casus" && matches!(w.waarde, Some(serde_json::Value::String(_)));
+            if (w.waarde.is_some() && !record) || !w.basis.is_empty() || w.gewist {
                 return Err(ongeldig(w, "tombstone with a value"));
+            }
+        }
+        (Some(v), false) if w.gewist => {
+            if !t.velden.contains(&v.as_str()) || w.waarde.is_some() {
+                return Err(ongeldig(w, "wiped operation with a value"));
             }
         }
         (Some(v), false) => {
@@ -349,7 +360,7 @@ impl Store {
         let mut uit: Vec<Wijziging> = Vec::new();
         let mut stmt = self.conn.prepare(
             "SELECT w.apparaat, w.volgnummer, w.hlc, w.tabel, w.rij, w.veld, w.waarde, w.verwijderd, w.casus_id,
-                    b.basis_apparaat, b.basis_volgnummer
+                    b.basis_apparaat, b.basis_volgnummer, w.gewist
              FROM wijziging w
              LEFT JOIN wijziging_basis b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer
              WHERE w.apparaat = ?1 AND w.volgnummer > ?2
@@ -389,6 +400,7 @@ impl Store {
                     verwijderd: r.get(7)?,
                     casus_id,
                     basis: basis.into_iter().collect(),
+                    gewist: r.get(11)?,
                 });
             }
         }
@@ -445,11 +457,31 @@ impl Store {
         let mut uitslag = Toegepast::default();
         let mut geraakt: BTreeMap<(&'static str, String), (String, Option<String>)> = BTreeMap::new();
         let mut max_hlc = 0;
+        // Cases removed after their retention term by an operation in this bundle that
+        // this device had not seen yet: (author device, removal record).
+        let mut vernietigd_nu: BTreeMap<String, (String, String)> = BTreeMap::new();
+        for w in ops {
+            if w.tabel == "casus" && w.veld.is_none() && !is_verwijderd(conn, "casus", &w.rij)? {
+                let record = match &w.waarde {
+                    Some(serde_json::Value::String(t)) => t.clone(),
+                    _ => format!("casus {} verwijderd", w.rij),
+                };
+                vernietigd_nu.insert(w.rij.clone(), (w.apparaat.clone(), record));
+            }
+        }
         for (w, t) in ops.iter().zip(tabellen) {
+            // A value of a removed casus is never stored, whoever relays it.
+            let wissen = w.gewist
+                || (w.veld.is_some()
+                    && match &w.casus_id {
+                        Some(c) => vernietigd_nu.contains_key(c) || is_verwijderd(conn, "casus", c)?,
+                        None => false,
+                    });
             let nieuw = conn
                 .prepare_cached(
-                    "INSERT OR IGNORE INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    "INSERT OR IGNORE INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id,
+                                                gewist)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?
                 .execute(rusqlite::params![
                     w.apparaat,
@@ -458,9 +490,14 @@ impl Store {
                     w.tabel,
                     w.rij,
                     w.veld,
-                    w.veld.as_ref().map(|_| w.waarde.clone().unwrap_or_default().to_string()),
+                    match (&w.veld, wissen) {
+                        (Some(_), false) => Some(w.waarde.clone().unwrap_or_default().to_string()),
+                        (None, _) => w.waarde.as_ref().map(|v| v.to_string()),
+                        (Some(_), true) => None,
+                    },
                     w.verwijderd,
-                    w.casus_id
+                    w.casus_id,
+                    wissen
                 ])?
                 > 0;
             if !nieuw {
@@ -472,7 +509,7 @@ impl Store {
             let op = OpId { apparaat: w.apparaat.clone(), volgnummer: w.volgnummer };
             match &w.veld {
                 Some(veld) => {
-                    if !is_verwijderd(conn, t.naam, &w.rij)? {
+                    if !wissen && !is_verwijderd(conn, t.naam, &w.rij)? {
                         verwerk_kop(conn, &op, w.hlc, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
                     } else {
                         // Keep the causality so heads stay a function of the operation set.
@@ -487,7 +524,17 @@ impl Store {
                 }
                 None => vergeet_koppen(conn, t.naam, &w.rij)?,
             }
-            geraakt.insert((t.naam, w.rij.clone()), (w.apparaat.clone(), w.casus_id.clone()));
+            if !wissen {
+                geraakt.insert((t.naam, w.rij.clone()), (w.apparaat.clone(), w.casus_id.clone()));
+            }
+        }
+        // Purge this device's copy of every newly removed casus: rows under it (also those
+        // received from a third colleague, which the remover's tombstones do not name) and
+        // the values in the change log. One audit entry each, naming the remover's device.
+        for (casus, (auteur, record)) in &vernietigd_nu {
+            super::bewaren::wis_casus_lokaal(s.conn(), casus)?;
+            s.audit_toelichting(auteur, handeling::VERNIETIGEN, ("casus", casus), Some(casus), record)?;
+            uitslag.vernietigd.push(record.clone());
         }
         let mut gewijzigd = Vec::new();
         for ((tabel, rij), (auteur, casus)) in &geraakt {
@@ -521,7 +568,12 @@ impl Store {
         namen: &BTreeMap<String, String>,
     ) -> Resultaat<Toegepast> {
         let o = Ontvangst { bundel, afzender, reeksen, versievector, namen, operaties: ops.len() };
-        self.pas_toe(ops, &o)
+        let uitslag = self.pas_toe(ops, &o)?;
+        if !uitslag.vernietigd.is_empty() {
+            // The purged values must not linger in free pages, FTS segments or the WAL.
+            self.opschonen(super::bewaren::Opschoning::VOLLEDIG)?;
+        }
+        Ok(uitslag)
     }
 
     /// Open conflicts, for one casus or all.

@@ -50,6 +50,7 @@ tabellen! {
     GENODIGDE = "genodigde", None, ["overleg_id", "contact_id", "aanwezig"];
     AGENDAPUNT = "agendapunt", Some("casus_id"), ["overleg_id", "casus_id", "starttijd", "duur_minuten", "volgorde", "beeld",
         "oordeel", "besluit"];
+    BEWAARVERLENGING = "bewaarverlenging", Some("casus_id"), ["casus_id", "tot", "reden", "door", "vastgelegd_op"];
 }
 
 /// Look up a synced table by name.
@@ -82,6 +83,10 @@ pub struct Wijziging {
     /// (see `docs/bundle-format.md`, "Merge"). Empty for a new row and for tombstones.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub basis: Vec<OpId>,
+    /// The value was wiped because the casus was removed after its retention term: the
+    /// operation keeps its place in the sequence but carries no value and is never applied.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub gewist: bool,
 }
 
 /// Identity of one change-log operation.
@@ -184,15 +189,23 @@ pub(crate) mod handeling {
     pub const INZIEN: &str = "inzien";
     /// A change received from a colleague's device by bundle.
     pub const ONTVANGEN: &str = "ontvangen";
+    /// A casus and everything under it removed after its retention term.
+    pub const VERNIETIGEN: &str = "vernietigen";
 }
 
-/// Hash of one audit entry, chained to the previous one.
-pub(crate) fn audit_hash(vorige: &str, velden: [&str; 8]) -> String {
+/// Hash of one audit entry, chained to the previous one. An explanation (only on removal
+/// entries, schema 3) is hashed after the eight fields; without one the hash is the same
+/// as before schema 3, so older chains stay valid.
+pub(crate) fn audit_hash(vorige: &str, velden: [&str; 8], toelichting: Option<&str>) -> String {
     let mut h = Sha256::new();
     h.update(vorige.as_bytes());
     for v in velden {
         h.update([0x1f]);
         h.update(v.as_bytes());
+    }
+    if let Some(t) = toelichting.filter(|t| !t.is_empty()) {
+        h.update([0x1e]);
+        h.update(t.as_bytes());
     }
     hex::encode(h.finalize())
 }
@@ -292,6 +305,18 @@ impl<'c> Schrijver<'c> {
         self.audit_door(&apparaat, handeling, tabel, rij, veld, casus)
     }
 
+    /// An audit entry with a free-text explanation (removal after the retention term).
+    pub(crate) fn audit_toelichting(
+        &mut self,
+        apparaat: &str,
+        handeling: &str,
+        (tabel, rij): (&str, &str),
+        casus: Option<&str>,
+        toelichting: &str,
+    ) -> Resultaat<()> {
+        self.audit_regel(apparaat, handeling, tabel, rij, None, casus, Some(toelichting))
+    }
+
     /// An audit entry naming `apparaat` as the device that made the change.
     pub(crate) fn audit_door(
         &mut self,
@@ -302,14 +327,30 @@ impl<'c> Schrijver<'c> {
         veld: Option<&str>,
         casus: Option<&str>,
     ) -> Resultaat<()> {
+        self.audit_regel(apparaat, handeling, tabel, rij, veld, casus, None)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn audit_regel(
+        &mut self,
+        apparaat: &str,
+        handeling: &str,
+        tabel: &str,
+        rij: &str,
+        veld: Option<&str>,
+        casus: Option<&str>,
+        toelichting: Option<&str>,
+    ) -> Resultaat<()> {
         let hash = audit_hash(
             &self.audit_kop,
             [&self.tijdstip, &self.gebruiker, apparaat, handeling, tabel, rij, veld.unwrap_or(""), casus.unwrap_or("")],
+            toelichting,
         );
         self.tx
             .prepare_cached(
-                "INSERT INTO audit(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO audit(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash, hash,
+                                   toelichting)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(rusqlite::params![
                 self.tijdstip,
@@ -321,7 +362,8 @@ impl<'c> Schrijver<'c> {
                 veld,
                 casus,
                 self.audit_kop,
-                hash
+                hash,
+                toelichting
             ])?;
         self.audit_kop = hash;
         self.audit_aantal += 1;
@@ -459,6 +501,28 @@ impl<'c> Schrijver<'c> {
         self.audit(handeling::VERWIJDEREN, t.naam, id, None, casus.as_deref())?;
         self.log(t.naam, id, None, None, casus.as_deref(), Basis::Nieuw)?;
         Ok(())
+    }
+
+    /// Delete a row as part of removing its casus after the retention term: a tombstone in
+    /// the change log, no audit entry of its own (the removal has one entry for the casus).
+    pub(crate) fn verwijder_zonder_audit(&mut self, t: &Tabel, id: &str, casus: &str) -> Resultaat<()> {
+        let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
+        if n == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        self.log(t.naam, id, None, None, Some(casus), Basis::Nieuw)
+    }
+
+    /// The tombstone of a removed casus, carrying the removal record (casusnummer, who,
+    /// why) so that a colleague's device can purge its copy and audit the same facts.
+    pub(crate) fn vernietig_casus(&mut self, id: &str, toelichting: &str) -> Resultaat<()> {
+        let n = self.tx.execute("DELETE FROM casus WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreFout::CasusOnbekend(id.to_string()));
+        }
+        let apparaat = self.apparaat.clone();
+        self.audit_toelichting(&apparaat, handeling::VERNIETIGEN, (CASUS.naam, id), Some(id), toelichting)?;
+        self.log(CASUS.naam, id, None, Some(&Value::Text(toelichting.to_string())), Some(id), Basis::Nieuw)
     }
 
     /// Resolve a conflict: write `waarde` to one field, superseding every current value

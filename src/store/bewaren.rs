@@ -1,0 +1,414 @@
+//! Retention (bewaartermijn): terms per thema, the list of closed cases past their term,
+//! documented extensions, and the removal of a casus with everything under it, including
+//! the values in the change log and the full-text index, followed by the steps that make
+//! the removed bytes unrecoverable from the database file and its WAL.
+
+use super::casus::{casus_id, datum_tekst, thema_id};
+use super::schrijven::{self as s, handeling, nieuw_id, tekst};
+use super::{Resultaat, Store, StoreFout};
+use chrono::{Months, NaiveDate};
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+
+/// Months a closed casus is kept when its thema has no term of its own.
+pub const STANDAARD_BEWAARTERMIJN_MAANDEN: u32 = 24;
+/// The longest term that can be set (20 years).
+pub const MAX_BEWAARTERMIJN_MAANDEN: u32 = 240;
+
+const INSTELLING_PREFIX: &str = "bewaartermijn:";
+
+/// The retention term of one thema.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bewaartermijn {
+    /// Thema id.
+    pub thema_id: String,
+    /// Thema name.
+    pub thema: String,
+    /// Months after afsluiting.
+    pub maanden: u32,
+    /// Set explicitly (otherwise the default).
+    pub ingesteld: bool,
+}
+
+/// A closed casus and where it stands against its retention term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bewaarstatus {
+    /// Casusnummer.
+    pub nummer: String,
+    /// Thema name.
+    pub thema: String,
+    /// Date of afsluiting.
+    pub afgesloten_op: NaiveDate,
+    /// Last day the casus is kept under its term (afsluiting + term).
+    pub termijn_tot: NaiveDate,
+    /// Latest documented extension, if any.
+    pub verlengd_tot: Option<NaiveDate>,
+    /// Reason of that extension.
+    pub verlenging_reden: Option<String>,
+}
+
+impl Bewaarstatus {
+    /// The casus is past its term (and any extension) on `peildatum`.
+    pub fn verlopen(&self, peildatum: NaiveDate) -> bool {
+        let tot = self.verlengd_tot.map_or(self.termijn_tot, |v| v.max(self.termijn_tot));
+        peildatum > tot
+    }
+}
+
+/// What a removal did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vernietiging {
+    /// Casusnummer removed.
+    pub nummer: String,
+    /// Rows deleted, casus included.
+    pub rijen: usize,
+    /// Change-log values wiped.
+    pub gewiste_waarden: usize,
+    /// The WAL was checkpointed to empty (false when another connection was reading).
+    pub wal_geleegd: bool,
+}
+
+/// Which purge steps run after the rows are deleted. All on in the app; tests switch
+/// them off to show that each is needed (the raw-file proof in this module's tests).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Opschoning {
+    /// Wipe the values of the casus's operations in the change log.
+    pub log_wissen: bool,
+    /// Merge the FTS5 segments so deleted tokens are dropped.
+    pub fts_samenvoegen: bool,
+    /// Checkpoint the WAL and truncate it.
+    pub wal_legen: bool,
+    /// Rebuild the database file.
+    pub vacuum: bool,
+}
+
+impl Opschoning {
+    pub(crate) const VOLLEDIG: Opschoning =
+        Opschoning { log_wissen: true, fts_samenvoegen: true, wal_legen: true, vacuum: true };
+}
+
+/// The tables under a casus, children before parents (deferred foreign keys make the
+/// order a matter of tidiness, not correctness).
+const ONDER_CASUS: &[&s::Tabel] = &[
+    &s::ACTIE,
+    &s::AGENDAPUNT,
+    &s::RISICO,
+    &s::DOEL,
+    &s::PLANVERSIE,
+    &s::JOURNAAL,
+    &s::DETENTIE,
+    &s::BETROKKENE,
+    &s::AVE_HISTORIE,
+    &s::FASE_HISTORIE,
+    &s::BEWAARVERLENGING,
+];
+
+/// Delete every row under casus `id` (not the casus row) without change-log entries, and
+/// wipe the values of every operation of that casus in the change log. Used when a
+/// removal arrives from a colleague: their tombstones may not cover rows this device
+/// received from a third colleague. Returns (rows deleted, values wiped).
+pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize, usize)> {
+    let mut rijen = 0;
+    for t in ONDER_CASUS {
+        let ids: Vec<String> = {
+            let mut stmt = conn.prepare(&format!("SELECT id FROM {} WHERE casus_id = ?1", t.naam))?;
+            let r = stmt.query_map([id], |r| r.get(0))?;
+            r.collect::<Result<_, _>>()?
+        };
+        for rij in &ids {
+            conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [rij])?;
+            s::vergeet_koppen(conn, t.naam, rij)?;
+        }
+        rijen += ids.len();
+    }
+    rijen += conn.execute("DELETE FROM casus WHERE id = ?1", [id])?;
+    s::vergeet_koppen(conn, "casus", id)?;
+    let gewist = wis_log(conn, id)?;
+    Ok((rijen, gewist))
+}
+
+/// Wipe the values of all field operations of casus `id` (tombstones keep theirs: the
+/// casus tombstone is the removal record).
+fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
+    Ok(conn.execute(
+        "UPDATE wijziging SET waarde = NULL, gewist = 1 WHERE casus_id = ?1 AND veld IS NOT NULL AND gewist = 0",
+        [id],
+    )?)
+}
+
+impl Store {
+    /// The retention term of every thema (default where none is set).
+    pub fn bewaartermijnen(&self) -> Resultaat<Vec<Bewaartermijn>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.id, t.naam, i.waarde FROM thema t
+             LEFT JOIN instelling i ON i.sleutel = ?1 || t.id
+             ORDER BY t.volgorde, t.naam",
+        )?;
+        let r = stmt.query_map([INSTELLING_PREFIX], |r| {
+            let waarde: Option<String> = r.get(2)?;
+            let maanden = waarde.as_deref().and_then(|w| w.parse().ok());
+            Ok(Bewaartermijn {
+                thema_id: r.get(0)?,
+                thema: r.get(1)?,
+                maanden: maanden.unwrap_or(STANDAARD_BEWAARTERMIJN_MAANDEN),
+                ingesteld: maanden.is_some(),
+            })
+        })?;
+        Ok(r.collect::<Result<_, _>>()?)
+    }
+
+    /// Set the retention term of a thema (id, name or unique start of the name), in
+    /// months after afsluiting. A local setting of this device.
+    pub fn zet_bewaartermijn(&mut self, thema: &str, maanden: u32) -> Resultaat<()> {
+        if !(1..=MAX_BEWAARTERMIJN_MAANDEN).contains(&maanden) {
+            return Err(StoreFout::Domein(crate::domain::DomeinFout::OngeldigeBewaartermijn(maanden)));
+        }
+        let id = thema_id(&self.conn, thema)?;
+        self.conn.execute(
+            "INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)
+             ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",
+            (format!("{INSTELLING_PREFIX}{id}"), maanden.to_string()),
+        )?;
+        Ok(())
+    }
+
+    /// Every closed casus with its retention status, oldest term first.
+    pub fn bewaarstatus(&self) -> Resultaat<Vec<Bewaarstatus>> {
+        let termijnen = self.bewaartermijnen()?;
+        let mut stmt = self.conn.prepare(
+            "SELECT c.nummer, coalesce(t.naam, ''), c.thema_id, c.datum_afsluiting,
+                    (SELECT max(v.tot) FROM bewaarverlenging v WHERE v.casus_id = c.id),
+                    (SELECT v.reden FROM bewaarverlenging v WHERE v.casus_id = c.id ORDER BY v.tot DESC LIMIT 1)
+             FROM casus c LEFT JOIN thema t ON t.id = c.thema_id
+             WHERE c.fase = 'afgesloten' AND c.datum_afsluiting IS NOT NULL",
+        )?;
+        let mut uit = Vec::new();
+        let mut rijen = stmt.query([])?;
+        while let Some(r) = rijen.next()? {
+            let thema_id: Option<String> = r.get(2)?;
+            let afgesloten: String = r.get(3)?;
+            let Ok(afgesloten_op) = NaiveDate::parse_from_str(&afgesloten, "%Y-%m-%d") else { continue };
+            let maanden = termijnen
+                .iter()
+                .find(|t| Some(&t.thema_id) == thema_id.as_ref())
+                .map_or(STANDAARD_BEWAARTERMIJN_MAANDEN, |t| t.maanden);
+            let termijn_tot = afgesloten_op.checked_add_months(Months::new(maanden)).unwrap_or(NaiveDate::MAX);
+            let verlengd_tot =
+                r.get::<_, Option<String>>(4)?.and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok());
+            uit.push(Bewaarstatus {
+                nummer: r.get(0)?,
+                thema: r.get(1)?,
+                afgesloten_op,
+                termijn_tot,
+                verlengd_tot,
+                verlenging_reden: r.get(5)?,
+            });
+        }
+        uit.sort_by(|a, b| a.termijn_tot.cmp(&b.termijn_tot).then_with(|| a.nummer.cmp(&b.nummer)));
+        Ok(uit)
+    }
+
+    /// Closed cases past their term (and extension) on `peildatum`: the "Te verwijderen" list.
+    pub fn te_verwijderen(&self, peildatum: NaiveDate) -> Resultaat<Vec<Bewaarstatus>> {
+        Ok(self.bewaarstatus()?.into_iter().filter(|b| b.verlopen(peildatum)).collect())
+    }
+
+    /// Record a documented extension of the retention term of a closed casus until `tot`.
+    pub fn bewaartermijn_verlengen(&mut self, nummer: &str, tot: NaiveDate, reden: &str) -> Resultaat<()> {
+        let reden = reden.trim();
+        if reden.is_empty() {
+            return Err(StoreFout::Domein(crate::domain::DomeinFout::Verplicht("reden")));
+        }
+        let status = self.bewaarstatus_van(nummer)?;
+        if tot <= status.termijn_tot.max(status.verlengd_tot.unwrap_or(status.termijn_tot)) {
+            return Err(StoreFout::Domein(crate::domain::DomeinFout::VerlengingNietLater));
+        }
+        let id = casus_id(&self.conn, nummer)?;
+        let mut w = self.schrijver()?;
+        let nu = w.tijdstip().to_string();
+        let door = w.gebruiker().to_string();
+        w.nieuw(
+            &s::BEWAARVERLENGING,
+            &nieuw_id(),
+            &[
+                ("casus_id", tekst(id)),
+                ("tot", tekst(datum_tekst(tot))),
+                ("reden", tekst(reden)),
+                ("door", tekst(door)),
+                ("vastgelegd_op", tekst(nu)),
+            ],
+        )?;
+        w.commit()
+    }
+
+    fn bewaarstatus_van(&self, nummer: &str) -> Resultaat<Bewaarstatus> {
+        let id = casus_id(&self.conn, nummer)?;
+        let nummer: String = self.conn.query_row("SELECT nummer FROM casus WHERE id = ?1", [&id], |r| r.get(0))?;
+        self.bewaarstatus()?
+            .into_iter()
+            .find(|b| b.nummer == nummer)
+            .ok_or(StoreFout::Domein(crate::domain::DomeinFout::CasusNietAfgesloten))
+    }
+
+    /// Remove a closed casus past its retention term, with everything under it, and
+    /// purge the removed values from the change log, the search index, the WAL and the
+    /// free pages. Leaves one audit entry naming the casusnummer, who, when and why. The
+    /// removal travels to colleagues as a tombstone that purges their copy.
+    pub fn casus_vernietigen(&mut self, nummer: &str, reden: &str, peildatum: NaiveDate) -> Resultaat<Vernietiging> {
+        self.vernietig_met(nummer, reden, peildatum, Opschoning::VOLLEDIG)
+    }
+
+    pub(crate) fn vernietig_met(
+        &mut self,
+        nummer: &str,
+        reden: &str,
+        peildatum: NaiveDate,
+        stappen: Opschoning,
+    ) -> Resultaat<Vernietiging> {
+        let reden = reden.trim();
+        if reden.is_empty() {
+            return Err(StoreFout::Domein(crate::domain::DomeinFout::Verplicht("reden")));
+        }
+        let status = self.bewaarstatus_van(nummer)?;
+        if !status.verlopen(peildatum) {
+            return Err(StoreFout::Domein(crate::domain::DomeinFout::BewaartermijnNietVerlopen(datum_tekst(
+                status.verlengd_tot.unwrap_or(status.termijn_tot).max(status.termijn_tot),
+            ))));
+        }
+        let id = casus_id(&self.conn, nummer)?;
+        let mut w = self.schrijver()?;
+        let mut rijen = 0;
+        for t in ONDER_CASUS {
+            let ids: Vec<String> = {
+                let mut stmt = w.conn().prepare(&format!("SELECT id FROM {} WHERE casus_id = ?1", t.naam))?;
+                let r = stmt.query_map([&id], |r| r.get(0))?;
+                r.collect::<Result<_, _>>()?
+            };
+            for rij in &ids {
+                w.verwijder_zonder_audit(t, rij, &id)?;
+            }
+            rijen += ids.len();
+        }
+        let toelichting = format!("{} verwijderd door {}: {reden}", status.nummer, w.gebruiker());
+        w.vernietig_casus(&id, &toelichting)?;
+        rijen += 1;
+        let gewiste_waarden = if stappen.log_wissen { wis_log(w.conn(), &id)? } else { 0 };
+        w.commit()?;
+        let wal_geleegd = self.opschonen(stappen)?;
+        Ok(Vernietiging { nummer: status.nummer, rijen, gewiste_waarden, wal_geleegd })
+    }
+
+    /// After rows were removed: merge the search index, empty the WAL and rebuild the
+    /// file, so no removed value survives in free pages, old FTS segments or WAL frames.
+    /// Returns whether the WAL was emptied (another open connection can prevent that).
+    pub(crate) fn opschonen(&self, stappen: Opschoning) -> Resultaat<bool> {
+        if stappen.fts_samenvoegen {
+            self.conn.execute("INSERT INTO zoekindex(zoekindex) VALUES ('optimize')", [])?;
+        }
+        let mut geleegd = false;
+        if stappen.wal_legen {
+            geleegd = self.wal_legen()?;
+        }
+        if stappen.vacuum {
+            self.conn.execute_batch("VACUUM")?;
+            if stappen.wal_legen {
+                geleegd = self.wal_legen()?;
+            }
+        }
+        Ok(geleegd)
+    }
+
+    fn wal_legen(&self) -> Resultaat<bool> {
+        let (bezet, _, _): (i64, i64, i64) =
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(bezet == 0)
+    }
+
+    /// The removal record of a casus removed after its term, if this device holds one.
+    pub fn vernietigingsregel(&self, nummer: &str) -> Resultaat<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT toelichting FROM audit WHERE handeling = ?1 AND toelichting LIKE ?2 || ' %' ORDER BY nr DESC LIMIT 1",
+                (handeling::VERNIETIGEN, nummer),
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testhulp::onversleutelde_store;
+    use chrono::Duration;
+
+    fn bevat(hooiberg: &[u8], naald: &str) -> bool {
+        hooiberg.windows(naald.len()).any(|w| w == naald.as_bytes())
+    }
+
+    /// Which unique words are still in the database file or its WAL. The FTS5 index stores
+    /// a word's tail after a prefix it shares with the previous term, so the search uses
+    /// the word without its first letter (every word starts with its own letter).
+    fn gevonden(pad: &std::path::Path, woorden: &[(&'static str, String)]) -> Vec<&'static str> {
+        let mut bytes = std::fs::read(pad).unwrap();
+        let wal = pad.with_file_name(format!("{}-wal", pad.file_name().unwrap().to_string_lossy()));
+        if let Ok(w) = std::fs::read(&wal) {
+            bytes.extend(w);
+        }
+        woorden.iter().filter(|(_, w)| bevat(&bytes, &w[1..])).map(|(t, _)| *t).collect()
+    }
+
+    type Proef = (Vec<&'static str>, Vec<&'static str>, Store, String, tempfile::TempDir);
+
+    fn proef(stappen: Opschoning) -> Proef {
+        let dir = tempfile::tempdir().unwrap();
+        let (pad, mut s) = onversleutelde_store(&dir.path().join("data"));
+        let vandaag = super::super::casus::vandaag();
+        let (weg, woorden) = crate::demo::volle_casus(&mut s, "qx7", vandaag - Duration::days(3 * 366)).unwrap();
+        let (_blijft, blijvend) = crate::demo::volle_casus(&mut s, "zk4", vandaag - Duration::days(30)).unwrap();
+        assert_eq!(woorden.len(), 12, "one word per table under the casus, and the casus itself");
+        // Before removal every word is in the raw file: the search itself works.
+        assert_eq!(gevonden(&pad, &woorden).len(), woorden.len());
+        s.vernietig_met(&weg, "Bewaartermijn verstreken", vandaag, stappen).unwrap();
+        let over = gevonden(&pad, &woorden);
+        let andere = gevonden(&pad, &blijvend);
+        (over, andere, s, weg, dir)
+    }
+
+    /// The removal proof on a store opened **without a key**: after removal none of the
+    /// removed casus's words is in the database file or its WAL (FTS index included),
+    /// while the other casus is untouched and the audit chain is intact.
+    #[test]
+    fn verwijderde_casus_staat_niet_meer_in_het_ruwe_bestand() {
+        let (over, andere, s, weg, _d) = proef(Opschoning::VOLLEDIG);
+        assert_eq!(over, Vec::<&str>::new(), "removed words still in the raw file");
+        assert_eq!(andere.len(), 12, "the other casus lost data: {andere:?}");
+        assert!(s.audit_verify().unwrap().in_orde());
+        let regel = s.vernietigingsregel(&weg).unwrap().expect("removal audit entry");
+        assert!(regel.contains("Bewaartermijn verstreken") && regel.contains("Test Regisseur"), "{regel}");
+        assert!(matches!(s.casus_regel(&weg), Err(StoreFout::CasusOnbekend(_))));
+    }
+
+    /// The same removal with the purge steps switched off leaves the words in the file:
+    /// the proof above can fail.
+    #[test]
+    fn zonder_opschonen_blijven_de_woorden_vindbaar() {
+        let uit = Opschoning { log_wissen: false, fts_samenvoegen: false, wal_legen: false, vacuum: false };
+        let (over, _, _, _, _d) = proef(uit);
+        assert_eq!(over.len(), 12, "every removed table's word should survive without purging: {over:?}");
+    }
+
+    /// Each step matters: without merging the FTS segments the index keeps the words of
+    /// the removed texts; without wiping the change log its values survive.
+    #[test]
+    fn elke_opschoonstap_is_nodig() {
+        let zonder_fts = Opschoning { fts_samenvoegen: false, ..Opschoning::VOLLEDIG };
+        let (over, _, _, _, _d) = proef(zonder_fts);
+        assert!(over.contains(&"journaal"), "FTS segments should still hold the journal word: {over:?}");
+        assert!(!over.contains(&"detentie"), "detentie is not indexed: {over:?}");
+        let zonder_log = Opschoning { log_wissen: false, ..Opschoning::VOLLEDIG };
+        let (over, _, _, _, _d) = proef(zonder_log);
+        assert!(over.contains(&"detentie") && over.contains(&"risico"), "change log values expected: {over:?}");
+    }
+}
