@@ -1009,6 +1009,9 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 report::RapportFout::Store(s) => CliFout::Store(s),
                 report::RapportFout::GeenVersie(v) => CliFout::Controle(format!("Planversie {v} bestaat niet.")),
                 report::RapportFout::Pdf(d) => CliFout::Controle(format!("De PDF kon niet worden gemaakt ({d}).")),
+                report::RapportFout::Csv(d) => {
+                    CliFout::Controle(format!("Het CSV-bestand kon niet worden gemaakt ({d})."))
+                }
             })?;
             std::fs::write(uitvoer, &r.pdf)
                 .map_err(|e| CliFout::Controle(format!("Kan {} niet schrijven: {e}", uitvoer.display())))?;

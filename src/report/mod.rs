@@ -4,6 +4,9 @@
 
 pub mod opmaak;
 mod pdf;
+mod privacy;
+
+pub use privacy::{audit, audit_csv, inzage, ketenuitslag};
 
 use crate::domain::nl_datum;
 use crate::store::{Resultaat, Store, StoreFout, instelling};
@@ -24,6 +27,9 @@ pub enum RapportFout {
     /// The embedded font could not be read or the PDF not written.
     #[error("pdf: {0}")]
     Pdf(String),
+    /// Writing CSV failed.
+    #[error("csv: {0}")]
+    Csv(String),
     /// The requested plan version does not exist.
     #[error("plan version {0} not found")]
     GeenVersie(u32),

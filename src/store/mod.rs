@@ -4,10 +4,12 @@
 mod audit;
 mod bewaren;
 mod casus;
+mod inzage;
 mod overleg;
 mod partner;
 mod plan;
 mod rapport;
+mod reservekopie;
 mod samenvoegen;
 mod schrijven;
 pub mod sleutel;
@@ -20,14 +22,18 @@ pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
 };
 pub use casus::*;
+pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzageVraag, Rij};
 pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
 pub use rapport::*;
+pub use reservekopie::{BackupKop, Herstel, backup_herstel, lees_kop as lees_backupkop};
 pub use samenvoegen::{Conflict, ConflictWaarde, Toegepast};
 pub use schrijven::{OpId, Wijziging};
 pub use team::{Collega, Dekking, RuweIdentiteit};
-pub use toegang::{Sleutelkeuze, initialiseer, ontgrendel, sleutelbron};
+pub use toegang::{
+    RotatieStap, Sleutelkeuze, initialiseer, ontgrendel, sleutel_roteer, sleutelbron, wachtwoord_wijzigen,
+};
 pub use zoek::{Zoektreffer, fts_query};
 
 use crate::domain::DomeinFout;
@@ -159,6 +165,12 @@ impl Gegevensmap {
     /// The database file.
     pub fn db_pad(&self) -> PathBuf {
         self.pad.join("schakel.db")
+    }
+
+    /// A re-encrypted copy being written during key rotation (removed at the next open
+    /// when the swap did not happen).
+    pub fn nieuw_pad(&self) -> PathBuf {
+        self.pad.join("schakel.db.nieuw")
     }
 
     /// The key file.
@@ -352,6 +364,13 @@ impl Store {
         Self::van_verbinding(conn)
     }
 
+    /// Open a database file at `pad` with `sleutel` (rotation check, backup restore).
+    pub(crate) fn open_bestand(pad: &Path, sleutel: &DbSleutel) -> Resultaat<Store> {
+        let mut conn = verbind(pad, Some(sleutel), false)?;
+        Self::migreer(&mut conn)?;
+        Self::van_verbinding(conn)
+    }
+
     fn migreer(conn: &mut Connection) -> Resultaat<()> {
         let m = migraties();
         let open = m.pending_migrations(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
@@ -390,6 +409,43 @@ impl Store {
         });
         self.conn.execute_batch("DETACH DATABASE plat")?;
         r.map_err(Into::into)
+    }
+
+    /// Copy the whole database into a new SQLCipher file at `pad` encrypted with `sleutel`
+    /// (`sqlcipher_export` in one read transaction, so the copy is consistent), with the
+    /// schema version, flushed to disk. SQLCipher's backup API refuses a target with a
+    /// different key, which is why backup and rotation use this.
+    pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<()> {
+        {
+            let mut opties = std::fs::OpenOptions::new();
+            opties.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                opties.mode(0o600);
+            }
+            opties.open(pad)?;
+        }
+        let w = sleutel.pragma_waarde();
+        self.conn
+            .execute(&format!("ATTACH DATABASE ?1 AS kopie KEY \"{}\"", w.as_str()), [pad.display().to_string()])?;
+        let r = self.conn.query_row("SELECT sqlcipher_export('kopie')", [], |_| Ok(())).and_then(|()| {
+            let v: i64 = self.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+            self.conn.execute_batch(&format!("PRAGMA kopie.user_version = {v}"))
+        });
+        self.conn.execute_batch("DETACH DATABASE kopie")?;
+        r?;
+        std::fs::File::open(pad)?.sync_all()?;
+        Ok(())
+    }
+
+    /// Close the database cleanly for a file swap: checkpoint and leave WAL mode, so no
+    /// `-wal` file of this database can later be replayed onto another one.
+    pub(crate) fn sluit_voor_wissel(self) -> Resultaat<()> {
+        pragma(&self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")?;
+        pragma(&self.conn, "PRAGMA journal_mode = DELETE")?;
+        self.conn.close().map_err(|(_, e)| StoreFout::Sql(e))?;
+        Ok(())
     }
 
     /// Benchmark only: open the unencrypted copy made by [`Store::meetkopie_onversleuteld`]

@@ -113,6 +113,28 @@ pub struct SleutelBestand {
     /// The wrapped key, for [`SleutelBron::Wachtwoord`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verpakt: Option<VerpakteSleutel>,
+    /// Key generation: 0 for the first key, one higher after each rotation. Names the
+    /// keychain entry for [`SleutelBron::Sleutelbos`].
+    #[serde(default, skip_serializing_if = "is_nul")]
+    pub generatie: u32,
+    /// A key rotation in progress: the next key, ready before the database is swapped, so
+    /// that whichever file is in place after a crash can be opened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volgende: Option<VolgendeSleutel>,
+}
+
+fn is_nul(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The next key during a rotation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct VolgendeSleutel {
+    /// Its generation (keychain entry name).
+    pub generatie: u32,
+    /// Wrapped with the same passphrase, for [`SleutelBron::Wachtwoord`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verpakt: Option<VerpakteSleutel>,
 }
 
 /// A key wrapped with a passphrase.
@@ -152,65 +174,93 @@ impl SleutelBestand {
 
     /// A key file saying the key is in the keychain.
     pub fn sleutelbos(installatie: &str) -> SleutelBestand {
-        SleutelBestand { versie: 1, installatie: installatie.to_string(), bron: SleutelBron::Sleutelbos, verpakt: None }
+        SleutelBestand {
+            versie: 1,
+            installatie: installatie.to_string(),
+            bron: SleutelBron::Sleutelbos,
+            verpakt: None,
+            generatie: 0,
+            volgende: None,
+        }
     }
 
     /// Wrap `sleutel` with `wachtwoord`.
     pub fn wachtwoord(installatie: &str, sleutel: &DbSleutel, wachtwoord: &str) -> Result<SleutelBestand, StoreFout> {
-        if wachtwoord.chars().count() < MIN_WACHTWOORD_LENGTE {
-            return Err(StoreFout::WachtwoordTeKort(MIN_WACHTWOORD_LENGTE));
-        }
-        let params = KdfParams::default();
-        let mut zout = [0u8; 16];
-        let mut nonce = [0u8; 24];
-        rand::rngs::OsRng.fill_bytes(&mut zout);
-        rand::rngs::OsRng.fill_bytes(&mut nonce);
-        let k = kek(wachtwoord, &zout, params)?;
-        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
-        let versleuteld = cipher
-            .encrypt(XNonce::from_slice(&nonce), Payload { msg: sleutel.0.as_ref(), aad: &aad(installatie) })
-            .map_err(|_| StoreFout::Sleutelbestand("encryption failed".into()))?;
+        let verpakt = verpak(installatie, sleutel, wachtwoord)?;
         Ok(SleutelBestand {
             versie: 1,
             installatie: installatie.to_string(),
             bron: SleutelBron::Wachtwoord,
-            verpakt: Some(VerpakteSleutel {
-                kdf: "argon2id".into(),
-                params,
-                zout: hex::encode(zout),
-                nonce: hex::encode(nonce),
-                versleuteld: hex::encode(versleuteld),
-            }),
+            verpakt: Some(verpakt),
+            generatie: 0,
+            volgende: None,
         })
     }
 
     /// Unwrap the key with `wachtwoord`. A wrong passphrase gives [`StoreFout::VerkeerdWachtwoord`].
     pub fn ontgrendel(&self, wachtwoord: &str) -> Result<DbSleutel, StoreFout> {
         let v = self.verpakt.as_ref().ok_or_else(|| StoreFout::Sleutelbestand("no wrapped key".into()))?;
-        if v.kdf != "argon2id" {
-            return Err(StoreFout::Sleutelbestand(format!("unknown kdf {}", v.kdf)));
-        }
-        let dec = |s: &str| hex::decode(s).map_err(|_| StoreFout::Sleutelbestand("bad hex".into()));
-        let zout = dec(&v.zout)?;
-        let nonce = dec(&v.nonce)?;
-        if nonce.len() != 24 {
-            return Err(StoreFout::Sleutelbestand("bad nonce".into()));
-        }
-        let k = kek(wachtwoord, &zout, v.params)?;
-        let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
-        let platte = Zeroizing::new(
-            cipher
-                .decrypt(
-                    XNonce::from_slice(&nonce),
-                    Payload { msg: &dec(&v.versleuteld)?, aad: &aad(&self.installatie) },
-                )
-                .map_err(|_| StoreFout::VerkeerdWachtwoord)?,
-        );
-        let arr: [u8; 32] =
-            platte.as_slice().try_into().map_err(|_| StoreFout::Sleutelbestand("bad key length".into()))?;
-        Ok(DbSleutel::van_bytes(arr))
+        pak_uit(&self.installatie, v, wachtwoord)
     }
 
+    /// Unwrap the next key of a rotation in progress with `wachtwoord`.
+    pub fn ontgrendel_volgende(&self, wachtwoord: &str) -> Result<DbSleutel, StoreFout> {
+        let v = self
+            .volgende
+            .as_ref()
+            .and_then(|v| v.verpakt.as_ref())
+            .ok_or_else(|| StoreFout::Sleutelbestand("no next key".into()))?;
+        pak_uit(&self.installatie, v, wachtwoord)
+    }
+}
+
+/// Wrap `sleutel` with `wachtwoord` (Argon2id + XChaCha20-Poly1305), bound to `installatie`.
+pub fn verpak(installatie: &str, sleutel: &DbSleutel, wachtwoord: &str) -> Result<VerpakteSleutel, StoreFout> {
+    if wachtwoord.chars().count() < MIN_WACHTWOORD_LENGTE {
+        return Err(StoreFout::WachtwoordTeKort(MIN_WACHTWOORD_LENGTE));
+    }
+    let params = KdfParams::default();
+    let mut zout = [0u8; 16];
+    let mut nonce = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut zout);
+    rand::rngs::OsRng.fill_bytes(&mut nonce);
+    let k = kek(wachtwoord, &zout, params)?;
+    let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
+    let versleuteld = cipher
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: sleutel.0.as_ref(), aad: &aad(installatie) })
+        .map_err(|_| StoreFout::Sleutelbestand("encryption failed".into()))?;
+    Ok(VerpakteSleutel {
+        kdf: "argon2id".into(),
+        params,
+        zout: hex::encode(zout),
+        nonce: hex::encode(nonce),
+        versleuteld: hex::encode(versleuteld),
+    })
+}
+
+/// Unwrap a key wrapped by [`verpak`]. A wrong passphrase gives [`StoreFout::VerkeerdWachtwoord`].
+pub fn pak_uit(installatie: &str, v: &VerpakteSleutel, wachtwoord: &str) -> Result<DbSleutel, StoreFout> {
+    if v.kdf != "argon2id" {
+        return Err(StoreFout::Sleutelbestand(format!("unknown kdf {}", v.kdf)));
+    }
+    let dec = |s: &str| hex::decode(s).map_err(|_| StoreFout::Sleutelbestand("bad hex".into()));
+    let zout = dec(&v.zout)?;
+    let nonce = dec(&v.nonce)?;
+    if nonce.len() != 24 {
+        return Err(StoreFout::Sleutelbestand("bad nonce".into()));
+    }
+    let k = kek(wachtwoord, &zout, v.params)?;
+    let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
+    let platte = Zeroizing::new(
+        cipher
+            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &dec(&v.versleuteld)?, aad: &aad(installatie) })
+            .map_err(|_| StoreFout::VerkeerdWachtwoord)?,
+    );
+    let arr: [u8; 32] = platte.as_slice().try_into().map_err(|_| StoreFout::Sleutelbestand("bad key length".into()))?;
+    Ok(DbSleutel::van_bytes(arr))
+}
+
+impl SleutelBestand {
     /// Read the key file of a data dir.
     pub fn lees(map: &Path) -> Result<SleutelBestand, StoreFout> {
         let pad = Self::pad(map);
@@ -248,6 +298,14 @@ pub fn sleutelbos_bewaar(account: &str, sleutel: &DbSleutel) -> Result<(), Store
         return Err(StoreFout::Sleutelbos("read-back mismatch".into()));
     }
     Ok(())
+}
+
+/// Remove a key from the keychain (after a rotation). Best effort: a stale entry holds a
+/// key that opens no file any more.
+pub fn sleutelbos_wis(account: &str) {
+    if let Ok(entry) = sleutelbos_entry(account) {
+        let _ = entry.delete_credential();
+    }
 }
 
 /// Fetch a key from the keychain.

@@ -1168,6 +1168,7 @@ impl Hoofd {
             RapportFout::Store(s) => fout(&s),
             RapportFout::GeenVersie(v) => format!("Planversie {v} bestaat niet."),
             RapportFout::Pdf(d) => format!("De PDF kon niet worden gemaakt ({d})."),
+            RapportFout::Csv(d) => format!("Het CSV-bestand kon niet worden gemaakt ({d})."),
         })
     }
 

@@ -26,7 +26,8 @@ fn gesloten_casus(s: &mut schakel::store::Store, werknaam: &str, op: NaiveDate) 
         .to_string();
     let met = |d: NaiveDate, f: FaseOvergang| FaseOvergang { datum: Some(d), ..f };
     s.casus_fase(&n, &met(op - Duration::days(90), FaseOvergang::naar(Fase::Weging))).unwrap();
-    let procesregie = FaseOvergang { uitkomst: Some(WegingUitkomst::Procesregie), ..FaseOvergang::naar(Fase::Procesregie) };
+    let procesregie =
+        FaseOvergang { uitkomst: Some(WegingUitkomst::Procesregie), ..FaseOvergang::naar(Fase::Procesregie) };
     s.casus_fase(&n, &met(op - Duration::days(80), procesregie)).unwrap();
     let sluit = FaseOvergang { reden: Some("Doelen behaald".into()), ..FaseOvergang::naar(Fase::Afgesloten) };
     s.casus_fase(&n, &met(op, sluit)).unwrap();
@@ -54,10 +55,7 @@ fn te_verwijderen_volgt_termijn_per_thema_en_verlenging() {
     let termijn = s.bewaartermijnen().unwrap().into_iter().find(|t| t.thema_id == "thema-nazorg").unwrap();
     assert_eq!((termijn.maanden, termijn.ingesteld), (3, true));
     // Refusals with typed errors, nothing changed.
-    assert!(matches!(
-        s.zet_bewaartermijn("nazorg", 0),
-        Err(StoreFout::Domein(DomeinFout::OngeldigeBewaartermijn(0)))
-    ));
+    assert!(matches!(s.zet_bewaartermijn("nazorg", 0), Err(StoreFout::Domein(DomeinFout::OngeldigeBewaartermijn(0)))));
     assert!(matches!(
         s.casus_vernietigen(&oud, "Termijn verstreken", vandaag()),
         Err(StoreFout::Domein(DomeinFout::BewaartermijnNietVerlopen(_)))
@@ -142,4 +140,169 @@ fn verwijdering_reist_mee_en_wist_ook_de_kopie_van_collegas() {
     let staat = t[0].store.synchrone_staat().unwrap();
     assert_eq!(staat, t[1].store.synchrone_staat().unwrap());
     assert_eq!(staat, t[2].store.synchrone_staat().unwrap());
+}
+
+// ---- Backup, restore, key rotation, passphrase ----
+
+use schakel::store::sleutel::SleutelBestand;
+use schakel::store::{Gegevensmap, RotatieStap, Sleutelkeuze, Store};
+use std::process::Command;
+
+const WW: &str = "eerste-wachtwoord-lang";
+
+fn installatie(dir: &std::path::Path) -> (Gegevensmap, Store) {
+    let map = Gegevensmap::new(dir.join("data"));
+    let (s, _) = schakel::store::initialiseer(
+        &map,
+        &Sleutelkeuze::Wachtwoord(zeroize::Zeroizing::new(WW.into())),
+        &super::hulp::gebruiker(),
+    )
+    .unwrap();
+    (map, s)
+}
+
+#[test]
+fn backup_terugzetten_op_lege_map_en_nooit_ongevraagd_overschrijven() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, mut s) = installatie(dir.path());
+    let nr = super::hulp::casus(&mut s, "Bewaarde Lijster");
+    let oud_apparaat = s.apparaat().to_string();
+    let bestand = dir.path().join("reservekopie.schakelbackup");
+    s.backup_maak(&bestand, "backup-wachtwoord-123").unwrap();
+    let bytes = std::fs::read(&bestand).unwrap();
+    // Nothing readable in the file: no casus name, no user name.
+    assert!(!bytes.windows(8).any(|w| w == b"Bewaarde"));
+    assert!(!bytes.windows(14).any(|w| w == b"Test Regisseur"));
+
+    // A new machine: an empty data dir.
+    let nieuw = Gegevensmap::new(dir.path().join("nieuwe-laptop"));
+    let keuze = Sleutelkeuze::Wachtwoord(zeroize::Zeroizing::new("nieuw-wachtwoord-lang".into()));
+    assert!(matches!(
+        schakel::store::backup_herstel(&nieuw, &bytes, "verkeerd-wachtwoord", &keuze, false),
+        Err(StoreFout::VerkeerdWachtwoord)
+    ));
+    let (h, info) = schakel::store::backup_herstel(&nieuw, &bytes, "backup-wachtwoord-123", &keuze, false).unwrap();
+    assert_eq!(h.casus_regel(&nr).unwrap().werknaam, "Bewaarde Lijster");
+    assert_eq!((info.casussen, info.oude_kopie.clone()), (1, None));
+    assert_ne!(h.apparaat(), oud_apparaat, "a restored database must not reuse the device identity");
+    assert!(h.audit_verify().unwrap().in_orde());
+    drop(h);
+    // Opens again with its own new key, not with the backup's or the old one's.
+    let h = schakel::store::ontgrendel(&nieuw, Some("nieuw-wachtwoord-lang")).unwrap();
+    assert_eq!(h.aantal("casus").unwrap(), 1);
+    drop(h);
+
+    // Restoring over an existing database needs an explicit yes and keeps a copy.
+    super::hulp::casus(&mut s, "Alleen Op Oud");
+    drop(s);
+    let voor = super::hulp::hash(&map.db_pad());
+    assert!(matches!(
+        schakel::store::backup_herstel(&map, &bytes, "backup-wachtwoord-123", &keuze, false),
+        Err(StoreFout::BestaatAl(_))
+    ));
+    assert_eq!(super::hulp::hash(&map.db_pad()), voor, "refused restore changed the database");
+    let (h, info) = schakel::store::backup_herstel(&map, &bytes, "backup-wachtwoord-123", &keuze, true).unwrap();
+    assert_eq!(h.aantal("casus").unwrap(), 1);
+    let kopie = info.oude_kopie.expect("copy of the replaced database");
+    let oude_map = Gegevensmap::new(&kopie);
+    let oud = schakel::store::ontgrendel(&oude_map, Some(WW)).unwrap();
+    assert_eq!(oud.aantal("casus").unwrap(), 2, "the replaced database is intact in {kopie:?}");
+    // A damaged backup is refused before anything is touched.
+    let mut kapot = bytes.clone();
+    let n = kapot.len();
+    kapot[n - 100] ^= 0x55;
+    assert!(schakel::store::backup_herstel(&nieuw, &kapot, "backup-wachtwoord-123", &keuze, true).is_err());
+}
+
+#[test]
+fn wachtwoord_wijzigen_herschrijft_alleen_het_sleutelbestand() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, mut s) = installatie(dir.path());
+    super::hulp::casus(&mut s, "Vaste Wilg");
+    drop(s);
+    let db_voor = super::hulp::hash(&map.db_pad());
+    assert!(matches!(
+        schakel::store::wachtwoord_wijzigen(&map, "fout-wachtwoord-lang", "tweede-wachtwoord-lang"),
+        Err(StoreFout::VerkeerdWachtwoord)
+    ));
+    assert!(matches!(schakel::store::wachtwoord_wijzigen(&map, WW, "kort"), Err(StoreFout::WachtwoordTeKort(_))));
+    schakel::store::wachtwoord_wijzigen(&map, WW, "tweede-wachtwoord-lang").unwrap();
+    assert_eq!(super::hulp::hash(&map.db_pad()), db_voor, "the database must not be rewritten");
+    assert!(matches!(schakel::store::ontgrendel(&map, Some(WW)), Err(StoreFout::VerkeerdWachtwoord)));
+    assert_eq!(schakel::store::ontgrendel(&map, Some("tweede-wachtwoord-lang")).unwrap().aantal("casus").unwrap(), 1);
+}
+
+const ROTATIE_ENV: &str = "SCHAKEL_ROTATIE_KIND";
+
+/// Child of the rotation crash test: rotates the key of the data dir in
+/// `SCHAKEL_ROTATIE_KIND` (`<map>|<step>`) and aborts the process right after that step.
+#[test]
+#[ignore = "child process of sleutel_vervangen_overleeft_een_crash_bij_elke_stap"]
+fn rotatie_kind() {
+    let Ok(arg) = std::env::var(ROTATIE_ENV) else { return };
+    let (pad, stap) = arg.split_once('|').unwrap();
+    let stap: usize = stap.parse().unwrap();
+    let map = Gegevensmap::new(pad);
+    let s = schakel::store::ontgrendel(&map, Some(WW)).unwrap();
+    let _ = schakel::store::sleutel_roteer(&map, s, Some(WW), |gedaan| {
+        if gedaan == RotatieStap::ALLE[stap] {
+            use std::io::Write;
+            let mut uit = std::io::stdout().lock();
+            let _ = writeln!(uit, "\n@@{gedaan:?}");
+            let _ = uit.flush();
+            std::process::abort();
+        }
+    });
+}
+
+/// Key rotation killed after each of its steps leaves a database that opens with the
+/// passphrase, with every case in it; the next rotation then completes.
+#[test]
+fn sleutel_vervangen_overleeft_een_crash_bij_elke_stap() {
+    let exe = std::env::current_exe().unwrap();
+    for (i, stap) in RotatieStap::ALLE.iter().enumerate() {
+        let dir = tempfile::tempdir().unwrap();
+        let (map, mut s) = installatie(dir.path());
+        let nr = super::hulp::casus(&mut s, "Sterke Eik");
+        drop(s);
+        let kind = Command::new(&exe)
+            .args(["--ignored", "--exact", "privacy::rotatie_kind", "--nocapture", "--test-threads=1"])
+            .env(ROTATIE_ENV, format!("{}|{i}", map.pad().display()))
+            .stderr(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert!(!kind.status.success(), "child should have died after {stap:?}");
+        let uit = String::from_utf8_lossy(&kind.stdout);
+        assert!(uit.contains(&format!("@@{stap:?}")), "child did not reach {stap:?}: {uit}");
+        let s = schakel::store::ontgrendel(&map, Some(WW))
+            .unwrap_or_else(|e| panic!("database unusable after a crash after {stap:?}: {e:?}"));
+        assert_eq!(s.casus_regel(&nr).unwrap().werknaam, "Sterke Eik", "after {stap:?}");
+        assert!(s.integriteit().unwrap().is_empty(), "after {stap:?}");
+        assert!(!map.nieuw_pad().exists(), "half-made copy left after {stap:?}");
+        let bestand = SleutelBestand::lees(map.pad()).unwrap();
+        assert!(bestand.volgende.is_none(), "rotation left pending after {stap:?}");
+        let verwacht_generatie = if i >= 4 { 1 } else { 0 };
+        assert_eq!(bestand.generatie, verwacht_generatie, "key generation after {stap:?}");
+        // And a full rotation afterwards works.
+        let s = schakel::store::sleutel_roteer(&map, s, Some(WW), |_| {}).unwrap();
+        assert_eq!(s.aantal("casus").unwrap(), 1);
+        drop(s);
+        assert_eq!(SleutelBestand::lees(map.pad()).unwrap().generatie, verwacht_generatie + 1);
+        schakel::store::ontgrendel(&map, Some(WW)).unwrap();
+    }
+}
+
+#[test]
+fn sleutel_vervangen_maakt_de_oude_sleutel_waardeloos() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, mut s) = installatie(dir.path());
+    super::hulp::casus(&mut s, "Oude Spar");
+    let oude = SleutelBestand::lees(map.pad()).unwrap().ontgrendel(WW).unwrap();
+    let s = schakel::store::sleutel_roteer(&map, s, Some(WW), |_| {}).unwrap();
+    assert_eq!(s.aantal("casus").unwrap(), 1);
+    drop(s);
+    assert!(matches!(Store::open(&map, &oude), Err(StoreFout::VerkeerdeSleutel)));
+    let nieuwe = SleutelBestand::lees(map.pad()).unwrap().ontgrendel(WW).unwrap();
+    assert_ne!(nieuwe.als_bytes(), oude.als_bytes());
+    assert_eq!(Store::open(&map, &nieuwe).unwrap().aantal("casus").unwrap(), 1);
 }

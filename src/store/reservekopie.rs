@@ -1,0 +1,202 @@
+//! Encrypted backup ("Back-up maken") and restore on a new machine ("Back-up terugzetten").
+//!
+//! A backup file is `SCHAKEL-BACKUP 1\n`, one line of JSON ([`BackupKop`]: the backup's own
+//! database key wrapped with a passphrase the user chooses, Argon2id + XChaCha20-Poly1305,
+//! and the SHA-256 of the database bytes), then the bytes of a complete SQLCipher database
+//! encrypted with that key. Nothing in the header names a person or the ZVH.
+
+use super::sleutel::{self, DbSleutel, SleutelBestand, VerpakteSleutel};
+use super::toegang::Sleutelkeuze;
+use super::{Gegevensmap, Resultaat, Store, StoreFout, instelling, schrijf_atomair};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+const MAGIE: &[u8] = b"SCHAKEL-BACKUP 1\n";
+
+/// The header of a backup file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BackupKop {
+    /// Format version (1).
+    pub versie: u32,
+    /// Random id of this backup (binds the wrapped key to it).
+    pub id: String,
+    /// When it was made (UTC, RFC 3339).
+    pub gemaakt_op: String,
+    /// Schema version of the database inside.
+    pub schema_versie: i64,
+    /// App version that made it.
+    pub app_versie: String,
+    /// The backup's database key, wrapped with the backup passphrase.
+    pub sleutel: VerpakteSleutel,
+    /// SHA-256 of the database bytes, hex.
+    pub sha256: String,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Herstel {
+    /// Where the replaced database and key file were moved, if there was one.
+    pub oude_kopie: Option<PathBuf>,
+    /// When the backup was made.
+    pub gemaakt_op: String,
+    /// Cases in the restored database.
+    pub casussen: i64,
+}
+
+fn ongeldig(waarom: &str) -> StoreFout {
+    StoreFout::Sleutelbestand(format!("backup file: {waarom}"))
+}
+
+/// Split a backup file into header and database bytes.
+pub fn lees_kop(bytes: &[u8]) -> Resultaat<(BackupKop, &[u8])> {
+    let rest = bytes.strip_prefix(MAGIE).ok_or_else(|| ongeldig("not a Schakel backup"))?;
+    let eind = rest.iter().position(|b| *b == b'\n').ok_or_else(|| ongeldig("no header"))?;
+    let kop: BackupKop = serde_json::from_slice(&rest[..eind]).map_err(|e| ongeldig(&e.to_string()))?;
+    if kop.versie != 1 {
+        return Err(ongeldig(&format!("unsupported version {}", kop.versie)));
+    }
+    let db = &rest[eind + 1..];
+    if hex::encode(Sha256::digest(db)) != kop.sha256 {
+        return Err(ongeldig("damaged (checksum differs)"));
+    }
+    Ok((kop, db))
+}
+
+fn backup_aad(id: &str) -> String {
+    format!("backup-{id}")
+}
+
+impl Store {
+    /// Write an encrypted backup of the whole database to `pad`, protected by
+    /// `wachtwoord` (at least [`sleutel::MIN_WACHTWOORD_LENGTE`] characters).
+    pub fn backup_maak(&self, pad: &Path, wachtwoord: &str) -> Resultaat<BackupKop> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let sleutel = DbSleutel::nieuw();
+        let verpakt = sleutel::verpak(&backup_aad(&id), &sleutel, wachtwoord)?;
+        let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let tijdelijk = map.join(format!(".schakel-backup-{id}.db"));
+        let r = self.kopieer_versleuteld(&tijdelijk, &sleutel).and_then(|()| Ok(std::fs::read(&tijdelijk)?));
+        let _ = std::fs::remove_file(&tijdelijk);
+        let db = r?;
+        let kop = BackupKop {
+            versie: 1,
+            id,
+            gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            schema_versie: self.schema_versie()?,
+            app_versie: env!("CARGO_PKG_VERSION").to_string(),
+            sleutel: verpakt,
+            sha256: hex::encode(Sha256::digest(&db)),
+        };
+        let mut bestand = MAGIE.to_vec();
+        bestand.extend(serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?);
+        bestand.push(b'\n');
+        bestand.extend(db);
+        schrijf_atomair(pad, &bestand)?;
+        Ok(kop)
+    }
+}
+
+/// Restore a backup into `map` ("Back-up terugzetten"). The key of the restored database
+/// is new and kept as `keuze` says. When `map` already holds a database, nothing happens
+/// unless `vervang` is set; then the old database and key file are first moved into a
+/// dated folder inside `map`, never deleted.
+///
+/// The restored database gets a **new device identity**: the backup may be older than
+/// what the old device already sent to colleagues, and re-using its sequence numbers
+/// would clash. Colleagues add the new visitekaartje (see `docs/bundle-format.md`).
+pub fn backup_herstel(
+    map: &Gegevensmap,
+    bytes: &[u8],
+    wachtwoord: &str,
+    keuze: &Sleutelkeuze,
+    vervang: bool,
+) -> Resultaat<(Store, Herstel)> {
+    let (kop, db) = lees_kop(bytes)?;
+    let backup_sleutel = sleutel::pak_uit(&backup_aad(&kop.id), &kop.sleutel, wachtwoord)?;
+    if map.is_geinitialiseerd() && !vervang {
+        return Err(StoreFout::BestaatAl(map.pad().to_path_buf()));
+    }
+    if let Sleutelkeuze::Wachtwoord(w) = keuze
+        && w.chars().count() < sleutel::MIN_WACHTWOORD_LENGTE
+    {
+        return Err(StoreFout::WachtwoordTeKort(sleutel::MIN_WACHTWOORD_LENGTE));
+    }
+    super::maak_prive_map(map.pad())?;
+    // Unpack into a temporary file and check it before anything existing is moved.
+    let tijdelijk = map.pad().join(format!(".herstel-{}.db", kop.id));
+    schrijf_atomair(&tijdelijk, db)?;
+    let opruimen = |e: StoreFout| {
+        let _ = std::fs::remove_file(&tijdelijk);
+        e
+    };
+    let hersteld = Store::open_bestand(&tijdelijk, &backup_sleutel).map_err(opruimen)?;
+    let problemen = hersteld.integriteit().map_err(opruimen)?;
+    if !problemen.is_empty() {
+        drop(hersteld);
+        return Err(opruimen(ongeldig(&format!("integrity check: {}", problemen.join("; ")))));
+    }
+    let oude_kopie = if map.is_geinitialiseerd() { Some(berg_op(map)?) } else { None };
+    // Same order as a new installation: key first, then the database.
+    let installatie = uuid::Uuid::new_v4().to_string();
+    let nieuw = DbSleutel::nieuw();
+    let bestand = match keuze {
+        Sleutelkeuze::Sleutelbos => {
+            sleutel::sleutelbos_bewaar(&format!("db-{installatie}"), &nieuw)?;
+            SleutelBestand::sleutelbos(&installatie)
+        }
+        Sleutelkeuze::Wachtwoord(w) => SleutelBestand::wachtwoord(&installatie, &nieuw, w)?,
+    };
+    bestand.schrijf(map.pad())?;
+    hersteld.kopieer_versleuteld(&map.nieuw_pad(), &nieuw)?;
+    hersteld.sluit_voor_wissel()?;
+    let _ = std::fs::remove_file(&tijdelijk);
+    std::fs::rename(map.nieuw_pad(), map.db_pad())?;
+    let mut store = Store::open(map, &nieuw)?;
+    store.nieuwe_apparaatidentiteit()?;
+    let casussen = store.aantal("casus")?;
+    Ok((store, Herstel { oude_kopie, gemaakt_op: kop.gemaakt_op, casussen }))
+}
+
+/// Move the current database (with its WAL) and key file into `vervangen-<time>/`.
+fn berg_op(map: &Gegevensmap) -> Resultaat<PathBuf> {
+    let doel = map.pad().join(format!("vervangen-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
+    std::fs::create_dir_all(&doel)?;
+    for naam in ["schakel.db", "schakel.db-wal", "schakel.db-shm", "sleutel.json"] {
+        let van = map.pad().join(naam);
+        if van.exists() {
+            std::fs::rename(&van, doel.join(naam))?;
+        }
+    }
+    Ok(doel)
+}
+
+impl Store {
+    /// Give this database a new device id and forget the device's sync keys (made anew on
+    /// first use). Operations already in the change log keep their original device.
+    pub(crate) fn nieuwe_apparaatidentiteit(&mut self) -> Resultaat<()> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let oud = self.apparaat.clone();
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM apparaat_identiteit", [])?;
+        // The old identity's operations are now another device's, held in full.
+        tx.execute(
+            "INSERT OR REPLACE INTO dekking(apparaat, van, tot)
+             SELECT apparaat, 1, max(volgnummer) FROM wijziging WHERE apparaat = ?1 GROUP BY apparaat",
+            [&oud],
+        )?;
+        tx.execute(
+            "INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)
+             ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",
+            (instelling::APPARAAT, &id),
+        )?;
+        tx.execute(
+            "INSERT INTO instelling(sleutel, waarde) VALUES (?1, '0')
+             ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",
+            [instelling::VOLGNUMMER],
+        )?;
+        tx.commit()?;
+        self.apparaat = id;
+        Ok(())
+    }
+}
