@@ -17,6 +17,9 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod privacy;
+pub use privacy::{BACKUP_WACHTWOORD_ENV, NIEUW_WACHTWOORD_ENV};
+
 /// Schakel: offline casusregie voor Zorg- en Veiligheidshuizen.
 #[derive(Debug, Parser)]
 #[command(name = "schakel", version, about, long_about = None)]
@@ -88,6 +91,17 @@ pub enum Opdracht {
     /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
     #[command(subcommand)]
     Sync(SyncOpdracht),
+    /// Bewaartermijnen: welke afgesloten casussen weg moeten, verlengen en verwijderen
+    #[command(subcommand)]
+    Bewaartermijn(privacy::BewaarOpdracht),
+    /// Inzageverzoek (AVG): alles wat over een persoon is vastgelegd, als PDF en JSON
+    Inzage(privacy::InzageArgs),
+    /// Versleutelde back-up maken of terugzetten
+    #[command(subcommand)]
+    Backup(privacy::BackupOpdracht),
+    /// De databasesleutel vervangen of het wachtwoord wijzigen
+    #[command(subcommand)]
+    Sleutel(privacy::SleutelOpdracht),
     /// Meet snelheid op een tijdelijke, versleutelde demodatabase (gebruik --release)
     Bench {
         /// Aantal demo-casussen
@@ -387,6 +401,19 @@ pub enum JournaalOpdracht {
 pub enum AuditOpdracht {
     /// Controleer de hashketen van de auditlog
     Verify,
+    /// Exporteer wie wat heeft ingezien of gewijzigd (CSV of PDF), met de uitslag van de hashketen
+    Export(privacy::AuditExportArgs),
+}
+
+/// A report error as a CLI error.
+fn rapportfout(e: crate::report::RapportFout) -> CliFout {
+    use crate::report::RapportFout;
+    match e {
+        RapportFout::Store(s) => CliFout::Store(s),
+        RapportFout::GeenVersie(v) => CliFout::Controle(format!("Planversie {v} bestaat niet.")),
+        RapportFout::Pdf(d) => CliFout::Controle(format!("De PDF kon niet worden gemaakt ({d}).")),
+        RapportFout::Csv(d) => CliFout::Controle(format!("Het CSV-bestand kon niet worden gemaakt ({d}).")),
+    }
 }
 
 /// Errors of the CLI, mapped to a Dutch sentence and an exit code.
@@ -944,6 +971,11 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 }
             }
         }
+        Opdracht::Audit(AuditOpdracht::Export(a)) => privacy::audit_export(&map, a, cli.json)?,
+        Opdracht::Bewaartermijn(o) => privacy::bewaartermijn(&map, o, cli.json)?,
+        Opdracht::Inzage(a) => privacy::inzage(&map, a, cli.json)?,
+        Opdracht::Backup(o) => privacy::backup(&map, o, cli.json)?,
+        Opdracht::Sleutel(o) => privacy::sleutel(&map, o, cli.json)?,
         Opdracht::Audit(AuditOpdracht::Verify) => {
             let store = open_store(&map)?;
             let c = store.audit_verify()?;
@@ -1005,14 +1037,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 RapportSoort::Plan => report::plan(&mut store, id, *versie),
                 RapportSoort::Overzicht => report::overzicht(&mut store, id),
             }
-            .map_err(|e| match e {
-                report::RapportFout::Store(s) => CliFout::Store(s),
-                report::RapportFout::GeenVersie(v) => CliFout::Controle(format!("Planversie {v} bestaat niet.")),
-                report::RapportFout::Pdf(d) => CliFout::Controle(format!("De PDF kon niet worden gemaakt ({d}).")),
-                report::RapportFout::Csv(d) => {
-                    CliFout::Controle(format!("Het CSV-bestand kon niet worden gemaakt ({d})."))
-                }
-            })?;
+            .map_err(rapportfout)?;
             std::fs::write(uitvoer, &r.pdf)
                 .map_err(|e| CliFout::Controle(format!("Kan {} niet schrijven: {e}", uitvoer.display())))?;
             if cli.json {

@@ -105,6 +105,12 @@ pub fn store(f: &StoreFout) -> String {
         ),
         StoreFout::Sleutelbestand(d) => format!("Het sleutelbestand is onleesbaar of beschadigd ({d})."),
         StoreFout::Sleutelbos(d) => format!("De sleutelbos van het systeem gaf een fout ({d})."),
+        StoreFout::Backupbestand(d) => {
+            format!("Dit bestand is geen bruikbare Schakel-back-up ({d}); er is niets teruggezet.")
+        }
+        StoreFout::GeenWachtwoordbestand => "De sleutel staat in de sleutelbos van het systeem; er is geen \
+             wachtwoord om te wijzigen."
+            .into(),
         StoreFout::CasusOnbekend(n) => format!("Casus {n} bestaat niet."),
         StoreFout::Onbekend { tabel, id } => format!("Onbekend: {tabel} '{id}'."),
         StoreFout::OverlegGesloten => "Dit overleg is gesloten; het verslag kan niet meer worden gewijzigd.".into(),

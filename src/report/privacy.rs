@@ -37,6 +37,7 @@ fn waarde(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::Null => "—".into(),
         serde_json::Value::String(s) if s.is_empty() => "—".into(),
+        serde_json::Value::String(s) if chrono::DateTime::parse_from_rfc3339(s).is_ok() => tijd(s),
         serde_json::Value::String(s) => nl_datum(s),
         other => other.to_string(),
     }
@@ -103,11 +104,11 @@ fn auditrijen(regels: &[AuditExportRegel]) -> Vec<Vec<String>> {
 
 fn auditkolommen() -> [Kolom; 5] {
     [
-        Kolom::new("Tijdstip", 30.0),
-        Kolom::new("Wie", 32.0),
+        Kolom::new("Tijdstip", 38.0),
+        Kolom::new("Wie", 30.0),
         Kolom::new("Handeling", 30.0),
-        Kolom::new("Wat (tabel.veld)", 56.0),
-        Kolom::new("Casus", 22.0),
+        Kolom::new("Wat (tabel.veld)", 46.0),
+        Kolom::new("Casus", 26.0),
     ]
 }
 

@@ -81,6 +81,12 @@ pub enum StoreFout {
     /// The key file cannot be read or is malformed.
     #[error("key file: {0}")]
     Sleutelbestand(String),
+    /// A backup file is not one, is damaged, or has an unknown version.
+    #[error("backup file: {0}")]
+    Backupbestand(String),
+    /// The key is in the OS keychain, so there is no passphrase to change.
+    #[error("key is in the keychain")]
+    GeenWachtwoordbestand,
     /// The OS keychain refused or is absent.
     #[error("keychain: {0}")]
     Sleutelbos(String),

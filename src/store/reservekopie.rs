@@ -45,7 +45,7 @@ pub struct Herstel {
 }
 
 fn ongeldig(waarom: &str) -> StoreFout {
-    StoreFout::Sleutelbestand(format!("backup file: {waarom}"))
+    StoreFout::Backupbestand(waarom.to_string())
 }
 
 /// Split a backup file into header and database bytes.

@@ -226,7 +226,7 @@ pub fn sleutel_roteer(
 pub fn wachtwoord_wijzigen(map: &Gegevensmap, oud: &str, nieuw: &str) -> Resultaat<()> {
     let mut bestand = SleutelBestand::lees(map.pad())?;
     if bestand.bron != SleutelBron::Wachtwoord {
-        return Err(StoreFout::Sleutelbestand("the key is in the keychain, not protected by a passphrase".into()));
+        return Err(StoreFout::GeenWachtwoordbestand);
     }
     let sleutel = bestand.ontgrendel(oud)?;
     let volgende = match &bestand.volgende {

@@ -306,3 +306,238 @@ fn sleutel_vervangen_maakt_de_oude_sleutel_waardeloos() {
     assert_ne!(nieuwe.als_bytes(), oude.als_bytes());
     assert_eq!(Store::open(&map, &nieuwe).unwrap().aantal("casus").unwrap(), 1);
 }
+
+// ---- Inzage and audit export ----
+
+use schakel::store::{AuditFilter, InzageVraag, NieuweBetrokkene, NieuweDetentie};
+
+#[test]
+fn inzage_bevat_elk_veld_van_de_persoon_en_niets_over_anderen() {
+    let (_d, _m, mut s) = super::hulp::store();
+    let (nr, woorden) = schakel::demo::volle_casus(&mut s, "ii9", vandaag() - Duration::days(30)).unwrap();
+    let persoon = s.casus_detail(&nr).unwrap().betrokkenen[0].clone();
+    // A second person in the same casus, with a detention of their own.
+    let ander = s
+        .betrokkene_toevoegen(
+            &nr,
+            NieuweBetrokkene {
+                naam: "Xaveria Anderpersoon".into(),
+                geboortedatum: NaiveDate::from_ymd_opt(1985, 5, 5),
+                rol: schakel::domain::Rol::Partner,
+                bsn: Some("111222333".into()),
+                initialen: None,
+            },
+        )
+        .unwrap();
+    s.detentie_toevoegen(&ander, NieuweDetentie { inrichting: "PI Andermansgoed".into(), ..Default::default() })
+        .unwrap();
+    // Someone else in another casus.
+    let elders = super::hulp::casus(&mut s, "Andere Zaak");
+    s.betrokkene_toevoegen(
+        &elders,
+        NieuweBetrokkene {
+            naam: "Yvo Elderspersoon".into(),
+            geboortedatum: None,
+            rol: schakel::domain::Rol::Hoofdpersoon,
+            bsn: None,
+            initialen: None,
+        },
+    )
+    .unwrap();
+
+    let audit_voor = s.aantal("audit").unwrap();
+    let inzage = s.inzage(&InzageVraag::Naam(persoon.naam.clone())).unwrap();
+    assert_eq!(s.aantal("audit").unwrap(), audit_voor + 1, "the access itself is audited");
+    assert_eq!(inzage.casussen.len(), 1);
+    let c = &inzage.casussen[0];
+    // Every stored field of the person, with the stored values.
+    let mut velden: Vec<&str> = c.persoon.keys().map(String::as_str).collect();
+    velden.sort();
+    assert_eq!(velden, ["bsn", "casus_id", "geboortedatum", "id", "initialen", "naam", "rol", "volgorde"]);
+    assert_eq!(c.persoon["naam"], persoon.naam);
+    assert_eq!(c.persoon["geboortedatum"], "1990-01-01");
+    assert_eq!(c.detenties.len(), 1, "only the person's own detention");
+    assert_eq!(c.andere_betrokkenen, 1);
+    assert!(!c.audit.is_empty());
+    let json = serde_json::to_string(&inzage).unwrap();
+    // Everything recorded about the person and their casus is in it ...
+    for (tabel, w) in &woorden {
+        assert!(json.contains(w.as_str()), "{tabel} ({w}) missing from the inzage");
+    }
+    // ... and nothing about the other persons.
+    for vreemd in
+        ["Xaveria", "Anderpersoon", "111222333", "1985-05-05", "Andermansgoed", "Elderspersoon", "Andere Zaak"]
+    {
+        assert!(!json.contains(vreemd), "inzage leaks {vreemd}");
+    }
+    let pdf = schakel::report::inzage(&s, &inzage).unwrap();
+    let (tekst, _) = super::rapport::tekst(&pdf.pdf);
+    assert!(tekst.contains(&persoon.naam), "{tekst}");
+    for (tabel, w) in &woorden {
+        if *tabel != "planversie" {
+            assert!(tekst.contains(w.as_str()), "{tabel} ({w}) missing from the PDF");
+        }
+    }
+    for vreemd in ["Xaveria", "Anderpersoon", "111222333", "Andermansgoed", "Elderspersoon"] {
+        assert!(!tekst.contains(vreemd), "PDF leaks {vreemd}");
+    }
+    // By BSN: only the record with that BSN.
+    let per_bsn = s.inzage(&InzageVraag::Bsn("111 222 333".into())).unwrap();
+    assert_eq!(per_bsn.casussen[0].persoon["naam"], "Xaveria Anderpersoon");
+    assert!(matches!(s.inzage(&InzageVraag::Naam("Niemand".into())), Err(StoreFout::Onbekend { .. })));
+}
+
+#[test]
+fn auditexport_per_casus_en_periode_met_ketencontrole() {
+    let (_d, _m, mut s) = super::hulp::store();
+    let a = super::hulp::casus(&mut s, "Audit Een");
+    let b = super::hulp::casus(&mut s, "Audit Twee");
+    s.casus_detail(&a).unwrap(); // a view is audited
+    let alle = s.audit_export(&AuditFilter::default()).unwrap();
+    let van_a = s.audit_export(&AuditFilter { casus: Some(a.clone()), ..Default::default() }).unwrap();
+    assert!(!van_a.is_empty() && van_a.len() < alle.len());
+    assert!(van_a.iter().all(|r| r.casusnummer.as_deref() == Some(a.as_str())));
+    assert!(van_a.iter().any(|r| r.regel.handeling == "inzien"));
+    assert!(alle.iter().any(|r| r.casusnummer.as_deref() == Some(b.as_str())));
+    // Periods: nothing before today, everything from today.
+    let gisteren = vandaag() - Duration::days(1);
+    let leeg = s.audit_export(&AuditFilter { tot: Some(gisteren), ..Default::default() }).unwrap();
+    assert!(leeg.is_empty());
+    let vanaf = s.audit_export(&AuditFilter { van: Some(gisteren), ..Default::default() }).unwrap();
+    assert_eq!(vanaf.len(), alle.len());
+    let controle = s.audit_verify().unwrap();
+    let csv = schakel::report::audit_csv(&van_a, &controle).unwrap();
+    let mut lezer = csv::Reader::from_reader(csv.as_slice());
+    let rijen: Vec<csv::StringRecord> = lezer.records().map(Result::unwrap).collect();
+    assert_eq!(rijen.len(), van_a.len() + 1, "one row per entry plus the chain result");
+    assert_eq!(&rijen[0][8], a.as_str());
+    assert!(rijen.last().unwrap()[9].starts_with("in orde"));
+    let pdf =
+        schakel::report::audit(&s, &van_a, &controle, &AuditFilter { casus: Some(a.clone()), ..Default::default() })
+            .unwrap();
+    let (tekst, _) = super::rapport::tekst(&pdf.pdf);
+    assert!(tekst.contains("Hash-keten in orde"), "{tekst}");
+    assert!(tekst.contains("ingezien") && tekst.contains(&a));
+    // Values never appear in the audit export.
+    assert!(!tekst.contains("Audit Een"));
+}
+
+// ---- The CLI equivalents ----
+
+fn schakel_cli(map: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("schakel").unwrap();
+    c.env("SCHAKEL_DATA_DIR", map)
+        .env("SCHAKEL_PASSPHRASE", super::hulp::WACHTWOORD)
+        .env("SCHAKEL_BACKUP_PASSPHRASE", "backup-wachtwoord-cli")
+        .env_remove("SCHAKEL_DEBUG");
+    c
+}
+
+fn uitvoer(c: &mut assert_cmd::Command) -> String {
+    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+#[test]
+fn cli_bewaartermijn_inzage_audit_backup_en_sleutel() {
+    use predicates::prelude::*;
+    let d = tempfile::tempdir().unwrap();
+    let map = d.path().join("data");
+    schakel_cli(&map).args(["init", "--naam", "Test Regisseur"]).assert().success();
+    let (oud, blijft, naam) = {
+        let m = Gegevensmap::new(&map);
+        let mut s = schakel::store::ontgrendel(&m, Some(super::hulp::WACHTWOORD)).unwrap();
+        let (oud, _) = schakel::demo::volle_casus(&mut s, "kk1", vandaag() - Duration::days(1500)).unwrap();
+        let (blijft, _) = schakel::demo::volle_casus(&mut s, "ll2", vandaag() - Duration::days(10)).unwrap();
+        let naam = s.casus_detail(&blijft).unwrap().betrokkenen[0].naam.clone();
+        (oud, blijft, naam)
+    };
+    // Retention.
+    let lijst: serde_json::Value =
+        serde_json::from_str(&uitvoer(schakel_cli(&map).args(["--json", "bewaartermijn", "lijst"]))).unwrap();
+    assert_eq!(lijst.as_array().unwrap().len(), 1);
+    assert_eq!(lijst[0]["nummer"], oud.as_str());
+    schakel_cli(&map)
+        .args(["bewaartermijn", "verwijder", &oud, "--reden", "Termijn verstreken"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("onherroepelijk"));
+    schakel_cli(&map).args(["casus", "show", &oud]).assert().success();
+    schakel_cli(&map)
+        .args(["bewaartermijn", "instellen", "--thema", "nazorg", "--maanden", "0"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1 tot en met 240 maanden"));
+    schakel_cli(&map)
+        .args(["bewaartermijn", "verwijder", &blijft, "--reden", "Te vroeg", "--ja"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nog binnen de bewaartermijn"));
+    let uit =
+        uitvoer(schakel_cli(&map).args(["bewaartermijn", "verwijder", &oud, "--reden", "Termijn verstreken", "--ja"]));
+    assert!(uit.contains(&format!("Casus {oud} verwijderd")), "{uit}");
+    schakel_cli(&map).args(["casus", "show", &oud]).assert().code(1);
+    // Inzage.
+    let pdf = d.path().join("inzage.pdf");
+    let json = d.path().join("inzage.json");
+    schakel_cli(&map)
+        .args(["inzage", "--naam", &naam, "-o"])
+        .arg(&pdf)
+        .arg("--json-uitvoer")
+        .arg(&json)
+        .assert()
+        .success();
+    let gegevens: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(gegevens["casussen"][0]["persoon"]["naam"], naam.as_str());
+    assert!(super::rapport::tekst(&std::fs::read(&pdf).unwrap()).0.contains(&naam));
+    schakel_cli(&map).args(["inzage", "--naam", "Niemand Bekend", "-o", "x.pdf"]).assert().code(1);
+    // Audit export.
+    let csv_pad = d.path().join("audit.csv");
+    let uit = uitvoer(schakel_cli(&map).args(["audit", "export", "--casus", &blijft, "-o"]).arg(&csv_pad));
+    assert!(uit.contains("Hash-keten: in orde"), "{uit}");
+    let csv = std::fs::read_to_string(&csv_pad).unwrap();
+    assert!(csv.starts_with("nr,tijdstip,gebruiker") && csv.contains(&blijft));
+    let pdf_pad = d.path().join("audit.pdf");
+    schakel_cli(&map).args(["audit", "export", "--van", "01-01-2020", "-o"]).arg(&pdf_pad).assert().success();
+    let (tekst, _) = super::rapport::tekst(&std::fs::read(&pdf_pad).unwrap());
+    assert!(tekst.contains("verwijderd na bewaartermijn") && tekst.contains("Termijn verstreken"), "{tekst}");
+    // Backup and restore on an empty data dir.
+    let backup = d.path().join("kopie.schakelbackup");
+    schakel_cli(&map).args(["backup", "maak", "-o"]).arg(&backup).assert().success();
+    let elders = d.path().join("elders");
+    schakel_cli(&elders)
+        .args(["backup", "herstel"])
+        .arg(&backup)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 casussen"));
+    schakel_cli(&elders).args(["casus", "show", &blijft]).assert().success();
+    schakel_cli(&elders)
+        .args(["backup", "herstel"])
+        .arg(&backup)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--vervang"));
+    schakel_cli(&elders)
+        .env("SCHAKEL_BACKUP_PASSPHRASE", "verkeerd-wachtwoord")
+        .args(["backup", "herstel", "--vervang"])
+        .arg(&backup)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("wachtwoord is onjuist"));
+    // Key rotation and passphrase change.
+    let sleutel_voor = std::fs::read_to_string(map.join("sleutel.json")).unwrap();
+    schakel_cli(&map).args(["sleutel", "roteer"]).assert().success().stdout(predicate::str::contains("generatie 1"));
+    assert_ne!(std::fs::read_to_string(map.join("sleutel.json")).unwrap(), sleutel_voor);
+    schakel_cli(&map).args(["casus", "show", &blijft]).assert().success();
+    schakel_cli(&map)
+        .env("SCHAKEL_NEW_PASSPHRASE", "heel-nieuw-wachtwoord")
+        .args(["sleutel", "wachtwoord"])
+        .assert()
+        .success();
+    schakel_cli(&map).args(["casus", "show", &blijft]).assert().code(1);
+    schakel_cli(&map)
+        .env("SCHAKEL_PASSPHRASE", "heel-nieuw-wachtwoord")
+        .args(["casus", "show", &blijft])
+        .assert()
+        .success();
+}

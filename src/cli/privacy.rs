@@ -1,0 +1,386 @@
+//! CLI of the privacy controls: `bewaartermijn`, `inzage`, `audit export`, `backup`,
+//! `sleutel`.
+
+use super::{CliFout, WACHTWOORD_ENV, lees, open_store, print_json, schrijf, wachtwoord};
+use crate::domain::parse_datum;
+use crate::store::sleutel::{self, SleutelBestand, SleutelBron};
+use crate::store::{AuditFilter, Gegevensmap, InzageVraag, Sleutelkeuze, StoreFout};
+use clap::{Args, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use zeroize::Zeroizing;
+
+/// Passphrase of a backup file, for scripts and tests (otherwise asked).
+pub const BACKUP_WACHTWOORD_ENV: &str = "SCHAKEL_BACKUP_PASSPHRASE";
+/// New passphrase for `sleutel wachtwoord`, for scripts and tests (otherwise asked).
+pub const NIEUW_WACHTWOORD_ENV: &str = "SCHAKEL_NEW_PASSPHRASE";
+
+/// `bewaartermijn` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BewaarOpdracht {
+    /// Toon de afgesloten casussen waarvan de bewaartermijn is verstreken ("Te verwijderen")
+    Lijst {
+        /// Toon alle afgesloten casussen met hun termijn, ook die nog bewaard worden
+        #[arg(long)]
+        alle: bool,
+    },
+    /// Toon de bewaartermijn per thema
+    Termijnen,
+    /// Stel de bewaartermijn van een thema in (maanden na afsluiting)
+    Instellen {
+        /// Thema (naam of begin van de naam)
+        #[arg(long)]
+        thema: String,
+        /// Aantal maanden na afsluiting (1 tot en met 240)
+        #[arg(long)]
+        maanden: u32,
+    },
+    /// Leg een onderbouwde verlenging van de bewaartermijn vast
+    Verleng {
+        /// Casusnummer
+        nummer: String,
+        /// Bewaren tot en met (dd-mm-jjjj)
+        #[arg(long)]
+        tot: String,
+        /// Reden van de verlenging
+        #[arg(long)]
+        reden: String,
+    },
+    /// Verwijder een casus na de bewaartermijn, met alles wat eronder valt (onherroepelijk)
+    Verwijder {
+        /// Casusnummer
+        nummer: String,
+        /// Reden (komt in de auditlog)
+        #[arg(long)]
+        reden: String,
+        /// Bevestig zonder te vragen (voor scripts)
+        #[arg(long)]
+        ja: bool,
+    },
+}
+
+/// `inzage` arguments: who, and where to write.
+#[derive(Debug, Args)]
+pub struct InzageArgs {
+    /// Naam van de betrokkene (exact)
+    #[arg(long)]
+    pub naam: Option<String>,
+    /// BSN van de betrokkene
+    #[arg(long)]
+    pub bsn: Option<String>,
+    /// Record-id van de betrokkene
+    #[arg(long)]
+    pub betrokkene: Option<String>,
+    /// PDF-bestand om te schrijven
+    #[arg(short = 'o', long = "uitvoer", value_name = "PDF")]
+    pub uitvoer: Option<PathBuf>,
+    /// JSON-bestand om te schrijven (alle gegevens, machineleesbaar)
+    #[arg(long = "json-uitvoer", value_name = "JSON")]
+    pub json_uitvoer: Option<PathBuf>,
+}
+
+/// `audit export` arguments.
+#[derive(Debug, Args)]
+pub struct AuditExportArgs {
+    /// Vanaf deze dag (dd-mm-jjjj)
+    #[arg(long)]
+    pub van: Option<String>,
+    /// Tot en met deze dag (dd-mm-jjjj)
+    #[arg(long)]
+    pub tot: Option<String>,
+    /// Alleen deze casus
+    #[arg(long)]
+    pub casus: Option<String>,
+    /// Uitvoerbestand: .csv of .pdf
+    #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+    pub uitvoer: PathBuf,
+}
+
+/// `backup` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BackupOpdracht {
+    /// Maak een versleutelde back-up met een eigen wachtwoord
+    Maak {
+        /// Het back-upbestand
+        #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+        uitvoer: PathBuf,
+    },
+    /// Zet een back-up terug (op een nieuwe computer of over de huidige database heen)
+    Herstel {
+        /// Het back-upbestand
+        bestand: PathBuf,
+        /// Vervang een bestaande database (die wordt eerst apart bewaard)
+        #[arg(long)]
+        vervang: bool,
+    },
+}
+
+/// `sleutel` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum SleutelOpdracht {
+    /// Vervang de databasesleutel: versleutel alles opnieuw met een nieuwe sleutel
+    Roteer,
+    /// Wijzig het wachtwoord van het sleutelbestand (de database blijft ongewijzigd)
+    Wachtwoord,
+}
+
+fn datum(tekst: &str) -> Result<chrono::NaiveDate, CliFout> {
+    Ok(parse_datum(tekst)?)
+}
+
+fn vandaag() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// A passphrase from `env`, or asked twice on the terminal.
+fn nieuw_wachtwoord(env: &str, vraag: &str) -> Result<Zeroizing<String>, CliFout> {
+    if let Ok(w) = std::env::var(env) {
+        return Ok(Zeroizing::new(w));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliFout::Gebruik(format!("Er is een wachtwoord nodig: start in een terminal of zet {env}.")));
+    }
+    let w = Zeroizing::new(rpassword::prompt_password(vraag).map_err(StoreFout::Io)?);
+    let w2 = Zeroizing::new(rpassword::prompt_password("Herhaal het wachtwoord: ").map_err(StoreFout::Io)?);
+    if *w != *w2 {
+        return Err(CliFout::Gebruik("De wachtwoorden zijn niet gelijk; er is niets gewijzigd.".into()));
+    }
+    Ok(w)
+}
+
+fn bestaand_wachtwoord(env: &str, vraag: &str) -> Result<Zeroizing<String>, CliFout> {
+    if let Ok(w) = std::env::var(env) {
+        return Ok(Zeroizing::new(w));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(CliFout::Gebruik(format!("Er is een wachtwoord nodig: start in een terminal of zet {env}.")));
+    }
+    Ok(Zeroizing::new(rpassword::prompt_password(vraag).map_err(StoreFout::Io)?))
+}
+
+/// `schakel bewaartermijn ...`
+pub fn bewaartermijn(map: &Gegevensmap, o: &BewaarOpdracht, json: bool) -> Result<(), CliFout> {
+    let mut store = open_store(map)?;
+    match o {
+        BewaarOpdracht::Lijst { alle } => {
+            let lijst = if *alle { store.bewaarstatus()? } else { store.te_verwijderen(vandaag())? };
+            if json {
+                print_json(&lijst);
+            } else if lijst.is_empty() {
+                println!("Geen afgesloten casussen waarvan de bewaartermijn is verstreken.");
+            } else {
+                println!("{:<12} {:<34} {:<12} {:<14} Verlengd tot", "Casus", "Thema", "Afgesloten", "Termijn t/m");
+                for b in &lijst {
+                    println!(
+                        "{:<12} {:<34} {:<12} {:<14} {}",
+                        b.nummer,
+                        b.thema,
+                        b.afgesloten_op.format("%d-%m-%Y"),
+                        b.termijn_tot.format("%d-%m-%Y"),
+                        b.verlengd_tot.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_else(|| "—".into())
+                    );
+                }
+            }
+        }
+        BewaarOpdracht::Termijnen => {
+            let t = store.bewaartermijnen()?;
+            if json {
+                print_json(&t);
+            } else {
+                for x in &t {
+                    let standaard = if x.ingesteld { "" } else { " (standaard)" };
+                    println!("{:<40} {} maanden{standaard}", x.thema, x.maanden);
+                }
+            }
+        }
+        BewaarOpdracht::Instellen { thema, maanden } => {
+            store.zet_bewaartermijn(thema, *maanden)?;
+            if !json {
+                println!("Bewaartermijn ingesteld op {maanden} maanden na afsluiting.");
+            }
+        }
+        BewaarOpdracht::Verleng { nummer, tot, reden } => {
+            store.bewaartermijn_verlengen(nummer, datum(tot)?, reden)?;
+            if !json {
+                println!("Bewaartermijn van casus {nummer} verlengd tot en met {tot}.");
+            }
+        }
+        BewaarOpdracht::Verwijder { nummer, reden, ja } => {
+            if !*ja {
+                if !std::io::stdin().is_terminal() {
+                    return Err(CliFout::Gebruik(
+                        "Verwijderen is onherroepelijk: bevestig met --ja of start in een terminal.".into(),
+                    ));
+                }
+                println!(
+                    "Casus {nummer} en alles wat eronder valt wordt onherroepelijk verwijderd, ook bij collega's."
+                );
+                print!("Typ het casusnummer ter bevestiging: ");
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+                let mut antwoord = String::new();
+                std::io::stdin().read_line(&mut antwoord).map_err(StoreFout::Io)?;
+                if antwoord.trim() != nummer {
+                    return Err(CliFout::Gebruik("Niet bevestigd; er is niets verwijderd.".into()));
+                }
+            }
+            let v = store.casus_vernietigen(nummer, reden, vandaag())?;
+            if json {
+                print_json(&v);
+            } else {
+                println!(
+                    "Casus {} verwijderd: {} records, {} waarden uit de wijzigingslog gewist. De auditlog vermeldt \
+                     casusnummer, datum, gebruiker en reden.",
+                    v.nummer, v.rijen, v.gewiste_waarden
+                );
+                if !v.wal_geleegd {
+                    println!(
+                        "Let op: een ander Schakel-venster had de database open; sluit het en voer 'schakel doctor' uit."
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `schakel inzage ...`
+pub fn inzage(map: &Gegevensmap, a: &InzageArgs, json: bool) -> Result<(), CliFout> {
+    let mut store = open_store(map)?;
+    let vraag = match (&a.naam, &a.bsn, &a.betrokkene) {
+        (Some(n), None, None) => InzageVraag::Naam(n.clone()),
+        (None, Some(b), None) => InzageVraag::Bsn(b.clone()),
+        (None, None, Some(i)) => InzageVraag::Id(i.clone()),
+        _ => return Err(CliFout::Gebruik("Geef precies één van --naam, --bsn of --betrokkene.".into())),
+    };
+    if a.uitvoer.is_none() && a.json_uitvoer.is_none() && !json {
+        return Err(CliFout::Gebruik("Geef -o BESTAND.pdf en/of --json-uitvoer BESTAND.json.".into()));
+    }
+    let i = store.inzage(&vraag)?;
+    let gegevens = serde_json::to_vec_pretty(&i).map_err(|e| CliFout::Controle(e.to_string()))?;
+    if let Some(p) = &a.json_uitvoer {
+        schrijf(p, &gegevens)?;
+    }
+    if let Some(p) = &a.uitvoer {
+        let r = crate::report::inzage(&store, &i).map_err(super::rapportfout)?;
+        schrijf(p, &r.pdf)?;
+    }
+    if json {
+        print_json(&i);
+    } else {
+        println!(
+            "Inzage opgesteld: {} casus(sen). Controleer casusgegevens op informatie over derden vóór verstrekking.",
+            i.casussen.len()
+        );
+    }
+    Ok(())
+}
+
+/// `schakel audit export ...`
+pub fn audit_export(map: &Gegevensmap, a: &AuditExportArgs, json: bool) -> Result<(), CliFout> {
+    let store = open_store(map)?;
+    let filter = AuditFilter {
+        van: a.van.as_deref().map(datum).transpose()?,
+        tot: a.tot.as_deref().map(datum).transpose()?,
+        casus: a.casus.clone(),
+    };
+    let regels = store.audit_export(&filter)?;
+    let controle = store.audit_verify()?;
+    let pdf = a.uitvoer.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let bytes = if pdf {
+        crate::report::audit(&store, &regels, &controle, &filter).map_err(super::rapportfout)?.pdf
+    } else {
+        crate::report::audit_csv(&regels, &controle).map_err(super::rapportfout)?
+    };
+    schrijf(&a.uitvoer, &bytes)?;
+    let uitslag = crate::report::ketenuitslag(&controle);
+    if json {
+        print_json(&serde_json::json!({ "regels": regels.len(), "in_orde": controle.in_orde(), "keten": uitslag }));
+    } else {
+        println!("{} auditregels geschreven naar {}. Hash-keten: {uitslag}.", regels.len(), a.uitvoer.display());
+    }
+    Ok(())
+}
+
+/// `schakel backup ...`
+pub fn backup(map: &Gegevensmap, o: &BackupOpdracht, json: bool) -> Result<(), CliFout> {
+    match o {
+        BackupOpdracht::Maak { uitvoer } => {
+            let store = open_store(map)?;
+            let w = nieuw_wachtwoord(BACKUP_WACHTWOORD_ENV, "Kies een wachtwoord voor de back-up: ")?;
+            let kop = store.backup_maak(uitvoer, &w)?;
+            if json {
+                print_json(&serde_json::json!({ "bestand": uitvoer, "gemaakt_op": kop.gemaakt_op }));
+            } else {
+                println!(
+                    "Back-up geschreven naar {}. Bewaar het wachtwoord apart van het bestand: zonder kan niemand hem \
+                     terugzetten.",
+                    uitvoer.display()
+                );
+            }
+        }
+        BackupOpdracht::Herstel { bestand, vervang } => {
+            let bytes = lees(bestand)?;
+            let w = bestaand_wachtwoord(BACKUP_WACHTWOORD_ENV, "Wachtwoord van de back-up: ")?;
+            if map.is_geinitialiseerd() && !*vervang {
+                return Err(CliFout::Gebruik(format!(
+                    "In {} staat al een database. Gebruik --vervang om hem te vervangen (hij wordt eerst apart \
+                     bewaard); er is niets gewijzigd.",
+                    map.pad().display()
+                )));
+            }
+            let keuze = if std::env::var_os(WACHTWOORD_ENV).is_some() || !sleutel::sleutelbos_beschikbaar() {
+                Sleutelkeuze::Wachtwoord(wachtwoord("Kies een wachtwoord voor de teruggezette database: ")?)
+            } else {
+                Sleutelkeuze::Sleutelbos
+            };
+            let (_, h) = crate::store::backup_herstel(map, &bytes, &w, &keuze, *vervang)?;
+            if json {
+                print_json(&serde_json::json!({
+                    "casussen": h.casussen, "gemaakt_op": h.gemaakt_op, "oude_kopie": h.oude_kopie
+                }));
+            } else {
+                println!("Back-up van {} teruggezet: {} casussen.", h.gemaakt_op, h.casussen);
+                if let Some(p) = &h.oude_kopie {
+                    println!("De vorige database staat ongewijzigd in {}.", p.display());
+                }
+                println!(
+                    "Dit apparaat heeft een nieuwe identiteit voor synchronisatie: stuur collega's uw nieuwe \
+                     visitekaartje ('schakel team kaartje')."
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `schakel sleutel ...`
+pub fn sleutel(map: &Gegevensmap, o: &SleutelOpdracht, json: bool) -> Result<(), CliFout> {
+    match o {
+        SleutelOpdracht::Roteer => {
+            let bron = crate::store::sleutelbron(map)?;
+            let w = match bron {
+                SleutelBron::Wachtwoord => Some(wachtwoord("Wachtwoord van de Schakel-database: ")?),
+                SleutelBron::Sleutelbos => None,
+            };
+            let store = crate::store::ontgrendel(map, w.as_deref().map(|w| w.as_str()))?;
+            let store = crate::store::sleutel_roteer(map, store, w.as_deref().map(|w| w.as_str()), |_| {})?;
+            let generatie = SleutelBestand::lees(map.pad())?.generatie;
+            drop(store);
+            if json {
+                print_json(&serde_json::json!({ "generatie": generatie }));
+            } else {
+                println!("De database is opnieuw versleuteld met een nieuwe sleutel (generatie {generatie}).");
+            }
+        }
+        SleutelOpdracht::Wachtwoord => {
+            let oud = wachtwoord("Huidig wachtwoord: ")?;
+            let nieuw = nieuw_wachtwoord(NIEUW_WACHTWOORD_ENV, "Nieuw wachtwoord: ")?;
+            crate::store::wachtwoord_wijzigen(map, &oud, &nieuw)?;
+            if !json {
+                println!("Het wachtwoord is gewijzigd. De database zelf is niet herschreven.");
+            }
+        }
+    }
+    Ok(())
+}
