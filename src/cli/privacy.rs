@@ -363,8 +363,8 @@ pub fn sleutel(map: &Gegevensmap, o: &SleutelOpdracht, json: bool) -> Result<(),
                 SleutelBron::Wachtwoord => Some(wachtwoord("Wachtwoord van de Schakel-database: ")?),
                 SleutelBron::Sleutelbos => None,
             };
-            let store = crate::store::ontgrendel(map, w.as_deref().map(|w| w.as_str()))?;
-            let store = crate::store::sleutel_roteer(map, store, w.as_deref().map(|w| w.as_str()), |_| {})?;
+            let mut store = crate::store::ontgrendel(map, w.as_deref().map(|w| w.as_str()))?;
+            crate::store::sleutel_roteer(map, &mut store, w.as_deref().map(|w| w.as_str()), |_| {})?;
             let generatie = SleutelBestand::lees(map.pad())?.generatie;
             drop(store);
             if json {

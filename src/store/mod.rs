@@ -447,10 +447,12 @@ impl Store {
 
     /// Close the database cleanly for a file swap: checkpoint and leave WAL mode, so no
     /// `-wal` file of this database can later be replayed onto another one.
-    pub(crate) fn sluit_voor_wissel(self) -> Resultaat<()> {
+    /// The store is unusable afterwards (an in-memory placeholder) until replaced.
+    pub(crate) fn sluit_voor_wissel(&mut self) -> Resultaat<()> {
         pragma(&self.conn, "PRAGMA wal_checkpoint(TRUNCATE)")?;
         pragma(&self.conn, "PRAGMA journal_mode = DELETE")?;
-        self.conn.close().map_err(|(_, e)| StoreFout::Sql(e))?;
+        let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        conn.close().map_err(|(_, e)| StoreFout::Sql(e))?;
         Ok(())
     }
 

@@ -130,7 +130,7 @@ pub fn backup_herstel(
         let _ = std::fs::remove_file(&tijdelijk);
         e
     };
-    let hersteld = Store::open_bestand(&tijdelijk, &backup_sleutel).map_err(opruimen)?;
+    let mut hersteld = Store::open_bestand(&tijdelijk, &backup_sleutel).map_err(opruimen)?;
     let problemen = hersteld.integriteit().map_err(opruimen)?;
     if !problemen.is_empty() {
         drop(hersteld);

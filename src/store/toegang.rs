@@ -160,27 +160,43 @@ impl RotatieStap {
 
 /// Replace the database key ("Sleutel vervangen"): re-encrypt into a new file with a
 /// fresh key and swap it in atomically. `wachtwoord` is the current passphrase in
-/// passphrase mode (the new key is wrapped with it). Returns the store on the new key.
+/// passphrase mode (the new key is wrapped with it). `store` is reopened on the new key;
+/// if a step after closing it fails, it is reopened on whichever file is in place.
 pub fn sleutel_roteer(
     map: &Gegevensmap,
-    store: Store,
+    store: &mut Store,
+    wachtwoord: Option<&str>,
+    na_stap: impl FnMut(RotatieStap),
+) -> Resultaat<()> {
+    let mut gesloten = false;
+    let r = roteer(map, store, wachtwoord, na_stap, &mut gesloten);
+    if r.is_err() && gesloten {
+        // Whatever happened, the open call finishes or undoes the swap.
+        if let Ok(s) = ontgrendel(map, wachtwoord) {
+            *store = s;
+        }
+    }
+    r
+}
+
+fn roteer(
+    map: &Gegevensmap,
+    store: &mut Store,
     wachtwoord: Option<&str>,
     mut na_stap: impl FnMut(RotatieStap),
-) -> Resultaat<Store> {
+    gesloten: &mut bool,
+) -> Resultaat<()> {
     let mut bestand = SleutelBestand::lees(map.pad())?;
     // The passphrase must be the right one before anything is written.
-    let oud = huidige_sleutel(&bestand, wachtwoord)?;
-    drop(oud);
-    if bestand.volgende.is_some() {
-        // A rotation that never reached the swap (the open would have finished one that did).
-        bestand.volgende = None;
-    }
+    drop(huidige_sleutel(&bestand, wachtwoord)?);
+    // A rotation that never reached the swap (the open would have finished one that did).
+    bestand.volgende = None;
     let nieuw = DbSleutel::nieuw();
     let pad = map.nieuw_pad();
     store.kopieer_versleuteld(&pad, &nieuw)?;
     na_stap(RotatieStap::Gekopieerd);
     {
-        let controle = Store::open_bestand(&pad, &nieuw)?;
+        let mut controle = Store::open_bestand(&pad, &nieuw)?;
         let problemen = controle.integriteit()?;
         if !problemen.is_empty() {
             drop(controle);
@@ -203,6 +219,7 @@ pub fn sleutel_roteer(
     bestand.volgende = Some(sleutel::VolgendeSleutel { generatie, verpakt });
     bestand.schrijf(map.pad())?;
     na_stap(RotatieStap::SleutelKlaargezet);
+    *gesloten = true;
     store.sluit_voor_wissel()?;
     for bijbestand in ["schakel.db-wal", "schakel.db-shm"] {
         let p = map.pad().join(bijbestand);
@@ -218,7 +235,8 @@ pub fn sleutel_roteer(
     na_stap(RotatieStap::Verwisseld);
     rond_rotatie_af(map, &mut bestand)?;
     na_stap(RotatieStap::Afgerond);
-    Store::open(map, &nieuw)
+    *store = Store::open(map, &nieuw)?;
+    Ok(())
 }
 
 /// Change the passphrase of a key file: the key is unwrapped with the old passphrase and

@@ -243,8 +243,8 @@ fn rotatie_kind() {
     let (pad, stap) = arg.split_once('|').unwrap();
     let stap: usize = stap.parse().unwrap();
     let map = Gegevensmap::new(pad);
-    let s = schakel::store::ontgrendel(&map, Some(WW)).unwrap();
-    let _ = schakel::store::sleutel_roteer(&map, s, Some(WW), |gedaan| {
+    let mut s = schakel::store::ontgrendel(&map, Some(WW)).unwrap();
+    let _ = schakel::store::sleutel_roteer(&map, &mut s, Some(WW), |gedaan| {
         if gedaan == RotatieStap::ALLE[stap] {
             use std::io::Write;
             let mut uit = std::io::stdout().lock();
@@ -274,7 +274,7 @@ fn sleutel_vervangen_overleeft_een_crash_bij_elke_stap() {
         assert!(!kind.status.success(), "child should have died after {stap:?}");
         let uit = String::from_utf8_lossy(&kind.stdout);
         assert!(uit.contains(&format!("@@{stap:?}")), "child did not reach {stap:?}: {uit}");
-        let s = schakel::store::ontgrendel(&map, Some(WW))
+        let mut s = schakel::store::ontgrendel(&map, Some(WW))
             .unwrap_or_else(|e| panic!("database unusable after a crash after {stap:?}: {e:?}"));
         assert_eq!(s.casus_regel(&nr).unwrap().werknaam, "Sterke Eik", "after {stap:?}");
         assert!(s.integriteit().unwrap().is_empty(), "after {stap:?}");
@@ -284,7 +284,7 @@ fn sleutel_vervangen_overleeft_een_crash_bij_elke_stap() {
         let verwacht_generatie = if i >= 4 { 1 } else { 0 };
         assert_eq!(bestand.generatie, verwacht_generatie, "key generation after {stap:?}");
         // And a full rotation afterwards works.
-        let s = schakel::store::sleutel_roteer(&map, s, Some(WW), |_| {}).unwrap();
+        schakel::store::sleutel_roteer(&map, &mut s, Some(WW), |_| {}).unwrap();
         assert_eq!(s.aantal("casus").unwrap(), 1);
         drop(s);
         assert_eq!(SleutelBestand::lees(map.pad()).unwrap().generatie, verwacht_generatie + 1);
@@ -298,7 +298,16 @@ fn sleutel_vervangen_maakt_de_oude_sleutel_waardeloos() {
     let (map, mut s) = installatie(dir.path());
     super::hulp::casus(&mut s, "Oude Spar");
     let oude = SleutelBestand::lees(map.pad()).unwrap().ontgrendel(WW).unwrap();
-    let s = schakel::store::sleutel_roteer(&map, s, Some(WW), |_| {}).unwrap();
+    let mut s = s;
+    let bestand_voor = std::fs::read(map.sleutel_pad()).unwrap();
+    assert!(matches!(
+        schakel::store::sleutel_roteer(&map, &mut s, Some("fout-wachtwoord-lang"), |_| {}),
+        Err(StoreFout::VerkeerdWachtwoord)
+    ));
+    assert_eq!(std::fs::read(map.sleutel_pad()).unwrap(), bestand_voor, "a refused rotation wrote the key file");
+    assert!(!map.nieuw_pad().exists());
+    assert_eq!(s.aantal("casus").unwrap(), 1, "the store stays usable after a refused rotation");
+    schakel::store::sleutel_roteer(&map, &mut s, Some(WW), |_| {}).unwrap();
     assert_eq!(s.aantal("casus").unwrap(), 1);
     drop(s);
     assert!(matches!(Store::open(&map, &oude), Err(StoreFout::VerkeerdeSleutel)));
