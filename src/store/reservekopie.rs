@@ -97,6 +97,13 @@ impl Store {
     }
 }
 
+/// Check a backup file and its passphrase without restoring anything.
+pub fn backup_controleer(bytes: &[u8], wachtwoord: &str) -> Resultaat<BackupKop> {
+    let (kop, _) = lees_kop(bytes)?;
+    sleutel::pak_uit(&backup_aad(&kop.id), &kop.sleutel, wachtwoord)?;
+    Ok(kop)
+}
+
 /// Restore a backup into `map` ("Back-up terugzetten"). The key of the restored database
 /// is new and kept as `keuze` says. When `map` already holds a database, nothing happens
 /// unless `vervang` is set; then the old database and key file are first moved into a

@@ -13,7 +13,7 @@ use crate::store::{CasusFilter, Gebruiker, Gegevensmap, Store, StoreFout, Zoektr
 use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
-use screen::{board, detail, instellingen, ontgrendel, partners, plan, start, synchronisatie};
+use screen::{board, detail, instellingen, ontgrendel, partners, plan, privacy, start, synchronisatie};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use theme::{Knop, Vlak};
@@ -90,17 +90,20 @@ pub enum Pagina {
     Kengetallen,
     /// Bundle sync (other issue).
     Synchronisatie,
+    /// Retention, inzage, audit export, backup and key handling.
+    Privacy,
     /// Settings.
     Instellingen,
 }
 
 impl Pagina {
-    const ALLE: [Pagina; 6] = [
+    const ALLE: [Pagina; 7] = [
         Pagina::Casussen,
         Pagina::Overleggen,
         Pagina::Partners,
         Pagina::Kengetallen,
         Pagina::Synchronisatie,
+        Pagina::Privacy,
         Pagina::Instellingen,
     ];
 
@@ -111,6 +114,7 @@ impl Pagina {
             Pagina::Partners => "Partners",
             Pagina::Kengetallen => "Kengetallen",
             Pagina::Synchronisatie => "Synchronisatie",
+            Pagina::Privacy => "Privacy",
             Pagina::Instellingen => "Instellingen",
         }
     }
@@ -138,6 +142,8 @@ pub enum Message {
     Synchronisatie(synchronisatie::Message),
     /// The partners screen.
     Partners(partners::Message),
+    /// The privacy screen.
+    Privacy(privacy::Message),
     /// The save dialog for a report closed (`pad` is `None` when cancelled).
     PdfPadGekozen {
         /// Which document.
@@ -206,6 +212,9 @@ struct Hoofd {
     instellingen: instellingen::State,
     synchronisatie: synchronisatie::State,
     partners: partners::State,
+    privacy: privacy::State,
+    /// The data dir (backup restore and key replacement swap its files).
+    map: Gegevensmap,
     /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
     afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
@@ -363,6 +372,11 @@ impl App {
             instellingen,
             synchronisatie,
             partners: partners::State::new(Vec::new()),
+            privacy: privacy::State::new(matches!(
+                crate::store::sleutelbron(&self.map),
+                Ok(crate::store::sleutel::SleutelBron::Wachtwoord)
+            )),
+            map: self.map.clone(),
             afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
@@ -614,6 +628,17 @@ fn open_in_viewer(pad: &std::path::Path) -> std::io::Result<()> {
 
 /// Write a file via a temporary name and rename, so a pulled USB stick or full disk never
 /// leaves a half bundle under the real name.
+/// The Dutch sentence for a report error.
+fn rapport_melding(e: crate::report::RapportFout) -> String {
+    use crate::report::RapportFout;
+    match e {
+        RapportFout::Store(s) => fout(&s),
+        RapportFout::GeenVersie(v) => format!("Planversie {v} bestaat niet."),
+        RapportFout::Pdf(d) => format!("De PDF kon niet worden gemaakt ({d})."),
+        RapportFout::Csv(d) => format!("Het CSV-bestand kon niet worden gemaakt ({d})."),
+    }
+}
+
 fn schrijf_veilig(pad: &str, bytes: &[u8]) -> Result<(), crate::sync::SyncFout> {
     let doel = std::path::Path::new(pad);
     let tijdelijk = doel.with_extension("deels");
@@ -685,6 +710,9 @@ impl Hoofd {
                 if p == Pagina::Partners {
                     self.ververs_partners();
                 }
+                if p == Pagina::Privacy {
+                    self.ververs_privacy();
+                }
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -743,6 +771,17 @@ impl Hoofd {
                     self.partner_event(e);
                 }
                 return (task.map(Message::Partners), false);
+            }
+            Message::Privacy(m) => {
+                let (task, event) = self.privacy.update(m);
+                let task = task.map(Message::Privacy);
+                return match event {
+                    Some(e) => {
+                        let (vervolg, vergrendel) = self.privacy_event(e);
+                        (Task::batch([task, vervolg]), vergrendel)
+                    }
+                    None => (task, false),
+                };
             }
             Message::Synchronisatie(m) => {
                 let (task, event) = self.synchronisatie.update(m);
@@ -942,6 +981,184 @@ impl Hoofd {
     }
 
     /// Carry out what the sync screen asks; the outcome is shown on that screen.
+    fn ververs_privacy(&mut self) {
+        let vandaag = chrono::Local::now().date_naive();
+        let r =
+            (|| -> Result<_, StoreFout> { Ok((self.store.te_verwijderen(vandaag)?, self.store.bewaartermijnen()?)) })();
+        match r {
+            Ok((lijst, termijnen)) => self.privacy.vervang(
+                lijst
+                    .into_iter()
+                    .map(|b| privacy::TeVerwijderen {
+                        termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
+                        nummer: b.nummer,
+                        thema: b.thema,
+                        afgesloten_op: b.afgesloten_op.to_string(),
+                    })
+                    .collect(),
+                termijnen
+                    .into_iter()
+                    .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
+                    .collect(),
+            ),
+            Err(e) => self.privacy.mislukt(fout(&e)),
+        }
+    }
+
+    /// Carry out what the privacy screen asks. Returns a follow-up task and whether to lock.
+    fn privacy_event(&mut self, e: privacy::Event) -> (Task<Message>, bool) {
+        use privacy::Event as E;
+        let vandaag = chrono::Local::now().date_naive();
+        let r: Result<String, String> = match e {
+            E::Termijnen(t) => t
+                .iter()
+                .try_for_each(|(thema, m)| self.store.zet_bewaartermijn(thema, *m))
+                .map(|()| "De bewaartermijnen zijn opgeslagen.".to_string())
+                .map_err(|e| fout(&e)),
+            E::Verwijder { nummer, reden } => match self.store.casus_vernietigen(&nummer, &reden, vandaag) {
+                Ok(v) => {
+                    self.herlaad_board();
+                    Ok(format!(
+                        "Casus {} is verwijderd met alles wat eronder viel; de auditlog vermeldt wie, wanneer en waarom.",
+                        v.nummer
+                    ))
+                }
+                Err(e) => Err(fout(&e)),
+            },
+            E::Verleng { nummer, tot, reden } => self
+                .store
+                .bewaartermijn_verlengen(&nummer, tot, &reden)
+                .map(|()| {
+                    format!("De bewaartermijn van casus {nummer} loopt nu tot en met {}.", tot.format("%d-%m-%Y"))
+                })
+                .map_err(|e| fout(&e)),
+            E::Inzage { wie, pad } => {
+                let cijfers: String = wie.chars().filter(|c| !c.is_whitespace()).collect();
+                let vraag = if cijfers.len() == 9 && cijfers.chars().all(|c| c.is_ascii_digit()) {
+                    crate::store::InzageVraag::Bsn(cijfers)
+                } else {
+                    crate::store::InzageVraag::Naam(wie)
+                };
+                self.inzage_schrijven(&vraag, &pad)
+            }
+            E::AuditExport { filter, pad } => self.audit_schrijven(&filter, &pad),
+            E::Backup { pad, wachtwoord } => self
+                .store
+                .backup_maak(&pad, &wachtwoord.0)
+                .map(|_| {
+                    format!("Back-up opgeslagen in {}. Bewaar het wachtwoord apart van het bestand.", pad.display())
+                })
+                .map_err(|e| fout(&e)),
+            E::Herstel { pad, wachtwoord, nieuw } => return self.herstel(&pad, &wachtwoord, nieuw),
+            E::Roteer(w) => {
+                let w = w.map(|g| g.0);
+                crate::store::sleutel_roteer(&self.map, &mut self.store, w.as_deref().map(String::as_str), |_| {})
+                    .map(|()| "De database is opnieuw versleuteld met een nieuwe sleutel.".to_string())
+                    .map_err(|e| fout(&e))
+            }
+            E::WijzigWachtwoord { oud, nieuw } => crate::store::wachtwoord_wijzigen(&self.map, &oud.0, &nieuw.0)
+                .map(|()| "Het wachtwoord is gewijzigd.".to_string())
+                .map_err(|e| fout(&e)),
+        };
+        match r {
+            Ok(t) => {
+                self.privacy.gelukt(t);
+                self.ververs_privacy();
+            }
+            Err(f) => self.privacy.mislukt(f),
+        }
+        (Task::none(), false)
+    }
+
+    fn inzage_schrijven(&mut self, vraag: &crate::store::InzageVraag, pad: &std::path::Path) -> Result<String, String> {
+        let inzage = self.store.inzage(vraag).map_err(|e| fout(&e))?;
+        let pdf = crate::report::inzage(&self.store, &inzage).map_err(rapport_melding)?;
+        let json = serde_json::to_vec_pretty(&inzage).map_err(|e| format!("JSON: {e}"))?;
+        let json_pad = pad.with_extension("json");
+        let schrijf = |p: &std::path::Path, b: &[u8]| schrijf_veilig(&p.display().to_string(), b);
+        schrijf(pad, &pdf.pdf).and_then(|()| schrijf(&json_pad, &json)).map_err(|e| melding::sync(&e))?;
+        Ok(format!(
+            "Inzage opgeslagen: {} en {}. Controleer casusgegevens op informatie over derden vóór verstrekking.",
+            pad.display(),
+            json_pad.display()
+        ))
+    }
+
+    fn audit_schrijven(&mut self, filter: &crate::store::AuditFilter, pad: &std::path::Path) -> Result<String, String> {
+        let regels = self.store.audit_export(filter).map_err(|e| fout(&e))?;
+        let controle = self.store.audit_verify().map_err(|e| fout(&e))?;
+        let pdf = pad.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+        let bytes = if pdf {
+            crate::report::audit(&self.store, &regels, &controle, filter).map(|r| r.pdf)
+        } else {
+            crate::report::audit_csv(&regels, &controle)
+        }
+        .map_err(rapport_melding)?;
+        schrijf_veilig(&pad.display().to_string(), &bytes).map_err(|e| melding::sync(&e))?;
+        Ok(format!(
+            "{} auditregels opgeslagen in {}. Hash-keten: {}.",
+            regels.len(),
+            pad.display(),
+            crate::report::ketenuitslag(&controle)
+        ))
+    }
+
+    /// Restore a backup over the open database: checked first, then the store is closed,
+    /// the files swapped (the old ones kept), and the app continues on the restored one.
+    fn herstel(
+        &mut self,
+        pad: &std::path::Path,
+        wachtwoord: &privacy::Geheim,
+        nieuw: Option<privacy::Geheim>,
+    ) -> (Task<Message>, bool) {
+        let bytes = match std::fs::read(pad).map_err(StoreFout::Io) {
+            Ok(b) => b,
+            Err(e) => {
+                self.privacy.mislukt(fout(&e));
+                return (Task::none(), false);
+            }
+        };
+        let keuze = match nieuw {
+            Some(w) => crate::store::Sleutelkeuze::Wachtwoord(w.0),
+            None => crate::store::Sleutelkeuze::Sleutelbos,
+        };
+        // The passphrase is checked before anything is closed or moved.
+        if let Err(e) = crate::store::backup_controleer(&bytes, &wachtwoord.0) {
+            self.privacy.mislukt(fout(&e));
+            return (Task::none(), false);
+        }
+        if let Err(e) = self.store.sluit_voor_wissel() {
+            self.privacy.mislukt(fout(&e));
+            return (Task::none(), true);
+        }
+        match crate::store::backup_herstel(&self.map, &bytes, &wachtwoord.0, &keuze, true) {
+            Ok((store, h)) => {
+                self.store = store;
+                self.detail = None;
+                self.herlaad_board();
+                self.ververs_partners();
+                // The restored database has a new device identity.
+                match crate::sync::apparaat(&mut self.store) {
+                    Ok(a) => {
+                        self.synchronisatie = synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad())
+                    }
+                    Err(e) => self.banner = Some(melding::sync(&e)),
+                }
+                self.privacy.gelukt(format!(
+                    "Back-up van {} teruggezet ({} casussen). De vorige database staat ongewijzigd in {}. Stuur \
+                     collega's uw nieuwe visitekaartje.",
+                    h.gemaakt_op,
+                    h.casussen,
+                    h.oude_kopie.map(|p| p.display().to_string()).unwrap_or_default()
+                ));
+                self.ververs_privacy();
+                (Task::none(), false)
+            }
+            // The open store is closed: unlocking again opens whatever is in place.
+            Err(_) => (Task::none(), true),
+        }
+    }
+
     fn sync_event(&mut self, e: synchronisatie::Event) {
         use crate::sync;
         use synchronisatie::Event as E;
@@ -1159,17 +1376,12 @@ impl Hoofd {
         nummer: &str,
         versie: Option<u32>,
     ) -> Result<crate::report::Rapport, String> {
-        use crate::report::{self, RapportFout};
+        use crate::report;
         match document {
             detail::Document::Plan => report::plan(&mut self.store, nummer, versie),
             detail::Document::Overzicht => report::overzicht(&mut self.store, nummer),
         }
-        .map_err(|e| match e {
-            RapportFout::Store(s) => fout(&s),
-            RapportFout::GeenVersie(v) => format!("Planversie {v} bestaat niet."),
-            RapportFout::Pdf(d) => format!("De PDF kon niet worden gemaakt ({d})."),
-            RapportFout::Csv(d) => format!("Het CSV-bestand kon niet worden gemaakt ({d})."),
-        })
+        .map_err(rapport_melding)
     }
 
     /// Write the PDF to the private print folder and open it in the system's viewer.
@@ -1308,6 +1520,7 @@ impl Hoofd {
             (Pagina::Instellingen, _) => self.instellingen.view().map(Message::Instellingen),
             (Pagina::Synchronisatie, _) => self.synchronisatie.view().map(Message::Synchronisatie),
             (Pagina::Partners, _) => self.partners.view().map(Message::Partners),
+            (Pagina::Privacy, _) => self.privacy.view().map(Message::Privacy),
             (p, _) => column![
                 text(p.label()).size(22),
                 banner(

@@ -550,3 +550,167 @@ fn cli_bewaartermijn_inzage_audit_backup_en_sleutel() {
         .assert()
         .success();
 }
+
+// ---- The Privacy screen (iced_test) ----
+
+use super::ui::{klik, toont, typ, verwacht};
+use schakel::ui::screen::privacy::Message as P;
+use schakel::ui::{App, Message, Pagina};
+
+#[test]
+fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup() {
+    let (dir, map, mut s) = super::hulp::store();
+    let (oud, _) = schakel::demo::volle_casus(&mut s, "uu1", vandaag() - Duration::days(1500)).unwrap();
+    let (ouder, _) = schakel::demo::volle_casus(&mut s, "vv2", vandaag() - Duration::days(1600)).unwrap();
+    let naam = s.casus_detail(&oud).unwrap().betrokkenen[0].naam.clone();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    verwacht(&app, "Te verwijderen");
+    verwacht(&app, &oud);
+    verwacht(&app, &ouder);
+
+    // Removal needs a reason and the typed casusnummer.
+    // Sorted by end of term: the case closed longest ago comes first.
+    let _ = app.update(Message::Privacy(P::Verwijder(0)));
+    verwacht(&app, "definitief verwijderen");
+    klik(&mut app, "Definitief verwijderen");
+    verwacht(&app, "Vul de reden van verwijdering in");
+    typ(&mut app, "reden", "Bewaartermijn verstreken");
+    typ(&mut app, "bevestiging", "2099-0001");
+    klik(&mut app, "Definitief verwijderen");
+    verwacht(&app, "Typ het casusnummer");
+    let (weg, blijft) = (ouder.clone(), oud.clone());
+    // The field appends: start over with the right number.
+    let _ = app.update(Message::Privacy(P::Bevestiging(weg.clone())));
+    klik(&mut app, "Definitief verwijderen");
+    verwacht(&app, &format!("Casus {weg} is verwijderd"));
+    let _ = app.update(Message::Privacy(P::SluitMelding));
+    assert!(!toont(&app, &weg), "removed casus still listed");
+    verwacht(&app, &blijft);
+
+    // Extension takes the other one off the list.
+    let _ = app.update(Message::Privacy(P::Verleng(0)));
+    typ(&mut app, "tot", "31-13-2030");
+    typ(&mut app, "reden", "Lopende procedure");
+    klik(&mut app, "Verlenging vastleggen");
+    verwacht(&app, "geen geldige datum");
+    let _ = app.update(Message::Privacy(P::Tot("31-12-2030".into())));
+    klik(&mut app, "Verlenging vastleggen");
+    verwacht(&app, "loopt nu tot en met 31-12-2030");
+    verwacht(&app, "Er zijn geen casussen waarvan de bewaartermijn is verstreken");
+
+    // Terms per thema, validated.
+    let _ = app.update(Message::Privacy(P::TermijnInvoer(1, "0".into())));
+    klik(&mut app, "Termijnen opslaan");
+    verwacht(&app, "vul een aantal maanden in van 1 tot en met 240");
+    let _ = app.update(Message::Privacy(P::TermijnInvoer(1, "36".into())));
+    klik(&mut app, "Termijnen opslaan");
+    verwacht(&app, "De bewaartermijnen zijn opgeslagen");
+
+    // Inzage and audit export write their files.
+    let pdf = dir.path().join("inzage-test.pdf");
+    typ(&mut app, "inzage-wie", &naam);
+    let _ = app.update(Message::Privacy(P::InzagePad(pdf.display().to_string())));
+    klik(&mut app, "Inzage maken");
+    verwacht(&app, "Inzage opgeslagen");
+    assert!(super::rapport::tekst(&std::fs::read(&pdf).unwrap()).0.contains(&naam));
+    assert!(std::fs::read_to_string(pdf.with_extension("json")).unwrap().contains(&naam));
+    let csv = dir.path().join("audit-test.csv");
+    let _ = app.update(Message::Privacy(P::AuditPad(csv.display().to_string())));
+    typ(&mut app, "audit-casus", &blijft);
+    klik(&mut app, "Auditlog exporteren");
+    verwacht(&app, "Hash-keten: in orde");
+    assert!(std::fs::read_to_string(&csv).unwrap().contains(&blijft));
+
+    // Backup: passphrases must match.
+    let backup = dir.path().join("ui.schakelbackup");
+    let _ = app.update(Message::Privacy(P::BackupPad(backup.display().to_string())));
+    typ(&mut app, "backup-ww", "backup-wachtwoord-ui");
+    typ(&mut app, "backup-herhaal", "iets-anders-helemaal");
+    klik(&mut app, "Back-up maken");
+    verwacht(&app, "niet gelijk");
+    assert!(!backup.exists());
+    let _ = app.update(Message::Privacy(P::BackupHerhaal("backup-wachtwoord-ui".into())));
+    klik(&mut app, "Back-up maken");
+    verwacht(&app, "Back-up opgeslagen");
+    drop(app);
+
+    let s = Store::open(&map, &super::hulp::sleutel()).unwrap();
+    assert!(s.casus_regel(&weg).is_err(), "removal did not reach the store");
+    assert!(s.vernietigingsregel(&weg).unwrap().unwrap().contains("Bewaartermijn verstreken"));
+    assert!(s.te_verwijderen(vandaag()).unwrap().is_empty());
+    let termijnen = s.bewaartermijnen().unwrap();
+    assert_eq!((termijnen[1].maanden, termijnen[1].ingesteld), (36, true));
+    assert!(!termijnen[0].ingesteld, "untouched terms stay default");
+    let bytes = std::fs::read(&backup).unwrap();
+    assert!(schakel::store::backup_controleer(&bytes, "backup-wachtwoord-ui").is_ok());
+}
+
+#[test]
+fn scherm_sleutel_vervangen_en_wachtwoord_wijzigen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, mut s) = installatie(dir.path());
+    super::hulp::casus(&mut s, "Sleutel Spar");
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    klik(&mut app, "Sleutel vervangen…");
+    verwacht(&app, "Vul uw huidige wachtwoord in");
+    typ(&mut app, "sleutel-ww", "verkeerd-wachtwoord");
+    klik(&mut app, "Sleutel vervangen…");
+    klik(&mut app, "Sleutel vervangen");
+    verwacht(&app, "wachtwoord is onjuist");
+    klik(&mut app, "Annuleren");
+    let _ = app.update(Message::Privacy(P::SleutelWachtwoord(WW.into())));
+    klik(&mut app, "Sleutel vervangen…");
+    klik(&mut app, "Sleutel vervangen");
+    verwacht(&app, "opnieuw versleuteld");
+    assert_eq!(SleutelBestand::lees(map.pad()).unwrap().generatie, 1);
+    // The window keeps working on the new key.
+    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    verwacht(&app, "Sleutel Spar");
+    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    typ(&mut app, "ww-oud", WW);
+    typ(&mut app, "ww-nieuw", "ander-wachtwoord-123");
+    typ(&mut app, "ww-herhaal", "ander-wachtwoord-123");
+    klik(&mut app, "Wachtwoord wijzigen");
+    verwacht(&app, "Het wachtwoord is gewijzigd");
+    drop(app);
+    assert!(matches!(schakel::store::ontgrendel(&map, Some(WW)), Err(StoreFout::VerkeerdWachtwoord)));
+    assert_eq!(schakel::store::ontgrendel(&map, Some("ander-wachtwoord-123")).unwrap().aantal("casus").unwrap(), 1);
+}
+
+#[test]
+fn scherm_backup_terugzetten_vervangt_na_bevestiging_en_bewaart_de_oude() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, mut s) = installatie(dir.path());
+    super::hulp::casus(&mut s, "Uit De Backup");
+    let backup = dir.path().join("terug.schakelbackup");
+    s.backup_maak(&backup, "backup-wachtwoord-terug").unwrap();
+    super::hulp::casus(&mut s, "Alleen Nu");
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    let _ = app.update(Message::Privacy(P::HerstelPad(backup.display().to_string())));
+    typ(&mut app, "herstel-ww", "fout-wachtwoord-x");
+    typ(&mut app, "herstel-nieuw-ww", "na-herstel-wachtwoord");
+    klik(&mut app, "Back-up terugzetten…");
+    verwacht(&app, "blijft ongewijzigd bewaard");
+    klik(&mut app, "Terugzetten");
+    verwacht(&app, "wachtwoord is onjuist");
+    klik(&mut app, "Annuleren");
+    let _ = app.update(Message::Privacy(P::HerstelWachtwoord("backup-wachtwoord-terug".into())));
+    klik(&mut app, "Back-up terugzetten…");
+    klik(&mut app, "Terugzetten");
+    verwacht(&app, "teruggezet (1 casussen)");
+    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    verwacht(&app, "Uit De Backup");
+    assert!(!toont(&app, "Alleen Nu"));
+    drop(app);
+    assert_eq!(schakel::store::ontgrendel(&map, Some("na-herstel-wachtwoord")).unwrap().aantal("casus").unwrap(), 1);
+    let oud = std::fs::read_dir(map.pad())
+        .unwrap()
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with("vervangen-"))
+        .expect("copy of the replaced database");
+    let oude = schakel::store::ontgrendel(&Gegevensmap::new(oud.path()), Some(WW)).unwrap();
+    assert_eq!(oude.aantal("casus").unwrap(), 2);
+}

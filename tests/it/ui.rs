@@ -27,7 +27,7 @@ fn init_backend() {
 }
 
 /// Click the widget with this exact text (or input placeholder) and feed the messages to `update`.
-fn klik(app: &mut App, doel: &str) {
+pub(crate) fn klik(app: &mut App, doel: &str) {
     init_backend();
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());
@@ -40,7 +40,7 @@ fn klik(app: &mut App, doel: &str) {
 }
 
 /// Click the input with this id, type `tekst`, feed the messages.
-fn typ(app: &mut App, id: &'static str, tekst: &str) {
+pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
     init_backend();
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());
@@ -68,7 +68,7 @@ fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
 }
 
 /// Does the screen show a text widget containing `deel`?
-fn toont(app: &App, deel: &str) -> bool {
+pub(crate) fn toont(app: &App, deel: &str) -> bool {
     init_backend();
     let mut ui = simulator(app.view());
     ui.find(|c: Candidate<'_>| match c {
@@ -78,7 +78,7 @@ fn toont(app: &App, deel: &str) -> bool {
     .is_ok()
 }
 
-fn verwacht(app: &App, deel: &str) {
+pub(crate) fn verwacht(app: &App, deel: &str) {
     assert!(toont(app, deel), "screen does not show {deel:?}");
 }
 

@@ -7,5 +7,6 @@ pub mod instellingen;
 pub mod ontgrendel;
 pub mod partners;
 pub mod plan;
+pub mod privacy;
 pub mod start;
 pub mod synchronisatie;

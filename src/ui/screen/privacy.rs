@@ -1,0 +1,808 @@
+//! Privacy: retention terms and the "Te verwijderen" list, inzageverzoek, audit export,
+//! backup and restore, key replacement and passphrase change.
+
+use crate::ui::theme::{self, Knop, Vlak};
+use crate::ui::widgets::{banner, datum, dialoog, invoer, nl_datum, veld};
+use iced::widget::{button, column, container, row, scrollable, text};
+use iced::{Element, Fill, Task};
+use std::path::PathBuf;
+use zeroize::Zeroizing;
+
+/// A passphrase in a message: never printed.
+#[derive(Clone, Default)]
+pub struct Geheim(pub Zeroizing<String>);
+
+impl std::fmt::Debug for Geheim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Geheim(***)")
+    }
+}
+
+impl Geheim {
+    fn van(s: &str) -> Geheim {
+        Geheim(Zeroizing::new(s.to_string()))
+    }
+}
+
+/// A closed casus past its term, as listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeVerwijderen {
+    /// Casusnummer.
+    pub nummer: String,
+    /// Thema.
+    pub thema: String,
+    /// Closed on (ISO date).
+    pub afgesloten_op: String,
+    /// Term ended on (ISO date, extension included).
+    pub termijn_tot: String,
+}
+
+/// The retention term of one thema as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Termijn {
+    /// Thema id.
+    pub thema_id: String,
+    /// Thema name.
+    pub thema: String,
+    /// Months.
+    pub maanden: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Vraag {
+    Verwijder(usize),
+    Verleng(usize),
+    Herstel,
+    Roteer,
+}
+
+/// State of the screen.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    te_verwijderen: Vec<TeVerwijderen>,
+    termijnen: Vec<Termijn>,
+    termijn_invoer: Vec<String>,
+    /// The key is protected by a passphrase (not the keychain).
+    met_wachtwoord: bool,
+    vraag: Option<Vraag>,
+    reden: String,
+    bevestiging: String,
+    tot: String,
+    dialoogfout: Option<String>,
+    inzage_wie: String,
+    inzage_pad: String,
+    audit_van: String,
+    audit_tot: String,
+    audit_casus: String,
+    audit_pad: String,
+    backup_pad: String,
+    backup_ww: String,
+    backup_herhaal: String,
+    herstel_pad: String,
+    herstel_ww: String,
+    herstel_nieuw_ww: String,
+    sleutel_ww: String,
+    ww_oud: String,
+    ww_nieuw: String,
+    ww_herhaal: String,
+    melding: Option<(Vlak, String)>,
+}
+
+/// What the user does.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Ask to remove row `.0` of the "Te verwijderen" list.
+    Verwijder(usize),
+    /// Ask to extend the term of row `.0`.
+    Verleng(usize),
+    /// Edit the reason in the dialog.
+    Reden(String),
+    /// Edit the typed casusnummer that confirms a removal.
+    Bevestiging(String),
+    /// Edit the extension's end date.
+    Tot(String),
+    /// The dialog's main button.
+    Ja,
+    /// Close the dialog.
+    Annuleer,
+    /// Edit the months of thema `.0`.
+    TermijnInvoer(usize, String),
+    /// Save the retention terms.
+    TermijnenOpslaan,
+    /// Edit whom the inzageverzoek is about.
+    InzageWie(String),
+    /// Edit the file of the inzage PDF.
+    InzagePad(String),
+    /// Draw up the inzage (PDF and JSON).
+    InzageMaken,
+    /// Edit the audit export's first day.
+    AuditVan(String),
+    /// Edit the audit export's last day.
+    AuditTot(String),
+    /// Edit the audit export's casus.
+    AuditCasus(String),
+    /// Edit the audit export's file (.csv or .pdf).
+    AuditPad(String),
+    /// Write the audit export.
+    AuditExporteren,
+    /// Edit the backup file.
+    BackupPad(String),
+    /// Edit the backup passphrase.
+    BackupWachtwoord(String),
+    /// Edit the repeated backup passphrase.
+    BackupHerhaal(String),
+    /// Make a backup.
+    BackupMaken,
+    /// Edit the file to restore.
+    HerstelPad(String),
+    /// Edit the passphrase of the backup to restore.
+    HerstelWachtwoord(String),
+    /// Edit the passphrase for the restored database.
+    HerstelNieuwWachtwoord(String),
+    /// Ask to restore a backup over the current database.
+    Herstellen,
+    /// Edit the current passphrase for key replacement.
+    SleutelWachtwoord(String),
+    /// Ask to replace the database key.
+    SleutelVervangen,
+    /// Edit the old passphrase.
+    OudWachtwoord(String),
+    /// Edit the new passphrase.
+    NieuwWachtwoord(String),
+    /// Edit the repeated new passphrase.
+    HerhaalWachtwoord(String),
+    /// Change the passphrase.
+    WachtwoordWijzigen,
+    /// Close the message.
+    SluitMelding,
+}
+
+/// What the screen asks of the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Store these terms (thema id, months).
+    Termijnen(Vec<(String, u32)>),
+    /// Remove a casus after its term.
+    Verwijder {
+        /// Casusnummer.
+        nummer: String,
+        /// Reason.
+        reden: String,
+    },
+    /// Extend the term of a casus.
+    Verleng {
+        /// Casusnummer.
+        nummer: String,
+        /// Until.
+        tot: chrono::NaiveDate,
+        /// Reason.
+        reden: String,
+    },
+    /// Draw up an inzage: a name or BSN, written as PDF and JSON next to it.
+    Inzage {
+        /// Name or BSN.
+        wie: String,
+        /// The PDF file.
+        pad: PathBuf,
+    },
+    /// Write the audit export.
+    AuditExport {
+        /// Period and casus.
+        filter: crate::store::AuditFilter,
+        /// File (.csv or .pdf).
+        pad: PathBuf,
+    },
+    /// Make a backup.
+    Backup {
+        /// File.
+        pad: PathBuf,
+        /// Its passphrase.
+        wachtwoord: Geheim,
+    },
+    /// Restore a backup over the current database.
+    Herstel {
+        /// File.
+        pad: PathBuf,
+        /// The backup's passphrase.
+        wachtwoord: Geheim,
+        /// Passphrase for the restored database (passphrase mode).
+        nieuw: Option<Geheim>,
+    },
+    /// Replace the database key.
+    Roteer(Option<Geheim>),
+    /// Change the passphrase.
+    WijzigWachtwoord {
+        /// Current.
+        oud: Geheim,
+        /// New.
+        nieuw: Geheim,
+    },
+}
+
+fn standaardpad(naam: &str) -> String {
+    let huis = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()).unwrap_or_default();
+    huis.join(naam).display().to_string()
+}
+
+fn paneel<'a>(inhoud: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    container(inhoud).padding(12).width(Fill).style(Vlak::Paneel.stijl()).into()
+}
+
+impl State {
+    /// The screen; `met_wachtwoord` says whether the key is passphrase-protected.
+    pub fn new(met_wachtwoord: bool) -> State {
+        let d = chrono::Local::now().format("%Y%m%d");
+        State {
+            met_wachtwoord,
+            inzage_pad: standaardpad(&format!("inzage-{d}.pdf")),
+            audit_pad: standaardpad(&format!("auditlog-{d}.csv")),
+            backup_pad: standaardpad(&format!("schakel-backup-{d}.schakelbackup")),
+            ..State::default()
+        }
+    }
+
+    /// Replace the lists.
+    pub fn vervang(&mut self, te_verwijderen: Vec<TeVerwijderen>, termijnen: Vec<Termijn>) {
+        self.termijn_invoer = termijnen.iter().map(|t| t.maanden.to_string()).collect();
+        self.te_verwijderen = te_verwijderen;
+        self.termijnen = termijnen;
+    }
+
+    /// Show a result or error.
+    pub fn meld(&mut self, soort: Vlak, tekst: impl Into<String>) {
+        self.melding = Some((soort, tekst.into()));
+    }
+
+    /// A step succeeded: close the dialog and clear the passphrase fields.
+    pub fn gelukt(&mut self, tekst: impl Into<String>) {
+        self.vraag = None;
+        self.dialoogfout = None;
+        self.reden.clear();
+        self.bevestiging.clear();
+        self.tot.clear();
+        for w in [
+            &mut self.backup_ww,
+            &mut self.backup_herhaal,
+            &mut self.herstel_ww,
+            &mut self.herstel_nieuw_ww,
+            &mut self.sleutel_ww,
+            &mut self.ww_oud,
+            &mut self.ww_nieuw,
+            &mut self.ww_herhaal,
+        ] {
+            zeroize::Zeroize::zeroize(w);
+        }
+        self.meld(Vlak::Info, tekst);
+    }
+
+    /// A step failed: show why (in the dialog when one is open).
+    pub fn mislukt(&mut self, tekst: impl Into<String>) {
+        if self.vraag.is_some() {
+            self.dialoogfout = Some(tekst.into());
+        } else {
+            self.meld(Vlak::Fout, tekst);
+        }
+    }
+
+    fn vraag(&mut self, v: Vraag) {
+        self.vraag = Some(v);
+        self.dialoogfout = None;
+        self.reden.clear();
+        self.bevestiging.clear();
+        self.tot.clear();
+    }
+
+    fn fout(&mut self, t: &str) -> Option<Event> {
+        self.mislukt(t);
+        None
+    }
+
+    /// Handle a message.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let event = match message {
+            Message::Verwijder(i) if i < self.te_verwijderen.len() => {
+                self.vraag(Vraag::Verwijder(i));
+                None
+            }
+            Message::Verleng(i) if i < self.te_verwijderen.len() => {
+                self.vraag(Vraag::Verleng(i));
+                None
+            }
+            Message::Verwijder(_) | Message::Verleng(_) => None,
+            Message::Reden(t) => {
+                self.reden = t;
+                None
+            }
+            Message::Bevestiging(t) => {
+                self.bevestiging = t;
+                None
+            }
+            Message::Tot(t) => {
+                self.tot = t;
+                None
+            }
+            Message::Annuleer => {
+                self.vraag = None;
+                self.dialoogfout = None;
+                None
+            }
+            Message::Ja => self.ja(),
+            Message::TermijnInvoer(i, t) => {
+                if let Some(v) = self.termijn_invoer.get_mut(i) {
+                    *v = t;
+                }
+                None
+            }
+            Message::TermijnenOpslaan => {
+                let mut uit = Vec::new();
+                for (t, invoer) in self.termijnen.iter().zip(&self.termijn_invoer) {
+                    match invoer.trim().parse::<u32>() {
+                        Ok(m) if (1..=crate::store::MAX_BEWAARTERMIJN_MAANDEN).contains(&m) => {
+                            if m != t.maanden {
+                                uit.push((t.thema_id.clone(), m));
+                            }
+                        }
+                        _ => {
+                            let tekst = format!(
+                                "Bewaartermijn van '{}': vul een aantal maanden in van 1 tot en met 240.",
+                                t.thema
+                            );
+                            return (Task::none(), self.fout(&tekst));
+                        }
+                    }
+                }
+                if uit.is_empty() {
+                    self.meld(Vlak::Info, "Er is niets gewijzigd.");
+                    None
+                } else {
+                    Some(Event::Termijnen(uit))
+                }
+            }
+            Message::InzageWie(t) => {
+                self.inzage_wie = t;
+                None
+            }
+            Message::InzagePad(t) => {
+                self.inzage_pad = t;
+                None
+            }
+            Message::InzageMaken => {
+                if self.inzage_wie.trim().is_empty() {
+                    self.fout("Vul de naam of het BSN in van de persoon die om inzage vraagt.")
+                } else if self.inzage_pad.trim().is_empty() {
+                    self.fout("Vul een bestandsnaam in voor de PDF.")
+                } else {
+                    Some(Event::Inzage {
+                        wie: self.inzage_wie.trim().to_string(),
+                        pad: PathBuf::from(self.inzage_pad.trim()),
+                    })
+                }
+            }
+            Message::AuditVan(t) => {
+                self.audit_van = t;
+                None
+            }
+            Message::AuditTot(t) => {
+                self.audit_tot = t;
+                None
+            }
+            Message::AuditCasus(t) => {
+                self.audit_casus = t;
+                None
+            }
+            Message::AuditPad(t) => {
+                self.audit_pad = t;
+                None
+            }
+            Message::AuditExporteren => match (datum(&self.audit_van), datum(&self.audit_tot)) {
+                (Err(e), _) | (_, Err(e)) => self.fout(&e),
+                (Ok(van), Ok(tot)) => {
+                    if self.audit_pad.trim().is_empty() {
+                        self.fout("Vul een bestandsnaam in (.csv of .pdf).")
+                    } else {
+                        let casus = Some(self.audit_casus.trim().to_string()).filter(|c| !c.is_empty());
+                        Some(Event::AuditExport {
+                            filter: crate::store::AuditFilter { van, tot, casus },
+                            pad: PathBuf::from(self.audit_pad.trim()),
+                        })
+                    }
+                }
+            },
+            Message::BackupPad(t) => {
+                self.backup_pad = t;
+                None
+            }
+            Message::BackupWachtwoord(t) => {
+                self.backup_ww = t;
+                None
+            }
+            Message::BackupHerhaal(t) => {
+                self.backup_herhaal = t;
+                None
+            }
+            Message::BackupMaken => {
+                if self.backup_pad.trim().is_empty() {
+                    self.fout("Vul een bestandsnaam in voor de back-up.")
+                } else if self.backup_ww.chars().count() < crate::store::sleutel::MIN_WACHTWOORD_LENGTE {
+                    self.fout("Kies voor de back-up een wachtwoord van minstens 10 tekens.")
+                } else if self.backup_ww != self.backup_herhaal {
+                    self.fout("De twee wachtwoorden voor de back-up zijn niet gelijk.")
+                } else {
+                    Some(Event::Backup {
+                        pad: PathBuf::from(self.backup_pad.trim()),
+                        wachtwoord: Geheim::van(&self.backup_ww),
+                    })
+                }
+            }
+            Message::HerstelPad(t) => {
+                self.herstel_pad = t;
+                None
+            }
+            Message::HerstelWachtwoord(t) => {
+                self.herstel_ww = t;
+                None
+            }
+            Message::HerstelNieuwWachtwoord(t) => {
+                self.herstel_nieuw_ww = t;
+                None
+            }
+            Message::Herstellen => {
+                if self.herstel_pad.trim().is_empty() || self.herstel_ww.is_empty() {
+                    self.fout("Vul het back-upbestand en het wachtwoord van de back-up in.")
+                } else if self.met_wachtwoord
+                    && self.herstel_nieuw_ww.chars().count() < crate::store::sleutel::MIN_WACHTWOORD_LENGTE
+                {
+                    self.fout("Kies een wachtwoord van minstens 10 tekens voor de teruggezette database.")
+                } else {
+                    self.vraag(Vraag::Herstel);
+                    None
+                }
+            }
+            Message::SleutelWachtwoord(t) => {
+                self.sleutel_ww = t;
+                None
+            }
+            Message::SleutelVervangen => {
+                if self.met_wachtwoord && self.sleutel_ww.is_empty() {
+                    self.fout("Vul uw huidige wachtwoord in om de sleutel te vervangen.")
+                } else {
+                    self.vraag(Vraag::Roteer);
+                    None
+                }
+            }
+            Message::OudWachtwoord(t) => {
+                self.ww_oud = t;
+                None
+            }
+            Message::NieuwWachtwoord(t) => {
+                self.ww_nieuw = t;
+                None
+            }
+            Message::HerhaalWachtwoord(t) => {
+                self.ww_herhaal = t;
+                None
+            }
+            Message::WachtwoordWijzigen => {
+                if self.ww_nieuw.chars().count() < crate::store::sleutel::MIN_WACHTWOORD_LENGTE {
+                    self.fout("Kies een nieuw wachtwoord van minstens 10 tekens.")
+                } else if self.ww_nieuw != self.ww_herhaal {
+                    self.fout("De twee nieuwe wachtwoorden zijn niet gelijk.")
+                } else {
+                    Some(Event::WijzigWachtwoord { oud: Geheim::van(&self.ww_oud), nieuw: Geheim::van(&self.ww_nieuw) })
+                }
+            }
+            Message::SluitMelding => {
+                self.melding = None;
+                None
+            }
+        };
+        (Task::none(), event)
+    }
+
+    fn ja(&mut self) -> Option<Event> {
+        match self.vraag.clone()? {
+            Vraag::Verwijder(i) => {
+                let nummer = self.te_verwijderen.get(i)?.nummer.clone();
+                if self.reden.trim().is_empty() {
+                    self.dialoogfout = Some("Vul de reden van verwijdering in; die komt in de auditlog.".into());
+                    None
+                } else if self.bevestiging.trim() != nummer {
+                    self.dialoogfout = Some(format!("Typ het casusnummer {nummer} om te bevestigen."));
+                    None
+                } else {
+                    Some(Event::Verwijder { nummer, reden: self.reden.trim().to_string() })
+                }
+            }
+            Vraag::Verleng(i) => {
+                let nummer = self.te_verwijderen.get(i)?.nummer.clone();
+                match datum(&self.tot) {
+                    Err(e) => {
+                        self.dialoogfout = Some(e);
+                        None
+                    }
+                    Ok(None) => {
+                        self.dialoogfout = Some("Vul in tot wanneer de casus bewaard blijft (dd-mm-jjjj).".into());
+                        None
+                    }
+                    Ok(Some(_)) if self.reden.trim().is_empty() => {
+                        self.dialoogfout = Some("Vul de reden van de verlenging in.".into());
+                        None
+                    }
+                    Ok(Some(tot)) => Some(Event::Verleng { nummer, tot, reden: self.reden.trim().to_string() }),
+                }
+            }
+            Vraag::Herstel => Some(Event::Herstel {
+                pad: PathBuf::from(self.herstel_pad.trim()),
+                wachtwoord: Geheim::van(&self.herstel_ww),
+                nieuw: self.met_wachtwoord.then(|| Geheim::van(&self.herstel_nieuw_ww)),
+            }),
+            Vraag::Roteer => Some(Event::Roteer(self.met_wachtwoord.then(|| Geheim::van(&self.sleutel_ww)))),
+        }
+    }
+
+    /// The view.
+    pub fn view(&self) -> Element<'_, Message> {
+        let mut inhoud = column![text("Privacy en bewaren").size(22)].spacing(12);
+        if let Some((soort, t)) = &self.melding {
+            inhoud = inhoud.push(banner(*soort, t, Some(Message::SluitMelding)));
+        }
+
+        // Te verwijderen.
+        let mut lijst = column![
+            text("Te verwijderen").size(17),
+            text("Afgesloten casussen waarvan de bewaartermijn (en een eventuele verlenging) is verstreken.")
+                .size(13)
+                .style(theme::gedempt),
+        ]
+        .spacing(6);
+        if self.te_verwijderen.is_empty() {
+            lijst = lijst.push(text("Er zijn geen casussen waarvan de bewaartermijn is verstreken.").size(14));
+        }
+        for (i, c) in self.te_verwijderen.iter().enumerate() {
+            lijst = lijst.push(
+                row![
+                    text(c.nummer.clone()).size(14).width(90),
+                    text(c.thema.clone()).size(14).width(Fill),
+                    text(format!("afgesloten {}", nl_datum(&c.afgesloten_op))).size(13).width(150),
+                    text(format!("termijn t/m {}", nl_datum(&c.termijn_tot))).size(13).width(160),
+                    button(text("Verlengen…").size(13)).on_press(Message::Verleng(i)).style(Knop::Secundair.stijl()),
+                    button(text("Verwijderen…").size(13)).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+        }
+        inhoud = inhoud.push(paneel(lijst));
+
+        // Terms per thema.
+        let mut termijnen = column![text("Bewaartermijn per thema (maanden na afsluiting)").size(17)].spacing(6);
+        for (i, (t, v)) in self.termijnen.iter().zip(&self.termijn_invoer).enumerate() {
+            termijnen = termijnen.push(
+                row![
+                    text(t.thema.clone()).size(14).width(Fill),
+                    invoer("24", v, move |s| Message::TermijnInvoer(i, s)).id(format!("termijn-{i}")).width(80),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+        }
+        termijnen = termijnen
+            .push(button(text("Termijnen opslaan")).on_press(Message::TermijnenOpslaan).style(Knop::Secundair.stijl()));
+        inhoud = inhoud.push(paneel(termijnen));
+
+        // Inzage and audit.
+        inhoud = inhoud.push(paneel(
+            column![
+                text("Inzageverzoek (AVG)").size(17),
+                row![
+                    veld(
+                        "Naam of BSN",
+                        invoer("Volledige naam of BSN", &self.inzage_wie, Message::InzageWie).id("inzage-wie"),
+                        None
+                    ),
+                    veld(
+                        "PDF opslaan als (JSON ernaast)",
+                        invoer("Bestand", &self.inzage_pad, Message::InzagePad),
+                        None
+                    ),
+                ]
+                .spacing(8),
+                button(text("Inzage maken")).on_press(Message::InzageMaken).style(Knop::Primair.stijl()),
+            ]
+            .spacing(6),
+        ));
+        inhoud = inhoud.push(paneel(
+            column![
+                text("Auditlog voor de privacyfunctionaris").size(17),
+                row![
+                    veld("Van (dd-mm-jjjj)", invoer("begin", &self.audit_van, Message::AuditVan).id("audit-van"), None),
+                    veld("Tot en met", invoer("heden", &self.audit_tot, Message::AuditTot).id("audit-tot"), None),
+                    veld("Casus", invoer("alle", &self.audit_casus, Message::AuditCasus).id("audit-casus"), None),
+                ]
+                .spacing(8),
+                veld("Opslaan als (.csv of .pdf)", invoer("Bestand", &self.audit_pad, Message::AuditPad), None),
+                button(text("Auditlog exporteren")).on_press(Message::AuditExporteren).style(Knop::Secundair.stijl()),
+            ]
+            .spacing(6),
+        ));
+
+        // Backup and restore.
+        let mut herstel = column![
+            text("Back-up terugzetten").size(17),
+            veld("Back-upbestand", invoer("Bestand", &self.herstel_pad, Message::HerstelPad).id("herstel-pad"), None),
+            veld(
+                "Wachtwoord van de back-up",
+                invoer("", &self.herstel_ww, Message::HerstelWachtwoord).secure(true).id("herstel-ww"),
+                None
+            ),
+        ]
+        .spacing(6);
+        if self.met_wachtwoord {
+            herstel = herstel.push(veld(
+                "Nieuw wachtwoord voor de teruggezette database",
+                invoer("", &self.herstel_nieuw_ww, Message::HerstelNieuwWachtwoord).secure(true).id("herstel-nieuw-ww"),
+                None,
+            ));
+        }
+        herstel = herstel
+            .push(button(text("Back-up terugzetten…")).on_press(Message::Herstellen).style(Knop::Gevaar.stijl()));
+        inhoud = inhoud.push(paneel(
+            column![
+                text("Back-up").size(17),
+                veld("Opslaan als", invoer("Bestand", &self.backup_pad, Message::BackupPad).id("backup-pad"), None),
+                row![
+                    veld(
+                        "Wachtwoord voor de back-up",
+                        invoer("minstens 10 tekens", &self.backup_ww, Message::BackupWachtwoord)
+                            .secure(true)
+                            .id("backup-ww"),
+                        None
+                    ),
+                    veld(
+                        "Herhaal",
+                        invoer("", &self.backup_herhaal, Message::BackupHerhaal).secure(true).id("backup-herhaal"),
+                        None
+                    ),
+                ]
+                .spacing(8),
+                button(text("Back-up maken")).on_press(Message::BackupMaken).style(Knop::Primair.stijl()),
+            ]
+            .spacing(6),
+        ));
+        inhoud = inhoud.push(paneel(herstel));
+
+        // Key handling.
+        let mut sleutel = column![
+            text("Sleutel").size(17),
+            text(
+                "Sleutel vervangen versleutelt de hele database opnieuw met een nieuwe sleutel, bijvoorbeeld na \
+                 verlies of vermoeden van misbruik.",
+            )
+            .size(13)
+            .style(theme::gedempt),
+        ]
+        .spacing(6);
+        if self.met_wachtwoord {
+            sleutel = sleutel.push(veld(
+                "Huidig wachtwoord",
+                invoer("", &self.sleutel_ww, Message::SleutelWachtwoord).secure(true).id("sleutel-ww"),
+                None,
+            ));
+        }
+        sleutel = sleutel.push(
+            button(text("Sleutel vervangen…")).on_press(Message::SleutelVervangen).style(Knop::Secundair.stijl()),
+        );
+        if self.met_wachtwoord {
+            sleutel = sleutel.push(
+                column![
+                    text("Wachtwoord van het sleutelbestand").size(15),
+                    row![
+                        veld(
+                            "Huidig",
+                            invoer("", &self.ww_oud, Message::OudWachtwoord).secure(true).id("ww-oud"),
+                            None
+                        ),
+                        veld(
+                            "Nieuw",
+                            invoer("", &self.ww_nieuw, Message::NieuwWachtwoord).secure(true).id("ww-nieuw"),
+                            None
+                        ),
+                        veld(
+                            "Herhaal",
+                            invoer("", &self.ww_herhaal, Message::HerhaalWachtwoord).secure(true).id("ww-herhaal"),
+                            None
+                        ),
+                    ]
+                    .spacing(8),
+                    button(text("Wachtwoord wijzigen"))
+                        .on_press(Message::WachtwoordWijzigen)
+                        .style(Knop::Secundair.stijl()),
+                ]
+                .spacing(6),
+            );
+        }
+        inhoud = inhoud.push(paneel(sleutel));
+
+        let basis = scrollable(inhoud.padding(16)).height(Fill);
+        match &self.vraag {
+            None => basis.into(),
+            Some(v) => dialoog(basis, self.dialoog(v), Message::Annuleer),
+        }
+    }
+
+    fn dialoog(&self, v: &Vraag) -> Element<'_, Message> {
+        let nummer = |i: usize| self.te_verwijderen.get(i).map(|c| c.nummer.clone()).unwrap_or_default();
+        let (titel, uitleg, velden, knop, gevaar): (String, String, Element<'_, Message>, &str, bool) = match v {
+            Vraag::Verwijder(i) => (
+                format!("Casus {} definitief verwijderen", nummer(*i)),
+                "De casus en alles wat eronder valt (betrokkenen, detentie, journaal, plannen, verslagen) wordt \
+                 onherroepelijk verwijderd, ook bij collega's na de volgende synchronisatie. Alleen een regel in de \
+                 auditlog blijft: casusnummer, datum, wie en waarom."
+                    .into(),
+                column![
+                    veld("Reden", invoer("Bewaartermijn verstreken", &self.reden, Message::Reden).id("reden"), None),
+                    veld(
+                        "Typ het casusnummer ter bevestiging",
+                        invoer(&nummer(*i), &self.bevestiging, Message::Bevestiging).id("bevestiging"),
+                        None
+                    ),
+                ]
+                .spacing(6)
+                .into(),
+                "Definitief verwijderen",
+                true,
+            ),
+            Vraag::Verleng(i) => (
+                format!("Bewaartermijn van casus {} verlengen", nummer(*i)),
+                "Leg vast tot wanneer de casus bewaard blijft en waarom (bijvoorbeeld een lopende procedure).".into(),
+                column![
+                    veld(
+                        "Bewaren tot en met (dd-mm-jjjj)",
+                        invoer("dd-mm-jjjj", &self.tot, Message::Tot).id("tot"),
+                        None
+                    ),
+                    veld("Reden", invoer("", &self.reden, Message::Reden).id("reden"), None),
+                ]
+                .spacing(6)
+                .into(),
+                "Verlenging vastleggen",
+                false,
+            ),
+            Vraag::Herstel => (
+                "Back-up terugzetten".into(),
+                "De huidige database wordt vervangen door de back-up. De huidige database blijft ongewijzigd bewaard \
+                 in een aparte map in de gegevensmap. Dit apparaat krijgt daarna een nieuwe identiteit voor \
+                 synchronisatie; collega's lezen uw nieuwe visitekaartje in."
+                    .into(),
+                column![].into(),
+                "Terugzetten",
+                true,
+            ),
+            Vraag::Roteer => (
+                "De databasesleutel vervangen".into(),
+                "De database wordt met een nieuwe sleutel opnieuw versleuteld en daarna in één stap verwisseld. Dat \
+                 kan even duren; sluit Schakel niet af."
+                    .into(),
+                column![].into(),
+                "Sleutel vervangen",
+                false,
+            ),
+        };
+        let mut c = column![text(titel).size(18), text(uitleg).size(14), velden].spacing(10);
+        if let Some(f) = &self.dialoogfout {
+            c = c.push(text(f.clone()).size(13).style(theme::rood));
+        }
+        c.push(
+            row![
+                button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
+                button(text(knop)).on_press(Message::Ja).style(if gevaar {
+                    Knop::Gevaar.stijl()
+                } else {
+                    Knop::Primair.stijl()
+                }),
+            ]
+            .spacing(8),
+        )
+        .into()
+    }
+}
