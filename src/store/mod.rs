@@ -419,8 +419,9 @@ impl Store {
 
     /// Copy the whole database into a new SQLCipher file at `pad` encrypted with `sleutel`
     /// (`sqlcipher_export` in one read transaction, so the copy is consistent), with the
-    /// schema version, flushed to disk. SQLCipher's backup API refuses a target with a
-    /// different key, which is why backup and rotation use this.
+    /// schema version, flushed to disk. SQLCipher supports the online backup API only
+    /// between databases with the same encryption settings; `sqlcipher_export` is its
+    /// supported way to copy into a differently keyed file (backup, rotation).
     pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<()> {
         {
             let mut opties = std::fs::OpenOptions::new();
@@ -619,7 +620,7 @@ mod tests {
             .unwrap();
         }
         let s = Store::open(&map, &sleutel).unwrap();
-        assert_eq!(s.schema_versie().unwrap(), 2);
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         let koppen = schrijven::koppen(&s.conn, "partner", "p1", "naam").unwrap();
         assert_eq!(koppen.len(), 1);
         assert_eq!(koppen[0].volgnummer, 3);
@@ -703,6 +704,59 @@ mod tests {
         if let Some(a) = plan.acties.first() {
             assert!(laatste.contains_key(&("actie".into(), a.id.clone(), None)));
         }
+    }
+
+    /// Upgrade 2 → 3: an audit chain written before schema 3 (no explanation column)
+    /// still verifies, and removal after the retention term works on the upgraded file.
+    #[test]
+    fn upgrade_van_versie_2_naar_3_houdt_de_auditketen_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([5; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(vec![
+                M::up(include_str!("../../migrations/0001_basis.sql")),
+                M::up(include_str!("../../migrations/0002_sync.sql")),
+            ])
+            .to_latest(&mut conn)
+            .unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-2'), ('gebruiker', 'Oud');",
+            )
+            .unwrap();
+            // Two audit entries hashed the way schema 2 did (eight fields).
+            let mut vorige = schrijven::AUDIT_BEGIN.to_string();
+            for (nr, rij) in [(1, "p1"), (2, "p2")] {
+                let velden = ["2025-01-01T00:00:00.000Z", "Oud", "dev-2", "aanmaken", "partner", rij, "", ""];
+                let hash = schrijven::audit_hash(&vorige, velden, None);
+                conn.execute(
+                    "INSERT INTO audit(nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id,
+                     vorige_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, NULL, ?8, ?9)",
+                    rusqlite::params![
+                        nr, velden[0], velden[1], velden[2], velden[3], velden[4], velden[5], vorige, hash
+                    ],
+                )
+                .unwrap();
+                vorige = hash;
+            }
+            conn.execute_batch(&format!(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('audit_kop', '{vorige}'), ('audit_aantal', '2');"
+            ))
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), 3);
+        assert!(s.audit_verify().unwrap().in_orde(), "schema-2 chain must verify after the upgrade");
+        let vandaag = casus::vandaag();
+        let (n, _) = crate::demo::volle_casus(&mut s, "up3", vandaag - chrono::Duration::days(2000)).unwrap();
+        s.casus_vernietigen(&n, "Termijn verstreken", vandaag).unwrap();
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde(), "{controle:?}");
+        let gewist: i64 =
+            s.conn.query_row("SELECT count(*) FROM wijziging WHERE gewist = 1", [], |r| r.get(0)).unwrap();
+        assert!(gewist > 10);
     }
 
     #[test]
