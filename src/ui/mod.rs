@@ -171,6 +171,10 @@ pub enum Message {
     Pijl(Richting),
     /// Mark the selected action done (Ctrl+D).
     MarkeerGereed,
+    /// Select the previous / next action row (↑ / ↓).
+    Rij(Richting),
+    /// Edit the selected action row (Enter).
+    RijOpenen,
     /// Move keyboard focus (Tab / Shift+Tab).
     Focus(bool),
     /// The user did something (keeps the idle timer from locking).
@@ -236,6 +240,20 @@ pub struct App {
 
 fn fout(e: &StoreFout) -> String {
     melding::store(e)
+}
+
+/// Keys that act only when no widget used them (a focused text field takes Enter):
+/// ↑ / ↓ select the previous / next action row of the plan, Enter edits it.
+pub fn rijtoets(key: Key<&str>, m: Modifiers) -> Option<Message> {
+    if !m.is_empty() {
+        return None;
+    }
+    match key {
+        Key::Named(key::Named::ArrowUp) => Some(Message::Rij(Richting::Omhoog)),
+        Key::Named(key::Named::ArrowDown) => Some(Message::Rij(Richting::Omlaag)),
+        Key::Named(key::Named::Enter) => Some(Message::RijOpenen),
+        _ => None,
+    }
 }
 
 /// Map a key press to a root message (a plain function, tested without a window).
@@ -414,9 +432,11 @@ impl App {
     }
 
     fn subscription(&self) -> Subscription<Message> {
-        let toetsen = iced::event::listen_with(|event, _status, _window| match event {
+        let toetsen = iced::event::listen_with(|event, status, _window| match event {
             IcedEvent::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
-                sneltoets(key.as_ref(), modifiers)
+                sneltoets(key.as_ref(), modifiers).or_else(|| {
+                    (status == iced::event::Status::Ignored).then(|| rijtoets(key.as_ref(), modifiers)).flatten()
+                })
             }
             _ => None,
         });
@@ -752,6 +772,24 @@ impl Hoofd {
                 }
                 _ => {}
             },
+            Message::Rij(r) => {
+                if let (Some(d), Pagina::Casussen) = (&self.detail, self.pagina)
+                    && d.tab() == detail::Tab::Plan
+                {
+                    let omhoog = r == Richting::Omhoog;
+                    return (
+                        self.detail_bericht(detail::Message::Plan(plan::Message::SelecteerVolgende(omhoog))),
+                        false,
+                    );
+                }
+            }
+            Message::RijOpenen => {
+                if let (Some(d), Pagina::Casussen) = (&self.detail, self.pagina)
+                    && d.tab() == detail::Tab::Plan
+                {
+                    return (self.detail_bericht(detail::Message::Plan(plan::Message::BewerkGeselecteerde)), false);
+                }
+            }
             Message::MarkeerGereed => {
                 if let Some(i) = self.detail.as_ref().and_then(|d| d.plan.geselecteerd()) {
                     return (self.detail_bericht(detail::Message::Plan(plan::Message::Gereed(i))), false);
@@ -1344,6 +1382,15 @@ impl Hoofd {
                     Err(e) => d.toon_fout(fout(&e)),
                 }
             }
+            Some(detail::Event::Detentie(betrokkene, det)) => match self.store.detentie_toevoegen(&betrokkene, det) {
+                Ok(_) => {
+                    if let Some(d) = &mut self.detail {
+                        d.detentie_opgeslagen();
+                    }
+                    self.ververs_detail();
+                }
+                Err(e) => d.toon_fout(fout(&e)),
+            },
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();
                 self.afdrukken(document, &nummer, versie);

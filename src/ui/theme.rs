@@ -153,6 +153,12 @@ pub enum Vlak {
     Strook(Color),
     /// Small coloured badge.
     Badge(Color),
+    /// A casus card on the board (draggable).
+    Kaart,
+    /// The selected or dragged casus card.
+    KaartGeselecteerd,
+    /// A board column a dragged card is over (drop target).
+    KolomDoel,
 }
 
 impl Vlak {
@@ -170,6 +176,22 @@ fn vlak(soort: Vlak) -> container::Style {
         Vlak::Zijbalk => container::Style::default().background(color!(0x17324f)).color(Color::WHITE),
         Vlak::Paneel | Vlak::Dialoog => paneel,
         Vlak::Kolom => container::Style::default().background(color!(0xe9ecf0)).border(border::rounded(6)),
+        Vlak::KolomDoel => container::Style::default()
+            .background(color!(0xdbe8f6))
+            .border(border::rounded(6).color(color!(0x2f6db5)).width(2)),
+        Vlak::Kaart => container::Style {
+            shadow: Shadow {
+                color: Color::from_rgba(0.0, 0.0, 0.0, 0.06),
+                offset: iced::Vector::new(0.0, 1.0),
+                blur_radius: 2.0,
+            },
+            ..container::Style::default()
+                .background(Color::WHITE)
+                .border(border::rounded(6).color(color!(0xd9dee3)).width(1))
+        },
+        Vlak::KaartGeselecteerd => container::Style::default()
+            .background(color!(0xe8f0fa))
+            .border(border::rounded(6).color(color!(0x2f6db5)).width(2)),
         Vlak::Fout => container::Style::default()
             .background(color!(0xfdecea))
             .color(color!(0x8c1d18))

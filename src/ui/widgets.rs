@@ -1,6 +1,7 @@
 //! Small building blocks shared by the screens.
 
 use super::theme::{Knop, Vlak};
+use chrono::Datelike;
 use iced::widget::{button, center, column, container, mouse_area, opaque, row, stack, text, text_input};
 use iced::{Color, Element, Fill};
 
@@ -99,4 +100,82 @@ where
     M: Clone + 'a,
 {
     iced::widget::pick_list(opties, gekozen, bij).text_size(14).padding([5, 8])
+}
+
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// The first day of the month of `d`.
+pub fn eerste_van_maand(d: chrono::NaiveDate) -> chrono::NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// A month calendar to pick a date (weeks start on Monday). `maand` is any day of the
+/// month shown; `gekozen` is highlighted, today is bold. `dag` is sent for a clicked day,
+/// `naar_maand` with the first day of the previous or next month.
+pub fn kalender<'a, M: Clone + 'a>(
+    maand: chrono::NaiveDate,
+    gekozen: Option<chrono::NaiveDate>,
+    dag: impl Fn(chrono::NaiveDate) -> M,
+    naar_maand: impl Fn(chrono::NaiveDate) -> M,
+) -> Element<'a, M> {
+    use chrono::Months;
+    let eerste = eerste_van_maand(maand);
+    let vorige = eerste.checked_sub_months(Months::new(1)).unwrap_or(eerste);
+    let volgende = eerste.checked_add_months(Months::new(1)).unwrap_or(eerste);
+    let vandaag = chrono::Local::now().date_naive();
+    let titel = format!("{} {}", MAANDEN[eerste.month0() as usize], eerste.year());
+    let mut rooster = column![
+        row![
+            button(text("‹").size(14)).on_press(naar_maand(vorige)).style(Knop::Link.stijl()),
+            text(titel).size(14).width(Fill).align_x(iced::Center),
+            button(text("›").size(14)).on_press(naar_maand(volgende)).style(Knop::Link.stijl()),
+        ]
+        .align_y(iced::Center),
+        row(["ma", "di", "wo", "do", "vr", "za", "zo"].into_iter().map(|d| text(d)
+            .size(12)
+            .width(34)
+            .align_x(iced::Center)
+            .style(super::theme::gedempt)
+            .into())),
+    ]
+    .spacing(2);
+    let mut d = eerste - chrono::Duration::days(i64::from(eerste.weekday().num_days_from_monday()));
+    for _ in 0..6 {
+        let mut week = row![].spacing(0);
+        for _ in 0..7 {
+            let in_maand = d.month() == eerste.month();
+            let mut label = text(d.day().to_string()).size(13).width(Fill).align_x(iced::Center);
+            if d == vandaag {
+                label = label.font(iced::Font { weight: iced::font::Weight::Bold, ..iced::Font::default() });
+            }
+            let stijl = if Some(d) == gekozen {
+                Knop::Primair
+            } else if in_maand {
+                Knop::Link
+            } else {
+                Knop::Secundair
+            };
+            let knop = button(label).width(34).padding([3, 0]).style(stijl.stijl());
+            week = week.push(if in_maand { knop.on_press(dag(d)) } else { knop });
+            d = d.succ_opt().unwrap_or(d);
+        }
+        rooster = rooster.push(week);
+        if d.month() != eerste.month() && d > eerste {
+            break;
+        }
+    }
+    container(rooster).padding(8).width(260).style(Vlak::Paneel.stijl()).into()
 }

@@ -687,3 +687,150 @@ fn partner_met_twee_contactpersonen() {
     let _ = app.update(Message::Partners(partners::Message::Convenant(Convenantstatus::Geen)));
     verwacht(&app, "deze partner mag geen persoonsgegevens van casussen ontvangen");
 }
+
+/// Press the mouse on the widget showing `van`, move to the widget showing `naar` and
+/// release there: two simulator passes, with the app updated in between (as in the window).
+fn sleep(app: &mut App, van: &str, naar: &str) {
+    use iced::mouse;
+    use iced_test::core::Event;
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        let doel = ui.find(van).unwrap_or_else(|e| panic!("no {van:?}: {e:?}"));
+        ui.point_at(doel.visible_bounds().expect("visible").center());
+        let _ = ui.simulate([Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left))]);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        let doel = ui.find(naar).unwrap_or_else(|e| panic!("no {naar:?}: {e:?}"));
+        let punt = doel.visible_bounds().expect("visible").center();
+        ui.point_at(punt);
+        let _ = ui.simulate([
+            Event::Mouse(mouse::Event::CursorMoved { position: punt }),
+            Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)),
+        ]);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+}
+
+/// Dragging a card onto another column moves the casus (with the same dialog and rules as
+/// the keyboard); releasing on its own column is a click; a refused move changes nothing.
+#[test]
+fn kaart_slepen_naar_een_andere_kolom() {
+    let (_d, map, mut s) = hulp::store();
+    let nr = hulp::casus(&mut s, "Sleepbare Wilg");
+    let mut app = App::met_store(map.clone(), s);
+    verwacht(&app, "Sleepbare Wilg");
+    // Release on its own column: a click, which selects (the card shows its buttons).
+    sleep(&mut app, "Sleepbare Wilg", "Aanmelding");
+    verwacht(&app, "Openen");
+    // Drag to Weging: moved.
+    sleep(&mut app, "Sleepbare Wilg", "Weging");
+    verwacht(&app, "staat nu in weging");
+    // Drag from Weging to Procesregie: the dialog asks the outcome, as with Alt+→.
+    sleep(&mut app, "Sleepbare Wilg", "Procesregie");
+    verwacht(&app, "Uitkomst van de weging");
+    board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Procesregie));
+    klik(&mut app, "Verplaatsen");
+    verwacht(&app, "staat nu in procesregie");
+    // A move the rules refuse (back to aanmelding) shows the reason and changes nothing.
+    sleep(&mut app, "Sleepbare Wilg", "Aanmelding");
+    verwacht(&app, "kan niet");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    assert_eq!(s.casus_regel(&nr).unwrap().fase, Fase::Procesregie);
+}
+
+/// Detention is added in the overview, with validation of the institution and dates.
+#[test]
+fn detentie_toevoegen_in_het_overzicht() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Detentiecasus");
+    let b = s
+        .betrokkene_toevoegen(
+            &n,
+            schakel::store::NieuweBetrokkene {
+                naam: "Pim Proef".into(),
+                geboortedatum: None,
+                rol: schakel::domain::Rol::Hoofdpersoon,
+                bsn: None,
+                initialen: None,
+            },
+        )
+        .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Detentie toevoegen");
+    verwacht(&app, "Kies de betrokkene die gedetineerd is.");
+    let _ = app.update(Message::Detail(detail::Message::DetentieBetrokkene(Keuze::new(&b, "Pim Proef"))));
+    klik(&mut app, "Detentie toevoegen");
+    verwacht(&app, "Vul de inrichting in");
+    typ(&mut app, "detentie-inrichting", "PI Veenhuizen");
+    typ(&mut app, "detentie-start", "01-03-2026");
+    typ(&mut app, "detentie-einde", "01-02-2026");
+    klik(&mut app, "Detentie toevoegen");
+    verwacht(&app, "De verwachte einddatum ligt vóór de startdatum.");
+    let _ = app.update(Message::Detail(detail::Message::DetentieEinde("01-09-2026".into())));
+    let _ = app.update(Message::Detail(detail::Message::DetentieZelfmelder(true)));
+    klik(&mut app, "Detentie toevoegen");
+    verwacht(&app, "Detentie PI Veenhuizen: 01-03-2026 tot verwacht 01-09-2026, zelfmelder");
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let d = s.casus_detail(&n).unwrap();
+    assert_eq!(d.betrokkenen[0].detenties.len(), 1);
+    assert_eq!(d.betrokkenen[0].detenties[0].einddatum_verwacht.as_deref(), Some("2026-09-01"));
+}
+
+/// The plan's action table: ↑ / ↓ select rows, Enter edits the selected one; the deadline
+/// calendar fills the field.
+#[test]
+fn actietabel_met_pijltjes_en_deadline_uit_de_kalender() {
+    use schakel::ui::rijtoets;
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Kalendercasus");
+    for a in ["Eerste actie", "Tweede actie", "Derde actie"] {
+        s.actie_toevoegen(&n, schakel::store::NieuweActie { omschrijving: a.into(), ..Default::default() }).unwrap();
+    }
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+    // Plain arrows and Enter map to row messages; with a modifier they do not.
+    assert!(matches!(rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()), Some(Message::Rij(_))));
+    assert!(rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::SHIFT).is_none());
+    let omlaag = rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()).unwrap();
+    let _ = app.update(omlaag.clone());
+    let _ = app.update(omlaag);
+    let _ = app.update(rijtoets(Key::Named(key::Named::ArrowUp), Modifiers::empty()).unwrap());
+    let _ = app.update(rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()).unwrap());
+    let _ = app.update(rijtoets(Key::Named(key::Named::Enter), Modifiers::empty()).unwrap());
+    // The second row is being edited: its text is in the edit form, Alt+↓ moves it.
+    verwacht(&app, "Opslaan (Ctrl+S)");
+    let _ = app.update(Message::Detail(detail::Message::Plan(plan::Message::StopBewerken)));
+    let _ = app.update(Message::Pijl(Richting::Omlaag));
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let volgorde: Vec<String> = s.plan(&n).unwrap().acties.into_iter().map(|a| a.omschrijving).collect();
+    assert_eq!(volgorde, ["Eerste actie", "Derde actie", "Tweede actie"], "↓↓↑↓ selects row 2, Alt+↓ moves it");
+
+    // Deadline from the calendar.
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+    typ_in(&mut app, "Wat moet er gebeuren?", "Actie met kalender");
+    klik(&mut app, "Kalender");
+    let maand = chrono::Local::now().date_naive();
+    verwacht(&app, &maand.format("%Y").to_string());
+    klik(&mut app, "›");
+    klik(&mut app, "15");
+    let volgende = schakel::ui::widgets::eerste_van_maand(maand) + chrono::Months::new(1);
+    let verwacht_datum = chrono::Datelike::with_day(&volgende, 15).unwrap().format("%d-%m-%Y").to_string();
+    klik(&mut app, "Actie toevoegen");
+    verwacht(&app, &verwacht_datum);
+}

@@ -6,7 +6,8 @@ use crate::domain::{Ave, Fase, Rol, WegingUitkomst};
 use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, nl_datum, veld};
-use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
+use iced::mouse;
+use iced::widget::{button, checkbox, column, container, mouse_area, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// At most this many cards are drawn per column; the rest is counted (filter to narrow).
@@ -27,6 +28,10 @@ pub struct State {
     aanmelding: Option<Aanmelding>,
     fout: Option<String>,
     melding: Option<String>,
+    /// The card under the pressed mouse button (a click or the start of a drag).
+    gepakt: Option<String>,
+    /// The column under the cursor.
+    boven: Option<Fase>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -110,6 +115,13 @@ pub enum Message {
     FormulierKeuze(KeuzeVeld, Keuze),
     /// Submit the aanmeldformulier.
     Aanmelden,
+    /// The mouse button went down on a card (a click, or the start of dragging it).
+    Pak(String),
+    /// The cursor entered (`Some`) or left (`None`) a column.
+    Boven(Option<Fase>),
+    /// The mouse button was released over a column (`Some`) or elsewhere on the board:
+    /// on the card's own column it is a click, on another column a move.
+    LaatLos(Option<Fase>),
     /// Close the banner.
     SluitMelding,
 }
@@ -252,6 +264,18 @@ impl State {
                 self.geselecteerd = Some(n);
             }
             Message::Open(n) => return (Task::none(), Some(Event::Open(n))),
+            Message::Pak(n) => self.gepakt = Some(n),
+            Message::Boven(f) => self.boven = f,
+            Message::LaatLos(Some(fase)) => {
+                let Some(n) = self.gepakt.take() else { return (Task::none(), None) };
+                let Some(c) = self.regel(&n) else { return (Task::none(), None) };
+                return if c.fase == fase {
+                    self.update(Message::Selecteer(n))
+                } else {
+                    self.update(Message::Verplaats(n, fase))
+                };
+            }
+            Message::LaatLos(None) => self.gepakt = None,
             Message::VerplaatsGeselecteerde(rechts) => {
                 let Some(c) = self.geselecteerd.as_deref().and_then(|n| self.regel(n)) else {
                     self.fout = Some("Selecteer eerst een casus (klik op een kaart).".into());
@@ -421,11 +445,16 @@ impl State {
             inhoud = inhoud.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
         }
         inhoud = inhoud.push(
-            text("Klik op een kaart om te selecteren, nogmaals om te openen. Alt+→ / Alt+← verplaatst de geselecteerde casus.")
-                .size(12)
-                .style(theme::gedempt),
+            text(
+                "Klik op een kaart om te selecteren, nogmaals om te openen. Sleep een kaart naar een andere kolom, \
+                 of gebruik Alt+→ / Alt+←, om de casus te verplaatsen.",
+            )
+            .size(12)
+            .style(theme::gedempt),
         );
         inhoud = inhoud.push(kolommen);
+        // A release anywhere else ends a drag without moving (after a column's own release).
+        let inhoud = mouse_area(inhoud).on_release(Message::LaatLos(None));
 
         if let Some(v) = &self.verplaatsen {
             dialoog(inhoud, self.verplaats_dialoog(v), Message::Annuleer)
@@ -473,12 +502,23 @@ impl State {
             }
         }
         let breedte = if ingeklapt { iced::Length::Fixed(190.0) } else { iced::Length::FillPortion(1) };
-        container(column![kop, scrollable(lijst).spacing(4).height(Fill)].spacing(8))
-            .padding(8)
-            .width(breedte)
-            .height(Fill)
-            .style(Vlak::Kolom.stijl())
-            .into()
+        // While a card from another column is dragged over this one, it shows where it lands.
+        let doel = self.boven == Some(fase)
+            && self.gepakt.as_deref().and_then(|n| self.regel(n)).is_some_and(|c| c.fase != fase);
+        let mut inhoud = column![kop].spacing(8);
+        if doel {
+            inhoud = inhoud.push(text(format!("Loslaten: naar {}", fase.label().to_lowercase())).size(12));
+        }
+        inhoud = inhoud.push(scrollable(lijst).spacing(4).height(Fill));
+        mouse_area(container(inhoud).padding(8).width(breedte).height(Fill).style(if doel {
+            Vlak::KolomDoel.stijl()
+        } else {
+            Vlak::Kolom.stijl()
+        }))
+        .on_enter(Message::Boven(Some(fase)))
+        .on_exit(Message::Boven(None))
+        .on_release(Message::LaatLos(Some(fase)))
+        .into()
     }
 
     fn kaart<'a>(&'a self, c: &'a CasusRegel) -> Element<'a, Message> {
@@ -524,14 +564,18 @@ impl State {
             .width(Fill),
         ]
         .spacing(8);
-        let mut knop = button(inhoud)
-            .on_press(Message::Selecteer(c.casusnummer.clone()))
-            .padding(8)
-            .width(Fill)
-            .style(if geselecteerd { Knop::KaartGeselecteerd.stijl() } else { Knop::Kaart.stijl() });
-        if geselecteerd {
-            knop = knop.padding(7);
-        }
+        let gepakt = self.gepakt.as_deref() == Some(c.casusnummer.as_str());
+        let opvallend = geselecteerd || gepakt;
+        // A mouse area, not a button: a button would take the press, so dragging could
+        // not start on the card. Click = press and release on the same column.
+        let knop =
+            mouse_area(container(inhoud).padding(if opvallend { 7 } else { 8 }).width(Fill).style(if opvallend {
+                Vlak::KaartGeselecteerd.stijl()
+            } else {
+                Vlak::Kaart.stijl()
+            }))
+            .on_press(Message::Pak(c.casusnummer.clone()))
+            .interaction(if gepakt { mouse::Interaction::Grabbing } else { mouse::Interaction::Pointer });
         let mut kolom = column![knop].spacing(4);
         if geselecteerd {
             let knoppen = row![

@@ -2,10 +2,10 @@
 
 use super::plan;
 use crate::domain::{Ave, Bsn, JournaalSoort, Rol};
-use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal, NieuweBetrokkene};
+use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal, NieuweBetrokkene, NieuweDetentie};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
-use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// Tabs of the detail view.
@@ -69,6 +69,19 @@ pub struct State {
     ave_reden: String,
     ave_fout: Option<String>,
     persoon: PersoonFormulier,
+    detentie: DetentieFormulier,
+}
+
+/// The "Detentie toevoegen" form.
+#[derive(Debug, Clone, Default)]
+struct DetentieFormulier {
+    betrokkene: Option<Keuze>,
+    inrichting: String,
+    start: String,
+    einde: String,
+    zelfmelder: bool,
+    kortgestrafte: bool,
+    fout: Option<String>,
 }
 
 /// The "Betrokkene toevoegen" form.
@@ -143,6 +156,20 @@ pub enum Message {
     PersoonBsn(String),
     /// Add the betrokkene.
     PersoonToevoegen,
+    /// Choose the person of a new detention.
+    DetentieBetrokkene(Keuze),
+    /// Type the institution.
+    DetentieInrichting(String),
+    /// Type the start date.
+    DetentieStart(String),
+    /// Type the expected end date.
+    DetentieEinde(String),
+    /// Toggle "zelfmelder".
+    DetentieZelfmelder(bool),
+    /// Toggle "kortgestrafte".
+    DetentieKortgestrafte(bool),
+    /// Add the detention.
+    DetentieToevoegen,
     /// Print a report: open it in the system's PDF viewer.
     Afdrukken(Document),
     /// Save a report as PDF via a save dialog.
@@ -181,6 +208,8 @@ pub enum Event {
     Ave(Ave, String),
     /// Add a betrokkene.
     Betrokkene(NieuweBetrokkene),
+    /// Add a detention period to betrokkene `.0`.
+    Detentie(String, NieuweDetentie),
     /// Print a document (plan version: `None` = current).
     Afdrukken(Document, Option<u32>),
     /// Save a document as PDF.
@@ -211,6 +240,7 @@ impl State {
             ave_reden: String::new(),
             ave_fout: None,
             persoon: PersoonFormulier::default(),
+            detentie: DetentieFormulier::default(),
         }
     }
 
@@ -268,6 +298,11 @@ impl State {
     /// The betrokkene was stored: clear the form.
     pub fn persoon_opgeslagen(&mut self) {
         self.persoon = PersoonFormulier::default();
+    }
+
+    /// The detention was stored: clear the form.
+    pub fn detentie_opgeslagen(&mut self) {
+        self.detentie = DetentieFormulier::default();
     }
 
     /// Show an information banner (a report saved or opened).
@@ -338,6 +373,39 @@ impl State {
                         initialen: None,
                     };
                     return (Task::none(), Some(Event::Betrokkene(nb)));
+                }
+            }
+            Message::DetentieBetrokkene(k) => self.detentie.betrokkene = Some(k),
+            Message::DetentieInrichting(t) => self.detentie.inrichting = t,
+            Message::DetentieStart(t) => self.detentie.start = t,
+            Message::DetentieEinde(t) => self.detentie.einde = t,
+            Message::DetentieZelfmelder(b) => self.detentie.zelfmelder = b,
+            Message::DetentieKortgestrafte(b) => self.detentie.kortgestrafte = b,
+            Message::DetentieToevoegen => {
+                let f = &mut self.detentie;
+                let (start, einde) = (datum(&f.start), datum(&f.einde));
+                f.fout = match (&f.betrokkene, &start, &einde) {
+                    (None, _, _) => Some("Kies de betrokkene die gedetineerd is.".into()),
+                    _ if f.inrichting.trim().is_empty() => {
+                        Some("Vul de inrichting in, bijvoorbeeld PI Leeuwarden.".into())
+                    }
+                    (_, Err(e), _) | (_, _, Err(e)) => Some(e.clone()),
+                    (_, Ok(Some(s)), Ok(Some(e))) if e < s => {
+                        Some("De verwachte einddatum ligt vóór de startdatum.".into())
+                    }
+                    _ => None,
+                };
+                if f.fout.is_none()
+                    && let Some(b) = &f.betrokkene
+                {
+                    let d = NieuweDetentie {
+                        inrichting: f.inrichting.trim().to_string(),
+                        startdatum: start.ok().flatten(),
+                        einddatum_verwacht: einde.ok().flatten(),
+                        zelfmelder: f.zelfmelder,
+                        kortgestrafte: f.kortgestrafte,
+                    };
+                    return (Task::none(), Some(Event::Detentie(b.id.clone(), d)));
                 }
             }
             Message::Afdrukken(d) => {
@@ -515,6 +583,38 @@ impl State {
             .spacing(6),
             p.fout.as_deref(),
         ));
+        if !d.betrokkenen.is_empty() {
+            let f = &self.detentie;
+            let wie: Vec<Keuze> = d.betrokkenen.iter().map(|b| Keuze::new(&b.id, &b.naam)).collect();
+            personen = personen.push(veld(
+                "Nieuwe detentie",
+                column![
+                    row![
+                        kies(wie, f.betrokkene.clone(), Message::DetentieBetrokkene)
+                            .placeholder("Kies betrokkene")
+                            .width(220),
+                        invoer("Inrichting, bijv. PI Leeuwarden", &f.inrichting, Message::DetentieInrichting)
+                            .id("detentie-inrichting")
+                            .width(Fill),
+                        invoer("Start dd-mm-jjjj", &f.start, Message::DetentieStart).id("detentie-start").width(140),
+                        invoer("Einde verwacht", &f.einde, Message::DetentieEinde).id("detentie-einde").width(140),
+                    ]
+                    .spacing(6),
+                    row![
+                        checkbox(f.zelfmelder).label("Zelfmelder").on_toggle(Message::DetentieZelfmelder),
+                        checkbox(f.kortgestrafte).label("Kortgestrafte").on_toggle(Message::DetentieKortgestrafte),
+                        space::horizontal(),
+                        button(text("Detentie toevoegen"))
+                            .on_press(Message::DetentieToevoegen)
+                            .style(Knop::Primair.stijl()),
+                    ]
+                    .spacing(12)
+                    .align_y(iced::Center),
+                ]
+                .spacing(6),
+                f.fout.as_deref(),
+            ));
+        }
         let keuzes: Vec<Keuze> = (1..=4u8).map(ave_keuze).collect();
         let mut ave = column![
             text("AVE-fase en historie").size(17),

@@ -5,7 +5,7 @@ use crate::domain::plan::{PlanDiff, Verschil};
 use crate::domain::{ActieStatus, Convenantstatus, PlanSnapshot};
 use crate::store::{Actie, ActieWijziging, NieuweActie, Plan, PlanVersie};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
+use crate::ui::widgets::{Keuze, banner, datum, invoer, kalender, kies, nl_datum, veld};
 use iced::widget::{button, column, container, row, space, text};
 use iced::{Element, Fill, Task};
 
@@ -38,6 +38,8 @@ pub struct ActieFormulier {
     partner: Option<PartnerKeuze>,
     contact: Option<Keuze>,
     deadline: String,
+    /// The month shown by the open deadline calendar.
+    kalender: Option<chrono::NaiveDate>,
     status: Option<ActieStatus>,
     resultaat: String,
     fout: Option<String>,
@@ -112,6 +114,10 @@ pub enum Message {
     StopBewerken,
     /// Select an action row (keyboard target).
     Selecteer(usize),
+    /// Select the row above (`true`) or below the selected one (↑ / ↓).
+    SelecteerVolgende(bool),
+    /// Edit the selected row (Enter).
+    BewerkGeselecteerde,
     /// Move an action up (`true`) or down.
     Verplaats(usize, bool),
     /// Mark an action done.
@@ -145,6 +151,12 @@ pub enum ActieVeld {
     Contact(Keuze),
     /// Deadline as typed.
     Deadline(String),
+    /// Open or close the deadline calendar.
+    Kalender,
+    /// Show this month in the calendar.
+    KalenderMaand(chrono::NaiveDate),
+    /// Pick this day in the calendar.
+    KalenderDag(chrono::NaiveDate),
     /// Status.
     Status(ActieStatus),
     /// Result.
@@ -320,6 +332,19 @@ impl State {
                     }
                     ActieVeld::Contact(c) => f.contact = Some(c),
                     ActieVeld::Deadline(d) => f.deadline = d,
+                    ActieVeld::Kalender => {
+                        f.kalender = match f.kalender {
+                            Some(_) => None,
+                            None => Some(
+                                datum(&f.deadline).ok().flatten().unwrap_or_else(|| chrono::Local::now().date_naive()),
+                            ),
+                        }
+                    }
+                    ActieVeld::KalenderMaand(m) => f.kalender = Some(m),
+                    ActieVeld::KalenderDag(d) => {
+                        f.deadline = d.format("%d-%m-%Y").to_string();
+                        f.kalender = None;
+                    }
                     ActieVeld::Status(s) => f.status = Some(s),
                     ActieVeld::Resultaat(r) => f.resultaat = r,
                 }
@@ -381,6 +406,22 @@ impl State {
             }
             Message::StopBewerken => self.bewerkt = None,
             Message::Selecteer(i) => self.geselecteerd = Some(i),
+            Message::SelecteerVolgende(omhoog) => {
+                let n = self.plan.acties.len();
+                if n > 0 {
+                    self.geselecteerd = Some(match (self.geselecteerd, omhoog) {
+                        (None, true) => n - 1,
+                        (None, false) => 0,
+                        (Some(i), true) => i.saturating_sub(1),
+                        (Some(i), false) => (i + 1).min(n - 1),
+                    });
+                }
+            }
+            Message::BewerkGeselecteerde => {
+                if let Some(i) = self.geselecteerd.filter(|_| self.bewerkt.is_none()) {
+                    return self.update(Message::Bewerk(i));
+                }
+            }
             Message::Verplaats(i, omhoog) => {
                 if let Some(a) = self.plan.acties.get(i) {
                     let nieuw = if omhoog { i.saturating_sub(1) } else { (i + 1).min(self.plan.acties.len() - 1) };
@@ -647,15 +688,33 @@ impl State {
                 ),
                 veld(
                     "Deadline (dd-mm-jjjj)",
-                    invoer("dd-mm-jjjj", &f.deadline, move |s| m(ActieVeld::Deadline(s)))
-                        .on_submit(verstuur.clone())
-                        .width(130),
+                    row![
+                        invoer("dd-mm-jjjj", &f.deadline, move |s| m(ActieVeld::Deadline(s)))
+                            .on_submit(verstuur.clone())
+                            .width(130),
+                        button(text("Kalender").size(13))
+                            .on_press(m(ActieVeld::Kalender))
+                            .style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(4),
                     None
                 ),
             ]
             .spacing(8),
         ]
         .spacing(6);
+        if let Some(maand) = f.kalender {
+            let gekozen = datum(&f.deadline).ok().flatten();
+            c = c.push(row![
+                space::horizontal(),
+                kalender(
+                    maand,
+                    gekozen,
+                    move |d| m(ActieVeld::KalenderDag(d)),
+                    move |d| m(ActieVeld::KalenderMaand(d))
+                ),
+            ]);
+        }
         if bewerkt {
             c = c.push(
                 row![
@@ -711,6 +770,7 @@ fn formulier_van(a: &Actie, plan: &Plan) -> ActieFormulier {
         }),
         contact: a.contact_id.as_ref().map(|c| Keuze::new(c, a.contact.clone().unwrap_or_default())),
         deadline: a.deadline.as_deref().map(nl_datum).unwrap_or_default(),
+        kalender: None,
         status: Some(a.status),
         resultaat: a.resultaat.clone(),
         fout: None,
