@@ -316,6 +316,19 @@ impl App {
         crate::store::ontgrendel(map, wachtwoord).map(Overdracht::new).map_err(|e| fout(&e))
     }
 
+    /// Restore a backup into an empty data dir (first start on a new laptop; blocking). The
+    /// result feeds `Message::Aangemaakt`.
+    pub fn herstel_aan(map: &Gegevensmap, h: &start::Herstelaanvraag) -> Result<Overdracht, String> {
+        let bytes = std::fs::read(&h.pad).map_err(|e| format!("Het back-upbestand kan niet worden gelezen ({e})."))?;
+        let keuze = match &h.wachtwoord {
+            Some(w) => crate::store::Sleutelkeuze::Wachtwoord(w.clone()),
+            None => crate::store::Sleutelkeuze::Sleutelbos,
+        };
+        let (store, _) =
+            crate::store::backup_herstel(map, &bytes, &h.backup_wachtwoord, &keuze, false).map_err(|e| fout(&e))?;
+        Ok(Overdracht::new(store))
+    }
+
     /// Create a data dir from the first-run form (blocking). The result feeds `Message::Aangemaakt`.
     pub fn maak_aan(map: &Gegevensmap, a: &start::Aanvraag) -> Result<Overdracht, String> {
         let keuze = match &a.wachtwoord {
@@ -536,8 +549,23 @@ impl App {
             Scherm::Start(s) => match message {
                 Message::Start(m) => {
                     let (task, event) = s.update(m);
-                    if let Some(start::Event::Aanmaken(a)) = event {
-                        return Task::batch([task.map(Message::Start), self.aanmaken(a)]);
+                    match event {
+                        Some(start::Event::Aanmaken(a)) => {
+                            return Task::batch([task.map(Message::Start), self.aanmaken(a)]);
+                        }
+                        Some(start::Event::Herstellen(h)) => {
+                            let map = self.map.clone();
+                            let herstel = Task::perform(
+                                async move {
+                                    tokio::task::spawn_blocking(move || App::herstel_aan(&map, &h))
+                                        .await
+                                        .unwrap_or_else(|_| Err("Terugzetten is onverwacht afgebroken.".into()))
+                                },
+                                Message::Aangemaakt,
+                            );
+                            return Task::batch([task.map(Message::Start), herstel]);
+                        }
+                        None => {}
                     }
                     task.map(Message::Start)
                 }

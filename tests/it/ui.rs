@@ -834,3 +834,42 @@ fn actietabel_met_pijltjes_en_deadline_uit_de_kalender() {
     klik(&mut app, "Actie toevoegen");
     verwacht(&app, &verwacht_datum);
 }
+
+/// First start on a new laptop: "Back-up terugzetten" validates, then restores the backup
+/// with a new passphrase and opens the board on it.
+#[test]
+fn eerste_start_zet_een_backup_terug() {
+    let d = tempfile::tempdir().unwrap();
+    let (_d2, _m2, mut oud) = hulp::store();
+    hulp::casus(&mut oud, "Meegenomen Merel");
+    let backup = d.path().join("oude-laptop.schakelbackup");
+    oud.backup_maak(&backup, "backup-wachtwoord-start").unwrap();
+    let map = Gegevensmap::new(d.path().join("nieuwe-laptop"));
+    let (mut app, _) = App::opstarten(map.clone());
+    let _ = app.update(Message::Start(start::Message::Herstelmodus(true)));
+    let _ = app.update(Message::Start(start::Message::Opslag(start::Opslag::Wachtwoord)));
+    klik(&mut app, "Back-up terugzetten");
+    verwacht(&app, "Vul het back-upbestand in.");
+    verwacht(&app, "Vul het wachtwoord van de back-up in.");
+    typ(&mut app, "start-backup", &backup.display().to_string());
+    typ(&mut app, "start-backup-ww", "backup-wachtwoord-start");
+    let _ = app.update(Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
+    let _ = app.update(Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
+    klik(&mut app, "Back-up terugzetten");
+    verwacht(&app, "Bezig…");
+    let fout = start::Herstelaanvraag {
+        pad: backup.clone(),
+        backup_wachtwoord: zeroize::Zeroizing::new("verkeerd-wachtwoord".into()),
+        wachtwoord: Some(zeroize::Zeroizing::new(WACHTWOORD.into())),
+    };
+    let _ = app.update(Message::Aangemaakt(App::herstel_aan(&map, &fout)));
+    verwacht(&app, "wachtwoord is onjuist");
+    assert!(!map.is_geinitialiseerd(), "a refused restore must leave the data dir empty");
+    let goed =
+        start::Herstelaanvraag { backup_wachtwoord: zeroize::Zeroizing::new("backup-wachtwoord-start".into()), ..fout };
+    let _ = app.update(Message::Aangemaakt(App::herstel_aan(&map, &goed)));
+    assert!(app.is_ontgrendeld());
+    verwacht(&app, "Meegenomen Merel");
+    drop(app);
+    assert_eq!(schakel::store::ontgrendel(&map, Some(WACHTWOORD)).unwrap().aantal("casus").unwrap(), 1);
+}

@@ -29,6 +29,10 @@ pub struct State {
     fouten: Vec<(&'static str, String)>,
     bezig: bool,
     fout: Option<String>,
+    /// Restore a backup instead of starting empty.
+    herstellen: bool,
+    backup_pad: String,
+    backup_wachtwoord: String,
 }
 
 /// What the user does.
@@ -50,6 +54,31 @@ pub enum Message {
     Demo(bool),
     /// Create the database.
     Aanmaken,
+    /// Start from a backup (`true`) or with an empty database.
+    Herstelmodus(bool),
+    /// Type the backup file.
+    BackupPad(String),
+    /// Type the backup's passphrase.
+    BackupWachtwoord(String),
+    /// Restore the backup.
+    Herstellen,
+}
+
+/// Validated input for restoring a backup on this (new) laptop.
+#[derive(Clone)]
+pub struct Herstelaanvraag {
+    /// The backup file.
+    pub pad: std::path::PathBuf,
+    /// The backup's passphrase.
+    pub backup_wachtwoord: zeroize::Zeroizing<String>,
+    /// Passphrase for the restored database, when its key goes into a key file.
+    pub wachtwoord: Option<zeroize::Zeroizing<String>>,
+}
+
+impl std::fmt::Debug for Herstelaanvraag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Herstelaanvraag").field("pad", &self.pad).finish_non_exhaustive()
+    }
 }
 
 /// Validated input of the first-run form.
@@ -78,6 +107,8 @@ impl std::fmt::Debug for Aanvraag {
 pub enum Event {
     /// Create key and database.
     Aanmaken(Aanvraag),
+    /// Restore a backup into the empty data dir.
+    Herstellen(Herstelaanvraag),
 }
 
 impl State {
@@ -95,6 +126,9 @@ impl State {
             fouten: Vec::new(),
             bezig: false,
             fout: None,
+            herstellen: false,
+            backup_pad: String::new(),
+            backup_wachtwoord: String::new(),
         }
     }
 
@@ -141,6 +175,46 @@ impl State {
             Message::Wachtwoord(s) => self.wachtwoord = s,
             Message::Herhaling(s) => self.herhaling = s,
             Message::Demo(b) => self.demo = b,
+            Message::Herstelmodus(b) => {
+                self.herstellen = b;
+                self.fouten.clear();
+                self.fout = None;
+            }
+            Message::BackupPad(s) => self.backup_pad = s,
+            Message::BackupWachtwoord(s) => self.backup_wachtwoord = s,
+            Message::Herstellen => {
+                let mut f = Vec::new();
+                if self.backup_pad.trim().is_empty() {
+                    f.push(("backup", "Vul het back-upbestand in.".to_string()));
+                }
+                if self.backup_wachtwoord.is_empty() {
+                    f.push(("backup-ww", "Vul het wachtwoord van de back-up in.".to_string()));
+                }
+                if self.opslag == Opslag::Wachtwoord {
+                    if self.wachtwoord.chars().count() < MIN_WACHTWOORD_LENGTE {
+                        f.push((
+                            "wachtwoord",
+                            format!("Kies een wachtwoord van minstens {MIN_WACHTWOORD_LENGTE} tekens."),
+                        ));
+                    } else if self.wachtwoord != self.herhaling {
+                        f.push(("herhaling", "De wachtwoorden zijn niet gelijk.".to_string()));
+                    }
+                }
+                self.fouten = f;
+                if self.fouten.is_empty() {
+                    self.bezig = true;
+                    return (
+                        Task::none(),
+                        Some(Event::Herstellen(Herstelaanvraag {
+                            pad: std::path::PathBuf::from(self.backup_pad.trim()),
+                            backup_wachtwoord: zeroize::Zeroizing::new(self.backup_wachtwoord.clone()),
+                            wachtwoord: (self.opslag == Opslag::Wachtwoord)
+                                .then(|| zeroize::Zeroizing::new(self.wachtwoord.clone())),
+                        })),
+                    );
+                }
+                return (Task::none(), None);
+            }
             Message::Aanmaken => match self.valideer() {
                 Ok(a) => {
                     self.bezig = true;
@@ -164,12 +238,39 @@ impl State {
             text("Schakel bewaart casussen versleuteld op deze laptop. Vul eenmalig uw gegevens in.")
                 .size(14)
                 .style(theme::gedempt),
-            veld("Uw naam", invoer("Voornaam Achternaam", &self.naam, Message::Naam).id("start-naam"), fout("naam")),
-            veld("Uw rol", invoer("Procesregisseur", &self.rol, Message::Rol), None),
-            veld("Zorg- en Veiligheidshuis", invoer("bijv. ZVH Fryslân", &self.zvh, Message::Zvh), fout("zvh")),
-            text("Waar wordt de sleutel van de database bewaard?").size(14),
+            row![
+                radio("Nieuwe database", false, Some(self.herstellen), Message::Herstelmodus),
+                radio("Back-up terugzetten (nieuwe laptop)", true, Some(self.herstellen), Message::Herstelmodus),
+            ]
+            .spacing(20),
         ]
         .spacing(12);
+        if self.herstellen {
+            c = c.push(veld(
+                "Back-upbestand",
+                invoer("/pad/naar/schakel-backup.schakelbackup", &self.backup_pad, Message::BackupPad)
+                    .id("start-backup"),
+                fout("backup"),
+            ));
+            c = c.push(veld(
+                "Wachtwoord van de back-up",
+                invoer("", &self.backup_wachtwoord, Message::BackupWachtwoord).secure(true).id("start-backup-ww"),
+                fout("backup-ww"),
+            ));
+        } else {
+            c = c.push(veld(
+                "Uw naam",
+                invoer("Voornaam Achternaam", &self.naam, Message::Naam).id("start-naam"),
+                fout("naam"),
+            ));
+            c = c.push(veld("Uw rol", invoer("Procesregisseur", &self.rol, Message::Rol), None));
+            c = c.push(veld(
+                "Zorg- en Veiligheidshuis",
+                invoer("bijv. ZVH Fryslân", &self.zvh, Message::Zvh),
+                fout("zvh"),
+            ));
+        }
+        c = c.push(text("Waar wordt de sleutel van de database bewaard?").size(14));
         if self.sleutelbos_beschikbaar {
             c = c.push(radio(
                 "In de sleutelbos van het systeem (aanbevolen)",
@@ -186,34 +287,44 @@ impl State {
         }
         c = c.push(radio("Beveiligd met een wachtwoord", Opslag::Wachtwoord, Some(self.opslag), Message::Opslag));
         if self.opslag == Opslag::Wachtwoord {
+            c =
+                c.push(
+                    row![
+                        veld(
+                            "Wachtwoord",
+                            invoer("", &self.wachtwoord, Message::Wachtwoord).secure(true),
+                            fout("wachtwoord")
+                        ),
+                        veld(
+                            "Herhaal wachtwoord",
+                            invoer("", &self.herhaling, Message::Herhaling)
+                                .secure(true)
+                                .on_submit(if self.herstellen { Message::Herstellen } else { Message::Aanmaken }),
+                            fout("herhaling")
+                        ),
+                    ]
+                    .spacing(10),
+                );
+        }
+        if !self.herstellen {
             c = c.push(
-                row![
-                    veld(
-                        "Wachtwoord",
-                        invoer("", &self.wachtwoord, Message::Wachtwoord).secure(true),
-                        fout("wachtwoord")
-                    ),
-                    veld(
-                        "Herhaal wachtwoord",
-                        invoer("", &self.herhaling, Message::Herhaling).secure(true).on_submit(Message::Aanmaken),
-                        fout("herhaling")
-                    ),
-                ]
-                .spacing(10),
+                checkbox(self.demo)
+                    .label("Voorbeelddata laden (fictieve casussen om mee te oefenen)")
+                    .on_toggle(Message::Demo),
             );
         }
-        c = c.push(
-            checkbox(self.demo)
-                .label("Voorbeelddata laden (fictieve casussen om mee te oefenen)")
-                .on_toggle(Message::Demo),
-        );
         if let Some(f) = &self.fout {
             c = c.push(banner(Vlak::Fout, f, None));
         }
+        let (label, actie) = if self.herstellen {
+            ("Back-up terugzetten", Message::Herstellen)
+        } else {
+            ("Database aanmaken", Message::Aanmaken)
+        };
         c = c.push(row![
             space::horizontal(),
-            button(text(if self.bezig { "Bezig…" } else { "Database aanmaken" }))
-                .on_press_maybe((!self.bezig).then_some(Message::Aanmaken))
+            button(text(if self.bezig { "Bezig…" } else { label }))
+                .on_press_maybe((!self.bezig).then_some(actie))
                 .style(Knop::Primair.stijl())
         ]);
         center(container(c).padding(28).max_width(620).style(Vlak::Paneel.stijl())).into()
