@@ -1076,6 +1076,11 @@ impl Hoofd {
         use privacy::Event as E;
         let vandaag = chrono::Local::now().date_naive();
         let r: Result<String, String> = match e {
+            E::Open(n) => {
+                self.pagina = Pagina::Casussen;
+                self.open_casus(&n);
+                return (Task::none(), false);
+            }
             E::Termijnen(t) => t
                 .iter()
                 .try_for_each(|(thema, m)| self.store.zet_bewaartermijn(thema, *m))

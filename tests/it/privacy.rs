@@ -570,6 +570,10 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     verwacht(&app, &ouder);
 
     // Removal needs a reason and the typed casusnummer.
+    // "Bekijken" opens the casus for review; back to the list afterwards.
+    let _ = app.update(Message::Privacy(P::Bekijk(0)));
+    verwacht(&app, &format!("{ouder} — Proef"));
+    let _ = app.update(Message::Navigeer(Pagina::Privacy));
     // Sorted by end of term: the case closed longest ago comes first.
     let _ = app.update(Message::Privacy(P::Verwijder(0)));
     verwacht(&app, "definitief verwijderen");

@@ -91,6 +91,8 @@ pub struct State {
 /// What the user does.
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// Open the casus of row `.0` to review it before deciding.
+    Bekijk(usize),
     /// Ask to remove row `.0` of the "Te verwijderen" list.
     Verwijder(usize),
     /// Ask to extend the term of row `.0`.
@@ -160,6 +162,8 @@ pub enum Message {
 /// What the screen asks of the app.
 #[derive(Debug, Clone)]
 pub enum Event {
+    /// Open a casus (to review it before removal or extension).
+    Open(String),
     /// Store these terms (thema id, months).
     Termijnen(Vec<(String, u32)>),
     /// Remove a casus after its term.
@@ -309,6 +313,7 @@ impl State {
                 None
             }
             Message::Verwijder(_) | Message::Verleng(_) => None,
+            Message::Bekijk(i) => self.te_verwijderen.get(i).map(|c| Event::Open(c.nummer.clone())),
             Message::Reden(t) => {
                 self.reden = t;
                 None
@@ -565,6 +570,7 @@ impl State {
                     text(c.thema.clone()).size(14).width(Fill),
                     text(format!("afgesloten {}", nl_datum(&c.afgesloten_op))).size(13).width(150),
                     text(format!("termijn t/m {}", nl_datum(&c.termijn_tot))).size(13).width(160),
+                    button(text("Bekijken").size(13)).on_press(Message::Bekijk(i)).style(Knop::Link.stijl()),
                     button(text("Verlengen…").size(13)).on_press(Message::Verleng(i)).style(Knop::Secundair.stijl()),
                     button(text("Verwijderen…").size(13)).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()),
                 ]
