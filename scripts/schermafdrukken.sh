@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
-# detail, the plan editor, the journal, partners and the sync screen (with a colleague
-# and a conflict). The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
+# detail, the plan editor, the journal, partners, the sync screen (with a colleague
+# and a conflict) and the privacy page. The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/systeempakketten.sh schermafdruk
@@ -14,6 +14,9 @@ trap 'kill $XVFB 2>/dev/null || true; rm -rf "$WERK"' EXIT
 export SCHAKEL_DATA_DIR=$WERK/data
 export SCHAKEL_PASSPHRASE="schermafdruk-wachtwoord"
 "$BIN" demo --cases 300 >/dev/null
+# Shorter terms for two themes, so the "Te verwijderen" list on the privacy page has rows.
+"$BIN" bewaartermijn instellen --thema nazorg --maanden 6 >/dev/null
+"$BIN" bewaartermijn instellen --thema com --maanden 6 >/dev/null
 CASUS=$("$BIN" casus list --fase procesregie --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["casusnummer"])')
 
 # A colleague (fictional) on a second data dir: exchange cards, confirm fingerprints,
@@ -66,3 +69,4 @@ foto plan --casus "$CASUS" --tab plan
 foto journaal --casus "$CASUS" --tab journaal
 foto synchronisatie --pagina synchronisatie
 foto partners --pagina partners
+foto privacy --pagina privacy
