@@ -9,6 +9,7 @@ pub mod cli;
 pub mod contactlijst;
 pub mod demo;
 pub mod domain;
+pub mod handleiding;
 pub mod melding;
 pub mod report;
 pub mod store;
