@@ -11,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod handleiding;
 pub mod melding;
+pub mod over;
 pub mod report;
 pub mod store;
 pub mod sync;

@@ -687,3 +687,24 @@ fn partner_met_twee_contactpersonen() {
     let _ = app.update(Message::Partners(partners::Message::Convenant(Convenantstatus::Geen)));
     verwacht(&app, "deze partner mag geen persoonsgegevens van casussen ontvangen");
 }
+
+/// Instellingen → Over Schakel: version from Cargo.toml, the EUPL, and the third-party
+/// licences (summary, and the full list on request).
+#[test]
+fn settings_show_version_and_licences() {
+    let (_o, mut app) = app_met_partners();
+    klik(&mut app, "Instellingen");
+    verwacht(&app, "Over Schakel");
+    verwacht(&app, &format!("Schakel versie {}", env!("CARGO_PKG_VERSION")));
+    verwacht(&app, "Licentie: EUPL-1.2");
+    let aantal = schakel::over::onderdelen().len();
+    assert!(aantal > 100, "{aantal} parts");
+    verwacht(&app, &format!("Schakel gebruikt {aantal} onderdelen van derden"));
+    verwacht(&app, "MIT OR Apache-2.0 (");
+    assert!(!toont(&app, "rusqlite 0.40.2"), "the full list is folded away at first");
+    klik(&mut app, "Toon alle onderdelen");
+    verwacht(&app, "rusqlite 0.40.2 — MIT");
+    verwacht(&app, "OpenSSL (in openssl-src)");
+    klik(&mut app, "Verberg de onderdelen");
+    assert!(!toont(&app, "rusqlite 0.40.2"));
+}
