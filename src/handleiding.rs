@@ -6,13 +6,15 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// English section names from clap_mangen and their Dutch names.
-const SECTIES: [(&str, &str); 6] = [
+const SECTIES: [(&str, &str); 7] = [
     (".SH NAME", ".SH NAAM"),
     (".SH SYNOPSIS", ".SH OVERZICHT"),
     (".SH DESCRIPTION", ".SH BESCHRIJVING"),
     (".SH EXTRA", ".SH MEER INFORMATIE"),
     (".SH VERSION", ".SH VERSIE"),
     (".SH AUTHORS", ".SH AUTEURS"),
+    // The heading of the command list is ours ("Opdrachten"); man pages write headings in capitals.
+    (".SH Opdrachten", ".SH OPDRACHTEN"),
 ];
 
 /// Render one page in Dutch.
