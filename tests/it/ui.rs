@@ -705,6 +705,8 @@ fn settings_show_version_and_licences() {
     klik(&mut app, "Toon alle onderdelen");
     verwacht(&app, "rusqlite 0.40.2 — MIT");
     verwacht(&app, "OpenSSL (in openssl-src)");
+    // A part without a version shows no placeholder.
+    verwacht(&app, "Fira Sans (lettertype venster, in iced) — OFL-1.1");
     klik(&mut app, "Verberg de onderdelen");
     assert!(!toont(&app, "rusqlite 0.40.2"));
 }

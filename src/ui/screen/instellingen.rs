@@ -125,11 +125,10 @@ impl State {
         .spacing(6)
         .padding(iced::Padding { top: 8.0, ..Default::default() });
         if self.toon_onderdelen {
-            let regels = Column::with_children(
-                self.onderdelen
-                    .iter()
-                    .map(|o| text(format!("{} {} — {}", o.naam, o.versie, o.licentie)).size(13).into()),
-            )
+            let regels = Column::with_children(self.onderdelen.iter().map(|o| {
+                let versie = if o.versie == "-" { String::new() } else { format!(" {}", o.versie) };
+                text(format!("{}{versie} — {}", o.naam, o.licentie)).size(13).into()
+            }))
             .spacing(2);
             kolom = kolom.push(scrollable(regels).height(260).width(Fill));
             kolom = kolom.push(
