@@ -7,6 +7,12 @@ use crate::ui::widgets::{Keuze, kies, veld};
 use iced::widget::{Column, button, column, container, scrollable, text};
 use iced::{Element, Fill, Task};
 
+/// Where the installed package puts the third-party licence list.
+#[cfg(target_os = "linux")]
+const WAAR_LIJST: &str = "/usr/share/doc/schakel/licenties-derden.txt";
+#[cfg(not(target_os = "linux"))]
+const WAAR_LIJST: &str = "licenties-derden.txt naast het programma";
+
 /// Idle lock choices in minutes.
 pub const VERGRENDEL_KEUZES: [u32; 6] = [2, 5, 10, 15, 30, 60];
 
@@ -131,11 +137,8 @@ impl State {
             }))
             .spacing(2);
             kolom = kolom.push(scrollable(regels).height(260).width(Fill));
-            kolom = kolom.push(
-                text("De volledige lijst staat ook in /usr/share/doc/schakel/licenties-derden.txt.")
-                    .size(12)
-                    .style(theme::gedempt),
-            );
+            kolom = kolom
+                .push(text(format!("De volledige lijst staat ook in {WAAR_LIJST}.")).size(12).style(theme::gedempt));
         }
         kolom.into()
     }
