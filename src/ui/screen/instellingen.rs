@@ -11,7 +11,7 @@ use iced::{Element, Fill, Task};
 #[cfg(target_os = "linux")]
 const WAAR_LIJST: &str = "/usr/share/doc/schakel/licenties-derden.txt";
 #[cfg(not(target_os = "linux"))]
-const WAAR_LIJST: &str = "licenties-derden.txt naast het programma";
+const WAAR_LIJST: &str = "licenties-derden.txt bij het programma";
 
 /// Idle lock choices in minutes.
 pub const VERGRENDEL_KEUZES: [u32; 6] = [2, 5, 10, 15, 30, 60];
