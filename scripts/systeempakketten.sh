@@ -5,6 +5,8 @@
 #   bash scripts/systeempakketten.sh venster    also what the window needs at run time
 #   bash scripts/systeempakketten.sh schermafdruk  also Xvfb and tools for screenshots
 #   bash scripts/systeempakketten.sh rapporten  also qpdf and poppler-utils (PDF checks)
+#   bash scripts/systeempakketten.sh pakket     also what building and checking the .deb needs
+#   bash scripts/systeempakketten.sh iconen     also what packaging/iconen.sh needs
 set -euo pipefail
 # age: the sync tests decrypt a bundle with the age CLI (interop).
 PAKKETTEN=(build-essential perl pkg-config age)
@@ -13,6 +15,10 @@ VENSTER=(libx11-6 libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxcb1 libxkbcommon
 case "${1:-}" in
     venster) PAKKETTEN+=("${VENSTER[@]}") ;;
     rapporten) PAKKETTEN+=(qpdf poppler-utils) ;;
+    # dpkg-dev: dpkg-shlibdeps for Depends: $auto; xz-utils: cargo-deb's compression;
+    # man-db: the installed man page is indexed.
+    pakket) PAKKETTEN+=(dpkg-dev xz-utils desktop-file-utils man-db) ;;
+    iconen) PAKKETTEN+=(librsvg2-bin imagemagick icnsutils) ;;
     schermafdruk) PAKKETTEN+=("${VENSTER[@]}" xvfb xdotool imagemagick) ;;
 esac
 ontbrekend=()

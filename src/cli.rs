@@ -111,6 +111,12 @@ pub enum Opdracht {
         #[arg(long, default_value_t = 10_000)]
         operaties: i64,
     },
+    /// Schrijf de handleiding als man-pagina (roff)
+    Handleiding {
+        /// Schrijf in deze map een pagina per opdracht (zonder: de hoofdpagina naar de uitvoer)
+        #[arg(long, value_name = "MAP")]
+        map: Option<PathBuf>,
+    },
     /// Open het venster, eventueel direct op een casus
     Venster {
         /// Open deze casus na het ontgrendelen
@@ -469,8 +475,19 @@ pub fn commando() -> clap::Command {
             .mut_args(|a| if a.is_positional() { a.help_heading("Argumenten") } else { a.help_heading("Opties") })
             .mut_subcommands(nl)
     }
-    nl(Cli::command())
-        .arg(clap::Arg::new("version").short('V').long("version").action(ArgAction::Version).help("Toon de versie"))
+    nl(Cli::command()).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("Toon de versie")
+            .help_heading("Opties"),
+    )
+}
+
+/// clap's generated usage line says `[OPTIONS]`; the rest of the help is Dutch.
+fn nl_gebruik(tekst: String) -> String {
+    tekst.replace("[OPTIONS]", "[OPTIES]")
 }
 
 /// Parse arguments; a usage error becomes a Dutch [`CliFout::Gebruik`].
@@ -488,11 +505,11 @@ fn clap_fout(e: clap::Error) -> CliFout {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             // Not an error: print and stop successfully.
-            let _ = e.print();
+            print!("{}", nl_gebruik(e.to_string()));
             std::process::exit(0);
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            let _ = e.print();
+            eprint!("{}", nl_gebruik(e.to_string()));
             return CliFout::Gebruik("Geef een opdracht; zie 'schakel --help'.".into());
         }
         _ => {}
@@ -878,6 +895,11 @@ fn print_json<T: Serialize>(waarde: &T) {
 
 /// Run a parsed command. Without a command (or with `venster`) the caller opens the window.
 pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
+    // The manual needs no data dir.
+    if let Some(Opdracht::Handleiding { map }) = &cli.opdracht {
+        handleiding(map.as_deref())?;
+        return Ok(Vervolg::Klaar);
+    }
     let map = gegevensmap(&cli)?;
     let Some(opdracht) = cli.opdracht.as_ref() else {
         return Ok(Vervolg::Venster(map, Box::default()));
@@ -1046,6 +1068,8 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 println!("{} geschreven: {} ({} pagina's).", r.titel, uitvoer.display(), r.paginas);
             }
         }
+        // Handled above, before the data dir is looked up.
+        Opdracht::Handleiding { .. } => {}
         Opdracht::Venster { casus, tab, pagina } => {
             let pagina = match pagina.as_deref() {
                 None => None,
@@ -1205,6 +1229,18 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
             } else {
                 println!("Casus {nummer} staat nu op {ave}.");
             }
+        }
+    }
+    Ok(())
+}
+
+fn handleiding(map: Option<&std::path::Path>) -> Result<(), CliFout> {
+    let fout = |e: std::io::Error| CliFout::Controle(format!("De handleiding kon niet worden geschreven: {e}"));
+    match map {
+        None => print!("{}", crate::handleiding::hoofdpagina().map_err(fout)?),
+        Some(m) => {
+            let paginas = crate::handleiding::schrijf_alle(m).map_err(fout)?;
+            println!("{} pagina's geschreven in {}.", paginas.len(), m.display());
         }
     }
     Ok(())

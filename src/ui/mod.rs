@@ -19,6 +19,20 @@ use std::time::{Duration, Instant};
 use theme::{Knop, Vlak};
 use widgets::{Keuze, banner, invoer};
 
+/// Application id: the Wayland app id and the X11 WM_CLASS of the window. It must equal
+/// the basename of `packaging/schakel.desktop` and its `StartupWMClass`, so the desktop
+/// shows the window under the Schakel entry and icon.
+pub const APP_ID: &str = "schakel";
+
+/// The window icon: 64×64 RGBA pixels rendered from `assets/icons/schakel.svg` by
+/// `packaging/iconen.sh` (raw pixels, so the app needs no image decoder).
+const ICOON_RGBA: &[u8] = include_bytes!("../../assets/icons/schakel-64.rgba");
+
+/// The window icon, or none if the embedded pixels do not make one.
+pub fn venster_icoon() -> Option<iced::window::Icon> {
+    iced::window::icon::from_rgba(ICOON_RGBA.to_vec(), 64, 64).ok()
+}
+
 /// Default idle time before the window locks itself.
 pub const STANDAARD_VERGRENDEL_MINUTEN: u32 = 10;
 
@@ -52,6 +66,12 @@ pub fn run(map: Gegevensmap, begin: Beginscherm) -> iced::Result {
     .window(iced::window::Settings {
         size: iced::Size::new(1360.0, 860.0),
         min_size: Some(iced::Size::new(1024.0, 680.0)),
+        icon: venster_icoon(),
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: APP_ID.to_string(),
+            ..Default::default()
+        },
         ..Default::default()
     })
     .run()

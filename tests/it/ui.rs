@@ -873,3 +873,26 @@ fn eerste_start_zet_een_backup_terug() {
     drop(app);
     assert_eq!(schakel::store::ontgrendel(&map, Some(WACHTWOORD)).unwrap().aantal("casus").unwrap(), 1);
 }
+
+/// Instellingen → Over Schakel: version from Cargo.toml, the EUPL, and the third-party
+/// licences (summary, and the full list on request).
+#[test]
+fn settings_show_version_and_licences() {
+    let (_o, mut app) = app_met_partners();
+    klik(&mut app, "Instellingen");
+    verwacht(&app, "Over Schakel");
+    verwacht(&app, &format!("Schakel versie {}", env!("CARGO_PKG_VERSION")));
+    verwacht(&app, "Licentie: EUPL-1.2");
+    let aantal = schakel::over::onderdelen().len();
+    assert!(aantal > 100, "{aantal} parts");
+    verwacht(&app, &format!("Schakel gebruikt {aantal} onderdelen van derden"));
+    verwacht(&app, "MIT OR Apache-2.0 (");
+    assert!(!toont(&app, "rusqlite 0.40.2"), "the full list is folded away at first");
+    klik(&mut app, "Toon alle onderdelen");
+    verwacht(&app, "rusqlite 0.40.2 — MIT");
+    verwacht(&app, "OpenSSL (in openssl-src)");
+    // A part without a version shows no placeholder.
+    verwacht(&app, "Fira Sans (lettertype venster, in iced) — OFL-1.1");
+    klik(&mut app, "Verberg de onderdelen");
+    assert!(!toont(&app, "rusqlite 0.40.2"));
+}

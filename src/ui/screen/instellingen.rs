@@ -1,9 +1,17 @@
-//! Settings: idle lock time, user, and "Over" (version).
+//! Settings: idle lock time, user, and "Over Schakel" (version, licence, third-party
+//! licences).
 
+use crate::over::{self, Onderdeel};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, kies, veld};
-use iced::widget::{button, column, container, text};
+use iced::widget::{Column, button, column, container, scrollable, text};
 use iced::{Element, Fill, Task};
+
+/// Where the installed package puts the third-party licence list.
+#[cfg(target_os = "linux")]
+const WAAR_LIJST: &str = "/usr/share/doc/schakel/licenties-derden.txt";
+#[cfg(not(target_os = "linux"))]
+const WAAR_LIJST: &str = "licenties-derden.txt bij het programma";
 
 /// Idle lock choices in minutes.
 pub const VERGRENDEL_KEUZES: [u32; 6] = [2, 5, 10, 15, 30, 60];
@@ -15,6 +23,9 @@ pub struct State {
     gebruiker: String,
     zvh: String,
     map: String,
+    onderdelen: Vec<Onderdeel>,
+    per_licentie: Vec<(String, usize)>,
+    toon_onderdelen: bool,
 }
 
 /// What the user does.
@@ -24,6 +35,8 @@ pub enum Message {
     Vergrendel(Keuze),
     /// Lock now.
     NuVergrendelen,
+    /// Show or hide the list of third-party parts.
+    ToonOnderdelen,
 }
 
 /// What the screen asks of the app.
@@ -42,7 +55,9 @@ fn keuze(m: u32) -> Keuze {
 impl State {
     /// The settings as stored.
     pub fn new(minuten: u32, gebruiker: String, zvh: String, map: String) -> State {
-        State { minuten, gebruiker, zvh, map }
+        let onderdelen = over::onderdelen();
+        let per_licentie = over::per_licentie(&onderdelen);
+        State { minuten, gebruiker, zvh, map, onderdelen, per_licentie, toon_onderdelen: false }
     }
 
     /// Handle a message.
@@ -53,6 +68,10 @@ impl State {
                 (Task::none(), Some(Event::Vergrendeltijd(self.minuten)))
             }
             Message::NuVergrendelen => (Task::none(), Some(Event::Vergrendel)),
+            Message::ToonOnderdelen => {
+                self.toon_onderdelen = !self.toon_onderdelen;
+                (Task::none(), None)
+            }
         }
     }
 
@@ -80,10 +99,12 @@ impl State {
             container(
                 column![
                     text("Over Schakel").size(17),
-                    text(format!("Versie {}", env!("CARGO_PKG_VERSION"))).size(14),
+                    text(format!("Schakel versie {}", over::VERSIE)).size(14),
+                    text(format!("Licentie: {} (European Union Public Licence)", over::LICENTIE)).size(14),
                     text(format!("Gebruiker: {}", self.gebruiker)).size(14),
                     text(format!("Zorg- en Veiligheidshuis: {}", self.zvh)).size(14),
                     text(format!("Gegevensmap: {}", self.map)).size(13).style(theme::gedempt),
+                    self.derden(),
                 ]
                 .spacing(4)
             )
@@ -94,5 +115,31 @@ impl State {
         .spacing(12)
         .padding(16)
         .into()
+    }
+
+    /// Third-party licences: a count per licence, and the full list on request.
+    fn derden(&self) -> Element<'_, Message> {
+        let samenvatting = self.per_licentie.iter().map(|(l, n)| format!("{l} ({n})")).collect::<Vec<_>>().join(" · ");
+        let mut kolom = column![
+            text(format!("Schakel gebruikt {} onderdelen van derden, onder deze licenties:", self.onderdelen.len()))
+                .size(14),
+            text(samenvatting).size(13).style(theme::gedempt),
+            button(text(if self.toon_onderdelen { "Verberg de onderdelen" } else { "Toon alle onderdelen" }))
+                .on_press(Message::ToonOnderdelen)
+                .style(Knop::Secundair.stijl()),
+        ]
+        .spacing(6)
+        .padding(iced::Padding { top: 8.0, ..Default::default() });
+        if self.toon_onderdelen {
+            let regels = Column::with_children(self.onderdelen.iter().map(|o| {
+                let versie = if o.versie == "-" { String::new() } else { format!(" {}", o.versie) };
+                text(format!("{}{versie} — {}", o.naam, o.licentie)).size(13).into()
+            }))
+            .spacing(2);
+            kolom = kolom.push(scrollable(regels).height(260).width(Fill));
+            kolom = kolom
+                .push(text(format!("De volledige lijst staat ook in {WAAR_LIJST}.")).size(12).style(theme::gedempt));
+        }
+        kolom.into()
     }
 }
