@@ -76,8 +76,18 @@ impl Store {
         let verpakt = sleutel::verpak(&backup_aad(&id), &sleutel, wachtwoord)?;
         let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let tijdelijk = map.join(format!(".schakel-backup-{id}.db"));
-        let r = self.kopieer_versleuteld(&tijdelijk, &sleutel).and_then(|()| Ok(std::fs::read(&tijdelijk)?));
-        let _ = std::fs::remove_file(&tijdelijk);
+        let r = self.kopieer_versleuteld(&tijdelijk, &sleutel).and_then(|()| {
+            // A restore always makes a new device identity, so the backup need not (and
+            // must not) carry this device's secret sync keys.
+            let mut kopie = Store::open_bestand(&tijdelijk, &sleutel)?;
+            kopie.conn.execute("DELETE FROM apparaat_identiteit", [])?;
+            kopie.conn.execute_batch("VACUUM")?;
+            kopie.sluit_voor_wissel()?;
+            Ok(std::fs::read(&tijdelijk)?)
+        });
+        for bestand in [tijdelijk.clone(), tijdelijk.with_extension("db-wal"), tijdelijk.with_extension("db-shm")] {
+            let _ = std::fs::remove_file(bestand);
+        }
         let db = r?;
         let kop = BackupKop {
             versie: 1,
@@ -205,5 +215,37 @@ impl Store {
         tx.commit()?;
         self.apparaat = id;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::testhulp::nieuwe_store;
+
+    /// The backup holds the data but not this device's secret sync keys.
+    #[test]
+    fn backup_bevat_geen_apparaatsleutels() {
+        let (dir, mut s) = nieuwe_store();
+        crate::sync::apparaat(&mut s).unwrap();
+        assert!(s.identiteit().unwrap().is_some());
+        let pad = dir.path().join("b.schakelbackup");
+        s.backup_maak(&pad, "backup-wachtwoord-1").unwrap();
+        let bytes = std::fs::read(&pad).unwrap();
+        let (kop, db) = lees_kop(&bytes).unwrap();
+        let sleutel = sleutel::pak_uit(&backup_aad(&kop.id), &kop.sleutel, "backup-wachtwoord-1").unwrap();
+        let uitgepakt = dir.path().join("uitgepakt.db");
+        std::fs::write(&uitgepakt, db).unwrap();
+        let kopie = Store::open_bestand(&uitgepakt, &sleutel).unwrap();
+        assert!(kopie.identiteit().unwrap().is_none(), "secret sync keys in the backup");
+        assert_eq!(kopie.aantal("casus").unwrap(), s.aantal("casus").unwrap());
+        // No leftovers of the temporary copy next to the backup.
+        let rest: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".schakel-backup"))
+            .collect();
+        assert!(rest.is_empty(), "{rest:?}");
     }
 }
