@@ -3,6 +3,7 @@
 
 mod audit;
 mod casus;
+pub mod kengetallen;
 mod overleg;
 mod partner;
 mod plan;
@@ -16,6 +17,7 @@ mod zoek;
 
 pub use audit::{AuditControle, AuditRegel};
 pub use casus::*;
+pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
@@ -92,6 +94,12 @@ pub enum StoreFout {
     /// A closed meeting's minutes are read-only.
     #[error("meeting is closed")]
     OverlegGesloten,
+    /// Corrections are for closed meetings; an open one is edited directly.
+    #[error("meeting is not closed")]
+    OverlegNietGesloten,
+    /// An agenda item whose decision already made actions stays on the agenda.
+    #[error("agenda item has actions")]
+    AgendapuntMetActies,
     /// A domain rule refused the change.
     #[error(transparent)]
     Domein(#[from] DomeinFout),
