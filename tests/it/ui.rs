@@ -12,11 +12,11 @@ use schakel::ui::{App, Message, Richting, sneltoets};
 use std::time::Duration;
 
 /// A simulator as tall as the scrolled page, so everything the user can scroll to is reachable.
-fn simulator<'a>(view: iced::Element<'a, Message>) -> iced_test::Simulator<'a, Message> {
+pub(crate) fn simulator<'a>(view: iced::Element<'a, Message>) -> iced_test::Simulator<'a, Message> {
     iced_test::Simulator::with_size(iced::Settings::default(), (1360.0, 2400.0), view)
 }
 
-fn init_backend() {
+pub(crate) fn init_backend() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: set once, before any simulator (and thus any renderer thread) exists.
     // SCHAKEL_PDF_VIEWER=true: "Afdrukken" runs `true` instead of opening a viewer.
@@ -27,7 +27,7 @@ fn init_backend() {
 }
 
 /// Click the widget with this exact text (or input placeholder) and feed the messages to `update`.
-fn klik(app: &mut App, doel: &str) {
+pub(crate) fn klik(app: &mut App, doel: &str) {
     init_backend();
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());
@@ -40,7 +40,7 @@ fn klik(app: &mut App, doel: &str) {
 }
 
 /// Click the input with this id, type `tekst`, feed the messages.
-fn typ(app: &mut App, id: &'static str, tekst: &str) {
+pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
     init_backend();
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());
@@ -54,7 +54,7 @@ fn typ(app: &mut App, id: &'static str, tekst: &str) {
 }
 
 /// Type into the input found by its placeholder.
-fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
+pub(crate) fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
     init_backend();
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());
@@ -68,7 +68,7 @@ fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
 }
 
 /// Does the screen show a text widget containing `deel`?
-fn toont(app: &App, deel: &str) -> bool {
+pub(crate) fn toont(app: &App, deel: &str) -> bool {
     init_backend();
     let mut ui = simulator(app.view());
     ui.find(|c: Candidate<'_>| match c {
@@ -78,7 +78,7 @@ fn toont(app: &App, deel: &str) -> bool {
     .is_ok()
 }
 
-fn verwacht(app: &App, deel: &str) {
+pub(crate) fn verwacht(app: &App, deel: &str) {
     assert!(toont(app, deel), "screen does not show {deel:?}");
 }
 
