@@ -204,7 +204,6 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
         rij("tevredenheid bij afsluiting", &(i + 1).to_string(), n.to_string());
     }
     rij("tevredenheid bij afsluiting", "gemiddeld", m(k.tevredenheid_gemiddeld));
-    drop(rij);
     w.into_inner().unwrap_or_default()
 }
 

@@ -782,18 +782,15 @@ impl Hoofd {
             }
             Message::Overleggen(m) => return (self.overleggen_bericht(m), false),
             Message::Kengetallen(m) => return (self.kengetallen_bericht(m), false),
-            Message::OverlegPdfPadGekozen { stuk, overleg, pad } => {
-                if let Some(p) = pad {
-                    self.overleg_pdf_opslaan(stuk, &overleg, &p);
-                }
+            // A cancelled dialog (`pad: None`) changes nothing.
+            Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
+                self.overleg_pdf_opslaan(stuk, &overleg, &p);
             }
-            Message::KengetallenPadGekozen { cijfers, pad } => {
-                if let Some(p) = pad {
-                    let csv = crate::store::kengetallen::naar_csv(&cijfers);
-                    match schrijf_veilig(&p.display().to_string(), &csv) {
-                        Ok(()) => self.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display())),
-                        Err(e) => self.kengetallen.toon_fout(melding::sync(&e)),
-                    }
+            Message::KengetallenPadGekozen { cijfers, pad: Some(p) } => {
+                let csv = crate::store::kengetallen::naar_csv(&cijfers);
+                match schrijf_veilig(&p.display().to_string(), &csv) {
+                    Ok(()) => self.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display())),
+                    Err(e) => self.kengetallen.toon_fout(melding::sync(&e)),
                 }
             }
             Message::Partners(m) => {
@@ -804,11 +801,7 @@ impl Hoofd {
                 }
                 return (Task::batch(taken), false);
             }
-            Message::ContactlijstPadGekozen { actie, pad } => {
-                if let Some(p) = pad {
-                    self.contactlijst(actie, &p);
-                }
-            }
+            Message::ContactlijstPadGekozen { actie, pad: Some(p) } => self.contactlijst(actie, &p),
             Message::Synchronisatie(m) => {
                 let (task, event) = self.synchronisatie.update(m);
                 if let Some(e) = event {

@@ -338,6 +338,9 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
     klik(&mut app, "Correctie vastleggen");
     verwacht(&app, "Correctie vastgelegd in het journaal van de casus.");
     verwacht(&app, "Budgetcoach via de gemeente");
+    klik(&mut app, "Verslag afdrukken");
+    let (tekst, _) = crate::rapport::tekst(&std::fs::read(&verslag).expect("printed verslag"));
+    assert!(tekst.contains("Correcties na sluiten") && tekst.contains("via de gemeente"), "{tekst}");
 
     // The agenda is read-only too; from it, the case opens and the action is in its plan.
     klik(&mut app, "Voorbereiden");

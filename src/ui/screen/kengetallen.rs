@@ -205,16 +205,24 @@ impl State {
         let Some(k) = &self.cijfers else {
             return kolom.padding(16).into();
         };
-        let dagen = |x: Option<f64>, n: u32| match x {
-            Some(m) => format!("{} dagen (n = {n})", getal_nl(m)),
+        let dagen = |x: Option<f64>| match x {
+            Some(m) => format!("{} dagen", getal_nl(m)),
             None => "geen gegevens".into(),
         };
         let samenvatting = row![
-            tegel("Nieuwe aanmeldingen", k.aanmeldingen.to_string()),
-            tegel("In procesregie, lopend", k.procesregie_lopend.to_string()),
-            tegel("In procesregie, afgesloten", k.procesregie_afgesloten.to_string()),
-            tegel("Mediaan aanmelding → besluit", dagen(k.mediaan_aanmelding_besluit, k.aantal_besluiten)),
-            tegel("Mediaan start → afsluiting", dagen(k.mediaan_start_afsluiting, k.aantal_afsluitingen)),
+            tegel("Nieuwe aanmeldingen", k.aanmeldingen.to_string(), "in de periode".into()),
+            tegel("In procesregie, lopend", k.procesregie_lopend.to_string(), "aan het eind van de periode".into()),
+            tegel("In procesregie, afgesloten", k.procesregie_afgesloten.to_string(), "in de periode".into()),
+            tegel(
+                "Mediaan aanmelding → besluit",
+                dagen(k.mediaan_aanmelding_besluit),
+                format!("over {} besluiten", k.aantal_besluiten)
+            ),
+            tegel(
+                "Mediaan start → afsluiting",
+                dagen(k.mediaan_start_afsluiting),
+                format!("over {} afsluitingen", k.aantal_afsluitingen)
+            ),
         ]
         .spacing(8);
         let ave: Vec<Telling> = (0..4)
@@ -256,47 +264,58 @@ impl State {
     }
 }
 
-fn tegel<'a>(label: &'a str, waarde: String) -> Element<'a, Message> {
-    container(column![text(label).size(12).style(theme::gedempt), text(waarde).size(20)].spacing(2))
-        .padding(10)
-        .width(Fill)
-        .style(Vlak::Paneel.stijl())
-        .into()
+fn tegel<'a>(label: &'a str, waarde: String, voet: String) -> Element<'a, Message> {
+    container(
+        column![
+            text(label).size(12).style(theme::gedempt),
+            text(waarde).size(20),
+            text(voet).size(11).style(theme::gedempt)
+        ]
+        .spacing(2),
+    )
+    .padding(10)
+    .width(Fill)
+    .style(Vlak::Paneel.stijl())
+    .into()
 }
 
-/// A table of counts with a bar chart beside it.
+/// A table of counts, each row with its bar.
 fn blok<'a>(titel: &'a str, rijen: Vec<Telling>, kleur: Color, voet: &str) -> Element<'a, Message> {
-    let mut tabel = column![].spacing(2).width(Fill);
+    let max = rijen.iter().map(|t| t.aantal).max().unwrap_or(0);
+    let mut tabel = column![text(titel).size(15)].spacing(3).width(Fill);
     if rijen.is_empty() {
         tabel = tabel.push(text("Geen gegevens in deze periode.").size(13).style(theme::gedempt));
     }
+    // One canvas per row, so a bar always sits beside its own label.
     for t in &rijen {
-        tabel = tabel
-            .push(row![text(t.label.clone()).size(13).width(Fill), text(t.aantal.to_string()).size(13)].spacing(6));
+        tabel = tabel.push(
+            row![
+                text(t.label.clone()).size(13).width(iced::FillPortion(5)),
+                text(t.aantal.to_string()).size(13).width(36).align_x(iced::alignment::Horizontal::Right),
+                canvas(Staaf { waarde: t.aantal, max, kleur }).width(iced::FillPortion(4)).height(16),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
     }
     if !voet.is_empty() {
         tabel = tabel.push(text(voet.to_string()).size(13).style(theme::gedempt));
     }
-    let hoogte = (rijen.len().max(1) as f32) * 20.0;
-    let grafiek =
-        canvas(Staafdiagram { waarden: rijen.iter().map(|t| t.aantal).collect(), kleur }).width(Fill).height(hoogte);
-    container(column![text(titel).size(15), row![tabel, container(grafiek).width(Fill)].spacing(12)].spacing(6))
-        .padding(12)
-        .width(Fill)
-        .style(Vlak::Paneel.stijl())
-        .into()
+    container(tabel).padding(12).width(Fill).style(Vlak::Paneel.stijl()).into()
 }
 
-/// Horizontal bars, one per table row, aligned with the rows of the table beside it.
+/// One horizontal bar: `waarde` out of `max`, drawn on a canvas beside its table row.
 #[derive(Debug)]
-pub struct Staafdiagram {
-    /// Counts in table order.
-    pub waarden: Vec<u32>,
+pub struct Staaf {
+    /// The count.
+    pub waarde: u32,
+    /// The largest count in the table (full width).
+    pub max: u32,
     /// Bar colour.
     pub kleur: Color,
 }
 
-impl<M> canvas::Program<M> for Staafdiagram {
+impl<M> canvas::Program<M> for Staaf {
     type State = ();
 
     fn draw(
@@ -308,22 +327,9 @@ impl<M> canvas::Program<M> for Staafdiagram {
         _cursor: mouse::Cursor,
     ) -> Vec<canvas::Geometry> {
         let mut frame = canvas::Frame::new(renderer, bounds.size());
-        let max = self.waarden.iter().copied().max().unwrap_or(0).max(1) as f32;
-        let rij = if self.waarden.is_empty() { 0.0 } else { bounds.height / self.waarden.len() as f32 };
-        let ruimte = 36.0;
-        for (i, w) in self.waarden.iter().enumerate() {
-            let breedte = ((bounds.width - ruimte).max(0.0) * (*w as f32) / max).max(if *w > 0 { 2.0 } else { 0.0 });
-            let y = i as f32 * rij;
-            frame.fill_rectangle(Point::new(0.0, y + 3.0), Size::new(breedte, (rij - 6.0).max(2.0)), self.kleur);
-            frame.fill_text(canvas::Text {
-                content: w.to_string(),
-                position: Point::new(breedte + 4.0, y + rij / 2.0),
-                color: Color::from_rgb8(0x33, 0x3d, 0x4a),
-                size: 12.0.into(),
-                align_y: iced::alignment::Vertical::Center,
-                ..canvas::Text::default()
-            });
-        }
+        let deel = self.waarde as f32 / self.max.max(1) as f32;
+        let breedte = (bounds.width * deel).max(if self.waarde > 0 { 2.0 } else { 0.0 });
+        frame.fill_rectangle(Point::new(0.0, 2.0), Size::new(breedte, (bounds.height - 4.0).max(2.0)), self.kleur);
         vec![frame.into_geometry()]
     }
 }

@@ -699,30 +699,33 @@ impl State {
     fn detail<'a>(&'a self, g: &'a Gekozen) -> iced::widget::Column<'a, Message> {
         let o = &g.overleg;
         let gesloten = o.status == OverlegStatus::Gesloten;
-        let mut kop = row![
-            column![
-                text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
-                text(format!(
-                    "{} · voorzitter {} · {}",
-                    if o.plaats.is_empty() { "geen plaats" } else { &o.plaats },
-                    if o.voorzitter.is_empty() { "onbekend" } else { &o.voorzitter },
-                    o.status.label().to_lowercase()
-                ))
-                .size(13)
-                .style(theme::gedempt),
-            ]
-            .width(Fill),
+        let mut knoppen = row![
             button(text("Agenda afdrukken")).on_press(Message::Afdrukken(Stuk::Agenda)).style(Knop::Secundair.stijl()),
             button(text("Verslag afdrukken"))
                 .on_press(Message::Afdrukken(Stuk::Verslag))
                 .style(Knop::Secundair.stijl()),
             button(text("PDF…")).on_press(Message::Opslaan(Stuk::Verslag)).style(Knop::Link.stijl()),
+            space::horizontal(),
         ]
         .spacing(8)
         .align_y(iced::Center);
         if !gesloten {
-            kop = kop.push(button(text("Overleg sluiten")).on_press(Message::Sluiten).style(Knop::Gevaar.stijl()));
+            knoppen =
+                knoppen.push(button(text("Overleg sluiten")).on_press(Message::Sluiten).style(Knop::Gevaar.stijl()));
         }
+        let kop = column![
+            text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
+            text(format!(
+                "{} · voorzitter {} · {}",
+                if o.plaats.is_empty() { "geen plaats" } else { &o.plaats },
+                if o.voorzitter.is_empty() { "onbekend" } else { &o.voorzitter },
+                o.status.label().to_lowercase()
+            ))
+            .size(13)
+            .style(theme::gedempt),
+            knoppen,
+        ]
+        .spacing(6);
         let tab = |t: Tab, label: &'static str| {
             button(text(label).size(14)).on_press(Message::Tab(t)).style(if self.tab == t {
                 Knop::NavigatieActief.stijl()
