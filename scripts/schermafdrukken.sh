@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
 # detail, the plan editor, the journal, partners, the sync screen (with a colleague
-# and a conflict) and the privacy page. The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
+# and a conflict), a meeting being prepared and held (BOB minutes), the kengetallen and the
+# privacy page. The passphrase is typed into the unlock screen like a user would. Usage: bash scripts/schermafdrukken.sh [output dir, default screenshots/]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/systeempakketten.sh schermafdruk
-cargo build --release --locked
-BIN=$PWD/target/release/schakel
+# SCHAKEL_BIN=target/debug/schakel uses an existing build instead of a release build.
+if [ -n "${SCHAKEL_BIN:-}" ]; then
+    BIN=$(realpath "$SCHAKEL_BIN")
+else
+    cargo build --release --locked
+    BIN=$PWD/target/release/schakel
+fi
 UIT=$(realpath -m "${1:-screenshots}")
 mkdir -p "$UIT"
 WERK=$(mktemp -d)
@@ -38,9 +44,10 @@ VB=$("$BIN" --data-dir "$B" team kaartje -o "$WERK/b.json" --json | veld vingera
 "$BIN" --data-dir "$B" sync export -o "$WERK/b1.schakel" >/dev/null
 "$BIN" sync import "$WERK/b1.schakel" >/dev/null
 unset SCHAKEL_PASSPHRASE # the window asks for it
-Xvfb :77 -screen 0 1440x900x24 -nolisten tcp &
+SCHERM=${SCHAKEL_XVFB_SCHERM:-77} # another display number when two runs share a machine
+Xvfb ":$SCHERM" -screen 0 1440x900x24 -nolisten tcp &
 XVFB=$!
-export DISPLAY=:77 ICED_BACKEND=tiny-skia
+export DISPLAY=":$SCHERM" ICED_BACKEND=tiny-skia
 unset WAYLAND_DISPLAY WAYLAND_SOCKET
 sleep 1
 
@@ -69,4 +76,7 @@ foto plan --casus "$CASUS" --tab plan
 foto journaal --casus "$CASUS" --tab journaal
 foto synchronisatie --pagina synchronisatie
 foto partners --pagina partners
+foto overleggen --pagina overleggen
+foto overleg-voeren --pagina overleggen --tab voeren
+foto kengetallen --pagina kengetallen
 foto privacy --pagina privacy

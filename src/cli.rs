@@ -122,7 +122,7 @@ pub enum Opdracht {
         /// Open deze casus na het ontgrendelen
         #[arg(long)]
         casus: Option<String>,
-        /// Tabblad: overzicht, plan, journaal, partners, historie
+        /// Tabblad: overzicht, plan, journaal, partners, historie; bij --pagina overleggen: voorbereiden, voeren
         #[arg(long)]
         tab: Option<String>,
         /// Begin op deze pagina: casussen, synchronisatie, instellingen, ...
@@ -1082,17 +1082,23 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             if let Some(n) = casus {
                 n.parse::<crate::domain::Casusnummer>()?;
             }
+            let overleg_tab = match tab.as_deref().map(str::to_lowercase).as_deref() {
+                Some("voorbereiden") => Some(crate::ui::screen::overleggen::Tab::Voorbereiden),
+                Some("voeren") => Some(crate::ui::screen::overleggen::Tab::Voeren),
+                _ => None,
+            };
             let tab = match tab.as_deref() {
                 None => None,
+                Some(_) if overleg_tab.is_some() => None,
                 Some(t) => Some(crate::ui::screen::detail::Tab::parse(t).ok_or_else(|| {
                     CliFout::Gebruik(format!(
-                        "Onbekend tabblad '{t}'; kies overzicht, plan, journaal, partners of historie."
+                        "Onbekend tabblad '{t}'; kies overzicht, plan, journaal, partners of historie (bij een overleg: voorbereiden of voeren)."
                     ))
                 })?),
             };
             return Ok(Vervolg::Venster(
                 map,
-                Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None, pagina }),
+                Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None, pagina, overleg_tab }),
             ));
         }
     }

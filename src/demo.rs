@@ -339,13 +339,40 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
             plaats: "Zorg- en Veiligheidshuis, vergaderzaal 2".into(),
             voorzitter: kies(&mut rng, REGISSEURS).to_string(),
         })?;
+        let mut punten = Vec::new();
         for n in groep {
-            store.agendapunt_toevoegen(&overleg, n, 15)?;
+            punten.push(store.agendapunt_toevoegen(&overleg, n, 15)?);
+        }
+        if i == 0 {
+            // The newest meeting is being held: invitees, attendance and the first minutes.
+            for (k, contact) in partners.iter().filter_map(|(_, c)| c.first()).take(4).enumerate() {
+                let g = store.genodigde_toevoegen(&overleg, contact)?;
+                if k < 3 {
+                    store.aanwezigheid(&g, true)?;
+                }
+            }
+            for (p, (beeld, oordeel, besluit)) in punten.iter().zip(BOB) {
+                store.agendapunt_bob(p, beeld, oordeel, besluit)?;
+            }
         }
         overzicht.overleggen += 1;
     }
     Ok(overzicht)
 }
+
+/// BOB minutes for the meeting being held (fictional).
+const BOB: [(&str, &str, &str); 2] = [
+    (
+        "Huurachterstand loopt op; betrokkene mijdt contact met de woningcorporatie.",
+        "Zorgelijk: bij verdere achterstand dreigt uitzetting binnen drie maanden.",
+        "Budgetcoach inzetten en huisbezoek samen met de wijkagent.",
+    ),
+    (
+        "Terugkeer uit detentie gepland; huisvesting en inkomen nog niet geregeld.",
+        "Risico op terugval is hoog zonder dagbesteding.",
+        "Uitkering aanvragen vóór ontslag; plek in de maatschappelijke opvang reserveren.",
+    ),
+];
 
 type PartnerMetContacten = (String, Vec<String>);
 

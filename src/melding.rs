@@ -114,6 +114,12 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::CasusOnbekend(n) => format!("Casus {n} bestaat niet."),
         StoreFout::Onbekend { tabel, id } => format!("Onbekend: {tabel} '{id}'."),
         StoreFout::OverlegGesloten => "Dit overleg is gesloten; het verslag kan niet meer worden gewijzigd.".into(),
+        StoreFout::OverlegNietGesloten => {
+            "Dit overleg is nog niet gesloten; pas het verslag zelf aan in plaats van een correctie te maken.".into()
+        }
+        StoreFout::AgendapuntMetActies => {
+            "Dit agendapunt heeft al acties in het plan van aanpak opgeleverd en blijft daarom op de agenda.".into()
+        }
         StoreFout::OngeldigeOperatie(_) => {
             "De bundel bevat een wijziging die niet in deze database past; er is niets ingelezen.".into()
         }

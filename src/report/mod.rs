@@ -182,6 +182,13 @@ pub fn verslag(store: &Store, overleg_id: &str) -> Result<Rapport, RapportFout> 
             d.tabel(&[Kolom::new("Nieuwe actie", 90.0), Kolom::new("Wie", 55.0), Kolom::new("Deadline", 25.0)], &rijen);
         }
     }
+    let correcties = store.verslagcorrecties(overleg_id)?;
+    if !correcties.is_empty() {
+        d.kop("Correcties na sluiten");
+        for c in &correcties {
+            d.alinea(&format!("{} ({}, {}): {}", c.casusnummer, c.auteur, nl_datum(&c.datum), c.tekst));
+        }
+    }
     d.kop("Volgend overleg");
     d.alinea(&o.volgende_datum.as_deref().map(nl_datum).unwrap_or_else(|| "Nog niet gepland.".into()));
     af(titel, d.af(&format!("Verslag {} {}", o.soort.to_lowercase(), nl_datum(&o.datum)), &vandaag()))

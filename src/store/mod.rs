@@ -5,6 +5,7 @@ mod audit;
 mod bewaren;
 mod casus;
 mod inzage;
+pub mod kengetallen;
 mod overleg;
 mod partner;
 mod plan;
@@ -23,6 +24,7 @@ pub use bewaren::{
 };
 pub use casus::*;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzageVraag, Rij};
+pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
@@ -108,6 +110,12 @@ pub enum StoreFout {
     /// A closed meeting's minutes are read-only.
     #[error("meeting is closed")]
     OverlegGesloten,
+    /// Corrections are for closed meetings; an open one is edited directly.
+    #[error("meeting is not closed")]
+    OverlegNietGesloten,
+    /// An agenda item whose decision already made actions stays on the agenda.
+    #[error("agenda item has actions")]
+    AgendapuntMetActies,
     /// A domain rule refused the change.
     #[error(transparent)]
     Domein(#[from] DomeinFout),

@@ -1,11 +1,11 @@
 //! Meetings: planning, agenda items, BOB minutes, decisions that become actions.
 
-use super::casus::{casus_id, datum_tekst};
+use super::casus::{NieuwJournaal, casus_id, datum_tekst};
 use super::plan::{ActieOpgeslagen, NieuweActie};
 use super::schrijven::{self as s, getal, nieuw_id, tekst};
 use super::{Resultaat, Store, StoreFout};
 use crate::domain::overleg::OverlegStatus;
-use crate::domain::{OverlegSoort, verplicht};
+use crate::domain::{Convenantstatus, JournaalSoort, OverlegSoort, verplicht};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -63,6 +63,65 @@ pub struct Agendapunt {
     pub oordeel: String,
     /// BOB: besluit.
     pub besluit: String,
+}
+
+/// An invitee of a meeting, as the meeting screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GenodigdeRegel {
+    /// Record id of the invitation.
+    pub id: String,
+    /// Contact id.
+    pub contact_id: String,
+    /// Contact name.
+    pub naam: String,
+    /// Organisation (empty for a contact without partner).
+    pub organisatie: String,
+    /// Covenant status of the organisation (`Geen` for a contact without partner).
+    pub convenant: Convenantstatus,
+    /// Attendance: `None` not recorded yet.
+    pub aanwezig: Option<bool>,
+}
+
+/// An invitee whose organisation may not receive personal data of the cases on the agenda.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConvenantWaarschuwing {
+    /// Contact name.
+    pub naam: String,
+    /// Organisation.
+    pub organisatie: String,
+    /// Its covenant status.
+    pub convenant: Convenantstatus,
+    /// Casusnummers on the agenda that would be discussed with them.
+    pub casussen: Vec<String>,
+}
+
+/// A contact person with its organisation, for the invitee picker.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactMetOrganisatie {
+    /// Contact id.
+    pub id: String,
+    /// Contact name.
+    pub naam: String,
+    /// Organisation (empty when none).
+    pub organisatie: String,
+}
+
+/// A correction made to the minutes after the meeting was closed (a journal entry of the casus).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verslagcorrectie {
+    /// Casusnummer.
+    pub casusnummer: String,
+    /// Who.
+    pub auteur: String,
+    /// Date `JJJJ-MM-DD`.
+    pub datum: String,
+    /// The full journal text.
+    pub tekst: String,
+}
+
+/// The journal prefix that ties a correction to a meeting: "Correctie verslag casusoverleg 12-05-2026".
+fn correctie_kop(soort: OverlegSoort, datum: &str) -> String {
+    format!("Correctie verslag {} {}", soort.label().to_lowercase(), crate::domain::nl_datum(datum))
 }
 
 impl Store {
@@ -162,6 +221,10 @@ impl Store {
 
     /// Turn a decision on an agenda item into an action in the case's plan.
     pub fn besluit_naar_actie(&mut self, agendapunt_id: &str, mut actie: NieuweActie) -> Resultaat<ActieOpgeslagen> {
+        let overleg_id = self.overleg_van(agendapunt_id)?;
+        if self.overleg_status(&overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
         let nummer: String = self.conn.query_row(
             "SELECT c.nummer FROM agendapunt a JOIN casus c ON c.id = a.casus_id WHERE a.id = ?1",
             [agendapunt_id],
@@ -220,6 +283,224 @@ impl Store {
                     oordeel: r.get(6)?,
                     besluit: r.get(7)?,
                 })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
+    /// A meeting by id.
+    pub fn overleg(&self, overleg_id: &str) -> Resultaat<Overleg> {
+        self.overleggen()?
+            .into_iter()
+            .find(|o| o.id == overleg_id)
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "overleg", id: overleg_id.to_string() })
+    }
+
+    /// The invitees of a meeting with their organisation, covenant status and attendance.
+    pub fn genodigden(&self, overleg_id: &str) -> Resultaat<Vec<GenodigdeRegel>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT g.id, g.contact_id, k.naam, coalesce(p.naam, ''), coalesce(p.convenantstatus, 'geen'), g.aanwezig
+             FROM genodigde g JOIN contactpersoon k ON k.id = g.contact_id LEFT JOIN partner p ON p.id = k.partner_id
+             WHERE g.overleg_id = ?1 ORDER BY p.naam, k.naam",
+        )?;
+        let lijst = stmt
+            .query_map([overleg_id], |r| {
+                let c: String = r.get(4)?;
+                Ok(GenodigdeRegel {
+                    id: r.get(0)?,
+                    contact_id: r.get(1)?,
+                    naam: r.get(2)?,
+                    organisatie: r.get(3)?,
+                    convenant: Convenantstatus::parse(&c).unwrap_or(Convenantstatus::Geen),
+                    aanwezig: r.get::<_, Option<i64>>(5)?.map(|a| a != 0),
+                })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
+    /// All active contact persons with their organisation, by organisation and name.
+    pub fn alle_contacten(&self) -> Resultaat<Vec<ContactMetOrganisatie>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT k.id, k.naam, coalesce(p.naam, '') FROM contactpersoon k LEFT JOIN partner p ON p.id = k.partner_id
+             WHERE k.gearchiveerd = 0 AND coalesce(p.gearchiveerd, 0) = 0 ORDER BY p.naam, k.naam",
+        )?;
+        let lijst = stmt
+            .query_map([], |r| Ok(ContactMetOrganisatie { id: r.get(0)?, naam: r.get(1)?, organisatie: r.get(2)? }))?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
+    /// Invitees whose organisation has no covenant while cases are on the agenda: their
+    /// personal data would be discussed with them.
+    pub fn convenant_waarschuwingen(&self, overleg_id: &str) -> Resultaat<Vec<ConvenantWaarschuwing>> {
+        let casussen: Vec<String> = self.agenda(overleg_id)?.into_iter().map(|a| a.casusnummer).collect();
+        if casussen.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .genodigden(overleg_id)?
+            .into_iter()
+            .filter(|g| !g.convenant.mag_persoonsgegevens_ontvangen())
+            .map(|g| ConvenantWaarschuwing {
+                naam: g.naam,
+                organisatie: g.organisatie,
+                convenant: g.convenant,
+                casussen: casussen.clone(),
+            })
+            .collect())
+    }
+
+    /// Tick off attendance of an invitee. Refused once the meeting is closed.
+    pub fn aanwezigheid(&mut self, genodigde_id: &str, aanwezig: bool) -> Resultaat<()> {
+        let overleg_id: String = self
+            .conn
+            .query_row("SELECT overleg_id FROM genodigde WHERE id = ?1", [genodigde_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "genodigde", id: genodigde_id.to_string() })?;
+        if self.overleg_status(&overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        let mut w = self.schrijver()?;
+        w.wijzig(&s::GENODIGDE, genodigde_id, &[("aanwezig", getal(i64::from(aanwezig)))])?;
+        w.commit()
+    }
+
+    /// Move an agenda item one place up (`omhoog`) or down; the time slots follow the new order.
+    pub fn agendapunt_verplaats(&mut self, agendapunt_id: &str, omhoog: bool) -> Resultaat<()> {
+        let overleg_id = self.overleg_van(agendapunt_id)?;
+        if self.overleg_status(&overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        let mut ids: Vec<String> = self.agenda(&overleg_id)?.into_iter().map(|a| a.id).collect();
+        let Some(i) = ids.iter().position(|x| x == agendapunt_id) else { return Ok(()) };
+        let j = if omhoog { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < ids.len()) };
+        let Some(j) = j else { return Ok(()) };
+        ids.swap(i, j);
+        self.agenda_herplannen(&overleg_id, &ids, None)
+    }
+
+    /// Change the minutes reserved for an agenda item (5..=240); later slots shift.
+    pub fn agendapunt_duur(&mut self, agendapunt_id: &str, duur_minuten: i64) -> Resultaat<()> {
+        let overleg_id = self.overleg_van(agendapunt_id)?;
+        if self.overleg_status(&overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        let ids: Vec<String> = self.agenda(&overleg_id)?.into_iter().map(|a| a.id).collect();
+        self.agenda_herplannen(&overleg_id, &ids, Some((agendapunt_id, duur_minuten.clamp(5, 240))))
+    }
+
+    /// Take a casus off the agenda of a meeting that is not closed.
+    pub fn agendapunt_verwijderen(&mut self, agendapunt_id: &str) -> Resultaat<()> {
+        let overleg_id = self.overleg_van(agendapunt_id)?;
+        if self.overleg_status(&overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        let gekoppeld: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM actie WHERE agendapunt_id = ?1", [agendapunt_id], |r| r.get(0))?;
+        if gekoppeld > 0 {
+            return Err(StoreFout::AgendapuntMetActies);
+        }
+        let ids: Vec<String> =
+            self.agenda(&overleg_id)?.into_iter().map(|a| a.id).filter(|i| i != agendapunt_id).collect();
+        let mut w = self.schrijver()?;
+        w.verwijder(&s::AGENDAPUNT, agendapunt_id)?;
+        w.commit()?;
+        self.agenda_herplannen(&overleg_id, &ids, None)
+    }
+
+    /// Write order and start times for the items `ids` in that order (unchanged values write nothing).
+    fn agenda_herplannen(&mut self, overleg_id: &str, ids: &[String], duur: Option<(&str, i64)>) -> Resultaat<()> {
+        let begin: String =
+            self.conn.query_row("SELECT begintijd FROM overleg WHERE id = ?1", [overleg_id], |r| r.get(0))?;
+        let mut tijd = NaiveTime::parse_from_str(&begin, "%H:%M").unwrap_or_default();
+        let mut duren = Vec::with_capacity(ids.len());
+        for id in ids {
+            let d: i64 = match duur {
+                Some((did, d)) if did == id.as_str() => d,
+                _ => self.conn.query_row("SELECT duur_minuten FROM agendapunt WHERE id = ?1", [id], |r| r.get(0))?,
+            };
+            duren.push(d);
+        }
+        let mut w = self.schrijver()?;
+        for (n, (id, d)) in ids.iter().zip(duren).enumerate() {
+            w.wijzig(
+                &s::AGENDAPUNT,
+                id,
+                &[
+                    ("volgorde", getal(n as i64 + 1)),
+                    ("starttijd", tekst(tijd.format("%H:%M").to_string())),
+                    ("duur_minuten", getal(d)),
+                ],
+            )?;
+            tijd += chrono::Duration::minutes(d);
+        }
+        w.commit()
+    }
+
+    /// Correct the minutes of a closed meeting: the minutes stay as they were and the
+    /// correction becomes a new, logged journal entry of the casus, tied to the meeting.
+    pub fn verslag_corrigeren(&mut self, agendapunt_id: &str, correctie: &str) -> Resultaat<String> {
+        let correctie = verplicht("correctie", correctie)?;
+        let overleg_id = self.overleg_van(agendapunt_id)?;
+        if self.overleg_status(&overleg_id)? != OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegNietGesloten);
+        }
+        let o = self.overleg(&overleg_id)?;
+        let (nummer, starttijd): (String, String) = self.conn.query_row(
+            "SELECT c.nummer, a.starttijd FROM agendapunt a JOIN casus c ON c.id = a.casus_id WHERE a.id = ?1",
+            [agendapunt_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        self.journaal_toevoegen(
+            &nummer,
+            NieuwJournaal {
+                soort: JournaalSoort::Notitie,
+                tekst: format!("{} (agendapunt {starttijd}): {correctie}", correctie_kop(o.soort, &o.datum)),
+                datum: None,
+                inrichting: None,
+            },
+        )
+    }
+
+    /// Corrections made after closing, oldest first.
+    pub fn verslagcorrecties(&self, overleg_id: &str) -> Resultaat<Vec<Verslagcorrectie>> {
+        let o = self.overleg(overleg_id)?;
+        let kop = correctie_kop(o.soort, &o.datum);
+        let mut stmt = self.conn.prepare(
+            "SELECT c.nummer, j.auteur, j.datum, j.tekst FROM journaal j JOIN casus c ON c.id = j.casus_id
+             WHERE j.casus_id IN (SELECT casus_id FROM agendapunt WHERE overleg_id = ?1)
+               AND substr(j.tekst, 1, length(?2)) = ?2
+             ORDER BY j.datum, j.rowid",
+        )?;
+        let lijst = stmt
+            .query_map(rusqlite::params![overleg_id, kop], |r| {
+                Ok(Verslagcorrectie { casusnummer: r.get(0)?, auteur: r.get(1)?, datum: r.get(2)?, tekst: r.get(3)? })
+            })?
+            .collect::<Result<_, _>>()?;
+        Ok(lijst)
+    }
+
+    /// Actions decided in a meeting: (agenda item id, "what — partner / contact, deadline").
+    pub fn besloten_acties(&self, overleg_id: &str) -> Resultaat<Vec<(String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.agendapunt_id, a.omschrijving, trim(coalesce(p.naam, '') || coalesce(' / ' || k.naam, '')), a.deadline
+             FROM actie a JOIN agendapunt g ON g.id = a.agendapunt_id
+             LEFT JOIN partner p ON p.id = a.partner_id LEFT JOIN contactpersoon k ON k.id = a.contact_id
+             WHERE g.overleg_id = ?1 ORDER BY g.volgorde, a.volgorde",
+        )?;
+        let lijst = stmt
+            .query_map([overleg_id], |r| {
+                let (wat, wie, deadline): (String, String, Option<String>) = (r.get(1)?, r.get(2)?, r.get(3)?);
+                let mut t = wat;
+                if !wie.is_empty() {
+                    t.push_str(&format!(" — {wie}"));
+                }
+                if let Some(d) = deadline {
+                    t.push_str(&format!(", uiterlijk {}", crate::domain::nl_datum(&d)));
+                }
+                Ok((r.get(0)?, t))
             })?
             .collect::<Result<_, _>>()?;
         Ok(lijst)

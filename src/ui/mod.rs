@@ -13,7 +13,9 @@ use crate::store::{CasusFilter, Gebruiker, Gegevensmap, Store, StoreFout, Zoektr
 use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
-use screen::{board, detail, instellingen, ontgrendel, partners, plan, privacy, start, synchronisatie};
+use screen::{
+    board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start, synchronisatie,
+};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use theme::{Knop, Vlak};
@@ -47,6 +49,8 @@ pub struct Beginscherm {
     pub concept: Option<detail::Concept>,
     /// Start on this sidebar page instead of the board.
     pub pagina: Option<Pagina>,
+    /// On the Overleggen page: this half of the selected meeting.
+    pub overleg_tab: Option<overleggen::Tab>,
 }
 
 /// Start the window on `map`.
@@ -102,13 +106,13 @@ impl std::fmt::Debug for Overdracht {
 pub enum Pagina {
     /// The board.
     Casussen,
-    /// Meetings (other issue).
+    /// Meetings: planning, holding, minutes.
     Overleggen,
-    /// Partners (other issue).
+    /// Partner organisations and contacts.
     Partners,
-    /// Figures (other issue).
+    /// Figures for a period.
     Kengetallen,
-    /// Bundle sync (other issue).
+    /// Bundle sync.
     Synchronisatie,
     /// Retention, inzage, audit export, backup and key handling.
     Privacy,
@@ -164,6 +168,33 @@ pub enum Message {
     Partners(partners::Message),
     /// The privacy screen.
     Privacy(privacy::Message),
+    /// The meetings screen.
+    Overleggen(overleggen::Message),
+    /// The figures screen.
+    Kengetallen(kengetallen::Message),
+    /// The save dialog for a meeting's agenda or verslag closed (`pad` is `None` when cancelled).
+    OverlegPdfPadGekozen {
+        /// Agenda or verslag.
+        stuk: overleggen::Stuk,
+        /// The meeting.
+        overleg: String,
+        /// Chosen file.
+        pad: Option<std::path::PathBuf>,
+    },
+    /// The file dialog for exporting or importing the contact list closed.
+    ContactlijstPadGekozen {
+        /// Export CSV, export vCard or import CSV.
+        actie: partners::Bestandsactie,
+        /// Chosen file.
+        pad: Option<std::path::PathBuf>,
+    },
+    /// The save dialog for the figures CSV closed.
+    KengetallenPadGekozen {
+        /// The figures shown when the user asked.
+        cijfers: Box<crate::store::Kengetallen>,
+        /// Chosen file.
+        pad: Option<std::path::PathBuf>,
+    },
     /// The save dialog for a report closed (`pad` is `None` when cancelled).
     PdfPadGekozen {
         /// Which document.
@@ -239,6 +270,8 @@ struct Hoofd {
     privacy: privacy::State,
     /// The data dir (backup restore and key replacement swap its files).
     map: Gegevensmap,
+    overleggen: overleggen::State,
+    kengetallen: kengetallen::State,
     /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
     afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
@@ -428,6 +461,8 @@ impl App {
                 Ok(crate::store::sleutel::SleutelBron::Wachtwoord)
             )),
             map: self.map.clone(),
+            overleggen: overleggen::State::new(),
+            kengetallen: kengetallen::State::new(chrono::Local::now().date_naive()),
             afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
@@ -437,6 +472,9 @@ impl App {
         let begin = std::mem::take(&mut self.begin);
         if let Some(p) = begin.pagina {
             let _ = hoofd.update(Message::Navigeer(p));
+        }
+        if let Some(t) = begin.overleg_tab {
+            let _ = hoofd.update(Message::Overleggen(overleggen::Message::Tab(t)));
         }
         if let Some(n) = begin.casus {
             hoofd.open_casus(&n);
@@ -514,6 +552,7 @@ impl App {
                 tab: h.detail.as_ref().map(|d| d.tab()),
                 concept: h.detail.as_ref().map(|d| d.concept()),
                 pagina: (h.detail.is_none()).then_some(h.pagina),
+                overleg_tab: None,
             };
         }
         // Printed copies hold personal data: they go when the window locks.
@@ -781,6 +820,12 @@ impl Hoofd {
                 if p == Pagina::Privacy {
                     self.ververs_privacy();
                 }
+                if p == Pagina::Overleggen {
+                    self.ververs_overleggen();
+                }
+                if p == Pagina::Kengetallen {
+                    let _ = self.kengetallen_bericht(kengetallen::Message::Berekenen);
+                }
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -851,12 +896,26 @@ impl Hoofd {
                 }
                 return (Task::none(), false);
             }
+            Message::Overleggen(m) => return (self.overleggen_bericht(m), false),
+            Message::Kengetallen(m) => return (self.kengetallen_bericht(m), false),
+            // A cancelled dialog (`pad: None`) changes nothing.
+            Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
+                self.overleg_pdf_opslaan(stuk, &overleg, &p);
+            }
+            Message::KengetallenPadGekozen { cijfers, pad: Some(p) } => {
+                let csv = crate::store::kengetallen::naar_csv(&cijfers);
+                match schrijf_veilig(&p.display().to_string(), &csv) {
+                    Ok(()) => self.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display())),
+                    Err(e) => self.kengetallen.toon_fout(melding::sync(&e)),
+                }
+            }
             Message::Partners(m) => {
                 let (task, event) = self.partners.update(m);
+                let mut taken = vec![task.map(Message::Partners)];
                 if let Some(e) = event {
-                    self.partner_event(e);
+                    taken.push(self.partner_event(e));
                 }
-                return (task.map(Message::Partners), false);
+                return (Task::batch(taken), false);
             }
             Message::Privacy(m) => {
                 let (task, event) = self.privacy.update(m);
@@ -869,6 +928,7 @@ impl Hoofd {
                     None => (task, false),
                 };
             }
+            Message::ContactlijstPadGekozen { actie, pad: Some(p) } => self.contactlijst(actie, &p),
             Message::Synchronisatie(m) => {
                 let (task, event) = self.synchronisatie.update(m);
                 if let Some(e) = event {
@@ -966,9 +1026,82 @@ impl Hoofd {
         }
     }
 
+    /// Export or import the contact list at `pad`; the outcome stays on the partners screen.
+    fn contactlijst(&mut self, actie: partners::Bestandsactie, pad: &std::path::Path) {
+        use crate::contactlijst as cl;
+        use partners::Bestandsactie as B;
+        let bestand = pad.display().to_string();
+        match actie {
+            B::ExportCsv | B::ExportVcard => {
+                let r = cl::regels(&self.store).map_err(|e| fout(&e)).and_then(|regels| {
+                    let bytes = if actie == B::ExportCsv {
+                        cl::naar_csv(&regels)
+                    } else {
+                        cl::naar_vcard(&regels).into_bytes()
+                    };
+                    schrijf_veilig(&bestand, &bytes).map_err(|e| melding::sync(&e))?;
+                    Ok(regels.len())
+                });
+                match r {
+                    Ok(n) => self.partners.toon_melding(format!("{n} contactpersonen opgeslagen in {bestand}.")),
+                    Err(f) => self.partners.toon_fout(f),
+                }
+            }
+            B::ImportCsv => {
+                let r = std::fs::read(pad)
+                    .map_err(|e| format!("Het bestand {bestand} kon niet worden gelezen ({e})."))
+                    .and_then(|b| {
+                        let (rijen, afgewezen) = cl::lees_csv(&b);
+                        cl::importeer(&mut self.store, rijen, afgewezen).map_err(|e| fout(&e))
+                    });
+                match r {
+                    Ok(v) => {
+                        self.ververs_partners();
+                        self.partners.zet_importverslag(v);
+                    }
+                    Err(f) => self.partners.toon_fout(f),
+                }
+            }
+        }
+    }
+
     /// Carry out what the partners screen asks.
-    fn partner_event(&mut self, e: partners::Event) {
+    fn partner_event(&mut self, e: partners::Event) -> Task<Message> {
         match e {
+            partners::Event::Contactlijst(actie) => {
+                let dialoog = rfd::AsyncFileDialog::new();
+                return Task::perform(
+                    async move {
+                        let d = match actie {
+                            partners::Bestandsactie::ExportCsv => {
+                                dialoog
+                                    .set_title("Contactlijst exporteren")
+                                    .set_file_name("Contactlijst partners.csv")
+                                    .add_filter("CSV", &["csv"])
+                                    .save_file()
+                                    .await
+                            }
+                            partners::Bestandsactie::ExportVcard => {
+                                dialoog
+                                    .set_title("Contactlijst exporteren")
+                                    .set_file_name("Contactlijst partners.vcf")
+                                    .add_filter("vCard", &["vcf"])
+                                    .save_file()
+                                    .await
+                            }
+                            partners::Bestandsactie::ImportCsv => {
+                                dialoog
+                                    .set_title("Contactlijst importeren")
+                                    .add_filter("CSV", &["csv"])
+                                    .pick_file()
+                                    .await
+                            }
+                        };
+                        d.map(|h| h.path().to_path_buf())
+                    },
+                    move |pad| Message::ContactlijstPadGekozen { actie, pad },
+                );
+            }
             partners::Event::Kies(id) => self.kies_partner(&id),
             partners::Event::Toevoegen(p) => match self.store.partner_toevoegen(p) {
                 Ok(id) => {
@@ -994,6 +1127,7 @@ impl Hoofd {
             },
             partners::Event::OpenCasus(n) => self.open_casus(&n),
         }
+        Task::none()
     }
 
     /// Reload roster, received ranges and conflicts into the sync screen.
@@ -1384,6 +1518,9 @@ impl Hoofd {
         if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
             let _ = self.plan_event(ev);
         }
+        if let Some(ev) = self.overleggen.openstaand() {
+            let _ = self.overleg_event(ev);
+        }
     }
 
     fn detail_bericht(&mut self, m: detail::Message) -> Task<Message> {
@@ -1621,22 +1758,8 @@ impl Hoofd {
             (Pagina::Synchronisatie, _) => self.synchronisatie.view().map(Message::Synchronisatie),
             (Pagina::Partners, _) => self.partners.view().map(Message::Partners),
             (Pagina::Privacy, _) => self.privacy.view().map(Message::Privacy),
-            (p, _) => column![
-                text(p.label()).size(22),
-                banner(
-                    Vlak::Info,
-                    // Only the pages without a screen of their own reach this arm.
-                    if p == Pagina::Overleggen {
-                        "Overleggen (agenda's en BOB-verslagen) komen in een volgende versie van Schakel."
-                    } else {
-                        "Kengetallen (aanmeldingen, wegingen, doorlooptijden) komen in een volgende versie."
-                    },
-                    None
-                ),
-            ]
-            .spacing(12)
-            .padding(16)
-            .into(),
+            (Pagina::Overleggen, _) => self.overleggen.view().map(Message::Overleggen),
+            (Pagina::Kengetallen, _) => self.kengetallen.view().map(Message::Kengetallen),
         };
         let mut midden = column![bovenbalk].width(Fill).height(Fill);
         if let Some(b) = &self.banner {
@@ -1644,5 +1767,265 @@ impl Hoofd {
         }
         midden = midden.push(inhoud);
         row![zijbalk, midden].into()
+    }
+}
+
+impl Hoofd {
+    /// Reload the meeting list and the choices; keeps the selected meeting.
+    fn ververs_overleggen(&mut self) {
+        let r = (|| -> Result<_, StoreFout> {
+            let overleggen = self.store.overleggen()?;
+            let contacten = self.store.alle_contacten()?;
+            let casussen = self
+                .store
+                .casus_lijst(&CasusFilter::default())?
+                .into_iter()
+                .filter(|c| c.fase != crate::domain::Fase::Afgesloten)
+                .map(|c| Keuze::new(&c.casusnummer, format!("{} — {} ({})", c.casusnummer, c.werknaam, c.fase.label())))
+                .collect();
+            let partners = self
+                .store
+                .partners()?
+                .into_iter()
+                .map(|p| Keuze::new(&p.id, partner_label(&p.naam, p.convenantstatus)))
+                .collect();
+            Ok((overleggen, contacten, casussen, partners))
+        })();
+        match r {
+            Ok((o, c, k, p)) => self.overleggen.vervang(o, c, k, p),
+            Err(e) => self.overleggen.toon_fout(fout(&e)),
+        }
+        // The newest meeting opens when none is selected yet.
+        let id = self.overleggen.gekozen_id().map(str::to_string).or_else(|| self.overleggen.eerste());
+        if let Some(id) = id {
+            self.laad_overleg(&id);
+        }
+    }
+
+    fn laad_overleg(&mut self, id: &str) {
+        let r = (|| -> Result<_, StoreFout> {
+            let mut acties: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
+            for (punt, a) in self.store.besloten_acties(id)? {
+                acties.entry(punt).or_default().push(a);
+            }
+            Ok(overleggen::Gekozen {
+                overleg: self.store.overleg(id)?,
+                genodigden: self.store.genodigden(id)?,
+                agenda: self.store.agenda(id)?,
+                waarschuwingen: self.store.convenant_waarschuwingen(id)?,
+                correcties: self.store.verslagcorrecties(id)?,
+                acties,
+            })
+        })();
+        match r {
+            Ok(g) => self.overleggen.zet_gekozen(g),
+            Err(e) => self.overleggen.toon_fout(fout(&e)),
+        }
+    }
+
+    fn overleggen_bericht(&mut self, m: overleggen::Message) -> Task<Message> {
+        let (task, event) = self.overleggen.update(m);
+        let task = task.map(Message::Overleggen);
+        match event {
+            Some(e) => Task::batch([task, self.overleg_event(e)]),
+            None => task,
+        }
+    }
+
+    /// Carry out what the meetings screen asks; the outcome is shown on that screen.
+    fn overleg_event(&mut self, e: overleggen::Event) -> Task<Message> {
+        use overleggen::Event as E;
+        let gekozen = self.overleggen.gekozen_id().map(str::to_string);
+        let r: Result<(), StoreFout> = match e {
+            E::Kies(id) => {
+                if let Some(ev) = self.overleggen.openstaand() {
+                    let _ = self.overleg_event(ev);
+                }
+                self.laad_overleg(&id);
+                return Task::none();
+            }
+            E::Plannen(o) => match self.store.overleg_plannen(o) {
+                Ok(id) => {
+                    self.overleggen.overleg_gepland();
+                    self.ververs_overleggen();
+                    self.laad_overleg(&id);
+                    self.overleggen.toon_melding(
+                        "Overleg gepland. Nodig nu de deelnemers uit en zet casussen op de agenda.".into(),
+                    );
+                    return Task::none();
+                }
+                Err(e) => Err(e),
+            },
+            E::Uitnodigen(o, c) => self.store.genodigde_toevoegen(&o, &c).map(|_| ()),
+            E::Agenderen(o, n, d) => self.store.agendapunt_toevoegen(&o, &n, d).map(|_| ()),
+            E::Verplaats(a, omhoog) => self.store.agendapunt_verplaats(&a, omhoog),
+            E::Duur(a, d) => self.store.agendapunt_duur(&a, d),
+            E::Verwijder(a) => self.store.agendapunt_verwijderen(&a),
+            E::Aanwezig(g, b) => self.store.aanwezigheid(&g, b),
+            E::Bob(punten) => {
+                let r = self.store.batch(|s| {
+                    for (id, beeld, oordeel, besluit) in &punten {
+                        s.agendapunt_bob(id, beeld, oordeel, besluit)?;
+                    }
+                    Ok(())
+                });
+                r.map(|()| self.overleggen.verslag_opgeslagen())
+            }
+            E::ContactenNodig(p) => {
+                match self.store.contacten(&p) {
+                    Ok(c) => self
+                        .overleggen
+                        .zet_partner_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
+                    Err(e) => self.overleggen.toon_fout(fout(&e)),
+                }
+                return Task::none();
+            }
+            E::Actie(punt, actie) => {
+                let nummer = self.overleggen_agenda_nummer(&punt).unwrap_or_default();
+                self.store
+                    .besluit_naar_actie(&punt, actie)
+                    .map(|r| self.overleggen.actie_opgeslagen(&nummer, r.partner_zonder_convenant))
+            }
+            E::Sluiten(o) => {
+                // Minutes typed but not saved go in before the meeting closes.
+                if let Some(ev) = self.overleggen.openstaand() {
+                    let _ = self.overleg_event(ev);
+                }
+                self.store.overleg_sluiten(&o).map(|()| {
+                    self.overleggen.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())
+                })
+            }
+            E::Corrigeer(a, t) => {
+                self.store.verslag_corrigeren(&a, &t).map(|_| self.overleggen.correctie_opgeslagen(&a))
+            }
+            E::Afdrukken(stuk, o) => {
+                self.overleg_afdrukken(stuk, &o);
+                return Task::none();
+            }
+            E::Opslaan(stuk, o) => {
+                let naam = self.overleg_bestandsnaam(stuk, &o);
+                return Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("PDF opslaan")
+                            .set_file_name(&naam)
+                            .add_filter("PDF", &["pdf"])
+                            .save_file()
+                            .await
+                            .map(|h| h.path().to_path_buf())
+                    },
+                    move |pad| Message::OverlegPdfPadGekozen { stuk, overleg: o.clone(), pad },
+                );
+            }
+            E::OpenCasus(n) => {
+                self.bewaar_openstaand();
+                self.open_casus(&n);
+                return Task::none();
+            }
+        };
+        match r {
+            Ok(()) => {
+                self.ververs_overleggen();
+                if let Some(id) = gekozen {
+                    self.laad_overleg(&id);
+                }
+            }
+            Err(e) => self.overleggen.toon_fout(fout(&e)),
+        }
+        Task::none()
+    }
+
+    fn overleggen_agenda_nummer(&self, agendapunt: &str) -> Option<String> {
+        let id = self.overleggen.gekozen_id()?;
+        self.store.agenda(id).ok()?.into_iter().find(|a| a.id == agendapunt).map(|a| a.casusnummer)
+    }
+
+    /// "Verslag casusoverleg 12-05-2026.pdf".
+    fn overleg_bestandsnaam(&self, stuk: overleggen::Stuk, overleg: &str) -> String {
+        match self.store.overleg(overleg) {
+            Ok(o) => {
+                format!("{} {} {}.pdf", stuk.naam(), o.soort.label().to_lowercase(), crate::domain::nl_datum(&o.datum))
+            }
+            Err(_) => format!("{} overleg.pdf", stuk.naam()),
+        }
+    }
+
+    fn overleg_pdf(&self, stuk: overleggen::Stuk, overleg: &str) -> Result<crate::report::Rapport, String> {
+        use crate::report;
+        match stuk {
+            overleggen::Stuk::Agenda => report::agenda(&self.store, overleg, report::AgendaOpties::default()),
+            overleggen::Stuk::Verslag => report::verslag(&self.store, overleg),
+        }
+        .map_err(rapport_melding)
+    }
+
+    /// Write the agenda or verslag to the private print folder and open it in the viewer.
+    fn overleg_afdrukken(&mut self, stuk: overleggen::Stuk, overleg: &str) {
+        let r = self.overleg_pdf(stuk, overleg).and_then(|r| {
+            let pad = self.afdrukmap.join(self.overleg_bestandsnaam(stuk, overleg));
+            schrijf_prive(&self.afdrukmap, &pad, &r.pdf)
+                .map_err(|e| format!("De PDF kon niet worden bewaard ({e})."))?;
+            Ok((r, pad))
+        });
+        match r {
+            Ok((r, pad)) => self.overleggen.toon_melding(match open_in_viewer(&pad) {
+                Ok(()) => format!(
+                    "{} ({} pagina's) is geopend in de PDF-viewer; druk af met Ctrl+P. De kopie wordt bij vergrendelen verwijderd.",
+                    r.titel, r.paginas
+                ),
+                Err(_) => format!(
+                    "Er is geen PDF-viewer gevonden. Het bestand staat klaar in {}; open het om af te drukken.",
+                    pad.display()
+                ),
+            }),
+            Err(f) => self.overleggen.toon_fout(f),
+        }
+    }
+
+    /// The save dialog returned: write the agenda or verslag there.
+    fn overleg_pdf_opslaan(&mut self, stuk: overleggen::Stuk, overleg: &str, pad: &std::path::Path) {
+        let r = self.overleg_pdf(stuk, overleg).and_then(|r| {
+            schrijf_veilig(&pad.display().to_string(), &r.pdf).map_err(|e| melding::sync(&e))?;
+            Ok(r)
+        });
+        match r {
+            Ok(r) => self.overleggen.toon_melding(format!(
+                "{} opgeslagen in {} ({} pagina's).",
+                r.titel,
+                pad.display(),
+                r.paginas
+            )),
+            Err(f) => self.overleggen.toon_fout(f),
+        }
+    }
+
+    fn kengetallen_bericht(&mut self, m: kengetallen::Message) -> Task<Message> {
+        let (task, event) = self.kengetallen.update(m);
+        let task = task.map(Message::Kengetallen);
+        match event {
+            Some(kengetallen::Event::Bereken(van, tot)) => match self.store.kengetallen(van, tot) {
+                Ok(k) => self.kengetallen.zet(k),
+                Err(e) => self.kengetallen.toon_fout(fout(&e)),
+            },
+            Some(kengetallen::Event::Exporteer(k)) => {
+                let naam =
+                    format!("Kengetallen {} tot en met {}.csv", k.van.format("%d-%m-%Y"), k.tot.format("%d-%m-%Y"));
+                let kiezen = Task::perform(
+                    async move {
+                        rfd::AsyncFileDialog::new()
+                            .set_title("Kengetallen exporteren")
+                            .set_file_name(&naam)
+                            .add_filter("CSV", &["csv"])
+                            .save_file()
+                            .await
+                            .map(|h| h.path().to_path_buf())
+                    },
+                    move |pad| Message::KengetallenPadGekozen { cijfers: Box::new(k.clone()), pad },
+                );
+                return Task::batch([task, kiezen]);
+            }
+            None => {}
+        }
+        task
     }
 }

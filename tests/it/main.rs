@@ -6,6 +6,7 @@ mod cli;
 mod contactlijst;
 mod hulp;
 mod opslag;
+mod overleggen;
 mod pakket;
 mod privacy;
 mod rapport;

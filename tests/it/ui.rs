@@ -12,11 +12,11 @@ use schakel::ui::{App, Message, Richting, sneltoets};
 use std::time::Duration;
 
 /// A simulator as tall as the scrolled page, so everything the user can scroll to is reachable.
-fn simulator<'a>(view: iced::Element<'a, Message>) -> iced_test::Simulator<'a, Message> {
+pub(crate) fn simulator<'a>(view: iced::Element<'a, Message>) -> iced_test::Simulator<'a, Message> {
     iced_test::Simulator::with_size(iced::Settings::default(), (1360.0, 2400.0), view)
 }
 
-fn init_backend() {
+pub(crate) fn init_backend() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     // SAFETY: set once, before any simulator (and thus any renderer thread) exists.
     // SCHAKEL_PDF_VIEWER=true: "Afdrukken" runs `true` instead of opening a viewer.
@@ -54,7 +54,7 @@ pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
 }
 
 /// Type into the input found by its placeholder.
-fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
+pub(crate) fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
     init_backend();
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());

@@ -4,7 +4,9 @@
 pub mod board;
 pub mod detail;
 pub mod instellingen;
+pub mod kengetallen;
 pub mod ontgrendel;
+pub mod overleggen;
 pub mod partners;
 pub mod plan;
 pub mod privacy;

@@ -31,6 +31,19 @@ pub struct State {
     contact: NieuwContact,
     contact_fout: Option<String>,
     fout: Option<String>,
+    melding: Option<String>,
+    importverslag: Option<crate::contactlijst::Importverslag>,
+}
+
+/// Exchanging the contact list with a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bestandsactie {
+    /// Write all contacts as CSV.
+    ExportCsv,
+    /// Write all contacts as vCard 3.0.
+    ExportVcard,
+    /// Read contacts from a CSV file.
+    ImportCsv,
 }
 
 /// What the user does.
@@ -78,8 +91,12 @@ pub enum Message {
     ContactToevoegen,
     /// Open a case the partner is involved in.
     OpenCasus(String),
+    /// Export or import the contact list (opens a file dialog).
+    Contactlijst(Bestandsactie),
     /// Close the error.
     SluitFout,
+    /// Close the import report.
+    SluitImportverslag,
 }
 
 /// What the screen asks of the app.
@@ -95,6 +112,8 @@ pub enum Event {
     Contact(String, NieuwContact),
     /// Open a case.
     OpenCasus(String),
+    /// Export or import the contact list.
+    Contactlijst(Bestandsactie),
 }
 
 fn alle(label: &str) -> Keuze {
@@ -121,6 +140,8 @@ impl State {
             contact: NieuwContact::default(),
             contact_fout: None,
             fout: None,
+            melding: None,
+            importverslag: None,
         }
     }
 
@@ -154,7 +175,21 @@ impl State {
 
     /// Show an error from the store.
     pub fn toon_fout(&mut self, f: String) {
+        self.melding = None;
         self.fout = Some(f);
+    }
+
+    /// Show a message (an export finished).
+    pub fn toon_melding(&mut self, m: String) {
+        self.fout = None;
+        self.melding = Some(m);
+    }
+
+    /// Keep the outcome of an import on screen, rejected rows with their reasons.
+    pub fn zet_importverslag(&mut self, v: crate::contactlijst::Importverslag) {
+        self.fout = None;
+        self.melding = None;
+        self.importverslag = Some(v);
     }
 
     fn gekozen_partner(&self) -> Option<&Partner> {
@@ -272,8 +307,14 @@ impl State {
                 }
             }
             Message::OpenCasus(n) => Some(Event::OpenCasus(n)),
+            Message::Contactlijst(a) => Some(Event::Contactlijst(a)),
             Message::SluitFout => {
                 self.fout = None;
+                self.melding = None;
+                None
+            }
+            Message::SluitImportverslag => {
+                self.importverslag = None;
                 None
             }
         };
@@ -357,9 +398,56 @@ impl State {
             .style(Vlak::Paneel.stijl())
             .into(),
         };
-        let mut kolom = column![text("Partners").size(22)].spacing(12);
+        let mut kolom = column![
+            row![
+                text("Partners").size(22).width(Fill),
+                button(text("Exporteren (CSV)"))
+                    .on_press(Message::Contactlijst(Bestandsactie::ExportCsv))
+                    .style(Knop::Secundair.stijl()),
+                button(text("Exporteren (vCard)"))
+                    .on_press(Message::Contactlijst(Bestandsactie::ExportVcard))
+                    .style(Knop::Secundair.stijl()),
+                button(text("Importeren (CSV)"))
+                    .on_press(Message::Contactlijst(Bestandsactie::ImportCsv))
+                    .style(Knop::Secundair.stijl()),
+            ]
+            .spacing(6)
+            .align_y(iced::Center)
+        ]
+        .spacing(12);
         if let Some(f) = &self.fout {
             kolom = kolom.push(banner(Vlak::Fout, f, Some(Message::SluitFout)));
+        } else if let Some(m) = &self.melding {
+            kolom = kolom.push(banner(Vlak::Info, m, Some(Message::SluitFout)));
+        }
+        if let Some(v) = &self.importverslag {
+            let mut c = column![
+                row![
+                    text(format!(
+                        "Contactlijst ingelezen: {} nieuwe partner(s), {} nieuwe contactpersoon/-personen, {} al aanwezig, {} regel(s) afgewezen.",
+                        v.partners,
+                        v.contacten,
+                        v.bestaand,
+                        v.afgewezen.len()
+                    ))
+                    .size(14)
+                    .width(Fill),
+                    button(text("Sluiten").size(13)).on_press(Message::SluitImportverslag).style(Knop::Link.stijl()),
+                ]
+                .align_y(iced::Center)
+            ]
+            .spacing(2);
+            for a in &v.afgewezen {
+                c = c.push(text(format!("Regel {}: {}", a.regel, a.reden)).size(13).style(theme::rood));
+            }
+            let soort = if v.afgewezen.is_empty() { Vlak::Info } else { Vlak::Waarschuwing };
+            kolom = kolom.push(
+                container(scrollable(c).height(iced::Shrink))
+                    .max_height(160)
+                    .padding([8, 12])
+                    .width(Fill)
+                    .style(soort.stijl()),
+            );
         }
         kolom
             .push(container(nieuw).padding(12).width(Fill).style(Vlak::Paneel.stijl()))

@@ -1,0 +1,994 @@
+//! Overleggen: plan a meeting (type, date, time, place, chair, invitees, agenda of cases
+//! with time slots), hold it (attendance, BOB minutes per agenda item, decisions that
+//! become actions in the case's plan), close it (minutes read-only; corrections become
+//! new, logged entries) and print its agenda and verslag.
+
+use crate::domain::{Convenantstatus, OverlegSoort, overleg::OverlegStatus};
+use crate::store::{
+    Agendapunt, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, NieuwOverleg, NieuweActie, Overleg,
+    Verslagcorrectie,
+};
+use crate::ui::theme::{self, Knop, Vlak};
+use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, nl_datum, veld};
+use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
+use iced::{Element, Fill, Task};
+use std::collections::BTreeMap;
+
+/// Minutes offered for an agenda slot.
+pub const DUREN: [i64; 7] = [5, 10, 15, 20, 30, 45, 60];
+
+/// Which printout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stuk {
+    /// The agenda (casusnummers, initials, thema).
+    Agenda,
+    /// The minutes.
+    Verslag,
+}
+
+impl Stuk {
+    /// Dutch name, also used in file names.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Stuk::Agenda => "Agenda",
+            Stuk::Verslag => "Verslag",
+        }
+    }
+}
+
+/// The two halves of a meeting's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// Invitees and agenda.
+    Voorbereiden,
+    /// Attendance, BOB minutes, decisions.
+    Voeren,
+}
+
+/// Everything about the selected meeting.
+#[derive(Debug, Clone)]
+pub struct Gekozen {
+    /// The meeting.
+    pub overleg: Overleg,
+    /// Invitees.
+    pub genodigden: Vec<GenodigdeRegel>,
+    /// Agenda in order.
+    pub agenda: Vec<Agendapunt>,
+    /// Invitees without covenant while cases are on the agenda.
+    pub waarschuwingen: Vec<ConvenantWaarschuwing>,
+    /// Corrections after closing.
+    pub correcties: Vec<Verslagcorrectie>,
+    /// Actions decided per agenda item id: (description, who).
+    pub acties: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Bob {
+    beeld: String,
+    oordeel: String,
+    besluit: String,
+    gewijzigd: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ActieFormulier {
+    agendapunt: String,
+    omschrijving: String,
+    partner: Option<Keuze>,
+    contact: Option<Keuze>,
+    deadline: String,
+    fout: Option<String>,
+}
+
+/// State of the meetings screen.
+#[derive(Debug, Clone)]
+pub struct State {
+    overleggen: Vec<Overleg>,
+    gekozen: Option<Gekozen>,
+    tab: Tab,
+    // New meeting form.
+    soort: OverlegSoort,
+    datum: String,
+    tijd: String,
+    plaats: String,
+    voorzitter: String,
+    nieuw_fout: Option<String>,
+    // Choices.
+    contacten: Vec<Keuze>,
+    casussen: Vec<Keuze>,
+    partners: Vec<Keuze>,
+    partner_contacten: Vec<Keuze>,
+    genodigde: Option<Keuze>,
+    casus: Option<Keuze>,
+    duur: i64,
+    // Holding the meeting.
+    bob: BTreeMap<String, Bob>,
+    actie: Option<ActieFormulier>,
+    correctie: BTreeMap<String, String>,
+    bevestig_sluiten: bool,
+    waarschuwingen: Vec<String>,
+    melding: Option<String>,
+    fout: Option<String>,
+}
+
+/// What the user does.
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Select a meeting.
+    Kies(String),
+    /// Switch between preparing and holding.
+    Tab(Tab),
+    /// New meeting: kind.
+    Soort(OverlegSoort),
+    /// New meeting: date as typed.
+    Datum(String),
+    /// New meeting: start time as typed.
+    Tijd(String),
+    /// New meeting: place.
+    Plaats(String),
+    /// New meeting: chair.
+    Voorzitter(String),
+    /// Plan the new meeting.
+    Plannen,
+    /// Choose a contact to invite.
+    KiesGenodigde(Keuze),
+    /// Invite the chosen contact.
+    Uitnodigen,
+    /// Choose a casus for the agenda.
+    KiesCasus(Keuze),
+    /// Minutes for the casus to add.
+    KiesDuur(i64),
+    /// Put the chosen casus on the agenda.
+    Agenderen,
+    /// Move an agenda item up (`true`) or down.
+    Verplaats(String, bool),
+    /// Change the minutes of an agenda item.
+    Duur(String, i64),
+    /// Take an item off the agenda.
+    Verwijder(String),
+    /// Tick attendance of an invitee.
+    Aanwezig(String, bool),
+    /// BOB: beeld of an agenda item.
+    Beeld(String, String),
+    /// BOB: oordeel of an agenda item.
+    Oordeel(String, String),
+    /// BOB: besluit of an agenda item.
+    Besluit(String, String),
+    /// Save the minutes typed so far (also Ctrl+S).
+    VerslagOpslaan,
+    /// Open the action form for a decision on this agenda item.
+    ActieVanBesluit(String),
+    /// Action form: what.
+    ActieOmschrijving(String),
+    /// Action form: partner.
+    ActiePartner(Keuze),
+    /// Action form: contact.
+    ActieContact(Keuze),
+    /// Action form: deadline as typed.
+    ActieDeadline(String),
+    /// Add the action to the case's plan.
+    ActieToevoegen,
+    /// Close the action form.
+    ActieAnnuleren,
+    /// Ask to close the meeting (opens the confirmation).
+    Sluiten,
+    /// Confirmed: close the meeting.
+    SluitenBevestigd,
+    /// Cancel closing.
+    SluitenAnnuleren,
+    /// Correction text for an item of a closed meeting.
+    Correctie(String, String),
+    /// Record the correction.
+    CorrectieToevoegen(String),
+    /// Print a document (opens the PDF viewer).
+    Afdrukken(Stuk),
+    /// Save a document as PDF via a save dialog.
+    Opslaan(Stuk),
+    /// Open a case from the agenda.
+    OpenCasus(String),
+    /// Close the message or error.
+    SluitMelding,
+}
+
+/// What the screen asks of the app.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Load this meeting.
+    Kies(String),
+    /// Store a new meeting.
+    Plannen(NieuwOverleg),
+    /// Invite a contact: (meeting, contact).
+    Uitnodigen(String, String),
+    /// Put a casus on the agenda: (meeting, casusnummer, minutes).
+    Agenderen(String, String, i64),
+    /// Move an agenda item.
+    Verplaats(String, bool),
+    /// Change the minutes of an agenda item.
+    Duur(String, i64),
+    /// Take an item off the agenda.
+    Verwijder(String),
+    /// Record attendance.
+    Aanwezig(String, bool),
+    /// Save BOB minutes: (agenda item, beeld, oordeel, besluit).
+    Bob(Vec<(String, String, String, String)>),
+    /// Contacts of a partner are needed for the action form.
+    ContactenNodig(String),
+    /// Turn a decision into an action: (agenda item, action).
+    Actie(String, NieuweActie),
+    /// Close the meeting (confirmed).
+    Sluiten(String),
+    /// Record a correction on a closed meeting's item.
+    Corrigeer(String, String),
+    /// Print.
+    Afdrukken(Stuk, String),
+    /// Save as PDF.
+    Opslaan(Stuk, String),
+    /// Open a case.
+    OpenCasus(String),
+}
+
+/// "09:30" as typed: `Ok` with the time, or a Dutch message.
+pub fn tijd(tekst: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(tekst.trim(), "%H:%M")
+        .map_err(|_| format!("'{}' is geen geldige tijd; gebruik uu:mm, bijvoorbeeld 09:30.", tekst.trim()))
+}
+
+/// "Let op: …" for an invitee without covenant.
+fn waarschuwing(w: &ConvenantWaarschuwing) -> String {
+    format!(
+        "Let op: {} ({}) heeft {}, maar casus {} staat op de agenda en wordt met deze genodigde besproken. \
+         Deel geen persoonsgegevens met deze genodigde.",
+        w.naam,
+        if w.organisatie.is_empty() { "geen organisatie" } else { &w.organisatie },
+        match w.convenant {
+            Convenantstatus::Intentieverklaring => "alleen een intentieverklaring",
+            _ => "geen convenant",
+        },
+        w.casussen.join(", ")
+    )
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
+impl State {
+    /// An empty screen.
+    pub fn new() -> State {
+        State {
+            overleggen: Vec::new(),
+            gekozen: None,
+            tab: Tab::Voorbereiden,
+            soort: OverlegSoort::Casusoverleg,
+            datum: String::new(),
+            tijd: "09:30".into(),
+            plaats: String::new(),
+            voorzitter: String::new(),
+            nieuw_fout: None,
+            contacten: Vec::new(),
+            casussen: Vec::new(),
+            partners: Vec::new(),
+            partner_contacten: Vec::new(),
+            genodigde: None,
+            casus: None,
+            duur: 15,
+            bob: BTreeMap::new(),
+            actie: None,
+            correctie: BTreeMap::new(),
+            bevestig_sluiten: false,
+            waarschuwingen: Vec::new(),
+            melding: None,
+            fout: None,
+        }
+    }
+
+    /// Replace the list and the choices (contacts, running cases, partners).
+    pub fn vervang(
+        &mut self,
+        overleggen: Vec<Overleg>,
+        contacten: Vec<ContactMetOrganisatie>,
+        casussen: Vec<Keuze>,
+        partners: Vec<Keuze>,
+    ) {
+        self.overleggen = overleggen;
+        self.contacten = contacten
+            .into_iter()
+            .map(|c| {
+                let label =
+                    if c.organisatie.is_empty() { c.naam.clone() } else { format!("{} ({})", c.naam, c.organisatie) };
+                Keuze::new(c.id, label)
+            })
+            .collect();
+        self.casussen = casussen;
+        self.partners = partners;
+    }
+
+    /// Show the selected meeting; typed but unsaved minutes of the same meeting stay.
+    pub fn zet_gekozen(&mut self, g: Gekozen) {
+        if self.gekozen.as_ref().map(|o| &o.overleg.id) != Some(&g.overleg.id) {
+            self.bob.clear();
+            self.actie = None;
+            self.correctie.clear();
+            self.tab = if g.overleg.status == OverlegStatus::Gesloten { Tab::Voeren } else { Tab::Voorbereiden };
+        }
+        for p in &g.agenda {
+            let b = self.bob.entry(p.id.clone()).or_default();
+            if !b.gewijzigd {
+                b.beeld = p.beeld.clone();
+                b.oordeel = p.oordeel.clone();
+                b.besluit = p.besluit.clone();
+            }
+        }
+        self.waarschuwingen = g.waarschuwingen.iter().map(waarschuwing).collect();
+        self.gekozen = Some(g);
+    }
+
+    /// The first meeting in the list (the newest).
+    pub fn eerste(&self) -> Option<String> {
+        self.overleggen.first().map(|o| o.id.clone())
+    }
+
+    /// The selected meeting's id.
+    pub fn gekozen_id(&self) -> Option<&str> {
+        self.gekozen.as_ref().map(|g| g.overleg.id.as_str())
+    }
+
+    /// A new meeting was stored.
+    pub fn overleg_gepland(&mut self) {
+        self.datum.clear();
+        self.plaats.clear();
+        self.nieuw_fout = None;
+    }
+
+    /// The minutes were saved.
+    pub fn verslag_opgeslagen(&mut self) {
+        for b in self.bob.values_mut() {
+            b.gewijzigd = false;
+        }
+        self.melding = Some("Verslag opgeslagen.".into());
+    }
+
+    /// An action was added to the plan.
+    pub fn actie_opgeslagen(&mut self, nummer: &str, zonder_convenant: bool) {
+        self.actie = None;
+        self.melding = Some(if zonder_convenant {
+            format!(
+                "Actie toegevoegd aan het plan van aanpak van casus {nummer}. Let op: deze partner heeft geen convenant."
+            )
+        } else {
+            format!("Actie toegevoegd aan het plan van aanpak van casus {nummer}.")
+        });
+    }
+
+    /// A correction was recorded.
+    pub fn correctie_opgeslagen(&mut self, agendapunt: &str) {
+        self.correctie.remove(agendapunt);
+        self.melding = Some("Correctie vastgelegd in het journaal van de casus.".into());
+    }
+
+    /// Contacts of the partner chosen in the action form.
+    pub fn zet_partner_contacten(&mut self, c: Vec<Keuze>) {
+        self.partner_contacten = c;
+    }
+
+    /// Show a message.
+    pub fn toon_melding(&mut self, m: String) {
+        self.fout = None;
+        self.melding = Some(m);
+    }
+
+    /// Show an error.
+    pub fn toon_fout(&mut self, f: String) {
+        self.melding = None;
+        self.fout = Some(f);
+    }
+
+    /// Minutes typed but not saved, as the event that saves them (Ctrl+S, navigation).
+    pub fn openstaand(&self) -> Option<Event> {
+        let g = self.gekozen.as_ref()?;
+        if g.overleg.status == OverlegStatus::Gesloten {
+            return None;
+        }
+        let punten: Vec<_> = self
+            .bob
+            .iter()
+            .filter(|(_, b)| b.gewijzigd)
+            .map(|(id, b)| (id.clone(), b.beeld.clone(), b.oordeel.clone(), b.besluit.clone()))
+            .collect();
+        (!punten.is_empty()).then_some(Event::Bob(punten))
+    }
+
+    fn bob_mut(&mut self, id: &str) -> &mut Bob {
+        let b = self.bob.entry(id.to_string()).or_default();
+        b.gewijzigd = true;
+        b
+    }
+
+    /// Handle a message.
+    pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        let id = self.gekozen_id().map(str::to_string);
+        let event = match message {
+            Message::Kies(o) => Some(Event::Kies(o)),
+            Message::Tab(t) => {
+                self.tab = t;
+                None
+            }
+            Message::Soort(s) => {
+                self.soort = s;
+                None
+            }
+            Message::Datum(t) => {
+                self.datum = t;
+                None
+            }
+            Message::Tijd(t) => {
+                self.tijd = t;
+                None
+            }
+            Message::Plaats(t) => {
+                self.plaats = t;
+                None
+            }
+            Message::Voorzitter(t) => {
+                self.voorzitter = t;
+                None
+            }
+            Message::Plannen => {
+                let d = match datum(&self.datum) {
+                    Ok(Some(d)) => Ok(d),
+                    Ok(None) => Err("Vul de datum in als dd-mm-jjjj.".to_string()),
+                    Err(e) => Err(e),
+                };
+                match (d, tijd(&self.tijd)) {
+                    (Err(e), _) | (_, Err(e)) => {
+                        self.nieuw_fout = Some(e);
+                        None
+                    }
+                    (Ok(datum), Ok(begintijd)) => {
+                        self.nieuw_fout = None;
+                        Some(Event::Plannen(NieuwOverleg {
+                            soort: self.soort,
+                            datum,
+                            begintijd,
+                            plaats: self.plaats.clone(),
+                            voorzitter: self.voorzitter.clone(),
+                        }))
+                    }
+                }
+            }
+            Message::KiesGenodigde(k) => {
+                self.genodigde = Some(k);
+                None
+            }
+            Message::Uitnodigen => match (&id, self.genodigde.take()) {
+                (Some(o), Some(k)) => Some(Event::Uitnodigen(o.clone(), k.id)),
+                _ => {
+                    self.fout = Some("Kies eerst een contactpersoon om uit te nodigen.".into());
+                    None
+                }
+            },
+            Message::KiesCasus(k) => {
+                self.casus = Some(k);
+                None
+            }
+            Message::KiesDuur(d) => {
+                self.duur = d;
+                None
+            }
+            Message::Agenderen => match (&id, self.casus.take()) {
+                (Some(o), Some(k)) => Some(Event::Agenderen(o.clone(), k.id, self.duur)),
+                _ => {
+                    self.fout = Some("Kies eerst een casus voor de agenda.".into());
+                    None
+                }
+            },
+            Message::Verplaats(a, omhoog) => Some(Event::Verplaats(a, omhoog)),
+            Message::Duur(a, d) => Some(Event::Duur(a, d)),
+            Message::Verwijder(a) => Some(Event::Verwijder(a)),
+            Message::Aanwezig(g, b) => Some(Event::Aanwezig(g, b)),
+            Message::Beeld(a, t) => {
+                self.bob_mut(&a).beeld = t;
+                None
+            }
+            Message::Oordeel(a, t) => {
+                self.bob_mut(&a).oordeel = t;
+                None
+            }
+            Message::Besluit(a, t) => {
+                self.bob_mut(&a).besluit = t;
+                None
+            }
+            Message::VerslagOpslaan => {
+                let e = self.openstaand();
+                if e.is_none() {
+                    self.melding = Some("Er zijn geen nieuwe aantekeningen om op te slaan.".into());
+                }
+                e
+            }
+            Message::ActieVanBesluit(a) => {
+                let besluit = self.bob.get(&a).map(|b| b.besluit.clone()).unwrap_or_default();
+                self.actie = Some(ActieFormulier { agendapunt: a, omschrijving: besluit, ..Default::default() });
+                self.partner_contacten.clear();
+                None
+            }
+            Message::ActieOmschrijving(t) => {
+                if let Some(f) = &mut self.actie {
+                    f.omschrijving = t;
+                }
+                None
+            }
+            Message::ActiePartner(k) => {
+                let pid = k.id.clone();
+                if let Some(f) = &mut self.actie {
+                    f.partner = Some(k);
+                    f.contact = None;
+                }
+                Some(Event::ContactenNodig(pid))
+            }
+            Message::ActieContact(k) => {
+                if let Some(f) = &mut self.actie {
+                    f.contact = Some(k);
+                }
+                None
+            }
+            Message::ActieDeadline(t) => {
+                if let Some(f) = &mut self.actie {
+                    f.deadline = t;
+                }
+                None
+            }
+            Message::ActieToevoegen => {
+                let Some(f) = &mut self.actie else { return (Task::none(), None) };
+                let deadline = datum(&f.deadline);
+                if f.omschrijving.trim().is_empty() {
+                    f.fout = Some("Beschrijf de actie.".into());
+                    None
+                } else if let Err(e) = deadline {
+                    f.fout = Some(e);
+                    None
+                } else {
+                    f.fout = None;
+                    Some(Event::Actie(
+                        f.agendapunt.clone(),
+                        NieuweActie {
+                            doel_id: None,
+                            omschrijving: f.omschrijving.trim().to_string(),
+                            partner_id: f.partner.as_ref().map(|k| k.id.clone()),
+                            contact_id: f.contact.as_ref().map(|k| k.id.clone()),
+                            deadline: deadline.ok().flatten(),
+                            agendapunt_id: Some(f.agendapunt.clone()),
+                        },
+                    ))
+                }
+            }
+            Message::ActieAnnuleren => {
+                self.actie = None;
+                None
+            }
+            Message::Sluiten => {
+                self.bevestig_sluiten = true;
+                None
+            }
+            Message::SluitenAnnuleren => {
+                self.bevestig_sluiten = false;
+                None
+            }
+            Message::SluitenBevestigd => {
+                self.bevestig_sluiten = false;
+                id.map(Event::Sluiten)
+            }
+            Message::Correctie(a, t) => {
+                self.correctie.insert(a, t);
+                None
+            }
+            Message::CorrectieToevoegen(a) => {
+                let t = self.correctie.get(&a).cloned().unwrap_or_default();
+                if t.trim().is_empty() {
+                    self.fout = Some("Schrijf eerst de correctie op.".into());
+                    None
+                } else {
+                    Some(Event::Corrigeer(a, t))
+                }
+            }
+            Message::Afdrukken(s) => id.map(|o| Event::Afdrukken(s, o)),
+            Message::Opslaan(s) => id.map(|o| Event::Opslaan(s, o)),
+            Message::OpenCasus(n) => Some(Event::OpenCasus(n)),
+            Message::SluitMelding => {
+                self.melding = None;
+                self.fout = None;
+                None
+            }
+        };
+        (Task::none(), event)
+    }
+
+    /// The view.
+    pub fn view(&self) -> Element<'_, Message> {
+        let nieuw = veld(
+            "Nieuw overleg plannen",
+            column![
+                row![
+                    kies(OverlegSoort::ALLE, Some(self.soort), Message::Soort).width(190),
+                    invoer("Datum dd-mm-jjjj", &self.datum, Message::Datum).id("overleg-datum").width(150),
+                    invoer("Begintijd uu:mm", &self.tijd, Message::Tijd).id("overleg-tijd").width(120),
+                    invoer("Plaats", &self.plaats, Message::Plaats).id("overleg-plaats").width(Fill),
+                    invoer("Voorzitter", &self.voorzitter, Message::Voorzitter).id("overleg-voorzitter").width(Fill),
+                    button(text("Overleg plannen")).on_press(Message::Plannen).style(Knop::Primair.stijl()),
+                ]
+                .spacing(6),
+            ],
+            self.nieuw_fout.as_deref(),
+        );
+
+        let mut lijst = column![].spacing(4);
+        if self.overleggen.is_empty() {
+            lijst = lijst.push(text("Nog geen overleggen gepland.").size(14).style(theme::gedempt));
+        }
+        for o in &self.overleggen {
+            let actief = self.gekozen_id() == Some(o.id.as_str());
+            lijst = lijst.push(
+                button(
+                    column![
+                        text(format!("{} {}", o.soort.label(), nl_datum(&o.datum))).size(14),
+                        text(format!("{} · {}", o.begintijd, o.status.label())).size(12).style(theme::gedempt),
+                    ]
+                    .spacing(1),
+                )
+                .on_press(Message::Kies(o.id.clone()))
+                .width(Fill)
+                .style(if actief { Knop::KaartGeselecteerd.stijl() } else { Knop::Kaart.stijl() }),
+            );
+        }
+        let links = container(scrollable(lijst.padding(iced::Padding::ZERO.right(14))).height(Fill))
+            .padding(12)
+            .width(300)
+            .height(Fill)
+            .style(Vlak::Paneel.stijl());
+
+        let rechts: Element<'_, Message> = match &self.gekozen {
+            Some(g) => scrollable(self.detail(g).padding(iced::Padding::ZERO.right(14))).height(Fill).into(),
+            None => container(
+                text("Kies links een overleg, of plan hierboven een nieuw overleg.").size(14).style(theme::gedempt),
+            )
+            .padding(12)
+            .width(Fill)
+            .style(Vlak::Paneel.stijl())
+            .into(),
+        };
+
+        let mut kolom = column![text("Overleggen").size(22)].spacing(12);
+        if let Some(f) = &self.fout {
+            kolom = kolom.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
+        } else if let Some(m) = &self.melding {
+            kolom = kolom.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
+        }
+        let pagina: Element<'_, Message> = kolom
+            .push(container(nieuw).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
+            .push(row![links, container(rechts).width(Fill)].spacing(12).height(Fill))
+            .padding(16)
+            .into();
+        if self.bevestig_sluiten {
+            dialoog(
+                pagina,
+                column![
+                    text("Overleg sluiten?").size(18),
+                    text(
+                        "Na het sluiten is het verslag alleen nog te lezen. Correcties worden daarna als nieuwe, \
+                         gelogde aantekeningen in het journaal van de casus vastgelegd."
+                    )
+                    .size(14),
+                    row![
+                        space::horizontal(),
+                        button(text("Annuleren")).on_press(Message::SluitenAnnuleren).style(Knop::Secundair.stijl()),
+                        button(text("Ja, overleg sluiten"))
+                            .on_press(Message::SluitenBevestigd)
+                            .style(Knop::Gevaar.stijl()),
+                    ]
+                    .spacing(8),
+                ]
+                .spacing(12),
+                Message::SluitenAnnuleren,
+            )
+        } else {
+            pagina
+        }
+    }
+
+    fn detail<'a>(&'a self, g: &'a Gekozen) -> iced::widget::Column<'a, Message> {
+        let o = &g.overleg;
+        let gesloten = o.status == OverlegStatus::Gesloten;
+        let mut knoppen = row![
+            button(text("Agenda afdrukken")).on_press(Message::Afdrukken(Stuk::Agenda)).style(Knop::Secundair.stijl()),
+            button(text("Verslag afdrukken"))
+                .on_press(Message::Afdrukken(Stuk::Verslag))
+                .style(Knop::Secundair.stijl()),
+            button(text("PDF…")).on_press(Message::Opslaan(Stuk::Verslag)).style(Knop::Link.stijl()),
+            space::horizontal(),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        if !gesloten {
+            knoppen =
+                knoppen.push(button(text("Overleg sluiten")).on_press(Message::Sluiten).style(Knop::Gevaar.stijl()));
+        }
+        let kop = column![
+            text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
+            text(format!(
+                "{} · voorzitter {} · {}",
+                if o.plaats.is_empty() { "geen plaats" } else { &o.plaats },
+                if o.voorzitter.is_empty() { "onbekend" } else { &o.voorzitter },
+                o.status.label().to_lowercase()
+            ))
+            .size(13)
+            .style(theme::gedempt),
+            knoppen,
+        ]
+        .spacing(6);
+        let tab = |t: Tab, label: &'static str| {
+            button(text(label).size(14)).on_press(Message::Tab(t)).style(if self.tab == t {
+                Knop::NavigatieActief.stijl()
+            } else {
+                Knop::Secundair.stijl()
+            })
+        };
+        let mut c =
+            column![kop, row![tab(Tab::Voorbereiden, "Voorbereiden"), tab(Tab::Voeren, "Overleg voeren")].spacing(6)]
+                .spacing(10);
+        if gesloten {
+            c = c.push(banner(
+                Vlak::Info,
+                "Dit overleg is gesloten: het verslag is alleen te lezen. Een correctie wordt een nieuwe aantekening \
+                 in het journaal van de casus.",
+                None::<Message>,
+            ));
+        }
+        for w in &self.waarschuwingen {
+            c = c.push(banner(Vlak::Waarschuwing, w, None::<Message>));
+        }
+        match self.tab {
+            Tab::Voorbereiden => c.push(self.voorbereiden(g, gesloten)),
+            Tab::Voeren => c.push(self.voeren(g, gesloten)),
+        }
+    }
+
+    fn voorbereiden<'a>(&'a self, g: &'a Gekozen, gesloten: bool) -> Element<'a, Message> {
+        let mut genodigden = column![text(format!("Genodigden ({})", g.genodigden.len())).size(16)].spacing(4);
+        if g.genodigden.is_empty() {
+            genodigden = genodigden.push(text("Nog niemand uitgenodigd.").size(13).style(theme::gedempt));
+        }
+        for p in &g.genodigden {
+            let org = if p.organisatie.is_empty() { String::new() } else { format!(" — {}", p.organisatie) };
+            let mut r = row![text(format!("{}{org}", p.naam)).size(14).width(Fill)].spacing(6);
+            if !p.convenant.mag_persoonsgegevens_ontvangen() {
+                r = r.push(
+                    container(text(p.convenant.label()).size(12).color(iced::Color::WHITE))
+                        .padding([2, 8])
+                        .style(Vlak::Badge(theme::convenant_kleur(p.convenant)).stijl()),
+                );
+            }
+            genodigden = genodigden.push(r);
+        }
+        if !gesloten {
+            genodigden = genodigden.push(
+                row![
+                    kies(self.contacten.as_slice(), self.genodigde.as_ref(), Message::KiesGenodigde)
+                        .placeholder("Kies een contactpersoon")
+                        .width(Fill),
+                    button(text("Uitnodigen")).on_press(Message::Uitnodigen).style(Knop::Primair.stijl()),
+                ]
+                .spacing(6),
+            );
+        }
+
+        let mut agenda = column![text(format!("Agenda ({} casussen)", g.agenda.len())).size(16)].spacing(4);
+        if g.agenda.is_empty() {
+            agenda = agenda.push(text("Nog geen casussen op de agenda.").size(13).style(theme::gedempt));
+        }
+        let n = g.agenda.len();
+        for (i, p) in g.agenda.iter().enumerate() {
+            let eind = chrono::NaiveTime::parse_from_str(&p.starttijd, "%H:%M")
+                .map(|t| (t + chrono::Duration::minutes(p.duur_minuten)).format("%H:%M").to_string())
+                .unwrap_or_default();
+            let mut r = row![
+                text(format!("{}–{eind}", p.starttijd)).size(14).width(110),
+                button(text(format!("Casus {}", p.casusnummer)).size(14))
+                    .on_press(Message::OpenCasus(p.casusnummer.clone()))
+                    .style(Knop::Link.stijl())
+                    .width(Fill),
+            ]
+            .spacing(6)
+            .align_y(iced::Center);
+            if gesloten {
+                r = r.push(text(format!("{} min", p.duur_minuten)).size(13).style(theme::gedempt));
+            } else {
+                let pid = p.id.clone();
+                r = r
+                    .push(
+                        kies(&DUREN[..], Some(p.duur_minuten), move |d| Message::Duur(pid.clone(), d))
+                            .width(80)
+                            .placeholder("min"),
+                    )
+                    .push(text("min").size(13).style(theme::gedempt))
+                    .push(
+                        button(text("↑"))
+                            .on_press_maybe((i > 0).then(|| Message::Verplaats(p.id.clone(), true)))
+                            .style(Knop::Secundair.stijl()),
+                    )
+                    .push(
+                        button(text("↓"))
+                            .on_press_maybe((i + 1 < n).then(|| Message::Verplaats(p.id.clone(), false)))
+                            .style(Knop::Secundair.stijl()),
+                    )
+                    .push(
+                        button(text("Van agenda")).on_press(Message::Verwijder(p.id.clone())).style(Knop::Link.stijl()),
+                    );
+            }
+            agenda = agenda.push(r);
+        }
+        if !gesloten {
+            agenda = agenda.push(
+                row![
+                    kies(self.casussen.as_slice(), self.casus.as_ref(), Message::KiesCasus)
+                        .placeholder("Kies een casus")
+                        .width(Fill),
+                    kies(&DUREN[..], Some(self.duur), Message::KiesDuur).width(80),
+                    text("min").size(13).style(theme::gedempt),
+                    button(text("Op de agenda")).on_press(Message::Agenderen).style(Knop::Primair.stijl()),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
+            );
+        }
+        column![
+            container(genodigden).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+            container(agenda).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+        ]
+        .spacing(10)
+        .into()
+    }
+
+    fn voeren<'a>(&'a self, g: &'a Gekozen, gesloten: bool) -> Element<'a, Message> {
+        let mut aanwezig = column![text("Aanwezigheid").size(16)].spacing(4);
+        if g.genodigden.is_empty() {
+            aanwezig = aanwezig.push(text("Geen genodigden.").size(13).style(theme::gedempt));
+        }
+        for p in &g.genodigden {
+            let label =
+                if p.organisatie.is_empty() { p.naam.clone() } else { format!("{} ({})", p.naam, p.organisatie) };
+            let mut cb = checkbox(p.aanwezig == Some(true)).label(label).size(16);
+            if !gesloten {
+                let gid = p.id.clone();
+                cb = cb.on_toggle(move |b| Message::Aanwezig(gid.clone(), b));
+            }
+            aanwezig = aanwezig.push(cb);
+        }
+        let mut c = column![container(aanwezig).padding(12).width(Fill).style(Vlak::Paneel.stijl())].spacing(10);
+        if g.agenda.is_empty() {
+            c = c.push(text("Er staan geen casussen op de agenda.").size(14).style(theme::gedempt));
+        }
+        let leeg = Bob::default();
+        for p in &g.agenda {
+            let b = self.bob.get(&p.id).unwrap_or(&leeg);
+            let mut punt = column![
+                row![
+                    text(format!("{} — casus {}", p.starttijd, p.casusnummer)).size(16).width(Fill),
+                    button(text("Casus openen").size(13))
+                        .on_press(Message::OpenCasus(p.casusnummer.clone()))
+                        .style(Knop::Link.stijl()),
+                ]
+                .align_y(iced::Center)
+            ]
+            .spacing(6);
+            if gesloten {
+                for (label, waarde) in [("Beeld", &p.beeld), ("Oordeel", &p.oordeel), ("Besluit", &p.besluit)] {
+                    punt = punt.push(veld(
+                        label,
+                        text(if waarde.is_empty() { "—" } else { waarde.as_str() }).size(14),
+                        None,
+                    ));
+                }
+            } else {
+                let (a, b2, c2) = (p.id.clone(), p.id.clone(), p.id.clone());
+                punt = punt
+                    .push(veld(
+                        "Beeld",
+                        invoer("Wat is het beeld van de casus?", &b.beeld, move |t| Message::Beeld(a.clone(), t))
+                            .width(Fill),
+                        None,
+                    ))
+                    .push(veld(
+                        "Oordeel",
+                        invoer("Hoe beoordelen de partners de situatie?", &b.oordeel, move |t| {
+                            Message::Oordeel(b2.clone(), t)
+                        })
+                        .width(Fill),
+                        None,
+                    ))
+                    .push(veld(
+                        "Besluit",
+                        invoer("Wat is besloten?", &b.besluit, move |t| Message::Besluit(c2.clone(), t)).width(Fill),
+                        None,
+                    ));
+            }
+            if let Some(acties) = g.acties.get(&p.id) {
+                for a in acties {
+                    punt = punt.push(text(format!("Actie in het plan: {a}")).size(13).style(theme::groen));
+                }
+            }
+            if !gesloten {
+                match &self.actie {
+                    Some(f) if f.agendapunt == p.id => punt = punt.push(self.actieformulier(f)),
+                    _ => {
+                        punt = punt.push(
+                            row![
+                                button(text("Verslag opslaan (Ctrl+S)"))
+                                    .on_press(Message::VerslagOpslaan)
+                                    .style(Knop::Primair.stijl()),
+                                button(text("Actie uit besluit"))
+                                    .on_press(Message::ActieVanBesluit(p.id.clone()))
+                                    .style(Knop::Secundair.stijl()),
+                            ]
+                            .spacing(6),
+                        )
+                    }
+                }
+            } else {
+                let t = self.correctie.get(&p.id).map(String::as_str).unwrap_or("");
+                let pid = p.id.clone();
+                punt = punt.push(
+                    row![
+                        invoer("Correctie op dit verslag", t, move |t| Message::Correctie(pid.clone(), t)).width(Fill),
+                        button(text("Correctie vastleggen"))
+                            .on_press(Message::CorrectieToevoegen(p.id.clone()))
+                            .style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                );
+            }
+            c = c.push(container(punt).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+        }
+        if !g.correcties.is_empty() {
+            let mut k = column![text("Correcties na sluiten").size(16)].spacing(4);
+            for x in &g.correcties {
+                k = k.push(column![
+                    text(&x.tekst).size(14),
+                    text(format!("casus {} · {} · {}", x.casusnummer, x.auteur, nl_datum(&x.datum)))
+                        .size(12)
+                        .style(theme::gedempt),
+                ]);
+            }
+            c = c.push(container(k).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+        }
+        c.into()
+    }
+
+    fn actieformulier<'a>(&'a self, f: &'a ActieFormulier) -> Element<'a, Message> {
+        veld(
+            "Nieuwe actie in het plan van aanpak",
+            column![
+                invoer("Omschrijving van de actie", &f.omschrijving, Message::ActieOmschrijving)
+                    .id("actie-omschrijving")
+                    .width(Fill),
+                row![
+                    kies(self.partners.as_slice(), f.partner.as_ref(), Message::ActiePartner)
+                        .placeholder("Partner")
+                        .width(Fill),
+                    kies(self.partner_contacten.as_slice(), f.contact.as_ref(), Message::ActieContact)
+                        .placeholder("Contactpersoon")
+                        .width(Fill),
+                    invoer("Deadline dd-mm-jjjj", &f.deadline, Message::ActieDeadline).id("actie-deadline").width(170),
+                ]
+                .spacing(6),
+                row![
+                    button(text("Actie toevoegen")).on_press(Message::ActieToevoegen).style(Knop::Primair.stijl()),
+                    button(text("Annuleren")).on_press(Message::ActieAnnuleren).style(Knop::Link.stijl()),
+                ]
+                .spacing(6),
+            ]
+            .spacing(6),
+            f.fout.as_deref(),
+        )
+    }
+}
