@@ -43,6 +43,21 @@ impl AuditControle {
     }
 }
 
+/// An audit entry from the first eight columns (nr, tijdstip, gebruiker, apparaat,
+/// handeling, tabel, rij, veld) of a query row.
+pub(crate) fn regel_van(r: &rusqlite::Row) -> rusqlite::Result<AuditRegel> {
+    Ok(AuditRegel {
+        nr: r.get(0)?,
+        tijdstip: r.get(1)?,
+        gebruiker: r.get(2)?,
+        apparaat: r.get(3)?,
+        handeling: r.get(4)?,
+        tabel: r.get(5)?,
+        rij: r.get(6)?,
+        veld: r.get(7)?,
+    })
+}
+
 impl Store {
     /// Recompute the audit hash chain and compare with the stored head.
     pub fn audit_verify(&self) -> Resultaat<AuditControle> {
@@ -83,20 +98,8 @@ impl Store {
             "SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld FROM audit
              WHERE casus_id = ?1 ORDER BY nr DESC LIMIT ?2",
         )?;
-        let regels = stmt
-            .query_map(rusqlite::params![casus_id, limiet as i64], |r| {
-                Ok(AuditRegel {
-                    nr: r.get(0)?,
-                    tijdstip: r.get(1)?,
-                    gebruiker: r.get(2)?,
-                    apparaat: r.get(3)?,
-                    handeling: r.get(4)?,
-                    tabel: r.get(5)?,
-                    rij: r.get(6)?,
-                    veld: r.get(7)?,
-                })
-            })?
-            .collect::<Result<_, _>>()?;
+        let regels =
+            stmt.query_map(rusqlite::params![casus_id, limiet as i64], regel_van)?.collect::<Result<_, _>>()?;
         Ok(regels)
     }
 }

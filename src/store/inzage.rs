@@ -123,20 +123,7 @@ const AUDIT_SELECT: &str = "SELECT a.nr, a.tijdstip, a.gebruiker, a.apparaat, a.
         c.nummer, a.toelichting FROM audit a LEFT JOIN casus c ON c.id = a.casus_id";
 
 fn audit_regel(r: &rusqlite::Row) -> rusqlite::Result<AuditExportRegel> {
-    Ok(AuditExportRegel {
-        regel: AuditRegel {
-            nr: r.get(0)?,
-            tijdstip: r.get(1)?,
-            gebruiker: r.get(2)?,
-            apparaat: r.get(3)?,
-            handeling: r.get(4)?,
-            tabel: r.get(5)?,
-            rij: r.get(6)?,
-            veld: r.get(7)?,
-        },
-        casusnummer: r.get(8)?,
-        toelichting: r.get(9)?,
-    })
+    Ok(AuditExportRegel { regel: super::audit::regel_van(r)?, casusnummer: r.get(8)?, toelichting: r.get(9)? })
 }
 
 impl Store {
