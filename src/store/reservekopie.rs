@@ -153,26 +153,53 @@ pub fn backup_herstel(
         drop(hersteld);
         return Err(opruimen(ongeldig(&format!("integrity check: {}", problemen.join("; ")))));
     }
-    let oude_kopie = if map.is_geinitialiseerd() { Some(berg_op(map)?) } else { None };
-    // Same order as a new installation: key first, then the database.
+    // Everything that can fail slowly happens before the current files are touched: the
+    // new key is made and stored, and the re-keyed copy is written next to them.
     let installatie = uuid::Uuid::new_v4().to_string();
     let nieuw = DbSleutel::nieuw();
     let bestand = match keuze {
         Sleutelkeuze::Sleutelbos => {
-            sleutel::sleutelbos_bewaar(&format!("db-{installatie}"), &nieuw)?;
+            sleutel::sleutelbos_bewaar(&format!("db-{installatie}"), &nieuw).map_err(opruimen)?;
             SleutelBestand::sleutelbos(&installatie)
         }
-        Sleutelkeuze::Wachtwoord(w) => SleutelBestand::wachtwoord(&installatie, &nieuw, w)?,
+        Sleutelkeuze::Wachtwoord(w) => SleutelBestand::wachtwoord(&installatie, &nieuw, w).map_err(opruimen)?,
     };
-    bestand.schrijf(map.pad())?;
-    hersteld.kopieer_versleuteld(&map.nieuw_pad(), &nieuw)?;
-    hersteld.sluit_voor_wissel()?;
-    let _ = std::fs::remove_file(&tijdelijk);
-    std::fs::rename(map.nieuw_pad(), map.db_pad())?;
+    let klaar = map.pad().join(format!(".herstel-{}.nieuw", kop.id));
+    let r = hersteld.kopieer_versleuteld(&klaar, &nieuw).and_then(|()| hersteld.sluit_voor_wissel());
+    for f in [tijdelijk.clone(), tijdelijk.with_extension("db-wal"), tijdelijk.with_extension("db-shm")] {
+        let _ = std::fs::remove_file(f);
+    }
+    if let Err(e) = r {
+        let _ = std::fs::remove_file(&klaar);
+        return Err(e);
+    }
+    // Now the swap: old files aside, key file, then the database (as a new installation).
+    let oude_kopie = if map.is_geinitialiseerd() { Some(berg_op(map)?) } else { None };
+    let wissel = bestand.schrijf(map.pad()).and_then(|()| Ok(std::fs::rename(&klaar, map.db_pad())?));
+    if let Err(e) = wissel {
+        // Put the old database back where it was; the restore did not happen.
+        let _ = std::fs::remove_file(&klaar);
+        let _ = std::fs::remove_file(map.sleutel_pad());
+        if let Some(oud) = &oude_kopie {
+            zet_terug(map, oud);
+        }
+        return Err(e);
+    }
     let mut store = Store::open(map, &nieuw)?;
     store.nieuwe_apparaatidentiteit()?;
     let casussen = store.aantal("casus")?;
     Ok((store, Herstel { oude_kopie, gemaakt_op: kop.gemaakt_op, casussen }))
+}
+
+/// Undo [`berg_op`]: move the files back from `oud` (best effort, after a failed swap).
+fn zet_terug(map: &Gegevensmap, oud: &Path) {
+    for naam in ["schakel.db", "schakel.db-wal", "schakel.db-shm", "sleutel.json"] {
+        let van = oud.join(naam);
+        if van.exists() {
+            let _ = std::fs::rename(&van, map.pad().join(naam));
+        }
+    }
+    let _ = std::fs::remove_dir(oud);
 }
 
 /// Move the current database (with its WAL) and key file into `vervangen-<time>/`.

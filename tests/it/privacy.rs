@@ -209,6 +209,16 @@ fn backup_terugzetten_op_lege_map_en_nooit_ongevraagd_overschrijven() {
     let oude_map = Gegevensmap::new(&kopie);
     let oud = schakel::store::ontgrendel(&oude_map, Some(WW)).unwrap();
     assert_eq!(oud.aantal("casus").unwrap(), 2, "the replaced database is intact in {kopie:?}");
+    // No temporary copies are left behind in either data dir.
+    for m in [&map, &nieuw] {
+        let rest: Vec<String> = std::fs::read_dir(m.pad())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".herstel") || n.ends_with(".nieuw"))
+            .collect();
+        assert!(rest.is_empty(), "left behind in {:?}: {rest:?}", m.pad());
+    }
     // A damaged backup is refused before anything is touched.
     let mut kapot = bytes.clone();
     let n = kapot.len();
