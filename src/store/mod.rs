@@ -29,7 +29,7 @@ pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
 pub use rapport::*;
-pub use reservekopie::{BackupKop, Herstel, backup_controleer, backup_herstel, lees_kop as lees_backupkop};
+pub use reservekopie::{BackupKop, Herstel, backup_controleer, backup_herstel};
 pub use samenvoegen::{Conflict, ConflictWaarde, Toegepast};
 pub use schrijven::{OpId, Wijziging};
 pub use team::{Collega, Dekking, RuweIdentiteit};

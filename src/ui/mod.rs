@@ -1073,27 +1073,23 @@ impl Hoofd {
                 return Task::perform(
                     async move {
                         let d = match actie {
-                            partners::Bestandsactie::ExportCsv => {
-                                dialoog
-                                    .set_title("Contactlijst exporteren")
-                                    .set_file_name("Contactlijst partners.csv")
-                                    .add_filter("CSV", &["csv"])
-                                    .save_file()
-                                    .await
-                            }
-                            partners::Bestandsactie::ExportVcard => {
-                                dialoog
-                                    .set_title("Contactlijst exporteren")
-                                    .set_file_name("Contactlijst partners.vcf")
-                                    .add_filter("vCard", &["vcf"])
-                                    .save_file()
-                                    .await
-                            }
                             partners::Bestandsactie::ImportCsv => {
                                 dialoog
                                     .set_title("Contactlijst importeren")
                                     .add_filter("CSV", &["csv"])
                                     .pick_file()
+                                    .await
+                            }
+                            export => {
+                                let (soort, ext) = match export {
+                                    partners::Bestandsactie::ExportVcard => ("vCard", "vcf"),
+                                    _ => ("CSV", "csv"),
+                                };
+                                dialoog
+                                    .set_title("Contactlijst exporteren")
+                                    .set_file_name(format!("Contactlijst partners.{ext}"))
+                                    .add_filter(soort, &[ext])
+                                    .save_file()
                                     .await
                             }
                         };
