@@ -10,6 +10,7 @@ pub mod journaal;
 pub mod overleg;
 pub mod partner;
 pub mod plan;
+pub mod velden;
 
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
