@@ -209,6 +209,18 @@ pub enum TeamOpdracht {
         /// Naam of apparaat-id van de collega
         collega: String,
     },
+    /// Koppel een collega van een andere organisatie aan de partner van die organisatie
+    /// (het convenant van die partner bepaalt of de collega persoonsgegevens mag ontvangen)
+    Koppel {
+        /// Naam of apparaat-id van de collega
+        collega: String,
+        /// Naam of id van de partner
+        #[arg(long, value_name = "PARTNER", required_unless_present = "los")]
+        partner: Option<String>,
+        /// Verbreek de koppeling
+        #[arg(long, conflicts_with = "partner")]
+        los: bool,
+    },
     /// Toon uw team en de eigen vingerafdruk
     List,
 }
@@ -230,6 +242,9 @@ pub enum SyncOpdracht {
         /// Alles sturen, ook wat al bevestigd is
         #[arg(long)]
         alles: bool,
+        /// Een bestaand bestand overschrijven
+        #[arg(long)]
+        overschrijven: bool,
     },
     /// Lees een bundel van een collega in
     Import {
@@ -243,6 +258,14 @@ pub enum SyncOpdracht {
         /// Alleen deze casus
         #[arg(long)]
         casus: Option<String>,
+    },
+    /// Los een conflict op door een van de getoonde waarden te kiezen
+    Kies {
+        /// Het conflict-id uit 'schakel sync conflicten'
+        id: String,
+        /// Het nummer van de waarde die blijft (1 = de waarde die nu in gebruik is)
+        #[arg(long, value_name = "N")]
+        waarde: usize,
     },
 }
 
@@ -612,6 +635,23 @@ fn lees(pad: &std::path::Path) -> Result<Vec<u8>, CliFout> {
     std::fs::read(pad).map_err(|e| CliFout::Controle(format!("Kan {} niet lezen: {e}", pad.display())))
 }
 
+/// A partner by id, its first 8+ characters, or name (archived ones included).
+fn zoek_partner(store: &Store, wie: &str) -> Result<crate::store::Partner, CliFout> {
+    let w = wie.trim().to_lowercase();
+    let gevonden: Vec<_> = store
+        .alle_partners()?
+        .into_iter()
+        .filter(|p| p.id == w || (w.len() >= 8 && p.id.starts_with(&w)) || p.naam.to_lowercase() == w)
+        .collect();
+    match gevonden.len() {
+        1 => Ok(gevonden.into_iter().next().ok_or_else(|| CliFout::Gebruik(String::new()))?),
+        0 => Err(CliFout::Gebruik(format!(
+            "Geen partner '{wie}' gevonden. Zie de partnerlijst in het venster of 'schakel partner export'."
+        ))),
+        n => Err(CliFout::Gebruik(format!("'{wie}' past op {n} partners; gebruik het id."))),
+    }
+}
+
 /// A colleague by device id, its first 8+ characters, or name.
 fn zoek_collega(store: &Store, wie: &str) -> Result<crate::store::Collega, CliFout> {
     let w = wie.trim().to_lowercase();
@@ -682,6 +722,30 @@ fn team(map: &Gegevensmap, opdracht: &TeamOpdracht, json: bool) -> Result<(), Cl
             store.collega_verwijderen(&c.apparaat)?;
             if !json {
                 println!("{} is uit het team verwijderd; bundels van en naar deze collega worden geweigerd.", c.naam);
+            }
+        }
+        TeamOpdracht::Koppel { collega, partner, los } => {
+            let c = zoek_collega(&store, collega)?;
+            let gekozen = match (partner, los) {
+                (_, true) | (None, _) => None,
+                (Some(p), false) => Some(zoek_partner(&store, p)?),
+            };
+            store.collega_koppelen(&c.apparaat, gekozen.as_ref().map(|p| p.id.as_str()))?;
+            if json {
+                print_json(
+                    &serde_json::json!({ "apparaat": c.apparaat, "partner_id": gekozen.as_ref().map(|p| &p.id) }),
+                );
+            } else {
+                match gekozen {
+                    Some(p) if p.convenantstatus.mag_persoonsgegevens_ontvangen() => {
+                        println!("{} is gekoppeld aan {}; die heeft een convenant.", c.naam, p.naam)
+                    }
+                    Some(p) => println!(
+                        "{} is gekoppeld aan {}. Let op: {} heeft geen convenant, dus {} ontvangt geen bundels.",
+                        c.naam, p.naam, p.naam, c.naam
+                    ),
+                    None => println!("De koppeling van {} is verbroken.", c.naam),
+                }
             }
         }
         TeamOpdracht::List => {
@@ -781,10 +845,13 @@ fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Resu
     use crate::sync;
     let mut store = open_store(map)?;
     match opdracht {
-        SyncOpdracht::Export { uitvoer, voor, casus, alles } => {
+        SyncOpdracht::Export { uitvoer, voor, casus, alles, overschrijven } => {
+            if !overschrijven && uitvoer.exists() {
+                return Err(sync::SyncFout::BestandBestaat(uitvoer.clone()).into());
+            }
             let opties = sync::ExportOpties { voor: voor.clone(), casussen: casus.clone(), alles: *alles };
             let e = sync::exporteer(&mut store, &opties)?;
-            schrijf(uitvoer, &e.bytes)?;
+            sync::schrijf_bundel(uitvoer, &e.bytes, *overschrijven)?;
             let namen: Vec<&str> = e.ontvangers.iter().map(|c| c.naam.as_str()).collect();
             if json {
                 print_json(&serde_json::json!({
@@ -803,7 +870,18 @@ fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Resu
             }
         }
         SyncOpdracht::Import { bestand } => {
-            let r = sync::importeer(&mut store, &sync::lees_bundelbestand(bestand)?)?;
+            let r = match sync::importeer(&mut store, &sync::lees_bundelbestand(bestand)?) {
+                Err(sync::SyncFout::AlIngelezen) => {
+                    // Not an error for a script: the bundle's content is already here.
+                    if json {
+                        print_json(&serde_json::json!({ "nieuw": 0, "al_ingelezen": true }));
+                    } else {
+                        println!("Niets nieuw: deze bundel is al eerder ingelezen.");
+                    }
+                    return Ok(());
+                }
+                r => r?,
+            };
             let t = &r.toegepast;
             if json {
                 print_json(&serde_json::json!({
@@ -857,33 +935,42 @@ fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Resu
                 Some(n) => Some(store.casus_id(n)?),
                 None => None,
             };
-            let lijst = store.conflicten(id.as_deref())?;
+            let lijst = sync::conflicten_weergave(&store, id.as_deref())?;
             if json {
-                let l: Vec<_> = lijst
-                    .iter()
-                    .map(|c| {
-                        serde_json::json!({ "tabel": c.tabel, "rij": c.rij, "veld": c.veld, "casus_id": c.casus_id,
-                            "waarden": c.waarden.iter().map(|w| serde_json::json!({
-                                "waarde": w.waarde, "auteur": sync::auteur(&store, &w.op), "hlc": w.hlc
-                            })).collect::<Vec<_>>() })
-                    })
-                    .collect();
-                print_json(&l);
+                print_json(&lijst);
             } else if lijst.is_empty() {
                 println!("Geen open conflicten.");
             } else {
-                for c in lijst {
-                    println!("{} {} — veld '{}':", c.tabel, &c.rij[..8.min(c.rij.len())], c.veld);
-                    for (i, w) in c.waarden.iter().enumerate() {
-                        let tijd = w.tijdstip().map(|t| t.format("%d-%m-%Y %H:%M").to_string()).unwrap_or_default();
-                        let merk = if i == 0 { "in gebruik" } else { "concurrent" };
-                        println!("  [{merk}] {}  door {} op {tijd}", w.waarde, sync::auteur(&store, &w.op));
-                    }
-                }
+                druk_conflicten(&lijst);
+                println!("Kies een waarde met: schakel sync kies ID --waarde N");
+            }
+        }
+        SyncOpdracht::Kies { id, waarde } => {
+            let c = store.conflict_kiezen_nummer(id, *waarde)?;
+            if json {
+                print_json(&serde_json::json!({ "id": c.id(), "gekozen": waarde }));
+            } else {
+                println!(
+                    "Conflict {} opgelost: waarde {waarde} blijft voor '{}'. Collega's krijgen de keuze met de volgende bundel.",
+                    c.id(),
+                    crate::domain::velden::veld_omschrijving(&c.tabel, &c.veld)
+                );
             }
         }
     }
     Ok(())
+}
+
+/// Print conflicts with their id, casus, Dutch field label and numbered values.
+fn druk_conflicten(lijst: &[crate::sync::ConflictWeergave]) {
+    for c in lijst {
+        let casus = c.casusnummer.as_deref().map(|n| format!("casus {n}, ")).unwrap_or_default();
+        println!("Conflict {} — {casus}{}:", c.id, c.omschrijving);
+        for w in &c.waarden {
+            let merk = if w.nummer == 1 { " (in gebruik)" } else { "" };
+            println!("  {}. {}  — {} op {}{merk}", w.nummer, w.waarde, w.auteur, w.tijdstip);
+        }
+    }
 }
 
 fn print_json<T: Serialize>(waarde: &T) {
@@ -1150,8 +1237,16 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
         CasusOpdracht::Show { nummer } => {
             let mut store = open_store(map)?;
             let d = store.casus_detail(nummer)?;
+            let conflicten = crate::sync::conflicten_weergave(&store, Some(&d.regel.id))?;
             if json {
-                print_json(&d);
+                let mut v = serde_json::to_value(&d).map_err(|e| CliFout::Controle(format!("JSON-fout: {e}")))?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert(
+                        "conflicten".into(),
+                        serde_json::to_value(&conflicten).map_err(|e| CliFout::Controle(format!("JSON-fout: {e}")))?,
+                    );
+                }
+                print_json(&v);
             } else {
                 let r = &d.regel;
                 println!("Casus {} — {}", r.casusnummer, r.werknaam);
@@ -1184,6 +1279,11 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 println!("Journaal:");
                 for j in &d.journaal {
                     println!("  {} {} ({}): {}", j.datum, j.soort.label(), j.auteur, j.tekst);
+                }
+                if !conflicten.is_empty() {
+                    println!("Open conflicten ({}):", conflicten.len());
+                    druk_conflicten(&conflicten);
+                    println!("Kies een waarde met: schakel sync kies ID --waarde N");
                 }
             }
         }

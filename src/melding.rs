@@ -140,7 +140,35 @@ pub fn store(f: &StoreFout) -> String {
             "De database kan niet worden geopend: de gegevensmap is niet bereikbaar of alleen-lezen.".into()
         }
         StoreFout::Sql(e) => format!("Databasefout: {e}"),
-        StoreFout::Io(e) => format!("Bestandsfout: {e}"),
+        StoreFout::Io(e) => format!("{}.", io(e)),
+        StoreFout::ConflictVeranderd(id) => format!(
+            "Conflict {id} bestaat niet (meer): de waarden zijn veranderd sinds de lijst werd getoond, of er is al \
+             gekozen. Bekijk de lijst opnieuw met 'schakel sync conflicten'; er is niets gewijzigd."
+        ),
+        StoreFout::GeenConflictwaarde { nummer, aantal } => {
+            format!("Dit conflict heeft {aantal} waarden; kies een nummer van 1 tot en met {aantal}, niet {nummer}.")
+        }
+    }
+}
+
+/// A Dutch sentence for a file error of the operating system, without the English text
+/// and error number of the system message.
+pub fn io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "Het bestand of de map bestaat niet".into(),
+        K::PermissionDenied => "Geen toegang tot het bestand of de map (rechten)".into(),
+        K::AlreadyExists => "Het bestand bestaat al".into(),
+        K::IsADirectory => "Dit is een map, geen bestand".into(),
+        K::NotADirectory => "Een deel van het pad is geen map".into(),
+        K::StorageFull => "De schijf is vol".into(),
+        K::ReadOnlyFilesystem => "De schijf of map is alleen-lezen".into(),
+        K::UnexpectedEof | K::InvalidData => "Het bestand is onvolledig of onleesbaar".into(),
+        K::Interrupted | K::TimedOut => "Het lezen of schrijven werd onderbroken; probeer het opnieuw".into(),
+        _ => match e.raw_os_error() {
+            Some(n) => format!("Het bestand kon niet worden gelezen of geschreven (systeemfout {n})"),
+            None => "Het bestand kon niet worden gelezen of geschreven".into(),
+        },
     }
 }
 
@@ -158,14 +186,32 @@ pub fn sync(f: &crate::sync::SyncFout) -> String {
     let niets = "Er is niets ingelezen.";
     match f {
         S::Store(s) => store(s),
-        S::Io(e) => format!("Het bestand kon niet worden gelezen of geschreven ({e})."),
+        S::Io(e) => format!("{}.", io(e)),
+        S::Bestand { pad, fout } => format!("{}: {}", io(fout), pad.display()),
+        S::BestandBestaat(pad) => format!(
+            "Het bestand {} bestaat al en is niet overschreven. Kies een andere naam of gebruik --overschrijven.",
+            pad.display()
+        ),
+        S::GeenBestand => format!("Dit is geen gewoon bestand (maar een map, apparaat of pijp). {niets}"),
+        S::NietGekoppeld { naam, organisatie } => format!(
+            "{naam} werkt bij {organisatie}, maar die organisatie is niet gekoppeld aan een partner, dus het \
+             convenant kan niet worden gecontroleerd. Er is geen bundel gemaakt. Koppel de collega aan de partner \
+             met convenant: schakel team koppel \"{naam}\" --partner \"{organisatie}\" (of via Synchronisatie in het venster)."
+        ),
         S::Beschadigd(_) => {
             format!("Dit bestand is geen geldige Schakel-bundel, of het is beschadigd of onvolledig. {niets}")
         }
         S::OnbekendeVersie(v) => {
-            format!(
-                "Deze bundel heeft formaatversie {v}, die deze versie van Schakel niet kent. Werk Schakel bij. {niets}"
-            )
+            if *v < crate::sync::BUNDEL_VERSIE {
+                format!(
+                    "Deze bundel heeft het oudere formaat {v} en is gemaakt met een oudere versie van Schakel. Vraag \
+                     de afzender Schakel bij te werken en een nieuwe bundel te maken. {niets}"
+                )
+            } else {
+                format!(
+                    "Deze bundel heeft formaatversie {v}, die deze versie van Schakel niet kent. Werk Schakel bij. {niets}"
+                )
+            }
         }
         S::OnbekendeAfzender(_) => format!(
             "Deze bundel komt van een apparaat dat niet in uw team staat. Voeg eerst het visitekaartje van die collega toe. {niets}"

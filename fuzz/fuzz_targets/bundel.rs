@@ -51,9 +51,9 @@ fuzz_target!(|data: &[u8]| {
         _ => {
             let Ok(ops) = serde_json::from_slice::<serde_json::Value>(rest) else { return };
             let manifest = serde_json::json!({
-                "versie": 1, "bundel": format!("fuzz-{}", o.teller), "team": "ZVH Fuzz",
+                "versie": 2, "bundel": format!("fuzz-{}", o.teller), "team": "ZVH Fuzz",
                 "afzender": o.afzender.id, "afzender_naam": "A", "ontvangers": [o.ontvanger_kaart.apparaat],
-                "vingerafdrukken": [], "reeksen": {}, "versievector": {}, "casussen": null,
+                "vingerafdrukken": [], "dekking": {}, "bezit": {}, "casussen": null,
                 "gemaakt_op": "2026-01-01T00:00:00Z",
             });
             o.teller += 1;

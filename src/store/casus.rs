@@ -181,6 +181,25 @@ pub struct FaseWijziging {
     pub reden: String,
     /// This was an explicit reopening.
     pub heropend: bool,
+    /// Superseded: made at the same time as another change on another device, and not
+    /// the one that holds (the next change did not start from it, or the casus is in
+    /// another phase now). The entries that are not superseded form one chain.
+    pub vervallen: bool,
+}
+
+/// Mark the entries of a phase history (in creation order) that a concurrent change on
+/// another device superseded, given the phase the casus is in now.
+pub fn markeer_vervallen(historie: &mut [FaseWijziging], huidig: Fase) {
+    let n = historie.len();
+    for i in 0..n.saturating_sub(1) {
+        let naar = historie[i].naar;
+        historie[i].vervallen = historie[i + 1].van != Some(naar);
+    }
+    if let Some(k) = historie.iter().rposition(|h| h.naar == huidig) {
+        for h in &mut historie[k + 1..] {
+            h.vervallen = true;
+        }
+    }
 }
 
 /// Everything about one casus (the detail view and `casus show`).
@@ -574,7 +593,7 @@ impl Store {
         }
         let mut stmt = c.prepare(
             "SELECT id, datum, auteur, soort, inrichting, tekst FROM journaal WHERE casus_id = ?1
-             ORDER BY datum DESC, rowid DESC",
+             ORDER BY datum DESC, aangemaakt_hlc DESC, aangemaakt_door DESC",
         )?;
         let journaal = stmt
             .query_map([&id], |r| {
@@ -590,7 +609,7 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         let mut stmt = c.prepare(
-            "SELECT van, naar, tijdstip, gebruiker, reden FROM ave_historie WHERE casus_id = ?1 ORDER BY tijdstip, rowid",
+            "SELECT van, naar, tijdstip, gebruiker, reden FROM ave_historie WHERE casus_id = ?1 ORDER BY aangemaakt_hlc, aangemaakt_door",
         )?;
         let ave_historie = stmt
             .query_map([&id], |r| {
@@ -605,9 +624,9 @@ impl Store {
             .collect::<Result<_, _>>()?;
         let mut stmt = c.prepare(
             "SELECT van, naar, tijdstip, gebruiker, reden, heropend FROM fase_historie WHERE casus_id = ?1
-             ORDER BY tijdstip, rowid",
+             ORDER BY aangemaakt_hlc, aangemaakt_door",
         )?;
-        let fase_historie = stmt
+        let mut fase_historie: Vec<FaseWijziging> = stmt
             .query_map([&id], |r| {
                 let van: Option<String> = r.get(0)?;
                 let naar: String = r.get(1)?;
@@ -618,9 +637,11 @@ impl Store {
                     gebruiker: r.get(3)?,
                     reden: r.get(4)?,
                     heropend: r.get(5)?,
+                    vervallen: false,
                 })
             })?
             .collect::<Result<_, _>>()?;
+        markeer_vervallen(&mut fase_historie, regel.fase);
         drop(detenties_stmt);
         drop(stmt);
         let mut w = self.schrijver()?;

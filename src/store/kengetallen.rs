@@ -221,8 +221,8 @@ impl Store {
                     c.datum_start, c.datum_afsluiting, c.ave, c.tevredenheid,
                     coalesce(
                       (SELECT h.naar FROM ave_historie h WHERE h.casus_id = c.id AND substr(h.tijdstip, 1, 10) <= c.datum_start
-                       ORDER BY h.tijdstip DESC, h.rowid DESC LIMIT 1),
-                      (SELECT h.naar FROM ave_historie h WHERE h.casus_id = c.id ORDER BY h.tijdstip, h.rowid LIMIT 1),
+                       ORDER BY h.tijdstip DESC, h.aangemaakt_hlc DESC, h.aangemaakt_door DESC LIMIT 1),
+                      (SELECT h.naar FROM ave_historie h WHERE h.casus_id = c.id ORDER BY h.tijdstip, h.aangemaakt_hlc, h.aangemaakt_door LIMIT 1),
                       c.ave)
              FROM casus c LEFT JOIN thema t ON t.id = c.thema_id LEFT JOIN partner p ON p.id = c.aanmelder_partner_id",
         )?;

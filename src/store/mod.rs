@@ -14,7 +14,7 @@ mod reservekopie;
 mod samenvoegen;
 mod schrijven;
 pub mod sleutel;
-mod team;
+pub mod team;
 mod toegang;
 mod zoek;
 
@@ -32,7 +32,7 @@ pub use rapport::*;
 pub use reservekopie::{BackupKop, Herstel, backup_controleer, backup_herstel};
 pub use samenvoegen::{Conflict, ConflictWaarde, Toegepast};
 pub use schrijven::{OpId, Wijziging};
-pub use team::{Collega, Dekking, RuweIdentiteit};
+pub use team::{Bezit, Collega, Dekking, RuweIdentiteit};
 pub use toegang::{
     RotatieStap, Sleutelkeuze, initialiseer, ontgrendel, sleutel_roteer, sleutelbron, wachtwoord_wijzigen,
 };
@@ -128,6 +128,17 @@ pub enum StoreFout {
     /// File system error.
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    /// No open conflict has this id (any more): its values changed or it was resolved.
+    #[error("conflict {0} changed or resolved")]
+    ConflictVeranderd(String),
+    /// A conflict has no value with this number.
+    #[error("conflict has {aantal} values, not {nummer}")]
+    GeenConflictwaarde {
+        /// The number asked for.
+        nummer: usize,
+        /// How many values the conflict has.
+        aantal: usize,
+    },
 }
 
 impl From<crate::domain::FaseFout> for StoreFout {
@@ -145,13 +156,14 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0001_basis.sql")),
         M::up(include_str!("../../migrations/0002_sync.sql")),
         M::up(include_str!("../../migrations/0003_privacy.sql")),
+        M::up(include_str!("../../migrations/0004_sync_scope.sql")),
     ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    3
+    4
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -542,7 +554,11 @@ impl Store {
     pub fn aantal(&self, tabel: &str) -> Resultaat<i64> {
         let t = schrijven::tabel(tabel)
             .map(|t| t.naam)
-            .or_else(|| ["audit", "wijziging", "zoekindex"].into_iter().find(|t| *t == tabel))
+            .or_else(|| {
+                ["audit", "wijziging", "zoekindex", "dekking", "bevestigd", "wachtend"]
+                    .into_iter()
+                    .find(|t| *t == tabel)
+            })
             .ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: tabel.to_string() })?;
         Ok(self.conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?)
     }
@@ -755,7 +771,7 @@ mod tests {
             .unwrap();
         }
         let mut s = Store::open(&map, &sleutel).unwrap();
-        assert_eq!(s.schema_versie().unwrap(), 3);
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         assert!(s.audit_verify().unwrap().in_orde(), "schema-2 chain must verify after the upgrade");
         let vandaag = casus::vandaag();
         let (n, _) = crate::demo::volle_casus(&mut s, "up3", vandaag - chrono::Duration::days(2000)).unwrap();
@@ -765,6 +781,67 @@ mod tests {
         let gewist: i64 =
             s.conn.query_row("SELECT count(*) FROM wijziging WHERE gewist = 1", [], |r| r.get(0)).unwrap();
         assert!(gewist > 10);
+    }
+
+    /// Upgrade 3 → 4: rows get their creation clock from the change log (so two journaal
+    /// entries of one date list in the same order everywhere), format-1 coverage and
+    /// acknowledgements are dropped (the next bundles resend what is in scope), and a row
+    /// whose operations are held but which an earlier import could not build waits.
+    #[test]
+    fn upgrade_van_versie_3_naar_4_geeft_volgorde_en_wist_oude_dekking() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([6; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(vec![
+                M::up(include_str!("../../migrations/0001_basis.sql")),
+                M::up(include_str!("../../migrations/0002_sync.sql")),
+                M::up(include_str!("../../migrations/0003_privacy.sql")),
+            ])
+            .to_latest(&mut conn)
+            .unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, datum_aanmelding)
+                     VALUES ('c1', '2025-0001', 2025, 1, 'Oude casus', '2025-01-01');
+                 -- j2 was created before j1 (lower clock), both on the same date.
+                 INSERT INTO journaal(id, casus_id, datum, tekst) VALUES ('j1', 'c1', '2025-02-02', 'tweede');
+                 INSERT INTO journaal(id, casus_id, datum, tekst) VALUES ('j2', 'c1', '2025-02-02', 'eerste');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id) VALUES
+                     ('dev-3', 1, 500, 'journaal', 'j2', 'tekst', '\"eerste\"', 'c1'),
+                     ('dev-3', 2, 900, 'journaal', 'j1', 'tekst', '\"tweede\"', 'c1'),
+                     ('dev-x', 7, 950, 'journaal', 'j3', 'tekst', '\"wees\"', 'c9');
+                 INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES
+                     ('journaal', 'j3', 'tekst', 'dev-x', 7, 950);
+                 INSERT INTO dekking(apparaat, van, tot) VALUES ('dev-x', 1, 7);
+                 INSERT INTO bevestigd(collega, apparaat, tot) VALUES ('dev-x', 'dev-3', 2);",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let volgorde: Vec<(String, i64, String)> = s
+            .conn
+            .prepare("SELECT id, aangemaakt_hlc, aangemaakt_door FROM journaal ORDER BY aangemaakt_hlc")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(volgorde, [("j2".into(), 500, "dev-3".into()), ("j1".into(), 900, "dev-3".into())]);
+        assert_eq!(s.aantal("dekking").unwrap(), 0, "format-1 coverage is not trusted");
+        assert_eq!(s.aantal("bevestigd").unwrap(), 0);
+        let wachtend: Vec<(String, String)> = s
+            .conn
+            .prepare("SELECT tabel, rij FROM wachtend")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(wachtend, [("journaal".to_string(), "j3".to_string())]);
     }
 
     #[test]

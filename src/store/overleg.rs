@@ -472,7 +472,7 @@ impl Store {
             "SELECT c.nummer, j.auteur, j.datum, j.tekst FROM journaal j JOIN casus c ON c.id = j.casus_id
              WHERE j.casus_id IN (SELECT casus_id FROM agendapunt WHERE overleg_id = ?1)
                AND substr(j.tekst, 1, length(?2)) = ?2
-             ORDER BY j.datum, j.rowid",
+             ORDER BY j.datum, j.aangemaakt_hlc, j.aangemaakt_door",
         )?;
         let lijst = stmt
             .query_map(rusqlite::params![overleg_id, kop], |r| {

@@ -183,7 +183,7 @@ impl Store {
         let cid = casus_id(&self.conn, nummer)?;
         let mut stmt = self.conn.prepare(
             "SELECT d.id, d.leefgebied_id, coalesce(l.naam, ''), d.omschrijving FROM doel d
-             LEFT JOIN leefgebied l ON l.id = d.leefgebied_id WHERE d.casus_id = ?1 ORDER BY d.volgorde, d.rowid",
+             LEFT JOIN leefgebied l ON l.id = d.leefgebied_id WHERE d.casus_id = ?1 ORDER BY d.volgorde, d.aangemaakt_hlc, d.aangemaakt_door",
         )?;
         let doelen = stmt
             .query_map([&cid], |r| {
@@ -194,7 +194,7 @@ impl Store {
             "SELECT a.id, a.doel_id, a.omschrijving, a.partner_id, p.naam, p.convenantstatus, a.contact_id, k.naam,
                     a.deadline, a.status, a.resultaat
              FROM actie a LEFT JOIN partner p ON p.id = a.partner_id LEFT JOIN contactpersoon k ON k.id = a.contact_id
-             WHERE a.casus_id = ?1 ORDER BY a.volgorde, a.rowid",
+             WHERE a.casus_id = ?1 ORDER BY a.volgorde, a.aangemaakt_hlc, a.aangemaakt_door",
         )?;
         let acties = stmt
             .query_map([&cid], |r| {
@@ -399,7 +399,9 @@ impl Store {
             .query_row("SELECT casus_id FROM actie WHERE id = ?1", [actie_id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreFout::Onbekend { tabel: "actie", id: actie_id.to_string() })?;
-        let mut stmt = self.conn.prepare("SELECT id FROM actie WHERE casus_id = ?1 ORDER BY volgorde, rowid")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM actie WHERE casus_id = ?1 ORDER BY volgorde, aangemaakt_hlc, aangemaakt_door")?;
         let mut ids: Vec<String> = stmt.query_map([&cid], |r| r.get(0))?.collect::<Result<_, _>>()?;
         drop(stmt);
         let Some(i) = ids.iter().position(|x| x == actie_id) else { return Ok(()) };

@@ -49,6 +49,24 @@ pub struct Conflict {
     pub waarden: Vec<ConflictWaarde>,
 }
 
+impl Conflict {
+    /// A short id that names this conflict as it is now: the field and its competing
+    /// values. When a value changes (a colleague's edit arrives, someone chooses), the id
+    /// changes too, so a choice made from an old list is refused instead of misapplied.
+    pub fn id(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for deel in [&self.tabel, &self.rij, &self.veld] {
+            h.update(deel.as_bytes());
+            h.update([0]);
+        }
+        for w in &self.waarden {
+            h.update(format!("{}:{};", w.op.apparaat, w.op.volgnummer).as_bytes());
+        }
+        hex::encode(&h.finalize()[..4])
+    }
+}
+
 /// One competing value of a field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConflictWaarde {
@@ -249,6 +267,21 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
     let winnaars = winnaars(conn, t.naam, rij)?;
     let mut velden: Vec<(&str, Value)> =
         t.velden.iter().filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone()))).collect();
+    if t.velden.contains(&schrijven::AANGEMAAKT[0]) && !winnaars.contains_key(schrijven::AANGEMAAKT[0]) {
+        // A row created before these fields existed: its creating operation, as the
+        // upgrade of every replica derived it.
+        let eerste: Option<(i64, String)> = conn
+            .prepare_cached(
+                "SELECT hlc, apparaat FROM wijziging WHERE tabel = ?1 AND rij = ?2 AND veld IS NOT NULL
+                 ORDER BY hlc, apparaat LIMIT 1",
+            )?
+            .query_row((t.naam, rij), |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((hlc, apparaat)) = eerste {
+            velden.push((schrijven::AANGEMAAKT[0], Value::Integer(hlc)));
+            velden.push((schrijven::AANGEMAAKT[1], Value::Text(apparaat)));
+        }
+    }
     if t.naam == "casus"
         && let Some((_, Value::Text(nummer))) = velden.iter().find(|(v, _)| *v == "nummer").cloned()
     {
@@ -296,12 +329,19 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
                 }
                 Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => {
                     conn.execute_batch("ROLLBACK TO rij; RELEASE rij")?;
+                    wacht(conn, t.naam, rij)?;
                     Ok(false)
                 }
                 Err(e) => Err(e.into()),
             }
         }
     }
+}
+
+/// Remember a row that cannot be built (completely) yet; every import retries it.
+fn wacht(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO wachtend(tabel, rij) VALUES (?1, ?2)")?.execute((tabel, rij))?;
+    Ok(())
 }
 
 /// A received row may point at a row that a colleague deleted concurrently (an action
@@ -332,6 +372,11 @@ fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) ->
                 [&kolom],
                 |r| r.get(0),
             )?;
+            // The parent may still arrive (a later bundle, a wider scope): the row waits
+            // and is rebuilt from its operations then.
+            let id: String =
+                conn.query_row(&format!("SELECT id FROM {} WHERE rowid = ?1", t.naam), [rowid], |r| r.get(0))?;
+            wacht(conn, t.naam, &id)?;
             if verplicht {
                 conn.execute(&format!("DELETE FROM {} WHERE rowid = ?1", t.naam), [rowid])?;
             } else {
@@ -341,6 +386,42 @@ fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) ->
         }
     }
     Ok(hersteld)
+}
+
+/// Read operations (one row per basis) into `uit`, joining the basis rows of one operation.
+fn lees_operaties(mut rijen: rusqlite::Rows<'_>, uit: &mut Vec<Wijziging>) -> Resultaat<()> {
+    let begin = uit.len();
+    while let Some(r) = rijen.next()? {
+        let apparaat: String = r.get(0)?;
+        let volgnummer: i64 = r.get(1)?;
+        let basis: Option<OpId> = match r.get::<_, Option<String>>(9)? {
+            Some(a) => Some(OpId { apparaat: a, volgnummer: r.get(10)? }),
+            None => None,
+        };
+        if uit.len() > begin
+            && let Some(laatste) = uit.last_mut()
+            && laatste.apparaat == apparaat
+            && laatste.volgnummer == volgnummer
+        {
+            laatste.basis.extend(basis);
+            continue;
+        }
+        let waarde: Option<String> = r.get(6)?;
+        uit.push(Wijziging {
+            apparaat,
+            volgnummer,
+            hlc: r.get(2)?,
+            tabel: r.get(3)?,
+            rij: r.get(4)?,
+            veld: r.get(5)?,
+            waarde: waarde.and_then(|w| serde_json::from_str(&w).ok()),
+            verwijderd: r.get(7)?,
+            casus_id: r.get(8)?,
+            basis: basis.into_iter().collect(),
+            gewist: r.get(11)?,
+        });
+    }
+    Ok(())
 }
 
 impl Store {
@@ -357,51 +438,41 @@ impl Store {
             let r = stmt.query_map([], |r| r.get(0))?;
             r.collect::<Result<_, _>>()?
         };
-        let mut uit: Vec<Wijziging> = Vec::new();
-        let mut stmt = self.conn.prepare(
-            "SELECT w.apparaat, w.volgnummer, w.hlc, w.tabel, w.rij, w.veld, w.waarde, w.verwijderd, w.casus_id,
-                    b.basis_apparaat, b.basis_volgnummer, w.gewist
+        const KOLOMMEN: &str = "SELECT w.apparaat, w.volgnummer, w.hlc, w.tabel, w.rij, w.veld, w.waarde, w.verwijderd,
+                    w.casus_id, b.basis_apparaat, b.basis_volgnummer, w.gewist
              FROM wijziging w
-             LEFT JOIN wijziging_basis b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer
-             WHERE w.apparaat = ?1 AND w.volgnummer > ?2
-             ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer",
-        )?;
-        for apparaat in apparaten {
-            let vanaf = na.get(&apparaat).copied().unwrap_or(0);
-            let mut rijen = stmt.query((&apparaat, vanaf))?;
-            while let Some(r) = rijen.next()? {
-                let volgnummer: i64 = r.get(1)?;
-                let basis: Option<OpId> = match r.get::<_, Option<String>>(9)? {
-                    Some(a) => Some(OpId { apparaat: a, volgnummer: r.get(10)? }),
-                    None => None,
-                };
-                if let Some(laatste) = uit.last_mut()
-                    && laatste.apparaat == apparaat
-                    && laatste.volgnummer == volgnummer
-                {
-                    laatste.basis.extend(basis);
-                    continue;
+             LEFT JOIN wijziging_basis b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer";
+        let mut uit: Vec<Wijziging> = Vec::new();
+        match casussen {
+            None => {
+                let mut stmt = self.conn.prepare(&format!(
+                    "{KOLOMMEN} WHERE w.apparaat = ?1 AND w.volgnummer > ?2
+                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer"
+                ))?;
+                for apparaat in apparaten {
+                    let vanaf = na.get(&apparaat).copied().unwrap_or(0);
+                    lees_operaties(stmt.query((&apparaat, vanaf))?, &mut uit)?;
                 }
-                let casus_id: Option<String> = r.get(8)?;
-                if let (Some(scope), Some(c)) = (casussen, &casus_id)
-                    && !scope.contains(c)
-                {
-                    continue;
+            }
+            Some(scope) => {
+                // Per casus through the (casus_id, apparaat, volgnummer) index, plus the rows
+                // that belong to no casus; then in sequence order per device.
+                let mut per_casus = self.conn.prepare(&format!(
+                    "{KOLOMMEN} WHERE w.casus_id = ?1 AND w.apparaat = ?2 AND w.volgnummer > ?3
+                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer"
+                ))?;
+                let mut zonder = self.conn.prepare(&format!(
+                    "{KOLOMMEN} WHERE w.casus_id IS NULL AND w.apparaat = ?1 AND w.volgnummer > ?2
+                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer"
+                ))?;
+                for apparaat in &apparaten {
+                    let vanaf = na.get(apparaat).copied().unwrap_or(0);
+                    lees_operaties(zonder.query((apparaat, vanaf))?, &mut uit)?;
+                    for c in scope {
+                        lees_operaties(per_casus.query((c, apparaat, vanaf))?, &mut uit)?;
+                    }
                 }
-                let waarde: Option<String> = r.get(6)?;
-                uit.push(Wijziging {
-                    apparaat: r.get(0)?,
-                    volgnummer,
-                    hlc: r.get(2)?,
-                    tabel: r.get(3)?,
-                    rij: r.get(4)?,
-                    veld: r.get(5)?,
-                    waarde: waarde.and_then(|w| serde_json::from_str(&w).ok()),
-                    verwijderd: r.get(7)?,
-                    casus_id,
-                    basis: basis.into_iter().collect(),
-                    gewist: r.get(11)?,
-                });
+                uit.sort_by(|a, b| (&a.apparaat, a.volgnummer).cmp(&(&b.apparaat, b.volgnummer)));
             }
         }
         Ok(uit)
@@ -536,6 +607,29 @@ impl Store {
             s.audit_toelichting(auteur, handeling::VERNIETIGEN, ("casus", casus), Some(casus), record)?;
             uitslag.vernietigd.push(record.clone());
         }
+        // Rows that waited for a parent are tried again with the rest.
+        let wachtend: Vec<(String, String)> = {
+            let mut stmt = s.conn().prepare("SELECT tabel, rij FROM wachtend")?;
+            let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            r.collect::<Result<_, _>>()?
+        };
+        s.conn().execute("DELETE FROM wachtend", [])?;
+        for (tabel, rij) in wachtend {
+            if let Some(t) = schrijven::tabel(&tabel)
+                && !geraakt.contains_key(&(t.naam, rij.clone()))
+            {
+                let casus: Option<String> = s
+                    .conn()
+                    .query_row(
+                        "SELECT casus_id FROM wijziging WHERE tabel = ?1 AND rij = ?2 LIMIT 1",
+                        (t.naam, &rij),
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .flatten();
+                geraakt.insert((t.naam, rij), (ontvangst.afzender.to_string(), casus));
+            }
+        }
         let mut gewijzigd = Vec::new();
         for ((tabel, rij), (auteur, casus)) in &geraakt {
             let t = schrijven::tabel(tabel).ok_or_else(|| StoreFout::OngeldigeOperatie((*tabel).to_string()))?;
@@ -563,11 +657,11 @@ impl Store {
         ops: &[Wijziging],
         bundel: &str,
         afzender: &str,
-        reeksen: &BTreeMap<String, (i64, i64)>,
-        versievector: &BTreeMap<String, i64>,
+        dekking: &super::team::Bezit,
+        bezit: &super::team::Bezit,
         namen: &BTreeMap<String, String>,
     ) -> Resultaat<Toegepast> {
-        let o = Ontvangst { bundel, afzender, reeksen, versievector, namen, operaties: ops.len() };
+        let o = Ontvangst { bundel, afzender, dekking, bezit, namen, operaties: ops.len() };
         let uitslag = self.pas_toe(ops, &o)?;
         if !uitslag.vernietigd.is_empty() {
             // The purged values must not linger in free pages, FTS segments or the WAL.
@@ -622,6 +716,26 @@ impl Store {
         s.commit()
     }
 
+    /// Resolve the conflict with id `id` (see [`Conflict::id`]) by choosing its value
+    /// number `nummer` (1 = the one in use). Refused when no open conflict has that id
+    /// any more: its values changed since the list was read, or it was resolved.
+    pub fn conflict_kiezen_nummer(&mut self, id: &str, nummer: usize) -> Resultaat<Conflict> {
+        let id = id.trim().to_lowercase();
+        let conflict = self
+            .conflicten(None)?
+            .into_iter()
+            .find(|c| c.id() == id)
+            .ok_or_else(|| StoreFout::ConflictVeranderd(id.clone()))?;
+        let keuze = nummer
+            .checked_sub(1)
+            .and_then(|i| conflict.waarden.get(i))
+            .ok_or(StoreFout::GeenConflictwaarde { nummer, aantal: conflict.waarden.len() })?
+            .op
+            .clone();
+        self.conflict_kiezen(&conflict, &keuze)?;
+        Ok(conflict)
+    }
+
     /// The synced state as text: every synced table, the change log with its causality,
     /// the heads and the conflict markers. Two replicas that hold the same operations
     /// give the same text (used by the convergence tests).
@@ -629,6 +743,30 @@ impl Store {
         let mut tabellen: Vec<String> = schrijven::ALLE.iter().map(|t| t.naam.to_string()).collect();
         tabellen.extend(["wijziging", "wijziging_basis", "kop", "conflictveld"].map(String::from));
         self.dump_tabellen(&tabellen)
+    }
+
+    /// The rows of one casus in every synced table, as text (scope tests: a colleague
+    /// entitled to a casus holds exactly what the others hold of it).
+    pub fn casus_staat(&self, casus_id: &str) -> Resultaat<String> {
+        let mut uit = String::new();
+        for t in schrijven::ALLE {
+            let Some(kolom) = t.casus_kolom else { continue };
+            uit.push_str(&format!("## {}\n", t.naam));
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM {} WHERE {kolom} = ?1", t.naam))?;
+            let n = stmt.column_count();
+            let mut regels: Vec<String> = Vec::new();
+            let mut rijen = stmt.query([casus_id])?;
+            while let Some(r) = rijen.next()? {
+                let velden: Vec<String> = (0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).ok())).collect();
+                regels.push(velden.join("|"));
+            }
+            regels.sort();
+            for r in regels {
+                uit.push_str(&r);
+                uit.push('\n');
+            }
+        }
+        Ok(uit)
     }
 
     /// Every table of the database as text (tamper tests: nothing may change).

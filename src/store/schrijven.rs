@@ -35,15 +35,19 @@ tabellen! {
         "aanmelder_partner_id", "aanmelder_contact_id", "procesregisseur", "trajectbegeleider", "datum_aanmelding",
         "datum_besluit", "datum_start", "datum_afsluiting", "afsluitreden", "tevredenheid", "probleem",
         "veiligheidsrisico", "geprobeerd", "vraag", "evaluatiedatum"];
-    AVE_HISTORIE = "ave_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden"];
-    FASE_HISTORIE = "fase_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden", "heropend"];
+    AVE_HISTORIE = "ave_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden",
+        "aangemaakt_hlc", "aangemaakt_door"];
+    FASE_HISTORIE = "fase_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden", "heropend",
+        "aangemaakt_hlc", "aangemaakt_door"];
     BETROKKENE = "betrokkene", Some("casus_id"), ["casus_id", "naam", "initialen", "geboortedatum", "bsn", "rol", "volgorde"];
     DETENTIE = "detentie", Some("casus_id"), ["casus_id", "betrokkene_id", "inrichting", "startdatum", "einddatum_verwacht",
         "zelfmelder", "kortgestrafte"];
-    JOURNAAL = "journaal", Some("casus_id"), ["casus_id", "datum", "auteur", "soort", "inrichting", "tekst"];
-    DOEL = "doel", Some("casus_id"), ["casus_id", "leefgebied_id", "omschrijving", "volgorde"];
+    JOURNAAL = "journaal", Some("casus_id"), ["casus_id", "datum", "auteur", "soort", "inrichting", "tekst",
+        "aangemaakt_hlc", "aangemaakt_door"];
+    DOEL = "doel", Some("casus_id"), ["casus_id", "leefgebied_id", "omschrijving", "volgorde", "aangemaakt_hlc",
+        "aangemaakt_door"];
     ACTIE = "actie", Some("casus_id"), ["casus_id", "doel_id", "omschrijving", "partner_id", "contact_id", "deadline",
-        "status", "resultaat", "volgorde", "agendapunt_id"];
+        "status", "resultaat", "volgorde", "agendapunt_id", "aangemaakt_hlc", "aangemaakt_door"];
     RISICO = "risico", Some("casus_id"), ["casus_id", "leefgebied_id", "score", "toelichting"];
     PLANVERSIE = "planversie", Some("casus_id"), ["casus_id", "nummer", "vastgelegd_op", "vastgelegd_door", "reden", "inhoud"];
     OVERLEG = "overleg", None, ["soort", "datum", "begintijd", "plaats", "voorzitter", "status", "volgende_datum"];
@@ -52,6 +56,10 @@ tabellen! {
         "oordeel", "besluit"];
     BEWAARVERLENGING = "bewaarverlenging", Some("casus_id"), ["casus_id", "tot", "reden", "door", "vastgelegd_op"];
 }
+
+/// The two fields that record which operation created a row (its HLC and device): lists
+/// of such rows order by them, never by the local rowid.
+pub(crate) const AANGEMAAKT: [&str; 2] = ["aangemaakt_hlc", "aangemaakt_door"];
 
 /// Look up a synced table by name.
 pub(crate) fn tabel(naam: &str) -> Option<&'static Tabel> {
@@ -161,10 +169,15 @@ pub(crate) fn verwerk_kop(
         )?
         .execute((tabel, rij, veld, &op.apparaat, op.volgnummer, hlc))?;
     }
-    let aantal: i64 = conn
-        .prepare_cached("SELECT count(*) FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3")?
+    // Several heads with one and the same value (both set AVE 1) are no conflict.
+    let waarden: i64 = conn
+        .prepare_cached(
+            "SELECT count(DISTINCT coalesce(w.waarde, '')) FROM kop k
+             JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+             WHERE k.tabel = ?1 AND k.rij = ?2 AND k.veld = ?3",
+        )?
         .query_row((tabel, rij, veld), |r| r.get(0))?;
-    if aantal > 1 {
+    if waarden > 1 {
         conn.prepare_cached("INSERT OR IGNORE INTO conflictveld(tabel, rij, veld, casus_id) VALUES (?1, ?2, ?3, ?4)")?
             .execute((tabel, rij, veld, casus))?;
     } else {
@@ -381,7 +394,19 @@ impl<'c> Schrijver<'c> {
     ) -> Resultaat<()> {
         let basis: Vec<OpId> = match (veld, soort) {
             (None, _) | (_, Basis::Nieuw) => Vec::new(),
-            (Some(v), Basis::Winnaar) => koppen(self.tx, tabel, rij, v)?.into_iter().take(1).map(Into::into).collect(),
+            (Some(v), Basis::Winnaar) => {
+                // The value the user saw: the winner, and every head with that same value
+                // (equal concurrent values are no conflict and must not become one).
+                let k = koppen(self.tx, tabel, rij, v)?;
+                let conflict: bool = self
+                    .tx
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM conflictveld WHERE tabel = ?1 AND rij = ?2 AND veld = ?3)",
+                    )?
+                    .query_row((tabel, rij, v), |r| r.get(0))?;
+                let n = if conflict { 1 } else { k.len() };
+                k.into_iter().take(n).map(Into::into).collect()
+            }
             (Some(v), Basis::Alle) => koppen(self.tx, tabel, rij, v)?.into_iter().map(Into::into).collect(),
         };
         self.volgnummer += 1;
@@ -440,6 +465,18 @@ impl<'c> Schrijver<'c> {
     /// Insert a new row with `velden`. One audit entry, one change-log op per field of the table.
     pub(crate) fn nieuw(&mut self, t: &Tabel, id: &str, velden: &[(&str, Value)]) -> Resultaat<()> {
         Self::controleer(t, velden)?;
+        // Rows listed in creation order carry the clock and device of their creation, so
+        // every replica lists them in the same order (see `AANGEMAAKT`).
+        let mut aangevuld: Vec<(&str, Value)>;
+        let velden = if t.velden.contains(&AANGEMAAKT[0]) && !velden.iter().any(|(v, _)| *v == AANGEMAAKT[0]) {
+            let hlc = self.volgende_hlc();
+            aangevuld = velden.to_vec();
+            aangevuld.push((AANGEMAAKT[0], Value::Integer(hlc)));
+            aangevuld.push((AANGEMAAKT[1], Value::Text(self.apparaat.clone())));
+            &aangevuld[..]
+        } else {
+            velden
+        };
         let kolommen: Vec<&str> = std::iter::once("id").chain(velden.iter().map(|(v, _)| *v)).collect();
         let plekken: Vec<String> = (1..=kolommen.len()).map(|i| format!("?{i}")).collect();
         let sql = format!("INSERT INTO {} ({}) VALUES ({})", t.naam, kolommen.join(", "), plekken.join(", "));
@@ -612,22 +649,36 @@ pub(crate) fn getal(i: impl Into<i64>) -> Value {
 
 #[cfg(test)]
 mod tests {
+    /// Files of the store that may write synced tables without `Schrijver`, and why.
+    /// Everything else in `src/store/` (every file, found at test time) may not.
+    const TOEGESTAAN: &[(&str, &str)] = &[
+        ("schrijven.rs", "the writer itself"),
+        ("samenvoegen.rs", "applies operations received by bundle: their author already logged them"),
+        ("bewaren.rs", "purges a removed casus in the same transaction as the Schrijver tombstones"),
+    ];
+
     #[test]
     fn geen_schrijfopdrachten_buiten_schrijver() {
         // Every synced table is written only through Schrijver. This guards against a
-        // later query module bypassing the audit and change log.
-        let bronnen = [
-            ("casus.rs", include_str!("casus.rs")),
-            ("plan.rs", include_str!("plan.rs")),
-            ("partner.rs", include_str!("partner.rs")),
-            ("overleg.rs", include_str!("overleg.rs")),
-            ("zoek.rs", include_str!("zoek.rs")),
-            ("rapport.rs", include_str!("rapport.rs")),
-            ("toegang.rs", include_str!("toegang.rs")),
-            ("audit.rs", include_str!("audit.rs")),
-        ];
-        for (naam, bron) in bronnen {
-            let klein = bron.to_lowercase();
+        // later query module bypassing the audit and change log. Tests inside a file
+        // (after `#[cfg(test)]`) may build fixtures directly.
+        let map = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store");
+        let mut gezien = 0;
+        for e in std::fs::read_dir(&map).expect("src/store is readable") {
+            let pad = e.expect("directory entry").path();
+            if pad.extension().and_then(|x| x.to_str()) != Some("rs") {
+                continue;
+            }
+            let naam = pad.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            gezien += 1;
+            if TOEGESTAAN.iter().any(|(t, _)| *t == naam) {
+                continue;
+            }
+            let bron = std::fs::read_to_string(&pad).expect("source is readable");
+            let code = bron.split("#[cfg(test)]").next().unwrap_or_default().to_lowercase();
+            for patroon in ["insert into {}", "update {} ", "delete from {}"] {
+                assert!(!code.contains(patroon), "{naam} builds `{patroon}` SQL for any table outside Schrijver");
+            }
             for t in super::ALLE {
                 for patroon in [
                     format!("insert into {} ", t.naam),
@@ -635,9 +686,17 @@ mod tests {
                     format!("update {} ", t.naam),
                     format!("delete from {} ", t.naam),
                 ] {
-                    assert!(!klein.contains(&patroon), "{naam} writes `{}` outside Schrijver", t.naam);
+                    assert!(!code.contains(&patroon), "{naam} writes `{}` outside Schrijver", t.naam);
                 }
             }
         }
+        assert!(gezien >= 17, "only {gezien} store files found in {}", map.display());
+    }
+
+    #[test]
+    fn de_bewaking_vindt_een_overtreding() {
+        // The same check on a made-up module that writes a synced table directly.
+        let code = "fn x(c: &Connection) { c.execute(\"UPDATE casus SET werknaam = ?1\", []); }".to_lowercase();
+        assert!(super::ALLE.iter().any(|t| code.contains(&format!("update {} ", t.naam))));
     }
 }

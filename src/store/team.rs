@@ -51,22 +51,105 @@ impl Collega {
     }
 }
 
-/// What this device holds of another device's change log.
+/// Scope key meaning "every scope at once" (a full, unscoped bundle).
+pub const ALLE_SCOPES: &str = "*";
+/// Scope key of rows that belong to no casus (partners, themes, meetings).
+pub const GEEN_CASUS: &str = "";
+
+/// Held (or confirmed) sequence ranges per origin device and per scope: a casus id,
+/// [`GEEN_CASUS`], or [`ALLE_SCOPES`]. Operation `n` of device `a` with scope `s` is held
+/// when `n` lies in a range of `(a, s)` or of `(a, ALLE_SCOPES)`.
+pub type Bezit = BTreeMap<String, BTreeMap<String, Vec<(i64, i64)>>>;
+
+/// The scope key of an operation or row.
+pub fn scope_van(casus_id: Option<&str>) -> &str {
+    casus_id.unwrap_or(GEEN_CASUS)
+}
+
+/// Whether `n` lies in one of `reeksen`.
+pub fn in_reeksen(reeksen: &[(i64, i64)], n: i64) -> bool {
+    reeksen.iter().any(|(v, t)| *v <= n && n <= *t)
+}
+
+/// Whether `bezit` holds operation `n` of `apparaat` in `scope`.
+pub fn heeft(bezit: &Bezit, apparaat: &str, scope: &str, n: i64) -> bool {
+    bezit.get(apparaat).is_some_and(|s| {
+        s.get(ALLE_SCOPES).is_some_and(|r| in_reeksen(r, n)) || s.get(scope).is_some_and(|r| in_reeksen(r, n))
+    })
+}
+
+/// The ranges of `apparaat` held for `scope` (its own and those of every scope), merged.
+pub fn effectief(bezit: &Bezit, apparaat: &str, scope: &str) -> Vec<(i64, i64)> {
+    let mut uit = Vec::new();
+    if let Some(s) = bezit.get(apparaat) {
+        for sleutel in [ALLE_SCOPES, scope] {
+            for (v, t) in s.get(sleutel).into_iter().flatten() {
+                voeg_reeks_toe(&mut uit, *v, *t);
+            }
+        }
+    }
+    uit
+}
+
+/// Highest number up to which `reeksen` hold everything from 1.
+pub fn doorlopend(reeksen: &[(i64, i64)]) -> i64 {
+    match reeksen.first() {
+        Some((1, tot)) => *tot,
+        _ => 0,
+    }
+}
+
+/// The ranges both lists hold.
+pub fn doorsnede(a: &[(i64, i64)], b: &[(i64, i64)]) -> Vec<(i64, i64)> {
+    let mut uit = Vec::new();
+    for (av, at) in a {
+        for (bv, bt) in b {
+            let (v, t) = ((*av).max(*bv), (*at).min(*bt));
+            if v <= t {
+                voeg_reeks_toe(&mut uit, v, t);
+            }
+        }
+    }
+    uit
+}
+
+/// Merge `extra` into `bezit`, then drop scope ranges that the every-scope ranges cover.
+pub fn voeg_bezit_toe(bezit: &mut Bezit, extra: &Bezit) {
+    for (apparaat, scopes) in extra {
+        let doel = bezit.entry(apparaat.clone()).or_default();
+        for (scope, reeksen) in scopes {
+            let r = doel.entry(scope.clone()).or_default();
+            for (v, t) in reeksen {
+                voeg_reeks_toe(r, *v, *t);
+            }
+        }
+        let alle = doel.get(ALLE_SCOPES).cloned().unwrap_or_default();
+        for (scope, reeksen) in doel.iter_mut() {
+            if scope != ALLE_SCOPES {
+                reeksen.retain(|(v, t)| !alle.iter().any(|(av, at)| av <= v && t <= at));
+            }
+        }
+        doel.retain(|_, r| !r.is_empty());
+    }
+    bezit.retain(|_, s| !s.is_empty());
+}
+
+/// What this device holds of another device's change log, for the status view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dekking {
     /// Origin device.
     pub apparaat: String,
-    /// Received ranges, merged and sorted.
+    /// Received ranges, merged and sorted: those of every scope, or, on a device that
+    /// receives only some cases, the ranges held for all of them.
     pub reeksen: Vec<(i64, i64)>,
+    /// Number of cases held with ranges of their own (a need-to-know scope).
+    pub casussen: usize,
 }
 
 impl Dekking {
     /// Highest sequence number up to which everything was received.
     pub fn doorlopend_tot(&self) -> i64 {
-        match self.reeksen.first() {
-            Some((1, tot)) => *tot,
-            _ => 0,
-        }
+        doorlopend(&self.reeksen)
     }
 
     /// Highest sequence number received at all.
@@ -204,6 +287,41 @@ impl Store {
             &format!("INSERT INTO collega({COLLEGA_KOLOMMEN}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, NULL)"),
             (&c.apparaat, &c.naam, &c.rol, &c.organisatie, &c.ondertekening[..], &c.age, nu()),
         )?;
+        // Link to the partner of the same name, when exactly one active partner has it.
+        if !c.organisatie.trim().is_empty() {
+            let mut stmt =
+                self.conn.prepare("SELECT id FROM partner WHERE lower(naam) = lower(?1) AND gearchiveerd = 0")?;
+            let ids: Vec<String> = stmt.query_map([c.organisatie.trim()], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            if let [id] = &ids[..] {
+                self.conn.execute("UPDATE collega SET partner_id = ?2 WHERE apparaat = ?1", (&c.apparaat, id))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The partner a colleague of another organisation is linked to (covenant check).
+    pub fn collega_partner(&self, apparaat: &str) -> Resultaat<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT partner_id FROM collega WHERE apparaat = ?1", [apparaat], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Link a colleague to the partner record of their organisation (or unlink with
+    /// `None`). The partner must exist.
+    pub fn collega_koppelen(&mut self, apparaat: &str, partner: Option<&str>) -> Resultaat<()> {
+        if let Some(p) = partner {
+            let bestaat: bool =
+                self.conn.query_row("SELECT EXISTS (SELECT 1 FROM partner WHERE id = ?1)", [p], |r| r.get(0))?;
+            if !bestaat {
+                return Err(StoreFout::Onbekend { tabel: "partner", id: p.to_string() });
+            }
+        }
+        let n = self.conn.execute("UPDATE collega SET partner_id = ?2 WHERE apparaat = ?1", (apparaat, partner))?;
+        if n == 0 {
+            return Err(StoreFout::Onbekend { tabel: "collega", id: apparaat.to_string() });
+        }
         Ok(())
     }
 
@@ -236,42 +354,52 @@ impl Store {
         Ok(self.instelling(instelling::VOLGNUMMER)?.and_then(|s| s.parse().ok()).unwrap_or(0))
     }
 
-    /// What this device holds of other devices' change logs.
-    pub fn dekking(&self) -> Resultaat<Vec<Dekking>> {
-        let mut stmt = self.conn.prepare("SELECT apparaat, van, tot FROM dekking ORDER BY apparaat, van")?;
-        let mut uit: Vec<Dekking> = Vec::new();
-        let rijen = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?;
-        for rij in rijen {
-            let (apparaat, van, tot) = rij?;
-            match uit.last_mut() {
-                Some(d) if d.apparaat == apparaat => d.reeksen.push((van, tot)),
-                _ => uit.push(Dekking { apparaat, reeksen: vec![(van, tot)] }),
-            }
-        }
-        Ok(uit)
+    /// What this device holds of other devices' change logs, per scope (its own
+    /// operations are not listed; see [`Store::bezit`]).
+    pub fn ontvangen_bezit(&self) -> Resultaat<Bezit> {
+        lees_bezit(&self.conn, "SELECT apparaat, scope, van, tot FROM dekking ORDER BY apparaat, scope, van", [])
     }
 
-    /// Version vector: per device, the sequence number up to which this device holds
-    /// everything (its own counter for itself).
-    pub fn versievector(&self) -> Resultaat<BTreeMap<String, i64>> {
-        let mut vv: BTreeMap<String, i64> = self
-            .dekking()?
+    /// What this device holds of other devices' change logs, for the status view.
+    pub fn dekking(&self) -> Resultaat<Vec<Dekking>> {
+        Ok(self
+            .ontvangen_bezit()?
             .into_iter()
-            .map(|d| (d.apparaat.clone(), d.doorlopend_tot()))
-            .filter(|(_, t)| *t > 0)
-            .collect();
+            .map(|(apparaat, scopes)| {
+                let casussen = scopes.keys().filter(|s| *s != ALLE_SCOPES && *s != GEEN_CASUS).count();
+                let reeksen = match scopes.get(ALLE_SCOPES) {
+                    Some(r) => r.clone(),
+                    None => {
+                        // Only some cases: what is held for every one of them.
+                        let mut it = scopes.values();
+                        let eerste = it.next().cloned().unwrap_or_default();
+                        it.fold(eerste, |acc, r| doorsnede(&acc, r))
+                    }
+                };
+                Dekking { apparaat, reeksen, casussen }
+            })
+            .collect())
+    }
+
+    /// Everything this device holds, per origin device and scope: what it received, and
+    /// its own operations in every scope. Sent in every bundle so colleagues know what
+    /// not to send again.
+    pub fn bezit(&self) -> Resultaat<Bezit> {
+        let mut bezit = self.ontvangen_bezit()?;
         let eigen = self.eigen_volgnummer()?;
         if eigen > 0 {
-            vv.insert(self.apparaat.clone(), eigen);
+            bezit.insert(self.apparaat.clone(), BTreeMap::from([(ALLE_SCOPES.to_string(), vec![(1, eigen)])]));
         }
-        Ok(vv)
+        Ok(bezit)
     }
 
-    /// What `collega` has confirmed to hold, per origin device.
-    pub fn bevestigd(&self, collega: &str) -> Resultaat<BTreeMap<String, i64>> {
-        let mut stmt = self.conn.prepare("SELECT apparaat, tot FROM bevestigd WHERE collega = ?1")?;
-        let rijen = stmt.query_map([collega], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rijen.collect::<Result<_, _>>()?)
+    /// What `collega` has confirmed to hold, per origin device and scope.
+    pub fn bevestigd(&self, collega: &str) -> Resultaat<Bezit> {
+        lees_bezit(
+            &self.conn,
+            "SELECT apparaat, scope, van, tot FROM bevestigd WHERE collega = ?1 ORDER BY apparaat, scope, van",
+            [collega],
+        )
     }
 
     /// The name of a device: this device's user, a colleague on the roster, or a name
@@ -309,14 +437,27 @@ impl Store {
     }
 }
 
+fn lees_bezit<P: rusqlite::Params>(conn: &rusqlite::Connection, sql: &str, p: P) -> Resultaat<Bezit> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut uit = Bezit::new();
+    let rijen = stmt.query_map(p, |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?, r.get::<_, i64>(3)?))
+    })?;
+    for rij in rijen {
+        let (apparaat, scope, van, tot) = rij?;
+        uit.entry(apparaat).or_default().entry(scope).or_default().push((van, tot));
+    }
+    Ok(uit)
+}
+
 /// Bookkeeping of one imported bundle, written in the import transaction.
 pub(crate) struct Ontvangst<'a> {
     pub bundel: &'a str,
     pub afzender: &'a str,
-    /// Per origin device: the range the sender vouches to have sent in full.
-    pub reeksen: &'a BTreeMap<String, (i64, i64)>,
-    /// The sender's version vector (what they hold).
-    pub versievector: &'a BTreeMap<String, i64>,
+    /// Per origin device and scope: the ranges the sender vouches to have sent in full.
+    pub dekking: &'a Bezit,
+    /// What the sender holds (its acknowledgement of what need not be sent again).
+    pub bezit: &'a Bezit,
     /// Names the sender knows for devices (its own roster and itself).
     pub namen: &'a BTreeMap<String, String>,
     pub operaties: usize,
@@ -327,21 +468,12 @@ pub(crate) fn boek_ontvangst(conn: &rusqlite::Connection, eigen: &str, o: &Ontva
         "INSERT INTO bundel_ontvangen(id, afzender, ontvangen_op, operaties) VALUES (?1, ?2, ?3, ?4)",
         (o.bundel, o.afzender, nu(), o.operaties as i64),
     )?;
-    for (apparaat, (van, tot)) in o.reeksen {
-        if apparaat == eigen {
-            continue;
-        }
-        let mut reeksen: Vec<(i64, i64)> = {
-            let mut stmt = conn.prepare_cached("SELECT van, tot FROM dekking WHERE apparaat = ?1")?;
-            let r = stmt.query_map([apparaat], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            r.collect::<Result<_, _>>()?
-        };
-        voeg_reeks_toe(&mut reeksen, *van, *tot);
-        conn.execute("DELETE FROM dekking WHERE apparaat = ?1", [apparaat])?;
-        for (v, t) in reeksen {
-            conn.execute("INSERT INTO dekking(apparaat, van, tot) VALUES (?1, ?2, ?3)", (apparaat, v, t))?;
-        }
-    }
+    let mut dekking = lees_bezit(conn, "SELECT apparaat, scope, van, tot FROM dekking", [])?;
+    let mut nieuw = o.dekking.clone();
+    nieuw.remove(eigen);
+    voeg_bezit_toe(&mut dekking, &nieuw);
+    conn.execute("DELETE FROM dekking", [])?;
+    schrijf_bezit(conn, "INSERT INTO dekking(apparaat, scope, van, tot) VALUES (?1, ?2, ?3, ?4)", None, &dekking)?;
     for (apparaat, naam) in o.namen {
         conn.execute(
             "INSERT INTO apparaat_naam(apparaat, naam) VALUES (?1, ?2)
@@ -349,12 +481,30 @@ pub(crate) fn boek_ontvangst(conn: &rusqlite::Connection, eigen: &str, o: &Ontva
             (apparaat, naam),
         )?;
     }
-    for (apparaat, tot) in o.versievector {
-        conn.execute(
-            "INSERT INTO bevestigd(collega, apparaat, tot) VALUES (?1, ?2, ?3)
-             ON CONFLICT(collega, apparaat) DO UPDATE SET tot = max(tot, excluded.tot)",
-            (o.afzender, apparaat, tot),
-        )?;
+    let mut bevestigd =
+        lees_bezit(conn, "SELECT apparaat, scope, van, tot FROM bevestigd WHERE collega = ?1", [o.afzender])?;
+    voeg_bezit_toe(&mut bevestigd, o.bezit);
+    conn.execute("DELETE FROM bevestigd WHERE collega = ?1", [o.afzender])?;
+    schrijf_bezit(
+        conn,
+        "INSERT INTO bevestigd(collega, apparaat, scope, van, tot) VALUES (?5, ?1, ?2, ?3, ?4)",
+        Some(o.afzender),
+        &bevestigd,
+    )?;
+    Ok(())
+}
+
+fn schrijf_bezit(conn: &rusqlite::Connection, sql: &str, collega: Option<&str>, bezit: &Bezit) -> Resultaat<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    for (apparaat, scopes) in bezit {
+        for (scope, reeksen) in scopes {
+            for (van, tot) in reeksen {
+                match collega {
+                    Some(c) => stmt.execute(rusqlite::params![apparaat, scope, van, tot, c])?,
+                    None => stmt.execute(rusqlite::params![apparaat, scope, van, tot])?,
+                };
+            }
+        }
     }
     Ok(())
 }
@@ -368,7 +518,7 @@ mod tests {
         let mut r = Vec::new();
         voeg_reeks_toe(&mut r, 5, 8);
         voeg_reeks_toe(&mut r, 1, 3);
-        let d = Dekking { apparaat: "a".into(), reeksen: r.clone() };
+        let d = Dekking { apparaat: "a".into(), reeksen: r.clone(), casussen: 0 };
         assert_eq!(d.doorlopend_tot(), 3);
         assert_eq!(d.gaten(), vec![(4, 4)]);
         voeg_reeks_toe(&mut r, 4, 4);
@@ -377,5 +527,26 @@ mod tests {
         assert_eq!(r, vec![(1, 8)]);
         voeg_reeks_toe(&mut r, 10, 9);
         assert_eq!(r, vec![(1, 8)]);
+    }
+
+    #[test]
+    fn bezit_per_scope() {
+        let mut b = Bezit::new();
+        let claim = |scope: &str, v: i64, t: i64| -> Bezit {
+            BTreeMap::from([("a".to_string(), BTreeMap::from([(scope.to_string(), vec![(v, t)])]))])
+        };
+        voeg_bezit_toe(&mut b, &claim("casus-1", 1, 10));
+        assert!(heeft(&b, "a", "casus-1", 7));
+        assert!(!heeft(&b, "a", "casus-2", 7), "a scoped range says nothing about another casus");
+        assert!(!heeft(&b, "a", GEEN_CASUS, 7));
+        voeg_bezit_toe(&mut b, &claim(ALLE_SCOPES, 1, 5));
+        assert!(heeft(&b, "a", "casus-2", 5));
+        assert!(!heeft(&b, "a", "casus-2", 6));
+        assert_eq!(effectief(&b, "a", "casus-1"), vec![(1, 10)]);
+        voeg_bezit_toe(&mut b, &claim(ALLE_SCOPES, 6, 12));
+        assert_eq!(b["a"].len(), 1, "scope ranges inside the every-scope ranges are dropped: {b:?}");
+        assert_eq!(doorsnede(&[(1, 5), (8, 9)], &[(3, 8)]), vec![(3, 5), (8, 8)]);
+        assert_eq!(doorlopend(&[(1, 4), (6, 7)]), 4);
+        assert_eq!(doorlopend(&[(2, 4)]), 0);
     }
 }

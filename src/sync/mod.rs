@@ -8,6 +8,7 @@
 //!   decrypting, then the inner signature and the recipient list, then applies everything
 //!   in one transaction, or nothing.
 
+use crate::store::team::{self, ALLE_SCOPES, Bezit, GEEN_CASUS};
 use crate::store::{Collega, OpId, RuweIdentiteit, Store, StoreFout, Toegepast, Wijziging};
 use age::secrecy::ExposeSecret;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
@@ -19,7 +20,7 @@ use thiserror::Error;
 use zeroize::Zeroizing;
 
 /// Bundle format version written and accepted.
-pub const BUNDEL_VERSIE: u16 = 1;
+pub const BUNDEL_VERSIE: u16 = 2;
 /// File magic of a bundle.
 pub const MAGIC: &[u8; 8] = b"SCHAKELB";
 const BUITEN_CONTEXT: &[u8] = b"schakel-bundel-buiten-v1\0";
@@ -73,6 +74,29 @@ pub enum SyncFout {
     /// The recipient's organisation has no covenant: no personal data to them.
     #[error("recipient {0} has no covenant")]
     GeenConvenant(String),
+    /// The recipient names an organisation but is not linked to a partner, so the
+    /// covenant cannot be checked: no personal data to them (fail closed).
+    #[error("recipient {naam} of {organisatie} is not linked to a partner")]
+    NietGekoppeld {
+        /// The colleague.
+        naam: String,
+        /// The organisation on their card.
+        organisatie: String,
+    },
+    /// A file could not be read or written.
+    #[error("file {pad}: {fout}")]
+    Bestand {
+        /// The file.
+        pad: std::path::PathBuf,
+        /// What the system said.
+        fout: std::io::Error,
+    },
+    /// The file to write exists and may not be overwritten.
+    #[error("file {0} exists")]
+    BestandBestaat(std::path::PathBuf),
+    /// A file to read is not a regular file (a device, a pipe, a folder).
+    #[error("not a regular file")]
+    GeenBestand,
     /// A visitekaartje that cannot be read or whose signature fails.
     #[error("invalid card: {0}")]
     OngeldigKaartje(String),
@@ -260,10 +284,13 @@ pub struct Manifest {
     pub ontvangers: Vec<String>,
     /// Recipient fingerprints, for a human reading the manifest.
     pub vingerafdrukken: Vec<String>,
-    /// Per origin device: the sequence range this bundle covers in full (within scope).
-    pub reeksen: BTreeMap<String, (i64, i64)>,
-    /// The sender's version vector: per device, everything up to this number is held.
-    pub versievector: BTreeMap<String, i64>,
+    /// Per origin device and scope (a casus id, `""` for rows of no casus, `"*"` for
+    /// every scope): the sequence ranges this bundle vouches for. After the import the
+    /// receiver holds every operation in them (it had them, or they are in the bundle).
+    pub dekking: Bezit,
+    /// What the sender holds, per origin device and scope; the receiver stores it as the
+    /// sender's acknowledgement and does not send those operations again.
+    pub bezit: Bezit,
     /// Casus ids the bundle is limited to (need-to-know); `None` = all.
     pub casussen: Option<BTreeSet<String>>,
     /// Creation time (UTC, RFC 3339).
@@ -327,29 +354,43 @@ fn ontvangers(store: &Store, voor: &[String]) -> SyncResultaat<Vec<Collega>> {
     Ok(uit)
 }
 
-/// Make a bundle for the chosen colleagues.
-pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Export> {
-    let ik = apparaat(store)?;
-    let ontvangers = ontvangers(store, &opties.voor)?;
-    // Need-to-know: nobody from an organisation without covenant receives personal data.
+/// Need-to-know: a colleague of another organisation receives personal data only when
+/// linked to a partner whose covenant allows it. Colleagues of the ZVH itself (no
+/// organisation on their card) are not checked. Fails closed: an organisation that is not
+/// linked to a partner, or a link to a removed partner, refuses the bundle.
+fn controleer_convenant(store: &Store, ontvangers: &[Collega]) -> SyncResultaat<()> {
     let partners = store.partners()?;
-    for c in &ontvangers {
-        if !c.organisatie.is_empty()
-            && let Some(p) = partners.iter().find(|p| p.naam.eq_ignore_ascii_case(c.organisatie.trim()))
-            && !p.convenantstatus.mag_persoonsgegevens_ontvangen()
-        {
-            return Err(SyncFout::GeenConvenant(c.naam.clone()));
+    for c in ontvangers {
+        if c.organisatie.trim().is_empty() {
+            continue;
+        }
+        let partner = match store.collega_partner(&c.apparaat)? {
+            Some(id) => partners.iter().find(|p| p.id == id),
+            None => None,
+        };
+        match partner {
+            None => return Err(SyncFout::NietGekoppeld { naam: c.naam.clone(), organisatie: c.organisatie.clone() }),
+            Some(p) if !p.convenantstatus.mag_persoonsgegevens_ontvangen() => {
+                return Err(SyncFout::GeenConvenant(c.naam.clone()));
+            }
+            Some(_) => {}
         }
     }
+    Ok(())
+}
+
+/// The casus ids a bundle for `ontvangers` may carry (`None` = every casus): the named
+/// cases, narrowed to each trajectbegeleider's own cases.
+fn scope_voor(store: &Store, ontvangers: &[Collega], casussen: &[String]) -> SyncResultaat<Option<BTreeSet<String>>> {
     let mut scope: Option<BTreeSet<String>> = None;
-    if !opties.casussen.is_empty() {
+    if !casussen.is_empty() {
         let mut ids = BTreeSet::new();
-        for n in &opties.casussen {
+        for n in casussen {
             ids.insert(store.casus_id(n)?);
         }
         scope = Some(ids);
     }
-    for c in &ontvangers {
+    for c in ontvangers {
         if c.rol.eq_ignore_ascii_case("trajectbegeleider") {
             let eigen = store.casussen_van_trajectbegeleider(&c.naam)?;
             scope = Some(match scope {
@@ -358,23 +399,63 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
             });
         }
     }
-    // Send what the least up-to-date recipient has not confirmed.
-    let vv = store.versievector()?;
+    Ok(scope)
+}
+
+/// Make a bundle for the chosen colleagues.
+///
+/// What is held and confirmed is kept per scope (see [`Bezit`]): a bundle limited to some
+/// cases vouches only for those cases, so whatever it left out is sent by a later bundle
+/// whose scope includes it, with the whole history of a casus that enters a colleague's
+/// scope later (reassignment).
+pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Export> {
+    let ik = apparaat(store)?;
+    let ontvangers = ontvangers(store, &opties.voor)?;
+    controleer_convenant(store, &ontvangers)?;
+    let scope = scope_voor(store, &ontvangers, &opties.casussen)?;
+    let bezit = store.bezit()?;
+    // What this bundle vouches for: everything held in its scopes.
+    let mut dekking: Bezit = BTreeMap::new();
+    for (apparaat, scopes) in &bezit {
+        let per_scope: BTreeMap<String, Vec<(i64, i64)>> = match &scope {
+            None => scopes.clone(),
+            Some(ids) => ids
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::once(GEEN_CASUS))
+                .map(|s| (s.to_string(), team::effectief(&bezit, apparaat, s)))
+                .filter(|(_, r)| !r.is_empty())
+                .collect(),
+        };
+        if !per_scope.is_empty() {
+            dekking.insert(apparaat.clone(), per_scope);
+        }
+    }
+    // Send what any recipient has not confirmed (all of it with `alles`).
+    let bevestigd: Vec<Bezit> = if opties.alles {
+        Vec::new()
+    } else {
+        ontvangers.iter().map(|c| store.bevestigd(&c.apparaat)).collect::<Result<_, _>>()?
+    };
     let mut na: BTreeMap<String, i64> = BTreeMap::new();
     if !opties.alles {
-        let bevestigd: Vec<BTreeMap<String, i64>> =
-            ontvangers.iter().map(|c| store.bevestigd(&c.apparaat)).collect::<Result<_, _>>()?;
-        for apparaat in vv.keys() {
-            let min = bevestigd.iter().map(|b| b.get(apparaat).copied().unwrap_or(0)).min().unwrap_or(0);
+        for apparaat in bezit.keys() {
+            let min = bevestigd
+                .iter()
+                .map(|b| team::doorlopend(&team::effectief(b, apparaat, ALLE_SCOPES)))
+                .min()
+                .unwrap_or(0);
             na.insert(apparaat.clone(), min);
         }
     }
-    let operaties = store.operaties_na(&na, scope.as_ref())?;
-    let reeksen: BTreeMap<String, (i64, i64)> = vv
-        .iter()
-        .filter_map(|(a, tot)| {
-            let van = na.get(a).copied().unwrap_or(0) + 1;
-            (van <= *tot).then(|| (a.clone(), (van, *tot)))
+    let operaties: Vec<Wijziging> = store
+        .operaties_na(&na, scope.as_ref())?
+        .into_iter()
+        .filter(|w| {
+            opties.alles
+                || bevestigd
+                    .iter()
+                    .any(|b| !team::heeft(b, &w.apparaat, team::scope_van(w.casus_id.as_deref()), w.volgnummer))
         })
         .collect();
     let manifest = Manifest {
@@ -385,8 +466,8 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
         afzender_naam: store.gebruiker().to_string(),
         ontvangers: ontvangers.iter().map(|c| c.apparaat.clone()).collect(),
         vingerafdrukken: ontvangers.iter().map(|c| vingerafdruk(&c.apparaat, &c.ondertekening, &c.age)).collect(),
-        reeksen,
-        versievector: vv,
+        dekking,
+        bezit,
         casussen: scope,
         gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         namen: store.bekende_namen()?,
@@ -480,13 +561,26 @@ pub fn lees_buitenkant(bytes: &[u8]) -> SyncResultaat<Buitenkant<'_>> {
     Ok(Buitenkant { versie, afzender, cijfertekst, ondertekend: &bytes[..einde], handtekening })
 }
 
-/// Read a bundle file, refusing one larger than any valid bundle before reading it.
+/// Read a bundle file, refusing one larger than any valid bundle before reading it, and
+/// anything that is not a regular file (`/dev/zero`, a pipe); the read itself is capped
+/// too, in case the file grows while it is read.
 pub fn lees_bundelbestand(pad: &std::path::Path) -> SyncResultaat<Vec<u8>> {
-    let lengte = std::fs::metadata(pad)?.len();
-    if lengte > MAX_CIJFERTEKST + 64 * 1024 {
+    use std::io::Read;
+    const GRENS: u64 = MAX_CIJFERTEKST + 64 * 1024;
+    let bestand = |fout| SyncFout::Bestand { pad: pad.to_path_buf(), fout };
+    let meta = std::fs::metadata(pad).map_err(bestand)?;
+    if !meta.is_file() {
+        return Err(SyncFout::GeenBestand);
+    }
+    if meta.len() > GRENS {
         return Err(SyncFout::Beschadigd("file too large for a bundle".into()));
     }
-    Ok(std::fs::read(pad)?)
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(pad).map_err(bestand)?.take(GRENS + 1).read_to_end(&mut bytes).map_err(bestand)?;
+    if bytes.len() as u64 > GRENS {
+        return Err(SyncFout::Beschadigd("file too large for a bundle".into()));
+    }
+    Ok(bytes)
 }
 
 /// Result of an import.
@@ -550,19 +644,24 @@ pub fn importeer(store: &mut Store, bytes: &[u8]) -> SyncResultaat<Import> {
     if store.bundel_bekend(&m.bundel)? {
         return Err(SyncFout::AlIngelezen);
     }
-    // Operations claimed in ranges must lie inside them; a sender cannot vouch for more.
+    // The sender's own operations must lie inside what it vouches for; it cannot claim
+    // to have sent less of its own log than it did, nor send outside its scope.
     for w in &inhoud.operaties {
-        if let Some((van, tot)) = m.reeksen.get(&w.apparaat)
-            && (w.volgnummer < *van || w.volgnummer > *tot)
-            && w.apparaat == m.afzender
+        if w.apparaat == m.afzender
+            && !team::heeft(&m.dekking, &w.apparaat, team::scope_van(w.casus_id.as_deref()), w.volgnummer)
         {
             return Err(SyncFout::Beschadigd(format!("operation {} outside its range", w.volgnummer)));
+        }
+        if let (Some(scope), Some(c)) = (&m.casussen, &w.casus_id)
+            && !scope.contains(c)
+        {
+            return Err(SyncFout::Beschadigd(format!("operation {} outside the bundle's cases", w.volgnummer)));
         }
     }
     // Names are display only; the sender cannot rename a colleague on our roster.
     let namen: BTreeMap<String, String> =
         m.namen.iter().filter(|(a, _)| *a != &ik.id).map(|(a, n)| (a.clone(), n.chars().take(80).collect())).collect();
-    let toegepast = store.ontvang(&inhoud.operaties, &m.bundel, &m.afzender, &m.reeksen, &m.versievector, &namen)?;
+    let toegepast = store.ontvang(&inhoud.operaties, &m.bundel, &m.afzender, &m.dekking, &m.bezit, &namen)?;
     Ok(Import { afzender, manifest: inhoud.manifest, toegepast })
 }
 
@@ -595,6 +694,125 @@ pub fn status(store: &Store) -> SyncResultaat<Vec<Ontvangststatus>> {
             apparaat: d.apparaat,
         })
         .collect())
+}
+
+/// A conflict as shown in the window and the command line: its id, casus and Dutch
+/// field label, and the competing values numbered from 1 (the one in use).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ConflictWeergave {
+    /// Id to choose with (`schakel sync kies ID`); changes when the values change.
+    pub id: String,
+    /// Casusnummer of the casus the field belongs to, if any.
+    pub casusnummer: Option<String>,
+    /// The casus id.
+    pub casus_id: Option<String>,
+    /// "Werknaam van de casus".
+    pub omschrijving: String,
+    /// Table (for scripts).
+    pub tabel: String,
+    /// Field (for scripts).
+    pub veld: String,
+    /// Row id (for scripts).
+    pub rij: String,
+    /// The values, the one in use first.
+    pub waarden: Vec<ConflictWaardeWeergave>,
+}
+
+/// One numbered value of a conflict.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ConflictWaardeWeergave {
+    /// 1, 2, …
+    pub nummer: usize,
+    /// The value as text.
+    pub waarde: String,
+    /// Who wrote it.
+    pub auteur: String,
+    /// When (local time, dd-mm-jjjj uu:mm).
+    pub tijdstip: String,
+    /// The operation that wrote it.
+    pub op: OpId,
+}
+
+/// Open conflicts for display, ordered by casusnummer, label and id (the same on every
+/// device).
+pub fn conflicten_weergave(store: &Store, casus: Option<&str>) -> SyncResultaat<Vec<ConflictWeergave>> {
+    let mut uit = Vec::new();
+    for c in store.conflicten(casus)? {
+        let casusnummer = match &c.casus_id {
+            Some(id) => store.casusnummer_van(id).ok(),
+            None => None,
+        };
+        let waarden = c
+            .waarden
+            .iter()
+            .enumerate()
+            .map(|(i, w)| ConflictWaardeWeergave {
+                nummer: i + 1,
+                waarde: match &w.waarde {
+                    serde_json::Value::String(t) => t.clone(),
+                    serde_json::Value::Null => "(leeg)".into(),
+                    ander => ander.to_string(),
+                },
+                auteur: auteur(store, &w.op),
+                tijdstip: w
+                    .tijdstip()
+                    .map(|t| t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string())
+                    .unwrap_or_default(),
+                op: w.op.clone(),
+            })
+            .collect();
+        uit.push(ConflictWeergave {
+            id: c.id(),
+            omschrijving: crate::domain::velden::veld_omschrijving(&c.tabel, &c.veld),
+            casusnummer,
+            casus_id: c.casus_id.clone(),
+            tabel: c.tabel.clone(),
+            veld: c.veld.clone(),
+            rij: c.rij.clone(),
+            waarden,
+        });
+    }
+    uit.sort_by(|a, b| (&a.casusnummer, &a.omschrijving, &a.id).cmp(&(&b.casusnummer, &b.omschrijving, &b.id)));
+    Ok(uit)
+}
+
+/// Write a bundle file: a temporary file next to it, flushed to disk, then renamed, so a
+/// full USB stick or a pulled plug never leaves half a bundle under the real name.
+/// Without `overschrijven` an existing file is refused.
+pub fn schrijf_bundel(pad: &std::path::Path, bytes: &[u8], overschrijven: bool) -> SyncResultaat<()> {
+    use std::io::Write;
+    let bestand = |fout| SyncFout::Bestand { pad: pad.to_path_buf(), fout };
+    if !overschrijven && pad.exists() {
+        return Err(SyncFout::BestandBestaat(pad.to_path_buf()));
+    }
+    let map = match pad.parent() {
+        Some(m) if !m.as_os_str().is_empty() => m.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let naam = pad.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bundel".into());
+    let tijdelijk = map.join(format!(".{naam}.{}.deels", uuid::Uuid::new_v4().simple()));
+    let resultaat = (|| {
+        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tijdelijk)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        if overschrijven {
+            std::fs::rename(&tijdelijk, pad)
+        } else {
+            // hard_link fails when the name exists (no race with another writer).
+            std::fs::hard_link(&tijdelijk, pad).or_else(|e| match e.kind() {
+                std::io::ErrorKind::AlreadyExists => Err(e),
+                // File systems without hard links (FAT on a USB stick): check, then rename.
+                _ if !pad.exists() => std::fs::rename(&tijdelijk, pad),
+                _ => Err(e),
+            })
+        }
+    })();
+    let _ = std::fs::remove_file(&tijdelijk);
+    match resultaat {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(SyncFout::BestandBestaat(pad.to_path_buf())),
+        Err(e) => Err(bestand(e)),
+    }
 }
 
 /// A conflict value's author, for display: own device, a colleague, or the device id.

@@ -1145,7 +1145,11 @@ impl Hoofd {
                         (tekst, crate::sync::auteur(&self.store, &w.op), tijd)
                     })
                     .collect();
-                rijen.push(ConflictRij { casus, omschrijving: crate::domain::velden::veld_omschrijving(&c.tabel, &c.veld), waarden });
+                rijen.push(ConflictRij {
+                    casus,
+                    omschrijving: crate::domain::velden::veld_omschrijving(&c.tabel, &c.veld),
+                    waarden,
+                });
             }
             Ok((team, ontvangen, conflicten, rijen))
         })();

@@ -436,12 +436,32 @@ fn team_en_sync_via_de_opdrachtregel() {
     assert!(
         lijst.as_array().unwrap().iter().any(|c| c["casusnummer"] == n.as_str() && c["werknaam"] == "Via de bundel")
     );
+    // Reading the same bundle again is not an error for a script.
     schakel(&b)
         .args(["sync", "import"])
         .arg(&bundel)
         .assert()
+        .success()
+        .stdout(predicate::str::contains("Niets nieuw"));
+    // The bundle file is not overwritten without asking.
+    let voor = hash(&bundel);
+    schakel(&a)
+        .args(["sync", "export", "-o"])
+        .arg(&bundel)
+        .assert()
         .code(1)
-        .stderr(predicate::str::contains("al eerder ingelezen"));
+        .stderr(predicate::str::contains("bestaat al en is niet overschreven"));
+    assert_eq!(voor, hash(&bundel));
+    schakel(&a).args(["sync", "export", "--overschrijven", "-o"]).arg(&bundel).assert().success();
+    // A missing file is named in Dutch, without the system's English text.
+    let weg = tmp.path().join("weg.schakel");
+    schakel(&b)
+        .args(["sync", "import"])
+        .arg(&weg)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("Het bestand of de map bestaat niet: {}", weg.display())))
+        .stderr(predicate::str::contains("os error").not());
     let st = json(schakel(&b).args(["sync", "status"]));
     let rij = &st["ontvangen"][0];
     assert_eq!(rij["naam"], "Test Regisseur");
@@ -508,4 +528,60 @@ fn partner_contactlijst_export_en_import_via_de_opdrachtregel() {
         .assert()
         .success()
         .stdout(predicate::str::contains("regel 1: '0a' is geen geldig telefoonnummer"));
+}
+
+/// Conflicts from the command line: the list names the casus and the field in Dutch with
+/// an id and numbered values; `sync kies` resolves one; `casus show` lists them.
+#[test]
+fn conflicten_kiezen_via_de_opdrachtregel() {
+    let (_a, a) = init();
+    let (_b, b) = init();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut vingers = Vec::new();
+    for (map, naam) in [(&a, "a"), (&b, "b")] {
+        let k = tmp.path().join(format!("{naam}.kaartje"));
+        let v = json(schakel(map).args(["team", "kaartje", "-o"]).arg(&k));
+        vingers.push((k, v["vingerafdruk"].as_str().unwrap().to_string()));
+    }
+    let b_id = json(schakel(&a).args(["team", "add"]).arg(&vingers[1].0))["apparaat"].as_str().unwrap().to_string();
+    let a_id = json(schakel(&b).args(["team", "add"]).arg(&vingers[0].0))["apparaat"].as_str().unwrap().to_string();
+    schakel(&a).args(["team", "bevestig", &b_id, "--vingerafdruk", &vingers[1].1]).assert().success();
+    schakel(&b).args(["team", "bevestig", &a_id, "--vingerafdruk", &vingers[0].1]).assert().success();
+    let n = nieuwe_casus(&a, "Begin");
+    let stuur = |van: &Path, naar: &Path, naam: &str| {
+        let f = tmp.path().join(naam);
+        schakel(van).args(["sync", "export", "-o"]).arg(&f).assert().success();
+        schakel(naar).args(["sync", "import"]).arg(&f).assert().success();
+    };
+    stuur(&a, &b, "1.schakel");
+    schakel(&a).args(["casus", "ave", &n, "2", "--reden", "zorgen nemen toe"]).assert().success();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    schakel(&b).args(["casus", "ave", &n, "3", "--reden", "stabiel"]).assert().success();
+    stuur(&b, &a, "2.schakel");
+    let lijst = json(schakel(&a).args(["sync", "conflicten"]));
+    let c = lijst.as_array().unwrap().iter().find(|c| c["veld"] == "ave").expect("an AVE conflict");
+    assert_eq!(c["casusnummer"], n.as_str());
+    let id = c["id"].as_str().unwrap().to_string();
+    let label = schakel::domain::velden::veld_omschrijving("casus", "ave");
+    schakel(&a)
+        .args(["sync", "conflicten"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("Conflict {id} — casus {n}, {label}")))
+        .stdout(predicate::str::contains("  1. 3"))
+        .stdout(predicate::str::contains("  2. 2"));
+    let show = json(schakel(&a).args(["casus", "show", &n]));
+    assert_eq!(show["conflicten"].as_array().unwrap().len(), lijst.as_array().unwrap().len());
+    schakel(&a).args(["casus", "show", &n]).assert().success().stdout(predicate::str::contains("Open conflicten"));
+    schakel(&a)
+        .args(["sync", "kies", "ffffffff", "--waarde", "1"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bestaat niet (meer)"));
+    schakel(&a).args(["sync", "kies", &id, "--waarde", "2"]).assert().success();
+    let na = json(schakel(&a).args(["sync", "conflicten"]));
+    assert!(na.as_array().unwrap().iter().all(|c| c["veld"] != "ave"), "{na}");
+    let regel = json(schakel(&a).args(["casus", "list"]));
+    let rij = regel.as_array().unwrap().iter().find(|c| c["casusnummer"] == n.as_str()).unwrap().clone();
+    assert_eq!(rij["ave"], 2, "value 2 (A's own) was chosen");
 }

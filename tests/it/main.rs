@@ -11,4 +11,5 @@ mod pakket;
 mod privacy;
 mod rapport;
 mod sync;
+mod sync_bereik;
 mod ui;
