@@ -223,7 +223,20 @@ fn backup_terugzetten_op_lege_map_en_nooit_ongevraagd_overschrijven() {
     let mut kapot = bytes.clone();
     let n = kapot.len();
     kapot[n - 100] ^= 0x55;
-    assert!(schakel::store::backup_herstel(&nieuw, &kapot, "backup-wachtwoord-123", &keuze, true).is_err());
+    let lijst = |m: &Gegevensmap| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = std::fs::read_dir(m.pad())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .map(|e| (e.file_name().to_string_lossy().to_string(), super::hulp::hash(&e.path())))
+            .collect();
+        v.sort();
+        v
+    };
+    let voor = lijst(&nieuw);
+    let r = schakel::store::backup_herstel(&nieuw, &kapot, "backup-wachtwoord-123", &keuze, true);
+    assert!(matches!(r, Err(StoreFout::Backupbestand(_))), "{:?}", r.err());
+    assert_eq!(voor, lijst(&nieuw), "a refused restore left every file of the data dir byte-identical");
 }
 
 #[test]
