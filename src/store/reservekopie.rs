@@ -225,8 +225,8 @@ impl Store {
         tx.execute("DELETE FROM apparaat_identiteit", [])?;
         // The old identity's operations are now another device's, held in full.
         tx.execute(
-            "INSERT OR REPLACE INTO dekking(apparaat, van, tot)
-             SELECT apparaat, 1, max(volgnummer) FROM wijziging WHERE apparaat = ?1 GROUP BY apparaat",
+            "INSERT OR REPLACE INTO dekking(apparaat, scope, van, tot)
+             SELECT apparaat, '*', 1, max(volgnummer) FROM wijziging WHERE apparaat = ?1 GROUP BY apparaat",
             [&oud],
         )?;
         tx.execute(
