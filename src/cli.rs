@@ -349,6 +349,15 @@ pub enum CasusOpdracht {
         /// De vraag aan het ZVH
         #[arg(long, default_value = "")]
         vraag: String,
+        /// Naam van de hoofdpersoon (wordt met de casus in één keer vastgelegd)
+        #[arg(long, value_name = "NAAM")]
+        persoon: Option<String>,
+        /// Geboortedatum van de hoofdpersoon (JJJJ-MM-DD of DD-MM-JJJJ)
+        #[arg(long, requires = "persoon")]
+        geboortedatum: Option<String>,
+        /// BSN van de hoofdpersoon (elfproef)
+        #[arg(long, requires = "persoon")]
+        bsn: Option<String>,
     },
     /// Verplaats een casus naar een andere fase
     Fase {
@@ -1152,7 +1161,12 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             if cli.json {
                 print_json(&serde_json::json!({ "bestand": uitvoer, "paginas": r.paginas, "titel": r.titel }));
             } else {
-                println!("{} geschreven: {} ({} pagina's).", r.titel, uitvoer.display(), r.paginas);
+                println!(
+                    "{} geschreven: {} ({}).",
+                    r.titel,
+                    uitvoer.display(),
+                    crate::domain::aantal(r.paginas, "pagina", "pagina's")
+                );
             }
         }
         // Handled above, before the data dir is looked up.
@@ -1280,6 +1294,15 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 for j in &d.journaal {
                     println!("  {} {} ({}): {}", j.datum, j.soort.label(), j.auteur, j.tekst);
                 }
+                println!("Historie:");
+                for a in store.audit_casus(&d.regel.id, 200)? {
+                    println!(
+                        "  {}  {:<24} {}",
+                        a.tijdstip.replace('T', " ").chars().take(19).collect::<String>(),
+                        a.gebruiker,
+                        crate::domain::velden::audit_omschrijving(&a.handeling, &a.tabel, a.veld.as_deref())
+                    );
+                }
                 if !conflicten.is_empty() {
                     println!("Open conflicten ({}):", conflicten.len());
                     druk_conflicten(&conflicten);
@@ -1287,18 +1310,31 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 }
             }
         }
-        CasusOpdracht::New { werknaam, thema, ave, procesregisseur, probleem, vraag } => {
+        CasusOpdracht::New { werknaam, thema, ave, procesregisseur, probleem, vraag, persoon, geboortedatum, bsn } => {
             let ave = ave.map(Ave::new).transpose()?;
+            let persoon = match persoon {
+                Some(naam) => Some(crate::store::NieuweBetrokkene {
+                    naam: naam.clone(),
+                    geboortedatum: geboortedatum.as_deref().map(crate::domain::parse_datum).transpose()?,
+                    rol: crate::domain::Rol::Hoofdpersoon,
+                    bsn: bsn.clone(),
+                    initialen: None,
+                }),
+                None => None,
+            };
             let mut store = open_store(map)?;
-            let n = store.nieuwe_casus(NieuweCasus {
-                werknaam: werknaam.clone(),
-                thema: thema.clone(),
-                ave,
-                procesregisseur: procesregisseur.clone(),
-                probleem: probleem.clone(),
-                vraag: vraag.clone(),
-                ..Default::default()
-            })?;
+            let n = store.aanmelding(
+                NieuweCasus {
+                    werknaam: werknaam.clone(),
+                    thema: thema.clone(),
+                    ave,
+                    procesregisseur: procesregisseur.clone(),
+                    probleem: probleem.clone(),
+                    vraag: vraag.clone(),
+                    ..Default::default()
+                },
+                persoon,
+            )?;
             if json {
                 print_json(&serde_json::json!({ "casusnummer": n.to_string() }));
             } else {
@@ -1346,7 +1382,7 @@ fn handleiding(map: Option<&std::path::Path>) -> Result<(), CliFout> {
         None => print!("{}", crate::handleiding::hoofdpagina().map_err(fout)?),
         Some(m) => {
             let paginas = crate::handleiding::schrijf_alle(m).map_err(fout)?;
-            println!("{} pagina's geschreven in {}.", paginas.len(), m.display());
+            println!("{} geschreven in {}.", crate::domain::aantal(paginas.len(), "pagina", "pagina's"), m.display());
         }
     }
     Ok(())

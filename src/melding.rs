@@ -19,6 +19,14 @@ pub fn domein(f: &DomeinFout) -> String {
         DomeinFout::OngeldigeDatum(d) => {
             format!("'{d}' is geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.")
         }
+        DomeinFout::DatumInToekomst { veld, datum } => {
+            let wat = match *veld {
+                "geboortedatum" => "Geboortedatum",
+                "aanmelddatum" => "Aanmelddatum",
+                ander => ander,
+            };
+            format!("{wat} ligt in de toekomst ({}); controleer de datum.", crate::domain::nl_datum(datum))
+        }
         DomeinFout::OngeldigTelefoonnummer(t) => format!(
             "'{t}' is geen geldig telefoonnummer; gebruik 10 cijfers (bijv. 06-12345678) of +31 met het nummer."
         ),

@@ -340,7 +340,11 @@ pub fn backup(map: &Gegevensmap, o: &BackupOpdracht, json: bool) -> Result<(), C
                     "casussen": h.casussen, "gemaakt_op": h.gemaakt_op, "oude_kopie": h.oude_kopie
                 }));
             } else {
-                println!("Back-up van {} teruggezet: {} casussen.", h.gemaakt_op, h.casussen);
+                println!(
+                    "Back-up van {} teruggezet: {}.",
+                    h.gemaakt_op,
+                    crate::domain::aantal(h.casussen as usize, "casus", "casussen")
+                );
                 if let Some(p) = &h.oude_kopie {
                     println!("De vorige database staat ongewijzigd in {}.", p.display());
                 }

@@ -48,6 +48,14 @@ pub enum DomeinFout {
     /// A date that cannot be parsed or lies in an impossible range.
     #[error("invalid date: {0}")]
     OngeldigeDatum(String),
+    /// A date that cannot lie in the future (a birth date, an aanmelddatum).
+    #[error("{veld} lies in the future: {datum}")]
+    DatumInToekomst {
+        /// Which date.
+        veld: &'static str,
+        /// The date as given.
+        datum: String,
+    },
     /// A phone number that is not a Dutch or international number.
     #[error("invalid phone number: {0}")]
     OngeldigTelefoonnummer(String),
@@ -146,6 +154,11 @@ pub fn nl_datum(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map(|d| d.format("%d-%m-%Y").to_string())
         .unwrap_or_else(|_| iso.to_string())
+}
+
+/// A count with the right Dutch noun: "1 casus", "3 casussen", "1 pagina", "2 pagina's".
+pub fn aantal(n: usize, enkelvoud: &str, meervoud: &str) -> String {
+    if n == 1 { format!("1 {enkelvoud}") } else { format!("{n} {meervoud}") }
 }
 
 /// Trim a required text; empty is an error naming the field.

@@ -1,40 +1,203 @@
 //! Dutch labels for the tables and fields of the sync registry, shared by the window
-//! (conflict list, history) and the command line.
+//! (conflict list, Historie tab), the command line (`casus show`, `sync conflicten`) and
+//! reports: no screen shows a database name. A store test walks every table and field
+//! of the registry and checks that each has a label here.
 
-/// "Werknaam van de casus" for a synced table and field.
-pub fn veld_omschrijving(tabel: &str, veld: &str) -> String {
-    let wat = match tabel {
-        "casus" => "de casus",
-        "actie" => "een actie",
-        "doel" => "een doel",
-        "journaal" => "een journaalregel",
-        "betrokkene" => "een betrokkene",
-        "detentie" => "een detentie",
-        "partner" => "een partner",
-        "contactpersoon" => "een contactpersoon",
-        "risico" => "een risico",
-        "agendapunt" => "een agendapunt",
-        "overleg" => "een overleg",
-        ander => ander,
+/// Name of a record kind, capitalised ("Journaalregel"), or `None` for an unknown table.
+pub fn tabel_label(tabel: &str) -> Option<&'static str> {
+    Some(match tabel {
+        "thema" => "Thema",
+        "leefgebied" => "Leefgebied",
+        "partner" => "Partner",
+        "contactpersoon" => "Contactpersoon",
+        "casus" => "Casus",
+        "ave_historie" => "AVE-wijziging",
+        "fase_historie" => "Fasewijziging",
+        "betrokkene" => "Betrokkene",
+        "detentie" => "Detentie",
+        "journaal" => "Journaalregel",
+        "doel" => "Doel",
+        "actie" => "Actie",
+        "risico" => "Risicotaxatie",
+        "planversie" => "Planversie",
+        "overleg" => "Overleg",
+        "genodigde" => "Genodigde",
+        "agendapunt" => "Agendapunt",
+        "bewaarverlenging" => "Verlenging van de bewaartermijn",
+        _ => return None,
+    })
+}
+
+/// The record kind with an article, as part of a sentence ("een journaalregel").
+fn met_lidwoord(tabel: &str) -> String {
+    match tabel {
+        "casus" => "de casus".into(),
+        "bewaarverlenging" => "een verlenging van de bewaartermijn".into(),
+        "ave_historie" => "een AVE-wijziging".into(),
+        _ => match tabel_label(tabel) {
+            Some(l) => format!("een {}", l.to_lowercase()),
+            None => tabel.replace('_', " "),
+        },
+    }
+}
+
+/// Label of a field of a synced table ("Aanmelddatum"), or `None` when unknown.
+pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
+    // Fields that mean the same in every table.
+    let algemeen = match veld {
+        "casus_id" => Some("Casus"),
+        "aangemaakt_hlc" => Some("Aanmaakmoment"),
+        "aangemaakt_door" => Some("Aangemaakt op apparaat"),
+        "partner_id" => Some("Partner"),
+        "contact_id" => Some("Contactpersoon"),
+        "leefgebied_id" => Some("Leefgebied"),
+        "overleg_id" => Some("Overleg"),
+        "volgorde" => Some("Volgorde"),
+        "gearchiveerd" => Some("Gearchiveerd"),
+        _ => None,
     };
-    let v = match veld {
-        "ave" => "AVE-fase".to_string(),
-        "fase" => "Fase".into(),
-        "weging_uitkomst" => "Uitkomst van de weging".into(),
-        "thema_id" => "Thema".into(),
-        "partner_id" => "Partner".into(),
-        "contact_id" => "Contactpersoon".into(),
-        "doel_id" => "Doel".into(),
-        "leefgebied_id" => "Leefgebied".into(),
-        "bsn" => "BSN".into(),
-        "pi_bezoek" => "PI-bezoek".into(),
-        ander => {
-            let v = ander.replace('_', " ");
+    if algemeen.is_some() {
+        return algemeen;
+    }
+    Some(match (tabel, veld) {
+        ("thema" | "leefgebied", "naam") => "Naam",
+        ("thema" | "leefgebied", "actief") => "In gebruik",
+        ("partner", "naam") => "Naam",
+        ("partner", "soort") => "Soort organisatie",
+        ("partner", "convenantstatus") => "Convenantstatus",
+        ("partner", "notities") => "Notities",
+        ("contactpersoon", "naam") => "Naam",
+        ("contactpersoon", "functie") => "Functie",
+        ("contactpersoon", "telefoon") => "Telefoon",
+        ("contactpersoon", "email") => "E-mailadres",
+        ("contactpersoon", "themas") => "Thema's",
+        ("casus", "nummer") => "Casusnummer",
+        ("casus", "jaar") => "Jaar",
+        ("casus", "volgnummer") => "Volgnummer",
+        ("casus", "werknaam") => "Werknaam",
+        ("casus", "thema_id") => "Thema",
+        ("casus", "ave") => "AVE-fase",
+        ("casus", "fase") => "Fase",
+        ("casus", "weging_uitkomst") => "Uitkomst van de weging",
+        ("casus", "aanmelder_partner_id") => "Aanmeldende partner",
+        ("casus", "aanmelder_contact_id") => "Aanmelder",
+        ("casus", "procesregisseur") => "Procesregisseur",
+        ("casus", "trajectbegeleider") => "Trajectbegeleider",
+        ("casus", "datum_aanmelding") => "Aanmelddatum",
+        ("casus", "datum_besluit") => "Datum besluit weegtafel",
+        ("casus", "datum_start") => "Startdatum procesregie",
+        ("casus", "datum_afsluiting") => "Datum afsluiting",
+        ("casus", "afsluitreden") => "Reden van afsluiting",
+        ("casus", "tevredenheid") => "Tevredenheid aanmelder",
+        ("casus", "probleem") => "Probleem",
+        ("casus", "veiligheidsrisico") => "Veiligheidsrisico",
+        ("casus", "geprobeerd") => "Wat al is geprobeerd",
+        ("casus", "vraag") => "Vraag aan het ZVH",
+        ("casus", "evaluatiedatum") => "Evaluatiedatum",
+        ("ave_historie" | "fase_historie", "van") => "Van",
+        ("ave_historie" | "fase_historie", "naar") => "Naar",
+        ("ave_historie" | "fase_historie", "tijdstip") => "Tijdstip",
+        ("ave_historie" | "fase_historie", "gebruiker") => "Door",
+        ("ave_historie" | "fase_historie", "reden") => "Reden",
+        ("fase_historie", "heropend") => "Heropend",
+        ("betrokkene", "naam") => "Naam",
+        ("betrokkene", "initialen") => "Initialen",
+        ("betrokkene", "geboortedatum") => "Geboortedatum",
+        ("betrokkene", "bsn") => "BSN",
+        ("betrokkene", "rol") => "Rol",
+        ("detentie", "betrokkene_id") => "Betrokkene",
+        ("detentie", "inrichting") => "Inrichting",
+        ("detentie", "startdatum") => "Begin detentie",
+        ("detentie", "einddatum_verwacht") => "Verwachte einddatum",
+        ("detentie", "zelfmelder") => "Zelfmelder",
+        ("detentie", "kortgestrafte") => "Kortgestrafte",
+        ("journaal", "datum") => "Datum",
+        ("journaal", "auteur") => "Auteur",
+        ("journaal", "soort") => "Soort",
+        ("journaal", "inrichting") => "Inrichting",
+        ("journaal", "tekst") => "Tekst",
+        ("doel", "omschrijving") => "Omschrijving",
+        ("actie", "doel_id") => "Doel",
+        ("actie", "omschrijving") => "Omschrijving",
+        ("actie", "deadline") => "Deadline",
+        ("actie", "status") => "Status",
+        ("actie", "resultaat") => "Resultaat",
+        ("actie", "agendapunt_id") => "Besluit uit overleg",
+        ("risico", "score") => "Score",
+        ("risico", "toelichting") => "Toelichting",
+        ("planversie", "nummer") => "Versienummer",
+        ("planversie", "vastgelegd_op") => "Vastgelegd op",
+        ("planversie", "vastgelegd_door") => "Vastgelegd door",
+        ("planversie", "reden") => "Reden",
+        ("planversie", "inhoud") => "Inhoud",
+        ("overleg", "soort") => "Soort overleg",
+        ("overleg", "datum") => "Datum",
+        ("overleg", "begintijd") => "Begintijd",
+        ("overleg", "plaats") => "Plaats",
+        ("overleg", "voorzitter") => "Voorzitter",
+        ("overleg", "status") => "Status",
+        ("overleg", "volgende_datum") => "Volgend overleg",
+        ("genodigde", "aanwezig") => "Aanwezig",
+        ("agendapunt", "starttijd") => "Starttijd",
+        ("agendapunt", "duur_minuten") => "Duur (minuten)",
+        ("agendapunt", "beeld") => "Beeld",
+        ("agendapunt", "oordeel") => "Oordeel",
+        ("agendapunt", "besluit") => "Besluit",
+        ("bewaarverlenging", "tot") => "Bewaren tot",
+        ("bewaarverlenging", "reden") => "Reden",
+        ("bewaarverlenging", "door") => "Door",
+        ("bewaarverlenging", "vastgelegd_op") => "Vastgelegd op",
+        _ => return None,
+    })
+}
+
+/// "Werknaam van de casus" for a synced table and field. An unknown field (a newer
+/// colleague's) is shown readably rather than as a column name.
+pub fn veld_omschrijving(tabel: &str, veld: &str) -> String {
+    let v = match veld_label(tabel, veld) {
+        Some(l) => l.to_string(),
+        None => {
+            let v = veld.replace('_', " ");
             match v.get(..1) {
                 Some(eerste) => format!("{}{}", eerste.to_uppercase(), &v[1..]),
                 None => v,
             }
         }
     };
-    format!("{v} van {wat}")
+    format!("{v} van {}", met_lidwoord(tabel))
+}
+
+/// One line of a casus history (audit log) in words: "Journaalregel aangemaakt",
+/// "Werknaam van de casus gewijzigd", "Bekeken".
+pub fn audit_omschrijving(handeling: &str, tabel: &str, veld: Option<&str>) -> String {
+    let wat = tabel_label(tabel).map(str::to_string).unwrap_or_else(|| tabel.replace('_', " "));
+    match (handeling, veld) {
+        ("inzien", _) => "Bekeken".into(),
+        ("aanmaken", _) => format!("{wat} aangemaakt"),
+        ("verwijderen", _) => format!("{wat} verwijderd"),
+        ("vernietigen", _) => format!("{wat} verwijderd na de bewaartermijn"),
+        ("ontvangen", Some(v)) => format!("{} ontvangen van een collega", veld_omschrijving(tabel, v)),
+        ("ontvangen", None) => format!("{wat} ontvangen van een collega"),
+        (_, Some(v)) => format!("{} gewijzigd", veld_omschrijving(tabel, v)),
+        (h, None) => format!("{wat}: {}", h.replace('_', " ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zinnen_zonder_databasenamen() {
+        assert_eq!(veld_omschrijving("casus", "datum_aanmelding"), "Aanmelddatum van de casus");
+        assert_eq!(veld_omschrijving("journaal", "tekst"), "Tekst van een journaalregel");
+        assert_eq!(audit_omschrijving("aanmaken", "fase_historie", None), "Fasewijziging aangemaakt");
+        assert_eq!(
+            audit_omschrijving("wijzigen", "casus", Some("datum_start")),
+            "Startdatum procesregie van de casus gewijzigd"
+        );
+        assert_eq!(audit_omschrijving("inzien", "casus", None), "Bekeken");
+        // A field a newer version added still reads as words.
+        assert_eq!(veld_omschrijving("casus", "nieuw_veld"), "Nieuw veld van de casus");
+    }
 }

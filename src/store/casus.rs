@@ -309,6 +309,48 @@ pub struct NieuweBetrokkene {
     pub initialen: Option<String>,
 }
 
+/// A betrokkene whose fields passed every check, ready to be written.
+struct GecontroleerdeBetrokkene {
+    naam: String,
+    initialen: String,
+    geboortedatum: Option<NaiveDate>,
+    bsn: Option<Bsn>,
+    rol: Rol,
+}
+
+impl GecontroleerdeBetrokkene {
+    /// Name required, BSN elfproef, birth date not in the future.
+    fn van(b: NieuweBetrokkene) -> Resultaat<GecontroleerdeBetrokkene> {
+        let naam = verplicht("naam", &b.naam)?;
+        let bsn = b.bsn.as_deref().filter(|s| !s.trim().is_empty()).map(Bsn::parse).transpose()?;
+        if let Some(d) = b.geboortedatum
+            && d > vandaag()
+        {
+            return Err(DomeinFout::DatumInToekomst { veld: "geboortedatum", datum: datum_tekst(d) }.into());
+        }
+        let initialen = b.initialen.filter(|i| !i.trim().is_empty()).unwrap_or_else(|| initialen(&naam));
+        Ok(GecontroleerdeBetrokkene { naam, initialen, geboortedatum: b.geboortedatum, bsn, rol: b.rol })
+    }
+
+    fn schrijf(self, w: &mut super::schrijven::Schrijver<'_>, casus_id: &str, volgorde: i64) -> Resultaat<String> {
+        let id = nieuw_id();
+        w.nieuw(
+            &s::BETROKKENE,
+            &id,
+            &[
+                ("casus_id", tekst(casus_id)),
+                ("naam", tekst(self.naam)),
+                ("initialen", tekst(self.initialen)),
+                ("geboortedatum", tekst_of_null(self.geboortedatum.map(datum_tekst))),
+                ("bsn", tekst_of_null(self.bsn.map(|b| b.as_str().to_string()))),
+                ("rol", tekst(self.rol.code())),
+                ("volgorde", getal(volgorde)),
+            ],
+        )?;
+        Ok(id)
+    }
+}
+
 /// A new detention period.
 #[derive(Debug, Clone, Default)]
 pub struct NieuweDetentie {
@@ -399,9 +441,20 @@ pub(crate) fn leefgebied_id(conn: &Connection, invoer: &str) -> Resultaat<String
 impl Store {
     /// Register a new case (aanmelding). Assigns the next casusnummer of the year.
     pub fn nieuwe_casus(&mut self, n: NieuweCasus) -> Resultaat<Casusnummer> {
+        self.aanmelding(n, None)
+    }
+
+    /// Register an aanmelding with its hoofdpersoon (if any) as one whole: everything is
+    /// checked before anything is written, and casus and person are written in one
+    /// transaction, so a refused person never leaves a casus behind.
+    pub fn aanmelding(&mut self, n: NieuweCasus, persoon: Option<NieuweBetrokkene>) -> Resultaat<Casusnummer> {
         let werknaam = verplicht("werknaam", &n.werknaam)?;
         verplicht("thema", &n.thema)?;
+        let persoon = persoon.map(GecontroleerdeBetrokkene::van).transpose()?;
         let datum = n.datum_aanmelding.unwrap_or_else(vandaag);
+        if datum > vandaag() {
+            return Err(DomeinFout::DatumInToekomst { veld: "aanmelddatum", datum: datum_tekst(datum) }.into());
+        }
         let ave = n.ave.unwrap_or_default();
         let mut w = self.schrijver()?;
         let thema = thema_id(w.conn(), &n.thema)?;
@@ -472,6 +525,9 @@ impl Store {
                 ("reden", tekst("")),
             ],
         )?;
+        if let Some(p) = persoon {
+            p.schrijf(&mut w, &id, 0)?;
+        }
         w.commit()?;
         Ok(nummer)
     }
@@ -778,32 +834,12 @@ impl Store {
 
     /// Add a person to a case. The BSN, if given, must pass the elfproef.
     pub fn betrokkene_toevoegen(&mut self, nummer: &str, b: NieuweBetrokkene) -> Resultaat<String> {
-        let naam = verplicht("naam", &b.naam)?;
-        let bsn = b.bsn.as_deref().filter(|s| !s.trim().is_empty()).map(Bsn::parse).transpose()?;
-        if let Some(d) = b.geboortedatum
-            && d > vandaag()
-        {
-            return Err(DomeinFout::OngeldigeDatum(datum_tekst(d)).into());
-        }
+        let b = GecontroleerdeBetrokkene::van(b)?;
         let cid = casus_id(&self.conn, nummer)?;
         let volgorde: i64 =
             self.conn.query_row("SELECT count(*) FROM betrokkene WHERE casus_id = ?1", [&cid], |r| r.get(0))?;
-        let init = b.initialen.filter(|i| !i.trim().is_empty()).unwrap_or_else(|| initialen(&naam));
-        let id = nieuw_id();
         let mut w = self.schrijver()?;
-        w.nieuw(
-            &s::BETROKKENE,
-            &id,
-            &[
-                ("casus_id", tekst(cid)),
-                ("naam", tekst(naam)),
-                ("initialen", tekst(init)),
-                ("geboortedatum", tekst_of_null(b.geboortedatum.map(datum_tekst))),
-                ("bsn", tekst_of_null(bsn.map(|b| b.as_str().to_string()))),
-                ("rol", tekst(b.rol.code())),
-                ("volgorde", getal(volgorde)),
-            ],
-        )?;
+        let id = b.schrijf(&mut w, &cid, volgorde)?;
         w.commit()?;
         Ok(id)
     }

@@ -694,6 +694,23 @@ mod tests {
     }
 
     #[test]
+    fn elke_tabel_en_elk_veld_heeft_een_nederlands_label() {
+        use crate::domain::velden::{tabel_label, veld_label};
+        let mut ontbreekt = Vec::new();
+        for t in super::ALLE {
+            if tabel_label(t.naam).is_none() {
+                ontbreekt.push(t.naam.to_string());
+            }
+            for v in t.velden {
+                if veld_label(t.naam, v).is_none() {
+                    ontbreekt.push(format!("{}.{v}", t.naam));
+                }
+            }
+        }
+        assert!(ontbreekt.is_empty(), "no Dutch label in domain::velden for: {ontbreekt:?}");
+    }
+
+    #[test]
     fn de_bewaking_vindt_een_overtreding() {
         // The same check on a made-up module that writes a synced table directly.
         let code = "fn x(c: &Connection) { c.execute(\"UPDATE casus SET werknaam = ?1\", []); }".to_lowercase();

@@ -939,14 +939,9 @@ impl Hoofd {
             },
             Some(board::Event::Aanmelden(data)) => {
                 let (casus, persoon) = *data;
-                match self.store.nieuwe_casus(casus) {
+                match self.store.aanmelding(casus, persoon) {
                     Ok(n) => {
                         let n = n.to_string();
-                        if let Some(p) = persoon
-                            && let Err(e) = self.store.betrokkene_toevoegen(&n, p)
-                        {
-                            self.banner = Some(fout(&e));
-                        }
                         self.board.gelukt();
                         self.herlaad_board();
                         self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));

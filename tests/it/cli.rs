@@ -585,3 +585,37 @@ fn conflicten_kiezen_via_de_opdrachtregel() {
     let rij = regel.as_array().unwrap().iter().find(|c| c["casusnummer"] == n.as_str()).unwrap().clone();
     assert_eq!(rij["ave"], 2, "value 2 (A's own) was chosen");
 }
+
+/// `casus new` with a hoofdpersoon: a future birth date is refused with the real reason
+/// and no casus is created.
+#[test]
+fn casus_new_met_persoon_in_de_toekomst_maakt_niets() {
+    let (_d, map) = init();
+    let later = (chrono::Local::now().date_naive() + chrono::Duration::days(90)).format("%Y-%m-%d").to_string();
+    schakel(&map)
+        .args(["casus", "new", "--werknaam", "Toekomst", "--thema", "nazorg", "--persoon", "Fictief Persoon"])
+        .args(["--geboortedatum", &later])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Geboortedatum ligt in de toekomst"));
+    let lijst = json(schakel(&map).args(["casus", "list"]));
+    assert_eq!(lijst.as_array().unwrap().len(), 0, "no half-saved casus: {lijst}");
+    let n = json(
+        schakel(&map)
+            .args(["casus", "new", "--werknaam", "Heden", "--thema", "nazorg", "--persoon", "Fictief Persoon"])
+            .args(["--geboortedatum", "1990-05-01"]),
+    )["casusnummer"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let show = json(schakel(&map).args(["casus", "show", &n]));
+    assert_eq!(show["betrokkenen"][0]["naam"], "Fictief Persoon");
+    // The Historie section speaks Dutch, like the window.
+    schakel(&map)
+        .args(["casus", "show", &n])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Historie:"))
+        .stdout(predicate::str::contains("Casus aangemaakt"))
+        .stdout(predicate::str::contains("fase_historie").not());
+}

@@ -516,3 +516,41 @@ fn partner_wijzigen_archiveren_en_zijn_casussen() {
     assert!(matches!(s.contact_toevoegen(&p, slecht), Err(StoreFout::Domein(DomeinFout::OngeldigTelefoonnummer(_)))));
     assert!(s.contacten(&p).unwrap().is_empty());
 }
+
+/// An aanmelding is checked whole before anything is written: a hoofdpersoon born in
+/// the future is refused with that reason, and no casus is left behind.
+#[test]
+fn aanmelding_met_ongeldige_persoon_maakt_geen_casus() {
+    let (_d, _map, mut s) = hulp::store();
+    let morgen = chrono::Local::now().date_naive() + chrono::Duration::days(90);
+    let persoon = schakel::store::NieuweBetrokkene {
+        naam: "Fictief Persoon".into(),
+        geboortedatum: Some(morgen),
+        rol: Rol::Hoofdpersoon,
+        bsn: None,
+        initialen: None,
+    };
+    let voor = (s.aantal("casus").unwrap(), s.aantal("wijziging").unwrap(), s.aantal("audit").unwrap());
+    let r = s.aanmelding(
+        NieuweCasus { werknaam: "Toekomst".into(), thema: "nazorg".into(), ..Default::default() },
+        Some(persoon.clone()),
+    );
+    let fout = r.expect_err("a birth date in the future is refused");
+    assert!(matches!(&fout, StoreFout::Domein(DomeinFout::DatumInToekomst { veld: "geboortedatum", .. })), "{fout:?}");
+    let zin = schakel::melding::store(&fout);
+    assert!(zin.starts_with("Geboortedatum ligt in de toekomst ("), "{zin}");
+    assert_eq!(voor, (s.aantal("casus").unwrap(), s.aantal("wijziging").unwrap(), s.aantal("audit").unwrap()));
+    // With a valid person both are written together.
+    let geldig =
+        schakel::store::NieuweBetrokkene { geboortedatum: chrono::NaiveDate::from_ymd_opt(1990, 5, 1), ..persoon };
+    let n = s
+        .aanmelding(
+            NieuweCasus { werknaam: "Heden".into(), thema: "nazorg".into(), ..Default::default() },
+            Some(geldig),
+        )
+        .unwrap()
+        .to_string();
+    let d = s.casus_detail(&n).unwrap();
+    assert_eq!(d.betrokkenen.len(), 1);
+    assert_eq!(d.betrokkenen[0].naam, "Fictief Persoon");
+}

@@ -543,7 +543,7 @@ fn cli_bewaartermijn_inzage_audit_backup_en_sleutel() {
         .arg(&backup)
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 casussen"));
+        .stdout(predicate::str::contains("teruggezet: 1 casus."));
     schakel_cli(&elders).args(["casus", "show", &blijft]).assert().success();
     schakel_cli(&elders)
         .args(["backup", "herstel"])

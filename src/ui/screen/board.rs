@@ -427,7 +427,13 @@ impl State {
         let mut inhoud = column![
             row![
                 text("Casussen").size(22),
-                text(format!("{} van {} casussen", zichtbaar.len(), self.regels.len())).size(13).style(theme::gedempt),
+                text(format!(
+                    "{} van {}",
+                    zichtbaar.len(),
+                    crate::domain::aantal(self.regels.len(), "casus", "casussen")
+                ))
+                .size(13)
+                .style(theme::gedempt),
                 space::horizontal(),
                 button(text("Nieuwe aanmelding").size(14))
                     .on_press(Message::NieuweAanmelding)

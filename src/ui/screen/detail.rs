@@ -722,12 +722,7 @@ impl State {
     fn historie(&self) -> Element<'_, Message> {
         let mut c = column![text("Historie (auditlog)").size(17)].spacing(3);
         for a in &self.historie {
-            let wat = match a.handeling.as_str() {
-                "inzien" => "bekeken".to_string(),
-                "aanmaken" => format!("{} aangemaakt", a.tabel),
-                "verwijderen" => format!("{} verwijderd", a.tabel),
-                _ => format!("{}: {} gewijzigd", a.tabel, a.veld.clone().unwrap_or_default()),
-            };
+            let wat = crate::domain::velden::audit_omschrijving(&a.handeling, &a.tabel, a.veld.as_deref());
             c = c.push(
                 row![
                     text(a.tijdstip.replace('T', " ").chars().take(19).collect::<String>()).size(13).width(170),

@@ -782,7 +782,9 @@ impl State {
             );
         }
 
-        let mut agenda = column![text(format!("Agenda ({} casussen)", g.agenda.len())).size(16)].spacing(4);
+        let mut agenda =
+            column![text(format!("Agenda ({})", crate::domain::aantal(g.agenda.len(), "casus", "casussen"))).size(16)]
+                .spacing(4);
         if g.agenda.is_empty() {
             agenda = agenda.push(text("Nog geen casussen op de agenda.").size(13).style(theme::gedempt));
         }
