@@ -232,8 +232,10 @@ pub fn plan(store: &mut Store, nummer: &str, versie: Option<u32>) -> Result<Rapp
         d.tabel(&[Kolom::new("Leefgebied", 45.0), Kolom::new("Doel", 125.0)], &rijen);
     }
     d.kop("Acties");
-    let rijen: Vec<Vec<String>> = inhoud
-        .acties
+    // A vervallen action is not presented for signature: it is listed apart below.
+    let (vervallen, lopend): (Vec<_>, Vec<_>) =
+        inhoud.acties.iter().partition(|a| a.status == crate::domain::ActieStatus::Vervallen);
+    let rijen: Vec<Vec<String>> = lopend
         .iter()
         .enumerate()
         .map(|(i, a)| {
@@ -261,6 +263,12 @@ pub fn plan(store: &mut Store, nummer: &str, versie: Option<u32>) -> Result<Rapp
         ],
         &rijen,
     );
+    if !vervallen.is_empty() {
+        d.kop("Vervallen acties (ter informatie, niet ter ondertekening)");
+        let rijen: Vec<Vec<String>> =
+            vervallen.iter().map(|a| vec![a.omschrijving.clone(), a.partner.clone().unwrap_or_default()]).collect();
+        d.tabel(&[Kolom::new("Actie", 120.0), Kolom::new("Partner", 50.0)], &rijen);
+    }
     d.kop("Risico's per leefgebied (1 = geen zorgen, 5 = acuut)");
     if inhoud.risicos.is_empty() {
         d.alinea("Geen risicoscores vastgelegd.");

@@ -119,6 +119,21 @@ pub struct Verslagcorrectie {
     pub tekst: String,
 }
 
+/// The journal prefix of the minutes of one agenda item, written when the meeting closes:
+/// "Verslag casusoverleg 12-05-2026".
+fn verslag_kop(soort: OverlegSoort, datum: &str) -> String {
+    format!("Verslag {} {}", soort.label().to_lowercase(), crate::domain::nl_datum(datum))
+}
+
+/// Reasons to ask twice before closing a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SluitControle {
+    /// The meeting's date lies after today.
+    pub in_de_toekomst: bool,
+    /// Casusnummers of agenda items without beeld, oordeel or besluit.
+    pub zonder_bob: Vec<String>,
+}
+
 /// The journal prefix that ties a correction to a meeting: "Correctie verslag casusoverleg 12-05-2026".
 fn correctie_kop(soort: OverlegSoort, datum: &str) -> String {
     format!("Correctie verslag {} {}", soort.label().to_lowercase(), crate::domain::nl_datum(datum))
@@ -237,9 +252,55 @@ impl Store {
     /// Close a meeting; its minutes become read-only.
     pub fn overleg_sluiten(&mut self, overleg_id: &str) -> Resultaat<()> {
         verplicht("overleg", overleg_id)?;
+        let o = self.overleg(overleg_id)?;
+        if o.status == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        let agenda = self.agenda(overleg_id)?;
         let mut w = self.schrijver()?;
         w.wijzig(&s::OVERLEG, overleg_id, &[("status", tekst(OverlegStatus::Gesloten.code()))])?;
+        // The minutes become part of each casus's journaal (and so of its search index),
+        // in the same transaction: "Verslag casusoverleg 12-05-2026 (09:15): Beeld: …".
+        let auteur = w.gebruiker().to_string();
+        for a in agenda
+            .iter()
+            .filter(|a| !(a.beeld.trim().is_empty() && a.oordeel.trim().is_empty() && a.besluit.trim().is_empty()))
+        {
+            let mut delen = Vec::new();
+            for (kop, t) in [("Beeld", &a.beeld), ("Oordeel", &a.oordeel), ("Besluit", &a.besluit)] {
+                if !t.trim().is_empty() {
+                    delen.push(format!("{kop}: {}", t.trim()));
+                }
+            }
+            let regel = format!("{} ({}): {}", verslag_kop(o.soort, &o.datum), a.starttijd, delen.join(" "));
+            w.nieuw(
+                &s::JOURNAAL,
+                &nieuw_id(),
+                &[
+                    ("casus_id", tekst(&a.casus_id)),
+                    ("datum", tekst(&o.datum)),
+                    ("auteur", tekst(&auteur)),
+                    ("soort", tekst(JournaalSoort::Notitie.code())),
+                    ("inrichting", tekst("")),
+                    ("tekst", tekst(regel)),
+                ],
+            )?;
+        }
         w.commit()
+    }
+
+    /// What to warn about before closing a meeting: a date still in the future, and agenda
+    /// items (by casusnummer) without any minutes.
+    pub fn overleg_sluiten_controle(&self, overleg_id: &str) -> Resultaat<SluitControle> {
+        let o = self.overleg(overleg_id)?;
+        let vandaag = datum_tekst(chrono::Local::now().date_naive());
+        let zonder_bob = self
+            .agenda(overleg_id)?
+            .into_iter()
+            .filter(|a| a.beeld.trim().is_empty() && a.oordeel.trim().is_empty() && a.besluit.trim().is_empty())
+            .map(|a| a.casusnummer)
+            .collect();
+        Ok(SluitControle { in_de_toekomst: o.datum > vandaag, zonder_bob })
     }
 
     /// Meetings, newest first.

@@ -447,3 +447,40 @@ fn contactlijst_exporteren_en_importeren_op_het_partnerscherm() {
     verwacht(&app, "Woningcorporatie Het Anker");
     let _ = o.politie;
 }
+
+/// Before closing: a meeting dated in the future and items without minutes are named.
+/// Closing writes each item's minutes into the casus journaal, where search finds them;
+/// a closed meeting cannot be closed again.
+#[test]
+fn sluiten_waarschuwt_en_zet_het_verslag_in_het_journaal() {
+    let (_dir, _map, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Met verslag");
+    let b = hulp::casus(&mut s, "Zonder verslag");
+    let morgen = chrono::Local::now().date_naive() + chrono::Duration::days(7);
+    let o = s
+        .overleg_plannen(NieuwOverleg {
+            soort: OverlegSoort::Casusoverleg,
+            datum: morgen,
+            begintijd: NaiveTime::parse_from_str("09:00", "%H:%M").unwrap(),
+            plaats: "Zaal".into(),
+            voorzitter: "Test Regisseur".into(),
+        })
+        .unwrap();
+    let pa = s.agendapunt_toevoegen(&o, &a, 15).unwrap();
+    s.agendapunt_toevoegen(&o, &b, 15).unwrap();
+    s.agendapunt_bob(&pa, "Woonsituatie xylofoonwoord onzeker", "Zorgen", "Huisbezoek plannen").unwrap();
+    let c = s.overleg_sluiten_controle(&o).unwrap();
+    assert!(c.in_de_toekomst);
+    assert_eq!(c.zonder_bob, [b.clone()]);
+    assert!(s.zoek("xylofoonwoord", 10).unwrap().is_empty(), "open minutes are not in the journaal yet");
+    s.overleg_sluiten(&o).unwrap();
+    let journaal = s.casus_detail(&a).unwrap().journaal;
+    let regel = journaal.iter().find(|j| j.tekst.starts_with("Verslag casusoverleg")).expect("minutes in the journaal");
+    assert!(regel.tekst.contains("Beeld: Woonsituatie xylofoonwoord onzeker"), "{}", regel.tekst);
+    assert!(regel.tekst.contains("Besluit: Huisbezoek plannen"));
+    assert!(s.casus_detail(&b).unwrap().journaal.iter().all(|j| !j.tekst.starts_with("Verslag")));
+    let treffers = s.zoek("xylofoonwoord", 10).unwrap();
+    assert_eq!(treffers.len(), 1, "the minutes are found by search");
+    assert!(s.verslagcorrecties(&o).unwrap().is_empty(), "minutes are not listed as corrections");
+    assert!(matches!(s.overleg_sluiten(&o), Err(StoreFout::OverlegGesloten)));
+}

@@ -164,3 +164,26 @@ fn overzicht_for_a_pi_visit() {
     assert_eq!(lopdf::decode_text_string(info.get(b"Author").unwrap()).unwrap(), "Schakel");
     assert!(lopdf::decode_text_string(info.get(b"Title").unwrap()).unwrap().contains(&n));
 }
+
+/// A vervallen action is not presented for signature as if current: it is listed apart,
+/// under its own heading, after the current actions.
+#[test]
+fn plan_toont_vervallen_actie_apart() {
+    let (_d, _m, mut s) = hulp::store();
+    let n = casus(&mut s, "Stille Vink");
+    s.actie_toevoegen(&n, NieuweActie { omschrijving: "Lopende kwartelactie".into(), ..Default::default() }).unwrap();
+    let weg = s
+        .actie_toevoegen(&n, NieuweActie { omschrijving: "Vervallen zwaluwactie".into(), ..Default::default() })
+        .unwrap();
+    let w =
+        schakel::store::ActieWijziging { status: Some(schakel::domain::ActieStatus::Vervallen), ..Default::default() };
+    s.actie_wijzig(&weg.id, &w).unwrap();
+    let r = report::plan(&mut s, &n, None).unwrap();
+    let (t, _) = tekst(&r.pdf);
+    let kop = t.find("Vervallen acties (ter informatie, niet ter ondertekening)").expect("a section of its own");
+    let lopend = t.find("Lopende kwartelactie").unwrap();
+    let vervallen = t.find("Vervallen zwaluwactie").unwrap();
+    assert!(lopend < kop && kop < vervallen, "{t}");
+    let akkoord = t.find("Akkoord van de partners").unwrap();
+    assert!(vervallen < akkoord);
+}
