@@ -125,12 +125,13 @@ fn woorden(alinea: &str) -> Vec<String> {
     let mut uit: Vec<String> = Vec::new();
     let mut in_nummer = false;
     for t in alinea.split_whitespace() {
-        if in_nummer && nummerdeel(t) {
-            if let Some(laatste) = uit.last_mut() {
-                laatste.push(' ');
-                laatste.push_str(t);
-                continue;
-            }
+        if in_nummer
+            && nummerdeel(t)
+            && let Some(laatste) = uit.last_mut()
+        {
+            laatste.push(' ');
+            laatste.push_str(t);
+            continue;
         }
         in_nummer = nummerdeel(t) && t.starts_with(['0', '+', '(']);
         uit.push(t.to_string());
