@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 AANTAL=${1:-5000}
 bash scripts/systeempakketten.sh schermafdruk
 cargo build --release --locked
-BIN=$PWD/target/release/schakel
+# Cargo's target dir as Cargo sees it (CARGO_TARGET_DIR, .cargo/config, or ./target).
+DOEL=$(cargo metadata --locked --no-deps --format-version 1 | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+BIN=$DOEL/release/schakel
 WERK=$(mktemp -d)
 trap 'kill $XVFB 2>/dev/null || true; rm -rf "$WERK"' EXIT
 export SCHAKEL_DATA_DIR=$WERK/data

@@ -9,7 +9,9 @@ UIT=$(realpath -m "${1:-rapporten}")
 BIN=${2:-}
 if [ -z "$BIN" ]; then
     cargo build --locked
-    BIN=target/debug/schakel
+    # Cargo's target dir as Cargo sees it (CARGO_TARGET_DIR, .cargo/config, or ./target).
+    DOEL=$(cargo metadata --locked --no-deps --format-version 1 | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+    BIN=$DOEL/debug/schakel
 fi
 mkdir -p "$UIT"
 WERK=$(mktemp -d)

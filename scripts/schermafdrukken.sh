@@ -11,7 +11,9 @@ if [ -n "${SCHAKEL_BIN:-}" ]; then
     BIN=$(realpath "$SCHAKEL_BIN")
 else
     cargo build --release --locked
-    BIN=$PWD/target/release/schakel
+    # Cargo's target dir as Cargo sees it (CARGO_TARGET_DIR, .cargo/config, or ./target).
+    DOEL=$(cargo metadata --locked --no-deps --format-version 1 | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+    BIN=$DOEL/release/schakel
 fi
 UIT=$(realpath -m "${1:-screenshots}")
 mkdir -p "$UIT"

@@ -3,8 +3,10 @@
 # when not root.
 #   bash scripts/systeempakketten.sh            build and test
 #   bash scripts/systeempakketten.sh venster    also what the window needs at run time
-#   bash scripts/systeempakketten.sh schermafdruk  also Xvfb and tools for screenshots
+#   bash scripts/systeempakketten.sh schermafdruk  also Xvfb and tools for screenshots,
+#                                               python3
 #   bash scripts/systeempakketten.sh rapporten  also qpdf and poppler-utils (PDF checks)
+#                                               and python3 (reads the CLI's JSON)
 #   bash scripts/systeempakketten.sh pakket     also what building and checking the .deb needs
 #   bash scripts/systeempakketten.sh iconen     also what packaging/iconen.sh needs
 set -euo pipefail
@@ -22,6 +24,11 @@ case "${1:-}" in
     schermafdruk) PAKKETTEN+=("${VENSTER[@]}" xvfb xdotool imagemagick) ;;
 esac
 ontbrekend=()
+# python3: scripts/rapporten.sh and scripts/schermafdrukken.sh read the CLI's JSON output
+# with it. Any python3 on the PATH will do (not necessarily Debian's).
+case "${1:-}" in
+    rapporten | schermafdruk) command -v python3 >/dev/null 2>&1 || ontbrekend+=(python3) ;;
+esac
 for p in "${PAKKETTEN[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || ontbrekend+=("$p")
 done

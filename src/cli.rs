@@ -1119,10 +1119,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             if cli.json {
                 print_json(&metingen);
             } else {
-                println!("{:<34} {:>10}  Toelichting", "Meting", "ms");
-                for m in metingen {
-                    println!("{:<34} {:>10.2}  {}", m.naam, m.ms, m.toelichting);
-                }
+                crate::bench::druk_af(&metingen);
             }
         }
         Opdracht::Overleg(OverlegOpdracht::List) => {

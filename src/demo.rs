@@ -115,10 +115,12 @@ pub struct DemoOverzicht {
     pub overleggen: usize,
 }
 
-/// Generate `aantal` fictional cases with everything around them, in one transaction.
+/// Generate `aantal` fictional cases with everything around them, in one transaction
+/// kept in memory until the commit ([`Store::batch_in_geheugen`]: no pages rewritten over
+/// and over, so the time grows linearly with `aantal`).
 /// Reference date is fixed, so the same seed gives the same content on any day.
 pub fn genereer(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
-    store.batch(|s| genereer_in(s, aantal, seed))
+    store.batch_in_geheugen(|s| genereer_in(s, aantal, seed))
 }
 
 fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {

@@ -371,9 +371,11 @@ pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout
     contacten.truncate(8);
     d.tabel(
         &[
-            Kolom::new("Organisatie", 45.0),
-            Kolom::new("Naam", 37.0),
-            Kolom::new("Telefoon", 26.0),
+            Kolom::new("Organisatie", 42.0),
+            Kolom::new("Naam", 34.0),
+            // Wide enough for "06-1234 5678" or "020 123 4567" on one line: a phone number
+            // that fits a line is never broken.
+            Kolom::new("Telefoon", 32.0),
             Kolom::new("E-mail", 62.0),
         ],
         &contacten,

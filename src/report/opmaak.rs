@@ -20,6 +20,10 @@ pub const ONDER: f32 = 22.0;
 /// Usable text width.
 pub const TEKSTBREEDTE: f32 = BREEDTE - LINKS - RECHTS;
 
+/// Shown instead of a character the font has no glyph for: visible (the Unicode
+/// replacement character, a question mark in a diamond), never a silent empty box.
+pub const ONTBREKEND: char = '\u{FFFD}';
+
 /// Text metrics of the embedded fonts.
 pub struct Maten {
     gewoon: ttf_parser::Face<'static>,
@@ -32,32 +36,57 @@ impl Maten {
         Some(Maten { gewoon: ttf_parser::Face::parse(gewoon, 0).ok()?, vet: ttf_parser::Face::parse(vet, 0).ok()? })
     }
 
+    fn face(&self, vet: bool) -> &ttf_parser::Face<'static> {
+        if vet { &self.vet } else { &self.gewoon }
+    }
+
+    /// The glyph drawn for `c`: its own, or the marker's when the font lacks it.
+    fn glyph(&self, c: char, vet: bool) -> Option<ttf_parser::GlyphId> {
+        let face = self.face(vet);
+        face.glyph_index(c).or_else(|| face.glyph_index(ONTBREKEND)).or_else(|| face.glyph_index('?'))
+    }
+
     /// Width of `tekst` in mm at `grootte` points.
     pub fn breedte(&self, tekst: &str, grootte: f32, vet: bool) -> f32 {
-        let face = if vet { &self.vet } else { &self.gewoon };
+        let face = self.face(vet);
         let upem = f32::from(face.units_per_em());
         let eenheden: f32 = tekst
             .chars()
-            .map(|c| {
-                face.glyph_index(c)
-                    .or_else(|| face.glyph_index('?'))
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map(f32::from)
-                    .unwrap_or(upem * 0.5)
-            })
+            .map(|c| self.glyph(c, vet).and_then(|g| face.glyph_hor_advance(g)).map(f32::from).unwrap_or(upem * 0.5))
             .sum();
         eenheden / upem * grootte / PT_PER_MM
     }
 
-    /// Wrap `tekst` into lines no wider than `max` mm. Respects newlines; a word longer
-    /// than a line is broken between characters.
+    /// One laid-out line as it is drawn: characters the font lacks replaced by
+    /// [`ONTBREKEND`], and right-to-left runs (Arabic, Hebrew names) in visual order
+    /// (Unicode bidi algorithm, left-to-right paragraph), since a PDF draws glyphs left
+    /// to right in the order given.
+    pub fn zichtbaar(&self, regel: &str, vet: bool) -> String {
+        let face = self.face(vet);
+        let vervangen: String = regel
+            .chars()
+            .map(|c| if c.is_control() || face.glyph_index(c).is_some() { c } else { ONTBREKEND })
+            .collect();
+        if !vervangen.chars().any(rechts_naar_links) {
+            return vervangen;
+        }
+        let info = unicode_bidi::BidiInfo::new(&vervangen, Some(unicode_bidi::Level::ltr()));
+        info.paragraphs.iter().map(|p| info.reorder_line(p, p.range.clone()).into_owned()).collect::<Vec<_>>().concat()
+    }
+
+    /// Wrap `tekst` into lines no wider than `max` mm. Respects newlines; breaks only
+    /// between words, and a phone number ("06 1234 5678", "+31 20 123 4567") counts as
+    /// one word. A word longer than a whole line is broken: after a hyphen or slash it
+    /// already has, or between Dutch syllables with a hyphen added; only when neither
+    /// fits, between characters.
     pub fn omloop(&self, tekst: &str, grootte: f32, vet: bool, max: f32) -> Vec<String> {
+        let past = |t: &str| self.breedte(t, grootte, vet) <= max;
         let mut regels = Vec::new();
         for alinea in tekst.split('\n') {
             let mut regel = String::new();
-            for woord in alinea.split_whitespace() {
-                let kandidaat = if regel.is_empty() { woord.to_string() } else { format!("{regel} {woord}") };
-                if self.breedte(&kandidaat, grootte, vet) <= max {
+            for woord in woorden(alinea) {
+                let kandidaat = if regel.is_empty() { woord.clone() } else { format!("{regel} {woord}") };
+                if past(&kandidaat) {
                     regel = kandidaat;
                     continue;
                 }
@@ -65,21 +94,100 @@ impl Maten {
                     regels.push(std::mem::take(&mut regel));
                 }
                 // The word alone may still be too long: break it.
-                let mut stuk = String::new();
-                for c in woord.chars() {
-                    stuk.push(c);
-                    if self.breedte(&stuk, grootte, vet) > max && stuk.chars().count() > 1 {
-                        stuk.pop();
-                        regels.push(std::mem::take(&mut stuk));
-                        stuk.push(c);
-                    }
+                let adres = woord.contains('@') || woord.contains("://");
+                let mut rest = woord;
+                while !past(&rest) {
+                    let (kop, staart) = breek(&rest, adres, &past);
+                    regels.push(kop);
+                    rest = staart;
                 }
-                regel = stuk;
+                regel = rest;
             }
             regels.push(regel);
         }
         regels
     }
+}
+
+/// A strong right-to-left character (Hebrew, Arabic and their presentation forms).
+fn rechts_naar_links(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+/// Part of a phone number: digits with + - ( ) and at least one digit.
+fn nummerdeel(t: &str) -> bool {
+    t.chars().any(|c| c.is_ascii_digit()) && t.chars().all(|c| c.is_ascii_digit() || "+-()".contains(c))
+}
+
+/// The words of a paragraph; the groups of a phone number (starting with 0, + or a
+/// bracket) are kept together as one word.
+fn woorden(alinea: &str) -> Vec<String> {
+    let mut uit: Vec<String> = Vec::new();
+    let mut in_nummer = false;
+    for t in alinea.split_whitespace() {
+        if in_nummer
+            && nummerdeel(t)
+            && let Some(laatste) = uit.last_mut()
+        {
+            laatste.push(' ');
+            laatste.push_str(t);
+            continue;
+        }
+        in_nummer = nummerdeel(t) && t.starts_with(['0', '+', '(']);
+        uit.push(t.to_string());
+    }
+    uit
+}
+
+/// Split a word that does not fit on one line into the longest head that does (and the
+/// rest); `adres` when the whole word was an e-mail or web address. Break points in order of preference: a space inside a phone number, after a
+/// hyphen or slash, between Dutch syllables (a hyphen is added); otherwise between
+/// characters. The head always has at least one character.
+fn breek(woord: &str, adres: bool, past: &dyn Fn(&str) -> bool) -> (String, String) {
+    let mut punten: Vec<(usize, bool)> = Vec::new(); // (byte index, add a hyphen)
+    // An e-mail or web address (`adres`) gets no added hyphen (it would change the
+    // address): it breaks after @ . / or - only.
+    for (i, c) in woord.char_indices() {
+        if i > 0 && c == ' ' {
+            punten.push((i, false));
+        } else if (c == '-' || c == '/' || (adres && (c == '@' || c == '.'))) && i + 1 < woord.len() {
+            punten.push((i + c.len_utf8(), false));
+        }
+    }
+    // Syllables of each run of letters.
+    let mut begin = None;
+    for (i, c) in woord.char_indices().chain(std::iter::once((woord.len(), ' '))).filter(|_| !adres) {
+        match (begin, c.is_alphabetic()) {
+            (None, true) => begin = Some(i),
+            (Some(b), false) => {
+                let mut pos = b;
+                let lettergrepen: Vec<&str> = hypher::hyphenate(&woord[b..i], hypher::Lang::Dutch).collect();
+                for g in &lettergrepen[..lettergrepen.len().saturating_sub(1)] {
+                    pos += g.len();
+                    punten.push((pos, true));
+                }
+                begin = None;
+            }
+            _ => {}
+        }
+    }
+    punten.sort_unstable();
+    for &(i, streep) in punten.iter().rev() {
+        let kop = woord[..i].trim_end();
+        let kop = if streep { format!("{kop}-") } else { kop.to_string() };
+        if !kop.is_empty() && past(&kop) {
+            return (kop, woord[i..].trim_start().to_string());
+        }
+    }
+    // Between characters: as many as fit, at least one.
+    let mut eind = woord.chars().next().map(char::len_utf8).unwrap_or(0);
+    for (i, c) in woord.char_indices().skip(1) {
+        if !past(&woord[..i + c.len_utf8()]) {
+            break;
+        }
+        eind = i + c.len_utf8();
+    }
+    (woord[..eind].to_string(), woord[eind..].to_string())
 }
 
 /// Something drawn on a page; y is measured from the top edge in mm.
@@ -414,6 +522,73 @@ mod tests {
         let regels = m.omloop(&"x".repeat(300), 10.0, false, 40.0);
         assert!(regels.len() > 3);
         assert!(regels.iter().all(|r| m.breedte(r, 10.0, false) <= 40.0 + 0.01));
+    }
+
+    #[test]
+    fn a_phone_number_is_never_split_when_it_fits_a_line() {
+        let m = maten();
+        let tekst = "Bel de wijkagent op 06 1234 5678 of mail, of +31 20 123 4567 bij spoed.";
+        // Narrow enough that the sentence wraps several times, wide enough for each number.
+        let max = m.breedte("+31 20 123 4567", 10.0, false) + 1.0;
+        let regels = m.omloop(tekst, 10.0, false, max);
+        assert!(regels.len() > 3, "{regels:?}");
+        assert!(regels.iter().any(|r| r.contains("06 1234 5678")), "{regels:?}");
+        assert!(regels.iter().any(|r| r.contains("+31 20 123 4567")), "{regels:?}");
+        // An e-mail address breaks after @ or a dot, never with an added hyphen.
+        let adres = "dennis.van.der.dalstra@veiligthuis.example";
+        let regels = m.omloop(adres, 10.0, false, m.breedte("dennis.van.der.", 10.0, false) + 0.5);
+        assert!(regels.len() > 1, "{regels:?}");
+        assert_eq!(regels.concat(), adres, "{regels:?}");
+        assert!(regels[..regels.len() - 1].iter().all(|r| r.ends_with(['.', '@'])), "{regels:?}");
+        // Numbers that are not phone numbers still wrap as words.
+        assert_eq!(m.omloop("in 2026 12 casussen", 10.0, false, 200.0), vec!["in 2026 12 casussen"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_breaks_between_dutch_syllables_with_a_hyphen() {
+        let m = maten();
+        let woord = "arbeidsongeschiktheidsverzekeringsmaatschappij";
+        let max = m.breedte("arbeidsongeschikt", 10.0, false);
+        let regels = m.omloop(&format!("De {woord} belt."), 10.0, false, max);
+        assert!(regels.iter().all(|r| m.breedte(r, 10.0, false) <= max + 0.01), "{regels:?}");
+        // Every break inside the word is a syllable boundary, marked with a hyphen.
+        let grenzen: Vec<usize> = hypher::hyphenate(woord, hypher::Lang::Dutch)
+            .scan(0, |pos, g| {
+                *pos += g.len();
+                Some(*pos)
+            })
+            .collect();
+        assert_eq!(regels[0], "De", "{regels:?}");
+        let mut pos = 0;
+        let mut gebroken = 0;
+        for r in &regels[1..] {
+            if let Some(d) = r.strip_suffix('-') {
+                pos += d.len();
+                gebroken += 1;
+                assert!(grenzen.contains(&pos), "break after {d:?} is not between syllables: {regels:?}");
+            }
+        }
+        assert!(gebroken >= 2, "{regels:?}");
+        let heel: String = regels.join("\n").replace("-\n", "").replace('\n', " ");
+        assert_eq!(heel, format!("De {woord} belt."));
+        // A word that fits on a line of its own is moved there whole, never broken.
+        let regels = m.omloop("Een casusoverleg", 10.0, false, m.breedte("casusoverleg", 10.0, false) + 0.5);
+        assert_eq!(regels, vec!["Een", "casusoverleg"]);
+    }
+
+    #[test]
+    fn right_to_left_names_are_drawn_in_visual_order_and_missing_glyphs_are_marked() {
+        let m = maten();
+        // Fictional names. Logical order in, visual order (reversed runs) out.
+        let hebreeuws = "ירון דלהוף";
+        let arabisch = "سمير كامبدايك";
+        let omgekeerd = |t: &str| t.chars().rev().collect::<String>();
+        assert_eq!(m.zichtbaar(&format!("Naam: {hebreeuws}"), false), format!("Naam: {}", omgekeerd(hebreeuws)));
+        assert_eq!(m.zichtbaar(arabisch, true), omgekeerd(arabisch));
+        assert_eq!(m.zichtbaar("Zoë van Bremhorst — € 0", false), "Zoë van Bremhorst — € 0");
+        // DejaVu Sans has no CJK: a visible marker, and the width is the marker's.
+        assert_eq!(m.zichtbaar("Li 王", false), format!("Li {ONTBREKEND}"));
+        assert!(m.breedte("王", 10.0, false) > 0.5);
     }
 
     #[test]

@@ -157,13 +157,15 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0002_sync.sql")),
         M::up(include_str!("../../migrations/0003_privacy.sql")),
         M::up(include_str!("../../migrations/0004_sync_scope.sql")),
+        // 0005 is reserved for the privacy work on another branch.
+        M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
     ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    4
+    5
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -550,6 +552,19 @@ impl Store {
         Ok(problemen)
     }
 
+    /// [`Store::batch`] for a large generated write (demo data): SQLite may not spill
+    /// dirty pages to the write-ahead log before the commit. A transaction larger than
+    /// the page cache otherwise spills pages and rewrites them again and again (random
+    /// ids touch every index page), so its cost grew faster than its size: 5,000 demo
+    /// cases took ten times as long as 1,000. The price is memory while the transaction
+    /// runs: about the size of what it writes.
+    pub fn batch_in_geheugen<T>(&mut self, f: impl FnOnce(&mut Store) -> Resultaat<T>) -> Resultaat<T> {
+        pragma(&self.conn, "PRAGMA cache_spill = OFF")?;
+        let r = self.batch(f);
+        pragma(&self.conn, "PRAGMA cache_spill = ON")?;
+        r
+    }
+
     /// Number of rows in a table of the schema (for diagnostics and tests).
     pub fn aantal(&self, tabel: &str) -> Resultaat<i64> {
         let t = schrijven::tabel(tabel)
@@ -842,6 +857,71 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(wachtend, [("journaal".to_string(), "j3".to_string())]);
+    }
+
+    /// Upgrade from schema 3 to the search-and-board migration (0006): the text indexed
+    /// before is still found, now also by a two-letter prefix through the new prefix
+    /// index, and the board reads its covering index instead of the table.
+    #[test]
+    fn upgrade_naar_zoeken_bord_behoudt_de_zoekindex_en_dekt_het_bord() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([6; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(vec![
+                M::up(include_str!("../../migrations/0001_basis.sql")),
+                M::up(include_str!("../../migrations/0002_sync.sql")),
+                M::up(include_str!("../../migrations/0003_privacy.sql")),
+            ])
+            .to_latest(&mut conn)
+            .unwrap();
+            // Written the way schema 3 did: the triggers fill the search index.
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, datum_aanmelding, probleem)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', '2025-03-01',
+                         'Huurachterstand en zorgmijding'),
+                        ('c2', '2025-0002', 2025, 2, 'Stille Eik', 'thema-nazorg', '2025-03-02', 'Overlast');",
+            )
+            .unwrap();
+        }
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let sql: String =
+            s.conn.query_row("SELECT sql FROM sqlite_master WHERE name = 'zoekindex'", [], |r| r.get(0)).unwrap();
+        assert!(sql.contains("prefix = '2 3 4'"), "{sql}");
+        let nummers =
+            |q: &str| -> Vec<String> { s.zoek(q, 10).unwrap().into_iter().map(|t| t.casus.casusnummer).collect() };
+        assert_eq!(nummers("huurachterstand"), ["2025-0001"]);
+        assert_eq!(nummers("zo"), ["2025-0001"], "two-letter prefix of 'zorgmijding'");
+        assert_eq!(nummers("overl"), ["2025-0002"]);
+        // Rows written after the upgrade are indexed by the same triggers.
+        drop(s);
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        s.nieuwe_casus(NieuweCasus {
+            werknaam: "Late Merel".into(),
+            thema: "com".into(),
+            probleem: "Woonoverlast".into(),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(s.zoek("woon", 10).unwrap().len(), 1);
+        // The board query is answered from the covering index, in casusnummer order.
+        let plan: Vec<String> = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {} ORDER BY c.jaar, c.volgnummer", casus::regel_select()))
+            .unwrap()
+            .query_map(["2026-01-01"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(plan.iter().any(|r| r.contains("USING COVERING INDEX casus_bord")), "{plan:?}");
+        assert!(!plan.iter().any(|r| r.contains("TEMP B-TREE")), "no sort needed: {plan:?}");
+        let bord = s.casus_lijst(&CasusFilter::default()).unwrap();
+        assert_eq!(bord.len(), 3);
+        assert_eq!(bord[0].casusnummer, "2025-0001");
     }
 
     #[test]

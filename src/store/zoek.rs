@@ -34,17 +34,30 @@ pub fn fts_query(tekst: &str) -> Option<String> {
     )
 }
 
+/// Below this many characters a one-word search is a common prefix ("w", "ve") that
+/// matches a large part of the index: ranking every match would cost more than the
+/// search itself, so those hits come newest first instead.
+const RANG_VANAF: usize = 3;
+
+/// Is this a single word shorter than [`RANG_VANAF`] characters?
+fn kort_voorvoegsel(tekst: &str) -> bool {
+    let mut woorden = tekst.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    matches!((woorden.next(), woorden.next()), (Some(w), None) if w.chars().count() < RANG_VANAF)
+}
+
 impl Store {
-    /// Search all text; one hit per casus, best match first.
+    /// Search all text; one hit per casus, best match first (newest first for a one- or
+    /// two-letter prefix, see [`RANG_VANAF`]).
     pub fn zoek(&self, tekst: &str, limiet: usize) -> Resultaat<Vec<Zoektreffer>> {
         let Some(q) = fts_query(tekst) else {
             return Ok(Vec::new());
         };
-        let mut stmt = self.conn.prepare_cached(
+        let volgorde = if kort_voorvoegsel(tekst) { "zoekindex.rowid DESC" } else { "rank" };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT z.casus_id, z.bron, snippet(zoekindex, 0, '[', ']', '…', 12)
              FROM zoekindex JOIN zoekrij z ON z.nr = zoekindex.rowid
-             WHERE zoekindex MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
+             WHERE zoekindex MATCH ?1 ORDER BY {volgorde} LIMIT ?2"
+        ))?;
         let ruw: Vec<(String, String, String)> = stmt
             .query_map(rusqlite::params![q, (limiet * 8) as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
@@ -66,7 +79,16 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::fts_query;
+    use super::{fts_query, kort_voorvoegsel};
+
+    #[test]
+    fn only_a_single_short_prefix_skips_ranking() {
+        assert!(kort_voorvoegsel("w"));
+        assert!(kort_voorvoegsel(" ve* "));
+        assert!(!kort_voorvoegsel("wo ni"), "two words are selective enough");
+        assert!(!kort_voorvoegsel("won"));
+        assert!(!kort_voorvoegsel(""));
+    }
 
     #[test]
     fn fts_query_quotes_words_and_drops_syntax() {

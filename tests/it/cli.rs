@@ -361,23 +361,47 @@ fn wrong_key_shows_only_our_message() {
 fn bench_prints_every_figure() {
     let d = tempfile::tempdir().unwrap();
     let v = json(schakel(&d.path().join("ongebruikt")).args(["bench", "--cases", "25", "--operaties", "300"]));
-    let namen: Vec<&str> = v.as_array().unwrap().iter().map(|m| m["naam"].as_str().unwrap()).collect();
-    for verwacht in [
-        "demo genereren",
-        "database openen + bord laden",
-        "zoeken (FTS5)",
-        "casusdetail met plan laden",
-        "PDF agenda (20 casussen)",
-        "PDF plan (40 acties)",
-        "idem, onversleutelde kopie",
-        "PDF verslag (20 agendapunten)",
-        "PDF casusoverzicht",
-        "bundel exporteren",
-        "bundel importeren",
+    // Every row of the table (build time aside), each with its goal.
+    for (verwacht, doel) in [
+        ("demo genereren", "< 0,1 s (15 s per 5.000), lineair"),
+        ("databasegrootte (25 casussen)", "≤ 1 MB (24 KB per casus)"),
+        ("database openen + bord laden", "< 40 ms (rust), ≤ 1,25× onversleuteld"),
+        ("idem, onversleutelde kopie", ""),
+        ("zoeken (FTS5), p50", ""),
+        ("zoeken (FTS5), p95", "< 5 ms"),
+        ("casusdetail met plan laden", ""),
+        ("PDF agenda (20 casussen)", "< 20 ms"),
+        ("PDF agenda (20 casussen), grootte", "< 60 KB"),
+        ("PDF plan (40 acties)", "< 20 ms"),
+        ("PDF plan (40 acties), grootte", "< 60 KB"),
+        ("PDF verslag (20 agendapunten)", "< 20 ms"),
+        ("PDF verslag (20 agendapunten), grootte", "< 60 KB"),
+        ("PDF casusoverzicht", "< 20 ms"),
+        ("PDF casusoverzicht, grootte", "< 60 KB"),
+        ("back-up maken (25 casussen)", "< 2 s"),
+        ("casus verwijderen na bewaartermijn", "< 2 s"),
+        ("sleutel vervangen", "< 2 s"),
+        ("bundel exporteren", "< 1 s"),
+        ("bundel importeren", "< 2 s"),
     ] {
-        assert!(namen.contains(&verwacht), "missing figure {verwacht}: {namen:?}");
+        let m = v.as_array().unwrap().iter().find(|m| m["naam"] == verwacht);
+        let m = m.unwrap_or_else(|| panic!("missing figure {verwacht}: {v}"));
+        assert_eq!(m["doel"], doel, "{verwacht}");
+        assert!(m["waarde"].as_f64().unwrap() > 0.0, "{verwacht}: {m}");
     }
-    assert!(v.as_array().unwrap().iter().all(|m| m["ms"].as_f64().unwrap() > 0.0));
+    // The encrypted/plain ratio is its own column on the open + board row.
+    let bord = v.as_array().unwrap().iter().find(|m| m["naam"] == "database openen + bord laden").unwrap();
+    assert!(bord["verhouding"].as_f64().unwrap() > 0.0, "{bord}");
+    // The table form prints the goals next to the figures.
+    let tekst = schakel(&d.path().join("ongebruikt2"))
+        .args(["bench", "--cases", "10", "--operaties", "100"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let tekst = String::from_utf8(tekst).unwrap();
+    assert!(tekst.contains("Doel") && tekst.contains("≤ 1,25× onversleuteld") && tekst.contains("< 60 KB"), "{tekst}");
 }
 
 /// Two colleagues set up sync from the command line: exchange cards, confirm the

@@ -187,3 +187,62 @@ fn plan_toont_vervallen_actie_apart() {
     let akkoord = t.find("Akkoord van de partners").unwrap();
     assert!(vervallen < akkoord);
 }
+
+#[test]
+fn every_report_embeds_font_subsets_and_stays_small() {
+    let (_d, _m, mut s) = hulp::store();
+    let (o, nummers) = overleg_met_casussen(&mut s);
+    s.plan_vastleggen(&nummers[0], "Eerste versie").unwrap();
+    let rapporten = [
+        ("agenda", report::agenda(&s, &o, AgendaOpties::default()).unwrap()),
+        ("verslag", report::verslag(&s, &o).unwrap()),
+        ("plan", report::plan(&mut s, &nummers[0], Some(1)).unwrap()),
+        ("overzicht", report::overzicht(&mut s, &nummers[0]).unwrap()),
+    ];
+    for (naam, r) in &rapporten {
+        // Two whole DejaVu fonts alone are ~1 MB; subsets of the used glyphs are a few KB.
+        assert!(r.pdf.len() < 60 * 1024, "{naam}: {} bytes", r.pdf.len());
+        let (t, _) = tekst(&r.pdf);
+        assert!(t.contains("Vertrouwelijk") && t.contains(&nummers[0]), "{naam} text not extractable: {t}");
+        // The font programs are subsets, tagged as such (ABCDEF+Name) or at least small.
+        let doc = lopdf::Document::load_mem(&r.pdf).unwrap();
+        let mut letters = 0;
+        for obj in doc.objects.values() {
+            if let Ok(d) = obj.as_dict()
+                && let Ok(f) = d.get(b"FontFile2")
+            {
+                let stroom = doc.get_object(f.as_reference().unwrap()).unwrap().as_stream().unwrap();
+                let lengte = stroom.decompressed_content().map(|c| c.len()).unwrap_or(stroom.content.len());
+                assert!(lengte < 40 * 1024, "{naam}: embedded font of {lengte} bytes is not a subset");
+                letters += 1;
+            }
+        }
+        assert_eq!(letters, 2, "{naam}: regular and bold font embedded");
+    }
+}
+
+#[test]
+fn right_to_left_names_and_missing_glyphs_in_a_report() {
+    let (_d, _m, mut s) = hulp::store();
+    let n = casus(&mut s, "Hoge Spar");
+    // Fictional names: Hebrew, Arabic, and one with a character DejaVu Sans lacks.
+    for naam in ["ירון דלהוף", "سمير كامبدايك", "Li 王berk"] {
+        s.betrokkene_toevoegen(
+            &n,
+            NieuweBetrokkene {
+                naam: naam.into(),
+                geboortedatum: None,
+                rol: Rol::Familielid,
+                bsn: None,
+                initialen: None,
+            },
+        )
+        .unwrap();
+    }
+    let r = report::overzicht(&mut s, &n).unwrap();
+    let (t, _) = tekst(&r.pdf);
+    let omgekeerd = |t: &str| t.chars().rev().collect::<String>();
+    assert!(t.contains(&omgekeerd("ירון דלהוף")), "Hebrew name not in visual order: {t}");
+    assert!(t.contains(&omgekeerd("سمير كامبدايك")), "Arabic name not in visual order: {t}");
+    assert!(t.contains("Li \u{FFFD}berk") && !t.contains('王'), "missing glyph not marked: {t}");
+}
