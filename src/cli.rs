@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod plan;
 mod privacy;
 pub use privacy::{BACKUP_WACHTWOORD_ENV, NIEUW_WACHTWOORD_ENV};
 
@@ -91,6 +92,11 @@ pub enum Opdracht {
     /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
     #[command(subcommand)]
     Sync(SyncOpdracht),
+    /// Het plan van aanpak: doelen, acties, risico's en versies
+    #[command(subcommand)]
+    Plan(plan::PlanOpdracht),
+    /// De bewerkbare lijsten: thema's en leefgebieden
+    Lijst(plan::LijstArgs),
     /// Bewaartermijnen: welke afgesloten casussen weg moeten, verlengen en verwijderen
     #[command(subcommand)]
     Bewaartermijn(privacy::BewaarOpdracht),
@@ -358,6 +364,43 @@ pub enum CasusOpdracht {
         /// BSN van de hoofdpersoon (elfproef)
         #[arg(long, requires = "persoon")]
         bsn: Option<String>,
+    },
+    /// Corrigeer gegevens van de aanmelding (alleen wat u opgeeft verandert)
+    Wijzig {
+        /// Casusnummer
+        nummer: String,
+        /// Werknaam (geen persoonsgegevens)
+        #[arg(long)]
+        werknaam: Option<String>,
+        /// Thema (naam of begin van de naam)
+        #[arg(long)]
+        thema: Option<String>,
+        /// Het probleem
+        #[arg(long)]
+        probleem: Option<String>,
+        /// Het veiligheidsrisico
+        #[arg(long)]
+        veiligheidsrisico: Option<String>,
+        /// Wat al is geprobeerd
+        #[arg(long)]
+        geprobeerd: Option<String>,
+        /// De vraag aan het ZVH
+        #[arg(long)]
+        vraag: Option<String>,
+        /// Evaluatiedatum (JJJJ-MM-DD of DD-MM-JJJJ); leeg wist hem
+        #[arg(long)]
+        evaluatiedatum: Option<String>,
+    },
+    /// Wijs de procesregisseur en/of trajectbegeleider toe (leeg maakt de rol vrij)
+    Toewijzen {
+        /// Casusnummer
+        nummer: String,
+        /// Naam van de procesregisseur
+        #[arg(long)]
+        procesregisseur: Option<String>,
+        /// Naam van de trajectbegeleider (bepaalt welke casussen die collega ontvangt)
+        #[arg(long)]
+        trajectbegeleider: Option<String>,
     },
     /// Verplaats een casus naar een andere fase
     Fase {
@@ -1091,6 +1134,8 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         }
         Opdracht::Audit(AuditOpdracht::Export(a)) => privacy::audit_export(&map, a, cli.json)?,
         Opdracht::Bewaartermijn(o) => privacy::bewaartermijn(&map, o, cli.json)?,
+        Opdracht::Plan(o) => plan::plan(&map, o, cli.json)?,
+        Opdracht::Lijst(a) => plan::lijst(&map, a, cli.json)?,
         Opdracht::Inzage(a) => privacy::inzage(&map, a, cli.json)?,
         Opdracht::Backup(o) => privacy::backup(&map, o, cli.json)?,
         Opdracht::Sleutel(o) => privacy::sleutel(&map, o, cli.json)?,
@@ -1336,6 +1381,64 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 print_json(&serde_json::json!({ "casusnummer": n.to_string() }));
             } else {
                 println!("{n}");
+            }
+        }
+        CasusOpdracht::Wijzig {
+            nummer,
+            werknaam,
+            thema,
+            probleem,
+            veiligheidsrisico,
+            geprobeerd,
+            vraag,
+            evaluatiedatum,
+        } => {
+            let evaluatiedatum = match evaluatiedatum.as_deref() {
+                None => None,
+                Some(d) if d.trim().is_empty() => Some(None),
+                Some(d) => Some(Some(crate::domain::parse_datum(d)?)),
+            };
+            let w = crate::store::CasusWijziging {
+                werknaam: werknaam.clone(),
+                thema: thema.clone(),
+                probleem: probleem.clone(),
+                veiligheidsrisico: veiligheidsrisico.clone(),
+                geprobeerd: geprobeerd.clone(),
+                vraag: vraag.clone(),
+                evaluatiedatum,
+                ..Default::default()
+            };
+            let mut store = open_store(map)?;
+            let n = store.casus_wijzig(nummer, &w)?;
+            if json {
+                print_json(&serde_json::json!({ "gewijzigd": n }));
+            } else if n == 0 {
+                println!("Niets gewijzigd.");
+            } else {
+                println!("Casus {nummer}: {} gewijzigd.", crate::domain::aantal(n, "veld", "velden"));
+            }
+        }
+        CasusOpdracht::Toewijzen { nummer, procesregisseur, trajectbegeleider } => {
+            if procesregisseur.is_none() && trajectbegeleider.is_none() {
+                return Err(CliFout::Gebruik("Geef --procesregisseur en/of --trajectbegeleider.".into()));
+            }
+            let w = crate::store::CasusWijziging {
+                procesregisseur: procesregisseur.clone(),
+                trajectbegeleider: trajectbegeleider.clone(),
+                ..Default::default()
+            };
+            let mut store = open_store(map)?;
+            let n = store.casus_wijzig(nummer, &w)?;
+            if json {
+                print_json(&serde_json::json!({ "gewijzigd": n }));
+            } else {
+                let r = store.casus_regel(nummer)?;
+                let of_niemand = |s: &str| if s.is_empty() { "niemand".to_string() } else { s.to_string() };
+                println!(
+                    "Casus {nummer}: procesregisseur {}, trajectbegeleider {}.",
+                    of_niemand(&r.procesregisseur),
+                    of_niemand(&r.trajectbegeleider)
+                );
             }
         }
         CasusOpdracht::Fase { nummer, fase, uitkomst, reden, heropen, tevredenheid } => {

@@ -120,7 +120,10 @@ pub fn store(f: &StoreFout) -> String {
              wachtwoord om te wijzigen."
             .into(),
         StoreFout::CasusOnbekend(n) => format!("Casus {n} bestaat niet."),
-        StoreFout::Onbekend { tabel, id } => format!("Onbekend: {tabel} '{id}'."),
+        StoreFout::Onbekend { tabel, id } => match crate::domain::velden::tabel_label(tabel) {
+            Some(l) => format!("{l} '{id}' bestaat niet (of is verwijderd)."),
+            None => format!("Onbekend: {tabel} '{id}'."),
+        },
         StoreFout::OverlegGesloten => "Dit overleg is gesloten; het verslag kan niet meer worden gewijzigd.".into(),
         StoreFout::OverlegNietGesloten => {
             "Dit overleg is nog niet gesloten; pas het verslag zelf aan in plaats van een correctie te maken.".into()
@@ -149,6 +152,10 @@ pub fn store(f: &StoreFout) -> String {
         }
         StoreFout::Sql(e) => format!("Databasefout: {e}"),
         StoreFout::Io(e) => format!("{}.", io(e)),
+        StoreFout::Dubbelzinnig { tabel, id, aantal } => format!(
+            "'{id}' past op {aantal} records ({}); geef meer tekens van het id.",
+            crate::domain::velden::tabel_label(tabel).unwrap_or(tabel).to_lowercase()
+        ),
         StoreFout::ConflictVeranderd(id) => format!(
             "Conflict {id} bestaat niet (meer): de waarden zijn veranderd sinds de lijst werd getoond, of er is al \
              gekozen. Bekijk de lijst opnieuw met 'schakel sync conflicten'; er is niets gewijzigd."

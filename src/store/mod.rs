@@ -128,6 +128,16 @@ pub enum StoreFout {
     /// File system error.
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    /// An abbreviated id matches more than one record.
+    #[error("{id} matches {aantal} records of {tabel}")]
+    Dubbelzinnig {
+        /// Record kind.
+        tabel: &'static str,
+        /// What was typed.
+        id: String,
+        /// How many match.
+        aantal: usize,
+    },
     /// No open conflict has this id (any more): its values changed or it was resolved.
     #[error("conflict {0} changed or resolved")]
     ConflictVeranderd(String),
@@ -563,6 +573,25 @@ impl Store {
         let r = self.batch(f);
         pragma(&self.conn, "PRAGMA cache_spill = ON")?;
         r
+    }
+
+    /// The full id of a record of a synced table from its id or its first 8 or more
+    /// characters (as the command line shows them).
+    pub fn volledig_id(&self, tabel: &str, invoer: &str) -> Resultaat<String> {
+        let t = schrijven::tabel(tabel).ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: tabel.to_string() })?;
+        let invoer = invoer.trim().to_lowercase();
+        let onbekend = || StoreFout::Onbekend { tabel: t.naam, id: invoer.clone() };
+        if invoer.len() < 8 || !invoer.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            return Err(onbekend());
+        }
+        let mut stmt = self.conn.prepare(&format!("SELECT id FROM {} WHERE substr(id, 1, ?2) = ?1 LIMIT 3", t.naam))?;
+        let ids: Vec<String> =
+            stmt.query_map(rusqlite::params![invoer, invoer.len() as i64], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        match ids.len() {
+            0 => Err(onbekend()),
+            1 => Ok(ids.into_iter().next().unwrap_or_default()),
+            n => Err(StoreFout::Dubbelzinnig { tabel: t.naam, id: invoer, aantal: n }),
+        }
     }
 
     /// Number of rows in a table of the schema (for diagnostics and tests).

@@ -643,3 +643,87 @@ fn casus_new_met_persoon_in_de_toekomst_maakt_niets() {
         .stdout(predicate::str::contains("Casus aangemaakt"))
         .stdout(predicate::str::contains("fase_historie").not());
 }
+
+/// Parity: what the window's plan editor and Instellingen do, the command line does too,
+/// with ids by their first 8 characters and Dutch refusals.
+#[test]
+fn plan_lijst_en_casus_wijzigen_via_de_opdrachtregel() {
+    let (_d, map) = init();
+    let n = nieuwe_casus(&map, "Plan Eik");
+    let doel = json(schakel(&map).args([
+        "plan",
+        "doel",
+        "add",
+        &n,
+        "--leefgebied",
+        "wonen",
+        "--tekst",
+        "Woning behouden",
+    ]))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    schakel(&map)
+        .args(["plan", "doel", "wijzig", &doel[..8], "--tekst", "Woning behouden en schulden regelen"])
+        .assert()
+        .success();
+    let actie = json(
+        schakel(&map)
+            .args(["plan", "actie", "add", &n, "--tekst", "Aanmelden schuldhulp", "--doel", &doel[..8]])
+            .args(["--deadline", "2026-12-20"]),
+    )["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    schakel(&map).args(["plan", "actie", "wijzig", &actie[..8], "--status", "gereed"]).assert().success();
+    let plan = json(schakel(&map).args(["plan", "show", &n]));
+    assert_eq!(plan["doelen"][0]["omschrijving"], "Woning behouden en schulden regelen");
+    assert_eq!(plan["acties"][0]["status"], "gereed");
+    assert_eq!(plan["acties"][0]["doel_id"], doel.as_str());
+    schakel(&map).args(["plan", "doel", "verwijder", &doel[..8]]).assert().success();
+    let plan = json(schakel(&map).args(["plan", "show", &n]));
+    assert_eq!(plan["doelen"].as_array().unwrap().len(), 0);
+    assert_eq!(plan["acties"][0]["doel_id"], Value::Null, "the action stays, without goal");
+    schakel(&map).args(["plan", "actie", "verwijder", &actie]).assert().success();
+    assert_eq!(json(schakel(&map).args(["plan", "show", &n]))["acties"].as_array().unwrap().len(), 0);
+    schakel(&map)
+        .args(["plan", "actie", "verwijder", &actie[..8]])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("Actie '{}' bestaat niet", &actie[..8])));
+    schakel(&map)
+        .args(["plan", "versie", &n, "--reden", " "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("'reden' is verplicht"));
+
+    // Lists: add a theme, use it, archive it.
+    schakel(&map).args(["lijst", "thema", "add", "Woonoverlast"]).assert().success();
+    schakel(&map)
+        .args(["lijst", "thema", "add", "woonoverlast"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("staat al"));
+    let m = json(schakel(&map).args(["casus", "new", "--werknaam", "Nieuw Thema", "--thema", "Woonoverlast"]));
+    let m = m["casusnummer"].as_str().unwrap().to_string();
+    schakel(&map).args(["lijst", "thema", "archiveer", "Woonoverlast"]).assert().success();
+    schakel(&map)
+        .args(["lijst", "thema"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Woonoverlast (gearchiveerd)"));
+    let show = json(schakel(&map).args(["casus", "show", &m]));
+    assert_eq!(show["thema"], "Woonoverlast", "an archived theme stays on its cases");
+
+    // Correct the aanmelding and assign a trajectbegeleider.
+    schakel(&map)
+        .args(["casus", "wijzig", &n, "--werknaam", "Plan Beuk", "--vraag", "Regie op schulden"])
+        .assert()
+        .success();
+    schakel(&map).args(["casus", "toewijzen", &n, "--trajectbegeleider", "Tom Traject"]).assert().success();
+    let lijst = json(schakel(&map).args(["casus", "list", "--medewerker", "Tom Traject"]));
+    let l = lijst.as_array().unwrap();
+    assert_eq!(l.len(), 1, "{lijst}");
+    assert_eq!(l[0]["werknaam"], "Plan Beuk");
+    schakel(&map).args(["casus", "toewijzen", &n]).assert().code(2);
+}
