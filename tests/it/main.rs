@@ -8,6 +8,7 @@ mod hulp;
 mod opslag;
 mod overleggen;
 mod pakket;
+mod pariteit;
 mod privacy;
 mod rapport;
 mod sync;
