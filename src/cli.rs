@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod overleg;
 mod plan;
 mod privacy;
 pub use privacy::{BACKUP_WACHTWOORD_ENV, NIEUW_WACHTWOORD_ENV};
@@ -82,7 +83,7 @@ pub enum Opdracht {
     },
     /// Overleggen bekijken
     #[command(subcommand)]
-    Overleg(OverlegOpdracht),
+    Overleg(overleg::OverlegOpdracht),
     /// De contactlijst van partners uitwisselen (CSV en vCard)
     #[command(subcommand)]
     Partner(PartnerOpdracht),
@@ -157,13 +158,6 @@ pub enum RapportSoort {
     Plan,
     /// Casusoverzicht voor een PI-bezoek
     Overzicht,
-}
-
-/// `overleg` subcommands.
-#[derive(Debug, Subcommand)]
-pub enum OverlegOpdracht {
-    /// Toon de overleggen met hun id
-    List,
 }
 
 /// `partner` subcommands.
@@ -1167,24 +1161,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 crate::bench::druk_af(&metingen);
             }
         }
-        Opdracht::Overleg(OverlegOpdracht::List) => {
-            let store = open_store(&map)?;
-            let lijst = store.overleggen()?;
-            if cli.json {
-                print_json(&lijst);
-            } else {
-                for o in lijst {
-                    println!(
-                        "{}  {}  {}  {:<18} {}",
-                        o.id,
-                        crate::domain::nl_datum(&o.datum),
-                        o.begintijd,
-                        o.soort.label(),
-                        o.plaats
-                    );
-                }
-            }
-        }
+        Opdracht::Overleg(o) => overleg::overleg(&map, o, cli.json)?,
         Opdracht::Team(t) => team(&map, t, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,

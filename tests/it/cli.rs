@@ -727,3 +727,86 @@ fn plan_lijst_en_casus_wijzigen_via_de_opdrachtregel() {
     assert_eq!(l[0]["werknaam"], "Plan Beuk");
     schakel(&map).args(["casus", "toewijzen", &n]).assert().code(2);
 }
+
+/// A meeting from the command line: plan, agenda, invite, attendance, BOB minutes, a
+/// decision that becomes an action, and closing (refused while an item has no minutes).
+#[test]
+fn overleg_voeren_via_de_opdrachtregel() {
+    let (_d, map) = init();
+    let a = nieuwe_casus(&map, "Agenda Els");
+    let b = nieuwe_casus(&map, "Agenda Olm");
+    let contact = {
+        let mut s = schakel::store::ontgrendel(&schakel::store::Gegevensmap::new(&map), Some(WACHTWOORD)).unwrap();
+        let p = s
+            .partner_toevoegen(schakel::store::NieuwePartner {
+                naam: "Wijkteam Voorbeeld".into(),
+                soort: schakel::domain::partner::PartnerSoort::Overig,
+                convenantstatus: schakel::domain::Convenantstatus::Convenant,
+            })
+            .unwrap();
+        s.contact_toevoegen(&p, schakel::store::NieuwContact { naam: "Fien Fictief".into(), ..Default::default() })
+            .unwrap()
+    };
+    let o = json(schakel(&map).args([
+        "overleg",
+        "new",
+        "--soort",
+        "casusoverleg",
+        "--datum",
+        "2025-05-12",
+        "--tijd",
+        "09:30",
+    ]))["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    schakel(&map)
+        .args(["overleg", "new", "--soort", "casusoverleg", "--datum", "2025-05-12", "--tijd", "9 uur"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("geen geldige tijd"));
+    let pa = json(schakel(&map).args(["overleg", "agenda", &o[..8], &a]))["id"].as_str().unwrap().to_string();
+    schakel(&map).args(["overleg", "agenda", &o[..8], &b, "--duur", "30"]).assert().success();
+    schakel(&map).args(["overleg", "uitnodigen", &o[..8], "--contact", &contact[..8]]).assert().success();
+    schakel(&map).args(["overleg", "aanwezig", &o[..8], "--contact", &contact[..8]]).assert().success();
+    schakel(&map)
+        .args([
+            "overleg",
+            "bob",
+            &pa[..8],
+            "--beeld",
+            "Schulden lopen op",
+            "--oordeel",
+            "Zorgelijk",
+            "--besluit",
+            "Budgetbeheer",
+        ])
+        .assert()
+        .success();
+    schakel(&map)
+        .args([
+            "overleg",
+            "besluit-actie",
+            &pa[..8],
+            "--tekst",
+            "Budgetbeheer aanvragen",
+            "--partner",
+            "Wijkteam Voorbeeld",
+        ])
+        .assert()
+        .success();
+    let plan = json(schakel(&map).args(["plan", "show", &a]));
+    assert_eq!(plan["acties"][0]["omschrijving"], "Budgetbeheer aanvragen");
+    let show = json(schakel(&map).args(["overleg", "show", &o[..8]]));
+    assert_eq!(show["genodigden"][0]["aanwezig"], true);
+    assert_eq!(show["agenda"][1]["starttijd"], "09:45");
+    schakel(&map)
+        .args(["overleg", "sluit", &o[..8]])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("agendapunten zonder verslag: {b}")));
+    schakel(&map).args(["overleg", "sluit", &o[..8], "--toch"]).assert().success();
+    let d = json(schakel(&map).args(["casus", "show", &a]));
+    let journaal = d["journaal"].as_array().unwrap();
+    assert!(journaal.iter().any(|j| j["tekst"].as_str().unwrap().contains("Beeld: Schulden lopen op")), "{d}");
+}
