@@ -447,6 +447,38 @@ pub enum BetrokkeneOpdracht {
         #[arg(long)]
         bsn: Option<String>,
     },
+    /// Corrigeer gegevens van een betrokkene (AVG art. 16); de reden komt in het journaal
+    Wijzig {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de betrokkene (of de eerste 8 tekens; zie 'casus show --json')
+        id: String,
+        /// Volledige naam
+        #[arg(long)]
+        naam: Option<String>,
+        /// Geboortedatum; leeg wist hem
+        #[arg(long)]
+        geboortedatum: Option<String>,
+        /// BSN (elfproef); leeg wist het
+        #[arg(long)]
+        bsn: Option<String>,
+        /// Rol
+        #[arg(long)]
+        rol: Option<String>,
+        /// Waarom (verplicht, bijvoorbeeld 'verzoek tot rectificatie')
+        #[arg(long)]
+        reden: String,
+    },
+    /// Verwijder een betrokkene (en diens detenties) uit een casus
+    Verwijder {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de betrokkene (of de eerste 8 tekens)
+        id: String,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
 }
 
 /// `journaal` subcommands.
@@ -1090,6 +1122,38 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 print_json(&serde_json::json!({ "id": id, "casusnummer": nummer }));
             } else {
                 println!("Betrokkene toegevoegd aan casus {nummer}.");
+            }
+        }
+        Opdracht::Betrokkene(BetrokkeneOpdracht::Wijzig { nummer, id, naam, geboortedatum, bsn, rol, reden }) => {
+            let w = crate::store::BetrokkeneWijziging {
+                naam: naam.clone(),
+                geboortedatum: match geboortedatum.as_deref() {
+                    None => None,
+                    Some(d) if d.trim().is_empty() => Some(None),
+                    Some(d) => Some(Some(parse_datum(d)?)),
+                },
+                bsn: bsn.as_ref().map(|b| Some(b.clone()).filter(|b| !b.trim().is_empty())),
+                rol: rol.as_deref().map(Rol::parse).transpose()?,
+            };
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("betrokkene", id)?;
+            let n = store.betrokkene_wijzig(nummer, &id, &w, reden)?;
+            if cli.json {
+                print_json(&serde_json::json!({ "id": id, "gewijzigd": n }));
+            } else if n == 0 {
+                println!("Niets gewijzigd.");
+            } else {
+                println!("Betrokkene gecorrigeerd; de reden staat in het journaal van casus {nummer}.");
+            }
+        }
+        Opdracht::Betrokkene(BetrokkeneOpdracht::Verwijder { nummer, id, reden }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("betrokkene", id)?;
+            store.betrokkene_verwijder(nummer, &id, reden)?;
+            if cli.json {
+                print_json(&serde_json::json!({ "id": id }));
+            } else {
+                println!("Betrokkene verwijderd uit casus {nummer}; de reden staat in het journaal.");
             }
         }
         Opdracht::Journaal(JournaalOpdracht::Add { nummer, tekst, soort, inrichting, datum }) => {

@@ -309,6 +309,38 @@ pub struct NieuweBetrokkene {
     pub initialen: Option<String>,
 }
 
+/// A correction of a betrokkene: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct BetrokkeneWijziging {
+    /// Full name.
+    pub naam: Option<String>,
+    /// Birth date (`Some(None)` clears it).
+    pub geboortedatum: Option<Option<NaiveDate>>,
+    /// BSN (`Some(None)` clears it), elfproef checked.
+    pub bsn: Option<Option<String>>,
+    /// Role.
+    pub rol: Option<Rol>,
+}
+
+/// A journaal entry written by the system inside a larger change (by the current user).
+fn schrijf_journaal(w: &mut super::schrijven::Schrijver<'_>, casus_id: &str, regel: &str) -> Resultaat<String> {
+    let id = nieuw_id();
+    let auteur = w.gebruiker().to_string();
+    w.nieuw(
+        &s::JOURNAAL,
+        &id,
+        &[
+            ("casus_id", tekst(casus_id)),
+            ("datum", tekst(datum_tekst(vandaag()))),
+            ("auteur", tekst(auteur)),
+            ("soort", tekst(JournaalSoort::Notitie.code())),
+            ("inrichting", tekst("")),
+            ("tekst", tekst(regel)),
+        ],
+    )?;
+    Ok(id)
+}
+
 /// A betrokkene whose fields passed every check, ready to be written.
 struct GecontroleerdeBetrokkene {
     naam: String,
@@ -842,6 +874,89 @@ impl Store {
         let id = b.schrijf(&mut w, &cid, volgorde)?;
         w.commit()?;
         Ok(id)
+    }
+
+    /// Correct a betrokkene (AVG art. 16): only the given fields change, with the same
+    /// checks as on creation (BSN elfproef, birth date not in the future). The reason is
+    /// kept with the casus history as a journaal entry that names no old or new value
+    /// (the audit log holds no values and is never purged).
+    pub fn betrokkene_wijzig(
+        &mut self,
+        nummer: &str,
+        betrokkene_id: &str,
+        w: &BetrokkeneWijziging,
+        reden: &str,
+    ) -> Resultaat<usize> {
+        let reden = verplicht("reden", reden)?;
+        let cid = self.casus_van_betrokkene(nummer, betrokkene_id)?;
+        let mut velden = Vec::new();
+        if let Some(n) = &w.naam {
+            velden.push(("naam", tekst(verplicht("naam", n)?)));
+            velden.push(("initialen", tekst(initialen(n.trim()))));
+        }
+        if let Some(d) = w.geboortedatum {
+            if let Some(d) = d
+                && d > vandaag()
+            {
+                return Err(DomeinFout::DatumInToekomst { veld: "geboortedatum", datum: datum_tekst(d) }.into());
+            }
+            velden.push(("geboortedatum", tekst_of_null(d.map(datum_tekst))));
+        }
+        if let Some(b) = &w.bsn {
+            let bsn = b.as_deref().filter(|s| !s.trim().is_empty()).map(Bsn::parse).transpose()?;
+            velden.push(("bsn", tekst_of_null(bsn.map(|b| b.as_str().to_string()))));
+        }
+        if let Some(r) = w.rol {
+            velden.push(("rol", tekst(r.code())));
+        }
+        let mut s_ = self.schrijver()?;
+        let n = s_.wijzig(&s::BETROKKENE, betrokkene_id, &velden)?;
+        if n > 0 {
+            let velden: Vec<&str> = velden
+                .iter()
+                .map(|(v, _)| *v)
+                .filter(|v| *v != "initialen")
+                .map(|v| crate::domain::velden::veld_label("betrokkene", v).unwrap_or(v))
+                .collect();
+            schrijf_journaal(
+                &mut s_,
+                &cid,
+                &format!("Gegevens van een betrokkene gecorrigeerd ({}): {reden}", velden.join(", ").to_lowercase()),
+            )?;
+        }
+        s_.commit()?;
+        Ok(n)
+    }
+
+    /// The casus id of betrokkene `id`, which must belong to casus `nummer`.
+    fn casus_van_betrokkene(&self, nummer: &str, id: &str) -> Resultaat<String> {
+        self.conn
+            .query_row(
+                "SELECT b.casus_id FROM betrokkene b JOIN casus c ON c.id = b.casus_id WHERE b.id = ?1 AND c.nummer = ?2",
+                [id, nummer],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "betrokkene", id: id.to_string() })
+    }
+
+    /// Remove a betrokkene and their detention periods from a casus; the reason is kept
+    /// with the casus history (a journaal entry without the person's data).
+    pub fn betrokkene_verwijder(&mut self, nummer: &str, betrokkene_id: &str, reden: &str) -> Resultaat<()> {
+        let reden = verplicht("reden", reden)?;
+        let cid = self.casus_van_betrokkene(nummer, betrokkene_id)?;
+        let detenties: Vec<String> = self
+            .conn
+            .prepare("SELECT id FROM detentie WHERE betrokkene_id = ?1")?
+            .query_map([betrokkene_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let mut w = self.schrijver()?;
+        for d in detenties {
+            w.verwijder(&s::DETENTIE, &d)?;
+        }
+        w.verwijder(&s::BETROKKENE, betrokkene_id)?;
+        schrijf_journaal(&mut w, &cid, &format!("Betrokkene verwijderd uit de casus: {reden}"))?;
+        w.commit()
     }
 
     /// Record a detention period of a betrokkene.

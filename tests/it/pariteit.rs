@@ -22,6 +22,8 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
     // Gaps still open (issue 20 "Casus work end to end"): the window lacks these.
     ("casus_wijzig", Zijde::Venster, "issue 20: editing the aanmelding in the window"),
+    ("betrokkene_wijzig", Zijde::Venster, "issue 20: correct a betrokkene (reason required) in the Overzicht"),
+    ("betrokkene_verwijder", Zijde::Venster, "issue 20: remove a betrokkene in the Overzicht"),
     ("doel_wijzig", Zijde::Venster, "issue 20: doelen edit/remove in the plan editor"),
     ("doel_verwijder", Zijde::Venster, "issue 20: doelen edit/remove in the plan editor"),
     ("actie_verwijder", Zijde::Venster, "issue 20: remove an actie with undo in the plan editor"),

@@ -313,3 +313,46 @@ fn oude_bundelversie_wordt_geweigerd_met_uitleg() {
     let tekst = schakel::melding::sync(&SyncFout::OnbekendeVersie(sync::BUNDEL_VERSIE + 1));
     assert!(tekst.contains("Werk Schakel bij"), "{tekst}");
 }
+
+/// Rectification (AVG art. 16): a corrected BSN is checked like a new one, needs a
+/// reason that lands in the journaal without any value, and reaches the colleague.
+/// Removing a betrokkene takes their detentions along, on both laptops.
+#[test]
+fn gecorrigeerd_bsn_en_verwijderde_betrokkene_bereiken_de_collega() {
+    use schakel::domain::{DomeinFout, Rol};
+    use schakel::store::{BetrokkeneWijziging, NieuweBetrokkene, NieuweDetentie};
+    let mut t = team(2);
+    let nr = casus(&mut t[0].store, "Rectificatie");
+    let nieuw = |naam: &str, bsn: &str| NieuweBetrokkene {
+        naam: naam.into(),
+        geboortedatum: chrono::NaiveDate::from_ymd_opt(1980, 1, 1),
+        rol: Rol::Hoofdpersoon,
+        bsn: Some(bsn.into()),
+        initialen: None,
+    };
+    let p = t[0].store.betrokkene_toevoegen(&nr, nieuw("Fictieve Een", "111222333")).unwrap();
+    let q = t[0].store.betrokkene_toevoegen(&nr, nieuw("Fictieve Twee", "")).unwrap();
+    t[0].store
+        .detentie_toevoegen(&q, NieuweDetentie { inrichting: "PI Voorbeeld".into(), ..Default::default() })
+        .unwrap();
+    crate::sync::uitwisselen(&mut t, 0, 1);
+    let fout = BetrokkeneWijziging { bsn: Some(Some("123456789".into())), ..Default::default() };
+    let r = t[0].store.betrokkene_wijzig(&nr, &p, &fout, "verzoek betrokkene");
+    assert!(matches!(r, Err(StoreFout::Domein(DomeinFout::OngeldigBsn(_)))), "{r:?}");
+    let goed = BetrokkeneWijziging { bsn: Some(Some("123456782".into())), ..Default::default() };
+    let r = t[0].store.betrokkene_wijzig(&nr, &p, &goed, " ");
+    assert!(matches!(r, Err(StoreFout::Domein(DomeinFout::Verplicht("reden")))), "{r:?}");
+    assert_eq!(t[0].store.betrokkene_wijzig(&nr, &p, &goed, "verzoek tot rectificatie").unwrap(), 1);
+    t[0].store.betrokkene_verwijder(&nr, &q, "dubbel ingevoerd").unwrap();
+    crate::sync::uitwisselen(&mut t, 0, 1);
+    let d = t[1].store.casus_detail(&nr).unwrap();
+    assert_eq!(d.betrokkenen.len(), 1);
+    assert_eq!(d.betrokkenen[0].bsn.as_deref(), Some("123456782"), "the rectified BSN reached B");
+    assert!(d.betrokkenen.iter().all(|b| b.naam != "Fictieve Twee"));
+    let teksten: Vec<&str> = d.journaal.iter().map(|j| j.tekst.as_str()).collect();
+    let correctie = teksten.iter().find(|t| t.starts_with("Gegevens van een betrokkene gecorrigeerd")).unwrap();
+    assert!(correctie.contains("bsn") && correctie.ends_with("verzoek tot rectificatie"), "{correctie}");
+    assert!(teksten.iter().all(|t| !t.contains("111222333") && !t.contains("123456782")), "no values in the journaal");
+    assert!(teksten.iter().any(|t| *t == "Betrokkene verwijderd uit de casus: dubbel ingevoerd"));
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+}
