@@ -351,16 +351,18 @@ fn wacht(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
 fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) -> Resultaat<usize> {
     let mut hersteld = 0;
     for _ in 0..8 {
-        let mut schendingen: Vec<(String, i64, i64)> = Vec::new();
+        let mut schendingen: Vec<(String, i64, String, i64)> = Vec::new();
         for t in tabellen {
             let mut stmt = conn.prepare(&format!("PRAGMA foreign_key_check({t})"))?;
-            let r = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(3)?)))?;
+            let r = stmt.query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+            })?;
             schendingen.extend(r.collect::<Result<Vec<_>, _>>()?);
         }
         if schendingen.is_empty() {
             break;
         }
-        for (tabel, rowid, fkid) in schendingen {
+        for (tabel, rowid, ouder, fkid) in schendingen {
             let t = schrijven::tabel(&tabel).ok_or_else(|| StoreFout::OngeldigeOperatie(tabel.clone()))?;
             let kolom: String = conn.query_row(
                 &format!("SELECT \"from\" FROM pragma_foreign_key_list('{}') WHERE id = ?1", t.naam),
@@ -372,11 +374,19 @@ fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) ->
                 [&kolom],
                 |r| r.get(0),
             )?;
-            // The parent may still arrive (a later bundle, a wider scope): the row waits
-            // and is rebuilt from its operations then.
-            let id: String =
-                conn.query_row(&format!("SELECT id FROM {} WHERE rowid = ?1", t.naam), [rowid], |r| r.get(0))?;
-            wacht(conn, t.naam, &id)?;
+            // A parent that may still arrive (a later bundle, a wider scope): the row waits
+            // and is rebuilt from its operations then. A parent deleted for good: no wait.
+            let (id, doel): (String, Option<String>) =
+                conn.query_row(&format!("SELECT id, {kolom} FROM {} WHERE rowid = ?1", t.naam), [rowid], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+            let ouder_weg = match (schrijven::tabel(&ouder), &doel) {
+                (Some(o), Some(d)) => is_verwijderd(conn, o.naam, d)?,
+                _ => false,
+            };
+            if !ouder_weg {
+                wacht(conn, t.naam, &id)?;
+            }
             if verplicht {
                 conn.execute(&format!("DELETE FROM {} WHERE rowid = ?1", t.naam), [rowid])?;
             } else {
@@ -607,6 +617,9 @@ impl Store {
             s.audit_toelichting(auteur, handeling::VERNIETIGEN, ("casus", casus), Some(casus), record)?;
             uitslag.vernietigd.push(record.clone());
         }
+        // Rows touched by operations of this bundle (audited as received); rows that only
+        // waited are audited when they appear, not each time they are tried.
+        let nieuw_geraakt: BTreeSet<(&'static str, String)> = geraakt.keys().cloned().collect();
         // Rows that waited for a parent are tried again with the rest.
         let wachtend: Vec<(String, String)> = {
             let mut stmt = s.conn().prepare("SELECT tabel, rij FROM wachtend")?;
@@ -633,7 +646,13 @@ impl Store {
         let mut gewijzigd = Vec::new();
         for ((tabel, rij), (auteur, casus)) in &geraakt {
             let t = schrijven::tabel(tabel).ok_or_else(|| StoreFout::OngeldigeOperatie((*tabel).to_string()))?;
-            if materialiseer(s.conn(), t, rij, &mut uitslag.hernummerd)? {
+            let bestond: bool =
+                s.conn().query_row(&format!("SELECT EXISTS (SELECT 1 FROM {} WHERE id = ?1)", t.naam), [rij], |r| {
+                    r.get(0)
+                })?;
+            if materialiseer(s.conn(), t, rij, &mut uitslag.hernummerd)?
+                && (nieuw_geraakt.contains(&(t.naam, rij.clone())) || !bestond)
+            {
                 gewijzigd.push((t.naam, rij.clone(), auteur.clone(), casus.clone()));
             }
         }
