@@ -10,5 +10,7 @@ mod overleggen;
 mod pakket;
 mod privacy;
 mod rapport;
+mod sleutels;
 mod sync;
 mod ui;
+mod verstrekking;
