@@ -285,3 +285,40 @@ fn vervangen_database_heeft_een_korte_termijn_en_verwijdering_noemt_haar() {
     let (tweede, _) = schakel::demo::volle_casus(&mut s, "vv2", vandaag() - Duration::days(1500)).unwrap();
     assert!(s.casus_vernietigen(&tweede, "Bewaartermijn verstreken", vandaag()).unwrap().kopieen.is_empty());
 }
+
+/// Point 1 on the command line: several persons are listed with their ids and nothing is
+/// written (exit 1); `--betrokkene ID` then draws up that person's inzage.
+#[test]
+fn cli_inzage_vraagt_om_betrokkene_bij_meerdere_personen() {
+    use predicates::prelude::*;
+    let d = tempfile::tempdir().unwrap();
+    let map = d.path().join("data");
+    let cli = || {
+        let mut c = assert_cmd::Command::cargo_bin("schakel").unwrap();
+        c.env("SCHAKEL_DATA_DIR", &map).env("SCHAKEL_PASSPHRASE", super::hulp::WACHTWOORD);
+        c
+    };
+    cli().args(["init", "--naam", "Test Regisseur"]).assert().success();
+    let (oud, jong) = {
+        let m = schakel::store::Gegevensmap::new(&map);
+        let mut s = schakel::store::ontgrendel(&m, Some(super::hulp::WACHTWOORD)).unwrap();
+        let c = super::hulp::casus(&mut s, "Casus Drie");
+        let e = super::hulp::casus(&mut s, "Casus Vier");
+        (
+            persoon(&mut s, &c, "Jan Jansen", Some("1960-01-01"), None),
+            persoon(&mut s, &e, "Jan Jansen", Some("1999-09-09"), None),
+        )
+    };
+    let pdf = d.path().join("inzage.pdf");
+    cli().args(["inzage", "--naam", "jan jansen", "-o"]).arg(&pdf).assert().code(1).stderr(
+        predicate::str::contains("Kies er één met --betrokkene ID")
+            .and(predicate::str::contains(&oud))
+            .and(predicate::str::contains(&jong))
+            .and(predicate::str::contains("geboren 09-09-1999")),
+    );
+    assert!(!pdf.exists(), "nothing is written before the officer chooses");
+    let json = d.path().join("inzage.json");
+    cli().args(["inzage", "--betrokkene", &jong, "-o"]).arg(&pdf).arg("--json-uitvoer").arg(&json).assert().success();
+    let tekst = std::fs::read_to_string(&json).unwrap();
+    assert!(tekst.contains("1999-09-09") && !tekst.contains("1960-01-01"), "{tekst}");
+}
