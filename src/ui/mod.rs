@@ -1263,6 +1263,17 @@ impl Hoofd {
                 _ => self.inzage_schrijven(&vraag, &pad),
             },
             E::AuditExport { filter, pad } => self.audit_schrijven(&filter, &pad),
+            E::NieuweHerstelsleutel(w) => {
+                let w = w.map(|g| g.0);
+                match crate::store::herstelsleutel_vernieuwen(&self.map, w.as_deref().map(String::as_str)) {
+                    Ok(code) => {
+                        let _ = self.store.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gemaakt", &[]);
+                        self.privacy.toon_herstelsleutel(code.getoond());
+                        Ok("Er is een nieuwe herstelsleutel gemaakt; de vorige werkt niet meer.".to_string())
+                    }
+                    Err(e) => Err(fout(&e)),
+                }
+            }
             E::KopieVerwijder(naam) => crate::store::vervangen_kopie_verwijder(self.map.pad(), &naam)
                 .map(|()| format!("De vervangen database {naam} is verwijderd."))
                 .map_err(|e| fout(&e)),

@@ -242,6 +242,13 @@ fn scherm_herstelsleutel_op_ontgrendelscherm_en_bij_eerste_start() {
     klik(&mut app, "Privacy");
     verwacht(&app, "Ik heb hem bewaard");
     klik(&mut app, "Ik heb hem bewaard");
+    assert!(!super::ui::toont(&app, "Ik heb hem bewaard"));
+    // A new code from the Privacy page (after a restore, or when the sheet is lost).
+    let voor = std::fs::read(map.pad().join("herstel.json")).unwrap();
+    klik(&mut app, "Nieuwe herstelsleutel maken");
+    verwacht(&app, "de vorige werkt niet meer");
+    verwacht(&app, "Ik heb hem bewaard");
+    assert_ne!(std::fs::read(map.pad().join("herstel.json")).unwrap(), voor);
     drop(app);
 
     // Keychain entry lost: the unlock screen says how to get back in, and does it.

@@ -166,6 +166,8 @@ pub enum Message {
     WachtwoordWijzigen,
     /// Remove copy `.0` of a replaced database now.
     KopieVerwijder(usize),
+    /// Make a new herstelsleutel (the previous one stops working).
+    HerstelsleutelMaken,
     /// Edit the file for the herstelsleutel PDF.
     HerstelPdfPad(String),
     /// Save the herstelsleutel as a one-page PDF.
@@ -208,6 +210,8 @@ pub enum Event {
     },
     /// Remove a copy of a replaced database (`vervangen-…` folder name).
     KopieVerwijder(String),
+    /// Make a new herstelsleutel; the current passphrase in passphrase mode.
+    NieuweHerstelsleutel(Option<Geheim>),
     /// Save the herstelsleutel as a one-page PDF (never over an existing file).
     HerstelPdf {
         /// File.
@@ -442,6 +446,13 @@ impl State {
                 }
             }
             Message::KopieVerwijder(i) => self.kopieen.get(i).map(|(naam, _)| Event::KopieVerwijder(naam.clone())),
+            Message::HerstelsleutelMaken => {
+                if self.met_wachtwoord && self.sleutel_ww.is_empty() {
+                    self.fout("Vul uw huidige wachtwoord in om een nieuwe herstelsleutel te maken.")
+                } else {
+                    Some(Event::NieuweHerstelsleutel(self.met_wachtwoord.then(|| Geheim::van(&self.sleutel_ww))))
+                }
+            }
             Message::HerstelPdfPad(t) => {
                 self.herstel_pdf = t;
                 None
@@ -837,8 +848,8 @@ impl State {
                 "Sleutel vervangen versleutelt de hele database opnieuw met een nieuwe sleutel, bijvoorbeeld na \
                  verlies of vermoeden van misbruik. Wachtwoord wijzigen houdt dezelfde databasesleutel: een oud \
                  sleutelbestand met het oude wachtwoord opent de database nog. Vermoedt u een lek, kies dan Sleutel \
-                 vervangen. De herstelsleutel blijft bij beide geldig; een nieuwe maakt u met 'schakel sleutel \
-                 herstelsleutel'.",
+                 vervangen. De herstelsleutel blijft bij beide geldig. Maak een nieuwe herstelsleutel na het \
+                 terugzetten van een back-up of als de oude zoek is; de vorige werkt dan niet meer.",
             )
             .size(13)
             .style(theme::gedempt),
@@ -852,7 +863,13 @@ impl State {
             ));
         }
         sleutel = sleutel.push(
-            button(text("Sleutel vervangen…")).on_press(Message::SleutelVervangen).style(Knop::Secundair.stijl()),
+            row![
+                button(text("Sleutel vervangen…")).on_press(Message::SleutelVervangen).style(Knop::Secundair.stijl()),
+                button(text("Nieuwe herstelsleutel maken"))
+                    .on_press(Message::HerstelsleutelMaken)
+                    .style(Knop::Secundair.stijl()),
+            ]
+            .spacing(8),
         );
         if self.met_wachtwoord {
             sleutel = sleutel.push(
