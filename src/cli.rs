@@ -293,6 +293,9 @@ pub struct InitArgs {
     /// Waar de sleutel bewaard wordt (standaard de sleutelbos, anders een wachtwoord)
     #[arg(long, value_enum)]
     pub sleutel: Option<SleutelKeuze>,
+    /// Schrijf de herstelsleutel ook als afdrukbare PDF (één pagina)
+    #[arg(long = "herstel-pdf", value_name = "PDF")]
+    pub herstel_pdf: Option<std::path::PathBuf>,
 }
 
 /// Arguments of `demo`.
@@ -668,22 +671,31 @@ pub fn open_store(map: &Gegevensmap) -> Result<Store, CliFout> {
     Ok(store)
 }
 
-/// Create key and database in a new data dir.
+/// Create key and database in a new data dir; with `met_herstel` also the herstelsleutel
+/// (returned, to be shown once).
 pub fn initialiseer(
     map: &Gegevensmap,
     keuze: Option<SleutelKeuze>,
     gebruiker: &Gebruiker,
-) -> Result<(Store, SleutelBron), CliFout> {
+    met_herstel: bool,
+) -> Result<(Store, SleutelBron, Option<crate::store::Herstelcode>), CliFout> {
     if map.is_geinitialiseerd() {
         return Err(StoreFout::BestaatAl(map.pad().to_path_buf()).into());
     }
+    let maak = |k: &Sleutelkeuze| -> Result<_, StoreFout> {
+        if met_herstel {
+            crate::store::initialiseer_met_herstel(map, k, gebruiker).map(|(s, b, c)| (s, b, Some(c)))
+        } else {
+            crate::store::initialiseer(map, k, gebruiker).map(|(s, b)| (s, b, None))
+        }
+    };
     let keuze = keuze.unwrap_or(if std::env::var_os(WACHTWOORD_ENV).is_some() || !sleutel::sleutelbos_beschikbaar() {
         SleutelKeuze::Wachtwoord
     } else {
         SleutelKeuze::Sleutelbos
     });
     if let SleutelKeuze::Sleutelbos = keuze {
-        match crate::store::initialiseer(map, &Sleutelkeuze::Sleutelbos, gebruiker) {
+        match maak(&Sleutelkeuze::Sleutelbos) {
             Ok(r) => return Ok(r),
             Err(e @ StoreFout::Sleutelbos(_)) => {
                 eprintln!("{} Schakel gebruikt daarom een sleutelbestand met wachtwoord.", melding::store(&e));
@@ -698,7 +710,7 @@ pub fn initialiseer(
             return Err(CliFout::Gebruik("De wachtwoorden zijn niet gelijk; er is niets aangemaakt.".into()));
         }
     }
-    Ok(crate::store::initialiseer(map, &Sleutelkeuze::Wachtwoord(w), gebruiker)?)
+    Ok(maak(&Sleutelkeuze::Wachtwoord(w))?)
 }
 
 fn standaard_gebruiker() -> String {
@@ -1076,12 +1088,19 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 rol: a.rol.clone(),
                 zvh: a.zvh.clone(),
             };
-            let (_, bron) = initialiseer(&map, a.sleutel, &g)?;
+            let (store, bron, code) = initialiseer(&map, a.sleutel, &g, true)?;
+            let code = code.ok_or(StoreFout::GeenHerstelsleutel)?;
+            if let Some(p) = &a.herstel_pdf {
+                privacy::herstel_pdf(&store, &code, p)?;
+            }
             if cli.json {
-                print_json(&serde_json::json!({ "map": map.pad(), "sleutel": bron }));
+                print_json(&serde_json::json!({
+                    "map": map.pad(), "sleutel": bron, "herstelsleutel": code.getoond().as_str(),
+                }));
             } else {
                 println!("Nieuwe database aangemaakt in {}.", map.pad().display());
                 println!("Sleutel: {}.", bron.label());
+                privacy::toon_herstelsleutel(&code, a.herstel_pdf.as_deref());
             }
         }
         Opdracht::Demo(a) => {
@@ -1093,7 +1112,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                     rol: "procesregisseur".into(),
                     zvh: "ZVH Voorbeeldregio".into(),
                 };
-                let (store, bron) = initialiseer(&map, None, &g)?;
+                let (store, bron, _) = initialiseer(&map, None, &g, false)?;
                 eprintln!("Nieuwe database aangemaakt in {} (sleutel: {}).", map.pad().display(), bron.label());
                 store
             };
@@ -1174,6 +1193,11 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Zoek { tekst } => {
             let store = open_store(&map)?;
             let treffers = store.zoek(&tekst.join(" "), 50)?;
+            // The results print names: audited per casus (what, never the search text).
+            let nummers: Vec<&str> = treffers.iter().map(|t| t.casus.casusnummer.as_str()).collect();
+            if !nummers.is_empty() {
+                store.registreer_uitvoer(crate::store::Uitvoer::Zoekresultaat, "zoek", &nummers)?;
+            }
             if cli.json {
                 print_json(&treffers);
             } else if treffers.is_empty() {

@@ -52,8 +52,10 @@ pub struct Importverslag {
     pub afgewezen: Vec<Afgewezen>,
 }
 
-/// Every active contact of every active partner.
+/// Every active contact of every active partner, for an export (recorded in the audit
+/// log: the contact list leaves the device).
 pub fn regels(store: &Store) -> Resultaat<Vec<Regel>> {
+    store.registreer_uitvoer(crate::store::Uitvoer::Contactlijst, "contactlijst", &[])?;
     let mut uit = Vec::new();
     for p in store.partners()? {
         for c in store.contacten(&p.id)? {

@@ -113,6 +113,27 @@ pub fn store(f: &StoreFout) -> String {
         ),
         StoreFout::Sleutelbestand(d) => format!("Het sleutelbestand is onleesbaar of beschadigd ({d})."),
         StoreFout::Sleutelbos(d) => format!("De sleutelbos van het systeem gaf een fout ({d})."),
+        StoreFout::SleutelbosLeeg => "De sleutelbos van het systeem heeft de sleutel van deze database niet (meer), \
+             bijvoorbeeld na een nieuwe aanmelding of een verloren sleutelbos. Herstel de toegang met uw \
+             herstelsleutel: 'schakel sleutel herstel' of de knop 'Herstelsleutel gebruiken' in het \
+             ontgrendelscherm. Er is niets gewijzigd."
+            .into(),
+        StoreFout::VerkeerdeHerstelsleutel => {
+            "Deze herstelsleutel past niet bij deze database. Er is niets gewijzigd.".into()
+        }
+        StoreFout::GeenHerstelsleutel => "Voor deze database is geen herstelsleutel gemaakt (herstel.json ontbreekt). \
+             Zet een back-up terug of neem contact op met uw beheerder."
+            .into(),
+        StoreFout::BestandBestaat(p) => {
+            format!("{} bestaat al; Schakel overschrijft het niet. Kies een andere naam.", p.display())
+        }
+        StoreFout::MeerderePersonen(lijst) => {
+            let mut t = format!("{} personen passen bij deze vraag; kies er één:", lijst.len());
+            for p in lijst {
+                t.push_str(&format!("\n  {}", p.regel()));
+            }
+            t
+        }
         StoreFout::Backupbestand(d) => {
             format!("Dit bestand is geen bruikbare Schakel-back-up ({d}); er is niets teruggezet.")
         }

@@ -14,6 +14,8 @@ use zeroize::Zeroizing;
 pub const BACKUP_WACHTWOORD_ENV: &str = "SCHAKEL_BACKUP_PASSPHRASE";
 /// New passphrase for `sleutel wachtwoord`, for scripts and tests (otherwise asked).
 pub const NIEUW_WACHTWOORD_ENV: &str = "SCHAKEL_NEW_PASSPHRASE";
+/// The herstelsleutel for `sleutel herstel`, for scripts and tests (otherwise asked).
+pub const HERSTELSLEUTEL_ENV: &str = "SCHAKEL_HERSTELSLEUTEL";
 
 /// `bewaartermijn` subcommands.
 #[derive(Debug, Subcommand)]
@@ -62,13 +64,13 @@ pub enum BewaarOpdracht {
 /// `inzage` arguments: who, and where to write.
 #[derive(Debug, Args)]
 pub struct InzageArgs {
-    /// Naam van de betrokkene (exact)
+    /// Naam van de betrokkene (hoofdletters en accenten tellen niet mee)
     #[arg(long)]
     pub naam: Option<String>,
-    /// BSN van de betrokkene
+    /// BSN van de betrokkene (met of zonder punten en spaties; 8 cijfers krijgen een voorloopnul)
     #[arg(long)]
     pub bsn: Option<String>,
-    /// Record-id van de betrokkene
+    /// Record-id van de betrokkene (kies zo uit meerdere personen met dezelfde naam)
     #[arg(long)]
     pub betrokkene: Option<String>,
     /// PDF-bestand om te schrijven
@@ -109,19 +111,88 @@ pub enum BackupOpdracht {
     Herstel {
         /// Het back-upbestand
         bestand: PathBuf,
-        /// Vervang een bestaande database (die wordt eerst apart bewaard)
+        /// Vervang een bestaande database (die wordt 30 dagen apart bewaard)
         #[arg(long)]
         vervang: bool,
+    },
+    /// Toon of verwijder de apart bewaarde vervangen databases (vervangen-…, 30 dagen)
+    #[command(subcommand)]
+    Vervangen(VervangenOpdracht),
+}
+
+/// `backup vervangen` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum VervangenOpdracht {
+    /// Toon de apart bewaarde vervangen databases en tot wanneer ze bewaard worden
+    Lijst,
+    /// Verwijder een apart bewaarde vervangen database (onherroepelijk)
+    Verwijder {
+        /// Naam van de map (vervangen-JJJJMMDD-UUMMSS), of --alle
+        naam: Option<String>,
+        /// Verwijder ze allemaal
+        #[arg(long)]
+        alle: bool,
     },
 }
 
 /// `sleutel` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum SleutelOpdracht {
-    /// Vervang de databasesleutel: versleutel alles opnieuw met een nieuwe sleutel
+    /// Vervang de databasesleutel: versleutel alles opnieuw met een nieuwe sleutel (doe dit na een vermoed lek)
     Roteer,
-    /// Wijzig het wachtwoord van het sleutelbestand (de database blijft ongewijzigd)
+    /// Wijzig het wachtwoord van het sleutelbestand. De databasesleutel blijft dezelfde: een oud sleutelbestand met het oude wachtwoord opent de database nog. Vermoedt u een lek, gebruik dan 'schakel sleutel roteer'
     Wachtwoord,
+    /// Exporteer de age-identiteit van dit apparaat of de databasesleutel naar een nieuw bestand (alleen voor uzelf leesbaar). Wie dit bestand heeft, kan uw bundels of uw database openen
+    Exporteer {
+        /// De age-identiteit (opent bundels aan dit apparaat met 'age -d -i BESTAND')
+        #[arg(long, conflicts_with = "databasesleutel", required_unless_present = "databasesleutel")]
+        identiteit: bool,
+        /// De ruwe databasesleutel (opent schakel.db in een SQLCipher 4-shell)
+        #[arg(long)]
+        databasesleutel: bool,
+        /// Het nieuwe bestand (wordt nooit overschreven)
+        #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
+        uitvoer: PathBuf,
+    },
+    /// Krijg weer toegang met de herstelsleutel en zet de sleutel terug in de sleutelbos (of in een sleutelbestand met een nieuw wachtwoord)
+    Herstel {
+        /// Bewaar de sleutel voortaan in een sleutelbestand met een nieuw wachtwoord
+        #[arg(long)]
+        wachtwoord: bool,
+    },
+    /// Maak een nieuwe herstelsleutel; de vorige werkt daarna niet meer
+    Herstelsleutel {
+        /// Schrijf de herstelsleutel ook als afdrukbare PDF (één pagina)
+        #[arg(short = 'o', long = "uitvoer", value_name = "PDF")]
+        uitvoer: Option<PathBuf>,
+    },
+}
+
+/// Print the herstelsleutel once, with what to do with it.
+pub fn toon_herstelsleutel(code: &crate::store::Herstelcode, pdf: Option<&std::path::Path>) {
+    println!();
+    println!("Herstelsleutel (wordt maar één keer getoond):");
+    println!();
+    println!("    {}", code.getoond().as_str());
+    println!();
+    println!(
+        "Schrijf hem op of druk hem af en bewaar hem apart van deze laptop. Kwijt de sleutelbos of het wachtwoord? \
+         Dan geeft 'schakel sleutel herstel' (of 'Herstelsleutel gebruiken' in het venster) u er weer toegang mee."
+    );
+    if let Some(p) = pdf {
+        println!("Afdrukbare versie: {}.", p.display());
+    }
+}
+
+/// Write the one-page herstelsleutel PDF (owner-only, never over an existing file).
+pub fn herstel_pdf(
+    store: &crate::store::Store,
+    code: &crate::store::Herstelcode,
+    pad: &std::path::Path,
+) -> Result<(), CliFout> {
+    let r = crate::report::herstelsleutel(store, &code.getoond()).map_err(super::rapportfout)?;
+    crate::store::schrijf_prive_bestand(pad, &r.pdf)?;
+    Ok(())
 }
 
 fn datum(tekst: &str) -> Result<chrono::NaiveDate, CliFout> {
@@ -233,6 +304,15 @@ pub fn bewaartermijn(map: &Gegevensmap, o: &BewaarOpdracht, json: bool) -> Resul
                      casusnummer, datum, gebruiker en reden.",
                     v.nummer, v.rijen, v.gewiste_waarden
                 );
+                if !v.kopieen.is_empty() {
+                    println!(
+                        "Let op: deze apart bewaarde vervangen database(s) zijn ouder dan deze verwijdering en kunnen \
+                         de casus nog bevatten: {}. Verwijder ze met 'schakel backup vervangen verwijder --alle' \
+                         (of op de Privacypagina); anders verdwijnen ze na {} dagen.",
+                        v.kopieen.join(", "),
+                        crate::store::VERVANGEN_TERMIJN_DAGEN
+                    );
+                }
                 if !v.wal_geleegd {
                     println!(
                         "Let op: een ander Schakel-venster had de database open; sluit het en voer 'schakel doctor' uit."
@@ -256,7 +336,22 @@ pub fn inzage(map: &Gegevensmap, a: &InzageArgs, json: bool) -> Result<(), CliFo
     if a.uitvoer.is_none() && a.json_uitvoer.is_none() && !json {
         return Err(CliFout::Gebruik("Geef -o BESTAND.pdf en/of --json-uitvoer BESTAND.json.".into()));
     }
-    let i = store.inzage(&vraag)?;
+    let i = match store.inzage(&vraag) {
+        Err(StoreFout::MeerderePersonen(lijst)) => {
+            if json {
+                print_json(&lijst);
+            }
+            let mut t = format!(
+                "{} personen passen bij deze vraag; er is niets geschreven. Kies er één met --betrokkene ID:",
+                lijst.len()
+            );
+            for p in &lijst {
+                t.push_str(&format!("\n  {}", p.regel()));
+            }
+            return Err(CliFout::Controle(t));
+        }
+        r => r?,
+    };
     let gegevens = serde_json::to_vec_pretty(&i).map_err(|e| CliFout::Controle(e.to_string()))?;
     if let Some(p) = &a.json_uitvoer {
         schrijf(p, &gegevens)?;
@@ -352,6 +447,49 @@ pub fn backup(map: &Gegevensmap, o: &BackupOpdracht, json: bool) -> Result<(), C
                     "Dit apparaat heeft een nieuwe identiteit voor synchronisatie: stuur collega's uw nieuwe \
                      visitekaartje ('schakel team kaartje')."
                 );
+                println!(
+                    "De teruggezette database heeft nog geen herstelsleutel: maak er een met 'schakel sleutel \
+                     herstelsleutel'."
+                );
+                if h.oude_kopie.is_some() {
+                    println!(
+                        "De vervangen database wordt {} dagen bewaard en daarna verwijderd ('schakel backup vervangen \
+                         lijst').",
+                        crate::store::VERVANGEN_TERMIJN_DAGEN
+                    );
+                }
+            }
+        }
+        BackupOpdracht::Vervangen(VervangenOpdracht::Lijst) => {
+            let lijst = crate::store::vervangen_kopieen(map.pad())?;
+            if json {
+                print_json(&lijst);
+            } else if lijst.is_empty() {
+                println!("Er zijn geen vervangen databases bewaard.");
+            } else {
+                for k in &lijst {
+                    println!(
+                        "{}  vervangen op {}  wordt verwijderd op {}",
+                        k.naam,
+                        k.gemaakt_op.format("%d-%m-%Y %H:%M"),
+                        k.verloopt_op.format("%d-%m-%Y")
+                    );
+                }
+            }
+        }
+        BackupOpdracht::Vervangen(VervangenOpdracht::Verwijder { naam, alle }) => {
+            let namen: Vec<String> = match (naam, alle) {
+                (Some(n), false) => vec![n.clone()],
+                (None, true) => crate::store::vervangen_kopieen(map.pad())?.into_iter().map(|k| k.naam).collect(),
+                _ => return Err(CliFout::Gebruik("Geef de naam van de map of --alle.".into())),
+            };
+            for n in &namen {
+                crate::store::vervangen_kopie_verwijder(map.pad(), n)?;
+            }
+            if json {
+                print_json(&namen);
+            } else {
+                println!("{} vervangen database(s) verwijderd.", namen.len());
             }
         }
     }
@@ -382,7 +520,122 @@ pub fn sleutel(map: &Gegevensmap, o: &SleutelOpdracht, json: bool) -> Result<(),
             let nieuw = nieuw_wachtwoord(NIEUW_WACHTWOORD_ENV, "Nieuw wachtwoord: ")?;
             crate::store::wachtwoord_wijzigen(map, &oud, &nieuw)?;
             if !json {
-                println!("Het wachtwoord is gewijzigd. De database zelf is niet herschreven.");
+                println!(
+                    "Het wachtwoord is gewijzigd. De databasesleutel is dezelfde gebleven: een oud sleutelbestand met \
+                     het oude wachtwoord opent de database nog. Vermoedt u een lek, gebruik dan 'schakel sleutel roteer'."
+                );
+            }
+        }
+        SleutelOpdracht::Exporteer { identiteit, databasesleutel: _, uitvoer } => {
+            // The passphrase or the keychain confirms the user before anything is written.
+            let w = match crate::store::sleutelbron(map)? {
+                SleutelBron::Wachtwoord => Some(wachtwoord("Wachtwoord van de Schakel-database: ")?),
+                SleutelBron::Sleutelbos => None,
+            };
+            let w = w.as_deref().map(|w| w.as_str());
+            let (inhoud, soort) = if *identiteit {
+                let mut store = crate::store::ontgrendel(map, w)?;
+                let ik = crate::sync::apparaat(&mut store)?;
+                let tekst = Zeroizing::new(format!(
+                    "# Schakel: age-identiteit van apparaat {} ({}), geexporteerd {}.\n\
+                     # Opent bundels aan dit apparaat: age -d -i {} inhoud.age\n\
+                     # GEHEIM: wie dit bestand heeft, leest alles wat collega's naar dit apparaat sturen.\n\
+                     # public key: {}\n{}\n",
+                    ik.id,
+                    store.gebruiker(),
+                    chrono::Local::now().format("%d-%m-%Y %H:%M"),
+                    uitvoer.display(),
+                    ik.age_ontvanger(),
+                    ik.age_identiteit().as_str()
+                ));
+                crate::store::schrijf_prive_bestand(uitvoer, tekst.as_bytes())?;
+                store.registreer_uitvoer(crate::store::Uitvoer::Identiteit, &ik.id, &[])?;
+                (tekst, "age-identiteit")
+            } else {
+                let k = crate::store::databasesleutel(map, w)?;
+                let hex = Zeroizing::new(hex::encode(k.als_bytes()));
+                let tekst = Zeroizing::new(format!(
+                    "# Schakel: databasesleutel van {} (SQLCipher 4, ruwe sleutel), geexporteerd {}.\n\
+                     # GEHEIM: wie dit bestand en de database heeft, leest alles. Na gebruik: schakel sleutel roteer.\n\
+                     # Openen met een SQLCipher 4-shell (bijv. sqlcipher 4.6.1 van Debian 13; niet 3.4 van Debian 12):\n\
+                     #   sqlcipher {}\n\
+                     #   sqlite> PRAGMA key = \"x'{}'\";\n\
+                     {}\n",
+                    map.db_pad().display(),
+                    chrono::Local::now().format("%d-%m-%Y %H:%M"),
+                    map.db_pad().display(),
+                    hex.as_str(),
+                    hex.as_str()
+                ));
+                crate::store::schrijf_prive_bestand(uitvoer, tekst.as_bytes())?;
+                let store = crate::store::Store::open(map, &k)?;
+                store.registreer_uitvoer(crate::store::Uitvoer::Databasesleutel, "databasesleutel", &[])?;
+                (tekst, "databasesleutel")
+            };
+            drop(inhoud);
+            if json {
+                print_json(&serde_json::json!({ "bestand": uitvoer, "soort": soort }));
+            } else {
+                println!(
+                    "De {soort} staat in {} (alleen voor u leesbaar). Bewaar dit bestand als een sleutel: wie het \
+                     heeft, kan {}. Verwijder het na gebruik.",
+                    uitvoer.display(),
+                    if *identiteit { "de bundels aan dit apparaat lezen" } else { "de database openen" }
+                );
+            }
+        }
+        SleutelOpdracht::Herstel { wachtwoord: naar_bestand } => {
+            let code = match std::env::var(HERSTELSLEUTEL_ENV) {
+                Ok(c) => Zeroizing::new(c),
+                Err(_) if std::io::stdin().is_terminal() => {
+                    Zeroizing::new(rpassword::prompt_password("Herstelsleutel: ").map_err(StoreFout::Io)?)
+                }
+                Err(_) => {
+                    return Err(CliFout::Gebruik(format!(
+                        "Er is een herstelsleutel nodig: start in een terminal of zet {HERSTELSLEUTEL_ENV}."
+                    )));
+                }
+            };
+            let code = crate::store::Herstelcode::van_invoer(&code);
+            let bron = SleutelBestand::lees(map.pad())?.bron;
+            let doel = if *naar_bestand || bron == SleutelBron::Wachtwoord || !sleutel::sleutelbos_beschikbaar() {
+                crate::store::Herstelbestemming::Wachtwoord(nieuw_wachtwoord(
+                    NIEUW_WACHTWOORD_ENV,
+                    "Kies een nieuw wachtwoord voor de database: ",
+                )?)
+            } else {
+                crate::store::Herstelbestemming::Sleutelbos
+            };
+            let store = crate::store::herstel_met_code(map, &code, &doel)?;
+            store.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gebruikt", &[])?;
+            if !json {
+                match doel {
+                    crate::store::Herstelbestemming::Sleutelbos => println!(
+                        "U hebt weer toegang: de sleutel staat weer in de sleutelbos van het systeem. De herstelsleutel \
+                         blijft geldig."
+                    ),
+                    crate::store::Herstelbestemming::Wachtwoord(_) => println!(
+                        "U hebt weer toegang: de sleutel staat in het sleutelbestand, beveiligd met het nieuwe \
+                         wachtwoord. De herstelsleutel blijft geldig."
+                    ),
+                }
+            }
+        }
+        SleutelOpdracht::Herstelsleutel { uitvoer } => {
+            let w = match crate::store::sleutelbron(map)? {
+                SleutelBron::Wachtwoord => Some(wachtwoord("Wachtwoord van de Schakel-database: ")?),
+                SleutelBron::Sleutelbos => None,
+            };
+            let code = crate::store::herstelsleutel_vernieuwen(map, w.as_deref().map(|w| w.as_str()))?;
+            let store = crate::store::ontgrendel(map, w.as_deref().map(|w| w.as_str()))?;
+            store.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gemaakt", &[])?;
+            if let Some(p) = uitvoer {
+                herstel_pdf(&store, &code, p)?;
+            }
+            if json {
+                print_json(&serde_json::json!({ "herstelsleutel": code.getoond().as_str() }));
+            } else {
+                toon_herstelsleutel(&code, uitvoer.as_deref());
             }
         }
     }

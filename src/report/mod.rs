@@ -6,7 +6,7 @@ pub mod opmaak;
 mod pdf;
 mod privacy;
 
-pub use privacy::{audit, audit_csv, inzage, ketenuitslag};
+pub use privacy::{audit, audit_csv, herstelsleutel, inzage, ketenuitslag};
 
 use crate::domain::nl_datum;
 use crate::store::{Resultaat, Store, StoreFout, instelling};
@@ -84,6 +84,8 @@ fn af(titel: String, paginas: Vec<Pagina>) -> Result<Rapport, RapportFout> {
 /// (plus werknaam when the option is set) — never full names, birth dates or BSN.
 pub fn agenda(store: &Store, overleg_id: &str, opties: AgendaOpties) -> Result<Rapport, RapportFout> {
     let o = store.overleg_rapport(overleg_id)?;
+    let nummers: Vec<&str> = o.punten.iter().map(|p| p.casusnummer.as_str()).collect();
+    store.registreer_uitvoer(crate::store::Uitvoer::Agenda, overleg_id, &nummers)?;
     let m = maten()?;
     let mut d = Opmaak::new(&m, &zvh(store)?);
     let titel = format!("Agenda {} {}", o.soort.to_lowercase(), nl_datum(&o.datum));
@@ -140,6 +142,9 @@ pub fn agenda(store: &Store, overleg_id: &str, opties: AgendaOpties) -> Result<R
 /// The minutes (verslag) of a meeting: attendance, BOB per item, decisions and actions.
 pub fn verslag(store: &Store, overleg_id: &str) -> Result<Rapport, RapportFout> {
     let o = store.overleg_rapport(overleg_id)?;
+    // The verslag names every person on the agenda: one audit entry per casus.
+    let nummers: Vec<&str> = o.punten.iter().map(|p| p.casusnummer.as_str()).collect();
+    store.registreer_uitvoer(crate::store::Uitvoer::Verslag, overleg_id, &nummers)?;
     let m = maten()?;
     let mut d = Opmaak::new(&m, &zvh(store)?);
     let titel = format!("Verslag {} {}", o.soort.to_lowercase(), nl_datum(&o.datum));
@@ -197,6 +202,7 @@ pub fn verslag(store: &Store, overleg_id: &str) -> Result<Rapport, RapportFout> 
 /// The plan van aanpak of a casus: a frozen version, or the current draft (`None`).
 pub fn plan(store: &mut Store, nummer: &str, versie: Option<u32>) -> Result<Rapport, RapportFout> {
     let regel = store.casus_regel(nummer)?;
+    store.registreer_uitvoer(crate::store::Uitvoer::Plan, nummer, &[nummer])?;
     let versies = store.plan_versies(nummer)?;
     let (inhoud, kop) = match versie {
         Some(v) => {
@@ -294,6 +300,7 @@ pub fn plan(store: &mut Store, nummer: &str, versie: Option<u32>) -> Result<Rapp
 /// One-page summary for a trajectbegeleider going to a PI visit. Reading it is audited.
 pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout> {
     let det = store.casus_detail(nummer)?;
+    store.registreer_uitvoer(crate::store::Uitvoer::Overzicht, nummer, &[nummer])?;
     let plan_ = store.plan(nummer)?;
     let m = maten()?;
     let mut d = Opmaak::new(&m, &zvh(store)?);

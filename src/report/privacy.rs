@@ -70,6 +70,7 @@ fn handeling(h: &str) -> &str {
         "wijzigen" => "gewijzigd",
         "verwijderen" => "verwijderd",
         "inzien" => "ingezien",
+        "exporteren" => "geëxporteerd / afgedrukt",
         "ontvangen" => "ontvangen (sync)",
         "vernietigen" => "verwijderd na bewaartermijn",
         other => other,
@@ -158,11 +159,54 @@ pub fn inzage(store: &Store, inzage: &Inzage) -> Result<Rapport, RapportFout> {
         rijen(&mut d, "Vastgelegde planversies", &c.planversies, &["casus_id"]);
         rijen(&mut d, "Besprekingen in overleggen (BOB)", &c.agendapunten, &["casus_id"]);
         rijen(&mut d, "Verlengingen van de bewaartermijn", &c.bewaarverlengingen, &["casus_id"]);
+        d.kop("Wie heeft deze gegevens ontvangen");
+        if c.ontvangen.is_empty() {
+            d.alinea("Geen bundels, overleggen of PDF's vastgelegd.");
+        } else {
+            let kolommen = [
+                Kolom::new("Wat", 34.0),
+                Kolom::new("Aan / welk document", 76.0),
+                Kolom::new("Wanneer", 32.0),
+                Kolom::new("Door / status", 28.0),
+            ];
+            let r: Vec<Vec<String>> = c
+                .ontvangen
+                .iter()
+                .map(|o| vec![o.wat.clone(), o.aan.clone(), waarde(&o.wanneer.clone().into()), o.door.clone()])
+                .collect();
+            d.tabel(&kolommen, &r);
+        }
         d.kop("Wie heeft deze gegevens ingezien of gewijzigd");
         d.tabel(&auditkolommen(), &auditrijen(&c.audit));
     }
     let referentie = format!("Inzageverzoek {naam}");
     af(titel, d.af(&referentie, &vandaag()))
+}
+
+/// The herstelsleutel on one printable page, to keep apart from the laptop.
+pub fn herstelsleutel(store: &Store, code: &str) -> Result<Rapport, RapportFout> {
+    let m = maten()?;
+    let mut d = Opmaak::new(&m, &zvh(store)?);
+    let titel = "Herstelsleutel Schakel".to_string();
+    d.titel(&titel);
+    d.velden(&[
+        ("Medewerker", store.gebruiker().to_string()),
+        ("Apparaat", store.apparaat().to_string()),
+        ("Gemaakt op", vandaag()),
+    ]);
+    d.kop("Herstelsleutel");
+    d.titel(code);
+    d.alinea(
+        "Met deze code krijgt u weer toegang tot uw Schakel-database als de sleutelbos van het systeem de sleutel \
+         kwijt is (nieuwe aanmelding, verloren sleutelbos) of als u het wachtwoord van het sleutelbestand vergeten \
+         bent: kies 'Herstelsleutel gebruiken' in het ontgrendelscherm, of 'schakel sleutel herstel'.",
+    );
+    d.alinea(
+        "Bewaar dit blad op een veilige plek, niet bij de laptop: wie de code én de laptop heeft, kan de database \
+         openen. Is het blad zoek of gezien door een ander, maak dan een nieuwe herstelsleutel ('schakel sleutel \
+         herstelsleutel' of de Privacypagina); deze code werkt dan niet meer.",
+    );
+    af(titel.clone(), d.af(&titel, &vandaag()))
 }
 
 /// The audit export as PDF, with the result of the hash-chain check on the first page.

@@ -66,6 +66,10 @@ pub struct Vernietiging {
     pub gewiste_waarden: usize,
     /// The WAL was checkpointed to empty (false when another connection was reading).
     pub wal_geleegd: bool,
+    /// Copies of a replaced database (`vervangen-…` folders from a restore) that were
+    /// made before this removal and may still hold the casus: remove them on the Privacy
+    /// page or with `schakel backup vervangen verwijder`.
+    pub kopieen: Vec<String>,
 }
 
 /// Which purge steps run after the rows are deleted. All on in the app; tests switch
@@ -123,6 +127,7 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
     }
     rijen += conn.execute("DELETE FROM casus WHERE id = ?1", [id])?;
     s::vergeet_koppen(conn, "casus", id)?;
+    conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [id])?;
     let gewist = wis_log(conn, id)?;
     Ok((rijen, gewist))
 }
@@ -293,9 +298,14 @@ impl Store {
         w.vernietig_casus(&id, &toelichting)?;
         rijen += 1;
         let gewiste_waarden = if stappen.log_wissen { wis_log(w.conn(), &id)? } else { 0 };
+        w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;
         w.commit()?;
         let wal_geleegd = self.opschonen(stappen)?;
-        Ok(Vernietiging { nummer: status.nummer, rijen, gewiste_waarden, wal_geleegd })
+        let kopieen = match self.conn.path().and_then(|p| std::path::Path::new(p).parent()) {
+            Some(map) => super::reservekopie::vervangen_kopieen(map)?.into_iter().map(|k| k.naam).collect(),
+            None => Vec::new(),
+        };
+        Ok(Vernietiging { nummer: status.nummer, rijen, gewiste_waarden, wal_geleegd, kopieen })
     }
 
     /// After rows were removed: merge the search index, empty the WAL and rebuild the

@@ -5,8 +5,8 @@ use super::audit::AuditRegel;
 use super::schrijven::{self as s};
 use super::{Resultaat, Store, StoreFout};
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -16,12 +16,55 @@ pub type Rij = BTreeMap<String, serde_json::Value>;
 /// Who the request is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InzageVraag {
-    /// Every betrokkene record with this BSN.
+    /// Every betrokkene record with this BSN, in any form the app accepts (dots, spaces,
+    /// eight digits for a leading zero).
     Bsn(String),
-    /// Every betrokkene record with exactly this name (case-insensitive).
+    /// Every betrokkene record with this name, case- and diacritic-insensitive
+    /// ([`crate::domain::vouw_naam`]). When it fits more than one person (name and date
+    /// of birth), the request is refused with the list to choose from.
     Naam(String),
-    /// One betrokkene record.
+    /// The person of this betrokkene record: every record with the same (folded) name and
+    /// date of birth, the officer's choice from that list.
     Id(String),
+}
+
+/// A person an inzageverzoek matched, for the officer to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InzagePersoon {
+    /// A betrokkene record of the person (give it as `--betrokkene`).
+    pub id: String,
+    /// The name as stored.
+    pub naam: String,
+    /// Date of birth `JJJJ-MM-DD`, when known.
+    pub geboortedatum: Option<String>,
+    /// The casussen the person is recorded in.
+    pub casussen: Vec<String>,
+}
+
+impl InzagePersoon {
+    /// One line: id, name, date of birth, casussen.
+    pub fn regel(&self) -> String {
+        format!(
+            "{}  {}  geboren {}  casus {}",
+            self.id,
+            self.naam,
+            self.geboortedatum.as_deref().map(crate::domain::nl_datum).unwrap_or_else(|| "onbekend".into()),
+            self.casussen.join(", ")
+        )
+    }
+}
+
+/// Somebody who received the person's data from this device, or a document made of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ontvangst {
+    /// What: "Bundel", "Overleg" or "PDF".
+    pub wat: String,
+    /// To whom (colleague, attendees) or what (which PDF).
+    pub aan: String,
+    /// When (RFC 3339 or `JJJJ-MM-DD`).
+    pub wanneer: String,
+    /// By whom on this device (PDFs), or the meeting's status.
+    pub door: String,
 }
 
 /// Everything stored about the person in one casus.
@@ -53,6 +96,9 @@ pub struct InzageCasus {
     pub agendapunten: Vec<Rij>,
     /// Documented retention extensions.
     pub bewaarverlengingen: Vec<Rij>,
+    /// Who received the data: bundles to colleagues, meetings where the casus was on the
+    /// agenda (with attendees), PDFs made.
+    pub ontvangen: Vec<Ontvangst>,
     /// Who viewed or changed the person's record or the casus, when.
     pub audit: Vec<AuditExportRegel>,
     /// Other persons in the casus: counted, never named.
@@ -126,37 +172,230 @@ fn audit_regel(r: &rusqlite::Row) -> rusqlite::Result<AuditExportRegel> {
     Ok(AuditExportRegel { regel: super::audit::regel_van(r)?, casusnummer: r.get(8)?, toelichting: r.get(9)? })
 }
 
+/// Columns that hold a reference: column, table, readable key that replaces it.
+const VERWIJZINGEN: &[(&str, &str, &str)] = &[
+    ("thema_id", "thema", "thema"),
+    ("leefgebied_id", "leefgebied", "leefgebied"),
+    ("partner_id", "partner", "partner"),
+    ("aanmelder_partner_id", "partner", "aanmelder_partner"),
+    ("contact_id", "contactpersoon", "contactpersoon"),
+    ("aanmelder_contact_id", "contactpersoon", "aanmelder_contactpersoon"),
+    ("doel_id", "doel", "doel"),
+    ("overleg_id", "overleg", "overleg"),
+];
+
+fn naam_van(conn: &Connection, tabel: &str, id: &str) -> Resultaat<Option<String>> {
+    let sql = match tabel {
+        "contactpersoon" => {
+            "SELECT c.naam || coalesce(' (' || nullif(p.naam, '') || ')', '') FROM contactpersoon c
+             LEFT JOIN partner p ON p.id = c.partner_id WHERE c.id = ?1"
+        }
+        "doel" => "SELECT omschrijving FROM doel WHERE id = ?1",
+        "overleg" => "SELECT soort || ' ' || datum FROM overleg WHERE id = ?1",
+        "thema" => "SELECT naam FROM thema WHERE id = ?1",
+        "leefgebied" => "SELECT naam FROM leefgebied WHERE id = ?1",
+        _ => "SELECT naam FROM partner WHERE id = ?1",
+    };
+    Ok(conn.query_row(sql, [id], |r| r.get(0)).optional()?)
+}
+
+/// Replace reference columns by the names they point to (thema, leefgebied, partner,
+/// contactpersoon, doel, overleg), so the officer and the person can read them.
+fn leesbaar(conn: &Connection, rijen: &mut [Rij]) -> Resultaat<()> {
+    for rij in rijen {
+        for (kolom, tabel, sleutel) in VERWIJZINGEN {
+            let Some(v) = rij.remove(*kolom) else { continue };
+            let naam = match v.as_str() {
+                Some(id) if !id.is_empty() => naam_van(conn, tabel, id)?.unwrap_or_else(|| "(verwijderd)".into()),
+                _ => String::new(),
+            };
+            rij.insert(sleutel.to_string(), naam.into());
+        }
+    }
+    Ok(())
+}
+
+fn leesbare_rijen(conn: &Connection, tabel: &s::Tabel, casus_id: &str) -> Resultaat<Vec<Rij>> {
+    let mut r = rijen(conn, tabel, "casus_id", casus_id)?;
+    leesbaar(conn, &mut r)?;
+    Ok(r)
+}
+
+/// Who received the casus: bundles (per colleague), meetings with the casus on the agenda
+/// (with the attendees, or the invitees while it was not yet held) and PDFs made.
+fn ontvangsten(conn: &Connection, casus_id: &str) -> Resultaat<Vec<Ontvangst>> {
+    let mut uit = Vec::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT ontvanger_naam, verzonden_op FROM bundel_verzending WHERE casus_id = ?1 ORDER BY verzonden_op",
+        )?;
+        let r = stmt.query_map([casus_id], |r| {
+            Ok(Ontvangst { wat: "Bundel".into(), aan: r.get(0)?, wanneer: r.get(1)?, door: String::new() })
+        })?;
+        uit.extend(r.collect::<Result<Vec<_>, _>>()?);
+    }
+    {
+        let mut stmt = conn.prepare(
+            "SELECT o.id, o.soort, o.datum, o.status FROM overleg o
+             WHERE o.id IN (SELECT overleg_id FROM agendapunt WHERE casus_id = ?1) ORDER BY o.datum",
+        )?;
+        let overleggen: Vec<(String, String, String, String)> = stmt
+            .query_map([casus_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<Result<_, _>>()?;
+        for (id, soort, datum, status) in overleggen {
+            let mut stmt = conn.prepare(
+                "SELECT c.naam || coalesce(' (' || nullif(p.naam, '') || ')', ''), g.aanwezig FROM genodigde g
+                 JOIN contactpersoon c ON c.id = g.contact_id LEFT JOIN partner p ON p.id = c.partner_id
+                 WHERE g.overleg_id = ?1 ORDER BY c.naam",
+            )?;
+            let mensen: Vec<(String, Option<i64>)> =
+                stmt.query_map([&id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            let aanwezig: Vec<&str> = mensen.iter().filter(|(_, a)| *a == Some(1)).map(|(n, _)| n.as_str()).collect();
+            let aan = if !aanwezig.is_empty() {
+                format!("aanwezig: {}", aanwezig.join(", "))
+            } else if mensen.is_empty() {
+                "geen genodigden vastgelegd".to_string()
+            } else {
+                format!("genodigd: {}", mensen.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(", "))
+            };
+            uit.push(Ontvangst { wat: format!("Overleg ({soort})"), aan, wanneer: datum, door: status });
+        }
+    }
+    {
+        let mut stmt = conn.prepare(
+            "SELECT tabel, tijdstip, gebruiker FROM audit WHERE casus_id = ?1 AND handeling = ?2 ORDER BY nr",
+        )?;
+        let r = stmt.query_map((casus_id, s::handeling::EXPORTEREN), |r| {
+            let tabel: String = r.get(0)?;
+            Ok(Ontvangst {
+                wat: "PDF".into(),
+                aan: super::uitvoer::Uitvoer::label_van(&tabel).to_string(),
+                wanneer: r.get(1)?,
+                door: r.get(2)?,
+            })
+        })?;
+        uit.extend(r.collect::<Result<Vec<_>, _>>()?.into_iter().filter(|o| o.aan.starts_with("PDF")));
+    }
+    Ok(uit)
+}
+
+/// Betrokkene records (id, casus id) of one person.
+type Records = Vec<(String, String)>;
+
+struct Record {
+    id: String,
+    casus_id: String,
+    casusnummer: String,
+    naam: String,
+    geboortedatum: Option<String>,
+    bsn: Option<String>,
+}
+
+/// The stored BSN in its nine-digit form (older or received records may carry dots).
+fn bsn_cijfers(b: &str) -> String {
+    let d: String = b.chars().filter(|c| c.is_ascii_digit()).collect();
+    format!("{d:0>9}")
+}
+
 impl Store {
+    /// The persons an inzageverzoek matches (one entry per person: folded name and date
+    /// of birth; a BSN is one person). An invalid BSN is refused with the domain error.
+    pub fn inzage_personen(&self, vraag: &InzageVraag) -> Resultaat<Vec<InzagePersoon>> {
+        Ok(self.inzage_groepen(vraag)?.into_iter().map(|(p, _)| p).collect())
+    }
+
+    /// Per matching person: the person and their betrokkene records (id, casus id).
+    fn inzage_groepen(&self, vraag: &InzageVraag) -> Resultaat<Vec<(InzagePersoon, Records)>> {
+        let records: Vec<Record> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT b.id, b.casus_id, c.nummer, b.naam, b.geboortedatum, b.bsn FROM betrokkene b
+                 JOIN casus c ON c.id = b.casus_id ORDER BY c.nummer, b.rowid",
+            )?;
+            let r = stmt.query_map([], |r| {
+                Ok(Record {
+                    id: r.get(0)?,
+                    casus_id: r.get(1)?,
+                    casusnummer: r.get(2)?,
+                    naam: r.get(3)?,
+                    geboortedatum: r.get(4)?,
+                    bsn: r.get(5)?,
+                })
+            })?;
+            r.collect::<Result<_, _>>()?
+        };
+        let sleutel = |r: &Record| (crate::domain::vouw_naam(&r.naam), r.geboortedatum.clone());
+        let gevonden: Vec<&Record> = match vraag {
+            InzageVraag::Bsn(b) => {
+                let bsn = crate::domain::Bsn::parse(b.trim())?;
+                records.iter().filter(|r| r.bsn.as_deref().is_some_and(|x| bsn_cijfers(x) == bsn.as_str())).collect()
+            }
+            InzageVraag::Naam(n) => {
+                let gevouwen = crate::domain::vouw_naam(n);
+                records.iter().filter(|r| crate::domain::vouw_naam(&r.naam) == gevouwen).collect()
+            }
+            InzageVraag::Id(i) => match records.iter().find(|r| r.id == i.trim()) {
+                Some(gekozen) => {
+                    let k = sleutel(gekozen);
+                    records.iter().filter(|r| sleutel(r) == k).collect()
+                }
+                None => Vec::new(),
+            },
+        };
+        type Sleutel = (String, Option<String>);
+        let mut groepen: Vec<(Sleutel, InzagePersoon, Records)> = Vec::new();
+        for r in gevonden {
+            // A BSN names one person, whatever the spelling of the name.
+            let k = if matches!(vraag, InzageVraag::Bsn(_)) { Default::default() } else { sleutel(r) };
+            let i = match groepen.iter().position(|(gk, _, _)| *gk == k) {
+                Some(i) => i,
+                None => {
+                    let p = InzagePersoon {
+                        id: r.id.clone(),
+                        naam: r.naam.clone(),
+                        geboortedatum: r.geboortedatum.clone(),
+                        casussen: Vec::new(),
+                    };
+                    groepen.push((k, p, Vec::new()));
+                    groepen.len() - 1
+                }
+            };
+            let (_, p, ids) = &mut groepen[i];
+            if !p.casussen.contains(&r.casusnummer) {
+                p.casussen.push(r.casusnummer.clone());
+            }
+            ids.push((r.id.clone(), r.casus_id.clone()));
+        }
+        Ok(groepen.into_iter().map(|(_, p, ids)| (p, ids)).collect())
+    }
+
+    /// The betrokkene records (id, casus id) of the one person an inzageverzoek is about.
+    fn inzage_records(&self, vraag: &InzageVraag) -> Resultaat<Records> {
+        let mut groepen = self.inzage_groepen(vraag)?;
+        match groepen.len() {
+            0 => {
+                let wie = match vraag {
+                    InzageVraag::Bsn(_) => "BSN".to_string(),
+                    InzageVraag::Naam(n) | InzageVraag::Id(n) => n.clone(),
+                };
+                Err(StoreFout::Onbekend { tabel: "betrokkene", id: wie })
+            }
+            1 => Ok(groepen.pop().map(|(_, ids)| ids).unwrap_or_default()),
+            _ => Err(StoreFout::MeerderePersonen(groepen.into_iter().map(|(p, _)| p).collect())),
+        }
+    }
+
     /// Everything stored about a person, per casus they are recorded in. Other persons in
     /// the same casus are left out (only counted). Recorded in the audit log as a view of
     /// the person's record.
     pub fn inzage(&mut self, vraag: &InzageVraag) -> Resultaat<Inzage> {
-        let ids: Vec<(String, String)> = {
-            let (sql, arg) = match vraag {
-                InzageVraag::Bsn(b) => {
-                    ("SELECT id, casus_id FROM betrokkene WHERE bsn = ?1", b.trim().replace(' ', ""))
-                }
-                InzageVraag::Naam(n) => {
-                    ("SELECT id, casus_id FROM betrokkene WHERE lower(naam) = lower(?1)", n.trim().to_string())
-                }
-                InzageVraag::Id(i) => ("SELECT id, casus_id FROM betrokkene WHERE id = ?1", i.trim().to_string()),
-            };
-            let mut stmt = self.conn.prepare(sql)?;
-            let r = stmt.query_map([arg], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            r.collect::<Result<_, _>>()?
-        };
-        if ids.is_empty() {
-            let wie = match vraag {
-                InzageVraag::Bsn(_) => "BSN".to_string(),
-                InzageVraag::Naam(n) | InzageVraag::Id(n) => n.clone(),
-            };
-            return Err(StoreFout::Onbekend { tabel: "betrokkene", id: wie });
-        }
+        let ids = self.inzage_records(vraag)?;
         let mut casussen = Vec::new();
         for (id, casus_id) in &ids {
             let c = &self.conn;
             let persoon = rijen(c, &s::BETROKKENE, "id", id)?.pop().unwrap_or_default();
-            let casus = rijen(c, &s::CASUS, "id", casus_id)?.pop().unwrap_or_default();
+            let mut casus = rijen(c, &s::CASUS, "id", casus_id)?;
+            leesbaar(c, &mut casus)?;
+            let casus = casus.pop().unwrap_or_default();
             let casusnummer = casus.get("nummer").and_then(|v| v.as_str()).unwrap_or_default().to_string();
             let audit = {
                 let mut stmt = c.prepare(&format!(
@@ -179,11 +418,12 @@ impl Store {
                 fase_historie: rijen(c, &s::FASE_HISTORIE, "casus_id", casus_id)?,
                 ave_historie: rijen(c, &s::AVE_HISTORIE, "casus_id", casus_id)?,
                 journaal: rijen(c, &s::JOURNAAL, "casus_id", casus_id)?,
-                doelen: rijen(c, &s::DOEL, "casus_id", casus_id)?,
-                acties: rijen(c, &s::ACTIE, "casus_id", casus_id)?,
-                risicos: rijen(c, &s::RISICO, "casus_id", casus_id)?,
+                doelen: leesbare_rijen(c, &s::DOEL, casus_id)?,
+                acties: leesbare_rijen(c, &s::ACTIE, casus_id)?,
+                risicos: leesbare_rijen(c, &s::RISICO, casus_id)?,
                 planversies: rijen(c, &s::PLANVERSIE, "casus_id", casus_id)?,
-                agendapunten: rijen(c, &s::AGENDAPUNT, "casus_id", casus_id)?,
+                agendapunten: leesbare_rijen(c, &s::AGENDAPUNT, casus_id)?,
+                ontvangen: ontvangsten(c, casus_id)?,
                 bewaarverlengingen: rijen(c, &s::BEWAARVERLENGING, "casus_id", casus_id)?,
                 audit,
                 andere_betrokkenen: andere as usize,

@@ -4,6 +4,7 @@
 mod audit;
 mod bewaren;
 mod casus;
+pub mod herstel;
 mod inzage;
 pub mod kengetallen;
 mod overleg;
@@ -16,6 +17,7 @@ mod schrijven;
 pub mod sleutel;
 pub mod team;
 mod toegang;
+mod uitvoer;
 mod zoek;
 
 pub use audit::{AuditControle, AuditRegel};
@@ -23,19 +25,26 @@ pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
 };
 pub use casus::*;
-pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzageVraag, Rij};
+pub use herstel::Herstelcode;
+pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
 pub use rapport::*;
-pub use reservekopie::{BackupKop, Herstel, backup_controleer, backup_herstel};
+pub use reservekopie::{
+    BackupKop, Herstel, VERVANGEN_TERMIJN_DAGEN, VervangenKopie, backup_controleer, backup_herstel,
+    vervangen_kopie_verwijder, vervangen_kopieen, vervangen_opruimen,
+};
 pub use samenvoegen::{Conflict, ConflictWaarde, Toegepast};
 pub use schrijven::{OpId, Wijziging};
 pub use team::{Bezit, Collega, Dekking, RuweIdentiteit};
 pub use toegang::{
-    RotatieStap, Sleutelkeuze, initialiseer, ontgrendel, sleutel_roteer, sleutelbron, wachtwoord_wijzigen,
+    Herstelbestemming, RotatieStap, Sleutelkeuze, databasesleutel, herstel_met_code, herstelsleutel_vernieuwen,
+    initialiseer, initialiseer_met_herstel, ontgrendel, sleutel_roteer, sleutelbos_account, sleutelbron,
+    wachtwoord_wijzigen,
 };
+pub use uitvoer::Uitvoer;
 pub use zoek::{Zoektreffer, fts_query};
 
 use crate::domain::DomeinFout;
@@ -92,6 +101,22 @@ pub enum StoreFout {
     /// The OS keychain refused or is absent.
     #[error("keychain: {0}")]
     Sleutelbos(String),
+    /// The OS keychain answers but holds no entry for this database (new login, reset or
+    /// lost keyring): the herstelsleutel restores access.
+    #[error("keychain holds no key for this database")]
+    SleutelbosLeeg,
+    /// The recovery code does not unwrap the recovery copy of the key.
+    #[error("wrong recovery code")]
+    VerkeerdeHerstelsleutel,
+    /// This data dir has no recovery copy of the key (`herstel.json`).
+    #[error("no recovery copy of the key")]
+    GeenHerstelsleutel,
+    /// An export would overwrite an existing file: refused.
+    #[error("file exists: {0}")]
+    BestandBestaat(PathBuf),
+    /// An inzageverzoek matches more than one person: the officer chooses one.
+    #[error("{} persons match", .0.len())]
+    MeerderePersonen(Vec<InzagePersoon>),
     /// A referenced casus does not exist.
     #[error("casus not found: {0}")]
     CasusOnbekend(String),
@@ -167,7 +192,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0002_sync.sql")),
         M::up(include_str!("../../migrations/0003_privacy.sql")),
         M::up(include_str!("../../migrations/0004_sync_scope.sql")),
-        // 0005 is reserved for the privacy work on another branch.
+        M::up(include_str!("../../migrations/0005_verstrekking.sql")),
         M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
     ])
 }
@@ -175,7 +200,7 @@ pub fn migraties() -> Migrations<'static> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    5
+    6
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -243,6 +268,27 @@ pub(crate) fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Resultaat<()> {
     if let Ok(d) = std::fs::File::open(map) {
         let _ = d.sync_all();
     }
+    Ok(())
+}
+
+/// Write a new file with owner-only permissions (exported keys). Never overwrites: an
+/// existing file gives [`StoreFout::BestandBestaat`].
+pub fn schrijf_prive_bestand(pad: &Path, inhoud: &[u8]) -> Resultaat<()> {
+    use std::io::Write;
+    let mut opties = std::fs::OpenOptions::new();
+    opties.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opties.mode(0o600);
+    }
+    let mut f = match opties.open(pad) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(StoreFout::BestandBestaat(pad.into())),
+        Err(e) => return Err(e.into()),
+    };
+    f.write_all(inhoud)?;
+    f.sync_all()?;
     Ok(())
 }
 
@@ -951,6 +997,49 @@ mod tests {
         let bord = s.casus_lijst(&CasusFilter::default()).unwrap();
         assert_eq!(bord.len(), 3);
         assert_eq!(bord[0].casusnummer, "2025-0001");
+    }
+
+    /// Upgrade 3 → 0005: a database made before bundle recipients were recorded gets the
+    /// empty table; the next bundle's recipients land in it, the audit chain stays intact,
+    /// and removing the casus after its term removes its rows.
+    #[test]
+    fn upgrade_naar_0005_registreert_bundelontvangers() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([3; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(vec![
+                M::up(include_str!("../../migrations/0001_basis.sql")),
+                M::up(include_str!("../../migrations/0002_sync.sql")),
+                M::up(include_str!("../../migrations/0003_privacy.sql")),
+            ])
+            .to_latest(&mut conn)
+            .unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');",
+            )
+            .unwrap();
+            let geen: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'bundel_verzending'", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(geen, 0);
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let vandaag = casus::vandaag();
+        let (n, _) = crate::demo::volle_casus(&mut s, "up5", vandaag - chrono::Duration::days(2000)).unwrap();
+        let id = casus::casus_id(&s.conn, &n).unwrap();
+        s.bundel_verzending_registreer("bundel-1", &[("dev-b".into(), "Collega B".into())], std::slice::from_ref(&id))
+            .unwrap();
+        let rijen = |s: &Store| -> i64 {
+            s.conn.query_row("SELECT count(*) FROM bundel_verzending WHERE casus_id = ?1", [&id], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(rijen(&s), 1);
+        assert!(s.audit_verify().unwrap().in_orde());
+        s.casus_vernietigen(&n, "Termijn verstreken", vandaag).unwrap();
+        assert_eq!(rijen(&s), 0, "the recipients of a removed casus are removed with it");
     }
 
     #[test]

@@ -74,6 +74,9 @@ impl Store {
         let id = uuid::Uuid::new_v4().to_string();
         let sleutel = DbSleutel::nieuw();
         let verpakt = sleutel::verpak(&backup_aad(&id), &sleutel, wachtwoord)?;
+        // A copy of everything leaves the database: audited (by backup id), and the entry
+        // is in the copy too.
+        self.registreer_uitvoer(super::Uitvoer::Backup, &id, &[])?;
         let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let tijdelijk = map.join(format!(".schakel-backup-{id}.db"));
         let r = self.kopieer_versleuteld(&tijdelijk, &sleutel).and_then(|()| {
@@ -193,7 +196,7 @@ pub fn backup_herstel(
 
 /// Undo [`berg_op`]: move the files back from `oud` (best effort, after a failed swap).
 fn zet_terug(map: &Gegevensmap, oud: &Path) {
-    for naam in ["schakel.db", "schakel.db-wal", "schakel.db-shm", "sleutel.json"] {
+    for naam in ["schakel.db", "schakel.db-wal", "schakel.db-shm", "sleutel.json", "herstel.json"] {
         let van = oud.join(naam);
         if van.exists() {
             let _ = std::fs::rename(&van, map.pad().join(naam));
@@ -206,13 +209,93 @@ fn zet_terug(map: &Gegevensmap, oud: &Path) {
 fn berg_op(map: &Gegevensmap) -> Resultaat<PathBuf> {
     let doel = map.pad().join(format!("vervangen-{}", chrono::Local::now().format("%Y%m%d-%H%M%S")));
     std::fs::create_dir_all(&doel)?;
-    for naam in ["schakel.db", "schakel.db-wal", "schakel.db-shm", "sleutel.json"] {
+    for naam in ["schakel.db", "schakel.db-wal", "schakel.db-shm", "sleutel.json", "herstel.json"] {
         let van = map.pad().join(naam);
         if van.exists() {
             std::fs::rename(&van, doel.join(naam))?;
         }
     }
     Ok(doel)
+}
+
+/// How long a copy of a replaced database is kept (days): long enough to notice a
+/// mistaken restore, short enough that removal after the retention term is not undone by
+/// a forgotten copy.
+pub const VERVANGEN_TERMIJN_DAGEN: i64 = 30;
+
+/// A copy of a replaced database that a restore (`--vervang`) kept in `vervangen-…`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VervangenKopie {
+    /// Folder name inside the data dir.
+    pub naam: String,
+    /// When it was made (from the folder name, local time).
+    pub gemaakt_op: chrono::NaiveDateTime,
+    /// Removed from this day on.
+    pub verloopt_op: chrono::NaiveDate,
+}
+
+/// The `vervangen-…` copies in a data dir, oldest first.
+pub fn vervangen_kopieen(map: &Path) -> Resultaat<Vec<VervangenKopie>> {
+    let mut uit = Vec::new();
+    let lijst = match std::fs::read_dir(map) {
+        Ok(l) => l,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(uit),
+        Err(e) => return Err(e.into()),
+    };
+    for e in lijst {
+        let e = e?;
+        let naam = e.file_name().to_string_lossy().to_string();
+        let Some(stempel) = naam.strip_prefix("vervangen-") else { continue };
+        if !e.file_type()?.is_dir() {
+            continue;
+        }
+        let Ok(gemaakt_op) = chrono::NaiveDateTime::parse_from_str(stempel, "%Y%m%d-%H%M%S") else { continue };
+        let verloopt_op = gemaakt_op.date() + chrono::Duration::days(VERVANGEN_TERMIJN_DAGEN);
+        uit.push(VervangenKopie { naam, gemaakt_op, verloopt_op });
+    }
+    uit.sort_by_key(|k| k.gemaakt_op);
+    Ok(uit)
+}
+
+/// Remove one `vervangen-…` copy (by folder name). Files are overwritten with zeros before
+/// they are unlinked (no guarantee on SSDs or copy-on-write file systems: the data was
+/// encrypted throughout).
+pub fn vervangen_kopie_verwijder(map: &Path, naam: &str) -> Resultaat<()> {
+    if !vervangen_kopieen(map)?.iter().any(|k| k.naam == naam) {
+        return Err(StoreFout::Onbekend { tabel: "vervangen kopie", id: naam.to_string() });
+    }
+    let pad = map.join(naam);
+    for e in std::fs::read_dir(&pad)? {
+        let p = e?.path();
+        if p.is_file() {
+            let lengte = std::fs::metadata(&p)?.len();
+            if let Ok(mut f) = std::fs::OpenOptions::new().write(true).open(&p) {
+                use std::io::Write;
+                let nullen = vec![0u8; 64 * 1024];
+                let mut over = lengte;
+                while over > 0 {
+                    let n = over.min(nullen.len() as u64) as usize;
+                    f.write_all(&nullen[..n])?;
+                    over -= n as u64;
+                }
+                f.sync_all()?;
+            }
+        }
+    }
+    std::fs::remove_dir_all(&pad)?;
+    Ok(())
+}
+
+/// Remove every copy whose term ended on or before `vandaag`; returns their names.
+pub fn vervangen_opruimen(map: &Path, vandaag: chrono::NaiveDate) -> Resultaat<Vec<String>> {
+    let mut weg = Vec::new();
+    for k in vervangen_kopieen(map)? {
+        if k.verloopt_op <= vandaag {
+            vervangen_kopie_verwijder(map, &k.naam)?;
+            weg.push(k.naam);
+        }
+    }
+    Ok(weg)
 }
 
 impl Store {

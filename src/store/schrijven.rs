@@ -200,6 +200,9 @@ pub(crate) mod handeling {
     pub const WIJZIGEN: &str = "wijzigen";
     pub const VERWIJDEREN: &str = "verwijderen";
     pub const INZIEN: &str = "inzien";
+    /// Personal data left the screen: a PDF, a backup, an export or a bundle (what, never
+    /// the value; see `store::uitvoer`).
+    pub const EXPORTEREN: &str = "exporteren";
     /// A change received from a colleague's device by bundle.
     pub const ONTVANGEN: &str = "ontvangen";
     /// A casus and everything under it removed after its retention term.
@@ -585,6 +588,16 @@ impl<'c> Schrijver<'c> {
     /// later local change orders after what this device has seen.
     pub(crate) fn zie_hlc(&mut self, hlc: i64) {
         self.hlc = self.hlc.max(hlc);
+    }
+
+    /// Record that personal data was exported or printed (audit only, no change-log op).
+    pub(crate) fn exporteren(&mut self, tabel: &str, id: &str, casus: Option<&str>) -> Resultaat<()> {
+        self.audit(handeling::EXPORTEREN, tabel, id, None, casus)
+    }
+
+    /// Record that the user saw something that is not a record (search results).
+    pub(crate) fn inzien_tabel(&mut self, tabel: &str, id: &str, casus: Option<&str>) -> Resultaat<()> {
+        self.audit(handeling::INZIEN, tabel, id, None, casus)
     }
 
     /// Record that the user viewed a record (audit only, no change-log op).

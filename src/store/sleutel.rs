@@ -216,6 +216,11 @@ impl SleutelBestand {
 
 /// Wrap `sleutel` with `wachtwoord` (Argon2id + XChaCha20-Poly1305), bound to `installatie`.
 pub fn verpak(installatie: &str, sleutel: &DbSleutel, wachtwoord: &str) -> Result<VerpakteSleutel, StoreFout> {
+    verpak_bytes(&aad(installatie), sleutel.0.as_ref(), wachtwoord)
+}
+
+/// Wrap any secret with `wachtwoord` (Argon2id + XChaCha20-Poly1305), bound to `aad`.
+pub(crate) fn verpak_bytes(aad: &[u8], geheim: &[u8], wachtwoord: &str) -> Result<VerpakteSleutel, StoreFout> {
     if wachtwoord.chars().count() < MIN_WACHTWOORD_LENGTE {
         return Err(StoreFout::WachtwoordTeKort(MIN_WACHTWOORD_LENGTE));
     }
@@ -227,7 +232,7 @@ pub fn verpak(installatie: &str, sleutel: &DbSleutel, wachtwoord: &str) -> Resul
     let k = kek(wachtwoord, &zout, params)?;
     let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
     let versleuteld = cipher
-        .encrypt(XNonce::from_slice(&nonce), Payload { msg: sleutel.0.as_ref(), aad: &aad(installatie) })
+        .encrypt(XNonce::from_slice(&nonce), Payload { msg: geheim, aad })
         .map_err(|_| StoreFout::Sleutelbestand("encryption failed".into()))?;
     Ok(VerpakteSleutel {
         kdf: "argon2id".into(),
@@ -240,6 +245,18 @@ pub fn verpak(installatie: &str, sleutel: &DbSleutel, wachtwoord: &str) -> Resul
 
 /// Unwrap a key wrapped by [`verpak`]. A wrong passphrase gives [`StoreFout::VerkeerdWachtwoord`].
 pub fn pak_uit(installatie: &str, v: &VerpakteSleutel, wachtwoord: &str) -> Result<DbSleutel, StoreFout> {
+    let platte = pak_bytes_uit(&aad(installatie), v, wachtwoord)?;
+    let arr: [u8; 32] = platte.as_slice().try_into().map_err(|_| StoreFout::Sleutelbestand("bad key length".into()))?;
+    Ok(DbSleutel::van_bytes(arr))
+}
+
+/// Unwrap a secret wrapped by [`verpak_bytes`]. A wrong passphrase gives
+/// [`StoreFout::VerkeerdWachtwoord`].
+pub(crate) fn pak_bytes_uit(
+    aad: &[u8],
+    v: &VerpakteSleutel,
+    wachtwoord: &str,
+) -> Result<Zeroizing<Vec<u8>>, StoreFout> {
     if v.kdf != "argon2id" {
         return Err(StoreFout::Sleutelbestand(format!("unknown kdf {}", v.kdf)));
     }
@@ -251,13 +268,11 @@ pub fn pak_uit(installatie: &str, v: &VerpakteSleutel, wachtwoord: &str) -> Resu
     }
     let k = kek(wachtwoord, &zout, v.params)?;
     let cipher = XChaCha20Poly1305::new(chacha20poly1305::Key::from_slice(&k[..]));
-    let platte = Zeroizing::new(
+    Ok(Zeroizing::new(
         cipher
-            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &dec(&v.versleuteld)?, aad: &aad(installatie) })
+            .decrypt(XNonce::from_slice(&nonce), Payload { msg: &dec(&v.versleuteld)?, aad })
             .map_err(|_| StoreFout::VerkeerdWachtwoord)?,
-    );
-    let arr: [u8; 32] = platte.as_slice().try_into().map_err(|_| StoreFout::Sleutelbestand("bad key length".into()))?;
-    Ok(DbSleutel::van_bytes(arr))
+    ))
 }
 
 impl SleutelBestand {
@@ -279,9 +294,49 @@ impl SleutelBestand {
     }
 }
 
+/// An in-memory keychain for tests: installed for the calling thread only (see
+/// [`sleutelbos_nabootsen`]), so a test can delete an entry the way a new login or a lost
+/// keyring file does, without a desktop keychain. Never used by the app itself.
+#[derive(Debug, Default)]
+pub struct NagebootsteSleutelbos {
+    items: std::sync::Mutex<std::collections::HashMap<String, Zeroizing<String>>>,
+}
+
+impl NagebootsteSleutelbos {
+    /// Forget the entry of `account` (what a reset keyring does).
+    pub fn vergeet(&self, account: &str) {
+        if let Ok(mut m) = self.items.lock() {
+            m.remove(account);
+        }
+    }
+
+    /// The accounts that hold an entry.
+    pub fn accounts(&self) -> Vec<String> {
+        self.items.lock().map(|m| m.keys().cloned().collect()).unwrap_or_default()
+    }
+}
+
+thread_local! {
+    static NABOOTSING: std::cell::RefCell<Option<std::sync::Arc<NagebootsteSleutelbos>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Tests only: replace the OS keychain by an in-memory one **for the calling thread**.
+/// Returns the mock, so the test can forget entries.
+#[doc(hidden)]
+pub fn sleutelbos_nabootsen() -> std::sync::Arc<NagebootsteSleutelbos> {
+    let m = std::sync::Arc::new(NagebootsteSleutelbos::default());
+    NABOOTSING.with(|n| *n.borrow_mut() = Some(m.clone()));
+    m
+}
+
+fn nabootsing() -> Option<std::sync::Arc<NagebootsteSleutelbos>> {
+    NABOOTSING.with(|n| n.borrow().clone())
+}
+
 /// The OS keychain: is it there and answering?
 pub fn sleutelbos_beschikbaar() -> bool {
-    keyring::Entry::store_status().is_ok()
+    nabootsing().is_some() || keyring::Entry::store_status().is_ok()
 }
 
 fn sleutelbos_entry(account: &str) -> Result<keyring::Entry, StoreFout> {
@@ -290,8 +345,15 @@ fn sleutelbos_entry(account: &str) -> Result<keyring::Entry, StoreFout> {
 
 /// Store a key in the keychain under `account`.
 pub fn sleutelbos_bewaar(account: &str, sleutel: &DbSleutel) -> Result<(), StoreFout> {
-    let entry = sleutelbos_entry(account)?;
-    entry.set_password(&sleutel.hex()).map_err(|e| StoreFout::Sleutelbos(e.to_string()))?;
+    if let Some(m) = nabootsing() {
+        m.items
+            .lock()
+            .map_err(|_| StoreFout::Sleutelbos("mock poisoned".into()))?
+            .insert(account.to_string(), sleutel.hex());
+    } else {
+        let entry = sleutelbos_entry(account)?;
+        entry.set_password(&sleutel.hex()).map_err(|e| StoreFout::Sleutelbos(e.to_string()))?;
+    }
     // Read back: some Secret Service setups accept writes but cannot return them.
     let terug = sleutelbos_haal(account)?;
     if terug.0 != sleutel.0 {
@@ -303,15 +365,27 @@ pub fn sleutelbos_bewaar(account: &str, sleutel: &DbSleutel) -> Result<(), Store
 /// Remove a key from the keychain (after a rotation). Best effort: a stale entry holds a
 /// key that opens no file any more.
 pub fn sleutelbos_wis(account: &str) {
-    if let Ok(entry) = sleutelbos_entry(account) {
+    if let Some(m) = nabootsing() {
+        m.vergeet(account);
+    } else if let Ok(entry) = sleutelbos_entry(account) {
         let _ = entry.delete_credential();
     }
 }
 
-/// Fetch a key from the keychain.
+/// Fetch a key from the keychain. A keychain that answers but has no entry (new login,
+/// reset or lost keyring) gives [`StoreFout::SleutelbosLeeg`]: the herstelsleutel is the
+/// way back.
 pub fn sleutelbos_haal(account: &str) -> Result<DbSleutel, StoreFout> {
-    let entry = sleutelbos_entry(account)?;
-    let tekst = Zeroizing::new(entry.get_password().map_err(|e| StoreFout::Sleutelbos(e.to_string()))?);
+    let tekst = if let Some(m) = nabootsing() {
+        let items = m.items.lock().map_err(|_| StoreFout::Sleutelbos("mock poisoned".into()))?;
+        items.get(account).cloned().ok_or(StoreFout::SleutelbosLeeg)?
+    } else {
+        let entry = sleutelbos_entry(account)?;
+        Zeroizing::new(entry.get_password().map_err(|e| match e {
+            keyring::Error::NoEntry => StoreFout::SleutelbosLeeg,
+            e => StoreFout::Sleutelbos(e.to_string()),
+        })?)
+    };
     DbSleutel::van_hex(&tekst).ok_or_else(|| StoreFout::Sleutelbos("malformed key in keychain".into()))
 }
 

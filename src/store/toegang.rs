@@ -1,5 +1,6 @@
 //! Creating and unlocking a data dir: the key flow shared by the CLI and the window.
 
+use super::herstel::{self, Herstelcode};
 use super::sleutel::{self, DbSleutel, SleutelBestand, SleutelBron};
 use super::{Gebruiker, Gegevensmap, Resultaat, Store, StoreFout};
 
@@ -21,6 +22,11 @@ impl std::fmt::Debug for Sleutelkeuze {
     }
 }
 
+/// The keychain account of key generation `generatie` of an installation.
+pub fn sleutelbos_account(installatie: &str, generatie: u32) -> String {
+    account(installatie, generatie)
+}
+
 fn account(installatie: &str, generatie: u32) -> String {
     if generatie == 0 { format!("db-{installatie}") } else { format!("db-{installatie}-{generatie}") }
 }
@@ -28,6 +34,27 @@ fn account(installatie: &str, generatie: u32) -> String {
 /// Create key and database in a new data dir. The key file is written before the
 /// database, so a database never exists without its key.
 pub fn initialiseer(map: &Gegevensmap, keuze: &Sleutelkeuze, gebruiker: &Gebruiker) -> Resultaat<(Store, SleutelBron)> {
+    initialiseer_intern(map, keuze, gebruiker, false).map(|(s, b, _)| (s, b))
+}
+
+/// [`initialiseer`], and make the herstelsleutel: a recovery code (to be shown once) that
+/// unwraps a copy of the database key kept in `herstel.json` next to the database.
+pub fn initialiseer_met_herstel(
+    map: &Gegevensmap,
+    keuze: &Sleutelkeuze,
+    gebruiker: &Gebruiker,
+) -> Resultaat<(Store, SleutelBron, Herstelcode)> {
+    let (s, b, c) = initialiseer_intern(map, keuze, gebruiker, true)?;
+    let c = c.ok_or(StoreFout::GeenHerstelsleutel)?;
+    Ok((s, b, c))
+}
+
+fn initialiseer_intern(
+    map: &Gegevensmap,
+    keuze: &Sleutelkeuze,
+    gebruiker: &Gebruiker,
+    met_herstel: bool,
+) -> Resultaat<(Store, SleutelBron, Option<Herstelcode>)> {
     if map.is_geinitialiseerd() {
         return Err(StoreFout::BestaatAl(map.pad().to_path_buf()));
     }
@@ -48,7 +75,8 @@ pub fn initialiseer(map: &Gegevensmap, keuze: &Sleutelkeuze, gebruiker: &Gebruik
     };
     bestand.schrijf(map.pad())?;
     let store = Store::maak(map, &db_sleutel, gebruiker)?;
-    Ok((store, bestand.bron))
+    let code = if met_herstel { Some(herstel::maak(map, &installatie, 0, &db_sleutel)?) } else { None };
+    Ok((store, bestand.bron, code))
 }
 
 /// Where the key of an existing data dir lives (to know whether to ask a passphrase).
@@ -100,7 +128,11 @@ pub fn ontgrendel(map: &Gegevensmap, wachtwoord: Option<&str>) -> Resultaat<Stor
                 if bestand.bron == SleutelBron::Sleutelbos {
                     sleutel::sleutelbos_wis(&account(&bestand.installatie, v.generatie));
                 }
+                // Best effort: a stale recovery copy holds a key that opens no file.
+                let _ = herstel::houd_alleen(map, bestand.generatie);
             }
+            // Copies of a replaced database have a short term (best effort).
+            let _ = super::reservekopie::vervangen_opruimen(map.pad(), chrono::Local::now().date_naive());
             Ok(store)
         }
         Err(StoreFout::VerkeerdeSleutel) if bestand.volgende.is_some() => {
@@ -125,6 +157,8 @@ fn rond_rotatie_af(map: &Gegevensmap, bestand: &mut SleutelBestand) -> Resultaat
     if bestand.bron == SleutelBron::Sleutelbos {
         sleutel::sleutelbos_wis(&account(&bestand.installatie, oude_generatie));
     }
+    // Best effort: a stale recovery copy holds the old key, which opens no file any more.
+    let _ = herstel::houd_alleen(map, bestand.generatie);
     Ok(())
 }
 
@@ -216,6 +250,8 @@ fn roteer(
             Some(sleutel::verpak(&bestand.installatie, &nieuw, wachtwoord.ok_or(StoreFout::GeenWachtwoord)?)?)
         }
     };
+    // The recovery copy of the new key is ready before the swap, like the key itself.
+    herstel::voeg_toe(map, generatie, &nieuw)?;
     bestand.volgende = Some(sleutel::VolgendeSleutel { generatie, verpakt });
     bestand.schrijf(map.pad())?;
     na_stap(RotatieStap::SleutelKlaargezet);
@@ -256,4 +292,89 @@ pub fn wachtwoord_wijzigen(map: &Gegevensmap, oud: &str, nieuw: &str) -> Resulta
         v.verpakt = Some(sleutel::verpak(&bestand.installatie, &k, nieuw)?);
     }
     bestand.schrijf(map.pad())
+}
+
+/// Where [`herstel_met_code`] puts the recovered key.
+#[derive(Clone)]
+pub enum Herstelbestemming {
+    /// Back into the OS keychain.
+    Sleutelbos,
+    /// Into the key file, wrapped with this new passphrase.
+    Wachtwoord(zeroize::Zeroizing<String>),
+}
+
+impl std::fmt::Debug for Herstelbestemming {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Herstelbestemming::Sleutelbos => f.write_str("Sleutelbos"),
+            Herstelbestemming::Wachtwoord(_) => f.write_str("Wachtwoord(***)"),
+        }
+    }
+}
+
+/// Restore access with the herstelsleutel: the code unwraps the recovery copy of the key,
+/// the copy that opens the database is put back (keychain, or key file with a new
+/// passphrase) and the store is returned open. A wrong code, or a new passphrase that is
+/// too short, changes nothing.
+pub fn herstel_met_code(map: &Gegevensmap, code: &Herstelcode, doel: &Herstelbestemming) -> Resultaat<Store> {
+    sleutelbron(map)?;
+    let mut bestand = SleutelBestand::lees(map.pad())?;
+    if let Herstelbestemming::Wachtwoord(w) = doel
+        && w.chars().count() < sleutel::MIN_WACHTWOORD_LENGTE
+    {
+        return Err(StoreFout::WachtwoordTeKort(sleutel::MIN_WACHTWOORD_LENGTE));
+    }
+    let mut gevonden = None;
+    for (generatie, k) in herstel::open(map, code)? {
+        match Store::open(map, &k) {
+            Ok(store) => {
+                gevonden = Some((generatie, k, store));
+                break;
+            }
+            Err(StoreFout::VerkeerdeSleutel) => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    let (generatie, k, store) = gevonden.ok_or(StoreFout::VerkeerdeHerstelsleutel)?;
+    match doel {
+        Herstelbestemming::Sleutelbos => {
+            sleutel::sleutelbos_bewaar(&account(&bestand.installatie, generatie), &k)?;
+            bestand.bron = SleutelBron::Sleutelbos;
+            bestand.verpakt = None;
+        }
+        Herstelbestemming::Wachtwoord(w) => {
+            bestand.verpakt = Some(sleutel::verpak(&bestand.installatie, &k, w)?);
+            bestand.bron = SleutelBron::Wachtwoord;
+        }
+    }
+    bestand.generatie = generatie;
+    bestand.volgende = None;
+    bestand.schrijf(map.pad())?;
+    let _ = herstel::houd_alleen(map, generatie);
+    if map.nieuw_pad().exists() {
+        let _ = std::fs::remove_file(map.nieuw_pad());
+    }
+    Ok(store)
+}
+
+/// Make a new herstelsleutel for an existing data dir (one made before this feature, after
+/// a restore, or when the code is lost); the earlier code then opens nothing. Asks the
+/// same confirmation as unlocking (passphrase or keychain).
+pub fn herstelsleutel_vernieuwen(map: &Gegevensmap, wachtwoord: Option<&str>) -> Resultaat<Herstelcode> {
+    let (bestand, k) = bevestigde_sleutel(map, wachtwoord)?;
+    herstel::maak(map, &bestand.installatie, bestand.generatie, &k)
+}
+
+/// The raw database key, after the passphrase or the keychain confirmed the user and the
+/// key was shown to open the database (for IT: a SQLCipher 4 shell opens the file with it).
+pub fn databasesleutel(map: &Gegevensmap, wachtwoord: Option<&str>) -> Resultaat<DbSleutel> {
+    bevestigde_sleutel(map, wachtwoord).map(|(_, k)| k)
+}
+
+fn bevestigde_sleutel(map: &Gegevensmap, wachtwoord: Option<&str>) -> Resultaat<(SleutelBestand, DbSleutel)> {
+    // Opening finishes an interrupted rotation, so the key file is current afterwards.
+    drop(ontgrendel(map, wachtwoord)?);
+    let bestand = SleutelBestand::lees(map.pad())?;
+    let k = huidige_sleutel(&bestand, wachtwoord)?;
+    Ok((bestand, k))
 }

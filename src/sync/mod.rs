@@ -476,6 +476,11 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
     let inhoud = Inhoud { manifest: manifest.clone(), operaties };
     let payload = Zeroizing::new(serde_json::to_vec(&inhoud).map_err(|e| SyncFout::Beschadigd(e.to_string()))?);
     let bytes = verpak(&ik, &ontvangers, &payload)?;
+    // Who received which casus, for the inzageverzoek, and the audit entries (issue 21).
+    let casussen: Vec<String> =
+        inhoud.operaties.iter().filter_map(|o| o.casus_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let aan: Vec<(String, String)> = ontvangers.iter().map(|c| (c.apparaat.clone(), c.naam.clone())).collect();
+    store.bundel_verzending_registreer(&manifest.bundel, &aan, &casussen)?;
     Ok(Export { bytes, ontvangers, operaties: aantal, manifest })
 }
 

@@ -83,11 +83,11 @@ pub fn run(map: Gegevensmap, begin: Beginscherm) -> iced::Result {
 
 /// A store handed over from a background task (the `Store` itself is not `Clone`).
 #[derive(Clone)]
-pub struct Overdracht(Arc<Mutex<Option<Store>>>);
+pub struct Overdracht(Arc<Mutex<Option<Store>>>, Option<Arc<crate::store::Herstelcode>>);
 
 impl Overdracht {
     fn new(s: Store) -> Overdracht {
-        Overdracht(Arc::new(Mutex::new(Some(s))))
+        Overdracht(Arc::new(Mutex::new(Some(s))), None)
     }
 
     fn neem(&self) -> Option<Store> {
@@ -369,6 +369,21 @@ impl App {
         crate::store::ontgrendel(map, wachtwoord).map(Overdracht::new).map_err(|e| fout(&e))
     }
 
+    /// Restore access with the herstelsleutel (blocking: Argon2id). The result feeds
+    /// `Message::Ontgrendeld`.
+    pub fn herstel_toegang(
+        map: &Gegevensmap,
+        code: &str,
+        nieuw_wachtwoord: Option<zeroize::Zeroizing<String>>,
+    ) -> Result<Overdracht, String> {
+        let doel = match nieuw_wachtwoord {
+            Some(w) => crate::store::Herstelbestemming::Wachtwoord(w),
+            None => crate::store::Herstelbestemming::Sleutelbos,
+        };
+        let code = crate::store::Herstelcode::van_invoer(code);
+        crate::store::herstel_met_code(map, &code, &doel).map(Overdracht::new).map_err(|e| fout(&e))
+    }
+
     /// Restore a backup into an empty data dir (first start on a new laptop; blocking). The
     /// result feeds `Message::Aangemaakt`.
     pub fn herstel_aan(map: &Gegevensmap, h: &start::Herstelaanvraag) -> Result<Overdracht, String> {
@@ -389,11 +404,13 @@ impl App {
             None => crate::store::Sleutelkeuze::Sleutelbos,
         };
         let g = Gebruiker { naam: a.naam.clone(), rol: a.rol.clone(), zvh: a.zvh.clone() };
-        let (mut store, _) = crate::store::initialiseer(map, &keuze, &g).map_err(|e| fout(&e))?;
+        let (mut store, _, code) = crate::store::initialiseer_met_herstel(map, &keuze, &g).map_err(|e| fout(&e))?;
         if a.demo {
             crate::demo::genereer(&mut store, 200, 2026).map_err(|e| fout(&e))?;
         }
-        Ok(Overdracht::new(store))
+        let mut o = Overdracht::new(store);
+        o.1 = Some(Arc::new(code));
+        Ok(o)
     }
 
     fn ontgrendel_taak(map: Gegevensmap, wachtwoord: Option<zeroize::Zeroizing<String>>) -> Task<Message> {
@@ -586,9 +603,14 @@ impl App {
                 return operation::focus("wachtwoord");
             }
             Message::Ontgrendeld(r) | Message::Aangemaakt(r) => {
+                // A new database comes with its herstelsleutel, shown once.
+                let herstelcode = r.as_ref().ok().and_then(|o| o.1.clone());
                 return match r.map(|o| o.neem()) {
                     Ok(Some(store)) => {
                         self.binnen(store);
+                        if let (Some(code), Scherm::Hoofd(h)) = (herstelcode, &mut self.scherm) {
+                            h.toon_herstelsleutel(&code);
+                        }
                         Task::none()
                     }
                     Ok(None) => Task::none(),
@@ -639,6 +661,18 @@ impl App {
                             task.map(Message::Ontgrendel),
                             App::ontgrendel_taak(self.map.clone(), Some(w)),
                         ]);
+                    }
+                    if let Some(ontgrendel::Event::Herstel { code, nieuw_wachtwoord }) = event {
+                        let map = self.map.clone();
+                        let herstel = Task::perform(
+                            async move {
+                                tokio::task::spawn_blocking(move || App::herstel_toegang(&map, &code, nieuw_wachtwoord))
+                                    .await
+                                    .unwrap_or_else(|_| Err("Herstellen is onverwacht afgebroken.".into()))
+                            },
+                            Message::Ontgrendeld,
+                        );
+                        return Task::batch([task.map(Message::Ontgrendel), herstel]);
                     }
                     task.map(Message::Ontgrendel)
                 }
@@ -1160,6 +1194,8 @@ impl Hoofd {
     /// Carry out what the sync screen asks; the outcome is shown on that screen.
     fn ververs_privacy(&mut self) {
         let vandaag = chrono::Local::now().date_naive();
+        let kopieen = crate::store::vervangen_kopieen(self.map.pad()).unwrap_or_default();
+        self.privacy.zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
         let r =
             (|| -> Result<_, StoreFout> { Ok((self.store.te_verwijderen(vandaag)?, self.store.bewaartermijnen()?)) })();
         match r {
@@ -1214,16 +1250,34 @@ impl Hoofd {
                     format!("De bewaartermijn van casus {nummer} loopt nu tot en met {}.", tot.format("%d-%m-%Y"))
                 })
                 .map_err(|e| fout(&e)),
-            E::Inzage { wie, pad } => {
-                let cijfers: String = wie.chars().filter(|c| !c.is_whitespace()).collect();
-                let vraag = if cijfers.len() == 9 && cijfers.chars().all(|c| c.is_ascii_digit()) {
-                    crate::store::InzageVraag::Bsn(cijfers)
-                } else {
-                    crate::store::InzageVraag::Naam(wie)
-                };
-                self.inzage_schrijven(&vraag, &pad)
-            }
+            E::Inzage { vraag, pad } => match self.store.inzage_personen(&vraag) {
+                Ok(p) if p.len() > 1 => {
+                    self.privacy.kies_persoon(p);
+                    return (Task::none(), false);
+                }
+                _ => self.inzage_schrijven(&vraag, &pad),
+            },
             E::AuditExport { filter, pad } => self.audit_schrijven(&filter, &pad),
+            E::NieuweHerstelsleutel(w) => {
+                let w = w.map(|g| g.0);
+                match crate::store::herstelsleutel_vernieuwen(&self.map, w.as_deref().map(String::as_str)) {
+                    Ok(code) => {
+                        let _ = self.store.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gemaakt", &[]);
+                        self.privacy.toon_herstelsleutel(code.getoond());
+                        Ok("Er is een nieuwe herstelsleutel gemaakt; de vorige werkt niet meer.".to_string())
+                    }
+                    Err(e) => Err(fout(&e)),
+                }
+            }
+            E::KopieVerwijder(naam) => crate::store::vervangen_kopie_verwijder(self.map.pad(), &naam)
+                .map(|()| format!("De vervangen database {naam} is verwijderd."))
+                .map_err(|e| fout(&e)),
+            E::HerstelPdf { pad, code } => crate::report::herstelsleutel(&self.store, &code.0)
+                .map_err(rapport_melding)
+                .and_then(|r| crate::store::schrijf_prive_bestand(&pad, &r.pdf).map_err(|e| fout(&e)))
+                .map(|()| {
+                    format!("Herstelsleutel opgeslagen in {}: druk hem af en verwijder dan het bestand.", pad.display())
+                }),
             E::Backup { pad, wachtwoord } => self
                 .store
                 .backup_maak(&pad, &wachtwoord.0)
@@ -1724,6 +1778,20 @@ impl Hoofd {
         }
         midden = midden.push(inhoud);
         row![zijbalk, midden].into()
+    }
+}
+
+impl Hoofd {
+    /// A new database's herstelsleutel: in the banner and on the Privacy page (to save as
+    /// PDF) until dismissed.
+    fn toon_herstelsleutel(&mut self, code: &crate::store::Herstelcode) {
+        let getoond = code.getoond();
+        self.banner = Some(format!(
+            "Uw herstelsleutel: {} — schrijf hem op en bewaar hem apart van deze laptop; hij wordt maar één keer \
+             getoond. Op de Privacypagina slaat u hem op als PDF om af te drukken.",
+            getoond.as_str()
+        ));
+        self.privacy.toon_herstelsleutel(getoond);
     }
 }
 

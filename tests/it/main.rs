@@ -11,6 +11,8 @@ mod pakket;
 mod pariteit;
 mod privacy;
 mod rapport;
+mod sleutels;
 mod sync;
 mod sync_bereik;
 mod ui;
+mod verstrekking;

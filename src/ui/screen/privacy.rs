@@ -71,6 +71,13 @@ pub struct State {
     dialoogfout: Option<String>,
     inzage_wie: String,
     inzage_pad: String,
+    /// Several persons matched the inzageverzoek: the officer chooses one.
+    inzage_keuze: Vec<crate::store::InzagePersoon>,
+    /// Copies of a replaced database kept by a restore: folder name, removed on (ISO date).
+    kopieen: Vec<(String, String)>,
+    /// A new herstelsleutel, shown until the user dismisses it.
+    herstelsleutel: Option<Geheim>,
+    herstel_pdf: String,
     audit_van: String,
     audit_tot: String,
     audit_casus: String,
@@ -117,6 +124,8 @@ pub enum Message {
     InzagePad(String),
     /// Draw up the inzage (PDF and JSON).
     InzageMaken,
+    /// Draw up the inzage for this person (record id) from the choice list.
+    InzageKies(String),
     /// Edit the audit export's first day.
     AuditVan(String),
     /// Edit the audit export's last day.
@@ -155,6 +164,16 @@ pub enum Message {
     HerhaalWachtwoord(String),
     /// Change the passphrase.
     WachtwoordWijzigen,
+    /// Remove copy `.0` of a replaced database now.
+    KopieVerwijder(usize),
+    /// Make a new herstelsleutel (the previous one stops working).
+    HerstelsleutelMaken,
+    /// Edit the file for the herstelsleutel PDF.
+    HerstelPdfPad(String),
+    /// Save the herstelsleutel as a one-page PDF.
+    HerstelPdf,
+    /// The herstelsleutel is written down: stop showing it.
+    HerstelsleutelBewaard,
     /// Close the message.
     SluitMelding,
 }
@@ -182,12 +201,23 @@ pub enum Event {
         /// Reason.
         reden: String,
     },
-    /// Draw up an inzage: a name or BSN, written as PDF and JSON next to it.
+    /// Draw up an inzage: a name, BSN or chosen person, written as PDF and JSON next to it.
     Inzage {
-        /// Name or BSN.
-        wie: String,
+        /// Whom it is about.
+        vraag: crate::store::InzageVraag,
         /// The PDF file.
         pad: PathBuf,
+    },
+    /// Remove a copy of a replaced database (`vervangen-…` folder name).
+    KopieVerwijder(String),
+    /// Make a new herstelsleutel; the current passphrase in passphrase mode.
+    NieuweHerstelsleutel(Option<Geheim>),
+    /// Save the herstelsleutel as a one-page PDF (never over an existing file).
+    HerstelPdf {
+        /// File.
+        pad: PathBuf,
+        /// The code as shown.
+        code: Geheim,
     },
     /// Write the audit export.
     AuditExport {
@@ -223,6 +253,17 @@ pub enum Event {
     },
 }
 
+/// What the officer typed as whom the inzageverzoek is about: a BSN in any form the app
+/// accepts (nine digits, eight digits for a leading zero, with dots or spaces), else a name.
+pub fn inzage_vraag(wie: &str) -> crate::store::InzageVraag {
+    let cijfers: String = wie.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    if (8..=9).contains(&cijfers.len()) && cijfers.chars().all(|c| c.is_ascii_digit()) {
+        crate::store::InzageVraag::Bsn(cijfers)
+    } else {
+        crate::store::InzageVraag::Naam(wie.trim().to_string())
+    }
+}
+
 fn standaardpad(naam: &str) -> String {
     let huis = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()).unwrap_or_default();
     huis.join(naam).display().to_string()
@@ -243,6 +284,26 @@ impl State {
             backup_pad: standaardpad(&format!("schakel-backup-{d}.schakelbackup")),
             ..State::default()
         }
+    }
+
+    /// Replace the list of copies of replaced databases (folder name, removed on).
+    pub fn zet_kopieen(&mut self, kopieen: Vec<(String, String)>) {
+        self.kopieen = kopieen;
+    }
+
+    /// Show a new herstelsleutel until the user says it is written down.
+    pub fn toon_herstelsleutel(&mut self, code: Zeroizing<String>) {
+        self.herstelsleutel = Some(Geheim(code));
+        self.herstel_pdf = standaardpad("schakel-herstelsleutel.pdf");
+    }
+
+    /// Several persons match the inzageverzoek: show them to choose from.
+    pub fn kies_persoon(&mut self, personen: Vec<crate::store::InzagePersoon>) {
+        self.meld(
+            Vlak::Waarschuwing,
+            format!("{} personen passen bij deze naam; kies hieronder om wie het verzoek gaat.", personen.len()),
+        );
+        self.inzage_keuze = personen;
     }
 
     /// Replace the lists.
@@ -377,8 +438,42 @@ impl State {
                 } else if self.inzage_pad.trim().is_empty() {
                     self.fout("Vul een bestandsnaam in voor de PDF.")
                 } else {
+                    self.inzage_keuze.clear();
                     Some(Event::Inzage {
-                        wie: self.inzage_wie.trim().to_string(),
+                        vraag: inzage_vraag(&self.inzage_wie),
+                        pad: PathBuf::from(self.inzage_pad.trim()),
+                    })
+                }
+            }
+            Message::KopieVerwijder(i) => self.kopieen.get(i).map(|(naam, _)| Event::KopieVerwijder(naam.clone())),
+            Message::HerstelsleutelMaken => {
+                if self.met_wachtwoord && self.sleutel_ww.is_empty() {
+                    self.fout("Vul uw huidige wachtwoord in om een nieuwe herstelsleutel te maken.")
+                } else {
+                    Some(Event::NieuweHerstelsleutel(self.met_wachtwoord.then(|| Geheim::van(&self.sleutel_ww))))
+                }
+            }
+            Message::HerstelPdfPad(t) => {
+                self.herstel_pdf = t;
+                None
+            }
+            Message::HerstelPdf => match &self.herstelsleutel {
+                Some(code) if !self.herstel_pdf.trim().is_empty() => {
+                    Some(Event::HerstelPdf { pad: PathBuf::from(self.herstel_pdf.trim()), code: code.clone() })
+                }
+                _ => self.fout("Vul een bestandsnaam in voor de PDF."),
+            },
+            Message::HerstelsleutelBewaard => {
+                self.herstelsleutel = None;
+                None
+            }
+            Message::InzageKies(id) => {
+                self.inzage_keuze.clear();
+                if self.inzage_pad.trim().is_empty() {
+                    self.fout("Vul een bestandsnaam in voor de PDF.")
+                } else {
+                    Some(Event::Inzage {
+                        vraag: crate::store::InzageVraag::Id(id),
                         pad: PathBuf::from(self.inzage_pad.trim()),
                     })
                 }
@@ -596,10 +691,56 @@ impl State {
             .push(button(text("Termijnen opslaan")).on_press(Message::TermijnenOpslaan).style(Knop::Secundair.stijl()));
         inhoud = inhoud.push(paneel(termijnen));
 
+        if let Some(code) = &self.herstelsleutel {
+            inhoud = inhoud.push(paneel(
+                column![
+                    text("Uw herstelsleutel").size(17),
+                    text(code.0.as_str()).size(22),
+                    text(
+                        "Met deze code krijgt u weer toegang als de sleutelbos de sleutel kwijt is of u het wachtwoord \
+                         vergeten bent (knop 'Herstelsleutel gebruiken' in het ontgrendelscherm). Hij wordt maar één \
+                         keer getoond: schrijf hem op of druk de PDF af en bewaar hem apart van deze laptop.",
+                    )
+                    .size(13),
+                    veld("PDF opslaan als", invoer("Bestand", &self.herstel_pdf, Message::HerstelPdfPad), None),
+                    row![
+                        button(text("Herstelsleutel als PDF opslaan"))
+                            .on_press(Message::HerstelPdf)
+                            .style(Knop::Secundair.stijl()),
+                        button(text("Ik heb hem bewaard"))
+                            .on_press(Message::HerstelsleutelBewaard)
+                            .style(Knop::Primair.stijl()),
+                    ]
+                    .spacing(8),
+                ]
+                .spacing(6),
+            ));
+        }
         // Inzage and audit.
+        let mut keuze = column![].spacing(4);
+        for p in &self.inzage_keuze {
+            keuze = keuze.push(
+                row![
+                    text(format!(
+                        "{}, geboren {}, casus {}",
+                        p.naam,
+                        p.geboortedatum.as_deref().map(nl_datum).unwrap_or_else(|| "onbekend".into()),
+                        p.casussen.join(", ")
+                    ))
+                    .size(14)
+                    .width(Fill),
+                    button(text("Deze persoon"))
+                        .on_press(Message::InzageKies(p.id.clone()))
+                        .style(Knop::Secundair.stijl()),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+        }
         inhoud = inhoud.push(paneel(
             column![
                 text("Inzageverzoek (AVG)").size(17),
+                keuze,
                 row![
                     veld(
                         "Naam of BSN",
@@ -676,13 +817,39 @@ impl State {
             .spacing(6),
         ));
         inhoud = inhoud.push(paneel(herstel));
+        if !self.kopieen.is_empty() {
+            let mut k = column![
+                text("Vervangen databases").size(17),
+                text(
+                    "Bij het terugzetten van een back-up blijft de vervangen database 30 dagen bewaard en wordt daarna \
+                     verwijderd. Ze kan casussen bevatten die sindsdien zijn verwijderd.",
+                )
+                .size(13)
+                .style(theme::gedempt),
+            ]
+            .spacing(6);
+            for (i, (naam, tot)) in self.kopieen.iter().enumerate() {
+                k = k.push(
+                    row![
+                        text(format!("{naam} — wordt verwijderd op {}", nl_datum(tot))).size(14).width(Fill),
+                        button(text("Nu verwijderen")).on_press(Message::KopieVerwijder(i)).style(Knop::Gevaar.stijl()),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
+                );
+            }
+            inhoud = inhoud.push(paneel(k));
+        }
 
         // Key handling.
         let mut sleutel = column![
             text("Sleutel").size(17),
             text(
                 "Sleutel vervangen versleutelt de hele database opnieuw met een nieuwe sleutel, bijvoorbeeld na \
-                 verlies of vermoeden van misbruik.",
+                 verlies of vermoeden van misbruik. Wachtwoord wijzigen houdt dezelfde databasesleutel: een oud \
+                 sleutelbestand met het oude wachtwoord opent de database nog. Vermoedt u een lek, kies dan Sleutel \
+                 vervangen. De herstelsleutel blijft bij beide geldig. Maak een nieuwe herstelsleutel na het \
+                 terugzetten van een back-up of als de oude zoek is; de vorige werkt dan niet meer.",
             )
             .size(13)
             .style(theme::gedempt),
@@ -696,7 +863,13 @@ impl State {
             ));
         }
         sleutel = sleutel.push(
-            button(text("Sleutel vervangen…")).on_press(Message::SleutelVervangen).style(Knop::Secundair.stijl()),
+            row![
+                button(text("Sleutel vervangen…")).on_press(Message::SleutelVervangen).style(Knop::Secundair.stijl()),
+                button(text("Nieuwe herstelsleutel maken"))
+                    .on_press(Message::HerstelsleutelMaken)
+                    .style(Knop::Secundair.stijl()),
+            ]
+            .spacing(8),
         );
         if self.met_wachtwoord {
             sleutel = sleutel.push(
