@@ -207,7 +207,7 @@ fn invalid_bsn_and_bad_input_give_dutch_errors() {
         .args(["casus", "new", "--werknaam", "A", "--thema", "onbekend thema"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("Onbekend"));
+        .stderr(predicate::str::contains("Thema 'onbekend thema' bestaat niet"));
 }
 
 #[test]
