@@ -141,6 +141,9 @@ pub fn store(f: &StoreFout) -> String {
         }
         StoreFout::Sql(e) => format!("Databasefout: {e}"),
         StoreFout::Io(e) => format!("Bestandsfout: {e}"),
+        StoreFout::BestandBestaat(p) => {
+            format!("Het bestand {} bestaat al en wordt niet overschreven; kies een andere naam.", p.display())
+        }
     }
 }
 
