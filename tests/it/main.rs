@@ -12,3 +12,4 @@ mod privacy;
 mod rapport;
 mod sync;
 mod ui;
+mod wachten;
