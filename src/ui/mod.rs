@@ -227,10 +227,25 @@ struct Lopend {
 struct Meting {
     /// When the last event was handled (only while a job runs).
     vorige: Option<Instant>,
-    /// The longest gap so far.
-    langste: Duration,
-    /// Events handled during the job.
-    events: u64,
+    /// Every gap between two handled events during the job.
+    pauzes: Vec<Duration>,
+}
+
+impl Meting {
+    /// "langste pauze … ms, 99% onder … ms, mediaan … ms (… events)".
+    fn verslag(&self) -> String {
+        let mut p = self.pauzes.clone();
+        p.sort();
+        let ms = |d: Option<&Duration>| d.map(|d| d.as_millis()).unwrap_or_default();
+        let deel = |f: usize| ms(p.get((p.len() * f / 100).min(p.len().saturating_sub(1))));
+        format!(
+            "langste pauze tussen twee afgehandelde events {} ms, 99% onder {} ms, mediaan {} ms ({} events)",
+            ms(p.last()),
+            deel(99),
+            deel(50),
+            p.len() + 1
+        )
+    }
 }
 
 /// Sidebar pages.
@@ -758,10 +773,9 @@ impl App {
         {
             let nu = Instant::now();
             if let Some(v) = m.vorige {
-                m.langste = m.langste.max(nu - v);
+                m.pauzes.push(nu - v);
             }
             m.vorige = Some(nu);
-            m.events += 1;
         }
         match message {
             Message::TaakAfgerond(soort, uitkomst) => {
@@ -772,11 +786,10 @@ impl App {
                 if let Some(m) = self.meting.take() {
                     // `schakel venster --meet`: report and close.
                     eprintln!(
-                        "meting: {} in {} ms; langste pauze tussen twee afgehandelde events {} ms ({} events)",
+                        "meting: {} in {} ms; {}",
                         soort.label(),
                         duur.unwrap_or_default().as_millis(),
-                        m.langste.as_millis(),
-                        m.events
+                        m.verslag()
                     );
                     return iced::exit();
                 }
