@@ -135,6 +135,10 @@ pub enum Opdracht {
         /// Begin op deze pagina: casussen, synchronisatie, instellingen, ...
         #[arg(long)]
         pagina: Option<String>,
+        /// Meting: maak na het ontgrendelen een back-up in de gegevensmap, meld de langste
+        /// pauze tussen twee afgehandelde gebeurtenissen terwijl die loopt, en sluit af
+        #[arg(long)]
+        meet: bool,
     },
 }
 
@@ -717,8 +721,12 @@ fn standaard_gebruiker() -> String {
     std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "medewerker".into())
 }
 
+/// Every file the CLI writes: atomic and owner-only (`store::bestand`).
 fn schrijf(pad: &std::path::Path, bytes: &[u8]) -> Result<(), CliFout> {
-    std::fs::write(pad, bytes).map_err(|e| CliFout::Controle(format!("Kan {} niet schrijven: {e}", pad.display())))
+    crate::store::bestand::schrijf(pad, bytes, crate::store::bestand::Overschrijven::Ja).map_err(|e| match e {
+        StoreFout::Io(e) => CliFout::Controle(format!("Kan {} niet schrijven: {e}", pad.display())),
+        ander => CliFout::Store(ander),
+    })
 }
 
 fn lees(pad: &std::path::Path) -> Result<Vec<u8>, CliFout> {
@@ -1263,8 +1271,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 RapportSoort::Overzicht => report::overzicht(&mut store, id),
             }
             .map_err(rapportfout)?;
-            std::fs::write(uitvoer, &r.pdf)
-                .map_err(|e| CliFout::Controle(format!("Kan {} niet schrijven: {e}", uitvoer.display())))?;
+            schrijf(uitvoer, &r.pdf)?;
             if cli.json {
                 print_json(&serde_json::json!({ "bestand": uitvoer, "paginas": r.paginas, "titel": r.titel }));
             } else {
@@ -1278,7 +1285,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         }
         // Handled above, before the data dir is looked up.
         Opdracht::Handleiding { .. } => {}
-        Opdracht::Venster { casus, tab, pagina } => {
+        Opdracht::Venster { casus, tab, pagina, meet } => {
             let pagina = match pagina.as_deref() {
                 None => None,
                 Some(p) => Some(crate::ui::Pagina::parse(p).ok_or_else(|| {
@@ -1306,7 +1313,14 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             };
             return Ok(Vervolg::Venster(
                 map,
-                Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None, pagina, overleg_tab }),
+                Box::new(crate::ui::Beginscherm {
+                    casus: casus.clone(),
+                    tab,
+                    concept: None,
+                    pagina,
+                    overleg_tab,
+                    meet: *meet,
+                }),
             ));
         }
     }

@@ -620,7 +620,18 @@ impl Store {
     }
 
     /// The full casus. Records an `inzien` audit entry: reading personal data is logged.
+    /// Call it once per opening; a refresh of an open casus uses [`Store::casus_detail_verversen`].
     pub fn casus_detail(&mut self, nummer: &str) -> Resultaat<CasusDetail> {
+        let d = self.casus_detail_verversen(nummer)?;
+        let mut w = self.schrijver()?;
+        w.inzien(&s::CASUS, &d.regel.id, Some(&d.regel.id))?;
+        w.commit()?;
+        Ok(d)
+    }
+
+    /// The full casus again, for a casus the user already has open (after a save): a pure
+    /// read, no audit entry (the opening was logged by [`Store::casus_detail`]).
+    pub fn casus_detail_verversen(&self, nummer: &str) -> Resultaat<CasusDetail> {
         let regel = self.casus_regel(nummer)?;
         let id = regel.id.clone();
         let c = &self.conn;
@@ -732,9 +743,6 @@ impl Store {
         markeer_vervallen(&mut fase_historie, regel.fase);
         drop(detenties_stmt);
         drop(stmt);
-        let mut w = self.schrijver()?;
-        w.inzien(&s::CASUS, &id, Some(&id))?;
-        w.commit()?;
         Ok(CasusDetail {
             regel,
             aanmelder_partner,

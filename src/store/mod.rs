@@ -2,6 +2,7 @@
 //! audit log and change log. All SQL of Schakel lives below this module.
 
 mod audit;
+pub mod bestand;
 mod bewaren;
 mod casus;
 pub mod herstel;
@@ -111,7 +112,8 @@ pub enum StoreFout {
     /// This data dir has no recovery copy of the key (`herstel.json`).
     #[error("no recovery copy of the key")]
     GeenHerstelsleutel,
-    /// An export would overwrite an existing file: refused.
+    /// A file that must not be overwritten already exists (an export, or
+    /// [`bestand::Overschrijven::Nee`]): refused.
     #[error("file exists: {0}")]
     BestandBestaat(PathBuf),
     /// An inzageverzoek matches more than one person: the officer chooses one.
@@ -247,28 +249,9 @@ impl Gegevensmap {
     }
 }
 
-/// Write a file atomically: temp file, fsync, rename, fsync dir. Owner-only on Unix.
+/// Write a file atomically, replacing it (see [`bestand::schrijf`]).
 pub(crate) fn schrijf_atomair(pad: &Path, inhoud: &[u8]) -> Resultaat<()> {
-    use std::io::Write;
-    let map = pad.parent().unwrap_or(Path::new("."));
-    let tmp = map.join(format!(".{}.tmp", pad.file_name().and_then(|n| n.to_str()).unwrap_or("bestand")));
-    {
-        let mut opties = std::fs::OpenOptions::new();
-        opties.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opties.mode(0o600);
-        }
-        let mut f = opties.open(&tmp)?;
-        f.write_all(inhoud)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, pad)?;
-    if let Ok(d) = std::fs::File::open(map) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    bestand::schrijf(pad, inhoud, bestand::Overschrijven::Ja)
 }
 
 /// Write a new file with owner-only permissions (exported keys). Never overwrites: an
@@ -352,6 +335,43 @@ pub struct Store {
     conn: Connection,
     apparaat: String,
     gebruiker: String,
+    /// How to open another connection to this database (set when opened with a key).
+    verbinding: Option<Verbinding>,
+}
+
+/// What it takes to open another connection to the same database file: a background job
+/// (backup, bundle import, a PDF) gets its own connection, so the window's connection stays
+/// free for reads and short writes. Holds the key (wiped on drop, like the store's own);
+/// it is dropped with the store when the window locks.
+#[derive(Clone)]
+pub struct Verbinding {
+    pad: PathBuf,
+    sleutel: DbSleutel,
+}
+
+impl std::fmt::Debug for Verbinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verbinding").field("pad", &self.pad).finish_non_exhaustive()
+    }
+}
+
+impl Verbinding {
+    /// Open a further connection with the same key and settings (WAL: it reads while the
+    /// other connection writes, and the other way round). Runs no migrations: the store
+    /// it came from did.
+    pub fn open(&self) -> Resultaat<Store> {
+        let conn = verbind(&self.pad, Some(&self.sleutel), false)?;
+        let mut s = Store::van_verbinding(conn)?;
+        s.verbinding = Some(self.clone());
+        Ok(s)
+    }
+
+    /// A read-only connection (`PRAGMA query_only`): any write through it fails.
+    pub fn open_lezer(&self) -> Resultaat<Store> {
+        let s = self.open()?;
+        pragma(&s.conn, "PRAGMA query_only = ON")?;
+        Ok(s)
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -425,7 +445,7 @@ impl Store {
             tx.execute("INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)", (k, v))?;
         }
         tx.commit()?;
-        Self::van_verbinding(conn)
+        Ok(Self::van_verbinding(conn)?.met_sleutel(&pad, sleutel))
     }
 
     /// Open the existing database in `map`. Never creates one.
@@ -445,14 +465,37 @@ impl Store {
         }
         let mut conn = verbind(&pad, Some(sleutel), false)?;
         Self::migreer(&mut conn)?;
-        Self::van_verbinding(conn)
+        Ok(Self::van_verbinding(conn)?.met_sleutel(&pad, sleutel))
     }
 
     /// Open a database file at `pad` with `sleutel` (rotation check, backup restore).
     pub(crate) fn open_bestand(pad: &Path, sleutel: &DbSleutel) -> Resultaat<Store> {
         let mut conn = verbind(pad, Some(sleutel), false)?;
         Self::migreer(&mut conn)?;
-        Self::van_verbinding(conn)
+        Ok(Self::van_verbinding(conn)?.met_sleutel(pad, sleutel))
+    }
+
+    fn met_sleutel(mut self, pad: &Path, sleutel: &DbSleutel) -> Store {
+        self.verbinding = Some(Verbinding { pad: pad.to_path_buf(), sleutel: sleutel.clone() });
+        self
+    }
+
+    /// How to open another connection to this database (`None` for a store opened
+    /// without a key, which only tests and benchmarks make).
+    pub fn verbinding(&self) -> Option<Verbinding> {
+        self.verbinding.clone()
+    }
+
+    /// A closed placeholder (an empty in-memory database) that stands in for the store
+    /// while a job that replaces the database file has the real one (restore, key
+    /// rotation). Every query on it fails.
+    pub fn gesloten() -> Resultaat<Store> {
+        Ok(Store {
+            conn: Connection::open_in_memory()?,
+            apparaat: String::new(),
+            gebruiker: String::new(),
+            verbinding: None,
+        })
     }
 
     fn migreer(conn: &mut Connection) -> Resultaat<()> {
@@ -477,7 +520,7 @@ impl Store {
         };
         let apparaat = lees(instelling::APPARAAT)?;
         let gebruiker = lees(instelling::GEBRUIKER)?;
-        Ok(Store { conn, apparaat, gebruiker })
+        Ok(Store { conn, apparaat, gebruiker, verbinding: None })
     }
 
     /// Benchmark only (`schakel bench`): an **unencrypted** copy of this database at `pad`,

@@ -1,6 +1,44 @@
 //! The window (iced 0.14). Screens live in `screen/`; this root owns the store, turns
 //! screen events into store calls, switches screens, handles shortcuts and the idle lock.
 //! No SQL here, and no `unwrap`: every error becomes a visible banner.
+//!
+//! # The window never waits
+//!
+//! The event loop must stay free: a frozen window for ten seconds looks like a crash.
+//!
+//! - **Long jobs** (backup, restore, key rotation, bundle import and export, retention
+//!   removal, kengetallen, inzage, audit export, passphrase change) run in `tokio::task::spawn_blocking`
+//!   through `Task::perform` and come back as [`Message::TaakAfgerond`]. One runs at a
+//!   time; a second start is refused with a message. While one runs the top of
+//!   the window shows an iced `progress_bar` with its Dutch label; its end is a banner.
+//! - **How the store is shared.** The window keeps its own SQLCipher connection (the
+//!   `Store` in `Hoofd`) for the short reads and writes of the screens. A job that only
+//!   reads the database or adds its own transactions (backup, bundles, removal, figures,
+//!   inzage, audit export) opens a *second connection* to the same file from
+//!   [`crate::store::Verbinding`] inside the blocking task. The database is in WAL mode,
+//!   so the board keeps reading (and the user keeps saving) while a backup's long read
+//!   transaction runs; SQLite serialises the writers (busy timeout), and the audit chain
+//!   and change-log counters are read inside each write transaction, so two connections
+//!   cannot fork them.
+//! - **Jobs that replace the database file** (restore, key rotation) cannot share it: they
+//!   take the window's own connection (a closed placeholder stands in, see
+//!   [`Store::gesloten`]), the window shows only the progress until they end, and the
+//!   store comes back with the result (or the window locks when it is unusable).
+//! - **Locking or closing during a job waits**: the banner says so, and the window locks or
+//!   closes as soon as the job ends; nothing is half-written. Closing asks first
+//!   (`exit_on_close_request: false`, [`Message::SluitenGevraagd`]).
+//! - Every file the window writes goes through [`crate::store::bestand`] (atomic, 0600);
+//!   files are chosen in the `rfd` dialog, itself a `Task`; the PDF viewer is started
+//!   detached.
+//! - PDFs (print and save, 90–145 ms each) are rendered and written in the same way, on
+//!   a connection of their own, without the one-job limit; the outcome comes back as
+//!   [`Message::PdfGemaakt`] to the screen that asked.
+//! - `schakel venster --meet` runs a backup after unlocking and logs the longest pause
+//!   between two handled events while it runs (`scripts/wachten.sh`).
+//!
+//! Still synchronous in `update` (milliseconds, on the window's connection): the screens'
+//! own reads and single-record writes. Moving those into tasks too is the next step; with
+//! the connection design above it needs no new store code.
 
 pub mod screen;
 pub mod theme;
@@ -51,6 +89,9 @@ pub struct Beginscherm {
     pub pagina: Option<Pagina>,
     /// On the Overleggen page: this half of the selected meeting.
     pub overleg_tab: Option<overleggen::Tab>,
+    /// `--meet`: after unlocking, make a backup in the data dir, log the longest pause
+    /// between two handled events while it runs, and close.
+    pub meet: bool,
 }
 
 /// Start the window on `map`.
@@ -68,6 +109,8 @@ pub fn run(map: Gegevensmap, begin: Beginscherm) -> iced::Result {
     .theme(App::thema)
     .subscription(App::subscription)
     .window(iced::window::Settings {
+        // Closing asks first: a running job ends before the window goes.
+        exit_on_close_request: false,
         size: iced::Size::new(1360.0, 860.0),
         min_size: Some(iced::Size::new(1024.0, 680.0)),
         icon: venster_icoon(),
@@ -98,6 +141,110 @@ impl Overdracht {
 impl std::fmt::Debug for Overdracht {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Overdracht")
+    }
+}
+
+/// A long job that runs off the event loop, with a progress bar and a banner at its end.
+/// One runs at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Taaksoort {
+    /// Make a backup.
+    Backup,
+    /// Restore a backup over the open database (exclusive).
+    Herstel,
+    /// Re-encrypt the database with a new key (exclusive).
+    Sleutel,
+    /// Read a bundle.
+    BundelImport,
+    /// Write a bundle.
+    BundelExport,
+    /// Remove a casus after its retention term.
+    Verwijderen,
+    /// Compute the figures for a period.
+    Kengetallen,
+    /// Draw up an inzage.
+    Inzage,
+    /// Export the audit log.
+    AuditExport,
+    /// Change the passphrase (Argon2id: about a second).
+    Wachtwoord,
+}
+
+impl Taaksoort {
+    /// The Dutch label next to the progress bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Taaksoort::Backup => "Back-up maken",
+            Taaksoort::Herstel => "Back-up terugzetten",
+            Taaksoort::Sleutel => "Database opnieuw versleutelen",
+            Taaksoort::BundelImport => "Bundel inlezen",
+            Taaksoort::BundelExport => "Bundel maken",
+            Taaksoort::Verwijderen => "Casus verwijderen",
+            Taaksoort::Kengetallen => "Kengetallen berekenen",
+            Taaksoort::Inzage => "Inzage opstellen",
+            Taaksoort::AuditExport => "Auditlog exporteren",
+            Taaksoort::Wachtwoord => "Wachtwoord wijzigen",
+        }
+    }
+
+    /// Does the job replace the database file? Then it takes the window's own connection
+    /// and the window shows only the progress until it ends.
+    pub fn exclusief(self) -> bool {
+        matches!(self, Taaksoort::Herstel | Taaksoort::Sleutel)
+    }
+}
+
+/// What a finished job hands back.
+#[derive(Debug, Clone)]
+pub enum Uitkomst {
+    /// The Dutch sentence for the screen that started it, or the error sentence.
+    Tekst(Result<String, String>),
+    /// The figures for the period asked.
+    Kengetallen(Result<Box<crate::store::Kengetallen>, String>),
+    /// The database was replaced: the store to go on with (`None`: lock, so that unlocking
+    /// opens whatever is in place), and the sentence.
+    Store(Overdracht, Result<String, String>),
+}
+
+/// The screen that asked for a PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PdfScherm {
+    /// The open casus (plan, overview).
+    Detail,
+    /// Overleggen (agenda, verslag).
+    Overleggen,
+}
+
+/// A job that is running.
+#[derive(Debug, Clone, Copy)]
+struct Lopend {
+    soort: Taaksoort,
+    gestart: Instant,
+}
+
+/// The longest pause between two handled events while a job runs (`schakel venster --meet`).
+#[derive(Debug, Clone, Default)]
+struct Meting {
+    /// When the last event was handled (only while a job runs).
+    vorige: Option<Instant>,
+    /// Every gap between two handled events during the job.
+    pauzes: Vec<Duration>,
+}
+
+impl Meting {
+    /// "langste pauze … ms, 99% onder … ms, mediaan … ms (… events)".
+    fn verslag(&self) -> String {
+        let mut p = self.pauzes.clone();
+        p.sort();
+        let ms = |d: Option<&Duration>| d.map(|d| d.as_millis()).unwrap_or_default();
+        let deel = |f: usize| ms(p.get((p.len() * f / 100).min(p.len().saturating_sub(1))));
+        format!(
+            "langste pauze tussen twee afgehandelde events {} ms, 99% onder {} ms, mediaan {} ms ({} events)",
+            ms(p.last()),
+            deel(99),
+            deel(50),
+            p.len() + 1
+        )
     }
 }
 
@@ -238,6 +385,14 @@ pub enum Message {
     Aangemaakt(Result<Overdracht, String>),
     /// Close the banner.
     SluitBanner,
+    /// A long job ended (success or error sentence inside).
+    TaakAfgerond(Taaksoort, Uitkomst),
+    /// A tenth of a second passed while a job runs (moves the progress bar).
+    Voortgang,
+    /// A PDF was made and written (or not): the sentence for that screen.
+    PdfGemaakt(PdfScherm, Result<String, String>),
+    /// The user asked to close the window.
+    SluitenGevraagd(iced::window::Id),
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -278,7 +433,23 @@ struct Hoofd {
     conflicten: Vec<crate::store::Conflict>,
     zoekterm: String,
     treffers: Vec<Zoektreffer>,
+    /// An error or refusal, in red.
     banner: Option<String>,
+    /// How the last job ended, in blue.
+    klaar: Option<String>,
+    /// The long job that is running, if any.
+    taak: Option<Lopend>,
+    /// Lock or close as soon as the running job ends (asked for while it ran).
+    na_taak: Option<NaTaak>,
+}
+
+/// What the user asked for while a job ran.
+#[derive(Debug, Clone)]
+enum NaTaak {
+    /// Lock, with this reason.
+    Vergrendel(String),
+    /// Close the window.
+    Sluit,
 }
 
 /// The application.
@@ -289,6 +460,8 @@ pub struct App {
     vergrendel_na: Duration,
     /// The casus and tab to return to after unlocking.
     begin: Beginscherm,
+    /// `--meet`: the pauses between handled events while a job runs.
+    meting: Option<Meting>,
 }
 
 fn fout(e: &StoreFout) -> String {
@@ -334,6 +507,7 @@ impl App {
             laatste_activiteit: Instant::now(),
             vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
             begin: Beginscherm::default(),
+            meting: None,
         };
         match crate::store::sleutelbron(&map) {
             Err(StoreFout::NietGeinitialiseerd) => {
@@ -359,8 +533,9 @@ impl App {
             laatste_activiteit: Instant::now(),
             vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
             begin: Beginscherm::default(),
+            meting: None,
         };
-        app.binnen(store);
+        let _ = app.binnen(store);
         app
     }
 
@@ -427,7 +602,7 @@ impl App {
         )
     }
 
-    fn binnen(&mut self, store: Store) {
+    fn binnen(&mut self, store: Store) -> Task<Message> {
         // Print copies left behind by a crash.
         let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         let minuten = store
@@ -485,6 +660,9 @@ impl App {
             zoekterm: String::new(),
             treffers: Vec::new(),
             banner,
+            klaar: None,
+            taak: None,
+            na_taak: None,
         };
         let begin = std::mem::take(&mut self.begin);
         if let Some(p) = begin.pagina {
@@ -502,7 +680,16 @@ impl App {
                 d.herstel(c);
             }
         }
+        let mut taak = Task::none();
+        if begin.meet {
+            // The measurement: a backup of the whole database, in the data dir.
+            self.meting = Some(Meting::default());
+            let pad = self.map.pad().join("meting.schakelbackup");
+            let _ = std::fs::remove_file(&pad);
+            taak = hoofd.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
+        }
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
+        taak
     }
 
     fn titel(&self) -> String {
@@ -519,7 +706,8 @@ impl App {
         theme::thema()
     }
 
-    fn subscription(&self) -> Subscription<Message> {
+    /// Keys, activity, the close request, the idle clock and (during a job) the progress tick.
+    pub fn subscription(&self) -> Subscription<Message> {
         let toetsen = iced::event::listen_with(|event, status, _window| match event {
             IcedEvent::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) => {
                 sneltoets(key.as_ref(), modifiers).or_else(|| {
@@ -537,9 +725,14 @@ impl App {
             ) => Some(Message::Activiteit),
             _ => None,
         });
-        let mut subs = vec![toetsen, activiteit];
-        if matches!(self.scherm, Scherm::Hoofd(_)) {
+        let mut subs = vec![toetsen, activiteit, iced::window::close_requests().map(Message::SluitenGevraagd)];
+        if let Scherm::Hoofd(h) = &self.scherm {
             subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tik));
+            if h.taak.is_some() {
+                // Moves the progress bar; under `--meet` also the clock of the measurement.
+                let stap = if self.meting.is_some() { 10 } else { 100 };
+                subs.push(iced::time::every(Duration::from_millis(stap)).map(|_| Message::Voortgang));
+            }
         }
         Subscription::batch(subs)
     }
@@ -560,6 +753,17 @@ impl App {
     }
 
     fn vergrendel(&mut self, reden: &str) {
+        if let Scherm::Hoofd(h) = &mut self.scherm
+            && let Some(l) = h.taak
+        {
+            // Never close the store under a running job: lock as soon as it ends.
+            h.banner = Some(format!(
+                "Schakel vergrendelt zodra ‘{}’ klaar is; er wordt niets half geschreven.",
+                l.soort.label()
+            ));
+            h.na_taak = Some(NaTaak::Vergrendel(reden.to_string()));
+            return;
+        }
         if let Scherm::Hoofd(h) = &mut self.scherm {
             // Save pending edits first: locking never drops typed text.
             h.bewaar_openstaand();
@@ -570,6 +774,7 @@ impl App {
                 concept: h.detail.as_ref().map(|d| d.concept()),
                 pagina: (h.detail.is_none()).then_some(h.pagina),
                 overleg_tab: None,
+                meet: false,
             };
         }
         // Printed copies hold personal data: they go when the window locks.
@@ -580,7 +785,59 @@ impl App {
 
     /// Handle a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        if let (Some(m), Scherm::Hoofd(h)) = (&mut self.meting, &self.scherm)
+            && h.taak.is_some()
+        {
+            let nu = Instant::now();
+            if let Some(v) = m.vorige {
+                m.pauzes.push(nu - v);
+            }
+            m.vorige = Some(nu);
+        }
         match message {
+            Message::TaakAfgerond(soort, uitkomst) => {
+                let Scherm::Hoofd(h) = &mut self.scherm else { return Task::none() };
+                let duur = h.taak.map(|l| l.gestart.elapsed());
+                let vergrendel = h.taak_afgerond(soort, uitkomst);
+                let na = h.na_taak.take();
+                if let Some(m) = self.meting.take() {
+                    // `schakel venster --meet`: report and close.
+                    eprintln!(
+                        "meting: {} in {} ms; {}",
+                        soort.label(),
+                        duur.unwrap_or_default().as_millis(),
+                        m.verslag()
+                    );
+                    return iced::exit();
+                }
+                match na {
+                    Some(NaTaak::Sluit) => return self.sluiten(),
+                    Some(NaTaak::Vergrendel(reden)) => {
+                        self.vergrendel(&reden);
+                        return operation::focus("wachtwoord");
+                    }
+                    None => {}
+                }
+                if vergrendel {
+                    self.vergrendel("De database is vervangen. Ontgrendel opnieuw om verder te werken.");
+                    return operation::focus("wachtwoord");
+                }
+                return Task::none();
+            }
+            Message::Voortgang => return Task::none(),
+            Message::SluitenGevraagd(_) => {
+                if let Scherm::Hoofd(h) = &mut self.scherm
+                    && let Some(l) = h.taak
+                {
+                    h.banner = Some(format!(
+                        "Schakel sluit zodra ‘{}’ klaar is; er wordt niets half geschreven.",
+                        l.soort.label()
+                    ));
+                    h.na_taak = Some(NaTaak::Sluit);
+                    return Task::none();
+                }
+                return self.sluiten();
+            }
             Message::Activiteit => {
                 self.laatste_activiteit = Instant::now();
                 return Task::none();
@@ -590,6 +847,7 @@ impl App {
                     self.vergrendel("Automatisch vergrendeld na een periode zonder activiteit.");
                 } else if self.laatste_activiteit.elapsed() >= Duration::from_secs(2)
                     && let Scherm::Hoofd(h) = &mut self.scherm
+                    && !h.taak.is_some_and(|l| l.soort.exclusief())
                 {
                     // Autosave an edited action once the user pauses (crash safety); the form stays open.
                     h.tussentijds_bewaren();
@@ -607,11 +865,11 @@ impl App {
                 let herstelcode = r.as_ref().ok().and_then(|o| o.1.clone());
                 return match r.map(|o| o.neem()) {
                     Ok(Some(store)) => {
-                        self.binnen(store);
+                        let taak = self.binnen(store);
                         if let (Some(code), Scherm::Hoofd(h)) = (herstelcode, &mut self.scherm) {
                             h.toon_herstelsleutel(&code);
                         }
-                        Task::none()
+                        taak
                     }
                     Ok(None) => Task::none(),
                     Err(f) => {
@@ -688,6 +946,15 @@ impl App {
         }
     }
 
+    /// Close the window: typed edits are saved first, printed copies removed.
+    fn sluiten(&mut self) -> Task<Message> {
+        if let Scherm::Hoofd(h) = &mut self.scherm {
+            h.bewaar_openstaand();
+        }
+        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
+        iced::exit()
+    }
+
     fn aanmaken(&self, a: start::Aanvraag) -> Task<Message> {
         let map = self.map.clone();
         Task::perform(
@@ -710,6 +977,21 @@ impl App {
     }
 }
 
+/// The progress bar of a running job, with its Dutch label and the seconds so far. The
+/// jobs report no fraction, so the bar sweeps while the job runs.
+fn voortgang(l: &Lopend) -> Element<'_, Message> {
+    let verstreken = l.gestart.elapsed();
+    let fase = (verstreken.as_millis() % 2000) as f32 / 2000.0;
+    row![
+        text(format!("{}… ({} s)", l.soort.label(), verstreken.as_secs())).size(14),
+        iced::widget::progress_bar(0.0..=1.0, fase).length(Fill).girth(8),
+    ]
+    .spacing(12)
+    .align_y(iced::Center)
+    .padding([4, 0])
+    .into()
+}
+
 fn focus(vooruit: bool) -> Task<Message> {
     if vooruit { operation::focus_next() } else { operation::focus_previous() }
 }
@@ -727,26 +1009,10 @@ fn bestandsnaam(document: detail::Document, nummer: &str, versie: Option<u32>) -
     }
 }
 
-/// Write a file readable by the owner only, in a folder only the owner can enter: a
-/// printed plan holds personal data.
-fn schrijf_prive(map: &std::path::Path, pad: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(map)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        std::fs::set_permissions(map, std::fs::Permissions::from_mode(0o700))?;
-        let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(pad)?;
-        std::io::Write::write_all(&mut f, bytes)?;
-        f.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        std::fs::write(pad, bytes)
-    }
-}
-
-/// Open a file in the desktop's default application. `SCHAKEL_PDF_VIEWER` names another
-/// program (tests use `true`, so nothing opens).
+/// Open a file in the desktop's default application, detached: the window does not wait
+/// for the viewer (some openers last until the viewer closes). Only a viewer that cannot be
+/// started is an error. `SCHAKEL_PDF_VIEWER` names another program (tests use `true`, so
+/// nothing opens).
 fn open_in_viewer(pad: &std::path::Path) -> std::io::Result<()> {
     let programma = std::env::var("SCHAKEL_PDF_VIEWER").ok();
     let mut cmd = match programma.as_deref() {
@@ -763,12 +1029,14 @@ fn open_in_viewer(pad: &std::path::Path) -> std::io::Result<()> {
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
-    let status = cmd.status()?;
-    if status.success() { Ok(()) } else { Err(std::io::Error::other(format!("viewer exit {status}"))) }
+    let mut kind = cmd.spawn()?;
+    // Reap the process when it ends, off the event loop (no zombie, no waiting).
+    std::thread::spawn(move || {
+        let _ = kind.wait();
+    });
+    Ok(())
 }
 
-/// Write a file via a temporary name and rename, so a pulled USB stick or full disk never
-/// leaves a half bundle under the real name.
 /// The Dutch sentence for a report error.
 fn rapport_melding(e: crate::report::RapportFout) -> String {
     use crate::report::RapportFout;
@@ -780,12 +1048,120 @@ fn rapport_melding(e: crate::report::RapportFout) -> String {
     }
 }
 
-fn schrijf_veilig(pad: &str, bytes: &[u8]) -> Result<(), crate::sync::SyncFout> {
-    let doel = std::path::Path::new(pad);
-    let tijdelijk = doel.with_extension("deels");
-    std::fs::write(&tijdelijk, bytes)?;
-    std::fs::rename(&tijdelijk, doel)?;
-    Ok(())
+/// Every file the window writes goes through the store's atomic writer (temporary name,
+/// fsync, rename, owner-only).
+fn schrijf_bestand(pad: &std::path::Path, bytes: &[u8]) -> Result<(), StoreFout> {
+    crate::store::bestand::schrijf(pad, bytes, crate::store::bestand::Overschrijven::Ja)
+}
+
+/// The plan or overview of a casus as PDF.
+fn casus_pdf(
+    s: &mut Store,
+    document: detail::Document,
+    nummer: &str,
+    versie: Option<u32>,
+) -> Result<crate::report::Rapport, String> {
+    use crate::report;
+    match document {
+        detail::Document::Plan => report::plan(s, nummer, versie),
+        detail::Document::Overzicht => report::overzicht(s, nummer),
+    }
+    .map_err(rapport_melding)
+}
+
+/// A meeting's agenda or verslag as PDF.
+fn overleg_pdf(s: &Store, stuk: overleggen::Stuk, overleg: &str) -> Result<crate::report::Rapport, String> {
+    use crate::report;
+    match stuk {
+        overleggen::Stuk::Agenda => report::agenda(s, overleg, report::AgendaOpties::default()),
+        overleggen::Stuk::Verslag => report::verslag(s, overleg),
+    }
+    .map_err(rapport_melding)
+}
+
+/// Hand a printed copy to the viewer (detached) and say what happened.
+fn afgedrukt(r: &crate::report::Rapport, pad: &std::path::Path) -> String {
+    match open_in_viewer(pad) {
+        Ok(()) => format!(
+            "{} ({} pagina's) is geopend in de PDF-viewer; druk af met Ctrl+P. De kopie wordt bij vergrendelen verwijderd.",
+            r.titel, r.paginas
+        ),
+        Err(_) => format!(
+            "Er is geen PDF-viewer gevonden. Het bestand staat klaar in {}; open het om af te drukken.",
+            pad.display()
+        ),
+    }
+}
+
+/// The outcome of a job that could not run (or panicked), for its kind.
+fn mislukte_uitkomst(soort: Taaksoort, tekst: String) -> Uitkomst {
+    match soort {
+        Taaksoort::Kengetallen => Uitkomst::Kengetallen(Err(tekst)),
+        s if s.exclusief() => Uitkomst::Store(Overdracht(Arc::new(Mutex::new(None)), None), Err(tekst)),
+        _ => Uitkomst::Tekst(Err(tekst)),
+    }
+}
+
+fn afgebroken(soort: Taaksoort) -> String {
+    format!("{} is onverwacht afgebroken; er is niets half opgeslagen.", soort.label())
+}
+
+/// The Dutch report of a bundle that was read.
+fn importverslag(i: &crate::sync::Import) -> String {
+    let t = &i.toegepast;
+    let mut m = format!(
+        "Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.",
+        i.afzender.naam, t.nieuw, t.rijen
+    );
+    if t.conflicten > 0 {
+        m.push_str(&format!(" Er zijn {} open conflicten; kies hieronder de juiste waarde.", t.conflicten));
+    }
+    for n in &t.hernummerd {
+        m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
+    }
+    m
+}
+
+/// Draw up an inzage: PDF at `pad`, JSON next to it.
+fn inzage_schrijven(
+    store: &mut Store,
+    vraag: &crate::store::InzageVraag,
+    pad: &std::path::Path,
+) -> Result<String, String> {
+    let inzage = store.inzage(vraag).map_err(|e| fout(&e))?;
+    let pdf = crate::report::inzage(store, &inzage).map_err(rapport_melding)?;
+    let json = serde_json::to_vec_pretty(&inzage).map_err(|e| format!("JSON: {e}"))?;
+    let json_pad = pad.with_extension("json");
+    schrijf_bestand(pad, &pdf.pdf).and_then(|()| schrijf_bestand(&json_pad, &json)).map_err(|e| fout(&e))?;
+    Ok(format!(
+        "Inzage opgeslagen: {} en {}. Controleer casusgegevens op informatie over derden vóór verstrekking.",
+        pad.display(),
+        json_pad.display()
+    ))
+}
+
+/// Export the audit log (CSV, or PDF when `pad` ends in .pdf) with the chain check.
+fn audit_schrijven(
+    store: &mut Store,
+    filter: &crate::store::AuditFilter,
+    pad: &std::path::Path,
+) -> Result<String, String> {
+    let regels = store.audit_export(filter).map_err(|e| fout(&e))?;
+    let controle = store.audit_verify().map_err(|e| fout(&e))?;
+    let pdf = pad.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let bytes = if pdf {
+        crate::report::audit(store, &regels, &controle, filter).map(|r| r.pdf)
+    } else {
+        crate::report::audit_csv(&regels, &controle)
+    }
+    .map_err(rapport_melding)?;
+    schrijf_bestand(pad, &bytes).map_err(|e| fout(&e))?;
+    Ok(format!(
+        "{} auditregels opgeslagen in {}. Hash-keten: {}.",
+        regels.len(),
+        pad.display(),
+        crate::report::ketenuitslag(&controle)
+    ))
 }
 
 fn partner_label(naam: &str, c: Convenantstatus) -> String {
@@ -799,6 +1175,13 @@ fn partner_label(naam: &str, c: Convenantstatus) -> String {
 impl Hoofd {
     /// Returns the task and whether to lock.
     fn update(&mut self, message: Message) -> (Task<Message>, bool) {
+        // While the database file is being replaced, the window only shows the progress.
+        if self.taak.is_some_and(|l| l.soort.exclusief()) {
+            if matches!(message, Message::Vergrendel) {
+                return (Task::none(), true);
+            }
+            return (Task::none(), false);
+        }
         match message {
             Message::Navigeer(p) => {
                 self.bewaar_openstaand();
@@ -820,7 +1203,7 @@ impl Hoofd {
                     self.ververs_overleggen();
                 }
                 if p == Pagina::Kengetallen {
-                    let _ = self.kengetallen_bericht(kengetallen::Message::Berekenen);
+                    return (self.kengetallen_bericht(kengetallen::Message::Berekenen), false);
                 }
             }
             Message::Zoek(t) => {
@@ -887,22 +1270,34 @@ impl Hoofd {
             Message::Board(m) => return (self.board_bericht(m), false),
             Message::Detail(m) => return (self.detail_bericht(m), false),
             Message::PdfPadGekozen { document, versie, nummer, pad } => {
-                if let Some(p) = pad {
-                    self.pdf_opslaan(document, &nummer, versie, &p);
-                }
-                return (Task::none(), false);
+                return match pad {
+                    Some(p) => (self.pdf_opslaan(document, nummer, versie, p), false),
+                    None => (Task::none(), false),
+                };
             }
+            Message::PdfGemaakt(PdfScherm::Detail, r) => {
+                if let Some(d) = &mut self.detail {
+                    match r {
+                        Ok(m) => d.toon_melding(m),
+                        Err(f) => d.toon_fout(f),
+                    }
+                }
+            }
+            Message::PdfGemaakt(PdfScherm::Overleggen, r) => match r {
+                Ok(m) => self.overleggen.toon_melding(m),
+                Err(f) => self.overleggen.toon_fout(f),
+            },
             Message::Overleggen(m) => return (self.overleggen_bericht(m), false),
             Message::Kengetallen(m) => return (self.kengetallen_bericht(m), false),
             // A cancelled dialog (`pad: None`) changes nothing.
             Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
-                self.overleg_pdf_opslaan(stuk, &overleg, &p);
+                return (self.overleg_pdf_opslaan(stuk, overleg, p), false);
             }
             Message::KengetallenPadGekozen { cijfers, pad: Some(p) } => {
                 let csv = crate::store::kengetallen::naar_csv(&cijfers);
-                match schrijf_veilig(&p.display().to_string(), &csv) {
+                match schrijf_bestand(&p, &csv) {
                     Ok(()) => self.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display())),
-                    Err(e) => self.kengetallen.toon_fout(melding::sync(&e)),
+                    Err(e) => self.kengetallen.toon_fout(fout(&e)),
                 }
             }
             Message::Partners(m) => {
@@ -927,10 +1322,11 @@ impl Hoofd {
             Message::ContactlijstPadGekozen { actie, pad: Some(p) } => self.contactlijst(actie, &p),
             Message::Synchronisatie(m) => {
                 let (task, event) = self.synchronisatie.update(m);
-                if let Some(e) = event {
-                    self.sync_event(e);
-                }
-                return (task.map(Message::Synchronisatie), false);
+                let vervolg = match event {
+                    Some(e) => self.sync_event(e),
+                    None => Task::none(),
+                };
+                return (Task::batch([task.map(Message::Synchronisatie), vervolg]), false);
             }
             Message::Instellingen(m) => {
                 let (task, event) = self.instellingen.update(m);
@@ -945,7 +1341,10 @@ impl Hoofd {
                     None => return (task.map(Message::Instellingen), false),
                 }
             }
-            Message::SluitBanner => self.banner = None,
+            Message::SluitBanner => {
+                self.banner = None;
+                self.klaar = None;
+            }
             _ => {}
         }
         (Task::none(), false)
@@ -1030,7 +1429,7 @@ impl Hoofd {
                     } else {
                         cl::naar_vcard(&regels).into_bytes()
                     };
-                    schrijf_veilig(&bestand, &bytes).map_err(|e| melding::sync(&e))?;
+                    schrijf_bestand(pad, &bytes).map_err(|e| fout(&e))?;
                     Ok(regels.len())
                 });
                 match r {
@@ -1117,75 +1516,31 @@ impl Hoofd {
         Task::none()
     }
 
-    /// Reload roster, received ranges and conflicts into the sync screen.
+    /// Reload roster, received ranges and conflicts into the sync screen (which makes its
+    /// own rows from them).
     fn ververs_sync(&mut self) {
-        use synchronisatie::{CollegaRij, CollegaStatus, ConflictRij, OntvangstRij};
         let r = (|| -> Result<_, crate::sync::SyncFout> {
-            let team: Vec<CollegaRij> = self
-                .store
-                .collegas()?
-                .into_iter()
-                .map(|c| CollegaRij {
-                    vingerafdruk: crate::sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age),
-                    status: if c.verwijderd_op.is_some() {
-                        CollegaStatus::Verwijderd
-                    } else if c.bevestigd_op.is_some() {
-                        CollegaStatus::Vertrouwd
-                    } else {
-                        CollegaStatus::NietBevestigd
-                    },
-                    rol: if c.organisatie.is_empty() {
-                        c.rol.clone()
-                    } else {
-                        format!("{} · {}", c.rol, c.organisatie)
-                    },
-                    naam: c.naam,
-                    apparaat: c.apparaat,
-                })
-                .collect();
-            let ontvangen: Vec<OntvangstRij> = crate::sync::status(&self.store)?
-                .into_iter()
-                .map(|s| OntvangstRij {
-                    naam: s.naam.unwrap_or_else(|| s.apparaat.chars().take(8).collect()),
-                    tot: s.doorlopend_tot,
-                    gaten: s.gaten.iter().map(|(v, t)| format!("{v}–{t}")).collect::<Vec<_>>().join(", "),
-                })
-                .collect();
+            let team = self.store.collegas()?;
+            let ontvangen = crate::sync::status(&self.store)?;
             let conflicten = self.store.conflicten(None)?;
-            let mut rijen = Vec::new();
-            for c in &conflicten {
-                let casus = match &c.casus_id {
-                    Some(id) => self.store.casusnummer_van(id).unwrap_or_default(),
-                    None => String::new(),
-                };
-                let waarden = c
-                    .waarden
-                    .iter()
-                    .map(|w| {
-                        let tekst = match &w.waarde {
-                            serde_json::Value::String(s) => s.clone(),
-                            serde_json::Value::Null => "(leeg)".into(),
-                            ander => ander.to_string(),
-                        };
-                        let tijd = w
-                            .tijdstip()
-                            .map(|t| t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string())
-                            .unwrap_or_default();
-                        (tekst, crate::sync::auteur(&self.store, &w.op), tijd)
-                    })
-                    .collect();
-                rijen.push(ConflictRij {
-                    casus,
-                    omschrijving: crate::domain::velden::veld_omschrijving(&c.tabel, &c.veld),
-                    waarden,
-                });
-            }
-            Ok((team, ontvangen, conflicten, rijen))
+            // What the rows name: the casusnummer and who wrote each value.
+            let namen = conflicten
+                .iter()
+                .map(|c| {
+                    let casus = match &c.casus_id {
+                        Some(id) => self.store.casusnummer_van(id).unwrap_or_default(),
+                        None => String::new(),
+                    };
+                    let auteurs = c.waarden.iter().map(|w| crate::sync::auteur(&self.store, &w.op)).collect();
+                    (casus, auteurs)
+                })
+                .collect();
+            Ok((team, ontvangen, conflicten, namen))
         })();
         match r {
-            Ok((team, ontvangen, conflicten, rijen)) => {
+            Ok((team, ontvangen, conflicten, namen)) => {
+                self.synchronisatie.vervang_uit(&team, ontvangen, &conflicten, namen);
                 self.conflicten = conflicten;
-                self.synchronisatie.vervang(team, ontvangen, rijen);
             }
             Err(e) => self.synchronisatie.meld(Vlak::Fout, melding::sync(&e)),
         }
@@ -1219,6 +1574,7 @@ impl Hoofd {
     }
 
     /// Carry out what the privacy screen asks. Returns a follow-up task and whether to lock.
+    /// Long work (removal, inzage, audit export, backup, restore, key rotation) runs as a job.
     fn privacy_event(&mut self, e: privacy::Event) -> (Task<Message>, bool) {
         use privacy::Event as E;
         let vandaag = chrono::Local::now().date_naive();
@@ -1233,16 +1589,15 @@ impl Hoofd {
                 .try_for_each(|(thema, m)| self.store.zet_bewaartermijn(thema, *m))
                 .map(|()| "De bewaartermijnen zijn opgeslagen.".to_string())
                 .map_err(|e| fout(&e)),
-            E::Verwijder { nummer, reden } => match self.store.casus_vernietigen(&nummer, &reden, vandaag) {
-                Ok(v) => {
-                    self.herlaad_board();
-                    Ok(format!(
+            E::Verwijder { nummer, reden } => {
+                let taak = self.start_taak(Taaksoort::Verwijderen, move |s| {
+                    Uitkomst::Tekst(s.casus_vernietigen(&nummer, &reden, vandaag).map(|v| format!(
                         "Casus {} is verwijderd met alles wat eronder viel; de auditlog vermeldt wie, wanneer en waarom.",
                         v.nummer
-                    ))
-                }
-                Err(e) => Err(fout(&e)),
-            },
+                    )).map_err(|e| fout(&e)))
+                });
+                return (taak, false);
+            }
             E::Verleng { nummer, tot, reden } => self
                 .store
                 .bewaartermijn_verlengen(&nummer, tot, &reden)
@@ -1255,9 +1610,17 @@ impl Hoofd {
                     self.privacy.kies_persoon(p);
                     return (Task::none(), false);
                 }
-                _ => self.inzage_schrijven(&vraag, &pad),
+                _ => {
+                    let taak =
+                        self.start_taak(Taaksoort::Inzage, move |s| Uitkomst::Tekst(inzage_schrijven(s, &vraag, &pad)));
+                    return (taak, false);
+                }
             },
-            E::AuditExport { filter, pad } => self.audit_schrijven(&filter, &pad),
+            E::AuditExport { filter, pad } => {
+                let taak = self
+                    .start_taak(Taaksoort::AuditExport, move |s| Uitkomst::Tekst(audit_schrijven(s, &filter, &pad)));
+                return (taak, false);
+            }
             E::NieuweHerstelsleutel(w) => {
                 let w = w.map(|g| g.0);
                 match crate::store::herstelsleutel_vernieuwen(&self.map, w.as_deref().map(String::as_str)) {
@@ -1278,23 +1641,34 @@ impl Hoofd {
                 .map(|()| {
                     format!("Herstelsleutel opgeslagen in {}: druk hem af en verwijder dan het bestand.", pad.display())
                 }),
-            E::Backup { pad, wachtwoord } => self
-                .store
-                .backup_maak(&pad, &wachtwoord.0)
-                .map(|_| {
-                    format!("Back-up opgeslagen in {}. Bewaar het wachtwoord apart van het bestand.", pad.display())
-                })
-                .map_err(|e| fout(&e)),
-            E::Herstel { pad, wachtwoord, nieuw } => return self.herstel(&pad, &wachtwoord, nieuw),
+            E::Backup { pad, wachtwoord } => return (self.backup(pad, wachtwoord), false),
+            E::Herstel { pad, wachtwoord, nieuw } => return (self.herstel(pad, wachtwoord, nieuw), false),
             E::Roteer(w) => {
-                let w = w.map(|g| g.0);
-                crate::store::sleutel_roteer(&self.map, &mut self.store, w.as_deref().map(String::as_str), |_| {})
-                    .map(|()| "De database is opnieuw versleuteld met een nieuwe sleutel.".to_string())
-                    .map_err(|e| fout(&e))
+                let map = self.map.clone();
+                let taak = self.start_exclusief(Taaksoort::Sleutel, move |mut store| {
+                    let w = w.map(|g| g.0);
+                    let r = crate::store::sleutel_roteer(&map, &mut store, w.as_deref().map(String::as_str), |_| {})
+                        .map(|()| "De database is opnieuw versleuteld met een nieuwe sleutel.".to_string())
+                        .map_err(|e| fout(&e));
+                    // A failed rotation that closed the store reopened it, or left it closed
+                    // (an empty in-memory connection without tables): then lock, and let
+                    // unlocking finish or undo the swap.
+                    let bruikbaar = store.aantal("casus").is_ok();
+                    (bruikbaar.then_some(store), r)
+                });
+                return (taak, false);
             }
-            E::WijzigWachtwoord { oud, nieuw } => crate::store::wachtwoord_wijzigen(&self.map, &oud.0, &nieuw.0)
-                .map(|()| "Het wachtwoord is gewijzigd.".to_string())
-                .map_err(|e| fout(&e)),
+            E::WijzigWachtwoord { oud, nieuw } => {
+                let map = self.map.clone();
+                let taak = self.start_taak(Taaksoort::Wachtwoord, move |_| {
+                    Uitkomst::Tekst(
+                        crate::store::wachtwoord_wijzigen(&map, &oud.0, &nieuw.0)
+                            .map(|()| "Het wachtwoord is gewijzigd.".to_string())
+                            .map_err(|e| fout(&e)),
+                    )
+                });
+                return (taak, false);
+            }
         };
         match r {
             Ok(t) => {
@@ -1306,102 +1680,212 @@ impl Hoofd {
         (Task::none(), false)
     }
 
-    fn inzage_schrijven(&mut self, vraag: &crate::store::InzageVraag, pad: &std::path::Path) -> Result<String, String> {
-        let inzage = self.store.inzage(vraag).map_err(|e| fout(&e))?;
-        let pdf = crate::report::inzage(&self.store, &inzage).map_err(rapport_melding)?;
-        let json = serde_json::to_vec_pretty(&inzage).map_err(|e| format!("JSON: {e}"))?;
-        let json_pad = pad.with_extension("json");
-        let schrijf = |p: &std::path::Path, b: &[u8]| schrijf_veilig(&p.display().to_string(), b);
-        schrijf(pad, &pdf.pdf).and_then(|()| schrijf(&json_pad, &json)).map_err(|e| melding::sync(&e))?;
-        Ok(format!(
-            "Inzage opgeslagen: {} en {}. Controleer casusgegevens op informatie over derden vóór verstrekking.",
-            pad.display(),
-            json_pad.display()
-        ))
-    }
-
-    fn audit_schrijven(&mut self, filter: &crate::store::AuditFilter, pad: &std::path::Path) -> Result<String, String> {
-        let regels = self.store.audit_export(filter).map_err(|e| fout(&e))?;
-        let controle = self.store.audit_verify().map_err(|e| fout(&e))?;
-        let pdf = pad.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-        let bytes = if pdf {
-            crate::report::audit(&self.store, &regels, &controle, filter).map(|r| r.pdf)
-        } else {
-            crate::report::audit_csv(&regels, &controle)
-        }
-        .map_err(rapport_melding)?;
-        schrijf_veilig(&pad.display().to_string(), &bytes).map_err(|e| melding::sync(&e))?;
-        Ok(format!(
-            "{} auditregels opgeslagen in {}. Hash-keten: {}.",
-            regels.len(),
-            pad.display(),
-            crate::report::ketenuitslag(&controle)
-        ))
+    /// Make a backup on the job's own connection: the board stays readable meanwhile.
+    fn backup(&mut self, pad: std::path::PathBuf, wachtwoord: privacy::Geheim) -> Task<Message> {
+        self.start_taak(Taaksoort::Backup, move |s| {
+            Uitkomst::Tekst(
+                s.backup_maak(&pad, &wachtwoord.0)
+                    .map(|_| {
+                        format!("Back-up opgeslagen in {}. Bewaar het wachtwoord apart van het bestand.", pad.display())
+                    })
+                    .map_err(|e| fout(&e)),
+            )
+        })
     }
 
     /// Restore a backup over the open database: checked first, then the store is closed,
     /// the files swapped (the old ones kept), and the app continues on the restored one.
     fn herstel(
         &mut self,
-        pad: &std::path::Path,
-        wachtwoord: &privacy::Geheim,
+        pad: std::path::PathBuf,
+        wachtwoord: privacy::Geheim,
         nieuw: Option<privacy::Geheim>,
-    ) -> (Task<Message>, bool) {
-        let bytes = match std::fs::read(pad).map_err(StoreFout::Io) {
-            Ok(b) => b,
+    ) -> Task<Message> {
+        let map = self.map.clone();
+        self.start_exclusief(Taaksoort::Herstel, move |mut store| {
+            let bytes = match std::fs::read(&pad).map_err(StoreFout::Io) {
+                Ok(b) => b,
+                Err(e) => return (Some(store), Err(fout(&e))),
+            };
+            let keuze = match nieuw {
+                Some(w) => crate::store::Sleutelkeuze::Wachtwoord(w.0),
+                None => crate::store::Sleutelkeuze::Sleutelbos,
+            };
+            // The passphrase is checked before anything is closed or moved.
+            if let Err(e) = crate::store::backup_controleer(&bytes, &wachtwoord.0) {
+                return (Some(store), Err(fout(&e)));
+            }
+            if let Err(e) = store.sluit_voor_wissel() {
+                return (None, Err(fout(&e)));
+            }
+            match crate::store::backup_herstel(&map, &bytes, &wachtwoord.0, &keuze, true) {
+                Ok((store, h)) => (
+                    Some(store),
+                    Ok(format!(
+                        "Back-up van {} teruggezet ({} casussen). De vorige database staat ongewijzigd in {}. Stuur \
+                         collega's uw nieuwe visitekaartje.",
+                        h.gemaakt_op,
+                        h.casussen,
+                        h.oude_kopie.map(|p| p.display().to_string()).unwrap_or_default()
+                    )),
+                ),
+                // The open store is closed: unlocking again opens whatever is in place.
+                Err(e) => (None, Err(fout(&e))),
+            }
+        })
+    }
+
+    /// Start a long job on a connection of its own (WAL: the window's connection keeps
+    /// reading and writing meanwhile). Refused while another job runs.
+    fn start_taak(
+        &mut self,
+        soort: Taaksoort,
+        werk: impl FnOnce(&mut Store) -> Uitkomst + Send + 'static,
+    ) -> Task<Message> {
+        if !self.taak_mag_starten(soort) {
+            return Task::none();
+        }
+        let Some(verbinding) = self.store.verbinding() else {
+            self.banner = Some(format!("{} kan nu niet: de database is niet geopend.", soort.label()));
+            return Task::none();
+        };
+        self.taak = Some(Lopend { soort, gestart: Instant::now() });
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || match verbinding.open() {
+                    Ok(mut s) => werk(&mut s),
+                    Err(e) => mislukte_uitkomst(soort, fout(&e)),
+                })
+                .await
+                .unwrap_or_else(|_| mislukte_uitkomst(soort, afgebroken(soort)))
+            },
+            move |u| Message::TaakAfgerond(soort, u),
+        )
+    }
+
+    /// Start a job that replaces the database file: it takes the window's connection (a
+    /// closed placeholder stands in) and gives back the store to go on with, if any.
+    fn start_exclusief(
+        &mut self,
+        soort: Taaksoort,
+        werk: impl FnOnce(Store) -> (Option<Store>, Result<String, String>) + Send + 'static,
+    ) -> Task<Message> {
+        if !self.taak_mag_starten(soort) {
+            return Task::none();
+        }
+        let store = match Store::gesloten() {
+            Ok(plaatsvervanger) => std::mem::replace(&mut self.store, plaatsvervanger),
             Err(e) => {
-                self.privacy.mislukt(fout(&e));
-                return (Task::none(), false);
+                self.banner = Some(fout(&e));
+                return Task::none();
             }
         };
-        let keuze = match nieuw {
-            Some(w) => crate::store::Sleutelkeuze::Wachtwoord(w.0),
-            None => crate::store::Sleutelkeuze::Sleutelbos,
-        };
-        // The passphrase is checked before anything is closed or moved.
-        if let Err(e) = crate::store::backup_controleer(&bytes, &wachtwoord.0) {
-            self.privacy.mislukt(fout(&e));
-            return (Task::none(), false);
-        }
-        if let Err(e) = self.store.sluit_voor_wissel() {
-            self.privacy.mislukt(fout(&e));
-            return (Task::none(), true);
-        }
-        match crate::store::backup_herstel(&self.map, &bytes, &wachtwoord.0, &keuze, true) {
-            Ok((store, h)) => {
-                self.store = store;
-                self.detail = None;
-                self.herlaad_board();
-                self.ververs_partners();
-                // The restored database has a new device identity.
-                match crate::sync::apparaat(&mut self.store) {
-                    Ok(a) => {
-                        self.synchronisatie = synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad())
-                    }
-                    Err(e) => self.banner = Some(melding::sync(&e)),
-                }
-                self.privacy.gelukt(format!(
-                    "Back-up van {} teruggezet ({} casussen). De vorige database staat ongewijzigd in {}. Stuur \
-                     collega's uw nieuwe visitekaartje.",
-                    h.gemaakt_op,
-                    h.casussen,
-                    h.oude_kopie.map(|p| p.display().to_string()).unwrap_or_default()
+        self.taak = Some(Lopend { soort, gestart: Instant::now() });
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let (store, r) = werk(store);
+                    Uitkomst::Store(Overdracht(Arc::new(Mutex::new(store)), None), r)
+                })
+                .await
+                .unwrap_or_else(|_| mislukte_uitkomst(soort, afgebroken(soort)))
+            },
+            move |u| Message::TaakAfgerond(soort, u),
+        )
+    }
+
+    /// One job at a time: a second start is refused with a message.
+    fn taak_mag_starten(&mut self, soort: Taaksoort) -> bool {
+        match self.taak {
+            Some(l) => {
+                self.banner = Some(format!(
+                    "{} kan pas als ‘{}’ klaar is; Schakel is daar nog mee bezig.",
+                    soort.label(),
+                    l.soort.label()
                 ));
-                self.ververs_privacy();
-                (Task::none(), false)
+                false
             }
-            // The open store is closed: unlocking again opens whatever is in place.
-            Err(_) => (Task::none(), true),
+            None => true,
         }
     }
 
-    fn sync_event(&mut self, e: synchronisatie::Event) {
+    /// A job ended: show its outcome on its screen and in the banner. Returns whether to lock.
+    fn taak_afgerond(&mut self, soort: Taaksoort, uitkomst: Uitkomst) -> bool {
+        self.taak = None;
+        let tekst = match uitkomst {
+            Uitkomst::Kengetallen(r) => {
+                match r {
+                    Ok(k) => self.kengetallen.zet(*k),
+                    Err(f) => self.kengetallen.toon_fout(f),
+                }
+                return false;
+            }
+            Uitkomst::Store(o, r) => {
+                let Some(store) = o.neem() else {
+                    // The database may have been swapped: only unlocking again is safe.
+                    if let Err(f) = r {
+                        self.banner = Some(f);
+                    }
+                    return true;
+                };
+                self.store = store;
+                if soort == Taaksoort::Herstel && r.is_ok() {
+                    self.na_herstel();
+                }
+                r
+            }
+            Uitkomst::Tekst(r) => r,
+        };
+        match soort {
+            Taaksoort::BundelImport | Taaksoort::BundelExport => {
+                match &tekst {
+                    Ok(m) => self.synchronisatie.meld(Vlak::Info, m.clone()),
+                    Err(f) => self.synchronisatie.meld(Vlak::Fout, f.clone()),
+                }
+                self.ververs_sync();
+                self.herlaad_board();
+            }
+            _ => {
+                match &tekst {
+                    Ok(m) => self.privacy.gelukt(m.clone()),
+                    Err(f) => self.privacy.mislukt(f.clone()),
+                }
+                self.ververs_privacy();
+                if soort == Taaksoort::Verwijderen {
+                    self.herlaad_board();
+                }
+            }
+        }
+        match tekst {
+            Ok(m) => {
+                self.klaar = Some(format!("{} is klaar. {m}", soort.label()));
+                self.banner = None;
+            }
+            Err(f) => self.banner = Some(format!("{} is mislukt. {f}", soort.label())),
+        }
+        false
+    }
+
+    /// After a restore: the restored database has a new device identity; reload the screens.
+    fn na_herstel(&mut self) {
+        self.detail = None;
+        self.herlaad_board();
+        self.ververs_partners();
+        match crate::sync::apparaat(&mut self.store) {
+            Ok(a) => self.synchronisatie = synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
+            Err(e) => self.banner = Some(melding::sync(&e)),
+        }
+    }
+
+    /// Carry out what the sync screen asks; the outcome is shown on that screen. Reading
+    /// and writing bundles run as jobs.
+    fn sync_event(&mut self, e: synchronisatie::Event) -> Task<Message> {
         use crate::sync;
         use synchronisatie::Event as E;
         let lees = |p: &str| std::fs::read(p).map_err(sync::SyncFout::Io);
         let r: Result<String, sync::SyncFout> = match e {
             E::SchrijfKaartje(p) => sync::visitekaartje(&mut self.store, "")
-                .and_then(|k| schrijf_veilig(&p, &k))
+                .and_then(|k| Ok(schrijf_bestand(std::path::Path::new(&p), &k)?))
                 .map(|()| format!("Visitekaartje opgeslagen in {p}. Geef het aan uw collega en lees samen de vingerafdruk voor.")),
             E::LeesKaartje(p) => lees(&p).and_then(|b| sync::lees_visitekaartje(&b)).and_then(|c| {
                 self.store.collega_toevoegen(&c)?;
@@ -1416,23 +1900,32 @@ impl Hoofd {
                 .collega_verwijderen(&id)
                 .map(|()| "Collega verwijderd; er gaan geen bundels meer van of naar deze collega.".into())
                 .map_err(Into::into),
-            E::Exporteer(p) => sync::exporteer(&mut self.store, &sync::ExportOpties::default()).and_then(|x| {
-                schrijf_veilig(&p, &x.bytes)?;
-                let namen: Vec<&str> = x.ontvangers.iter().map(|c| c.naam.as_str()).collect();
-                Ok(format!("Bundel met {} wijzigingen opgeslagen in {p}, voor {}.", x.operaties, namen.join(", ")))
-            }),
+            E::Exporteer(p) => {
+                return self.start_taak(Taaksoort::BundelExport, move |s| {
+                    Uitkomst::Tekst(
+                        sync::exporteer(s, &sync::ExportOpties::default())
+                            .and_then(|x| {
+                                schrijf_bestand(std::path::Path::new(&p), &x.bytes)?;
+                                let namen: Vec<&str> = x.ontvangers.iter().map(|c| c.naam.as_str()).collect();
+                                Ok(format!(
+                                    "Bundel met {} wijzigingen opgeslagen in {p}, voor {}.",
+                                    x.operaties,
+                                    namen.join(", ")
+                                ))
+                            })
+                            .map_err(|e| melding::sync(&e)),
+                    )
+                });
+            }
             E::Importeer(p) => {
-                sync::lees_bundelbestand(std::path::Path::new(&p)).and_then(|b| sync::importeer(&mut self.store, &b)).map(|i| {
-                let t = &i.toegepast;
-                let mut m = format!("Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.", i.afzender.naam, t.nieuw, t.rijen);
-                if t.conflicten > 0 {
-                    m.push_str(&format!(" Er zijn {} open conflicten; kies hieronder de juiste waarde.", t.conflicten));
-                }
-                for n in &t.hernummerd {
-                    m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
-                }
-                m
-            })
+                return self.start_taak(Taaksoort::BundelImport, move |s| {
+                    Uitkomst::Tekst(
+                        sync::lees_bundelbestand(std::path::Path::new(&p))
+                            .and_then(|b| sync::importeer(s, &b))
+                            .map(|i| importverslag(&i))
+                            .map_err(|e| melding::sync(&e)),
+                    )
+                });
             }
             E::Kies(c, w) => match self.conflicten.get(c).and_then(|c| c.waarden.get(w).map(|w| (c.clone(), w.op.clone()))) {
                 Some((conflict, op)) => self
@@ -1450,6 +1943,7 @@ impl Hoofd {
         }
         self.ververs_sync();
         self.herlaad_board();
+        Task::none()
     }
 
     fn open_casus(&mut self, nummer: &str) {
@@ -1492,7 +1986,8 @@ impl Hoofd {
         let r = (|| -> Result<_, StoreFout> {
             let plan_ = self.store.plan(&n)?;
             let versies = self.store.plan_versies(&n)?;
-            let detail = self.store.casus_detail(&n)?;
+            // A pure read: the opening of this casus was audited, a refresh is not a new view.
+            let detail = self.store.casus_detail_verversen(&n)?;
             let bp = self.store.betrokken_partners(&n)?;
             let historie = self.store.audit_casus(&detail.regel.id, 200)?;
             let conflicten = self.store.conflicten(Some(&detail.regel.id))?.len();
@@ -1594,7 +2089,7 @@ impl Hoofd {
             },
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();
-                self.afdrukken(document, &nummer, versie);
+                return Task::batch([task, self.afdrukken(document, nummer, versie)]);
             }
             Some(detail::Event::Opslaan(document, versie)) => {
                 let nummer = d.nummer().to_string();
@@ -1618,65 +2113,53 @@ impl Hoofd {
         task
     }
 
-    fn pdf(
+    /// Render a PDF and write it, off the event loop, on a connection of its own; the
+    /// outcome comes back as [`Message::PdfGemaakt`] for `scherm`.
+    fn pdf_taak(
         &mut self,
-        document: detail::Document,
-        nummer: &str,
-        versie: Option<u32>,
-    ) -> Result<crate::report::Rapport, String> {
-        use crate::report;
-        match document {
-            detail::Document::Plan => report::plan(&mut self.store, nummer, versie),
-            detail::Document::Overzicht => report::overzicht(&mut self.store, nummer),
-        }
-        .map_err(rapport_melding)
+        scherm: PdfScherm,
+        werk: impl FnOnce(&mut Store) -> Result<String, String> + Send + 'static,
+    ) -> Task<Message> {
+        let Some(verbinding) = self.store.verbinding() else {
+            return Task::done(Message::PdfGemaakt(scherm, Err("De database is niet geopend.".into())));
+        };
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let mut s = verbinding.open().map_err(|e| fout(&e))?;
+                    werk(&mut s)
+                })
+                .await
+                .unwrap_or_else(|_| Err("De PDF kon niet worden gemaakt; er is niets half opgeslagen.".into()))
+            },
+            move |r| Message::PdfGemaakt(scherm, r),
+        )
     }
 
-    /// Write the PDF to the private print folder and open it in the system's viewer.
-    fn afdrukken(&mut self, document: detail::Document, nummer: &str, versie: Option<u32>) {
-        let r = self.pdf(document, nummer, versie).and_then(|r| {
-            let pad = self.afdrukmap.join(bestandsnaam(document, nummer, versie));
-            schrijf_prive(&self.afdrukmap, &pad, &r.pdf)
-                .map_err(|e| format!("De PDF kon niet worden bewaard ({e})."))?;
-            Ok((r, pad))
-        });
-        let melding = match r {
-            Ok((r, pad)) => match open_in_viewer(&pad) {
-                Ok(()) => format!(
-                    "{} ({} pagina's) is geopend in de PDF-viewer; druk af met Ctrl+P. De kopie wordt bij vergrendelen verwijderd.",
-                    r.titel, r.paginas
-                ),
-                Err(_) => format!(
-                    "Er is geen PDF-viewer gevonden. Het bestand staat klaar in {}; open het om af te drukken.",
-                    pad.display()
-                ),
-            },
-            Err(f) => {
-                if let Some(d) = &mut self.detail {
-                    d.toon_fout(f);
-                }
-                return;
-            }
-        };
-        if let Some(d) = &mut self.detail {
-            d.toon_melding(melding);
-        }
+    /// Write the plan or overview to the private print folder and open it in the viewer.
+    fn afdrukken(&mut self, document: detail::Document, nummer: String, versie: Option<u32>) -> Task<Message> {
+        let map = self.afdrukmap.clone();
+        self.pdf_taak(PdfScherm::Detail, move |s| {
+            let r = casus_pdf(s, document, &nummer, versie)?;
+            let pad = map.join(bestandsnaam(document, &nummer, versie));
+            crate::store::bestand::schrijf_prive(&map, &pad, &r.pdf).map_err(|e| fout(&e))?;
+            Ok(afgedrukt(&r, &pad))
+        })
     }
 
     /// The save dialog returned: write the PDF there.
-    fn pdf_opslaan(&mut self, document: detail::Document, nummer: &str, versie: Option<u32>, pad: &std::path::Path) {
-        let r = self.pdf(document, nummer, versie).and_then(|r| {
-            schrijf_veilig(&pad.display().to_string(), &r.pdf).map_err(|e| melding::sync(&e))?;
-            Ok(r)
-        });
-        if let Some(d) = &mut self.detail {
-            match r {
-                Ok(r) => {
-                    d.toon_melding(format!("{} opgeslagen in {} ({} pagina's).", r.titel, pad.display(), r.paginas))
-                }
-                Err(f) => d.toon_fout(f),
-            }
-        }
+    fn pdf_opslaan(
+        &mut self,
+        document: detail::Document,
+        nummer: String,
+        versie: Option<u32>,
+        pad: std::path::PathBuf,
+    ) -> Task<Message> {
+        self.pdf_taak(PdfScherm::Detail, move |s| {
+            let r = casus_pdf(s, document, &nummer, versie)?;
+            schrijf_bestand(&pad, &r.pdf).map_err(|e| fout(&e))?;
+            Ok(format!("{} opgeslagen in {} ({} pagina's).", r.titel, pad.display(), r.paginas))
+        })
     }
 
     fn plan_event(&mut self, ev: plan::Event) -> Task<Message> {
@@ -1773,9 +2256,29 @@ impl Hoofd {
             (Pagina::Kengetallen, _) => self.kengetallen.view().map(Message::Kengetallen),
         };
         let mut midden = column![bovenbalk].width(Fill).height(Fill);
+        if let Some(l) = &self.taak {
+            midden = midden.push(container(voortgang(l)).padding([0, 16]));
+        }
         if let Some(b) = &self.banner {
             midden = midden.push(container(banner(Vlak::Fout, b, Some(Message::SluitBanner))).padding([0, 16]));
         }
+        if let Some(k) = &self.klaar {
+            midden = midden.push(container(banner(Vlak::Info, k, Some(Message::SluitBanner))).padding([0, 16]));
+        }
+        let inhoud = match &self.taak {
+            // The database is being replaced: nothing else can be done meanwhile.
+            Some(l) if l.soort.exclusief() => container(
+                column![
+                    text(format!("{}…", l.soort.label())).size(20),
+                    text("Even geduld: de database wordt vervangen. Schakel is zo weer te gebruiken.")
+                        .style(theme::gedempt),
+                ]
+                .spacing(8),
+            )
+            .padding(24)
+            .into(),
+            _ => inhoud,
+        };
         midden = midden.push(inhoud);
         row![zijbalk, midden].into()
     }
@@ -1923,10 +2426,7 @@ impl Hoofd {
             E::Corrigeer(a, t) => {
                 self.store.verslag_corrigeren(&a, &t).map(|_| self.overleggen.correctie_opgeslagen(&a))
             }
-            E::Afdrukken(stuk, o) => {
-                self.overleg_afdrukken(stuk, &o);
-                return Task::none();
-            }
+            E::Afdrukken(stuk, o) => return self.overleg_afdrukken(stuk, o),
             E::Opslaan(stuk, o) => {
                 let naam = self.overleg_bestandsnaam(stuk, &o);
                 return Task::perform(
@@ -1975,63 +2475,48 @@ impl Hoofd {
         }
     }
 
-    fn overleg_pdf(&self, stuk: overleggen::Stuk, overleg: &str) -> Result<crate::report::Rapport, String> {
-        use crate::report;
-        match stuk {
-            overleggen::Stuk::Agenda => report::agenda(&self.store, overleg, report::AgendaOpties::default()),
-            overleggen::Stuk::Verslag => report::verslag(&self.store, overleg),
-        }
-        .map_err(rapport_melding)
-    }
-
     /// Write the agenda or verslag to the private print folder and open it in the viewer.
-    fn overleg_afdrukken(&mut self, stuk: overleggen::Stuk, overleg: &str) {
-        let r = self.overleg_pdf(stuk, overleg).and_then(|r| {
-            let pad = self.afdrukmap.join(self.overleg_bestandsnaam(stuk, overleg));
-            schrijf_prive(&self.afdrukmap, &pad, &r.pdf)
-                .map_err(|e| format!("De PDF kon niet worden bewaard ({e})."))?;
-            Ok((r, pad))
-        });
-        match r {
-            Ok((r, pad)) => self.overleggen.toon_melding(match open_in_viewer(&pad) {
-                Ok(()) => format!(
-                    "{} ({} pagina's) is geopend in de PDF-viewer; druk af met Ctrl+P. De kopie wordt bij vergrendelen verwijderd.",
-                    r.titel, r.paginas
-                ),
-                Err(_) => format!(
-                    "Er is geen PDF-viewer gevonden. Het bestand staat klaar in {}; open het om af te drukken.",
-                    pad.display()
-                ),
-            }),
-            Err(f) => self.overleggen.toon_fout(f),
-        }
+    fn overleg_afdrukken(&mut self, stuk: overleggen::Stuk, overleg: String) -> Task<Message> {
+        let map = self.afdrukmap.clone();
+        let pad = map.join(self.overleg_bestandsnaam(stuk, &overleg));
+        self.pdf_taak(PdfScherm::Overleggen, move |s| {
+            let r = overleg_pdf(s, stuk, &overleg)?;
+            crate::store::bestand::schrijf_prive(&map, &pad, &r.pdf).map_err(|e| fout(&e))?;
+            Ok(afgedrukt(&r, &pad))
+        })
     }
 
     /// The save dialog returned: write the agenda or verslag there.
-    fn overleg_pdf_opslaan(&mut self, stuk: overleggen::Stuk, overleg: &str, pad: &std::path::Path) {
-        let r = self.overleg_pdf(stuk, overleg).and_then(|r| {
-            schrijf_veilig(&pad.display().to_string(), &r.pdf).map_err(|e| melding::sync(&e))?;
-            Ok(r)
-        });
-        match r {
-            Ok(r) => self.overleggen.toon_melding(format!(
-                "{} opgeslagen in {} ({} pagina's).",
-                r.titel,
-                pad.display(),
-                r.paginas
-            )),
-            Err(f) => self.overleggen.toon_fout(f),
-        }
+    fn overleg_pdf_opslaan(
+        &mut self,
+        stuk: overleggen::Stuk,
+        overleg: String,
+        pad: std::path::PathBuf,
+    ) -> Task<Message> {
+        self.pdf_taak(PdfScherm::Overleggen, move |s| {
+            let r = overleg_pdf(s, stuk, &overleg)?;
+            schrijf_bestand(&pad, &r.pdf).map_err(|e| fout(&e))?;
+            Ok(format!("{} opgeslagen in {} ({} pagina's).", r.titel, pad.display(), r.paginas))
+        })
     }
 
     fn kengetallen_bericht(&mut self, m: kengetallen::Message) -> Task<Message> {
         let (task, event) = self.kengetallen.update(m);
         let task = task.map(Message::Kengetallen);
         match event {
-            Some(kengetallen::Event::Bereken(van, tot)) => match self.store.kengetallen(van, tot) {
-                Ok(k) => self.kengetallen.zet(k),
-                Err(e) => self.kengetallen.toon_fout(fout(&e)),
-            },
+            Some(kengetallen::Event::Bereken(van, tot)) => {
+                if let Some(l) = self.taak {
+                    self.kengetallen.toon_fout(format!(
+                        "De kengetallen worden berekend als ‘{}’ klaar is; kies dan opnieuw Berekenen.",
+                        l.soort.label()
+                    ));
+                    return task;
+                }
+                let bereken = self.start_taak(Taaksoort::Kengetallen, move |s| {
+                    Uitkomst::Kengetallen(s.kengetallen(van, tot).map(Box::new).map_err(|e| fout(&e)))
+                });
+                return Task::batch([task, bereken]);
+            }
             Some(kengetallen::Event::Exporteer(k)) => {
                 let naam =
                     format!("Kengetallen {} tot en met {}.csv", k.van.format("%d-%m-%Y"), k.tot.format("%d-%m-%Y"));

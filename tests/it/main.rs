@@ -16,3 +16,4 @@ mod sync;
 mod sync_bereik;
 mod ui;
 mod verstrekking;
+mod wachten;

@@ -2,7 +2,7 @@
 //! through the real view and update with iced_test.
 
 use crate::hulp;
-use crate::ui::{klik, toont, typ, typ_in, verwacht};
+use crate::ui::{klik, klik_en_wacht, stuur_en_wacht, toont, typ, typ_in, verwacht};
 use chrono::{NaiveDate, NaiveTime};
 use schakel::domain::partner::PartnerSoort;
 use schakel::domain::{Convenantstatus, OverlegSoort};
@@ -311,12 +311,12 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
     verwacht(&app, "Actie in het plan: Budgetcoach inzetten — Politie / Wijkagent Dalhof, uiterlijk 30-06-2026");
 
     // Printing the agenda and the verslag writes PDFs (the viewer is `true` in tests).
-    klik(&mut app, "Agenda afdrukken");
+    klik_en_wacht(&mut app, "Agenda afdrukken");
     verwacht(&app, "is geopend in de PDF-viewer");
     let agenda = o.map.pad().join("afdrukken").join("Agenda casusoverleg 12-05-2026.pdf");
     let (tekst, _) = crate::rapport::tekst(&std::fs::read(&agenda).expect("printed agenda"));
     assert!(tekst.contains(&o.nummers[2]), "{tekst}");
-    klik(&mut app, "Verslag afdrukken");
+    klik_en_wacht(&mut app, "Verslag afdrukken");
     let verslag = o.map.pad().join("afdrukken").join("Verslag casusoverleg 12-05-2026.pdf");
     let (tekst, _) = crate::rapport::tekst(&std::fs::read(&verslag).expect("printed verslag"));
     assert!(tekst.contains("Budgetcoach inzetten"), "{tekst}");
@@ -338,7 +338,7 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
     klik(&mut app, "Correctie vastleggen");
     verwacht(&app, "Correctie vastgelegd in het journaal van de casus.");
     verwacht(&app, "Budgetcoach via de gemeente");
-    klik(&mut app, "Verslag afdrukken");
+    klik_en_wacht(&mut app, "Verslag afdrukken");
     let (tekst, _) = crate::rapport::tekst(&std::fs::read(&verslag).expect("printed verslag"));
     assert!(tekst.contains("Correcties na sluiten") && tekst.contains("via de gemeente"), "{tekst}");
 
@@ -356,10 +356,10 @@ fn kengetallen_scherm_toont_de_telling_uit_de_store() {
     let (_dir, map, mut s) = hulp::store();
     schakel::demo::genereer(&mut s, 40, 11).unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(Pagina::Kengetallen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Kengetallen));
     let _ = app.update(Message::Kengetallen(kengetallen::Message::Van("01-01-2025".into())));
     let _ = app.update(Message::Kengetallen(kengetallen::Message::Tot("31-12-2025".into())));
-    klik(&mut app, "Berekenen");
+    klik_en_wacht(&mut app, "Berekenen");
     let db = hulp::ruw(&map);
     let nieuw: i64 = db
         .query_row("SELECT count(*) FROM casus WHERE datum_aanmelding BETWEEN '2025-01-01' AND '2025-12-31'", [], |r| {
@@ -389,12 +389,12 @@ fn kengetallen_scherm_toont_de_telling_uit_de_store() {
     verwacht(&app, &grootste.0);
     // A period that ends before it starts is refused in Dutch.
     let _ = app.update(Message::Kengetallen(kengetallen::Message::Tot("01-01-2024".into())));
-    klik(&mut app, "Berekenen");
+    klik_en_wacht(&mut app, "Berekenen");
     verwacht(&app, "De periode eindigt vóór ze begint.");
 
     // CSV export through the save dialog's answer.
     let _ = app.update(Message::Kengetallen(kengetallen::Message::Tot("31-12-2025".into())));
-    klik(&mut app, "Berekenen");
+    klik_en_wacht(&mut app, "Berekenen");
     let uit = tempfile::tempdir().unwrap();
     let pad = uit.path().join("kengetallen.csv");
     klik(&mut app, "Exporteren (CSV)");

@@ -578,8 +578,8 @@ fn cli_bewaartermijn_inzage_audit_backup_en_sleutel() {
 
 // ---- The Privacy screen (iced_test) ----
 
-use super::ui::{klik, toont, typ, verwacht};
-use schakel::ui::screen::privacy::Message as P;
+use super::ui::{klik, klik_en_wacht, toont, typ, verwacht};
+use schakel::ui::screen::privacy::{Bestand, Message as P};
 use schakel::ui::{App, Message, Pagina};
 
 #[test]
@@ -611,9 +611,12 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     let (weg, blijft) = (ouder.clone(), oud.clone());
     // The field appends: start over with the right number.
     let _ = app.update(Message::Privacy(P::Bevestiging(weg.clone())));
-    klik(&mut app, "Definitief verwijderen");
+    klik_en_wacht(&mut app, "Definitief verwijderen");
     verwacht(&app, &format!("Casus {weg} is verwijderd"));
     let _ = app.update(Message::Privacy(P::SluitMelding));
+    // The job's banner names the casus too.
+    verwacht(&app, &format!("Casus verwijderen is klaar. Casus {weg} is verwijderd"));
+    let _ = app.update(Message::SluitBanner);
     assert!(!toont(&app, &weg), "removed casus still listed");
     verwacht(&app, &blijft);
 
@@ -639,28 +642,29 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     // Inzage and audit export write their files.
     let pdf = dir.path().join("inzage-test.pdf");
     typ(&mut app, "inzage-wie", &naam);
-    let _ = app.update(Message::Privacy(P::InzagePad(pdf.display().to_string())));
-    klik(&mut app, "Inzage maken");
+    // The file dialog cannot open headless: feed its answer.
+    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Inzage, Some(pdf.clone()))));
+    klik_en_wacht(&mut app, "Inzage maken");
     verwacht(&app, "Inzage opgeslagen");
     assert!(super::rapport::tekst(&std::fs::read(&pdf).unwrap()).0.contains(&naam));
     assert!(std::fs::read_to_string(pdf.with_extension("json")).unwrap().contains(&naam));
     let csv = dir.path().join("audit-test.csv");
-    let _ = app.update(Message::Privacy(P::AuditPad(csv.display().to_string())));
+    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Audit, Some(csv.clone()))));
     typ(&mut app, "audit-casus", &blijft);
-    klik(&mut app, "Auditlog exporteren");
+    klik_en_wacht(&mut app, "Auditlog exporteren");
     verwacht(&app, "Hash-keten: in orde");
     assert!(std::fs::read_to_string(&csv).unwrap().contains(&blijft));
 
     // Backup: passphrases must match.
     let backup = dir.path().join("ui.schakelbackup");
-    let _ = app.update(Message::Privacy(P::BackupPad(backup.display().to_string())));
+    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Backup, Some(backup.clone()))));
     typ(&mut app, "backup-ww", "backup-wachtwoord-ui");
     typ(&mut app, "backup-herhaal", "iets-anders-helemaal");
     klik(&mut app, "Back-up maken");
     verwacht(&app, "niet gelijk");
     assert!(!backup.exists());
     let _ = app.update(Message::Privacy(P::BackupHerhaal("backup-wachtwoord-ui".into())));
-    klik(&mut app, "Back-up maken");
+    klik_en_wacht(&mut app, "Back-up maken");
     verwacht(&app, "Back-up opgeslagen");
     drop(app);
 
@@ -686,12 +690,12 @@ fn scherm_sleutel_vervangen_en_wachtwoord_wijzigen() {
     verwacht(&app, "Vul uw huidige wachtwoord in");
     typ(&mut app, "sleutel-ww", "verkeerd-wachtwoord");
     klik(&mut app, "Sleutel vervangen…");
-    klik(&mut app, "Sleutel vervangen");
+    klik_en_wacht(&mut app, "Sleutel vervangen");
     verwacht(&app, "wachtwoord is onjuist");
     klik(&mut app, "Annuleren");
     let _ = app.update(Message::Privacy(P::SleutelWachtwoord(WW.into())));
     klik(&mut app, "Sleutel vervangen…");
-    klik(&mut app, "Sleutel vervangen");
+    klik_en_wacht(&mut app, "Sleutel vervangen");
     verwacht(&app, "opnieuw versleuteld");
     assert_eq!(SleutelBestand::lees(map.pad()).unwrap().generatie, 1);
     // The window keeps working on the new key.
@@ -701,7 +705,7 @@ fn scherm_sleutel_vervangen_en_wachtwoord_wijzigen() {
     typ(&mut app, "ww-oud", WW);
     typ(&mut app, "ww-nieuw", "ander-wachtwoord-123");
     typ(&mut app, "ww-herhaal", "ander-wachtwoord-123");
-    klik(&mut app, "Wachtwoord wijzigen");
+    klik_en_wacht(&mut app, "Wachtwoord wijzigen");
     verwacht(&app, "Het wachtwoord is gewijzigd");
     drop(app);
     assert!(matches!(schakel::store::ontgrendel(&map, Some(WW)), Err(StoreFout::VerkeerdWachtwoord)));
@@ -718,17 +722,17 @@ fn scherm_backup_terugzetten_vervangt_na_bevestiging_en_bewaart_de_oude() {
     super::hulp::casus(&mut s, "Alleen Nu");
     let mut app = App::met_store(map.clone(), s);
     let _ = app.update(Message::Navigeer(Pagina::Privacy));
-    let _ = app.update(Message::Privacy(P::HerstelPad(backup.display().to_string())));
+    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Herstel, Some(backup.clone()))));
     typ(&mut app, "herstel-ww", "fout-wachtwoord-x");
     typ(&mut app, "herstel-nieuw-ww", "na-herstel-wachtwoord");
     klik(&mut app, "Back-up terugzetten…");
     verwacht(&app, "blijft ongewijzigd bewaard");
-    klik(&mut app, "Terugzetten");
+    klik_en_wacht(&mut app, "Terugzetten");
     verwacht(&app, "wachtwoord is onjuist");
     klik(&mut app, "Annuleren");
     let _ = app.update(Message::Privacy(P::HerstelWachtwoord("backup-wachtwoord-terug".into())));
     klik(&mut app, "Back-up terugzetten…");
-    klik(&mut app, "Terugzetten");
+    klik_en_wacht(&mut app, "Terugzetten");
     verwacht(&app, "teruggezet (1 casussen)");
     let _ = app.update(Message::Navigeer(Pagina::Casussen));
     verwacht(&app, "Uit De Backup");

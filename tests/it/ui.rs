@@ -39,6 +39,50 @@ pub(crate) fn klik(app: &mut App, doel: &str) {
     }
 }
 
+/// Run a task as the window's runtime would (tokio, so `spawn_blocking` works) and feed
+/// each message it yields to `update`, running the tasks those return in turn. Widget
+/// operations (focus) and exit have no window here and are skipped. Never for a task that
+/// opens a file dialog.
+pub(crate) fn voer_uit(app: &mut App, task: iced::Task<Message>) {
+    use iced_test::futures::futures::StreamExt;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let mut wachtrij = vec![task];
+    while let Some(t) = wachtrij.pop() {
+        let Some(mut stroom) = iced_test::runtime::task::into_stream(t) else { continue };
+        let berichten: Vec<Message> = rt.block_on(async {
+            let mut uit = Vec::new();
+            while let Some(a) = stroom.next().await {
+                if let iced_test::runtime::Action::Output(m) = a {
+                    uit.push(m);
+                }
+            }
+            uit
+        });
+        for m in berichten {
+            wachtrij.push(app.update(m));
+        }
+    }
+}
+
+/// Send a message and run the job it starts to its end (as the window would).
+pub(crate) fn stuur_en_wacht(app: &mut App, m: Message) {
+    let t = app.update(m);
+    voer_uit(app, t);
+}
+
+/// Click like [`klik`] and run the tasks (a job) the click starts to their end.
+pub(crate) fn klik_en_wacht(app: &mut App, doel: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(doel).unwrap_or_else(|e| panic!("cannot click {doel:?}: {e:?}"));
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        stuur_en_wacht(app, m);
+    }
+}
+
 /// Click the input with this id, type `tekst`, feed the messages.
 pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
     init_backend();
@@ -470,7 +514,7 @@ fn autosave_keeps_the_edit_form_open() {
 fn synchronisatie_met_een_collega() {
     use schakel::store::{CasusWijziging, NieuweCasus};
     use schakel::sync::{self, ExportOpties};
-    use schakel::ui::screen::synchronisatie;
+    use schakel::ui::screen::synchronisatie::{self, Bestand};
     let (_dir, map, b_store) = hulp::store();
     let mut a = crate::sync::replica("Anouk Aalders", "procesregisseur");
     let bestanden = tempfile::tempdir().unwrap();
@@ -481,8 +525,9 @@ fn synchronisatie_met_een_collega() {
     let mut app = App::met_store(map, b_store);
     klik(&mut app, "Synchronisatie");
     verwacht(&app, "Geen open conflicten.");
-    typ(&mut app, "kaartje-in", kaart_a.to_str().unwrap());
-    klik(&mut app, "Kaartje inlezen");
+    // The file dialog cannot open headless: feed its answer.
+    let _ = app
+        .update(Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::KaartjeIn, Some(kaart_a.clone()))));
     verwacht(&app, "Anouk Aalders is toegevoegd maar nog niet vertrouwd");
     verwacht(&app, "Niet bevestigd");
     klik(&mut app, "Bevestigen");
@@ -494,8 +539,8 @@ fn synchronisatie_met_een_collega() {
 
     // Our card, for Anouk.
     let kaart_b = bestanden.path().join("b.json");
-    let _ = app.update(Message::Synchronisatie(synchronisatie::Message::KaartjeUit(kaart_b.display().to_string())));
-    klik(&mut app, "Visitekaartje opslaan");
+    let _ = app
+        .update(Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::KaartjeUit, Some(kaart_b.clone()))));
     verwacht(&app, "Visitekaartje opgeslagen");
     let b = sync::lees_visitekaartje(&std::fs::read(&kaart_b).unwrap()).unwrap();
     a.store.collega_toevoegen(&b).unwrap();
@@ -510,8 +555,10 @@ fn synchronisatie_met_een_collega() {
     let bundel_a = bestanden.path().join("a1.schakel");
     let voor_b = ExportOpties { voor: vec![b.apparaat.clone()], ..Default::default() };
     std::fs::write(&bundel_a, sync::exporteer(&mut a.store, &voor_b).unwrap().bytes).unwrap();
-    typ(&mut app, "bundel-in", bundel_a.to_str().unwrap());
-    klik(&mut app, "Bundel inlezen");
+    stuur_en_wacht(
+        &mut app,
+        Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::BundelIn, Some(bundel_a.clone()))),
+    );
     verwacht(&app, "Bundel van Anouk Aalders ingelezen");
     verwacht(&app, "Anouk Aalders: ontvangen t/m wijziging");
     klik(&mut app, "Casussen");
@@ -538,8 +585,10 @@ fn synchronisatie_met_een_collega() {
     std::fs::write(&bundel_a2, sync::exporteer(&mut a.store, &voor_b).unwrap().bytes).unwrap();
 
     klik(&mut app, "Synchronisatie");
-    let _ = app.update(Message::Synchronisatie(synchronisatie::Message::BundelIn(bundel_a2.display().to_string())));
-    klik(&mut app, "Bundel inlezen");
+    stuur_en_wacht(
+        &mut app,
+        Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::BundelIn, Some(bundel_a2.clone()))),
+    );
     verwacht(&app, "Er zijn 1 open conflicten");
     verwacht(&app, "Conflicten (1)");
     verwacht(&app, &format!("Casus {nr} — Werknaam van de casus"));
@@ -558,8 +607,10 @@ fn synchronisatie_met_een_collega() {
 
     // B's bundle, made in the window, closes the conflict at Anouk's too.
     let bundel_b = bestanden.path().join("b1.schakel");
-    let _ = app.update(Message::Synchronisatie(synchronisatie::Message::BundelUit(bundel_b.display().to_string())));
-    klik(&mut app, "Bundel maken");
+    stuur_en_wacht(
+        &mut app,
+        Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::BundelUit, Some(bundel_b.clone()))),
+    );
     verwacht(&app, "voor Anouk Aalders");
     assert_eq!(a.store.conflicten(None).unwrap().len(), 1);
     sync::importeer(&mut a.store, &std::fs::read(&bundel_b).unwrap()).unwrap();
@@ -578,7 +629,7 @@ fn plan_en_overzicht_afdrukken_en_opslaan() {
     s.doel_toevoegen(&n, &lg, "Een vaste woonplek").unwrap();
     let mut app = App::met_store(map.clone(), s);
     let _ = app.update(Message::OpenCasus(n.clone()));
-    klik(&mut app, "Plan van aanpak afdrukken");
+    klik_en_wacht(&mut app, "Plan van aanpak afdrukken");
     verwacht(&app, "is geopend in de PDF-viewer");
     let pad = map.pad().join("afdrukken").join(format!("Plan van aanpak {n}.pdf"));
     let pdf = std::fs::read(&pad).expect("printed copy");
@@ -595,12 +646,15 @@ fn plan_en_overzicht_afdrukken_en_opslaan() {
     // "PDF…" opens a save dialog; its answer writes the overzicht there.
     let uit = tempfile::tempdir().unwrap();
     let doel = uit.path().join("overzicht.pdf");
-    let _ = app.update(Message::PdfPadGekozen {
-        document: detail::Document::Overzicht,
-        versie: None,
-        nummer: n.clone(),
-        pad: Some(doel.clone()),
-    });
+    stuur_en_wacht(
+        &mut app,
+        Message::PdfPadGekozen {
+            document: detail::Document::Overzicht,
+            versie: None,
+            nummer: n.clone(),
+            pad: Some(doel.clone()),
+        },
+    );
     verwacht(&app, "opgeslagen in");
     let (tekst, _) = crate::rapport::tekst(&std::fs::read(&doel).unwrap());
     assert!(tekst.contains(&n), "{tekst}");

@@ -100,12 +100,16 @@ fn scherm_inzage_laat_kiezen_tussen_personen() {
     klik(&mut app, "Privacy");
     let pdf = dir.path().join("inzage-jan.pdf");
     typ(&mut app, "inzage-wie", "jan jansen");
-    let _ = app.update(Message::Privacy(schakel::ui::screen::privacy::Message::InzagePad(pdf.display().to_string())));
+    // The file dialog cannot open headless: feed its answer.
+    let _ = app.update(Message::Privacy(schakel::ui::screen::privacy::Message::Gekozen(
+        schakel::ui::screen::privacy::Bestand::Inzage,
+        Some(pdf.clone()),
+    )));
     klik(&mut app, "Inzage maken");
     verwacht(&app, "2 personen passen bij deze naam");
     verwacht(&app, "Jan Jansen, geboren 09-09-1999");
     assert!(!pdf.exists(), "nothing is written before the officer chooses");
-    klik(&mut app, "Deze persoon");
+    super::ui::klik_en_wacht(&mut app, "Deze persoon");
     verwacht(&app, "Inzage opgeslagen");
     assert!(pdf.exists());
 }

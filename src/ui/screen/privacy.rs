@@ -95,9 +95,26 @@ pub struct State {
     melding: Option<(Vlak, String)>,
 }
 
+/// Which file a dialog asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bestand {
+    /// Where to save the inzage PDF.
+    Inzage,
+    /// Where to save the audit export (.csv or .pdf).
+    Audit,
+    /// Where to save the backup.
+    Backup,
+    /// The backup to restore.
+    Herstel,
+}
+
 /// What the user does.
 #[derive(Debug, Clone)]
 pub enum Message {
+    /// Open the file dialog for this file.
+    Kies(Bestand),
+    /// A file dialog closed (`None`: cancelled, nothing changes).
+    Gekozen(Bestand, Option<PathBuf>),
     /// Open the casus of row `.0` to review it before deciding.
     Bekijk(usize),
     /// Ask to remove row `.0` of the "Te verwijderen" list.
@@ -120,8 +137,6 @@ pub enum Message {
     TermijnenOpslaan,
     /// Edit whom the inzageverzoek is about.
     InzageWie(String),
-    /// Edit the file of the inzage PDF.
-    InzagePad(String),
     /// Draw up the inzage (PDF and JSON).
     InzageMaken,
     /// Draw up the inzage for this person (record id) from the choice list.
@@ -132,20 +147,14 @@ pub enum Message {
     AuditTot(String),
     /// Edit the audit export's casus.
     AuditCasus(String),
-    /// Edit the audit export's file (.csv or .pdf).
-    AuditPad(String),
     /// Write the audit export.
     AuditExporteren,
-    /// Edit the backup file.
-    BackupPad(String),
     /// Edit the backup passphrase.
     BackupWachtwoord(String),
     /// Edit the repeated backup passphrase.
     BackupHerhaal(String),
     /// Make a backup.
     BackupMaken,
-    /// Edit the file to restore.
-    HerstelPad(String),
     /// Edit the passphrase of the backup to restore.
     HerstelWachtwoord(String),
     /// Edit the passphrase for the restored database.
@@ -269,6 +278,18 @@ fn standaardpad(naam: &str) -> String {
     huis.join(naam).display().to_string()
 }
 
+/// A chosen file (or a hint) and the button that opens the file dialog.
+fn bestandskeuze(pad: &str, b: Bestand) -> Element<'_, Message> {
+    let getoond = if pad.is_empty() { "Nog geen bestand gekozen" } else { pad };
+    row![
+        text(getoond).size(14).width(Fill),
+        button(text("Kiezen…")).on_press(Message::Kies(b)).style(Knop::Secundair.stijl()),
+    ]
+    .spacing(8)
+    .align_y(iced::Center)
+    .into()
+}
+
 fn paneel<'a>(inhoud: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
     container(inhoud).padding(12).width(Fill).style(Vlak::Paneel.stijl()).into()
 }
@@ -365,6 +386,18 @@ impl State {
     /// Handle a message.
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         let event = match message {
+            Message::Kies(b) => return (self.kies(b), None),
+            Message::Gekozen(_, None) => None,
+            Message::Gekozen(b, Some(p)) => {
+                let p = p.display().to_string();
+                match b {
+                    Bestand::Inzage => self.inzage_pad = p,
+                    Bestand::Audit => self.audit_pad = p,
+                    Bestand::Backup => self.backup_pad = p,
+                    Bestand::Herstel => self.herstel_pad = p,
+                }
+                None
+            }
             Message::Verwijder(i) if i < self.te_verwijderen.len() => {
                 self.vraag(Vraag::Verwijder(i));
                 None
@@ -428,10 +461,6 @@ impl State {
                 self.inzage_wie = t;
                 None
             }
-            Message::InzagePad(t) => {
-                self.inzage_pad = t;
-                None
-            }
             Message::InzageMaken => {
                 if self.inzage_wie.trim().is_empty() {
                     self.fout("Vul de naam of het BSN in van de persoon die om inzage vraagt.")
@@ -490,10 +519,6 @@ impl State {
                 self.audit_casus = t;
                 None
             }
-            Message::AuditPad(t) => {
-                self.audit_pad = t;
-                None
-            }
             Message::AuditExporteren => match (datum(&self.audit_van), datum(&self.audit_tot)) {
                 (Err(e), _) | (_, Err(e)) => self.fout(&e),
                 (Ok(van), Ok(tot)) => {
@@ -508,10 +533,6 @@ impl State {
                     }
                 }
             },
-            Message::BackupPad(t) => {
-                self.backup_pad = t;
-                None
-            }
             Message::BackupWachtwoord(t) => {
                 self.backup_ww = t;
                 None
@@ -533,10 +554,6 @@ impl State {
                         wachtwoord: Geheim::van(&self.backup_ww),
                     })
                 }
-            }
-            Message::HerstelPad(t) => {
-                self.herstel_pad = t;
-                None
             }
             Message::HerstelWachtwoord(t) => {
                 self.herstel_ww = t;
@@ -597,6 +614,53 @@ impl State {
             }
         };
         (Task::none(), event)
+    }
+
+    /// The file dialog for `b`, off the event loop; its answer comes back as `Gekozen`.
+    fn kies(&self, b: Bestand) -> Task<Message> {
+        let huidig = match b {
+            Bestand::Inzage => &self.inzage_pad,
+            Bestand::Audit => &self.audit_pad,
+            Bestand::Backup => &self.backup_pad,
+            Bestand::Herstel => &self.herstel_pad,
+        };
+        let huidig = std::path::Path::new(huidig);
+        let mut d = rfd::AsyncFileDialog::new();
+        if let Some(m) = huidig.parent().filter(|m| m.is_dir()) {
+            d = d.set_directory(m);
+        }
+        let naam = huidig.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        Task::perform(
+            async move {
+                let h = match b {
+                    Bestand::Inzage => {
+                        d.set_title("Inzage opslaan").set_file_name(naam).add_filter("PDF", &["pdf"]).save_file().await
+                    }
+                    Bestand::Audit => {
+                        d.set_title("Auditlog opslaan")
+                            .set_file_name(naam)
+                            .add_filter("CSV of PDF", &["csv", "pdf"])
+                            .save_file()
+                            .await
+                    }
+                    Bestand::Backup => {
+                        d.set_title("Back-up opslaan")
+                            .set_file_name(naam)
+                            .add_filter("Schakel-back-up", &["schakelbackup"])
+                            .save_file()
+                            .await
+                    }
+                    Bestand::Herstel => {
+                        d.set_title("Back-up kiezen")
+                            .add_filter("Schakel-back-up", &["schakelbackup"])
+                            .pick_file()
+                            .await
+                    }
+                };
+                h.map(|h| h.path().to_path_buf())
+            },
+            move |p| Message::Gekozen(b, p),
+        )
     }
 
     fn ja(&mut self) -> Option<Event> {
@@ -747,11 +811,7 @@ impl State {
                         invoer("Volledige naam of BSN", &self.inzage_wie, Message::InzageWie).id("inzage-wie"),
                         None
                     ),
-                    veld(
-                        "PDF opslaan als (JSON ernaast)",
-                        invoer("Bestand", &self.inzage_pad, Message::InzagePad),
-                        None
-                    ),
+                    veld("PDF opslaan als (JSON ernaast)", bestandskeuze(&self.inzage_pad, Bestand::Inzage), None),
                 ]
                 .spacing(8),
                 button(text("Inzage maken")).on_press(Message::InzageMaken).style(Knop::Primair.stijl()),
@@ -767,7 +827,7 @@ impl State {
                     veld("Casus", invoer("alle", &self.audit_casus, Message::AuditCasus).id("audit-casus"), None),
                 ]
                 .spacing(8),
-                veld("Opslaan als (.csv of .pdf)", invoer("Bestand", &self.audit_pad, Message::AuditPad), None),
+                veld("Opslaan als (.csv of .pdf)", bestandskeuze(&self.audit_pad, Bestand::Audit), None),
                 button(text("Auditlog exporteren")).on_press(Message::AuditExporteren).style(Knop::Secundair.stijl()),
             ]
             .spacing(6),
@@ -776,7 +836,7 @@ impl State {
         // Backup and restore.
         let mut herstel = column![
             text("Back-up terugzetten").size(17),
-            veld("Back-upbestand", invoer("Bestand", &self.herstel_pad, Message::HerstelPad).id("herstel-pad"), None),
+            veld("Back-upbestand", bestandskeuze(&self.herstel_pad, Bestand::Herstel), None),
             veld(
                 "Wachtwoord van de back-up",
                 invoer("", &self.herstel_ww, Message::HerstelWachtwoord).secure(true).id("herstel-ww"),
@@ -796,7 +856,7 @@ impl State {
         inhoud = inhoud.push(paneel(
             column![
                 text("Back-up").size(17),
-                veld("Opslaan als", invoer("Bestand", &self.backup_pad, Message::BackupPad).id("backup-pad"), None),
+                veld("Opslaan als", bestandskeuze(&self.backup_pad, Bestand::Backup), None),
                 row![
                     veld(
                         "Wachtwoord voor de back-up",

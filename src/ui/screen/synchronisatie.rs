@@ -2,7 +2,7 @@
 //! what was received from whom, and the open conflicts with a choice per field.
 
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{banner, dialoog, invoer, veld};
+use crate::ui::widgets::{banner, dialoog, veld};
 use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
@@ -62,10 +62,12 @@ pub struct State {
     team: Vec<CollegaRij>,
     ontvangen: Vec<OntvangstRij>,
     conflicten: Vec<ConflictRij>,
+    /// Suggested file name in the save dialog for this device's card.
     kaartje_uit: String,
-    kaartje_in: String,
+    /// Suggested file name in the save dialog for a new bundle.
     bundel_uit: String,
-    bundel_in: String,
+    /// Suggested folder of the dialogs.
+    map: std::path::PathBuf,
     melding: Option<(Vlak, String)>,
     vraag: Option<Vraag>,
 }
@@ -77,16 +79,25 @@ enum Vraag {
     Verwijder(usize),
 }
 
+/// Which file a dialog asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bestand {
+    /// Where to save this device's card.
+    KaartjeUit,
+    /// A colleague's card to read.
+    KaartjeIn,
+    /// Where to save a new bundle.
+    BundelUit,
+    /// A received bundle to read.
+    BundelIn,
+}
+
 /// What the user does.
 #[derive(Debug, Clone)]
 pub enum Message {
-    /// Edit the path for this device's card.
-    KaartjeUit(String),
-    /// Write this device's card.
+    /// Save this device's card (opens the save dialog).
     KaartjeSchrijven,
-    /// Edit the path of a colleague's card.
-    KaartjeIn(String),
-    /// Read a colleague's card.
+    /// Read a colleague's card (opens the file dialog).
     KaartjeLezen,
     /// Ask to confirm a colleague's fingerprint.
     Bevestig(usize),
@@ -96,14 +107,12 @@ pub enum Message {
     Ja,
     /// Close the dialog.
     Annuleer,
-    /// Edit the path for a new bundle.
-    BundelUit(String),
-    /// Write a bundle for the team.
+    /// Write a bundle for the team (opens the save dialog).
     Exporteer,
-    /// Edit the path of a received bundle.
-    BundelIn(String),
-    /// Read a received bundle.
+    /// Read a received bundle (opens the file dialog).
     Importeer,
+    /// A file dialog closed (`None`: cancelled, nothing happens).
+    Gekozen(Bestand, Option<std::path::PathBuf>),
     /// Choose value `.1` for conflict `.0`.
     Kies(usize, usize),
     /// Close the message.
@@ -136,8 +145,9 @@ impl State {
         let huis =
             directories::UserDirs::new().map(|u| u.home_dir().to_path_buf()).unwrap_or_else(|| map.to_path_buf());
         State {
-            kaartje_uit: huis.join("schakel-visitekaartje.json").display().to_string(),
-            bundel_uit: huis.join(format!("schakel-bundel-{datum}.schakel")).display().to_string(),
+            kaartje_uit: "schakel-visitekaartje.json".into(),
+            bundel_uit: format!("schakel-bundel-{datum}.schakel"),
+            map: huis,
             apparaat,
             vingerafdruk,
             ..State::default()
@@ -161,29 +171,48 @@ impl State {
         self.conflicten.len()
     }
 
+    /// Replace the lists from what the store and sync layer hold: the colleagues, the
+    /// received ranges, the open conflicts and per conflict its casusnummer and the
+    /// author of each value.
+    pub fn vervang_uit(
+        &mut self,
+        team: &[crate::store::Collega],
+        ontvangen: Vec<crate::sync::Ontvangststatus>,
+        conflicten: &[crate::store::Conflict],
+        namen: Vec<(String, Vec<String>)>,
+    ) {
+        let team = team.iter().map(collega_rij).collect();
+        let ontvangen = ontvangen
+            .into_iter()
+            .map(|s| OntvangstRij {
+                naam: s.naam.unwrap_or_else(|| s.apparaat.chars().take(8).collect()),
+                tot: s.doorlopend_tot,
+                gaten: s.gaten.iter().map(|(v, t)| format!("{v}–{t}")).collect::<Vec<_>>().join(", "),
+            })
+            .collect();
+        let conflicten =
+            conflicten.iter().zip(namen).map(|(c, (casus, auteurs))| conflict_rij(c, casus, &auteurs)).collect();
+        self.vervang(team, ontvangen, conflicten);
+    }
+
     /// Handle a message.
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         let event = match message {
-            Message::KaartjeUit(p) => {
-                self.kaartje_uit = p;
-                None
+            Message::KaartjeSchrijven => return (self.kies(Bestand::KaartjeUit), None),
+            Message::KaartjeLezen => return (self.kies(Bestand::KaartjeIn), None),
+            Message::Exporteer => return (self.kies(Bestand::BundelUit), None),
+            Message::Importeer => return (self.kies(Bestand::BundelIn), None),
+            Message::Gekozen(_, None) => None,
+            Message::Gekozen(b, Some(p)) => {
+                self.melding = None;
+                let p = p.display().to_string();
+                Some(match b {
+                    Bestand::KaartjeUit => Event::SchrijfKaartje(p),
+                    Bestand::KaartjeIn => Event::LeesKaartje(p),
+                    Bestand::BundelUit => Event::Exporteer(p),
+                    Bestand::BundelIn => Event::Importeer(p),
+                })
             }
-            Message::KaartjeIn(p) => {
-                self.kaartje_in = p;
-                None
-            }
-            Message::BundelUit(p) => {
-                self.bundel_uit = p;
-                None
-            }
-            Message::BundelIn(p) => {
-                self.bundel_in = p;
-                None
-            }
-            Message::KaartjeSchrijven => self.pad(&self.kaartje_uit.clone(), Event::SchrijfKaartje),
-            Message::KaartjeLezen => self.pad(&self.kaartje_in.clone(), Event::LeesKaartje),
-            Message::Exporteer => self.pad(&self.bundel_uit.clone(), Event::Exporteer),
-            Message::Importeer => self.pad(&self.bundel_in.clone(), Event::Importeer),
             Message::Bevestig(i) if i < self.team.len() => {
                 self.vraag = Some(Vraag::Bevestig(i));
                 None
@@ -211,13 +240,41 @@ impl State {
         (Task::none(), event)
     }
 
-    fn pad(&mut self, pad: &str, maak: fn(String) -> Event) -> Option<Event> {
-        if pad.trim().is_empty() {
-            self.meld(Vlak::Fout, "Vul eerst een bestandsnaam in.");
-            return None;
-        }
-        self.melding = None;
-        Some(maak(pad.trim().to_string()))
+    /// The file dialog for `b`, off the event loop; its answer comes back as `Gekozen`.
+    fn kies(&self, b: Bestand) -> Task<Message> {
+        let d = rfd::AsyncFileDialog::new().set_directory(&self.map);
+        let (kaartje, bundel) = (self.kaartje_uit.clone(), self.bundel_uit.clone());
+        Task::perform(
+            async move {
+                let h = match b {
+                    Bestand::KaartjeUit => {
+                        d.set_title("Visitekaartje opslaan")
+                            .set_file_name(kaartje)
+                            .add_filter("Visitekaartje", &["json"])
+                            .save_file()
+                            .await
+                    }
+                    Bestand::KaartjeIn => {
+                        d.set_title("Visitekaartje van een collega inlezen")
+                            .add_filter("Visitekaartje", &["json"])
+                            .pick_file()
+                            .await
+                    }
+                    Bestand::BundelUit => {
+                        d.set_title("Bundel opslaan")
+                            .set_file_name(bundel)
+                            .add_filter("Schakel-bundel", &["schakel"])
+                            .save_file()
+                            .await
+                    }
+                    Bestand::BundelIn => {
+                        d.set_title("Bundel inlezen").add_filter("Schakel-bundel", &["schakel"]).pick_file().await
+                    }
+                };
+                h.map(|h| h.path().to_path_buf())
+            },
+            move |p| Message::Gekozen(b, p),
+        )
     }
 
     /// The view.
@@ -233,17 +290,11 @@ impl State {
                 text("Dit apparaat").size(17),
                 text(format!("Vingerafdruk: {}", self.vingerafdruk)).size(16),
                 text(format!("Apparaat-id: {}", self.apparaat)).size(12).style(theme::gedempt),
-                veld(
-                    "Visitekaartje opslaan als",
-                    row![
-                        invoer("Bestand", &self.kaartje_uit, Message::KaartjeUit).id("kaartje-uit").width(Fill),
-                        button(text("Visitekaartje opslaan"))
-                            .on_press(Message::KaartjeSchrijven)
-                            .style(Knop::Secundair.stijl()),
-                    ]
-                    .spacing(8),
-                    None
-                ),
+                row![
+                    button(text("Visitekaartje opslaan…"))
+                        .on_press(Message::KaartjeSchrijven)
+                        .style(Knop::Secundair.stijl()),
+                ],
             ]
             .spacing(6),
         ));
@@ -293,15 +344,11 @@ impl State {
             }
             team = team.push(r);
         }
-        team = team.push(veld(
-            "Visitekaartje van een collega inlezen",
-            row![
-                invoer("Pad naar het kaartje", &self.kaartje_in, Message::KaartjeIn).id("kaartje-in").width(Fill),
-                button(text("Kaartje inlezen")).on_press(Message::KaartjeLezen).style(Knop::Secundair.stijl()),
-            ]
-            .spacing(8),
-            None,
-        ));
+        team = team.push(
+            button(text("Visitekaartje van een collega inlezen…"))
+                .on_press(Message::KaartjeLezen)
+                .style(Knop::Secundair.stijl()),
+        );
         inhoud = inhoud.push(paneel(team));
 
         // Bundles.
@@ -316,20 +363,12 @@ impl State {
                 text("Bundels").size(17),
                 veld(
                     "Nieuwe bundel voor het team (alles wat collega's nog niet bevestigd hebben)",
-                    row![
-                        invoer("Bestand", &self.bundel_uit, Message::BundelUit).id("bundel-uit").width(Fill),
-                        button(text("Bundel maken")).on_press(Message::Exporteer).style(Knop::Primair.stijl()),
-                    ]
-                    .spacing(8),
+                    row![button(text("Bundel maken…")).on_press(Message::Exporteer).style(Knop::Primair.stijl())],
                     None
                 ),
                 veld(
                     "Bundel van een collega inlezen",
-                    row![
-                        invoer("Pad naar de bundel", &self.bundel_in, Message::BundelIn).id("bundel-in").width(Fill),
-                        button(text("Bundel inlezen")).on_press(Message::Importeer).style(Knop::Secundair.stijl()),
-                    ]
-                    .spacing(8),
+                    row![button(text("Bundel inlezen…")).on_press(Message::Importeer).style(Knop::Secundair.stijl())],
                     None
                 ),
                 ontvangen,
@@ -414,6 +453,46 @@ impl State {
             }
         }
     }
+}
+
+/// A colleague as a row: fingerprint, trust state, role and organisation.
+fn collega_rij(c: &crate::store::Collega) -> CollegaRij {
+    CollegaRij {
+        vingerafdruk: crate::sync::vingerafdruk(&c.apparaat, &c.ondertekening, &c.age),
+        status: if c.verwijderd_op.is_some() {
+            CollegaStatus::Verwijderd
+        } else if c.bevestigd_op.is_some() {
+            CollegaStatus::Vertrouwd
+        } else {
+            CollegaStatus::NietBevestigd
+        },
+        rol: if c.organisatie.is_empty() { c.rol.clone() } else { format!("{} · {}", c.rol, c.organisatie) },
+        naam: c.naam.clone(),
+        apparaat: c.apparaat.clone(),
+    }
+}
+
+/// A conflict as a row: the Dutch field label (shared with the CLI) and each value with
+/// its author and local time.
+fn conflict_rij(c: &crate::store::Conflict, casus: String, auteurs: &[String]) -> ConflictRij {
+    let waarden = c
+        .waarden
+        .iter()
+        .zip(auteurs)
+        .map(|(w, auteur)| {
+            let tekst = match &w.waarde {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => "(leeg)".into(),
+                ander => ander.to_string(),
+            };
+            let tijd = w
+                .tijdstip()
+                .map(|t| t.with_timezone(&chrono::Local).format("%d-%m-%Y %H:%M").to_string())
+                .unwrap_or_default();
+            (tekst, auteur.clone(), tijd)
+        })
+        .collect();
+    ConflictRij { casus, omschrijving: crate::domain::velden::veld_omschrijving(&c.tabel, &c.veld), waarden }
 }
 
 fn paneel<'a>(inhoud: impl Into<Element<'a, Message>>) -> Element<'a, Message> {

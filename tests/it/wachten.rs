@@ -1,0 +1,246 @@
+//! The window never waits: long jobs run off the event loop, in iced_test's emulator (which
+//! runs Tasks and subscriptions with the app's own tokio executor, as the window does).
+//! Each flow starts a job, sees its progress bar, keeps using the board while it runs, and
+//! sees the banner at its end. Ordering is deterministic: a job's result reaches `update`
+//! only when the test performs the emulator's actions.
+
+use crate::hulp;
+use crate::ui::init_backend;
+use iced_test::emulator::{self, Emulator};
+use iced_test::futures::futures::channel::mpsc;
+use iced_test::selector::Candidate;
+use schakel::store::Gegevensmap;
+use schakel::ui::screen::{privacy, synchronisatie};
+use schakel::ui::{App, Message, Pagina};
+use std::sync::Mutex;
+
+/// The real application (update, view, subscriptions, the window's tokio executor) around
+/// an already unlocked `App`.
+struct Schakelvenster {
+    app: Mutex<Option<App>>,
+}
+
+impl iced_test::program::Program for Schakelvenster {
+    type State = App;
+    type Message = Message;
+    type Theme = iced::Theme;
+    type Renderer = iced::Renderer;
+    type Executor = iced::executor::Default;
+
+    fn name() -> &'static str {
+        "schakel"
+    }
+
+    fn settings(&self) -> iced::Settings {
+        iced::Settings::default()
+    }
+
+    fn window(&self) -> Option<iced::window::Settings> {
+        None
+    }
+
+    fn boot(&self) -> (App, iced::Task<Message>) {
+        (self.app.lock().unwrap().take().expect("booted once"), iced::Task::none())
+    }
+
+    fn update(&self, app: &mut App, m: Message) -> iced::Task<Message> {
+        app.update(m)
+    }
+
+    fn view<'a>(&self, app: &'a App, _: iced::window::Id) -> iced::Element<'a, Message> {
+        app.view()
+    }
+
+    fn subscription(&self, app: &App) -> iced::Subscription<Message> {
+        app.subscription()
+    }
+}
+
+fn programma(app: App) -> Schakelvenster {
+    Schakelvenster { app: Mutex::new(Some(app)) }
+}
+
+struct Venster<P: iced_test::program::Program<Message = Message> + 'static> {
+    programma: P,
+    emulator: Emulator<P>,
+    gebeurtenissen: mpsc::Receiver<emulator::Event<P>>,
+}
+
+impl<P: iced_test::program::Program<Message = Message, Theme = iced::Theme, Renderer = iced::Renderer> + 'static>
+    Venster<P>
+{
+    fn new(programma: P) -> Self {
+        init_backend();
+        let (zender, gebeurtenissen) = mpsc::channel(1000);
+        let emulator = Emulator::new(zender, &programma, emulator::Mode::Immediate, iced::Size::new(1360.0, 2400.0));
+        Venster { programma, emulator, gebeurtenissen }
+    }
+
+    /// Hand a message to `update`; its tasks start, their results wait in the queue.
+    fn stuur(&mut self, m: Message) {
+        self.emulator.update(&self.programma, m);
+    }
+
+    /// Every text on screen.
+    fn teksten(&self) -> Vec<String> {
+        let mut ui = iced_test::Simulator::with_size(
+            iced::Settings::default(),
+            (1360.0, 2400.0),
+            self.emulator.view(&self.programma),
+        );
+        let mut uit = Vec::new();
+        let _ = ui.find(|c: Candidate<'_>| {
+            if let Candidate::Text { content, .. } = c {
+                uit.push(content.to_string());
+            }
+            None::<()>
+        });
+        uit
+    }
+
+    fn toont(&self, deel: &str) -> bool {
+        self.teksten().iter().any(|t| t.contains(deel))
+    }
+
+    fn verwacht(&self, deel: &str) {
+        assert!(self.toont(deel), "screen does not show {deel:?}: {:?}", self.teksten());
+    }
+
+    /// Perform the emulator's actions (task results, subscription ticks) until the screen
+    /// shows `deel`. Bounded by a generous limit only so that a broken job fails the test
+    /// instead of hanging it; nothing is asserted about time.
+    fn tot(&mut self, deel: &str) {
+        let grens = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        while !self.toont(deel) {
+            match self.gebeurtenissen.try_recv() {
+                Ok(emulator::Event::Action(a)) => self.emulator.perform(&self.programma, a),
+                Ok(_) => {}
+                Err(mpsc::TryRecvError::Closed) => panic!("emulator stopped before the screen showed {deel:?}"),
+                Err(mpsc::TryRecvError::Empty) => {
+                    assert!(std::time::Instant::now() < grens, "the screen never showed {deel:?}");
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+            }
+        }
+    }
+}
+
+/// A backup runs while the user browses the board; a second backup and locking wait for it.
+#[test]
+fn backup_loopt_terwijl_het_bord_bruikbaar_blijft() {
+    let (dir, map, mut s) = hulp::store();
+    hulp::casus(&mut s, "Bord Tijdens Backup");
+    let backup = dir.path().join("tijdens.schakelbackup");
+    let mut v = Venster::new(programma(App::met_store(map.clone(), s)));
+
+    v.stuur(Message::Navigeer(Pagina::Privacy));
+    v.stuur(Message::Privacy(privacy::Message::Gekozen(privacy::Bestand::Backup, Some(backup.clone()))));
+    v.stuur(Message::Privacy(privacy::Message::BackupWachtwoord("backup-tijdens-bord".into())));
+    v.stuur(Message::Privacy(privacy::Message::BackupHerhaal("backup-tijdens-bord".into())));
+    v.stuur(Message::Privacy(privacy::Message::BackupMaken));
+    // The job runs: its progress bar and label are shown, and the window is not locked up.
+    v.verwacht("Back-up maken… (");
+
+    // A second start is refused while it runs.
+    v.stuur(Message::Privacy(privacy::Message::BackupMaken));
+    v.verwacht("Back-up maken kan pas als ‘Back-up maken’ klaar is");
+
+    // The board is read and used meanwhile, on the window's own connection.
+    v.stuur(Message::Navigeer(Pagina::Casussen));
+    v.verwacht("Bord Tijdens Backup");
+    v.verwacht("Back-up maken… (");
+    v.stuur(Message::Zoek("Tijdens".into()));
+    v.verwacht("— Bord Tijdens Backup (Aanmelding)");
+
+    // Locking waits for the job and says so.
+    v.stuur(Message::Vergrendel);
+    v.verwacht("Schakel vergrendelt zodra ‘Back-up maken’ klaar is");
+
+    // The end: the window locks (as asked) and the backup is whole.
+    v.tot("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+    let bytes = std::fs::read(&backup).expect("backup written");
+    schakel::store::backup_controleer(&bytes, "backup-tijdens-bord").expect("a valid backup");
+}
+
+/// A backup that is not interrupted ends in the banner on the board the user went to.
+#[test]
+fn backup_eindigt_in_een_banner() {
+    let (dir, map, s) = hulp::store();
+    let backup = dir.path().join("banner.schakelbackup");
+    let mut v = Venster::new(programma(App::met_store(map, s)));
+    v.stuur(Message::Navigeer(Pagina::Privacy));
+    v.stuur(Message::Privacy(privacy::Message::Gekozen(privacy::Bestand::Backup, Some(backup.clone()))));
+    v.stuur(Message::Privacy(privacy::Message::BackupWachtwoord("backup-met-banner".into())));
+    v.stuur(Message::Privacy(privacy::Message::BackupHerhaal("backup-met-banner".into())));
+    v.stuur(Message::Privacy(privacy::Message::BackupMaken));
+    v.verwacht("Back-up maken… (");
+    v.stuur(Message::Navigeer(Pagina::Casussen));
+    v.tot("Back-up maken is klaar. Back-up opgeslagen in");
+    assert!(!v.toont("Back-up maken… ("), "the progress bar goes when the job ends");
+    assert!(backup.exists());
+}
+
+/// A bundle is read as a job: progress, the board meanwhile, then the banner and the new casus.
+#[test]
+fn bundel_inlezen_met_voortgang_en_banner() {
+    use schakel::store::NieuweCasus;
+    use schakel::sync;
+    let (dir, map, mut b) = hulp::store();
+    let mut a = crate::sync::replica("Anouk Aalders", "procesregisseur");
+    hulp::casus(&mut b, "Eigen Casus Bram");
+    let ka = sync::lees_visitekaartje(&sync::visitekaartje(&mut a.store, "").unwrap()).unwrap();
+    let kb = sync::lees_visitekaartje(&sync::visitekaartje(&mut b, "").unwrap()).unwrap();
+    b.collega_toevoegen(&ka).unwrap();
+    b.collega_bevestigen(&ka.apparaat).unwrap();
+    a.store.collega_toevoegen(&kb).unwrap();
+    a.store.collega_bevestigen(&kb.apparaat).unwrap();
+    a.store
+        .nieuwe_casus(NieuweCasus { werknaam: "Via De Bundel".into(), thema: "nazorg".into(), ..Default::default() })
+        .unwrap();
+    let pad = dir.path().join("van-anouk.schakel");
+    std::fs::write(&pad, crate::sync::bundel(&mut a, &kb.apparaat)).unwrap();
+
+    let mut v = Venster::new(programma(App::met_store(map, b)));
+    v.stuur(Message::Navigeer(Pagina::Synchronisatie));
+    v.stuur(Message::Synchronisatie(synchronisatie::Message::Gekozen(
+        synchronisatie::Bestand::BundelIn,
+        Some(pad.clone()),
+    )));
+    v.verwacht("Bundel inlezen… (");
+    v.stuur(Message::Navigeer(Pagina::Casussen));
+    v.verwacht("Eigen Casus Bram");
+    v.verwacht("Bundel inlezen… (");
+    v.tot("Bundel inlezen is klaar. Bundel van Anouk Aalders ingelezen");
+    // The board reloads with the case from the bundle.
+    v.verwacht("Via De Bundel");
+}
+
+/// Restore takes the database: the window shows only its progress, then goes on on the
+/// restored data.
+#[test]
+fn terugzetten_toont_alleen_de_voortgang_en_gaat_verder_op_de_teruggezette_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = Gegevensmap::new(dir.path().join("data"));
+    // Passphrase mode: the keychain is not there headless.
+    let keuze = schakel::store::Sleutelkeuze::Wachtwoord(zeroize::Zeroizing::new(hulp::WACHTWOORD.into()));
+    let (mut s, _) = schakel::store::initialiseer(&map, &keuze, &hulp::gebruiker()).unwrap();
+    hulp::casus(&mut s, "In De Backup");
+    let backup = dir.path().join("terug.schakelbackup");
+    s.backup_maak(&backup, "terugzet-wachtwoord").unwrap();
+    hulp::casus(&mut s, "Na De Backup");
+    let mut v = Venster::new(programma(App::met_store(map.clone(), s)));
+    v.stuur(Message::Navigeer(Pagina::Privacy));
+    v.stuur(Message::Privacy(privacy::Message::Gekozen(privacy::Bestand::Herstel, Some(backup))));
+    v.stuur(Message::Privacy(privacy::Message::HerstelWachtwoord("terugzet-wachtwoord".into())));
+    v.stuur(Message::Privacy(privacy::Message::HerstelNieuwWachtwoord("na-het-terugzetten".into())));
+    v.stuur(Message::Privacy(privacy::Message::Herstellen));
+    v.stuur(Message::Privacy(privacy::Message::Ja));
+    v.verwacht("Even geduld: de database wordt vervangen.");
+    // Nothing else can be done meanwhile: navigation is ignored.
+    v.stuur(Message::Navigeer(Pagina::Casussen));
+    assert!(!v.toont("Na De Backup"), "the board must not show while the database is replaced");
+    v.tot("Back-up terugzetten is klaar.");
+    v.stuur(Message::Navigeer(Pagina::Casussen));
+    v.verwacht("In De Backup");
+    assert!(!v.toont("Na De Backup"));
+}
