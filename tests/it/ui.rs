@@ -111,6 +111,20 @@ pub(crate) fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
     }
 }
 
+/// Every text on the screen, joined (for failure messages).
+pub(crate) fn schermtekst(app: &App) -> String {
+    init_backend();
+    let mut ui = simulator(app.view());
+    let mut alles = Vec::new();
+    let _ = ui.find(|c: Candidate<'_>| {
+        if let Candidate::Text { content, .. } = c {
+            alles.push(content.to_string());
+        }
+        None::<()>
+    });
+    alles.join(" | ")
+}
+
 /// Does the screen show a text widget containing `deel`?
 pub(crate) fn toont(app: &App, deel: &str) -> bool {
     init_backend();
@@ -437,17 +451,21 @@ fn first_run_screen_validates_and_creates() {
     verwacht(&app, "minstens 10 tekens");
     let _ = app.update(Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
     let _ = app.update(Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
-    klik(&mut app, "Database aanmaken");
-    verwacht(&app, "Bezig…");
-    let aanvraag = start::Aanvraag {
-        naam: "Test Regisseur".into(),
-        rol: "Procesregisseur".into(),
-        zvh: "ZVH Testregio".into(),
-        wachtwoord: Some(zeroize::Zeroizing::new(WACHTWOORD.into())),
-        demo: false,
+    // The click starts the creation as a task: the form shows it is busy, and running that
+    // very task (not a request built here) creates and opens the database.
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click("Database aanmaken").unwrap_or_else(|e| panic!("cannot click: {e:?}"));
+        ui.into_messages().collect()
     };
-    let _ = app.update(Message::Aangemaakt(App::maak_aan(&map, &aanvraag)));
-    assert!(app.is_ontgrendeld());
+    let taken: Vec<iced::Task<Message>> = berichten.into_iter().map(|m| app.update(m)).collect();
+    verwacht(&app, "Bezig…");
+    assert!(!app.is_ontgrendeld(), "nothing is created before the task runs");
+    for t in taken {
+        voer_uit(&mut app, t);
+    }
+    assert!(app.is_ontgrendeld(), "not opened; the screen says: {}", schermtekst(&app));
     verwacht(&app, "0 van 0 casussen");
     assert!(map.db_pad().exists());
     let _ = sleutel;
