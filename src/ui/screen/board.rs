@@ -32,6 +32,37 @@ pub struct State {
     gepakt: Option<String>,
     /// The column under the cursor.
     boven: Option<Fase>,
+    /// The card order within each column.
+    sortering: Sortering,
+    /// The casus registered last in this window: its card is marked "Nieuw".
+    nieuw: Option<String>,
+}
+
+/// The order of the cards within a column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sortering {
+    /// Newest referral first.
+    #[default]
+    Nieuwste,
+    /// Earliest open deadline first (cards without one last).
+    Deadline,
+    /// Highest AVE phase first.
+    Ave,
+}
+
+impl Sortering {
+    /// All orders, for the pick list.
+    pub const ALLE: [Sortering; 3] = [Sortering::Nieuwste, Sortering::Deadline, Sortering::Ave];
+}
+
+impl std::fmt::Display for Sortering {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Sortering::Nieuwste => "Nieuwste eerst",
+            Sortering::Deadline => "Eerste deadline eerst",
+            Sortering::Ave => "Hoogste AVE eerst",
+        })
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -124,6 +155,8 @@ pub enum Message {
     LaatLos(Option<Fase>),
     /// Close the banner.
     SluitMelding,
+    /// Order the cards within each column.
+    Sorteer(Sortering),
 }
 
 /// Text fields of the aanmeldformulier.
@@ -213,6 +246,17 @@ impl State {
         self.fout = None;
     }
 
+    /// A referral was registered as casus `nummer`: mark its card (on top of its column).
+    pub fn aangemeld(&mut self, nummer: &str) {
+        self.gelukt();
+        self.nieuw = Some(nummer.to_string());
+    }
+
+    /// Is a dialog (move or aanmelding) open?
+    pub fn dialoog_open(&self) -> bool {
+        self.verplaatsen.is_some() || self.aanmelding.is_some()
+    }
+
     /// A move or referral succeeded: close its dialog.
     pub fn gelukt(&mut self) {
         self.verplaatsen = None;
@@ -231,6 +275,25 @@ impl State {
     /// The selected casusnummer.
     pub fn geselecteerd(&self) -> Option<&str> {
         self.geselecteerd.as_deref()
+    }
+
+    /// Cases passing the filters, in the chosen order (the new card always first).
+    pub fn gesorteerd(&self) -> Vec<&CasusRegel> {
+        let mut v: Vec<&CasusRegel> = self.zichtbaar().collect();
+        let nieuw = |c: &CasusRegel| self.nieuw.as_deref() != Some(c.casusnummer.as_str());
+        match self.sortering {
+            Sortering::Nieuwste => v.sort_by(|a, b| {
+                (nieuw(a), &b.datum_aanmelding, &b.casusnummer).cmp(&(nieuw(b), &a.datum_aanmelding, &a.casusnummer))
+            }),
+            Sortering::Deadline => v.sort_by(|a, b| {
+                let sleutel = |c: &CasusRegel| (c.volgende_deadline.is_none(), c.volgende_deadline.clone());
+                (nieuw(a), sleutel(a), &a.casusnummer).cmp(&(nieuw(b), sleutel(b), &b.casusnummer))
+            }),
+            Sortering::Ave => {
+                v.sort_by(|a, b| (nieuw(a), b.ave, &b.casusnummer).cmp(&(nieuw(b), a.ave, &a.casusnummer)))
+            }
+        }
+        v
     }
 
     /// Cases passing the filters.
@@ -392,6 +455,7 @@ impl State {
                 self.fout = None;
                 self.melding = None;
             }
+            Message::Sorteer(s) => self.sortering = s,
         }
         (Task::none(), None)
     }
@@ -411,13 +475,14 @@ impl State {
             .width(230),
             checkbox(f.alleen_mijn).label("Alleen mijn casussen").on_toggle(Message::AlleenMijn),
             invoer("Filter op nummer, werknaam…", &f.tekst, Message::FilterTekst).width(220),
+            kies(&Sortering::ALLE[..], Some(self.sortering), Message::Sorteer).width(210),
             button(text("Wis filters").size(13)).on_press(Message::WisFilters).style(Knop::Secundair.stijl()),
         ]
         .spacing(10)
         .align_y(iced::Center)
         .wrap();
 
-        let zichtbaar: Vec<&CasusRegel> = self.zichtbaar().collect();
+        let zichtbaar = self.gesorteerd();
         let mut kolommen = row![].spacing(10).height(Fill);
         for fase in Fase::ALLE {
             let kaarten: Vec<&CasusRegel> = zichtbaar.iter().copied().filter(|c| c.fase == *fase).collect();
@@ -553,6 +618,11 @@ impl State {
             column![
                 row![
                     text(&c.casusnummer).size(12).style(theme::gedempt),
+                    (self.nieuw.as_deref() == Some(c.casusnummer.as_str())).then(|| {
+                        container(text("Net aangemeld").size(11).color(iced::Color::WHITE))
+                            .padding([1, 6])
+                            .style(Vlak::Badge(theme::ave_kleur(1)).stijl())
+                    }),
                     space::horizontal(),
                     text(format!("AVE {}", c.ave)).size(12).color(theme::ave_kleur(c.ave))
                 ],
@@ -571,7 +641,7 @@ impl State {
         ]
         .spacing(8);
         let gepakt = self.gepakt.as_deref() == Some(c.casusnummer.as_str());
-        let opvallend = geselecteerd || gepakt;
+        let opvallend = geselecteerd || gepakt || self.nieuw.as_deref() == Some(c.casusnummer.as_str());
         // A mouse area, not a button: a button would take the press, so dragging could
         // not start on the card. Click = press and release on the same column.
         let knop =
@@ -652,7 +722,9 @@ impl State {
         let tekstveld = |label: &'a str, waarde: &'a str, v: Veld, sleutel: &'static str| {
             veld(
                 label,
-                invoer("", waarde, move |s| Message::Formulier(v, s)).id(format!("aanmelding-{sleutel}")),
+                invoer("", waarde, move |s| Message::Formulier(v, s))
+                    .on_submit(Message::Aanmelden)
+                    .id(format!("aanmelding-{sleutel}")),
                 fout(sleutel),
             )
         };
@@ -662,6 +734,7 @@ impl State {
                 veld(
                     "Werknaam (geen persoonsgegevens)",
                     invoer("bijv. Stille Eik", &a.werknaam, |s| Message::Formulier(Veld::Werknaam, s))
+                        .on_submit(Message::Aanmelden)
                         .id("aanmelding-werknaam"),
                     fout("werknaam")
                 ),
