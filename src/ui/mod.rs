@@ -1402,8 +1402,9 @@ impl Hoofd {
                     Ok(n) => {
                         let n = n.to_string();
                         self.herlaad_board();
-                        self.board.aangemeld(&n);
+                        let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
                         self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
+                        return Task::batch([task, naar_kaart]);
                     }
                     Err(e) => self.board.toon_fout(fout(&e)),
                 }
@@ -2286,11 +2287,13 @@ impl Hoofd {
         if let Some(l) = &self.taak {
             midden = midden.push(container(voortgang(l)).padding([0, 16]));
         }
+        // Banners float over the bottom of the page: they never push it down under the cursor.
+        let mut meldingen = Vec::new();
         if let Some(b) = &self.banner {
-            midden = midden.push(container(banner(Vlak::Fout, b, Some(Message::SluitBanner))).padding([0, 16]));
+            meldingen.push(banner(Vlak::Fout, b, Some(Message::SluitBanner)));
         }
         if let Some(k) = &self.klaar {
-            midden = midden.push(container(banner(Vlak::Info, k, Some(Message::SluitBanner))).padding([0, 16]));
+            meldingen.push(banner(Vlak::Info, k, Some(Message::SluitBanner)));
         }
         let inhoud = match &self.taak {
             // The database is being replaced: nothing else can be done meanwhile.
@@ -2306,7 +2309,7 @@ impl Hoofd {
             .into(),
             _ => inhoud,
         };
-        midden = midden.push(inhoud);
+        midden = midden.push(crate::ui::widgets::met_meldingen(inhoud, meldingen));
         row![zijbalk, midden].into()
     }
 }

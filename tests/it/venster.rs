@@ -247,3 +247,30 @@ fn agenda_picker_filters_and_leaves_out_what_is_on_the_agenda() {
     verwacht(&app, "Kies eerst een casus voor de agenda.");
     verwacht(&app, "Agenda (3 casussen)");
 }
+
+/// The top edge of the first text widget containing `deel`.
+fn boven_deel(app: &App, deel: &str) -> f32 {
+    init_backend();
+    let mut ui = simulator(app.view());
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, bounds, .. } if content.contains(deel) => Some(bounds.y),
+        _ => None,
+    })
+    .unwrap_or_else(|e| panic!("no text {deel:?}: {e:?}"))
+}
+
+#[test]
+fn a_banner_does_not_push_the_page_down() {
+    let (_o, mut app) = opzet();
+    let uitleg = "Klik op een kaart om te selecteren";
+    let (kop, kaart) = (boven_deel(&app, uitleg), boven(&app, "Oude Eik"));
+    // Alt+→ without a selected card: an error banner appears.
+    let _ = app.update(Message::Board(board::Message::VerplaatsGeselecteerde(true)));
+    verwacht(&app, "Selecteer eerst een casus");
+    assert_eq!(boven_deel(&app, uitleg), kop, "the help line stays put");
+    assert_eq!(boven(&app, "Oude Eik"), kaart, "the cards stay put");
+    // Closing it changes nothing either.
+    klik(&mut app, "Sluiten");
+    assert!(!toont(&app, "Selecteer eerst een casus"));
+    assert_eq!(boven(&app, "Oude Eik"), kaart);
+}

@@ -5,7 +5,7 @@ use crate::domain::fase::FaseOvergang;
 use crate::domain::{Ave, Fase, Rol, WegingUitkomst};
 use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, nl_datum, veld};
+use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
 use iced::mouse;
 use iced::widget::{button, checkbox, column, container, mouse_area, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
@@ -204,6 +204,11 @@ pub enum Event {
     ContactenNodig(String),
 }
 
+/// The widget id of a column's scrollable list.
+fn kolom_id(fase: Fase) -> String {
+    format!("kolom-{}", fase.label().to_lowercase())
+}
+
 fn ave_keuzes() -> Vec<Keuze> {
     (1..=4).map(|a| Keuze::new(a.to_string(), format!("AVE {a}"))).collect()
 }
@@ -246,10 +251,13 @@ impl State {
         self.fout = None;
     }
 
-    /// A referral was registered as casus `nummer`: mark its card (on top of its column).
-    pub fn aangemeld(&mut self, nummer: &str) {
+    /// A referral was registered as casus `nummer`: mark its card (on top of its column)
+    /// and scroll that column to the top, where the card is.
+    pub fn aangemeld(&mut self, nummer: &str) -> Task<Message> {
         self.gelukt();
         self.nieuw = Some(nummer.to_string());
+        let fase = self.regel(nummer).map_or(Fase::Aanmelding, |c| c.fase);
+        iced::widget::operation::snap_to(kolom_id(fase), iced::widget::operation::RelativeOffset::START)
     }
 
     /// Is a dialog (move or aanmelding) open?
@@ -510,11 +518,6 @@ impl State {
         ]
         .spacing(12)
         .padding(16);
-        if let Some(fout) = &self.fout {
-            inhoud = inhoud.push(banner(Vlak::Fout, fout, Some(Message::SluitMelding)));
-        } else if let Some(m) = &self.melding {
-            inhoud = inhoud.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
-        }
         inhoud = inhoud.push(
             text(
                 "Klik op een kaart om te selecteren, nogmaals om te openen. Sleep een kaart naar een andere kolom, \
@@ -526,13 +529,19 @@ impl State {
         inhoud = inhoud.push(kolommen);
         // A release anywhere else ends a drag without moving (after a column's own release).
         let inhoud = mouse_area(inhoud).on_release(Message::LaatLos(None));
+        let meldingen = match (&self.fout, &self.melding) {
+            (Some(f), _) => vec![banner(Vlak::Fout, f, Some(Message::SluitMelding))],
+            (None, Some(m)) => vec![banner(Vlak::Info, m, Some(Message::SluitMelding))],
+            (None, None) => Vec::new(),
+        };
+        let inhoud = met_meldingen(inhoud, meldingen);
 
         if let Some(v) = &self.verplaatsen {
             dialoog(inhoud, self.verplaats_dialoog(v), Message::Annuleer)
         } else if let Some(a) = &self.aanmelding {
             dialoog(inhoud, self.aanmeld_dialoog(a), Message::Annuleer)
         } else {
-            inhoud.into()
+            inhoud
         }
     }
 
@@ -580,7 +589,7 @@ impl State {
         if doel {
             inhoud = inhoud.push(text(format!("Loslaten: naar {}", fase.label().to_lowercase())).size(12));
         }
-        inhoud = inhoud.push(scrollable(lijst).spacing(4).height(Fill));
+        inhoud = inhoud.push(scrollable(lijst).id(kolom_id(fase)).spacing(4).height(Fill));
         mouse_area(container(inhoud).padding(8).width(breedte).height(Fill).style(if doel {
             Vlak::KolomDoel.stijl()
         } else {

@@ -9,7 +9,7 @@ use crate::store::{
     SluitControle, Verslagcorrectie,
 };
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, nl_datum, veld};
+use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
 use iced::widget::{button, checkbox, column, combo_box, container, row, scrollable, space, text, text_editor};
 use iced::{Element, Fill, Task};
 use std::collections::BTreeMap;
@@ -750,17 +750,19 @@ impl State {
             .into(),
         };
 
-        let mut kolom = column![text("Overleggen").size(22)].spacing(12);
-        if let Some(f) = &self.fout {
-            kolom = kolom.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
-        } else if let Some(m) = &self.melding {
-            kolom = kolom.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
-        }
-        let pagina: Element<'_, Message> = kolom
-            .push(container(nieuw).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
-            .push(row![links, container(rechts).width(Fill)].spacing(12).height(Fill))
-            .padding(16)
-            .into();
+        let kolom = column![text("Overleggen").size(22)].spacing(12);
+        let meldingen = match (&self.fout, &self.melding) {
+            (Some(f), _) => vec![banner(Vlak::Fout, f, Some(Message::SluitMelding))],
+            (None, Some(m)) => vec![banner(Vlak::Info, m, Some(Message::SluitMelding))],
+            (None, None) => Vec::new(),
+        };
+        let pagina = met_meldingen(
+            kolom
+                .push(container(nieuw).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
+                .push(row![links, container(rechts).width(Fill)].spacing(12).height(Fill))
+                .padding(16),
+            meldingen,
+        );
         if self.bevestig_sluiten {
             let mut vraag = column![text("Overleg sluiten?").size(18)].spacing(12);
             for w in &self.sluit_waarschuwingen {
