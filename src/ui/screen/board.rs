@@ -665,21 +665,23 @@ impl State {
         if geselecteerd {
             let knoppen = row![
                 c.fase.vorige().map(|f| {
-                    button(text(format!("← {}", f.label())).size(12))
+                    button(text(format!("← {}", f.label())).size(12).wrapping(text::Wrapping::None))
                         .on_press(Message::Verplaats(c.casusnummer.clone(), f))
                         .style(Knop::Secundair.stijl())
                 }),
                 space::horizontal(),
-                button(text("Openen").size(12))
+                button(text("Openen").size(12).wrapping(text::Wrapping::None))
                     .on_press(Message::Open(c.casusnummer.clone()))
                     .style(Knop::Primair.stijl()),
                 c.fase.volgende().map(|f| {
-                    button(text(format!("{} →", f.label())).size(12))
+                    button(text(format!("{} →", f.label())).size(12).wrapping(text::Wrapping::None))
                         .on_press(Message::Verplaats(c.casusnummer.clone(), f))
                         .style(Knop::Secundair.stijl())
                 }),
             ]
-            .spacing(6);
+            .spacing(6)
+            // In a narrow column the buttons go to a second line rather than being cut off.
+            .wrap();
             kolom = kolom.push(knoppen);
         }
         kolom.into()
@@ -739,45 +741,46 @@ impl State {
         };
         let c = column![
             text("Nieuwe aanmelding").size(20),
+            veld(
+                "Werknaam (geen persoonsgegevens)",
+                invoer("bijv. Stille Eik", &a.werknaam, |s| Message::Formulier(Veld::Werknaam, s))
+                    .on_submit(Message::Aanmelden)
+                    .id("aanmelding-werknaam"),
+                fout("werknaam")
+            ),
+            // Pick lists fill their row, so a long partner name is never cut off under the arrow.
             row![
-                veld(
-                    "Werknaam (geen persoonsgegevens)",
-                    invoer("bijv. Stille Eik", &a.werknaam, |s| Message::Formulier(Veld::Werknaam, s))
-                        .on_submit(Message::Aanmelden)
-                        .id("aanmelding-werknaam"),
-                    fout("werknaam")
-                ),
                 veld(
                     "Thema",
                     kies(self.themas.as_slice(), a.thema.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Thema, k))
-                        .placeholder("Kies een thema"),
+                        .placeholder("Kies een thema")
+                        .width(Fill),
                     fout("thema")
                 ),
                 veld(
                     "AVE-fase",
-                    kies(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)),
+                    kies(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)).width(120),
                     None
                 ),
             ]
             .spacing(10),
-            row![
-                veld(
-                    "Aanmelder (partner)",
-                    kies(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
-                        KeuzeVeld::Aanmelder,
-                        k
-                    ))
-                    .placeholder("Kies de aanmeldende partner"),
-                    fout("aanmelder")
-                ),
-                veld(
-                    "Contactpersoon",
-                    kies(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Contact, k))
-                        .placeholder("Kies een contactpersoon"),
-                    None
-                ),
-            ]
-            .spacing(10),
+            veld(
+                "Aanmelder (partner)",
+                kies(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
+                    KeuzeVeld::Aanmelder,
+                    k
+                ))
+                .placeholder("Kies de aanmeldende partner")
+                .width(Fill),
+                fout("aanmelder")
+            ),
+            veld(
+                "Contactpersoon",
+                kies(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Contact, k))
+                    .placeholder("Kies een contactpersoon")
+                    .width(Fill),
+                None
+            ),
             row![
                 tekstveld("Hoofdpersoon: naam", &a.naam, Veld::Naam, "naam"),
                 tekstveld("Geboortedatum (dd-mm-jjjj)", &a.geboortedatum, Veld::Geboortedatum, "geboortedatum"),
