@@ -807,7 +807,6 @@ impl State {
                 .style(Knop::Secundair.stijl()),
             button(text("Agenda als PDF…")).on_press(Message::Opslaan(Stuk::Agenda)).style(Knop::Link.stijl()),
             button(text("Verslag als PDF…")).on_press(Message::Opslaan(Stuk::Verslag)).style(Knop::Link.stijl()),
-            space::horizontal(),
         ]
         .spacing(8)
         .align_y(iced::Center);
@@ -815,6 +814,8 @@ impl State {
             knoppen =
                 knoppen.push(button(text("Overleg sluiten")).on_press(Message::Sluiten).style(Knop::Gevaar.stijl()));
         }
+        // A narrow window puts buttons on a second line rather than cutting them off.
+        let knoppen = knoppen.wrap().vertical_spacing(8);
         let kop = column![
             text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
             text(format!(
