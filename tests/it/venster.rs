@@ -170,7 +170,7 @@ fn overleg_opzet() -> (tempfile::TempDir, Gegevensmap, Vec<String>, App) {
         .unwrap();
     let pa = s.agendapunt_toevoegen(&o, &a, 15).unwrap();
     s.agendapunt_toevoegen(&o, &b, 15).unwrap();
-    s.agendapunt_bob(&pa, "Beeld", "Oordeel", "Besluit").unwrap();
+    s.agendapunt_bob(&pa, "Woonsituatie xylofoonwoord onzeker", "Zorgen", "Huisbezoek").unwrap();
     let app = App::met_store(map.clone(), s);
     (dir, map, vec![a, b, c], app)
 }
@@ -273,4 +273,35 @@ fn a_banner_does_not_push_the_page_down() {
     klik(&mut app, "Sluiten");
     assert!(!toont(&app, "Selecteer eerst een casus"));
     assert_eq!(boven(&app, "Oude Eik"), kaart);
+}
+
+#[test]
+fn closed_minutes_are_found_and_enter_opens_the_casus() {
+    let (_dir, _map, _n, mut app) = overleg_opzet();
+    klik(&mut app, "Overleggen");
+    klik(&mut app, "Overleg sluiten");
+    klik(&mut app, "Ja, overleg sluiten");
+    verwacht(&app, "Overleg gesloten");
+    typ_en_enter(&mut app, Doel::Id("globaal-zoeken"), "xylofoonwoord");
+    verwacht(&app, "Plan van aanpak");
+    verwacht(&app, "Met Verslag");
+}
+
+#[test]
+fn escape_cancels_an_inline_action_edit() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Rustige Wilg");
+    s.actie_toevoegen(
+        &n,
+        schakel::store::NieuweActie { omschrijving: "ID-kaart aanvragen".into(), ..Default::default() },
+    )
+    .unwrap();
+    let mut app = App::met_store(map, s);
+    let _ = app.update(Message::OpenCasus(n));
+    klik(&mut app, "Plan van aanpak");
+    klik(&mut app, "Bewerken");
+    verwacht(&app, "Opslaan (Ctrl+S)");
+    escape(&mut app);
+    assert!(!toont(&app, "Opslaan (Ctrl+S)"), "Escape leaves the edit");
+    verwacht(&app, "ID-kaart aanvragen");
 }
