@@ -361,6 +361,10 @@ pub enum Message {
     OpenCasus(String),
     /// Focus the global search (Ctrl+K / Ctrl+F).
     FocusZoeken,
+    /// Open the first search hit (Enter in the search field).
+    OpenEersteTreffer,
+    /// Close the open dialog or cancel the inline edit of the page (Escape).
+    Annuleer,
     /// Lock now (Ctrl+L or idle).
     Vergrendel,
     /// Save pending edits (Ctrl+S).
@@ -494,6 +498,7 @@ pub fn sneltoets(key: Key<&str>, m: Modifiers) -> Option<Message> {
         Key::Named(key::Named::ArrowUp) if m.alt() => Some(Message::Pijl(Richting::Omhoog)),
         Key::Named(key::Named::ArrowDown) if m.alt() => Some(Message::Pijl(Richting::Omlaag)),
         Key::Named(key::Named::Tab) => Some(Message::Focus(!m.shift())),
+        Key::Named(key::Named::Escape) if m.is_empty() => Some(Message::Annuleer),
         _ => None,
     }
 }
@@ -1224,6 +1229,20 @@ impl Hoofd {
                 self.open_casus(&n);
             }
             Message::FocusZoeken => return (operation::focus("globaal-zoeken"), false),
+            Message::OpenEersteTreffer => {
+                if let Some(n) = self.treffers.first().map(|t| t.casus.casusnummer.clone()) {
+                    return self.update(Message::OpenCasus(n));
+                }
+            }
+            Message::Annuleer => match (self.pagina, &self.detail) {
+                (Pagina::Casussen, None) => return (self.board_bericht(board::Message::Annuleer), false),
+                (Pagina::Casussen, Some(d)) if d.tab() == detail::Tab::Plan => {
+                    return (self.detail_bericht(detail::Message::Plan(plan::Message::StopBewerken)), false);
+                }
+                (Pagina::Overleggen, _) => return (self.overleggen_bericht(overleggen::Message::Annuleer), false),
+                (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
+                _ => {}
+            },
             Message::Vergrendel => return (Task::none(), true),
             Message::Opslaan => self.bewaar_openstaand(),
             Message::Focus(vooruit) => return (focus(vooruit), false),
@@ -1293,6 +1312,13 @@ impl Hoofd {
             Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
                 return (self.overleg_pdf_opslaan(stuk, overleg, p), false);
             }
+            // Cancelled, or no dialog could be shown: say so rather than nothing.
+            Message::OverlegPdfPadGekozen { stuk, pad: None, .. } => self.overleggen.toon_melding(format!(
+                "Geen bestand gekozen: de {} is niet als PDF opgeslagen. Met ‘{} afdrukken’ opent u hem in de \
+                 PDF-viewer.",
+                stuk.naam().to_lowercase(),
+                stuk.naam()
+            )),
             Message::KengetallenPadGekozen { cijfers, pad: Some(p) } => {
                 let csv = crate::store::kengetallen::naar_csv(&cijfers);
                 match schrijf_bestand(&p, &csv) {
@@ -1375,9 +1401,10 @@ impl Hoofd {
                 match self.store.aanmelding(casus, persoon) {
                     Ok(n) => {
                         let n = n.to_string();
-                        self.board.gelukt();
                         self.herlaad_board();
+                        let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
                         self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
+                        return Task::batch([task, naar_kaart]);
                     }
                     Err(e) => self.board.toon_fout(fout(&e)),
                 }
@@ -2218,6 +2245,7 @@ impl Hoofd {
 
         let mut zoek = column![
             invoer("Zoeken in casussen, betrokkenen, journaal en plannen (Ctrl+K)", &self.zoekterm, Message::Zoek)
+                .on_submit(Message::OpenEersteTreffer)
                 .id("globaal-zoeken")
                 .width(520)
         ]
@@ -2259,11 +2287,13 @@ impl Hoofd {
         if let Some(l) = &self.taak {
             midden = midden.push(container(voortgang(l)).padding([0, 16]));
         }
+        // Banners float over the bottom of the page: they never push it down under the cursor.
+        let mut meldingen = Vec::new();
         if let Some(b) = &self.banner {
-            midden = midden.push(container(banner(Vlak::Fout, b, Some(Message::SluitBanner))).padding([0, 16]));
+            meldingen.push(banner(Vlak::Fout, b, Some(Message::SluitBanner)));
         }
         if let Some(k) = &self.klaar {
-            midden = midden.push(container(banner(Vlak::Info, k, Some(Message::SluitBanner))).padding([0, 16]));
+            meldingen.push(banner(Vlak::Info, k, Some(Message::SluitBanner)));
         }
         let inhoud = match &self.taak {
             // The database is being replaced: nothing else can be done meanwhile.
@@ -2279,7 +2309,7 @@ impl Hoofd {
             .into(),
             _ => inhoud,
         };
-        midden = midden.push(inhoud);
+        midden = midden.push(crate::ui::widgets::met_meldingen(inhoud, meldingen));
         row![zijbalk, midden].into()
     }
 }
@@ -2304,12 +2334,22 @@ impl Hoofd {
         let r = (|| -> Result<_, StoreFout> {
             let overleggen = self.store.overleggen()?;
             let contacten = self.store.alle_contacten()?;
-            let casussen = self
+            // Newest first; the label carries what the picker searches: number, werknaam, thema.
+            let mut lopend: Vec<_> = self
                 .store
                 .casus_lijst(&CasusFilter::default())?
                 .into_iter()
                 .filter(|c| c.fase != crate::domain::Fase::Afgesloten)
-                .map(|c| Keuze::new(&c.casusnummer, format!("{} — {} ({})", c.casusnummer, c.werknaam, c.fase.label())))
+                .collect();
+            lopend.sort_by(|a, b| (&b.datum_aanmelding, &b.casusnummer).cmp(&(&a.datum_aanmelding, &a.casusnummer)));
+            let casussen = lopend
+                .into_iter()
+                .map(|c| {
+                    Keuze::new(
+                        &c.casusnummer,
+                        format!("{} — {} · {} ({})", c.casusnummer, c.werknaam, c.thema, c.fase.label()),
+                    )
+                })
                 .collect();
             let partners = self
                 .store
@@ -2413,6 +2453,17 @@ impl Hoofd {
                 self.store
                     .besluit_naar_actie(&punt, actie)
                     .map(|r| self.overleggen.actie_opgeslagen(&nummer, r.partner_zonder_convenant))
+            }
+            E::SluitControle(o) => {
+                // Minutes typed but not saved count: they go in before the check.
+                if let Some(ev) = self.overleggen.openstaand() {
+                    let _ = self.overleg_event(ev);
+                }
+                match self.store.overleg_sluiten_controle(&o) {
+                    Ok(c) => self.overleggen.vraag_sluiten(&c),
+                    Err(e) => self.overleggen.toon_fout(fout(&e)),
+                }
+                return Task::none();
             }
             E::Sluiten(o) => {
                 // Minutes typed but not saved go in before the meeting closes.

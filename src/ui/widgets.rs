@@ -54,6 +54,19 @@ pub fn banner<'a, M: Clone + 'a>(soort: Vlak, tekst_: &'a str, sluit: Option<M>)
     container(r).padding([8, 12]).width(Fill).style(soort.stijl()).into()
 }
 
+/// Banners floating over the bottom of `basis`: showing or closing one never moves the
+/// page under the cursor. Only the banners themselves take clicks.
+pub fn met_meldingen<'a, M: 'a>(basis: impl Into<Element<'a, M>>, meldingen: Vec<Element<'a, M>>) -> Element<'a, M> {
+    if meldingen.is_empty() {
+        return basis.into();
+    }
+    stack![
+        basis.into(),
+        container(opaque(column(meldingen).spacing(6).max_width(900))).align_bottom(Fill).center_x(Fill).padding(16),
+    ]
+    .into()
+}
+
 /// A modal dialog over `basis`; clicking outside sends `bij_wegklikken`.
 pub fn dialoog<'a, M: Clone + 'a>(
     basis: impl Into<Element<'a, M>>,

@@ -15,5 +15,6 @@ mod sleutels;
 mod sync;
 mod sync_bereik;
 mod ui;
+mod venster;
 mod verstrekking;
 mod wachten;

@@ -288,9 +288,9 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
     let aanwezig: Option<i64> =
         db.query_row("SELECT aanwezig FROM genodigde WHERE id = ?1", [&agent_genodigde], |r| r.get(0)).unwrap();
     assert_eq!(aanwezig, Some(1));
-    typ_in(&mut app, "Wat is het beeld van de casus?", "Schulden lopen op");
-    typ_in(&mut app, "Hoe beoordelen de partners de situatie?", "Zorgelijk");
-    typ_in(&mut app, "Wat is besloten?", "Budgetcoach inzetten");
+    typ(&mut app, "bob-beeld-0", "Schulden lopen op");
+    typ(&mut app, "bob-oordeel-0", "Zorgelijk");
+    typ(&mut app, "bob-besluit-0", "Budgetcoach inzetten");
     let _ = app.update(Message::Opslaan);
     verwacht(&app, "Verslag opgeslagen.");
     let (beeld, besluit): (String, String) = db

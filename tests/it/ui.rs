@@ -191,6 +191,7 @@ fn shortcuts_map_to_messages() {
         sneltoets(Key::Named(key::Named::ArrowLeft), Modifiers::ALT),
         Some(Message::Pijl(Richting::Links))
     ));
+    assert!(matches!(sneltoets(Key::Named(key::Named::Escape), Modifiers::empty()), Some(Message::Annuleer)));
     assert!(sneltoets(Key::Character("l"), Modifiers::empty()).is_none(), "typing an l must not lock");
     assert!(sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::empty()).is_none());
 }

@@ -5,7 +5,7 @@ use crate::domain::fase::FaseOvergang;
 use crate::domain::{Ave, Fase, Rol, WegingUitkomst};
 use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, nl_datum, veld};
+use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
 use iced::mouse;
 use iced::widget::{button, checkbox, column, container, mouse_area, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
@@ -32,6 +32,37 @@ pub struct State {
     gepakt: Option<String>,
     /// The column under the cursor.
     boven: Option<Fase>,
+    /// The card order within each column.
+    sortering: Sortering,
+    /// The casus registered last in this window: its card is marked "Nieuw".
+    nieuw: Option<String>,
+}
+
+/// The order of the cards within a column.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sortering {
+    /// Newest referral first.
+    #[default]
+    Nieuwste,
+    /// Earliest open deadline first (cards without one last).
+    Deadline,
+    /// Highest AVE phase first.
+    Ave,
+}
+
+impl Sortering {
+    /// All orders, for the pick list.
+    pub const ALLE: [Sortering; 3] = [Sortering::Nieuwste, Sortering::Deadline, Sortering::Ave];
+}
+
+impl std::fmt::Display for Sortering {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Sortering::Nieuwste => "Nieuwste eerst",
+            Sortering::Deadline => "Eerste deadline eerst",
+            Sortering::Ave => "Hoogste AVE eerst",
+        })
+    }
 }
 
 #[derive(Debug, Default, Clone)]
@@ -124,6 +155,8 @@ pub enum Message {
     LaatLos(Option<Fase>),
     /// Close the banner.
     SluitMelding,
+    /// Order the cards within each column.
+    Sorteer(Sortering),
 }
 
 /// Text fields of the aanmeldformulier.
@@ -171,6 +204,11 @@ pub enum Event {
     ContactenNodig(String),
 }
 
+/// The widget id of a column's scrollable list.
+fn kolom_id(fase: Fase) -> String {
+    format!("kolom-{}", fase.label().to_lowercase())
+}
+
 fn ave_keuzes() -> Vec<Keuze> {
     (1..=4).map(|a| Keuze::new(a.to_string(), format!("AVE {a}"))).collect()
 }
@@ -213,6 +251,20 @@ impl State {
         self.fout = None;
     }
 
+    /// A referral was registered as casus `nummer`: mark its card (on top of its column)
+    /// and scroll that column to the top, where the card is.
+    pub fn aangemeld(&mut self, nummer: &str) -> Task<Message> {
+        self.gelukt();
+        self.nieuw = Some(nummer.to_string());
+        let fase = self.regel(nummer).map_or(Fase::Aanmelding, |c| c.fase);
+        iced::widget::operation::snap_to(kolom_id(fase), iced::widget::operation::RelativeOffset::START)
+    }
+
+    /// Is a dialog (move or aanmelding) open?
+    pub fn dialoog_open(&self) -> bool {
+        self.verplaatsen.is_some() || self.aanmelding.is_some()
+    }
+
     /// A move or referral succeeded: close its dialog.
     pub fn gelukt(&mut self) {
         self.verplaatsen = None;
@@ -231,6 +283,25 @@ impl State {
     /// The selected casusnummer.
     pub fn geselecteerd(&self) -> Option<&str> {
         self.geselecteerd.as_deref()
+    }
+
+    /// Cases passing the filters, in the chosen order (the new card always first).
+    pub fn gesorteerd(&self) -> Vec<&CasusRegel> {
+        let mut v: Vec<&CasusRegel> = self.zichtbaar().collect();
+        let nieuw = |c: &CasusRegel| self.nieuw.as_deref() != Some(c.casusnummer.as_str());
+        match self.sortering {
+            Sortering::Nieuwste => v.sort_by(|a, b| {
+                (nieuw(a), &b.datum_aanmelding, &b.casusnummer).cmp(&(nieuw(b), &a.datum_aanmelding, &a.casusnummer))
+            }),
+            Sortering::Deadline => v.sort_by(|a, b| {
+                let sleutel = |c: &CasusRegel| (c.volgende_deadline.is_none(), c.volgende_deadline.clone());
+                (nieuw(a), sleutel(a), &a.casusnummer).cmp(&(nieuw(b), sleutel(b), &b.casusnummer))
+            }),
+            Sortering::Ave => {
+                v.sort_by(|a, b| (nieuw(a), b.ave, &b.casusnummer).cmp(&(nieuw(b), a.ave, &a.casusnummer)))
+            }
+        }
+        v
     }
 
     /// Cases passing the filters.
@@ -392,6 +463,7 @@ impl State {
                 self.fout = None;
                 self.melding = None;
             }
+            Message::Sorteer(s) => self.sortering = s,
         }
         (Task::none(), None)
     }
@@ -411,13 +483,14 @@ impl State {
             .width(230),
             checkbox(f.alleen_mijn).label("Alleen mijn casussen").on_toggle(Message::AlleenMijn),
             invoer("Filter op nummer, werknaam…", &f.tekst, Message::FilterTekst).width(220),
+            kies(&Sortering::ALLE[..], Some(self.sortering), Message::Sorteer).width(210),
             button(text("Wis filters").size(13)).on_press(Message::WisFilters).style(Knop::Secundair.stijl()),
         ]
         .spacing(10)
         .align_y(iced::Center)
         .wrap();
 
-        let zichtbaar: Vec<&CasusRegel> = self.zichtbaar().collect();
+        let zichtbaar = self.gesorteerd();
         let mut kolommen = row![].spacing(10).height(Fill);
         for fase in Fase::ALLE {
             let kaarten: Vec<&CasusRegel> = zichtbaar.iter().copied().filter(|c| c.fase == *fase).collect();
@@ -445,11 +518,6 @@ impl State {
         ]
         .spacing(12)
         .padding(16);
-        if let Some(fout) = &self.fout {
-            inhoud = inhoud.push(banner(Vlak::Fout, fout, Some(Message::SluitMelding)));
-        } else if let Some(m) = &self.melding {
-            inhoud = inhoud.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
-        }
         inhoud = inhoud.push(
             text(
                 "Klik op een kaart om te selecteren, nogmaals om te openen. Sleep een kaart naar een andere kolom, \
@@ -461,13 +529,19 @@ impl State {
         inhoud = inhoud.push(kolommen);
         // A release anywhere else ends a drag without moving (after a column's own release).
         let inhoud = mouse_area(inhoud).on_release(Message::LaatLos(None));
+        let meldingen = match (&self.fout, &self.melding) {
+            (Some(f), _) => vec![banner(Vlak::Fout, f, Some(Message::SluitMelding))],
+            (None, Some(m)) => vec![banner(Vlak::Info, m, Some(Message::SluitMelding))],
+            (None, None) => Vec::new(),
+        };
+        let inhoud = met_meldingen(inhoud, meldingen);
 
         if let Some(v) = &self.verplaatsen {
             dialoog(inhoud, self.verplaats_dialoog(v), Message::Annuleer)
         } else if let Some(a) = &self.aanmelding {
             dialoog(inhoud, self.aanmeld_dialoog(a), Message::Annuleer)
         } else {
-            inhoud.into()
+            inhoud
         }
     }
 
@@ -515,7 +589,7 @@ impl State {
         if doel {
             inhoud = inhoud.push(text(format!("Loslaten: naar {}", fase.label().to_lowercase())).size(12));
         }
-        inhoud = inhoud.push(scrollable(lijst).spacing(4).height(Fill));
+        inhoud = inhoud.push(scrollable(lijst).id(kolom_id(fase)).spacing(4).height(Fill));
         mouse_area(container(inhoud).padding(8).width(breedte).height(Fill).style(if doel {
             Vlak::KolomDoel.stijl()
         } else {
@@ -553,6 +627,11 @@ impl State {
             column![
                 row![
                     text(&c.casusnummer).size(12).style(theme::gedempt),
+                    (self.nieuw.as_deref() == Some(c.casusnummer.as_str())).then(|| {
+                        container(text("Net aangemeld").size(11).color(iced::Color::WHITE))
+                            .padding([1, 6])
+                            .style(Vlak::Badge(theme::ave_kleur(1)).stijl())
+                    }),
                     space::horizontal(),
                     text(format!("AVE {}", c.ave)).size(12).color(theme::ave_kleur(c.ave))
                 ],
@@ -571,7 +650,7 @@ impl State {
         ]
         .spacing(8);
         let gepakt = self.gepakt.as_deref() == Some(c.casusnummer.as_str());
-        let opvallend = geselecteerd || gepakt;
+        let opvallend = geselecteerd || gepakt || self.nieuw.as_deref() == Some(c.casusnummer.as_str());
         // A mouse area, not a button: a button would take the press, so dragging could
         // not start on the card. Click = press and release on the same column.
         let knop =
@@ -586,21 +665,23 @@ impl State {
         if geselecteerd {
             let knoppen = row![
                 c.fase.vorige().map(|f| {
-                    button(text(format!("← {}", f.label())).size(12))
+                    button(text(format!("← {}", f.label())).size(12).wrapping(text::Wrapping::None))
                         .on_press(Message::Verplaats(c.casusnummer.clone(), f))
                         .style(Knop::Secundair.stijl())
                 }),
                 space::horizontal(),
-                button(text("Openen").size(12))
+                button(text("Openen").size(12).wrapping(text::Wrapping::None))
                     .on_press(Message::Open(c.casusnummer.clone()))
                     .style(Knop::Primair.stijl()),
                 c.fase.volgende().map(|f| {
-                    button(text(format!("{} →", f.label())).size(12))
+                    button(text(format!("{} →", f.label())).size(12).wrapping(text::Wrapping::None))
                         .on_press(Message::Verplaats(c.casusnummer.clone(), f))
                         .style(Knop::Secundair.stijl())
                 }),
             ]
-            .spacing(6);
+            .spacing(6)
+            // In a narrow column the buttons go to a second line rather than being cut off.
+            .wrap();
             kolom = kolom.push(knoppen);
         }
         kolom.into()
@@ -652,50 +733,54 @@ impl State {
         let tekstveld = |label: &'a str, waarde: &'a str, v: Veld, sleutel: &'static str| {
             veld(
                 label,
-                invoer("", waarde, move |s| Message::Formulier(v, s)).id(format!("aanmelding-{sleutel}")),
+                invoer("", waarde, move |s| Message::Formulier(v, s))
+                    .on_submit(Message::Aanmelden)
+                    .id(format!("aanmelding-{sleutel}")),
                 fout(sleutel),
             )
         };
         let c = column![
             text("Nieuwe aanmelding").size(20),
+            veld(
+                "Werknaam (geen persoonsgegevens)",
+                invoer("bijv. Stille Eik", &a.werknaam, |s| Message::Formulier(Veld::Werknaam, s))
+                    .on_submit(Message::Aanmelden)
+                    .id("aanmelding-werknaam"),
+                fout("werknaam")
+            ),
+            // Pick lists fill their row, so a long partner name is never cut off under the arrow.
             row![
-                veld(
-                    "Werknaam (geen persoonsgegevens)",
-                    invoer("bijv. Stille Eik", &a.werknaam, |s| Message::Formulier(Veld::Werknaam, s))
-                        .id("aanmelding-werknaam"),
-                    fout("werknaam")
-                ),
                 veld(
                     "Thema",
                     kies(self.themas.as_slice(), a.thema.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Thema, k))
-                        .placeholder("Kies een thema"),
+                        .placeholder("Kies een thema")
+                        .width(Fill),
                     fout("thema")
                 ),
                 veld(
                     "AVE-fase",
-                    kies(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)),
+                    kies(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)).width(120),
                     None
                 ),
             ]
             .spacing(10),
-            row![
-                veld(
-                    "Aanmelder (partner)",
-                    kies(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
-                        KeuzeVeld::Aanmelder,
-                        k
-                    ))
-                    .placeholder("Kies de aanmeldende partner"),
-                    fout("aanmelder")
-                ),
-                veld(
-                    "Contactpersoon",
-                    kies(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Contact, k))
-                        .placeholder("Kies een contactpersoon"),
-                    None
-                ),
-            ]
-            .spacing(10),
+            veld(
+                "Aanmelder (partner)",
+                kies(self.partners.as_slice(), a.aanmelder.clone(), |k| Message::FormulierKeuze(
+                    KeuzeVeld::Aanmelder,
+                    k
+                ))
+                .placeholder("Kies de aanmeldende partner")
+                .width(Fill),
+                fout("aanmelder")
+            ),
+            veld(
+                "Contactpersoon",
+                kies(a.contacten.as_slice(), a.contact.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Contact, k))
+                    .placeholder("Kies een contactpersoon")
+                    .width(Fill),
+                None
+            ),
             row![
                 tekstveld("Hoofdpersoon: naam", &a.naam, Veld::Naam, "naam"),
                 tekstveld("Geboortedatum (dd-mm-jjjj)", &a.geboortedatum, Veld::Geboortedatum, "geboortedatum"),

@@ -6,11 +6,11 @@
 use crate::domain::{Convenantstatus, OverlegSoort, overleg::OverlegStatus};
 use crate::store::{
     Agendapunt, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, NieuwOverleg, NieuweActie, Overleg,
-    Verslagcorrectie,
+    SluitControle, Verslagcorrectie,
 };
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, nl_datum, veld};
-use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
+use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
+use iced::widget::{button, checkbox, column, combo_box, container, row, scrollable, space, text, text_editor};
 use iced::{Element, Fill, Task};
 use std::collections::BTreeMap;
 
@@ -62,12 +62,34 @@ pub struct Gekozen {
     pub acties: BTreeMap<String, Vec<String>>,
 }
 
+/// The three BOB fields of an agenda item, multi-line.
 #[derive(Debug, Clone, Default)]
 struct Bob {
-    beeld: String,
-    oordeel: String,
-    besluit: String,
+    beeld: text_editor::Content,
+    oordeel: text_editor::Content,
+    besluit: text_editor::Content,
     gewijzigd: bool,
+}
+
+/// Which BOB field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BobVeld {
+    /// Beeld.
+    Beeld,
+    /// Oordeel.
+    Oordeel,
+    /// Besluit.
+    Besluit,
+}
+
+impl Bob {
+    fn veld(&mut self, v: BobVeld) -> &mut text_editor::Content {
+        match v {
+            BobVeld::Beeld => &mut self.beeld,
+            BobVeld::Oordeel => &mut self.oordeel,
+            BobVeld::Besluit => &mut self.besluit,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -100,12 +122,18 @@ pub struct State {
     partner_contacten: Vec<Keuze>,
     genodigde: Option<Keuze>,
     casus: Option<Keuze>,
+    /// Searchable choice of contacts not yet invited.
+    genodigde_kiezer: combo_box::State<Keuze>,
+    /// Searchable choice of running cases (newest first) not yet on the agenda.
+    casus_kiezer: combo_box::State<Keuze>,
     duur: i64,
     // Holding the meeting.
     bob: BTreeMap<String, Bob>,
     actie: Option<ActieFormulier>,
     correctie: BTreeMap<String, String>,
     bevestig_sluiten: bool,
+    /// Warnings shown in the closing confirmation (future date, items without BOB).
+    sluit_waarschuwingen: Vec<String>,
     waarschuwingen: Vec<String>,
     melding: Option<String>,
     fout: Option<String>,
@@ -154,6 +182,10 @@ pub enum Message {
     Oordeel(String, String),
     /// BOB: besluit of an agenda item.
     Besluit(String, String),
+    /// BOB: an edit in one of the multi-line fields of an agenda item.
+    BobBewerk(String, BobVeld, text_editor::Action),
+    /// Escape: close the closing confirmation or the action form.
+    Annuleer,
     /// Save the minutes typed so far (also Ctrl+S).
     VerslagOpslaan,
     /// Open the action form for a decision on this agenda item.
@@ -215,6 +247,8 @@ pub enum Event {
     ContactenNodig(String),
     /// Turn a decision into an action: (agenda item, action).
     Actie(String, NieuweActie),
+    /// Check what to warn about before closing (opens the confirmation).
+    SluitControle(String),
     /// Close the meeting (confirmed).
     Sluiten(String),
     /// Record a correction on a closed meeting's item.
@@ -273,11 +307,14 @@ impl State {
             partner_contacten: Vec::new(),
             genodigde: None,
             casus: None,
+            genodigde_kiezer: combo_box::State::new(Vec::new()),
+            casus_kiezer: combo_box::State::new(Vec::new()),
             duur: 15,
             bob: BTreeMap::new(),
             actie: None,
             correctie: BTreeMap::new(),
             bevestig_sluiten: false,
+            sluit_waarschuwingen: Vec::new(),
             waarschuwingen: Vec::new(),
             melding: None,
             fout: None,
@@ -303,6 +340,22 @@ impl State {
             .collect();
         self.casussen = casussen;
         self.partners = partners;
+        self.herbouw_kiezers();
+    }
+
+    /// Offer only what is not chosen yet: contacts not invited, cases not on the agenda.
+    fn herbouw_kiezers(&mut self) {
+        let (genodigd, geagendeerd): (Vec<&str>, Vec<&str>) = match &self.gekozen {
+            Some(g) => (
+                g.genodigden.iter().map(|p| p.contact_id.as_str()).collect(),
+                g.agenda.iter().map(|p| p.casusnummer.as_str()).collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let contacten = self.contacten.iter().filter(|k| !genodigd.contains(&k.id.as_str())).cloned().collect();
+        let casussen = self.casussen.iter().filter(|k| !geagendeerd.contains(&k.id.as_str())).cloned().collect();
+        self.genodigde_kiezer = combo_box::State::new(contacten);
+        self.casus_kiezer = combo_box::State::new(casussen);
     }
 
     /// Show the selected meeting; typed but unsaved minutes of the same meeting stay.
@@ -316,13 +369,14 @@ impl State {
         for p in &g.agenda {
             let b = self.bob.entry(p.id.clone()).or_default();
             if !b.gewijzigd {
-                b.beeld = p.beeld.clone();
-                b.oordeel = p.oordeel.clone();
-                b.besluit = p.besluit.clone();
+                b.beeld = text_editor::Content::with_text(&p.beeld);
+                b.oordeel = text_editor::Content::with_text(&p.oordeel);
+                b.besluit = text_editor::Content::with_text(&p.besluit);
             }
         }
         self.waarschuwingen = g.waarschuwingen.iter().map(waarschuwing).collect();
         self.gekozen = Some(g);
+        self.herbouw_kiezers();
     }
 
     /// The first meeting in the list (the newest).
@@ -395,9 +449,26 @@ impl State {
             .bob
             .iter()
             .filter(|(_, b)| b.gewijzigd)
-            .map(|(id, b)| (id.clone(), b.beeld.clone(), b.oordeel.clone(), b.besluit.clone()))
+            .map(|(id, b)| (id.clone(), b.beeld.text(), b.oordeel.text(), b.besluit.text()))
             .collect();
         (!punten.is_empty()).then_some(Event::Bob(punten))
+    }
+
+    /// The closing check came back: open the confirmation with its warnings.
+    pub fn vraag_sluiten(&mut self, c: &SluitControle) {
+        let mut w = Vec::new();
+        if c.in_de_toekomst {
+            w.push("Let op: dit overleg ligt in de toekomst. Sluit het pas als het is gehouden.".to_string());
+        }
+        if !c.zonder_bob.is_empty() {
+            w.push(format!(
+                "Let op: zonder beeld, oordeel of besluit: {} ({}).",
+                crate::domain::aantal(c.zonder_bob.len(), "casus", "casussen"),
+                c.zonder_bob.join(", ")
+            ));
+        }
+        self.sluit_waarschuwingen = w;
+        self.bevestig_sluiten = true;
     }
 
     fn bob_mut(&mut self, id: &str) -> &mut Bob {
@@ -489,15 +560,27 @@ impl State {
             Message::Verwijder(a) => Some(Event::Verwijder(a)),
             Message::Aanwezig(g, b) => Some(Event::Aanwezig(g, b)),
             Message::Beeld(a, t) => {
-                self.bob_mut(&a).beeld = t;
+                self.bob_mut(&a).beeld = text_editor::Content::with_text(&t);
                 None
             }
             Message::Oordeel(a, t) => {
-                self.bob_mut(&a).oordeel = t;
+                self.bob_mut(&a).oordeel = text_editor::Content::with_text(&t);
                 None
             }
             Message::Besluit(a, t) => {
-                self.bob_mut(&a).besluit = t;
+                self.bob_mut(&a).besluit = text_editor::Content::with_text(&t);
+                None
+            }
+            Message::BobBewerk(a, v, actie) => {
+                let wijzigt = matches!(actie, text_editor::Action::Edit(_));
+                let b = self.bob.entry(a).or_default();
+                b.gewijzigd |= wijzigt;
+                b.veld(v).perform(actie);
+                None
+            }
+            Message::Annuleer => {
+                self.bevestig_sluiten = false;
+                self.actie = None;
                 None
             }
             Message::VerslagOpslaan => {
@@ -508,7 +591,7 @@ impl State {
                 e
             }
             Message::ActieVanBesluit(a) => {
-                let besluit = self.bob.get(&a).map(|b| b.besluit.clone()).unwrap_or_default();
+                let besluit = self.bob.get(&a).map(|b| b.besluit.text().trim().to_string()).unwrap_or_default();
                 self.actie = Some(ActieFormulier { agendapunt: a, omschrijving: besluit, ..Default::default() });
                 self.partner_contacten.clear();
                 None
@@ -567,10 +650,7 @@ impl State {
                 self.actie = None;
                 None
             }
-            Message::Sluiten => {
-                self.bevestig_sluiten = true;
-                None
-            }
+            Message::Sluiten => id.map(Event::SluitControle),
             Message::SluitenAnnuleren => {
                 self.bevestig_sluiten = false;
                 None
@@ -611,10 +691,22 @@ impl State {
             column![
                 row![
                     kies(OverlegSoort::ALLE, Some(self.soort), Message::Soort).width(190),
-                    invoer("Datum dd-mm-jjjj", &self.datum, Message::Datum).id("overleg-datum").width(150),
-                    invoer("Begintijd uu:mm", &self.tijd, Message::Tijd).id("overleg-tijd").width(120),
-                    invoer("Plaats", &self.plaats, Message::Plaats).id("overleg-plaats").width(Fill),
-                    invoer("Voorzitter", &self.voorzitter, Message::Voorzitter).id("overleg-voorzitter").width(Fill),
+                    invoer("Datum dd-mm-jjjj", &self.datum, Message::Datum)
+                        .on_submit(Message::Plannen)
+                        .id("overleg-datum")
+                        .width(150),
+                    invoer("Begintijd uu:mm", &self.tijd, Message::Tijd)
+                        .on_submit(Message::Plannen)
+                        .id("overleg-tijd")
+                        .width(120),
+                    invoer("Plaats", &self.plaats, Message::Plaats)
+                        .on_submit(Message::Plannen)
+                        .id("overleg-plaats")
+                        .width(Fill),
+                    invoer("Voorzitter", &self.voorzitter, Message::Voorzitter)
+                        .on_submit(Message::Plannen)
+                        .id("overleg-voorzitter")
+                        .width(Fill),
                     button(text("Overleg plannen")).on_press(Message::Plannen).style(Knop::Primair.stijl()),
                 ]
                 .spacing(6),
@@ -658,37 +750,46 @@ impl State {
             .into(),
         };
 
-        let mut kolom = column![text("Overleggen").size(22)].spacing(12);
-        if let Some(f) = &self.fout {
-            kolom = kolom.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
-        } else if let Some(m) = &self.melding {
-            kolom = kolom.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
-        }
-        let pagina: Element<'_, Message> = kolom
-            .push(container(nieuw).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
-            .push(row![links, container(rechts).width(Fill)].spacing(12).height(Fill))
-            .padding(16)
-            .into();
+        let kolom = column![text("Overleggen").size(22)].spacing(12);
+        let meldingen = match (&self.fout, &self.melding) {
+            (Some(f), _) => vec![banner(Vlak::Fout, f, Some(Message::SluitMelding))],
+            (None, Some(m)) => vec![banner(Vlak::Info, m, Some(Message::SluitMelding))],
+            (None, None) => Vec::new(),
+        };
+        let pagina = met_meldingen(
+            kolom
+                .push(container(nieuw).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
+                .push(row![links, container(rechts).width(Fill)].spacing(12).height(Fill))
+                .padding(16),
+            meldingen,
+        );
         if self.bevestig_sluiten {
+            let mut vraag = column![text("Overleg sluiten?").size(18)].spacing(12);
+            for w in &self.sluit_waarschuwingen {
+                vraag = vraag.push(banner(Vlak::Waarschuwing, w, None::<Message>));
+            }
             dialoog(
                 pagina,
-                column![
-                    text("Overleg sluiten?").size(18),
-                    text(
-                        "Na het sluiten is het verslag alleen nog te lezen. Correcties worden daarna als nieuwe, \
+                vraag.push(
+                    column![
+                        text(
+                            "Na het sluiten is het verslag alleen nog te lezen. Correcties worden daarna als nieuwe, \
                          gelogde aantekeningen in het journaal van de casus vastgelegd."
-                    )
-                    .size(14),
-                    row![
-                        space::horizontal(),
-                        button(text("Annuleren")).on_press(Message::SluitenAnnuleren).style(Knop::Secundair.stijl()),
-                        button(text("Ja, overleg sluiten"))
-                            .on_press(Message::SluitenBevestigd)
-                            .style(Knop::Gevaar.stijl()),
+                        )
+                        .size(14),
+                        row![
+                            space::horizontal(),
+                            button(text("Annuleren"))
+                                .on_press(Message::SluitenAnnuleren)
+                                .style(Knop::Secundair.stijl()),
+                            button(text("Ja, overleg sluiten"))
+                                .on_press(Message::SluitenBevestigd)
+                                .style(Knop::Gevaar.stijl()),
+                        ]
+                        .spacing(8),
                     ]
-                    .spacing(8),
-                ]
-                .spacing(12),
+                    .spacing(12),
+                ),
                 Message::SluitenAnnuleren,
             )
         } else {
@@ -704,8 +805,8 @@ impl State {
             button(text("Verslag afdrukken"))
                 .on_press(Message::Afdrukken(Stuk::Verslag))
                 .style(Knop::Secundair.stijl()),
-            button(text("PDF…")).on_press(Message::Opslaan(Stuk::Verslag)).style(Knop::Link.stijl()),
-            space::horizontal(),
+            button(text("Agenda als PDF…")).on_press(Message::Opslaan(Stuk::Agenda)).style(Knop::Link.stijl()),
+            button(text("Verslag als PDF…")).on_press(Message::Opslaan(Stuk::Verslag)).style(Knop::Link.stijl()),
         ]
         .spacing(8)
         .align_y(iced::Center);
@@ -713,6 +814,8 @@ impl State {
             knoppen =
                 knoppen.push(button(text("Overleg sluiten")).on_press(Message::Sluiten).style(Knop::Gevaar.stijl()));
         }
+        // A narrow window puts buttons on a second line rather than cutting them off.
+        let knoppen = knoppen.wrap().vertical_spacing(8);
         let kop = column![
             text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
             text(format!(
@@ -773,9 +876,15 @@ impl State {
         if !gesloten {
             genodigden = genodigden.push(
                 row![
-                    kies(self.contacten.as_slice(), self.genodigde.as_ref(), Message::KiesGenodigde)
-                        .placeholder("Kies een contactpersoon")
-                        .width(Fill),
+                    combo_box(
+                        &self.genodigde_kiezer,
+                        "Zoek een contactpersoon (naam of organisatie)…",
+                        self.genodigde.as_ref(),
+                        Message::KiesGenodigde
+                    )
+                    .padding([5, 8])
+                    .size(14.0)
+                    .width(Fill),
                     button(text("Uitnodigen")).on_press(Message::Uitnodigen).style(Knop::Primair.stijl()),
                 ]
                 .spacing(6),
@@ -832,9 +941,15 @@ impl State {
         if !gesloten {
             agenda = agenda.push(
                 row![
-                    kies(self.casussen.as_slice(), self.casus.as_ref(), Message::KiesCasus)
-                        .placeholder("Kies een casus")
-                        .width(Fill),
+                    combo_box(
+                        &self.casus_kiezer,
+                        "Zoek een casus (nummer, werknaam of thema)…",
+                        self.casus.as_ref(),
+                        Message::KiesCasus
+                    )
+                    .padding([5, 8])
+                    .size(14.0)
+                    .width(Fill),
                     kies(&DUREN[..], Some(self.duur), Message::KiesDuur).width(80),
                     text("min").size(13).style(theme::gedempt),
                     button(text("Op de agenda")).on_press(Message::Agenderen).style(Knop::Primair.stijl()),
@@ -870,9 +985,7 @@ impl State {
         if g.agenda.is_empty() {
             c = c.push(text("Er staan geen casussen op de agenda.").size(14).style(theme::gedempt));
         }
-        let leeg = Bob::default();
-        for p in &g.agenda {
-            let b = self.bob.get(&p.id).unwrap_or(&leeg);
+        for (i, p) in g.agenda.iter().enumerate() {
             let mut punt = column![
                 row![
                     text(format!("{} — casus {}", p.starttijd, p.casusnummer)).size(16).width(Fill),
@@ -891,28 +1004,27 @@ impl State {
                         None,
                     ));
                 }
-            } else {
-                let (a, b2, c2) = (p.id.clone(), p.id.clone(), p.id.clone());
-                punt = punt
-                    .push(veld(
-                        "Beeld",
-                        invoer("Wat is het beeld van de casus?", &b.beeld, move |t| Message::Beeld(a.clone(), t))
-                            .width(Fill),
-                        None,
-                    ))
-                    .push(veld(
-                        "Oordeel",
-                        invoer("Hoe beoordelen de partners de situatie?", &b.oordeel, move |t| {
-                            Message::Oordeel(b2.clone(), t)
-                        })
-                        .width(Fill),
-                        None,
-                    ))
-                    .push(veld(
-                        "Besluit",
-                        invoer("Wat is besloten?", &b.besluit, move |t| Message::Besluit(c2.clone(), t)).width(Fill),
+            } else if let Some(b) = self.bob.get(&p.id) {
+                // `zet_gekozen` made an entry for every agenda item.
+                for (label, v, inhoud, hint, sleutel) in [
+                    ("Beeld", BobVeld::Beeld, &b.beeld, "Wat is het beeld van de casus?", "beeld"),
+                    ("Oordeel", BobVeld::Oordeel, &b.oordeel, "Hoe beoordelen de partners de situatie?", "oordeel"),
+                    ("Besluit", BobVeld::Besluit, &b.besluit, "Wat is besloten?", "besluit"),
+                ] {
+                    let a = p.id.clone();
+                    punt = punt.push(veld(
+                        label,
+                        text_editor(inhoud)
+                            .placeholder(hint)
+                            .on_action(move |x| Message::BobBewerk(a.clone(), v, x))
+                            .id(format!("bob-{sleutel}-{i}"))
+                            .height(iced::Length::Shrink)
+                            .min_height(60)
+                            .padding(6)
+                            .size(14),
                         None,
                     ));
+                }
             }
             if let Some(acties) = g.acties.get(&p.id) {
                 for a in acties {
@@ -971,6 +1083,7 @@ impl State {
             "Nieuwe actie in het plan van aanpak",
             column![
                 invoer("Omschrijving van de actie", &f.omschrijving, Message::ActieOmschrijving)
+                    .on_submit(Message::ActieToevoegen)
                     .id("actie-omschrijving")
                     .width(Fill),
                 row![
@@ -980,7 +1093,10 @@ impl State {
                     kies(self.partner_contacten.as_slice(), f.contact.as_ref(), Message::ActieContact)
                         .placeholder("Contactpersoon")
                         .width(Fill),
-                    invoer("Deadline dd-mm-jjjj", &f.deadline, Message::ActieDeadline).id("actie-deadline").width(170),
+                    invoer("Deadline dd-mm-jjjj", &f.deadline, Message::ActieDeadline)
+                        .on_submit(Message::ActieToevoegen)
+                        .id("actie-deadline")
+                        .width(170),
                 ]
                 .spacing(6),
                 row![

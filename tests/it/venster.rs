@@ -1,0 +1,307 @@
+//! Window craft (issue 19): Enter submits, Escape cancels, the new card is marked and the
+//! board sorts, Enter opens the first search hit, closing a meeting warns first, the
+//! agenda pickers search and leave out what is already chosen.
+
+use crate::hulp;
+use crate::ui::{init_backend, klik, simulator, toont, typ, verwacht};
+use chrono::NaiveTime;
+use iced::keyboard::{Key, Modifiers, key};
+use iced_test::selector::{self, Candidate};
+use schakel::domain::partner::PartnerSoort;
+use schakel::domain::{Ave, Convenantstatus, OverlegSoort};
+use schakel::store::{CasusFilter, Gegevensmap, NieuwOverleg, NieuweCasus, NieuwePartner, Store};
+use schakel::ui::screen::{board, overleggen};
+use schakel::ui::widgets::Keuze;
+use schakel::ui::{App, Message, sneltoets};
+
+/// The input to type in: by id, or the field left of a button (a combo box is not
+/// findable by its placeholder).
+enum Doel {
+    Id(&'static str),
+    LinksVan(&'static str),
+}
+
+/// Click the input, type `tekst`, press Enter; feed the messages.
+fn typ_en_enter(app: &mut App, doel: Doel, tekst: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        match doel {
+            Doel::Id(id) => ui.click(selector::id(id)).map(|_| ()),
+            Doel::LinksVan(knop) => ui
+                .find(|c: Candidate<'_>| match c {
+                    Candidate::Text { content, bounds, .. } if content == knop => Some(bounds),
+                    _ => None,
+                })
+                .map(|b| {
+                    ui.point_at(iced::Point::new(b.x - 250.0, b.center_y()));
+                    let _ = ui.simulate(iced_test::simulator::click());
+                }),
+        }
+        .unwrap_or_else(|e| panic!("no input: {e:?}"));
+        let _ = ui.typewrite(tekst);
+        let _ = ui.tap_key(key::Named::Enter);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+}
+
+fn escape(app: &mut App) {
+    let m = sneltoets(Key::Named(key::Named::Escape), Modifiers::empty()).expect("Escape is a shortcut");
+    let _ = app.update(m);
+}
+
+/// The top edge of the first text widget that is exactly `tekst`.
+fn boven(app: &App, tekst: &str) -> f32 {
+    init_backend();
+    let mut ui = simulator(app.view());
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, bounds, .. } if content == tekst => Some(bounds.y),
+        _ => None,
+    })
+    .unwrap_or_else(|e| panic!("no text {tekst:?}: {e:?}"))
+}
+
+fn aantal_casussen(map: &Gegevensmap) -> usize {
+    let s = Store::open(map, &hulp::sleutel()).unwrap();
+    s.casus_lijst(&CasusFilter::default()).unwrap().len()
+}
+
+struct Opzet {
+    _dir: tempfile::TempDir,
+    map: Gegevensmap,
+    politie: String,
+}
+
+/// Two cases in aanmelding: "Oude Eik" (AVE 4, older number) and "Jonge Beuk" (AVE 2).
+fn opzet() -> (Opzet, App) {
+    let (dir, map, mut s) = hulp::store();
+    let politie = s
+        .partner_toevoegen(NieuwePartner {
+            naam: "Politie".into(),
+            soort: PartnerSoort::Justitie,
+            convenantstatus: Convenantstatus::Convenant,
+        })
+        .unwrap();
+    for (naam, ave) in [("Oude Eik", 4), ("Jonge Beuk", 2)] {
+        s.nieuwe_casus(NieuweCasus {
+            werknaam: naam.into(),
+            thema: "nazorg".into(),
+            ave: Some(Ave::new(ave).unwrap()),
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    let app = App::met_store(map.clone(), s);
+    (Opzet { _dir: dir, map, politie }, app)
+}
+
+fn formulier(app: &mut App, politie: &str) {
+    let b = |m| Message::Board(m);
+    let _ =
+        app.update(b(board::Message::FormulierKeuze(board::KeuzeVeld::Thema, Keuze::new("thema-nazorg", "Nazorg"))));
+    let _ = app.update(b(board::Message::FormulierKeuze(board::KeuzeVeld::Aanmelder, Keuze::new(politie, "Politie"))));
+    typ(app, "aanmelding-werknaam", "Stille Eik");
+    typ(app, "aanmelding-probleem", "Dakloos na detentie");
+}
+
+#[test]
+fn escape_closes_the_referral_and_enter_registers_it_marked_on_top() {
+    let (o, mut app) = opzet();
+    klik(&mut app, "Nieuwe aanmelding");
+    formulier(&mut app, &o.politie);
+    verwacht(&app, "Aanmelding registreren");
+    // Escape closes the dialog; nothing is registered.
+    escape(&mut app);
+    assert!(!toont(&app, "Aanmelding registreren"), "Escape closes the dialog");
+    assert_eq!(aantal_casussen(&o.map), 2, "Escape registers nothing");
+
+    // Enter in the last field submits the form.
+    klik(&mut app, "Nieuwe aanmelding");
+    formulier(&mut app, &o.politie);
+    typ_en_enter(&mut app, Doel::Id("aanmelding-vraag"), "Regie op terugkeer");
+    verwacht(&app, "Aanmelding geregistreerd als casus");
+    assert_eq!(aantal_casussen(&o.map), 3, "Enter registered the referral");
+    assert!(!toont(&app, "Aanmelding registreren"), "the dialog closed");
+
+    // The new card is marked and stands on top of its column, whatever the order.
+    verwacht(&app, "Net aangemeld");
+    assert!(boven(&app, "Stille Eik") < boven(&app, "Jonge Beuk"));
+    let _ = app.update(Message::Board(board::Message::Sorteer(board::Sortering::Ave)));
+    assert!(boven(&app, "Stille Eik") < boven(&app, "Oude Eik"), "the new card stays on top");
+}
+
+#[test]
+fn board_sorts_by_newest_or_ave() {
+    let (_o, mut app) = opzet();
+    // Newest first is the default: the later number above the earlier one.
+    assert!(boven(&app, "Jonge Beuk") < boven(&app, "Oude Eik"));
+    let _ = app.update(Message::Board(board::Message::Sorteer(board::Sortering::Ave)));
+    assert!(boven(&app, "Oude Eik") < boven(&app, "Jonge Beuk"), "AVE 4 above AVE 2");
+}
+
+#[test]
+fn enter_in_search_opens_the_first_hit() {
+    let (_o, mut app) = opzet();
+    typ_en_enter(&mut app, Doel::Id("globaal-zoeken"), "Jonge");
+    verwacht(&app, "Plan van aanpak");
+    verwacht(&app, "Jonge Beuk");
+    assert!(!toont(&app, "Oude Eik"), "the casus opened, the board is gone");
+}
+
+/// A meeting a week ahead with two of four cases on the agenda; only the first has minutes.
+fn overleg_opzet() -> (tempfile::TempDir, Gegevensmap, Vec<String>, App) {
+    let (dir, map, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Met Verslag");
+    let b = hulp::casus(&mut s, "Zonder Verslag");
+    let c = hulp::casus(&mut s, "Nog Niet Besproken");
+    // The newest case, first in the picker until the user types.
+    hulp::casus(&mut s, "Laatste Kastanje");
+    let o = s
+        .overleg_plannen(NieuwOverleg {
+            soort: OverlegSoort::Casusoverleg,
+            datum: chrono::Local::now().date_naive() + chrono::Duration::days(7),
+            begintijd: NaiveTime::parse_from_str("09:00", "%H:%M").unwrap(),
+            plaats: "Zaal".into(),
+            voorzitter: "Test Regisseur".into(),
+        })
+        .unwrap();
+    let pa = s.agendapunt_toevoegen(&o, &a, 15).unwrap();
+    s.agendapunt_toevoegen(&o, &b, 15).unwrap();
+    s.agendapunt_bob(&pa, "Woonsituatie xylofoonwoord onzeker", "Zorgen", "Huisbezoek").unwrap();
+    let app = App::met_store(map.clone(), s);
+    (dir, map, vec![a, b, c], app)
+}
+
+#[test]
+fn closing_a_future_meeting_warns_first_and_escape_cancels() {
+    let (_dir, map, n, mut app) = overleg_opzet();
+    klik(&mut app, "Overleggen");
+    klik(&mut app, "Overleg sluiten");
+    verwacht(&app, "Overleg sluiten?");
+    verwacht(&app, "Let op: dit overleg ligt in de toekomst.");
+    verwacht(&app, &format!("Let op: zonder beeld, oordeel of besluit: 1 casus ({}).", n[1]));
+    escape(&mut app);
+    assert!(!toont(&app, "Overleg sluiten?"), "Escape closes the confirmation");
+    let s = Store::open(&map, &hulp::sleutel()).unwrap();
+    let o = &s.overleggen().unwrap()[0];
+    assert_eq!(o.status, schakel::domain::overleg::OverlegStatus::Gepland, "nothing was closed");
+}
+
+#[test]
+fn bob_fields_take_several_lines() {
+    let (_dir, map, n, mut app) = overleg_opzet();
+    klik(&mut app, "Overleggen");
+    klik(&mut app, "Overleg voeren");
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(selector::id("bob-beeld-1")).expect("BOB editor of the second item");
+        let _ = ui.typewrite("Eerste regel");
+        let _ = ui.tap_key(key::Named::Enter);
+        let _ = ui.typewrite("Tweede regel");
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        let _ = app.update(m);
+    }
+    let _ = app.update(Message::Opslaan);
+    verwacht(&app, "Verslag opgeslagen.");
+    let s = Store::open(&map, &hulp::sleutel()).unwrap();
+    let o = &s.overleggen().unwrap()[0];
+    let punt = s.agenda(&o.id).unwrap().into_iter().find(|p| p.casusnummer == n[1]).unwrap();
+    assert_eq!(punt.beeld, "Eerste regel\nTweede regel");
+}
+
+#[test]
+fn pdf_button_says_why_when_no_file_was_chosen() {
+    let (_dir, map, _n, mut app) = overleg_opzet();
+    klik(&mut app, "Overleggen");
+    verwacht(&app, "Agenda als PDF…");
+    let id = {
+        let s = Store::open(&map, &hulp::sleutel()).unwrap();
+        s.overleggen().unwrap()[0].id.clone()
+    };
+    let _ = app.update(Message::OverlegPdfPadGekozen { stuk: overleggen::Stuk::Agenda, overleg: id, pad: None });
+    verwacht(&app, "Geen bestand gekozen: de agenda is niet als PDF opgeslagen.");
+}
+
+#[test]
+fn agenda_picker_filters_and_leaves_out_what_is_on_the_agenda() {
+    let (_dir, map, n, mut app) = overleg_opzet();
+    klik(&mut app, "Overleggen");
+    let plek = "Op de agenda";
+    // Typing filters: Enter takes the first match, not the first case in the list.
+    typ_en_enter(&mut app, Doel::LinksVan(plek), "besproken");
+    klik(&mut app, "Op de agenda");
+    verwacht(&app, "Agenda (3 casussen)");
+    let s = Store::open(&map, &hulp::sleutel()).unwrap();
+    let o = s.overleggen().unwrap()[0].id.clone();
+    assert!(s.agenda(&o).unwrap().iter().any(|p| p.casusnummer == n[2]), "the filtered casus is on the agenda");
+    drop(s);
+    // A case already on the agenda is not offered: nothing matches, nothing is chosen.
+    typ_en_enter(&mut app, Doel::LinksVan(plek), "zonder verslag");
+    klik(&mut app, "Op de agenda");
+    verwacht(&app, "Kies eerst een casus voor de agenda.");
+    verwacht(&app, "Agenda (3 casussen)");
+}
+
+/// The top edge of the first text widget containing `deel`.
+fn boven_deel(app: &App, deel: &str) -> f32 {
+    init_backend();
+    let mut ui = simulator(app.view());
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, bounds, .. } if content.contains(deel) => Some(bounds.y),
+        _ => None,
+    })
+    .unwrap_or_else(|e| panic!("no text {deel:?}: {e:?}"))
+}
+
+#[test]
+fn a_banner_does_not_push_the_page_down() {
+    let (_o, mut app) = opzet();
+    let uitleg = "Klik op een kaart om te selecteren";
+    let (kop, kaart) = (boven_deel(&app, uitleg), boven(&app, "Oude Eik"));
+    // Alt+→ without a selected card: an error banner appears.
+    let _ = app.update(Message::Board(board::Message::VerplaatsGeselecteerde(true)));
+    verwacht(&app, "Selecteer eerst een casus");
+    assert_eq!(boven_deel(&app, uitleg), kop, "the help line stays put");
+    assert_eq!(boven(&app, "Oude Eik"), kaart, "the cards stay put");
+    // Closing it changes nothing either.
+    klik(&mut app, "Sluiten");
+    assert!(!toont(&app, "Selecteer eerst een casus"));
+    assert_eq!(boven(&app, "Oude Eik"), kaart);
+}
+
+#[test]
+fn closed_minutes_are_found_and_enter_opens_the_casus() {
+    let (_dir, _map, _n, mut app) = overleg_opzet();
+    klik(&mut app, "Overleggen");
+    klik(&mut app, "Overleg sluiten");
+    klik(&mut app, "Ja, overleg sluiten");
+    verwacht(&app, "Overleg gesloten");
+    typ_en_enter(&mut app, Doel::Id("globaal-zoeken"), "xylofoonwoord");
+    verwacht(&app, "Plan van aanpak");
+    verwacht(&app, "Met Verslag");
+}
+
+#[test]
+fn escape_cancels_an_inline_action_edit() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Rustige Wilg");
+    s.actie_toevoegen(
+        &n,
+        schakel::store::NieuweActie { omschrijving: "ID-kaart aanvragen".into(), ..Default::default() },
+    )
+    .unwrap();
+    let mut app = App::met_store(map, s);
+    let _ = app.update(Message::OpenCasus(n));
+    klik(&mut app, "Plan van aanpak");
+    klik(&mut app, "Bewerken");
+    verwacht(&app, "Opslaan (Ctrl+S)");
+    escape(&mut app);
+    assert!(!toont(&app, "Opslaan (Ctrl+S)"), "Escape leaves the edit");
+    verwacht(&app, "ID-kaart aanvragen");
+}
