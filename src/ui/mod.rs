@@ -373,6 +373,8 @@ pub enum Message {
     Pijl(Richting),
     /// Mark the selected action done (Ctrl+D).
     MarkeerGereed,
+    /// Close the open edit form without saving (Esc).
+    Annuleren,
     /// Select the previous / next action row (↑ / ↓).
     Rij(Richting),
     /// Edit the selected action row (Enter).
@@ -493,6 +495,7 @@ pub fn sneltoets(key: Key<&str>, m: Modifiers) -> Option<Message> {
         Key::Character("l") if m.command() => Some(Message::Vergrendel),
         Key::Character("s") if m.command() => Some(Message::Opslaan),
         Key::Character("d") if m.command() => Some(Message::MarkeerGereed),
+        Key::Named(key::Named::Escape) if m.is_empty() => Some(Message::Annuleren),
         Key::Named(key::Named::ArrowLeft) if m.alt() => Some(Message::Pijl(Richting::Links)),
         Key::Named(key::Named::ArrowRight) if m.alt() => Some(Message::Pijl(Richting::Rechts)),
         Key::Named(key::Named::ArrowUp) if m.alt() => Some(Message::Pijl(Richting::Omhoog)),
@@ -637,6 +640,8 @@ impl App {
             store.instelling(instelling::ZVH).ok().flatten().unwrap_or_default(),
             self.map.pad().display().to_string(),
         );
+        let mut instellingen = instellingen;
+        instellingen.zet_lijsten(themas, store.leefgebieden().unwrap_or_default());
         let mut store = store;
         let synchronisatie = match crate::sync::apparaat(&mut store) {
             Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
@@ -750,6 +755,14 @@ impl App {
     /// Is the store open (unlocked)?
     pub fn is_ontgrendeld(&self) -> bool {
         matches!(self.scherm, Scherm::Hoofd(_))
+    }
+
+    /// The board, when unlocked (tests read the choices its forms offer).
+    pub fn board(&self) -> Option<&board::State> {
+        match &self.scherm {
+            Scherm::Hoofd(h) => Some(&h.board),
+            _ => None,
+        }
     }
 
     /// Pretend the last activity was `geleden` ago (tests of the idle lock).
@@ -1198,6 +1211,9 @@ impl Hoofd {
                 if p == Pagina::Synchronisatie {
                     self.ververs_sync();
                 }
+                if matches!(p, Pagina::Instellingen | Pagina::Casussen) {
+                    self.ververs_lijsten();
+                }
                 if p == Pagina::Partners {
                     self.ververs_partners();
                 }
@@ -1245,6 +1261,11 @@ impl Hoofd {
             },
             Message::Vergrendel => return (Task::none(), true),
             Message::Opslaan => self.bewaar_openstaand(),
+            Message::Annuleren => {
+                if let (Some(d), Pagina::Casussen) = (&mut self.detail, self.pagina) {
+                    let _ = d.update(detail::Message::Annuleren);
+                }
+            }
             Message::Focus(vooruit) => return (focus(vooruit), false),
             Message::Pijl(r) => match (&mut self.detail, self.pagina) {
                 (Some(d), Pagina::Casussen) if d.tab() == detail::Tab::Plan => {
@@ -1364,6 +1385,23 @@ impl Hoofd {
                         return (task.map(Message::Instellingen), false);
                     }
                     Some(instellingen::Event::Vergrendel) => return (Task::none(), true),
+                    Some(instellingen::Event::Toevoegen(lijst, naam)) => {
+                        let r = match lijst {
+                            instellingen::Lijst::Thema => self.store.thema_toevoegen(&naam),
+                            instellingen::Lijst::Leefgebied => self.store.leefgebied_toevoegen(&naam),
+                        };
+                        match r {
+                            Ok(_) => self.instellingen.lijst_opgeslagen(lijst),
+                            Err(e) => self.instellingen.toon_fout(fout(&e)),
+                        }
+                        self.ververs_lijsten();
+                    }
+                    Some(instellingen::Event::Actief(lijst, id, aan)) => {
+                        if let Err(e) = self.store.lijst_actief(lijst.tabel(), &id, aan) {
+                            self.instellingen.toon_fout(fout(&e));
+                        }
+                        self.ververs_lijsten();
+                    }
                     None => return (task.map(Message::Instellingen), false),
                 }
             }
@@ -1374,6 +1412,17 @@ impl Hoofd {
             _ => {}
         }
         (Task::none(), false)
+    }
+
+    /// Re-read the thema and leefgebied lists for Instellingen and the board's pick lists.
+    fn ververs_lijsten(&mut self) {
+        match (self.store.themas(), self.store.leefgebieden()) {
+            (Ok(t), Ok(l)) => {
+                self.board.zet_themas(&t);
+                self.instellingen.zet_lijsten(t, l);
+            }
+            (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
+        }
     }
 
     fn herlaad_board(&mut self) {
@@ -1566,6 +1615,18 @@ impl Hoofd {
         })();
         match r {
             Ok((team, ontvangen, conflicten, namen)) => {
+                let koppelingen = team
+                    .iter()
+                    .filter_map(|c| Some((c.apparaat.clone(), self.store.collega_partner(&c.apparaat).ok()??)))
+                    .collect();
+                let partners = self
+                    .store
+                    .partners()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|p| synchronisatie::PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus })
+                    .collect();
+                self.synchronisatie.zet_partners(partners, koppelingen);
                 self.synchronisatie.vervang_uit(&team, ontvangen, &conflicten, namen);
                 self.conflicten = conflicten;
             }
@@ -1921,6 +1982,11 @@ impl Hoofd {
                     c.naam
                 ))
             }),
+            E::Koppel(apparaat, partner) => self
+                .store
+                .collega_koppelen(&apparaat, Some(&partner))
+                .map(|()| "Collega gekoppeld aan de partner.".into())
+                .map_err(Into::into),
             E::Bevestig(id) => self.store.collega_bevestigen(&id).map(|()| "Collega bevestigd en vertrouwd.".into()).map_err(Into::into),
             E::Verwijder(id) => self
                 .store
@@ -1994,8 +2060,10 @@ impl Hoofd {
             let bp = self.store.betrokken_partners(nummer)?;
             let historie = self.store.audit_casus(&d.regel.id, 200)?;
             let conflicten = self.store.conflicten(Some(&d.regel.id))?.len();
+            let themas = self.store.themas()?;
             let mut s = detail::State::new(d, plan::State::new(plan_, versies, lgs, partners), bp, historie);
             s.zet_conflicten(conflicten);
+            s.zet_themas(themas.into_iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect());
             Ok(s)
         };
         match laden() {
@@ -2048,6 +2116,9 @@ impl Hoofd {
 
     /// Save an action that is being edited and close its form (Ctrl+S, lock, navigation).
     fn bewaar_openstaand(&mut self) {
+        if self.detail.as_ref().is_some_and(detail::State::bewerkt) {
+            let _ = self.detail_bericht(detail::Message::WijzigingOpslaan);
+        }
         if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
             let _ = self.plan_event(ev);
         }
@@ -2114,6 +2185,42 @@ impl Hoofd {
                 }
                 Err(e) => d.toon_fout(fout(&e)),
             },
+            Some(detail::Event::Wijzig(w)) => {
+                let n = d.nummer().to_string();
+                match self.store.casus_wijzig(&n, &w) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.wijziging_opgeslagen();
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Corrigeer(id, w, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.betrokkene_wijzig(&n, &id, &w, &reden) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.");
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Verwijder(id, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.betrokkene_verwijder(&n, &id, &reden) {
+                    Ok(()) => {
+                        if let Some(d) = &mut self.detail {
+                            d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd.");
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();
                 return Task::batch([task, self.afdrukken(document, nummer, versie)]);
@@ -2208,6 +2315,11 @@ impl Hoofd {
             plan::Event::Vastleggen(reden) => {
                 self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
             }
+            plan::Event::DoelWijzig { id, leefgebied, omschrijving } => {
+                self.store.doel_wijzig(&id, leefgebied.as_deref(), Some(&omschrijving)).map(|_| d.plan.doel_gewijzigd())
+            }
+            plan::Event::DoelVerwijder(id) => self.store.doel_verwijder(&id).map(|()| d.plan.doel_gewijzigd()),
+            plan::Event::ActieVerwijder(id) => self.store.actie_verwijder(&id).map(|()| d.plan.doel_gewijzigd()),
             plan::Event::ContactenNodig(p) => {
                 verversen = false;
                 self.store

@@ -21,16 +21,6 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
     // Gaps still open (issue 20 "Casus work end to end"): the window lacks these.
-    ("casus_wijzig", Zijde::Venster, "issue 20: editing the aanmelding in the window"),
-    ("betrokkene_wijzig", Zijde::Venster, "issue 20: correct a betrokkene (reason required) in the Overzicht"),
-    ("betrokkene_verwijder", Zijde::Venster, "issue 20: remove a betrokkene in the Overzicht"),
-    ("doel_wijzig", Zijde::Venster, "issue 20: doelen edit/remove in the plan editor"),
-    ("doel_verwijder", Zijde::Venster, "issue 20: doelen edit/remove in the plan editor"),
-    ("actie_verwijder", Zijde::Venster, "issue 20: remove an actie with undo in the plan editor"),
-    ("thema_toevoegen", Zijde::Venster, "issue 20: lists editable in Instellingen"),
-    ("leefgebied_toevoegen", Zijde::Venster, "issue 20: lists editable in Instellingen"),
-    ("lijst_actief", Zijde::Venster, "issue 20: lists editable in Instellingen"),
-    ("collega_koppelen", Zijde::Venster, "issue 17: link a colleague to a partner on the Synchronisatie page"),
     // Gaps still open (issue 20): the CLI lacks the meeting commands.
     ("agendapunt_duur", Zijde::Cli, "issue 20: schakel overleg agenda --duur"),
     ("agendapunt_verwijderen", Zijde::Cli, "issue 20: schakel overleg agenda verwijder"),

@@ -223,6 +223,16 @@ impl State {
         self.partners = partners;
     }
 
+    /// Replace the thema choices (after the list changed in Instellingen).
+    pub fn zet_themas(&mut self, themas: &[LijstItem]) {
+        self.themas = themas.iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect();
+    }
+
+    /// The themes the "Nieuwe aanmelding" form and the thema filter offer.
+    pub fn thema_keuzes(&self) -> &[Keuze] {
+        &self.themas
+    }
+
     /// A board for user `mij` with the case list and pick-list data.
     pub fn new(mij: &str, regels: Vec<CasusRegel>, themas: &[LijstItem], partners: Vec<Keuze>) -> State {
         let mut s = State { mij: mij.to_string(), partners, ..State::default() };

@@ -2,7 +2,10 @@
 
 use super::plan;
 use crate::domain::{Ave, Bsn, JournaalSoort, Rol};
-use crate::store::{AuditRegel, BetrokkenPartner, CasusDetail, NieuwJournaal, NieuweBetrokkene, NieuweDetentie};
+use crate::store::{
+    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, NieuwJournaal, NieuweBetrokkene,
+    NieuweDetentie,
+};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
 use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
@@ -70,6 +73,70 @@ pub struct State {
     ave_fout: Option<String>,
     persoon: PersoonFormulier,
     detentie: DetentieFormulier,
+    /// Thema choices for the aanmelding form (active themes).
+    themas: Vec<Keuze>,
+    /// The aanmelding being edited ("Wijzigen"), if open.
+    aanmelding: Option<AanmeldingFormulier>,
+    /// Typed procesregisseur and trajectbegeleider not yet saved (`None`: as stored).
+    toewijzing: Option<(String, String)>,
+    /// The betrokkene being corrected, if any.
+    correctie: Option<Correctie>,
+    /// The betrokkene whose removal awaits confirmation: (id, typed reason).
+    verwijderen: Option<(String, String)>,
+}
+
+/// The "Wijzigen" form of the aanmelding.
+#[derive(Debug, Clone)]
+struct AanmeldingFormulier {
+    werknaam: String,
+    thema: Option<Keuze>,
+    probleem: String,
+    veiligheidsrisico: String,
+    geprobeerd: String,
+    vraag: String,
+    evaluatiedatum: String,
+    fout: Option<String>,
+}
+
+/// A text field of the aanmelding form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AanmeldingVeld {
+    /// Working name.
+    Werknaam,
+    /// The problem.
+    Probleem,
+    /// The safety risk.
+    Veiligheidsrisico,
+    /// What was tried.
+    Geprobeerd,
+    /// The question to the ZVH.
+    Vraag,
+    /// Evaluation date (dd-mm-jjjj).
+    Evaluatiedatum,
+}
+
+/// The correction form of a betrokkene.
+#[derive(Debug, Clone)]
+struct Correctie {
+    id: String,
+    naam: String,
+    geboortedatum: String,
+    rol: Rol,
+    bsn: String,
+    reden: String,
+}
+
+/// A field of the betrokkene correction form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorrectieVeld {
+    /// Full name.
+    Naam,
+    /// Birth date (dd-mm-jjjj).
+    Geboortedatum,
+    /// BSN.
+    Bsn,
+    /// Reason of the correction.
+    Reden,
 }
 
 /// The "Detentie toevoegen" form.
@@ -174,6 +241,36 @@ pub enum Message {
     Afdrukken(Document),
     /// Save a report as PDF via a save dialog.
     Opslaan(Document),
+    /// Open the aanmelding form ("Wijzigen").
+    Wijzigen,
+    /// Type in a field of the aanmelding form.
+    WijzigVeld(AanmeldingVeld, String),
+    /// Choose the thema in the aanmelding form.
+    WijzigThema(Keuze),
+    /// Save the aanmelding form (Ctrl+S).
+    WijzigingOpslaan,
+    /// Close the open form without saving (Esc).
+    Annuleren,
+    /// Type the procesregisseur.
+    Procesregisseur(String),
+    /// Type the trajectbegeleider.
+    Trajectbegeleider(String),
+    /// Save the procesregisseur and trajectbegeleider.
+    Toewijzen,
+    /// Open the correction form of betrokkene `.0`.
+    Corrigeren(String),
+    /// Type in the correction form.
+    CorrectieVeld(CorrectieVeld, String),
+    /// Choose the role in the correction form.
+    CorrectieRol(Rol),
+    /// Save the correction.
+    CorrectieOpslaan,
+    /// Ask to remove betrokkene `.0` (a confirmation with reason follows).
+    Verwijderen(String),
+    /// Type the reason of the removal.
+    VerwijderReden(String),
+    /// Confirm the removal.
+    VerwijderenBevestigd,
 }
 
 /// A printable document of a casus.
@@ -214,6 +311,12 @@ pub enum Event {
     Afdrukken(Document, Option<u32>),
     /// Save a document as PDF.
     Opslaan(Document, Option<u32>),
+    /// Change the aanmelding fields or the assignment of the casus.
+    Wijzig(CasusWijziging),
+    /// Correct betrokkene `.0` with reason `.2`.
+    Corrigeer(String, BetrokkeneWijziging, String),
+    /// Remove betrokkene `.0` with reason `.1`.
+    Verwijder(String, String),
 }
 
 impl State {
@@ -241,7 +344,38 @@ impl State {
             ave_fout: None,
             persoon: PersoonFormulier::default(),
             detentie: DetentieFormulier::default(),
+            themas: Vec::new(),
+            aanmelding: None,
+            toewijzing: None,
+            correctie: None,
+            verwijderen: None,
         }
+    }
+
+    /// The thema choices of the aanmelding form (active themes).
+    pub fn zet_themas(&mut self, themas: Vec<Keuze>) {
+        self.themas = themas;
+    }
+
+    /// Is a form open that Ctrl+S saves?
+    pub fn bewerkt(&self) -> bool {
+        self.aanmelding.is_some() || self.toewijzing.is_some() || self.correctie.is_some()
+    }
+
+    /// The aanmelding or assignment change was stored: close the form and say so.
+    pub fn wijziging_opgeslagen(&mut self) {
+        self.aanmelding = None;
+        self.toewijzing = None;
+        self.fout = None;
+        self.melding = Some("Opgeslagen.".into());
+    }
+
+    /// The correction or removal of a betrokkene was stored.
+    pub fn betrokkene_opgeslagen(&mut self, melding: &str) {
+        self.correctie = None;
+        self.verwijderen = None;
+        self.fout = None;
+        self.melding = Some(melding.into());
     }
 
     /// Casusnummer shown.
@@ -408,6 +542,170 @@ impl State {
                     return (Task::none(), Some(Event::Detentie(b.id.clone(), d)));
                 }
             }
+            Message::Wijzigen => {
+                let d = &self.detail;
+                let thema = self
+                    .themas
+                    .iter()
+                    .find(|k| Some(&k.id) == d.regel.thema_id.as_ref())
+                    .cloned()
+                    .or_else(|| d.regel.thema_id.as_ref().map(|id| Keuze::new(id, &d.regel.thema)));
+                self.aanmelding = Some(AanmeldingFormulier {
+                    werknaam: d.regel.werknaam.clone(),
+                    thema,
+                    probleem: d.probleem.clone(),
+                    veiligheidsrisico: d.veiligheidsrisico.clone(),
+                    geprobeerd: d.geprobeerd.clone(),
+                    vraag: d.vraag.clone(),
+                    evaluatiedatum: d.evaluatiedatum.as_deref().map(nl_datum).unwrap_or_default(),
+                    fout: None,
+                });
+                self.melding = None;
+            }
+            Message::WijzigVeld(v, t) => {
+                if let Some(f) = &mut self.aanmelding {
+                    let veld = match v {
+                        AanmeldingVeld::Werknaam => &mut f.werknaam,
+                        AanmeldingVeld::Probleem => &mut f.probleem,
+                        AanmeldingVeld::Veiligheidsrisico => &mut f.veiligheidsrisico,
+                        AanmeldingVeld::Geprobeerd => &mut f.geprobeerd,
+                        AanmeldingVeld::Vraag => &mut f.vraag,
+                        AanmeldingVeld::Evaluatiedatum => &mut f.evaluatiedatum,
+                    };
+                    *veld = t;
+                }
+            }
+            Message::WijzigThema(k) => {
+                if let Some(f) = &mut self.aanmelding {
+                    f.thema = Some(k);
+                }
+            }
+            Message::WijzigingOpslaan => {
+                if let Some(f) = &mut self.aanmelding {
+                    let evaluatie = datum(&f.evaluatiedatum);
+                    // The same checks and sentences as the "Nieuwe aanmelding" form.
+                    f.fout = if f.werknaam.trim().is_empty() {
+                        Some("Vul een werknaam in.".into())
+                    } else if f.thema.is_none() {
+                        Some("Kies een thema.".into())
+                    } else if f.probleem.trim().is_empty() {
+                        Some("Beschrijf het probleem.".into())
+                    } else if f.vraag.trim().is_empty() {
+                        Some("Formuleer de vraag aan het ZVH.".into())
+                    } else if let Err(e) = &evaluatie {
+                        Some(e.clone())
+                    } else {
+                        None
+                    };
+                    if f.fout.is_none() {
+                        let w = CasusWijziging {
+                            werknaam: Some(f.werknaam.trim().to_string()),
+                            thema: f.thema.as_ref().map(|k| k.id.clone()),
+                            probleem: Some(f.probleem.clone()),
+                            veiligheidsrisico: Some(f.veiligheidsrisico.clone()),
+                            geprobeerd: Some(f.geprobeerd.clone()),
+                            vraag: Some(f.vraag.clone()),
+                            evaluatiedatum: Some(evaluatie.ok().flatten()),
+                            // A typed assignment is saved with it (the form closes both).
+                            procesregisseur: self.toewijzing.as_ref().map(|t| t.0.trim().to_string()),
+                            trajectbegeleider: self.toewijzing.as_ref().map(|t| t.1.trim().to_string()),
+                        };
+                        return (Task::none(), Some(Event::Wijzig(w)));
+                    }
+                } else if self.toewijzing.is_some() {
+                    return self.update(Message::Toewijzen);
+                } else if self.correctie.is_some() {
+                    return self.update(Message::CorrectieOpslaan);
+                }
+            }
+            Message::Annuleren => {
+                let _ = self.plan.update(plan::Message::StopBewerken);
+                self.aanmelding = None;
+                self.toewijzing = None;
+                self.correctie = None;
+                self.verwijderen = None;
+            }
+            Message::Procesregisseur(t) => {
+                let r = &self.detail.regel;
+                self.toewijzing.get_or_insert_with(|| (r.procesregisseur.clone(), r.trajectbegeleider.clone())).0 = t;
+            }
+            Message::Trajectbegeleider(t) => {
+                let r = &self.detail.regel;
+                self.toewijzing.get_or_insert_with(|| (r.procesregisseur.clone(), r.trajectbegeleider.clone())).1 = t;
+            }
+            Message::Toewijzen => {
+                if let Some((p, t)) = &self.toewijzing {
+                    let w = CasusWijziging {
+                        procesregisseur: Some(p.trim().to_string()),
+                        trajectbegeleider: Some(t.trim().to_string()),
+                        ..CasusWijziging::default()
+                    };
+                    return (Task::none(), Some(Event::Wijzig(w)));
+                }
+            }
+            Message::Corrigeren(id) => {
+                if let Some(b) = self.detail.betrokkenen.iter().find(|b| b.id == id) {
+                    self.correctie = Some(Correctie {
+                        id: b.id.clone(),
+                        naam: b.naam.clone(),
+                        geboortedatum: b.geboortedatum.as_deref().map(nl_datum).unwrap_or_default(),
+                        rol: b.rol,
+                        bsn: b.bsn.clone().unwrap_or_default(),
+                        reden: String::new(),
+                    });
+                    self.verwijderen = None;
+                    self.melding = None;
+                }
+            }
+            Message::CorrectieVeld(v, t) => {
+                if let Some(c) = &mut self.correctie {
+                    match v {
+                        CorrectieVeld::Naam => c.naam = t,
+                        CorrectieVeld::Geboortedatum => c.geboortedatum = t,
+                        CorrectieVeld::Bsn => c.bsn = t,
+                        CorrectieVeld::Reden => c.reden = t,
+                    }
+                }
+            }
+            Message::CorrectieRol(r) => {
+                if let Some(c) = &mut self.correctie {
+                    c.rol = r;
+                }
+            }
+            Message::CorrectieOpslaan => {
+                if let Some(c) = &self.correctie {
+                    // The store checks the name, the BSN elfproef and the reason, with the
+                    // same sentences as the CLI; only the date needs parsing here.
+                    match datum(&c.geboortedatum) {
+                        Err(e) => self.fout = Some(e),
+                        Ok(geboren) => {
+                            let bsn = c.bsn.trim();
+                            let w = BetrokkeneWijziging {
+                                naam: Some(c.naam.clone()),
+                                geboortedatum: Some(geboren),
+                                bsn: Some((!bsn.is_empty()).then(|| bsn.to_string())),
+                                rol: Some(c.rol),
+                            };
+                            return (Task::none(), Some(Event::Corrigeer(c.id.clone(), w, c.reden.clone())));
+                        }
+                    }
+                }
+            }
+            Message::Verwijderen(id) => {
+                self.verwijderen = Some((id, String::new()));
+                self.correctie = None;
+                self.melding = None;
+            }
+            Message::VerwijderReden(t) => {
+                if let Some(v) = &mut self.verwijderen {
+                    v.1 = t;
+                }
+            }
+            Message::VerwijderenBevestigd => {
+                if let Some((id, reden)) = &self.verwijderen {
+                    return (Task::none(), Some(Event::Verwijder(id.clone(), reden.clone())));
+                }
+            }
             Message::Afdrukken(d) => {
                 self.melding = None;
                 return (Task::none(), Some(Event::Afdrukken(d, self.versie_voor(d))));
@@ -514,8 +812,79 @@ impl State {
             row![text(k).size(13).style(theme::gedempt).width(190), text(v).size(14).width(Fill)]
         };
         let leeg = |s: &Option<String>| s.as_deref().map(nl_datum).unwrap_or_else(|| "—".into());
+        let r = &d.regel;
+        let (regisseur, begeleider) = match &self.toewijzing {
+            Some((p, t)) => (p.as_str(), t.as_str()),
+            None => (r.procesregisseur.as_str(), r.trajectbegeleider.as_str()),
+        };
+        let toewijzen = veld(
+            "Toewijzen",
+            row![
+                invoer("Procesregisseur", regisseur, Message::Procesregisseur)
+                    .on_submit(Message::Toewijzen)
+                    .id("toewijzen-procesregisseur")
+                    .width(Fill),
+                invoer("Trajectbegeleider", begeleider, Message::Trajectbegeleider)
+                    .on_submit(Message::Toewijzen)
+                    .id("toewijzen-trajectbegeleider")
+                    .width(Fill),
+                button(text("Toewijzing opslaan")).on_press(Message::Toewijzen).style(Knop::Primair.stijl()),
+            ]
+            .spacing(6),
+            None,
+        );
+        if let Some(f) = &self.aanmelding {
+            let tekstveld = |label: &'static str, id: &'static str, waarde: &str, v: AanmeldingVeld| {
+                veld(label, invoer(label, waarde, move |t| Message::WijzigVeld(v, t)).id(id), None)
+            };
+            let formulier = column![
+                text("Aanmelding wijzigen").size(17),
+                tekstveld("Werknaam", "wijzig-werknaam", &f.werknaam, AanmeldingVeld::Werknaam),
+                veld(
+                    "Thema",
+                    kies(self.themas.as_slice(), f.thema.clone(), Message::WijzigThema).placeholder("Kies een thema"),
+                    None
+                ),
+                tekstveld("Probleem", "wijzig-probleem", &f.probleem, AanmeldingVeld::Probleem),
+                tekstveld(
+                    "Veiligheidsrisico",
+                    "wijzig-veiligheidsrisico",
+                    &f.veiligheidsrisico,
+                    AanmeldingVeld::Veiligheidsrisico
+                ),
+                tekstveld("Al geprobeerd", "wijzig-geprobeerd", &f.geprobeerd, AanmeldingVeld::Geprobeerd),
+                tekstveld("Vraag aan het ZVH", "wijzig-vraag", &f.vraag, AanmeldingVeld::Vraag),
+                tekstveld(
+                    "Evaluatiedatum (dd-mm-jjjj)",
+                    "wijzig-evaluatiedatum",
+                    &f.evaluatiedatum,
+                    AanmeldingVeld::Evaluatiedatum
+                ),
+                row![
+                    button(text("Opslaan (Ctrl+S)")).on_press(Message::WijzigingOpslaan).style(Knop::Primair.stijl()),
+                    button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                ]
+                .spacing(6),
+            ]
+            .spacing(6);
+            let formulier = match &f.fout {
+                Some(e) => formulier.push(text(e).size(13).style(theme::rood)),
+                None => formulier,
+            };
+            return column![
+                container(formulier).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+                container(toewijzen).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+            ]
+            .spacing(12)
+            .into();
+        }
         let aanmelding = column![
-            text("Aanmelding").size(17),
+            row![
+                text("Aanmelding").size(17),
+                space::horizontal(),
+                button(text("Wijzigen").size(13)).on_press(Message::Wijzigen).style(Knop::Secundair.stijl()),
+            ]
+            .align_y(iced::Center),
             regel(
                 "Aanmelder",
                 format!(
@@ -534,10 +903,8 @@ impl State {
             regel("Start procesregie", leeg(&d.datum_start)),
             regel("Afgesloten", leeg(&d.datum_afsluiting)),
             regel("Afsluitreden", d.afsluitreden.clone().unwrap_or("—".into())),
-            regel(
-                "Trajectbegeleider",
-                if d.regel.trajectbegeleider.is_empty() { "—".into() } else { d.regel.trajectbegeleider.clone() }
-            ),
+            regel("Evaluatiedatum", leeg(&d.evaluatiedatum)),
+            toewijzen,
         ]
         .spacing(4);
         let mut personen = column![text("Betrokkenen").size(17)].spacing(4);
@@ -546,15 +913,81 @@ impl State {
         }
         for b in &d.betrokkenen {
             personen = personen.push(
-                text(format!(
-                    "{} ({}) — {}, geboren {}",
-                    b.naam,
-                    b.initialen,
-                    b.rol.label(),
-                    b.geboortedatum.as_deref().map(nl_datum).unwrap_or("onbekend".into())
-                ))
-                .size(14),
+                row![
+                    text(format!(
+                        "{} ({}) — {}, geboren {}{}",
+                        b.naam,
+                        b.initialen,
+                        b.rol.label(),
+                        b.geboortedatum.as_deref().map(nl_datum).unwrap_or("onbekend".into()),
+                        b.bsn.as_deref().map(|x| format!(", BSN {x}")).unwrap_or_default()
+                    ))
+                    .size(14)
+                    .width(Fill),
+                    button(text("Corrigeren").size(13))
+                        .on_press(Message::Corrigeren(b.id.clone()))
+                        .style(Knop::Link.stijl()),
+                    button(text("Verwijderen").size(13))
+                        .on_press(Message::Verwijderen(b.id.clone()))
+                        .style(Knop::Link.stijl()),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
             );
+            if let Some(c) = self.correctie.as_ref().filter(|c| c.id == b.id) {
+                personen = personen.push(veld(
+                    "Betrokkene corrigeren",
+                    column![
+                        row![
+                            invoer("Volledige naam", &c.naam, |t| Message::CorrectieVeld(CorrectieVeld::Naam, t))
+                                .id("correctie-naam")
+                                .width(Fill),
+                            invoer("Geboren dd-mm-jjjj", &c.geboortedatum, |t| {
+                                Message::CorrectieVeld(CorrectieVeld::Geboortedatum, t)
+                            })
+                            .id("correctie-geboortedatum")
+                            .width(150),
+                            kies(Rol::ALLE, Some(c.rol), Message::CorrectieRol).width(150),
+                            invoer("BSN (optioneel)", &c.bsn, |t| Message::CorrectieVeld(CorrectieVeld::Bsn, t))
+                                .id("correctie-bsn")
+                                .width(130),
+                        ]
+                        .spacing(6),
+                        row![
+                            invoer("Reden van de correctie (verplicht)", &c.reden, |t| {
+                                Message::CorrectieVeld(CorrectieVeld::Reden, t)
+                            })
+                            .on_submit(Message::CorrectieOpslaan)
+                            .id("correctie-reden")
+                            .width(Fill),
+                            button(text("Correctie opslaan"))
+                                .on_press(Message::CorrectieOpslaan)
+                                .style(Knop::Primair.stijl()),
+                            button(text("Annuleren")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                        ]
+                        .spacing(6),
+                    ]
+                    .spacing(6),
+                    None,
+                ));
+            }
+            if let Some((_, reden)) = self.verwijderen.as_ref().filter(|(id, _)| *id == b.id) {
+                personen = personen.push(veld(
+                    "Betrokkene verwijderen? Dit verwijdert ook de detenties van deze persoon.",
+                    row![
+                        invoer("Reden van het verwijderen (verplicht)", reden, Message::VerwijderReden)
+                            .on_submit(Message::VerwijderenBevestigd)
+                            .id("verwijder-reden")
+                            .width(Fill),
+                        button(text("Definitief verwijderen"))
+                            .on_press(Message::VerwijderenBevestigd)
+                            .style(Knop::Gevaar.stijl()),
+                        button(text("Annuleren")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                    None,
+                ));
+            }
             for det in &b.detenties {
                 personen = personen.push(
                     text(format!(

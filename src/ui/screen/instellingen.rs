@@ -1,10 +1,11 @@
-//! Settings: idle lock time, user, and "Over Schakel" (version, licence, third-party
+//! Settings: idle lock time, the thema and leefgebied lists, user, and "Over Schakel" (version, licence, third-party
 //! licences).
 
 use crate::over::{self, Onderdeel};
+use crate::store::LijstItem;
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, kies, veld};
-use iced::widget::{Column, button, column, container, scrollable, text};
+use crate::ui::widgets::{Keuze, invoer, kies, veld};
+use iced::widget::{Column, button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// Where the installed package puts the third-party licence list.
@@ -26,6 +27,30 @@ pub struct State {
     onderdelen: Vec<Onderdeel>,
     per_licentie: Vec<(String, usize)>,
     toon_onderdelen: bool,
+    themas: Vec<LijstItem>,
+    leefgebieden: Vec<LijstItem>,
+    nieuw_thema: String,
+    nieuw_leefgebied: String,
+    fout: Option<String>,
+}
+
+/// An editable list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lijst {
+    /// Themes of a casus.
+    Thema,
+    /// Leefgebieden of the plan.
+    Leefgebied,
+}
+
+impl Lijst {
+    /// The table name the store uses.
+    pub fn tabel(self) -> &'static str {
+        match self {
+            Lijst::Thema => "thema",
+            Lijst::Leefgebied => "leefgebied",
+        }
+    }
 }
 
 /// What the user does.
@@ -37,6 +62,12 @@ pub enum Message {
     NuVergrendelen,
     /// Show or hide the list of third-party parts.
     ToonOnderdelen,
+    /// Type a new entry of a list.
+    NieuweNaam(Lijst, String),
+    /// Add the typed entry to the list.
+    Toevoegen(Lijst),
+    /// Archive (`false`) or activate an entry.
+    Actief(Lijst, String, bool),
 }
 
 /// What the screen asks of the app.
@@ -46,6 +77,10 @@ pub enum Event {
     Vergrendeltijd(u32),
     /// Lock now.
     Vergrendel,
+    /// Add an entry with this name to a list.
+    Toevoegen(Lijst, String),
+    /// Archive (`false`) or activate entry `.1` of a list.
+    Actief(Lijst, String, bool),
 }
 
 fn keuze(m: u32) -> Keuze {
@@ -57,7 +92,40 @@ impl State {
     pub fn new(minuten: u32, gebruiker: String, zvh: String, map: String) -> State {
         let onderdelen = over::onderdelen();
         let per_licentie = over::per_licentie(&onderdelen);
-        State { minuten, gebruiker, zvh, map, onderdelen, per_licentie, toon_onderdelen: false }
+        State {
+            minuten,
+            gebruiker,
+            zvh,
+            map,
+            onderdelen,
+            per_licentie,
+            toon_onderdelen: false,
+            themas: Vec::new(),
+            leefgebieden: Vec::new(),
+            nieuw_thema: String::new(),
+            nieuw_leefgebied: String::new(),
+            fout: None,
+        }
+    }
+
+    /// The lists as stored.
+    pub fn zet_lijsten(&mut self, themas: Vec<LijstItem>, leefgebieden: Vec<LijstItem>) {
+        self.themas = themas;
+        self.leefgebieden = leefgebieden;
+    }
+
+    /// An entry was added or switched: clear the typed name and the error.
+    pub fn lijst_opgeslagen(&mut self, lijst: Lijst) {
+        match lijst {
+            Lijst::Thema => self.nieuw_thema.clear(),
+            Lijst::Leefgebied => self.nieuw_leefgebied.clear(),
+        }
+        self.fout = None;
+    }
+
+    /// Show a refusal of the store.
+    pub fn toon_fout(&mut self, f: String) {
+        self.fout = Some(f);
     }
 
     /// Handle a message.
@@ -72,6 +140,21 @@ impl State {
                 self.toon_onderdelen = !self.toon_onderdelen;
                 (Task::none(), None)
             }
+            Message::NieuweNaam(l, t) => {
+                match l {
+                    Lijst::Thema => self.nieuw_thema = t,
+                    Lijst::Leefgebied => self.nieuw_leefgebied = t,
+                }
+                (Task::none(), None)
+            }
+            Message::Toevoegen(l) => {
+                let naam = match l {
+                    Lijst::Thema => &self.nieuw_thema,
+                    Lijst::Leefgebied => &self.nieuw_leefgebied,
+                };
+                (Task::none(), Some(Event::Toevoegen(l, naam.trim().to_string())))
+            }
+            Message::Actief(l, id, aan) => (Task::none(), Some(Event::Actief(l, id, aan))),
         }
     }
 
@@ -96,6 +179,7 @@ impl State {
             .padding(12)
             .width(Fill)
             .style(Vlak::Paneel.stijl()),
+            container(self.lijsten()).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(
                 column![
                     text("Over Schakel").size(17),
@@ -115,6 +199,35 @@ impl State {
         .spacing(12)
         .padding(16)
         .into()
+    }
+
+    /// The thema and leefgebied lists: add, archive, activate.
+    fn lijsten(&self) -> Element<'_, Message> {
+        let mut c = column![
+            text("Lijsten").size(17),
+            text(
+                "Gearchiveerde namen blijven staan bij bestaande casussen en doelen, maar worden niet meer aangeboden."
+            )
+            .size(13)
+            .style(theme::gedempt),
+            row![
+                lijst(Lijst::Thema, "Thema's", "Thema toevoegen", &self.themas, &self.nieuw_thema, "nieuw-thema"),
+                lijst(
+                    Lijst::Leefgebied,
+                    "Leefgebieden",
+                    "Leefgebied toevoegen",
+                    &self.leefgebieden,
+                    &self.nieuw_leefgebied,
+                    "nieuw-leefgebied"
+                ),
+            ]
+            .spacing(24),
+        ]
+        .spacing(6);
+        if let Some(f) = &self.fout {
+            c = c.push(text(f).size(13).style(theme::rood));
+        }
+        c.into()
     }
 
     /// Third-party licences: a count per licence, and the full list on request.
@@ -142,4 +255,42 @@ impl State {
         }
         kolom.into()
     }
+}
+
+/// One list with its entries, their archive/activate buttons and the "add" field.
+fn lijst<'a>(
+    l: Lijst,
+    titel: &'static str,
+    knop_toevoegen: &'static str,
+    items: &'a [LijstItem],
+    nieuw: &'a str,
+    id: &'static str,
+) -> Element<'a, Message> {
+    let mut c = column![text(titel).size(15)].spacing(3);
+    for i in items {
+        let (knop, label) = if i.actief { ("Archiveren", "") } else { ("Activeren", " (gearchiveerd)") };
+        let naam = text(format!("{}{label}", i.naam)).size(14);
+        c = c.push(
+            row![
+                if i.actief { naam } else { naam.style(theme::gedempt) },
+                space::horizontal(),
+                button(text(knop).size(12))
+                    .on_press(Message::Actief(l, i.id.clone(), !i.actief))
+                    .style(Knop::Link.stijl()),
+            ]
+            .align_y(iced::Center),
+        );
+    }
+    c.push(
+        row![
+            invoer("Nieuwe naam", nieuw, move |t| Message::NieuweNaam(l, t))
+                .on_submit(Message::Toevoegen(l))
+                .id(id)
+                .width(Fill),
+            button(text(knop_toevoegen)).on_press(Message::Toevoegen(l)).style(Knop::Secundair.stijl()),
+        ]
+        .spacing(6),
+    )
+    .width(Fill)
+    .into()
 }

@@ -91,6 +91,19 @@ pub struct State {
     bekeken: Option<u32>,
     waarschuwing: Option<String>,
     fout: Option<String>,
+    /// The goal being edited: (id, leefgebied, text).
+    doel_bewerkt: Option<(String, Option<Keuze>, String)>,
+    /// The goal or action whose removal awaits confirmation.
+    te_verwijderen: Option<Verwijderbaar>,
+}
+
+/// Something in the plan that can be removed (after a confirmation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verwijderbaar {
+    /// A goal, by id.
+    Doel(String),
+    /// An action, by id.
+    Actie(String),
 }
 
 /// What the user does in the editor.
@@ -136,6 +149,18 @@ pub enum Message {
     Bekijk(Option<u32>),
     /// Close the banner.
     SluitMelding,
+    /// Start editing goal `.0`.
+    DoelBewerk(String),
+    /// Choose the leefgebied of the edited goal.
+    DoelBewerkLeefgebied(Keuze),
+    /// Type the text of the edited goal.
+    DoelBewerkTekst(String),
+    /// Save the edited goal (Ctrl+S).
+    DoelOpslaan,
+    /// Ask to remove a goal or action (a confirmation follows).
+    Verwijder(Verwijderbaar),
+    /// Confirm the removal.
+    VerwijderBevestigd,
 }
 
 /// A change in one field of an action form.
@@ -185,6 +210,19 @@ pub enum Event {
     Vastleggen(String),
     /// The contact list of this partner is needed.
     ContactenNodig(String),
+    /// Change goal `id`.
+    DoelWijzig {
+        /// Goal id.
+        id: String,
+        /// Leefgebied id.
+        leefgebied: Option<String>,
+        /// Text.
+        omschrijving: String,
+    },
+    /// Remove a goal (its actions stay, without goal).
+    DoelVerwijder(String),
+    /// Remove an action.
+    ActieVerwijder(String),
 }
 
 fn status_tekst(s: ActieStatus) -> &'static str {
@@ -240,6 +278,13 @@ impl State {
         }
     }
 
+    /// A goal was changed or a goal or action removed: close its form.
+    pub fn doel_gewijzigd(&mut self) {
+        self.doel_bewerkt = None;
+        self.te_verwijderen = None;
+        self.fout = None;
+    }
+
     /// A goal was added.
     pub fn doel_opgeslagen(&mut self) {
         self.nieuw_doel.clear();
@@ -256,6 +301,15 @@ impl State {
 
     /// Unsaved edits of an action, to save before locking or leaving (nothing is dropped).
     pub fn openstaand(&self) -> Option<Event> {
+        if self.bewerkt.is_none()
+            && let Some((id, lg, tekst)) = &self.doel_bewerkt
+        {
+            return Some(Event::DoelWijzig {
+                id: id.clone(),
+                leefgebied: lg.as_ref().map(|k| k.id.clone()),
+                omschrijving: tekst.clone(),
+            });
+        }
         let (id, f) = self.bewerkt.as_ref()?;
         let origineel = self.plan.acties.iter().find(|a| &a.id == id)?;
         if *f == formulier_van(origineel, &self.plan) {
@@ -404,7 +458,52 @@ impl State {
                     }
                 }
             }
-            Message::StopBewerken => self.bewerkt = None,
+            Message::StopBewerken => {
+                self.bewerkt = None;
+                self.doel_bewerkt = None;
+                self.te_verwijderen = None;
+            }
+            Message::DoelBewerk(id) => {
+                if let Some(d) = self.plan.doelen.iter().find(|d| d.id == id) {
+                    let lg = d.leefgebied_id.as_ref().map(|l| Keuze::new(l, &d.leefgebied));
+                    self.doel_bewerkt = Some((id, lg, d.omschrijving.clone()));
+                }
+            }
+            Message::DoelBewerkLeefgebied(k) => {
+                if let Some(d) = &mut self.doel_bewerkt {
+                    d.1 = Some(k);
+                }
+            }
+            Message::DoelBewerkTekst(t) => {
+                if let Some(d) = &mut self.doel_bewerkt {
+                    d.2 = t;
+                }
+            }
+            Message::DoelOpslaan => {
+                if let Some((id, lg, tekst)) = &self.doel_bewerkt {
+                    if tekst.trim().is_empty() {
+                        self.fout = Some("Beschrijf het doel.".into());
+                        return (Task::none(), None);
+                    }
+                    return (
+                        Task::none(),
+                        Some(Event::DoelWijzig {
+                            id: id.clone(),
+                            leefgebied: lg.as_ref().map(|k| k.id.clone()),
+                            omschrijving: tekst.clone(),
+                        }),
+                    );
+                }
+            }
+            Message::Verwijder(v) => self.te_verwijderen = Some(v),
+            Message::VerwijderBevestigd => {
+                let ev = match self.te_verwijderen.take() {
+                    Some(Verwijderbaar::Doel(id)) => Event::DoelVerwijder(id),
+                    Some(Verwijderbaar::Actie(id)) => Event::ActieVerwijder(id),
+                    None => return (Task::none(), None),
+                };
+                return (Task::none(), Some(ev));
+            }
             Message::Selecteer(i) => self.geselecteerd = Some(i),
             Message::SelecteerVolgende(omhoog) => {
                 let n = self.plan.acties.len();
@@ -478,11 +577,11 @@ impl State {
 
         // Goals per leefgebied.
         let mut doelen = column![text("Doelen per leefgebied").size(17)].spacing(6);
-        let mut per_lg: Vec<(&str, Vec<&str>)> = Vec::new();
+        let mut per_lg: Vec<(&str, Vec<&crate::store::Doel>)> = Vec::new();
         for d in &self.plan.doelen {
             match per_lg.iter_mut().find(|(lg, _)| *lg == d.leefgebied) {
-                Some((_, v)) => v.push(&d.omschrijving),
-                None => per_lg.push((&d.leefgebied, vec![&d.omschrijving])),
+                Some((_, v)) => v.push(d),
+                None => per_lg.push((&d.leefgebied, vec![d])),
             }
         }
         if per_lg.is_empty() {
@@ -491,7 +590,7 @@ impl State {
         for (lg, lijst) in per_lg {
             let mut blok = column![text(lg).size(14)].spacing(2);
             for d in lijst {
-                blok = blok.push(text(format!("• {d}")).size(14));
+                blok = blok.push(self.doel_rij(d));
             }
             doelen = doelen.push(blok);
         }
@@ -519,7 +618,7 @@ impl State {
                 kop("Partner / contact", 220),
                 kop("Deadline", 90),
                 kop("Status", 80),
-                kop("", 210)
+                kop("", 300)
             ]
             .spacing(8),
         ]
@@ -532,6 +631,9 @@ impl State {
                 continue;
             }
             tabel = tabel.push(self.actie_rij(i, a));
+            if self.te_verwijderen.as_ref() == Some(&Verwijderbaar::Actie(a.id.clone())) {
+                tabel = tabel.push(bevestiging(format!("Actie \u{201c}{}\u{201d} verwijderen?", a.omschrijving)));
+            }
         }
         if self.plan.acties.is_empty() {
             tabel = tabel.push(text("Nog geen acties.").size(13).style(theme::gedempt));
@@ -616,6 +718,45 @@ impl State {
         c.into()
     }
 
+    fn doel_rij<'a>(&'a self, d: &'a crate::store::Doel) -> Element<'a, Message> {
+        if let Some((id, lg, tekst)) = &self.doel_bewerkt
+            && *id == d.id
+        {
+            return row![
+                kies(self.leefgebieden.as_slice(), lg.clone(), Message::DoelBewerkLeefgebied)
+                    .placeholder("Leefgebied")
+                    .width(200),
+                invoer("Doel", tekst, Message::DoelBewerkTekst).on_submit(Message::DoelOpslaan).id("doel-bewerk"),
+                button(text("Doel opslaan (Ctrl+S)").size(13))
+                    .on_press(Message::DoelOpslaan)
+                    .style(Knop::Primair.stijl()),
+                button(text("Annuleren").size(13)).on_press(Message::StopBewerken).style(Knop::Secundair.stijl()),
+            ]
+            .spacing(6)
+            .into();
+        }
+        let mut c = column![
+            row![
+                text(format!("• {}", d.omschrijving)).size(14).width(Fill),
+                button(text("Doel wijzigen").size(12))
+                    .on_press(Message::DoelBewerk(d.id.clone()))
+                    .style(Knop::Link.stijl()),
+                button(text("Doel verwijderen").size(12))
+                    .on_press(Message::Verwijder(Verwijderbaar::Doel(d.id.clone())))
+                    .style(Knop::Link.stijl()),
+            ]
+            .spacing(4)
+            .align_y(iced::Center)
+        ];
+        if self.te_verwijderen.as_ref() == Some(&Verwijderbaar::Doel(d.id.clone())) {
+            c = c.push(bevestiging(format!(
+                "Doel \u{201c}{}\u{201d} verwijderen? De acties bij dit doel blijven staan, zonder doel.",
+                d.omschrijving
+            )));
+        }
+        c.into()
+    }
+
     fn actie_rij<'a>(&'a self, i: usize, a: &'a Actie) -> Element<'a, Message> {
         let geselecteerd = self.geselecteerd == Some(i);
         let partner = match (&a.partner, &a.contact) {
@@ -643,9 +784,12 @@ impl State {
                 button(text("Gereed").size(12))
                     .on_press_maybe(a.status.is_open().then_some(Message::Gereed(i)))
                     .style(Knop::Secundair.stijl()),
+                button(text("Verwijderen").size(12))
+                    .on_press(Message::Verwijder(Verwijderbaar::Actie(a.id.clone())))
+                    .style(Knop::Link.stijl()),
             ]
             .spacing(4)
-            .width(210),
+            .width(300),
         ]
         .spacing(8)
         .align_y(iced::Center)
@@ -885,4 +1029,20 @@ fn diff_view(d: &PlanDiff) -> Element<'static, Message> {
         });
     }
     c.into()
+}
+
+/// "… verwijderen?" with a confirm and a cancel button.
+fn bevestiging<'a>(vraag: String) -> Element<'a, Message> {
+    container(
+        row![
+            text(vraag).size(13).width(Fill),
+            button(text("Ja, verwijderen").size(13)).on_press(Message::VerwijderBevestigd).style(Knop::Gevaar.stijl()),
+            button(text("Annuleren").size(13)).on_press(Message::StopBewerken).style(Knop::Secundair.stijl()),
+        ]
+        .spacing(6)
+        .align_y(iced::Center),
+    )
+    .padding(6)
+    .style(Vlak::Waarschuwing.stijl())
+    .into()
 }

@@ -1,8 +1,9 @@
 //! Synchronisatie: the team roster with fingerprints, writing and reading bundle files,
 //! what was received from whom, and the open conflicts with a choice per field.
 
+use crate::domain::Convenantstatus;
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{banner, dialoog, veld};
+use crate::ui::widgets::{Keuze, banner, dialoog, kies, veld};
 use iced::widget::{button, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
@@ -19,6 +20,19 @@ pub struct CollegaRij {
     pub status: CollegaStatus,
     /// Fingerprint.
     pub vingerafdruk: String,
+    /// Organisation named on the card (empty: the ZVH itself).
+    pub organisatie: String,
+}
+
+/// A partner a colleague of another organisation can be linked to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerOptie {
+    /// Partner id.
+    pub id: String,
+    /// Name.
+    pub naam: String,
+    /// Covenant status.
+    pub convenant: Convenantstatus,
 }
 
 /// Roster state of a colleague.
@@ -70,6 +84,10 @@ pub struct State {
     map: std::path::PathBuf,
     melding: Option<(Vlak, String)>,
     vraag: Option<Vraag>,
+    /// The partners to link colleagues to.
+    partners: Vec<PartnerOptie>,
+    /// Per device id, the partner id the colleague is linked to.
+    koppelingen: std::collections::BTreeMap<String, String>,
 }
 
 /// A question in a dialog.
@@ -117,6 +135,8 @@ pub enum Message {
     Kies(usize, usize),
     /// Close the message.
     SluitMelding,
+    /// Link colleague `.0` (index) to the chosen partner.
+    Koppel(usize, Keuze),
 }
 
 /// What the screen asks of the app.
@@ -136,6 +156,8 @@ pub enum Event {
     Importeer(String),
     /// Resolve conflict `.0` with value `.1` (indexes into the list shown).
     Kies(usize, usize),
+    /// Link the colleague with device id `.0` to partner `.1`.
+    Koppel(String, String),
 }
 
 impl State {
@@ -159,6 +181,16 @@ impl State {
         self.team = team;
         self.ontvangen = ontvangen;
         self.conflicten = conflicten;
+    }
+
+    /// The partners to link colleagues to, and per device id the linked partner id.
+    pub fn zet_partners(
+        &mut self,
+        partners: Vec<PartnerOptie>,
+        koppelingen: std::collections::BTreeMap<String, String>,
+    ) {
+        self.partners = partners;
+        self.koppelingen = koppelingen;
     }
 
     /// Show a result or error.
@@ -236,6 +268,7 @@ impl State {
                 self.melding = None;
                 None
             }
+            Message::Koppel(i, k) => self.team.get(i).map(|c| Event::Koppel(c.apparaat.clone(), k.id)),
         };
         (Task::none(), event)
     }
@@ -343,6 +376,9 @@ impl State {
                 r = r.push(button(text("Verwijderen")).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()));
             }
             team = team.push(r);
+            if !c.organisatie.trim().is_empty() {
+                team = team.push(self.koppeling(i, c));
+            }
         }
         team = team.push(
             button(text("Visitekaartje van een collega inlezen…"))
@@ -455,6 +491,36 @@ impl State {
     }
 }
 
+impl State {
+    /// The pick list linking a colleague of another organisation to a partner, with the
+    /// covenant status of the linked partner (whether personal data may go to them).
+    fn koppeling<'a>(&'a self, i: usize, c: &'a CollegaRij) -> Element<'a, Message> {
+        let keuzes: Vec<Keuze> = self.partners.iter().map(|p| Keuze::new(&p.id, &p.naam)).collect();
+        let gekoppeld = self.koppelingen.get(&c.apparaat).and_then(|id| self.partners.iter().find(|p| &p.id == id));
+        let status: Element<'a, Message> = match gekoppeld {
+            Some(p) => text(format!("Gekoppeld aan {}: {}", p.naam, p.convenant.label().to_lowercase()))
+                .size(13)
+                .color(theme::convenant_kleur(p.convenant))
+                .into(),
+            None => text(format!("{} is nog niet gekoppeld aan een partner.", c.organisatie))
+                .size(13)
+                .style(theme::rood)
+                .into(),
+        };
+        row![
+            text("Organisatie").size(12).style(theme::gedempt),
+            kies(keuzes, gekoppeld.map(|p| Keuze::new(&p.id, &p.naam)), move |k| Message::Koppel(i, k))
+                .placeholder("Koppel aan partner")
+                .width(260),
+            status,
+        ]
+        .spacing(8)
+        .padding(iced::Padding { left: 16.0, ..Default::default() })
+        .align_y(iced::Center)
+        .into()
+    }
+}
+
 /// A colleague as a row: fingerprint, trust state, role and organisation.
 fn collega_rij(c: &crate::store::Collega) -> CollegaRij {
     CollegaRij {
@@ -469,6 +535,7 @@ fn collega_rij(c: &crate::store::Collega) -> CollegaRij {
         rol: if c.organisatie.is_empty() { c.rol.clone() } else { format!("{} · {}", c.rol, c.organisatie) },
         naam: c.naam.clone(),
         apparaat: c.apparaat.clone(),
+        organisatie: c.organisatie.clone(),
     }
 }
 

@@ -1,0 +1,276 @@
+//! Casus work in the window (issue 20): edit the aanmelding, assign, correct and remove a
+//! betrokkene, edit the plan's doelen and acties, edit the lists, link a colleague.
+
+use crate::hulp::{self, sleutel};
+use crate::ui::{klik, toont, typ, verwacht};
+use iced::keyboard::{Key, Modifiers, key};
+use schakel::domain::Rol;
+use schakel::store::{Gegevensmap, NieuweBetrokkene, Store};
+use schakel::ui::screen::{board, detail};
+use schakel::ui::{App, Message, sneltoets};
+
+/// A store with one casus; the app opened on it.
+fn app_met_casus(werknaam: &str) -> (tempfile::TempDir, Gegevensmap, String, App) {
+    let (dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, werknaam);
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    (dir, map, n, app)
+}
+
+fn detail_msg(app: &mut App, m: detail::Message) {
+    let _ = app.update(Message::Detail(m));
+}
+
+fn toets(app: &mut App, k: Key<&str>, m: Modifiers) {
+    let bericht = sneltoets(k, m).expect("a shortcut");
+    let _ = app.update(bericht);
+}
+
+#[test]
+fn aanmelding_edits_with_ctrl_s_and_esc_and_the_same_checks_as_creation() {
+    let (_d, map, n, mut app) = app_met_casus("Stille Eik");
+    klik(&mut app, "Wijzigen");
+    verwacht(&app, "Aanmelding wijzigen");
+    // The same checks and sentences as the "Nieuwe aanmelding" form.
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Werknaam, String::new()));
+    klik(&mut app, "Opslaan (Ctrl+S)");
+    verwacht(&app, "Vul een werknaam in.");
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Werknaam, "Hoge Eik".into()));
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Probleem, "Schulden".into()));
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Vraag, "Regie".into()));
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Evaluatiedatum, "31-02-2027".into()));
+    klik(&mut app, "Opslaan (Ctrl+S)");
+    assert!(toont(&app, "Aanmelding wijzigen"), "an invalid date must keep the form open");
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Evaluatiedatum, String::new()));
+    typ(&mut app, "wijzig-evaluatiedatum", "15-03-2027");
+    typ(&mut app, "wijzig-geprobeerd", "Gesprek met de wijkagent");
+    // Ctrl+S saves and says so.
+    toets(&mut app, Key::Character("s"), Modifiers::CTRL);
+    verwacht(&app, "Opgeslagen.");
+    verwacht(&app, "Hoge Eik");
+    assert!(!toont(&app, "Aanmelding wijzigen"), "the form closes after saving");
+
+    // Esc cancels: nothing typed is written.
+    klik(&mut app, "Wijzigen");
+    typ(&mut app, "wijzig-werknaam", " en Beuk");
+    toets(&mut app, Key::Named(key::Named::Escape), Modifiers::empty());
+    assert!(!toont(&app, "Aanmelding wijzigen"), "Esc closes the form");
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let d = s.casus_detail(&n).unwrap();
+    assert_eq!(d.regel.werknaam, "Hoge Eik");
+    assert_eq!(d.probleem, "Schulden");
+    assert_eq!(d.geprobeerd, "Gesprek met de wijkagent");
+    assert_eq!(d.evaluatiedatum.as_deref(), Some("2027-03-15"));
+}
+
+#[test]
+fn a_procesregisseur_assigned_in_the_window_puts_the_casus_under_mine() {
+    let (_d, map, n, mut app) = app_met_casus("Rode Beuk");
+    klik(&mut app, "← Bord");
+    let _ = app.update(Message::Board(board::Message::AlleenMijn(true)));
+    assert!(!toont(&app, "Rode Beuk"), "an unassigned casus is not mine");
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    // The local user of the test store is "Test Regisseur".
+    typ(&mut app, "toewijzen-procesregisseur", "Test Regisseur");
+    typ(&mut app, "toewijzen-trajectbegeleider", "Fictieve Begeleider");
+    klik(&mut app, "Toewijzing opslaan");
+    verwacht(&app, "Opgeslagen.");
+    klik(&mut app, "← Bord");
+    verwacht(&app, "Rode Beuk");
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let d = s.casus_detail(&n).unwrap();
+    assert_eq!(d.regel.procesregisseur, "Test Regisseur");
+    assert_eq!(d.regel.trajectbegeleider, "Fictieve Begeleider");
+}
+
+#[test]
+fn a_betrokkene_is_corrected_with_elfproef_and_reason_and_removed_after_confirmation() {
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Grijze Els");
+    let id = s
+        .betrokkene_toevoegen(
+            &n,
+            NieuweBetrokkene {
+                naam: "Fictief Persoon".into(),
+                geboortedatum: None,
+                rol: Rol::Hoofdpersoon,
+                bsn: Some("111222333".into()),
+                initialen: None,
+            },
+        )
+        .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Corrigeren");
+    verwacht(&app, "Betrokkene corrigeren");
+    let veld =
+        |app: &mut App, v: detail::CorrectieVeld, t: &str| detail_msg(app, detail::Message::CorrectieVeld(v, t.into()));
+    // A BSN that fails the elfproef is refused with the sentence of the CLI.
+    veld(&mut app, detail::CorrectieVeld::Bsn, "123456789");
+    veld(&mut app, detail::CorrectieVeld::Reden, "Typefout bij de intake");
+    klik(&mut app, "Correctie opslaan");
+    verwacht(&app, "Het BSN '123456789' is ongeldig: het moet uit 9 cijfers bestaan en de elfproef doorstaan.");
+    // No reason: refused.
+    veld(&mut app, detail::CorrectieVeld::Bsn, "123456782");
+    veld(&mut app, detail::CorrectieVeld::Reden, "");
+    klik(&mut app, "Correctie opslaan");
+    verwacht(&app, "Het veld 'reden' is verplicht.");
+    typ(&mut app, "correctie-reden", "Typefout bij de intake");
+    klik(&mut app, "Correctie opslaan");
+    verwacht(&app, "Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.");
+    verwacht(&app, "BSN 123456782");
+
+    // Removing asks for confirmation and a reason.
+    klik(&mut app, "Verwijderen");
+    verwacht(&app, "Betrokkene verwijderen?");
+    klik(&mut app, "Definitief verwijderen");
+    verwacht(&app, "Het veld 'reden' is verplicht.");
+    typ(&mut app, "verwijder-reden", "Hoort bij een andere casus");
+    klik(&mut app, "Definitief verwijderen");
+    verwacht(&app, "Nog geen betrokkenen vastgelegd.");
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let d = s.casus_detail(&n).unwrap();
+    assert!(d.betrokkenen.iter().all(|b| b.id != id));
+    let teksten: Vec<&str> = d.journaal.iter().map(|j| j.tekst.as_str()).collect();
+    assert!(teksten.iter().any(|t| t.contains("gecorrigeerd") && t.contains("Typefout bij de intake")), "{teksten:?}");
+    assert!(teksten.iter().any(|t| t.contains("Hoort bij een andere casus")), "{teksten:?}");
+}
+
+#[test]
+fn plan_doel_is_edited_and_removed_and_an_actie_removed_after_confirmation() {
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Zwarte Populier");
+    let doel = s.doel_toevoegen(&n, "wonen", "Vaste woonplek").unwrap();
+    s.actie_toevoegen(
+        &n,
+        schakel::store::NieuweActie {
+            omschrijving: "Woning zoeken".into(),
+            doel_id: Some(doel.clone()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    s.actie_toevoegen(
+        &n,
+        schakel::store::NieuweActie { omschrijving: "Schulden in kaart".into(), ..Default::default() },
+    )
+    .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+
+    // Edit the doel and save with Ctrl+S.
+    klik(&mut app, "Doel wijzigen");
+    typ(&mut app, "doel-bewerk", " binnen drie maanden");
+    toets(&mut app, Key::Character("s"), Modifiers::CTRL);
+    verwacht(&app, "• Vaste woonplek binnen drie maanden");
+
+    // Remove an actie: asked first, Annuleren keeps it, confirming removes it.
+    klik(&mut app, "Verwijderen");
+    verwacht(&app, "Actie \u{201c}Woning zoeken\u{201d} verwijderen?");
+    klik(&mut app, "Annuleren");
+    verwacht(&app, "Woning zoeken");
+    klik(&mut app, "Verwijderen");
+    klik(&mut app, "Ja, verwijderen");
+    assert!(!toont(&app, "Woning zoeken"), "the removed actie is still shown");
+    verwacht(&app, "Schulden in kaart");
+
+    // Remove the doel after confirmation.
+    klik(&mut app, "Doel verwijderen");
+    verwacht(&app, "De acties bij dit doel blijven staan, zonder doel.");
+    klik(&mut app, "Ja, verwijderen");
+    verwacht(&app, "Nog geen doelen.");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let p = s.plan(&n).unwrap();
+    assert!(p.doelen.is_empty());
+    let acties: Vec<&str> = p.acties.iter().map(|a| a.omschrijving.as_str()).collect();
+    assert_eq!(acties, ["Schulden in kaart"]);
+}
+
+/// Does the "Nieuwe aanmelding" form offer this thema? (A pick list's options are not
+/// text widgets the simulator can find, so this reads the choices the form is built from.)
+fn aanmelding_biedt_thema(app: &App, naam: &str) -> bool {
+    app.board().expect("unlocked").thema_keuzes().iter().any(|k| k.label == naam)
+}
+
+#[test]
+fn a_thema_added_in_instellingen_is_offered_in_a_new_aanmelding_until_archived() {
+    let (_d, map, s) = hulp::store();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Instellingen));
+    verwacht(&app, "Thema's");
+    // An empty name is refused with the store's sentence.
+    klik(&mut app, "Thema toevoegen");
+    verwacht(&app, "Het veld 'naam' is verplicht.");
+    typ(&mut app, "nieuw-thema", "Woonoverlast");
+    klik(&mut app, "Thema toevoegen");
+    verwacht(&app, "Woonoverlast");
+    typ(&mut app, "nieuw-leefgebied", "Vrije tijd");
+    klik(&mut app, "Leefgebied toevoegen");
+    verwacht(&app, "Vrije tijd");
+
+    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Casussen));
+    klik(&mut app, "Nieuwe aanmelding");
+    verwacht(&app, "Aanmelding registreren");
+    assert!(aanmelding_biedt_thema(&app, "Woonoverlast"), "the new thema is not offered");
+
+    // Archived: shown as such in Instellingen and no longer offered.
+    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Instellingen));
+    let id = {
+        let s = Store::open(&map, &sleutel()).unwrap();
+        s.themas().unwrap().into_iter().find(|t| t.naam == "Woonoverlast").unwrap().id
+    };
+    let _ = app.update(Message::Instellingen(schakel::ui::screen::instellingen::Message::Actief(
+        schakel::ui::screen::instellingen::Lijst::Thema,
+        id,
+        false,
+    )));
+    verwacht(&app, "Woonoverlast (gearchiveerd)");
+    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Casussen));
+    assert!(!aanmelding_biedt_thema(&app, "Woonoverlast"), "an archived thema is still offered");
+}
+
+#[test]
+fn a_colleague_of_another_organisation_is_linked_to_a_partner_showing_its_covenant() {
+    use schakel::domain::Convenantstatus;
+    use schakel::domain::partner::PartnerSoort;
+    use schakel::store::{Collega, NieuwePartner};
+    let (_d, map, mut s) = hulp::store();
+    let reclassering = s
+        .partner_toevoegen(NieuwePartner {
+            naam: "Reclassering Testregio".into(),
+            soort: PartnerSoort::Justitie,
+            convenantstatus: Convenantstatus::Convenant,
+        })
+        .unwrap();
+    // The card's organisation does not match a partner name, so nothing is linked yet.
+    s.collega_toevoegen(&Collega {
+        apparaat: "fictief-apparaat-b".into(),
+        naam: "Fictieve Collega".into(),
+        rol: "trajectbegeleider".into(),
+        organisatie: "Reclassering".into(),
+        ondertekening: [7; 32],
+        age: "age1fictief".into(),
+        toegevoegd_op: String::new(),
+        bevestigd_op: None,
+        verwijderd_op: None,
+    })
+    .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Synchronisatie));
+    verwacht(&app, "Reclassering is nog niet gekoppeld aan een partner.");
+    let _ = app.update(Message::Synchronisatie(schakel::ui::screen::synchronisatie::Message::Koppel(
+        0,
+        schakel::ui::widgets::Keuze::new(&reclassering, "Reclassering Testregio"),
+    )));
+    verwacht(&app, "Collega gekoppeld aan de partner.");
+    verwacht(&app, "Gekoppeld aan Reclassering Testregio: convenant");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    assert_eq!(s.collega_partner("fictief-apparaat-b").unwrap().as_deref(), Some(reclassering.as_str()));
+}
