@@ -373,8 +373,6 @@ pub enum Message {
     Pijl(Richting),
     /// Mark the selected action done (Ctrl+D).
     MarkeerGereed,
-    /// Close the open edit form without saving (Esc).
-    Annuleren,
     /// Select the previous / next action row (↑ / ↓).
     Rij(Richting),
     /// Edit the selected action row (Enter).
@@ -495,7 +493,6 @@ pub fn sneltoets(key: Key<&str>, m: Modifiers) -> Option<Message> {
         Key::Character("l") if m.command() => Some(Message::Vergrendel),
         Key::Character("s") if m.command() => Some(Message::Opslaan),
         Key::Character("d") if m.command() => Some(Message::MarkeerGereed),
-        Key::Named(key::Named::Escape) if m.is_empty() => Some(Message::Annuleren),
         Key::Named(key::Named::ArrowLeft) if m.alt() => Some(Message::Pijl(Richting::Links)),
         Key::Named(key::Named::ArrowRight) if m.alt() => Some(Message::Pijl(Richting::Rechts)),
         Key::Named(key::Named::ArrowUp) if m.alt() => Some(Message::Pijl(Richting::Omhoog)),
@@ -1250,10 +1247,14 @@ impl Hoofd {
                     return self.update(Message::OpenCasus(n));
                 }
             }
-            Message::Annuleer => match (self.pagina, &self.detail) {
+            Message::Annuleer => match (self.pagina, &mut self.detail) {
                 (Pagina::Casussen, None) => return (self.board_bericht(board::Message::Annuleer), false),
-                (Pagina::Casussen, Some(d)) if d.tab() == detail::Tab::Plan => {
-                    return (self.detail_bericht(detail::Message::Plan(plan::Message::StopBewerken)), false);
+                (Pagina::Casussen, Some(d)) => {
+                    // Forms, confirmations and edits of the casus, and an inline action edit.
+                    let _ = d.update(detail::Message::Annuleren);
+                    if d.tab() == detail::Tab::Plan {
+                        return (self.detail_bericht(detail::Message::Plan(plan::Message::StopBewerken)), false);
+                    }
                 }
                 (Pagina::Overleggen, _) => return (self.overleggen_bericht(overleggen::Message::Annuleer), false),
                 (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
@@ -1261,11 +1262,6 @@ impl Hoofd {
             },
             Message::Vergrendel => return (Task::none(), true),
             Message::Opslaan => self.bewaar_openstaand(),
-            Message::Annuleren => {
-                if let (Some(d), Pagina::Casussen) = (&mut self.detail, self.pagina) {
-                    let _ = d.update(detail::Message::Annuleren);
-                }
-            }
             Message::Focus(vooruit) => return (focus(vooruit), false),
             Message::Pijl(r) => match (&mut self.detail, self.pagina) {
                 (Some(d), Pagina::Casussen) if d.tab() == detail::Tab::Plan => {
