@@ -20,8 +20,7 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("conflict_kiezen_nummer", Zijde::Venster, "the window chooses the value in the list (conflict_kiezen)"),
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
-    // Gaps still open (issue 20 "Casus work end to end"): the window lacks these.
-    // Gaps still open (issue 20): the CLI lacks the meeting commands.
+    // Gaps still open (issue 20 "Casus work end to end"): the CLI lacks these.
     ("agendapunt_duur", Zijde::Cli, "issue 20: schakel overleg agenda --duur"),
     ("agendapunt_verwijderen", Zijde::Cli, "issue 20: schakel overleg agenda verwijder"),
     ("verslag_corrigeren", Zijde::Cli, "issue 20: corrections after closing"),
