@@ -1,5 +1,5 @@
 //! Matching a person's name the way an officer types it: case- and diacritic-insensitive
-//! across Unicode ("özlem çelik" finds "Özlem Çelik"), with runs of spaces as one.
+//! across Unicode ("ömre çelvaart" finds "Ömre Çelvaart"), with runs of spaces as one.
 //!
 //! Folding happens in Rust rather than in SQL: SQLite's `lower()` folds ASCII only, and
 //! the few thousand person records of a ZVH are read in one pass for an inzageverzoek, so
@@ -34,12 +34,12 @@ mod tests {
 
     #[test]
     fn folds_case_and_diacritics_in_unicode() {
-        assert_eq!(vouw_naam("Özlem Çelik"), vouw_naam("özlem çelik"));
-        assert_eq!(vouw_naam("  ÖZLEM   ÇELIK "), "ozlem celik");
+        assert_eq!(vouw_naam("Ömre Çelvaart"), vouw_naam("ömre çelvaart"));
+        assert_eq!(vouw_naam("  ÖMRE   ÇELVAART "), "omre celvaart");
         assert_eq!(vouw_naam("Zoë Müller-Ødegård"), "zoe muller-odegard");
         assert_eq!(vouw_naam("Łukasz Straße"), "lukasz strasse");
         // Precomposed and decomposed forms are the same name.
         assert_eq!(vouw_naam("E\u{301}lodie"), vouw_naam("\u{c9}lodie"));
-        assert_ne!(vouw_naam("Özlem Çelik"), vouw_naam("Özlem Çelikkaya"));
+        assert_ne!(vouw_naam("Ömre Çelvaart"), vouw_naam("Ömre Çelvaartje"));
     }
 }
