@@ -31,12 +31,12 @@ CASUS=$("$BIN" casus list --fase procesregie --json | python3 -c 'import json,sy
 # sync, then both change the AVE phase of one case so the sync screen shows a conflict.
 B=$WERK/collega
 veld() { python3 -c "import json,sys; print(json.load(sys.stdin)[\"$1\"])"; }
-"$BIN" --data-dir "$B" init --naam "Bram Bakker" --rol procesregisseur >/dev/null
+"$BIN" --data-dir "$B" init --naam "Bram Bosuil" --rol procesregisseur >/dev/null
 VA=$("$BIN" team kaartje -o "$WERK/a.json" --json | veld vingerafdruk)
 VB=$("$BIN" --data-dir "$B" team kaartje -o "$WERK/b.json" --json | veld vingerafdruk)
 "$BIN" team add "$WERK/b.json" >/dev/null
 "$BIN" --data-dir "$B" team add "$WERK/a.json" >/dev/null
-"$BIN" team bevestig "Bram Bakker" --vingerafdruk "$VB" >/dev/null
+"$BIN" team bevestig "Bram Bosuil" --vingerafdruk "$VB" >/dev/null
 "$BIN" --data-dir "$B" team bevestig "$("$BIN" team list --json | veld apparaat)" --vingerafdruk "$VA" >/dev/null
 "$BIN" casus show "$CASUS" >/dev/null
 "$BIN" sync export --alles --casus "$CASUS" -o "$WERK/a1.schakel" >/dev/null
