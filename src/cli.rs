@@ -945,6 +945,7 @@ fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Resu
     match opdracht {
         SyncOpdracht::Export { uitvoer, voor, casus, alles, overschrijven } => {
             if !overschrijven && uitvoer.exists() {
+                // Refused before the bundle is made, so nothing is recorded as sent.
                 return Err(sync::SyncFout::BestandBestaat(uitvoer.clone()).into());
             }
             let opties = sync::ExportOpties { voor: voor.clone(), casussen: casus.clone(), alles: *alles };
@@ -1068,6 +1069,15 @@ fn druk_conflicten(lijst: &[crate::sync::ConflictWeergave]) {
             let merk = if w.nummer == 1 { " (in gebruik)" } else { "" };
             println!("  {}. {}  — {} op {}{merk}", w.nummer, w.waarde, w.auteur, w.tijdstip);
         }
+    }
+}
+
+/// After a change: the record id as JSON, or a Dutch sentence.
+fn meld(json: bool, id: &str, tekst: &str) {
+    if json {
+        print_json(&serde_json::json!({ "id": id }));
+    } else {
+        println!("{tekst}");
     }
 }
 

@@ -2,7 +2,7 @@
 //! minutes and decisions that become actions, close it. The same store rules and Dutch
 //! messages as the Overleggen screen; ids by their first 8+ characters.
 
-use super::{CliFout, open_store, print_json, zoek_partner};
+use super::{CliFout, meld, open_store, print_json, zoek_partner};
 use crate::domain::{OverlegSoort, parse_datum};
 use crate::store::{Gegevensmap, NieuwOverleg, NieuweActie, Store};
 use clap::Subcommand;
@@ -117,14 +117,6 @@ fn genodigde(store: &Store, overleg: &str, contact: &str) -> Result<String, CliF
         .find(|g| g.contact_id == contact)
         .map(|g| g.id)
         .ok_or_else(|| CliFout::Gebruik("Deze contactpersoon is niet uitgenodigd voor dit overleg.".into()))
-}
-
-fn meld(json: bool, id: &str, tekst: &str) {
-    if json {
-        print_json(&serde_json::json!({ "id": id }));
-    } else {
-        println!("{tekst}");
-    }
 }
 
 /// Run an `overleg` command.

@@ -2,7 +2,7 @@
 //! window's plan editor and Instellingen can do, with the same store rules and Dutch
 //! messages. Records are named by id or their first 8+ characters, as `plan show` prints.
 
-use super::{CliFout, open_store, print_json, zoek_partner};
+use super::{CliFout, meld, open_store, print_json, zoek_partner};
 use crate::domain::{ActieStatus, parse_datum};
 use crate::store::{ActieWijziging, Gegevensmap, NieuweActie, Store};
 use clap::{Subcommand, ValueEnum};
@@ -303,14 +303,6 @@ pub fn plan(map: &Gegevensmap, opdracht: &PlanOpdracht, json: bool) -> Result<()
         }
     }
     Ok(())
-}
-
-fn meld(json: bool, id: &str, tekst: &str) {
-    if json {
-        print_json(&serde_json::json!({ "id": id }));
-    } else {
-        println!("{tekst}");
-    }
 }
 
 /// Run a `lijst` command.

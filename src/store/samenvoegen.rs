@@ -338,6 +338,23 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
     }
 }
 
+/// Append every row of `stmt` as one sorted text line each (dumps for the tests).
+fn dump_rijen<P: rusqlite::Params>(stmt: &mut rusqlite::Statement<'_>, p: P, uit: &mut String) -> Resultaat<()> {
+    let n = stmt.column_count();
+    let mut regels: Vec<String> = Vec::new();
+    let mut rijen = stmt.query(p)?;
+    while let Some(r) = rijen.next()? {
+        let velden: Vec<String> = (0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).ok())).collect();
+        regels.push(velden.join("|"));
+    }
+    regels.sort();
+    for r in regels {
+        uit.push_str(&r);
+        uit.push('\n');
+    }
+    Ok(())
+}
+
 /// Remember a row that cannot be built (completely) yet; every import retries it.
 fn wacht(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
     conn.prepare_cached("INSERT OR IGNORE INTO wachtend(tabel, rij) VALUES (?1, ?2)")?.execute((tabel, rij))?;
@@ -772,18 +789,7 @@ impl Store {
             let Some(kolom) = t.casus_kolom else { continue };
             uit.push_str(&format!("## {}\n", t.naam));
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM {} WHERE {kolom} = ?1", t.naam))?;
-            let n = stmt.column_count();
-            let mut regels: Vec<String> = Vec::new();
-            let mut rijen = stmt.query([casus_id])?;
-            while let Some(r) = rijen.next()? {
-                let velden: Vec<String> = (0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).ok())).collect();
-                regels.push(velden.join("|"));
-            }
-            regels.sort();
-            for r in regels {
-                uit.push_str(&r);
-                uit.push('\n');
-            }
+            dump_rijen(&mut stmt, [casus_id], &mut uit)?;
         }
         Ok(uit)
     }
@@ -806,18 +812,7 @@ impl Store {
         for t in tabellen {
             uit.push_str(&format!("## {t}\n"));
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{}\"", t.replace('"', "")))?;
-            let n = stmt.column_count();
-            let mut regels: Vec<String> = Vec::new();
-            let mut rijen = stmt.query([])?;
-            while let Some(r) = rijen.next()? {
-                let velden: Vec<String> = (0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).ok())).collect();
-                regels.push(velden.join("|"));
-            }
-            regels.sort();
-            for r in regels {
-                uit.push_str(&r);
-                uit.push('\n');
-            }
+            dump_rijen(&mut stmt, [], &mut uit)?;
         }
         Ok(uit)
     }

@@ -781,43 +781,17 @@ pub fn conflicten_weergave(store: &Store, casus: Option<&str>) -> SyncResultaat<
     Ok(uit)
 }
 
-/// Write a bundle file: a temporary file next to it, flushed to disk, then renamed, so a
-/// full USB stick or a pulled plug never leaves half a bundle under the real name.
+/// Write a bundle file through the store's one atomic writer ([`crate::store::bestand`]):
+/// a full USB stick or a pulled plug never leaves half a bundle under the real name.
 /// Without `overschrijven` an existing file is refused.
 pub fn schrijf_bundel(pad: &std::path::Path, bytes: &[u8], overschrijven: bool) -> SyncResultaat<()> {
-    use std::io::Write;
-    let bestand = |fout| SyncFout::Bestand { pad: pad.to_path_buf(), fout };
-    if !overschrijven && pad.exists() {
-        return Err(SyncFout::BestandBestaat(pad.to_path_buf()));
-    }
-    let map = match pad.parent() {
-        Some(m) if !m.as_os_str().is_empty() => m.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let naam = pad.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "bundel".into());
-    let tijdelijk = map.join(format!(".{naam}.{}.deels", uuid::Uuid::new_v4().simple()));
-    let resultaat = (|| {
-        let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(&tijdelijk)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        if overschrijven {
-            std::fs::rename(&tijdelijk, pad)
-        } else {
-            // hard_link fails when the name exists (no race with another writer).
-            std::fs::hard_link(&tijdelijk, pad).or_else(|e| match e.kind() {
-                std::io::ErrorKind::AlreadyExists => Err(e),
-                // File systems without hard links (FAT on a USB stick): check, then rename.
-                _ if !pad.exists() => std::fs::rename(&tijdelijk, pad),
-                _ => Err(e),
-            })
-        }
-    })();
-    let _ = std::fs::remove_file(&tijdelijk);
-    match resultaat {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(SyncFout::BestandBestaat(pad.to_path_buf())),
-        Err(e) => Err(bestand(e)),
-    }
+    use crate::store::bestand::{Overschrijven, schrijf};
+    let modus = if overschrijven { Overschrijven::Ja } else { Overschrijven::Nee };
+    schrijf(pad, bytes, modus).map_err(|e| match e {
+        StoreFout::BestandBestaat(p) => SyncFout::BestandBestaat(p),
+        StoreFout::Io(fout) => SyncFout::Bestand { pad: pad.to_path_buf(), fout },
+        ander => SyncFout::Store(ander),
+    })
 }
 
 /// A conflict value's author, for display: own device, a colleague, or the device id.

@@ -24,9 +24,15 @@ pub fn replica(naam: &str, rol: &str) -> Replica {
     Replica { _dir: dir, store }
 }
 
-/// `n` replicas that all know and trust each other.
+/// `n` procesregisseurs that all know and trust each other.
 pub fn team(n: usize) -> Vec<Replica> {
-    let mut r: Vec<Replica> = (0..n).map(|i| replica(&format!("Collega {i}"), "procesregisseur")).collect();
+    let leden: Vec<(String, &str)> = (0..n).map(|i| (format!("Collega {i}"), "procesregisseur")).collect();
+    team_met(&leden)
+}
+
+/// Replicas with these names and roles that all know and trust each other.
+pub fn team_met(leden: &[(String, &str)]) -> Vec<Replica> {
+    let mut r: Vec<Replica> = leden.iter().map(|(naam, rol)| replica(naam, rol)).collect();
     let kaartjes: Vec<Vec<u8>> = r.iter_mut().map(|x| sync::visitekaartje(&mut x.store, "").unwrap()).collect();
     for (i, x) in r.iter_mut().enumerate() {
         for (j, k) in kaartjes.iter().enumerate() {
@@ -595,19 +601,9 @@ mod bereik {
     }
 
     fn maak_team() -> Vec<Replica> {
-        let mut t: Vec<Replica> = (0..PR).map(|i| replica(&format!("Regie {i}"), "procesregisseur")).collect();
-        t.extend((0..TB).map(|i| replica(&tb_naam(i), "trajectbegeleider")));
-        let kaartjes: Vec<Vec<u8>> = t.iter_mut().map(|x| sync::visitekaartje(&mut x.store, "").unwrap()).collect();
-        for (i, x) in t.iter_mut().enumerate() {
-            for (j, k) in kaartjes.iter().enumerate() {
-                if i != j {
-                    let c = sync::lees_visitekaartje(k).unwrap();
-                    x.store.collega_toevoegen(&c).unwrap();
-                    x.store.collega_bevestigen(&c.apparaat).unwrap();
-                }
-            }
-        }
-        t
+        let mut leden: Vec<(String, &str)> = (0..PR).map(|i| (format!("Regie {i}"), "procesregisseur")).collect();
+        leden.extend((0..TB).map(|i| (tb_naam(i), "trajectbegeleider")));
+        team_met(&leden)
     }
 
     fn stuur(t: &mut [Replica], van: usize, naar: usize, alleen: Option<&str>) -> Option<Vec<u8>> {

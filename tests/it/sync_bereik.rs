@@ -105,17 +105,10 @@ fn rij_die_voor_haar_casus_aankwam_verschijnt_met_de_casus() {
 /// its whole history with the next bundle, and nothing of cases that are not theirs.
 #[test]
 fn toegewezen_casus_komt_met_hele_historie() {
-    let mut pr = replica("Regisseur", "procesregisseur");
-    let mut tb = replica("Tom Traject", "trajectbegeleider");
-    for (a, b) in [(0, 1), (1, 0)] {
-        let kaart = {
-            let r = if a == 0 { &mut pr } else { &mut tb };
-            sync::lees_visitekaartje(&sync::visitekaartje(&mut r.store, "").unwrap()).unwrap()
-        };
-        let r = if b == 0 { &mut pr } else { &mut tb };
-        r.store.collega_toevoegen(&kaart).unwrap();
-        r.store.collega_bevestigen(&kaart.apparaat).unwrap();
-    }
+    let mut t =
+        crate::sync::team_met(&[("Regisseur".into(), "procesregisseur"), ("Tom Traject".into(), "trajectbegeleider")]);
+    let mut tb = t.pop().unwrap();
+    let mut pr = t.pop().unwrap();
     let tb_id = tb.id();
     let eigen = casus(&mut pr.store, "Van Tom");
     pr.store
