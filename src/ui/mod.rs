@@ -361,6 +361,8 @@ pub enum Message {
     OpenCasus(String),
     /// Focus the global search (Ctrl+K / Ctrl+F).
     FocusZoeken,
+    /// Open the "Nieuwe aanmelding" form over the board (Ctrl+N).
+    NieuweAanmelding,
     /// Open the first search hit (Enter in the search field).
     OpenEersteTreffer,
     /// Close the open dialog or cancel the inline edit of the page (Escape).
@@ -491,6 +493,7 @@ pub fn sneltoets(key: Key<&str>, m: Modifiers) -> Option<Message> {
     match key {
         Key::Character("k" | "f") if m.command() => Some(Message::FocusZoeken),
         Key::Character("l") if m.command() => Some(Message::Vergrendel),
+        Key::Character("n") if m.command() => Some(Message::NieuweAanmelding),
         Key::Character("s") if m.command() => Some(Message::Opslaan),
         Key::Character("d") if m.command() => Some(Message::MarkeerGereed),
         Key::Named(key::Named::ArrowLeft) if m.alt() => Some(Message::Pijl(Richting::Links)),
@@ -1242,6 +1245,10 @@ impl Hoofd {
                 self.open_casus(&n);
             }
             Message::FocusZoeken => return (operation::focus("globaal-zoeken"), false),
+            Message::NieuweAanmelding => {
+                let naar_bord = self.update(Message::Navigeer(Pagina::Casussen)).0;
+                return (Task::batch([naar_bord, self.board_bericht(board::Message::NieuweAanmelding)]), false);
+            }
             Message::OpenEersteTreffer => {
                 if let Some(n) = self.treffers.first().map(|t| t.casus.casusnummer.clone()) {
                     return self.update(Message::OpenCasus(n));

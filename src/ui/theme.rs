@@ -1,9 +1,18 @@
 //! Style classes of the window: one enum per widget kind, so screens name a purpose
 //! ("primary button", "card") and the look is decided here.
+//!
+//! No style casts a shadow. The software renderer (tiny-skia, used on laptops without a
+//! GPU and under Xvfb) paints a quad's shadow as a pixmap without its clip mask: when only
+//! part of the window is redrawn, the shadows of the board cards under a dialog are painted
+//! again over the dialog, and as the faint shadow colour builds up with every redraw the
+//! cards show through as grey and then black rectangles until the window is resized (issue
+//! 19, item 2); shadows of cards scrolled out of a list are painted outside it. Borders
+//! draw the cards instead. The test `geen_stijl_werpt_een_schaduw` walks every style;
+//! `scripts/schermafdrukken.sh` compares the drawn window with a full redraw.
 
 use crate::domain::{Convenantstatus, Fase};
 use iced::widget::{button, container, text};
-use iced::{Background, Border, Color, Shadow, Theme, border, color};
+use iced::{Background, Border, Color, Theme, border, color};
 
 /// The Schakel colour scheme (light, high contrast, calm blue accent).
 pub fn thema() -> Theme {
@@ -104,12 +113,8 @@ fn knop(soort: Knop, theme: &Theme, status: button::Status) -> button::Style {
         Knop::Kaart => button::Style {
             background: Some(Background::Color(Color::WHITE)),
             text_color: p.background.base.text,
+            // No shadow: see the module doc.
             border: border::rounded(6).color(color!(0xd9dee3)).width(1),
-            shadow: Shadow {
-                color: Color::from_rgba(0.0, 0.0, 0.0, 0.06),
-                offset: iced::Vector::new(0.0, 1.0),
-                blur_radius: 2.0,
-            },
             ..button::Style::default()
         },
         Knop::KaartGeselecteerd => button::Style {
@@ -179,16 +184,10 @@ fn vlak(soort: Vlak) -> container::Style {
         Vlak::KolomDoel => container::Style::default()
             .background(color!(0xdbe8f6))
             .border(border::rounded(6).color(color!(0x2f6db5)).width(2)),
-        Vlak::Kaart => container::Style {
-            shadow: Shadow {
-                color: Color::from_rgba(0.0, 0.0, 0.0, 0.06),
-                offset: iced::Vector::new(0.0, 1.0),
-                blur_radius: 2.0,
-            },
-            ..container::Style::default()
-                .background(Color::WHITE)
-                .border(border::rounded(6).color(color!(0xd9dee3)).width(1))
-        },
+        // No shadow: see the module doc.
+        Vlak::Kaart => container::Style::default()
+            .background(Color::WHITE)
+            .border(border::rounded(6).color(color!(0xd9dee3)).width(1)),
         Vlak::KaartGeselecteerd => container::Style::default()
             .background(color!(0xe8f0fa))
             .border(border::rounded(6).color(color!(0x2f6db5)).width(2)),
@@ -222,4 +221,49 @@ pub fn rood(_theme: &Theme) -> text::Style {
 /// Text in the success colour.
 pub fn groen(_theme: &Theme) -> text::Style {
     text::Style { color: Some(color!(0x2e7d32)) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geen_stijl_werpt_een_schaduw() {
+        let theme = thema();
+        let knoppen = [
+            Knop::Primair,
+            Knop::Secundair,
+            Knop::Gevaar,
+            Knop::Navigatie,
+            Knop::NavigatieActief,
+            Knop::Kaart,
+            Knop::KaartGeselecteerd,
+            Knop::Link,
+        ];
+        let standen =
+            [button::Status::Active, button::Status::Hovered, button::Status::Pressed, button::Status::Disabled];
+        for k in knoppen {
+            for s in standen {
+                assert_eq!(knop(k, &theme, s).shadow.color.a, 0.0, "{k:?} {s:?}");
+            }
+        }
+        let grijs = color!(0x7b8794);
+        let vlakken = [
+            Vlak::Zijbalk,
+            Vlak::Paneel,
+            Vlak::Kolom,
+            Vlak::Fout,
+            Vlak::Waarschuwing,
+            Vlak::Info,
+            Vlak::Dialoog,
+            Vlak::Strook(grijs),
+            Vlak::Badge(grijs),
+            Vlak::Kaart,
+            Vlak::KaartGeselecteerd,
+            Vlak::KolomDoel,
+        ];
+        for v in vlakken {
+            assert_eq!(vlak(v).shadow.color.a, 0.0, "{v:?}");
+        }
+    }
 }
