@@ -1399,6 +1399,9 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 if let Some(u) = r.weging_uitkomst {
                     println!("Wegingsuitkomst: {}", u.label());
                 }
+                if let Some(t) = d.weging_toelichting() {
+                    println!("Toelichting weging: {t}");
+                }
                 println!("Procesregisseur: {}   Trajectbegeleider: {}", r.procesregisseur, r.trajectbegeleider);
                 println!("Aangemeld: {}", r.datum_aanmelding);
                 if !d.probleem.is_empty() {

@@ -242,6 +242,19 @@ pub struct CasusDetail {
     pub fase_historie: Vec<FaseWijziging>,
 }
 
+impl CasusDetail {
+    /// The toelichting given with the weging decision (the move out of the weging phase
+    /// that holds), if one was given.
+    pub fn weging_toelichting(&self) -> Option<&str> {
+        self.fase_historie
+            .iter()
+            .rev()
+            .find(|h| !h.vervallen && h.van == Some(Fase::Weging) && !h.heropend)
+            .map(|h| h.reden.trim())
+            .filter(|r| !r.is_empty())
+    }
+}
+
 /// Data of a new referral (aanmelding).
 #[derive(Debug, Clone, Default)]
 pub struct NieuweCasus {

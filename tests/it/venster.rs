@@ -134,6 +134,57 @@ fn escape_closes_the_referral_and_enter_registers_it_marked_on_top() {
 }
 
 #[test]
+fn a_future_birth_date_registers_nothing() {
+    let (o, mut app) = opzet();
+    klik(&mut app, "Nieuwe aanmelding");
+    formulier(&mut app, &o.politie);
+    typ(&mut app, "aanmelding-vraag", "Regie op de veiligheid");
+    typ(&mut app, "aanmelding-naam", "Tessa Windhoek");
+    let later = (chrono::Local::now().date_naive() + chrono::Days::new(90)).format("%d-%m-%Y").to_string();
+    typ_en_enter(&mut app, Doel::Id("aanmelding-geboortedatum"), &later);
+    // The real reason, in the form; no casus without its hoofdpersoon.
+    verwacht(&app, &format!("Geboortedatum ligt in de toekomst ({later})"));
+    assert_eq!(aantal_casussen(&o.map), 2, "nothing was registered");
+    verwacht(&app, "Aanmelding registreren");
+    assert!(!toont(&app, "Aanmelding geregistreerd als casus"));
+}
+
+#[test]
+fn enter_adds_a_betrokkene() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Rustige Wilg");
+    let mut app = App::met_store(map, s);
+    let _ = app.update(Message::OpenCasus(n));
+    typ(&mut app, "persoon-naam", "Tessa Windhoek");
+    typ_en_enter(&mut app, Doel::Id("persoon-geboortedatum"), "12-03-1990");
+    verwacht(&app, "Tessa Windhoek (");
+    verwacht(&app, "geboren 12-03-1990");
+    // Enter on an incomplete form says why, like the button.
+    typ_en_enter(&mut app, Doel::Id("persoon-bsn"), "123456782");
+    verwacht(&app, "Vul de naam van de betrokkene in.");
+}
+
+#[test]
+fn the_weging_toelichting_is_shown_in_the_casus_and_its_historie() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Rustige Wilg");
+    s.casus_fase(&n, &schakel::domain::fase::FaseOvergang::naar(schakel::domain::Fase::Weging)).unwrap();
+    let mut app = App::met_store(map, s);
+    // The move dialog from weging asks the outcome and a toelichting.
+    klik(&mut app, "Rustige Wilg");
+    let _ = app.update(Message::Pijl(schakel::ui::Richting::Rechts));
+    let _ = app.update(Message::Board(board::Message::KiesUitkomst(schakel::domain::WegingUitkomst::Procesregie)));
+    typ(&mut app, "verplaats-reden", "Meerdere partners, escalatie in de wijk");
+    klik(&mut app, "Verplaatsen");
+    verwacht(&app, "staat nu in procesregie");
+    let _ = app.update(Message::OpenCasus(n));
+    verwacht(&app, "Toelichting weging");
+    verwacht(&app, "Meerdere partners, escalatie in de wijk");
+    klik(&mut app, "Historie");
+    verwacht(&app, "Weging → Procesregie: Meerdere partners, escalatie in de wijk");
+}
+
+#[test]
 fn board_sorts_by_newest_or_ave() {
     let (_o, mut app) = opzet();
     // Newest first is the default: the later number above the earlier one.
@@ -285,6 +336,9 @@ fn closed_minutes_are_found_and_enter_opens_the_casus() {
     typ_en_enter(&mut app, Doel::Id("globaal-zoeken"), "xylofoonwoord");
     verwacht(&app, "Plan van aanpak");
     verwacht(&app, "Met Verslag");
+    // The minutes are in the casus journaal.
+    klik(&mut app, "Journaal");
+    verwacht(&app, "Woonsituatie xylofoonwoord onzeker");
 }
 
 #[test]

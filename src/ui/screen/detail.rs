@@ -899,6 +899,7 @@ impl State {
             regel("Al geprobeerd", d.geprobeerd.clone()),
             regel("Vraag aan het ZVH", d.vraag.clone()),
             regel("Wegingsuitkomst", d.regel.weging_uitkomst.map(|u| u.label().to_string()).unwrap_or("—".into())),
+            regel("Toelichting weging", d.weging_toelichting().unwrap_or("—").to_string()),
             regel("Besluit weging", leeg(&d.datum_besluit)),
             regel("Start procesregie", leeg(&d.datum_start)),
             regel("Afgesloten", leeg(&d.datum_afsluiting)),
@@ -940,15 +941,18 @@ impl State {
                     column![
                         row![
                             invoer("Volledige naam", &c.naam, |t| Message::CorrectieVeld(CorrectieVeld::Naam, t))
+                                .on_submit(Message::CorrectieOpslaan)
                                 .id("correctie-naam")
                                 .width(Fill),
                             invoer("Geboren dd-mm-jjjj", &c.geboortedatum, |t| {
                                 Message::CorrectieVeld(CorrectieVeld::Geboortedatum, t)
                             })
+                            .on_submit(Message::CorrectieOpslaan)
                             .id("correctie-geboortedatum")
                             .width(150),
                             kies(Rol::ALLE, Some(c.rol), Message::CorrectieRol).width(150),
                             invoer("BSN (optioneel)", &c.bsn, |t| Message::CorrectieVeld(CorrectieVeld::Bsn, t))
+                                .on_submit(Message::CorrectieOpslaan)
                                 .id("correctie-bsn")
                                 .width(130),
                         ]
@@ -1007,10 +1011,19 @@ impl State {
         personen = personen.push(veld(
             "Betrokkene toevoegen",
             row![
-                invoer("Volledige naam", &p.naam, Message::PersoonNaam).id("persoon-naam").width(Fill),
-                invoer("Geboren dd-mm-jjjj", &p.geboortedatum, Message::PersoonGeboortedatum).width(150),
+                invoer("Volledige naam", &p.naam, Message::PersoonNaam)
+                    .on_submit(Message::PersoonToevoegen)
+                    .id("persoon-naam")
+                    .width(Fill),
+                invoer("Geboren dd-mm-jjjj", &p.geboortedatum, Message::PersoonGeboortedatum)
+                    .on_submit(Message::PersoonToevoegen)
+                    .id("persoon-geboortedatum")
+                    .width(150),
                 kies(Rol::ALLE, Some(p.rol), Message::PersoonRol).width(150),
-                invoer("BSN (optioneel)", &p.bsn, Message::PersoonBsn).width(130),
+                invoer("BSN (optioneel)", &p.bsn, Message::PersoonBsn)
+                    .on_submit(Message::PersoonToevoegen)
+                    .id("persoon-bsn")
+                    .width(130),
                 button(text("Toevoegen")).on_press(Message::PersoonToevoegen).style(Knop::Primair.stijl()),
             ]
             .spacing(6),
@@ -1027,10 +1040,17 @@ impl State {
                             .placeholder("Kies betrokkene")
                             .width(220),
                         invoer("Inrichting, bijv. PI Leeuwarden", &f.inrichting, Message::DetentieInrichting)
+                            .on_submit(Message::DetentieToevoegen)
                             .id("detentie-inrichting")
                             .width(Fill),
-                        invoer("Start dd-mm-jjjj", &f.start, Message::DetentieStart).id("detentie-start").width(140),
-                        invoer("Einde verwacht", &f.einde, Message::DetentieEinde).id("detentie-einde").width(140),
+                        invoer("Start dd-mm-jjjj", &f.start, Message::DetentieStart)
+                            .on_submit(Message::DetentieToevoegen)
+                            .id("detentie-start")
+                            .width(140),
+                        invoer("Einde verwacht", &f.einde, Message::DetentieEinde)
+                            .on_submit(Message::DetentieToevoegen)
+                            .id("detentie-einde")
+                            .width(140),
                     ]
                     .spacing(6),
                     row![
@@ -1101,6 +1121,7 @@ impl State {
         if self.journaal_soort == JournaalSoort::PiBezoek {
             formulier = formulier.push(
                 invoer("Inrichting, bijv. PI Veenhuizen", &self.journaal_inrichting, Message::JournaalInrichting)
+                    .on_submit(Message::JournaalToevoegen)
                     .width(220),
             );
         }
@@ -1153,7 +1174,21 @@ impl State {
     }
 
     fn historie(&self) -> Element<'_, Message> {
-        let mut c = column![text("Historie (auditlog)").size(17)].spacing(3);
+        // The phase moves with the toelichting given in the move dialog, then the audit log.
+        let mut c = column![text("Fasewisselingen").size(17)].spacing(3);
+        for h in self.detail.fase_historie.iter().filter(|h| !h.vervallen) {
+            let van = h.van.map(|f| f.label()).unwrap_or("nieuw");
+            let reden = if h.reden.trim().is_empty() { String::new() } else { format!(": {}", h.reden.trim()) };
+            c = c.push(
+                row![
+                    text(h.tijdstip.replace('T', " ").chars().take(19).collect::<String>()).size(13).width(170),
+                    text(&h.gebruiker).size(13).width(180),
+                    text(format!("{van} → {}{reden}", h.naar.label())).size(13),
+                ]
+                .spacing(8),
+            );
+        }
+        c = c.push(space().height(12)).push(text("Historie (auditlog)").size(17));
         for a in &self.historie {
             let wat = crate::domain::velden::audit_omschrijving(&a.handeling, &a.tabel, a.veld.as_deref());
             c = c.push(

@@ -1053,7 +1053,9 @@ impl State {
                 let pid = p.id.clone();
                 punt = punt.push(
                     row![
-                        invoer("Correctie op dit verslag", t, move |t| Message::Correctie(pid.clone(), t)).width(Fill),
+                        invoer("Correctie op dit verslag", t, move |t| Message::Correctie(pid.clone(), t))
+                            .on_submit(Message::CorrectieToevoegen(p.id.clone()))
+                            .width(Fill),
                         button(text("Correctie vastleggen"))
                             .on_press(Message::CorrectieToevoegen(p.id.clone()))
                             .style(Knop::Secundair.stijl()),

@@ -516,14 +516,27 @@ impl State {
             "Contactpersoon toevoegen",
             column![
                 row![
-                    invoer("Naam", &f.naam, Message::ContactNaam).id("contact-naam").width(Fill),
-                    invoer("Functie", &f.functie, Message::ContactFunctie).width(Fill),
+                    invoer("Naam", &f.naam, Message::ContactNaam)
+                        .on_submit(Message::ContactToevoegen)
+                        .id("contact-naam")
+                        .width(Fill),
+                    invoer("Functie", &f.functie, Message::ContactFunctie)
+                        .on_submit(Message::ContactToevoegen)
+                        .width(Fill),
                 ]
                 .spacing(6),
                 row![
-                    invoer("Telefoon", &f.telefoon, Message::ContactTelefoon).id("contact-telefoon").width(Fill),
-                    invoer("E-mail", &f.email, Message::ContactEmail).id("contact-email").width(Fill),
-                    invoer("Thema's", &f.themas, Message::ContactThemas).width(Fill),
+                    invoer("Telefoon", &f.telefoon, Message::ContactTelefoon)
+                        .on_submit(Message::ContactToevoegen)
+                        .id("contact-telefoon")
+                        .width(Fill),
+                    invoer("E-mail", &f.email, Message::ContactEmail)
+                        .on_submit(Message::ContactToevoegen)
+                        .id("contact-email")
+                        .width(Fill),
+                    invoer("Thema's", &f.themas, Message::ContactThemas)
+                        .on_submit(Message::ContactToevoegen)
+                        .width(Fill),
                     button(text("Contact toevoegen")).on_press(Message::ContactToevoegen).style(Knop::Primair.stijl()),
                 ]
                 .spacing(6),
