@@ -736,6 +736,12 @@ impl App {
             _ => None,
         });
         let mut subs = vec![toetsen, activiteit, iced::window::close_requests().map(Message::SluitenGevraagd)];
+        if let Scherm::Start(s) = &self.scherm
+            && s.bezig()
+        {
+            // Creating the database (with demo data) or restoring: the progress bar moves.
+            subs.push(iced::time::every(Duration::from_millis(100)).map(|_| Message::Voortgang));
+        }
         if let Scherm::Hoofd(h) = &self.scherm {
             subs.push(iced::time::every(Duration::from_secs(1)).map(|_| Message::Tik));
             if h.taak.is_some() {
@@ -2386,7 +2392,13 @@ impl Hoofd {
         } else if !self.zoekterm.trim().is_empty() {
             zoek = zoek.push(text("Niets gevonden.").size(13).style(theme::gedempt));
         }
-        let bovenbalk = container(row![zoek, space::horizontal()].padding([8, 16])).width(Fill);
+        // A running job's progress bar sits in the top bar, right of the search field: it
+        // never pushes the page down.
+        let mut balk = row![zoek, space::horizontal()].spacing(16).padding([8, 16]);
+        if let Some(l) = &self.taak {
+            balk = balk.push(container(voortgang(l)).width(Fill).max_width(460).height(28).align_y(iced::Center));
+        }
+        let bovenbalk = container(balk).width(Fill);
 
         let inhoud: Element<'_, Message> = match (self.pagina, &self.detail) {
             (Pagina::Casussen, Some(d)) => d.view().map(Message::Detail),
@@ -2399,9 +2411,6 @@ impl Hoofd {
             (Pagina::Kengetallen, _) => self.kengetallen.view().map(Message::Kengetallen),
         };
         let mut midden = column![bovenbalk].width(Fill).height(Fill);
-        if let Some(l) = &self.taak {
-            midden = midden.push(container(voortgang(l)).padding([0, 16]));
-        }
         // Banners float over the bottom of the page: they never push it down under the cursor.
         let mut meldingen = Vec::new();
         if let Some(b) = &self.banner {

@@ -462,6 +462,14 @@ fn first_run_screen_validates_and_creates() {
     };
     let taken: Vec<iced::Task<Message>> = berichten.into_iter().map(|m| app.update(m)).collect();
     verwacht(&app, "Bezig…");
+    // A progress bar with its Dutch label; a second click starts nothing.
+    verwacht(&app, "Database aanmaken… (");
+    let nog: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        let _ = ui.click("Bezig…");
+        ui.into_messages().collect()
+    };
+    assert!(nog.is_empty(), "the busy button is disabled");
     assert!(!app.is_ontgrendeld(), "nothing is created before the task runs");
     for t in taken {
         voer_uit(&mut app, t);

@@ -327,6 +327,26 @@ fn a_banner_does_not_push_the_page_down() {
 }
 
 #[test]
+fn a_progress_bar_does_not_push_the_page_down() {
+    use schakel::ui::Pagina;
+    use schakel::ui::screen::privacy;
+    let (o, mut app) = opzet();
+    let uitleg = "Klik op een kaart om te selecteren";
+    let (kop, kaart) = (boven_deel(&app, uitleg), boven(&app, "Oude Eik"));
+    // Start a backup; its task is never run here, so the job stays running.
+    let pad = o._dir.path().join("loopt.schakelbackup");
+    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    let _ = app.update(Message::Privacy(privacy::Message::Gekozen(privacy::Bestand::Backup, Some(pad))));
+    let _ = app.update(Message::Privacy(privacy::Message::BackupWachtwoord("backup-loopt-nog".into())));
+    let _ = app.update(Message::Privacy(privacy::Message::BackupHerhaal("backup-loopt-nog".into())));
+    let _ = app.update(Message::Privacy(privacy::Message::BackupMaken));
+    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    verwacht(&app, "Back-up maken… (");
+    assert_eq!(boven_deel(&app, uitleg), kop, "the help line stays put");
+    assert_eq!(boven(&app, "Oude Eik"), kaart, "the cards stay put");
+}
+
+#[test]
 fn closed_minutes_are_found_and_enter_opens_the_casus() {
     let (_dir, _map, _n, mut app) = overleg_opzet();
     klik(&mut app, "Overleggen");

@@ -3,7 +3,7 @@
 use crate::store::sleutel::MIN_WACHTWOORD_LENGTE;
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{banner, invoer, veld};
-use iced::widget::{button, center, checkbox, column, container, radio, row, space, text};
+use iced::widget::{button, center, checkbox, column, container, progress_bar, radio, row, space, text};
 use iced::{Element, Task};
 
 /// Where the new key should go.
@@ -28,6 +28,8 @@ pub struct State {
     demo: bool,
     fouten: Vec<(&'static str, String)>,
     bezig: bool,
+    /// When creating or restoring started (the progress bar's clock).
+    sinds: Option<std::time::Instant>,
     fout: Option<String>,
     /// Restore a backup instead of starting empty.
     herstellen: bool,
@@ -125,6 +127,7 @@ impl State {
             demo: false,
             fouten: Vec::new(),
             bezig: false,
+            sinds: None,
             fout: None,
             herstellen: false,
             backup_pad: String::new(),
@@ -132,9 +135,15 @@ impl State {
         }
     }
 
+    /// Creating or restoring runs (the window ticks the progress bar).
+    pub fn bezig(&self) -> bool {
+        self.bezig
+    }
+
     /// Creating failed: show why and allow another try.
     pub fn mislukt(&mut self, fout: String) {
         self.bezig = false;
+        self.sinds = None;
         self.fout = Some(fout);
     }
 
@@ -203,6 +212,7 @@ impl State {
                 self.fouten = f;
                 if self.fouten.is_empty() {
                     self.bezig = true;
+                    self.sinds = Some(std::time::Instant::now());
                     return (
                         Task::none(),
                         Some(Event::Herstellen(Herstelaanvraag {
@@ -218,6 +228,7 @@ impl State {
             Message::Aanmaken => match self.valideer() {
                 Ok(a) => {
                     self.bezig = true;
+                    self.sinds = Some(std::time::Instant::now());
                     self.fouten.clear();
                     return (Task::none(), Some(Event::Aanmaken(a)));
                 }
@@ -321,6 +332,22 @@ impl State {
         } else {
             ("Database aanmaken", Message::Aanmaken)
         };
+        if let Some(sinds) = self.sinds.filter(|_| self.bezig) {
+            // The job reports no fraction: the bar sweeps while it runs.
+            let wat = match (self.herstellen, self.demo) {
+                (true, _) => "Back-up terugzetten",
+                (false, true) => "Database aanmaken en voorbeelddata laden",
+                (false, false) => "Database aanmaken",
+            };
+            let verstreken = sinds.elapsed();
+            c = c.push(
+                column![
+                    text(format!("{wat}… ({} s)", verstreken.as_secs())).size(14),
+                    progress_bar(0.0..=1.0, (verstreken.as_millis() % 2000) as f32 / 2000.0).girth(8),
+                ]
+                .spacing(4),
+            );
+        }
         c = c.push(row![
             space::horizontal(),
             button(text(if self.bezig { "Bezig…" } else { label }))
