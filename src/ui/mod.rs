@@ -36,15 +36,31 @@
 //! - `schakel venster --meet` runs a backup after unlocking and logs the longest pause
 //!   between two handled events while it runs (`scripts/wachten.sh`).
 //!
+//! - First start: creating the database (with the demo data) and restoring a backup run
+//!   in `spawn_blocking`; the form shows a progress bar with a Dutch label and its button
+//!   is disabled until the job ends.
+//!
 //! Still synchronous in `update` (milliseconds, on the window's connection): the screens'
-//! own reads and single-record writes. Moving those into tasks too is the next step; with
-//! the connection design above it needs no new store code.
+//! own reads and single-record writes (about 80 `self.store` calls, e.g. a phase move,
+//! adding a betrokkene, reloading the board or a meeting). Moving those into tasks too is
+//! the next step; with the connection design above it needs no new store code, but each
+//! screen then needs a busy state and the iced_test flows must run the tasks
+//! (`klik_en_wacht`).
+//!
+//! # What a new screen touches
+//!
+//! Screens map their own data (e.g. the overleggen screen builds its casus and partner
+//! pickers from store rows, groups decided actions, names its PDFs). A new sidebar screen
+//! touches five places outside its own module today: `screen/mod.rs` (`pub mod`), and in
+//! this file the `Pagina` entry (variant, order, label), the `Hoofd` field and its
+//! construction, one `Message` variant with its routing arm (plus a handler for the
+//! screen's events), and the view arm. The goal is three; folding the `Pagina` entry and
+//! the view arm into a screen registry would get there.
 
 pub mod screen;
 pub mod theme;
 pub mod widgets;
 
-use crate::domain::Convenantstatus;
 use crate::melding;
 use crate::store::sleutel::{self, SleutelBron};
 use crate::store::{CasusFilter, Gebruiker, Gegevensmap, Store, StoreFout, Zoektreffer, instelling};
@@ -627,12 +643,8 @@ impl App {
             Vec::new()
         });
         let themas = store.themas().unwrap_or_default();
-        let partners: Vec<Keuze> = store
-            .partners()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|p| Keuze::new(&p.id, partner_label(&p.naam, p.convenantstatus)))
-            .collect();
+        let partners: Vec<Keuze> =
+            store.partners().unwrap_or_default().into_iter().map(|p| widgets::partner_keuze(&p)).collect();
         let board = board::State::new(store.gebruiker(), regels, &themas, partners);
         let instellingen = instellingen::State::new(
             minuten,
@@ -1188,14 +1200,6 @@ fn audit_schrijven(
     ))
 }
 
-fn partner_label(naam: &str, c: Convenantstatus) -> String {
-    match c {
-        Convenantstatus::Geen => format!("{naam} (geen convenant)"),
-        Convenantstatus::Intentieverklaring => format!("{naam} (intentieverklaring)"),
-        Convenantstatus::Convenant => naam.to_string(),
-    }
-}
-
 impl Hoofd {
     /// Returns the task and whether to lock.
     fn update(&mut self, message: Message) -> (Task<Message>, bool) {
@@ -1480,11 +1484,7 @@ impl Hoofd {
         match self.store.alle_partners() {
             Ok(p) => {
                 // The aanmelding form offers active partners, with their covenant status.
-                let keuzes = p
-                    .iter()
-                    .filter(|p| !p.gearchiveerd)
-                    .map(|p| Keuze::new(&p.id, partner_label(&p.naam, p.convenantstatus)))
-                    .collect();
+                let keuzes = p.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
                 self.board.zet_partners(keuzes);
                 self.partners.vervang(p);
             }
@@ -2458,30 +2458,8 @@ impl Hoofd {
         let r = (|| -> Result<_, StoreFout> {
             let overleggen = self.store.overleggen()?;
             let contacten = self.store.alle_contacten()?;
-            // Newest first; the label carries what the picker searches: number, werknaam, thema.
-            let mut lopend: Vec<_> = self
-                .store
-                .casus_lijst(&CasusFilter::default())?
-                .into_iter()
-                .filter(|c| c.fase != crate::domain::Fase::Afgesloten)
-                .collect();
-            lopend.sort_by(|a, b| (&b.datum_aanmelding, &b.casusnummer).cmp(&(&a.datum_aanmelding, &a.casusnummer)));
-            let casussen = lopend
-                .into_iter()
-                .map(|c| {
-                    Keuze::new(
-                        &c.casusnummer,
-                        format!("{} — {} · {} ({})", c.casusnummer, c.werknaam, c.thema, c.fase.label()),
-                    )
-                })
-                .collect();
-            let partners = self
-                .store
-                .partners()?
-                .into_iter()
-                .map(|p| Keuze::new(&p.id, partner_label(&p.naam, p.convenantstatus)))
-                .collect();
-            Ok((overleggen, contacten, casussen, partners))
+            let casussen = self.store.casus_lijst(&CasusFilter::default())?;
+            Ok((overleggen, contacten, casussen, self.store.partners()?))
         })();
         match r {
             Ok((o, c, k, p)) => self.overleggen.vervang(o, c, k, p),
@@ -2496,17 +2474,13 @@ impl Hoofd {
 
     fn laad_overleg(&mut self, id: &str) {
         let r = (|| -> Result<_, StoreFout> {
-            let mut acties: std::collections::BTreeMap<String, Vec<String>> = std::collections::BTreeMap::new();
-            for (punt, a) in self.store.besloten_acties(id)? {
-                acties.entry(punt).or_default().push(a);
-            }
             Ok(overleggen::Gekozen {
                 overleg: self.store.overleg(id)?,
                 genodigden: self.store.genodigden(id)?,
                 agenda: self.store.agenda(id)?,
                 waarschuwingen: self.store.convenant_waarschuwingen(id)?,
                 correcties: self.store.verslagcorrecties(id)?,
-                acties,
+                acties: overleggen::acties_per_punt(self.store.besloten_acties(id)?),
             })
         })();
         match r {
@@ -2642,12 +2616,7 @@ impl Hoofd {
 
     /// "Verslag casusoverleg 12-05-2026.pdf".
     fn overleg_bestandsnaam(&self, stuk: overleggen::Stuk, overleg: &str) -> String {
-        match self.store.overleg(overleg) {
-            Ok(o) => {
-                format!("{} {} {}.pdf", stuk.naam(), o.soort.label().to_lowercase(), crate::domain::nl_datum(&o.datum))
-            }
-            Err(_) => format!("{} overleg.pdf", stuk.naam()),
-        }
+        overleggen::bestandsnaam(stuk, self.store.overleg(overleg).ok().as_ref())
     }
 
     /// Write the agenda or verslag to the private print folder and open it in the viewer.

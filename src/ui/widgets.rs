@@ -27,6 +27,17 @@ impl std::fmt::Display for Keuze {
     }
 }
 
+/// A partner as a choice, with its covenant status when it has no covenant.
+pub fn partner_keuze(p: &crate::store::Partner) -> Keuze {
+    use crate::domain::Convenantstatus;
+    let label = match p.convenantstatus {
+        Convenantstatus::Geen => format!("{} (geen convenant)", p.naam),
+        Convenantstatus::Intentieverklaring => format!("{} (intentieverklaring)", p.naam),
+        Convenantstatus::Convenant => p.naam.clone(),
+    };
+    Keuze::new(&p.id, label)
+}
+
 /// A labelled form field with an optional inline error under it.
 pub fn veld<'a, M: 'a>(label: &'a str, invoer: impl Into<Element<'a, M>>, fout: Option<&'a str>) -> Element<'a, M> {
     let mut c = column![text(label).size(13).style(super::theme::gedempt), invoer.into()].spacing(3);

@@ -3,13 +3,13 @@
 //! become actions in the case's plan), close it (minutes read-only; corrections become
 //! new, logged entries) and print its agenda and verslag.
 
-use crate::domain::{Convenantstatus, OverlegSoort, overleg::OverlegStatus};
+use crate::domain::{Convenantstatus, Fase, OverlegSoort, overleg::OverlegStatus};
 use crate::store::{
-    Agendapunt, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, NieuwOverleg, NieuweActie, Overleg,
-    SluitControle, Verslagcorrectie,
+    Agendapunt, CasusRegel, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, NieuwOverleg, NieuweActie,
+    Overleg, Partner, SluitControle, Verslagcorrectie,
 };
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
+use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, met_meldingen, nl_datum, partner_keuze, veld};
 use iced::widget::{button, checkbox, column, combo_box, container, row, scrollable, space, text, text_editor};
 use iced::{Element, Fill, Task};
 use std::collections::BTreeMap;
@@ -43,6 +43,23 @@ pub enum Tab {
     Voorbereiden,
     /// Attendance, BOB minutes, decisions.
     Voeren,
+}
+
+/// The decided actions grouped per agenda item id, from the store's (item, action) pairs.
+pub fn acties_per_punt(besloten: Vec<(String, String)>) -> BTreeMap<String, Vec<String>> {
+    let mut acties: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (punt, a) in besloten {
+        acties.entry(punt).or_default().push(a);
+    }
+    acties
+}
+
+/// The suggested file name of a meeting document: "Verslag casusoverleg 12-05-2026.pdf".
+pub fn bestandsnaam(stuk: Stuk, overleg: Option<&Overleg>) -> String {
+    match overleg {
+        Some(o) => format!("{} {} {}.pdf", stuk.naam(), o.soort.label().to_lowercase(), nl_datum(&o.datum)),
+        None => format!("{} overleg.pdf", stuk.naam()),
+    }
 }
 
 /// Everything about the selected meeting.
@@ -326,9 +343,23 @@ impl State {
         &mut self,
         overleggen: Vec<Overleg>,
         contacten: Vec<ContactMetOrganisatie>,
-        casussen: Vec<Keuze>,
-        partners: Vec<Keuze>,
+        casussen: Vec<CasusRegel>,
+        partners: Vec<Partner>,
     ) {
+        // Running cases, newest first; the label carries what the picker searches: number,
+        // werknaam, thema.
+        let mut lopend: Vec<CasusRegel> = casussen.into_iter().filter(|c| c.fase != Fase::Afgesloten).collect();
+        lopend.sort_by(|a, b| (&b.datum_aanmelding, &b.casusnummer).cmp(&(&a.datum_aanmelding, &a.casusnummer)));
+        let casussen = lopend
+            .into_iter()
+            .map(|c| {
+                Keuze::new(
+                    &c.casusnummer,
+                    format!("{} — {} · {} ({})", c.casusnummer, c.werknaam, c.thema, c.fase.label()),
+                )
+            })
+            .collect();
+        let partners = partners.iter().map(partner_keuze).collect();
         self.overleggen = overleggen;
         self.contacten = contacten
             .into_iter()
