@@ -379,3 +379,27 @@ fn escape_cancels_an_inline_action_edit() {
     assert!(!toont(&app, "Opslaan (Ctrl+S)"), "Escape leaves the edit");
     verwacht(&app, "ID-kaart aanvragen");
 }
+
+#[test]
+fn a_narrow_window_still_shows_the_action_description() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Smalle Wilg");
+    s.actie_toevoegen(
+        &n,
+        schakel::store::NieuweActie { omschrijving: "Toezichtsrapportage delen".into(), ..Default::default() },
+    )
+    .unwrap();
+    let mut app = App::met_store(map, s);
+    let _ = app.update(Message::OpenCasus(n));
+    klik(&mut app, "Plan van aanpak");
+    // The smallest window Schakel allows is 1024 wide: the description column keeps room.
+    init_backend();
+    let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (1024.0, 2400.0), app.view());
+    let b = ui
+        .find(|c: Candidate<'_>| match c {
+            Candidate::Text { content, bounds, .. } if content == "Toezichtsrapportage delen" => Some(bounds),
+            _ => None,
+        })
+        .unwrap_or_else(|e| panic!("no description: {e:?}"));
+    assert!(b.width >= 100.0, "the description column is {} px wide", b.width);
+}

@@ -646,7 +646,8 @@ impl State {
                     text(format!("AVE {}", c.ave)).size(12).color(theme::ave_kleur(c.ave))
                 ],
                 text(&c.werknaam).size(15),
-                text(&c.thema).size(12).style(theme::gedempt),
+                // Long words break inside a narrow card instead of running past its edge.
+                text(&c.thema).size(12).style(theme::gedempt).wrapping(text::Wrapping::WordOrGlyph),
                 text(if c.procesregisseur.is_empty() {
                     "Geen procesregisseur".to_string()
                 } else {

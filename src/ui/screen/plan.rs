@@ -7,7 +7,7 @@ use crate::store::{Actie, ActieWijziging, NieuweActie, Plan, PlanVersie};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kalender, kies, nl_datum, veld};
 use iced::widget::{button, column, container, row, space, text};
-use iced::{Element, Fill, Task};
+use iced::{Element, Fill, FillPortion, Task};
 
 /// A partner as offered in the picker, with its covenant status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -614,8 +614,9 @@ impl State {
             text("Acties").size(17),
             row![
                 kop("", 24),
-                text("Omschrijving").size(12).style(theme::gedempt).width(Fill),
-                kop("Partner / contact", 220),
+                // Proportional, so a narrow window (1024 px) still shows the description.
+                text("Omschrijving").size(12).style(theme::gedempt).width(FillPortion(3)),
+                text("Partner / contact").size(12).style(theme::gedempt).width(FillPortion(2)),
                 kop("Deadline", 90),
                 kop("Status", 80),
                 kop("", 300)
@@ -770,10 +771,11 @@ impl State {
                 .on_press(Message::Selecteer(i))
                 .style(Knop::Link.stijl())
                 .width(24),
-            text(&a.omschrijving).size(14).width(Fill),
+            text(&a.omschrijving).size(14).width(FillPortion(3)).wrapping(text::Wrapping::WordOrGlyph),
             text(if waarschuwing { format!("{partner} ⚠ geen convenant") } else { partner })
                 .size(13)
-                .width(220)
+                .width(FillPortion(2))
+                .wrapping(text::Wrapping::WordOrGlyph)
                 .style(if waarschuwing { theme::rood } else { theme::gedempt }),
             text(a.deadline.as_deref().map(nl_datum).unwrap_or_default()).size(13).width(90),
             text(status_tekst(a.status)).size(13).width(80),
