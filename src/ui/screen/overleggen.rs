@@ -730,6 +730,10 @@ impl State {
                         .on_submit(Message::Plannen)
                         .id("overleg-tijd")
                         .width(120),
+                ]
+                .spacing(6),
+                // A second row, so place and chair stay readable in a 1024 px window.
+                row![
                     invoer("Plaats", &self.plaats, Message::Plaats)
                         .on_submit(Message::Plannen)
                         .id("overleg-plaats")
@@ -741,7 +745,8 @@ impl State {
                     button(text("Overleg plannen")).on_press(Message::Plannen).style(Knop::Primair.stijl()),
                 ]
                 .spacing(6),
-            ],
+            ]
+            .spacing(6),
             self.nieuw_fout.as_deref(),
         );
 
