@@ -397,7 +397,7 @@ fn a_narrow_window_still_shows_the_action_description() {
     let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (1024.0, 2400.0), app.view());
     let b = ui
         .find(|c: Candidate<'_>| match c {
-            Candidate::Text { content, bounds, .. } if content == "Toezichtsrapportage delen" => Some(bounds),
+            Candidate::Text { content: "Toezichtsrapportage delen", bounds, .. } => Some(bounds),
             _ => None,
         })
         .unwrap_or_else(|e| panic!("no description: {e:?}"));
