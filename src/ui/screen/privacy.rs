@@ -727,8 +727,12 @@ impl State {
                 row![
                     text(c.nummer.clone()).size(14).width(90),
                     text(c.thema.clone()).size(14).width(Fill),
-                    text(format!("afgesloten {}", nl_datum(&c.afgesloten_op))).size(13).width(150),
-                    text(format!("termijn t/m {}", nl_datum(&c.termijn_tot))).size(13).width(160),
+                    // The two dates under each other leave the thema room in a 1024 px window.
+                    column![
+                        text(format!("afgesloten {}", nl_datum(&c.afgesloten_op))).size(13),
+                        text(format!("termijn t/m {}", nl_datum(&c.termijn_tot))).size(13),
+                    ]
+                    .width(160),
                     button(text("Bekijken").size(13)).on_press(Message::Bekijk(i)).style(Knop::Link.stijl()),
                     button(text("Verlengen…").size(13)).on_press(Message::Verleng(i)).style(Knop::Secundair.stijl()),
                     button(text("Verwijderen…").size(13)).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()),
