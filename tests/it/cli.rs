@@ -720,6 +720,7 @@ fn plan_lijst_en_casus_wijzigen_via_de_opdrachtregel() {
         .args(["casus", "wijzig", &n, "--werknaam", "Plan Beuk", "--vraag", "Regie op schulden"])
         .assert()
         .success();
+    schakel(&map).args(["medewerker", "add", "--naam", "Tom Traject", "--rol", "trajectbegeleider"]).assert().success();
     schakel(&map).args(["casus", "toewijzen", &n, "--trajectbegeleider", "Tom Traject"]).assert().success();
     let lijst = json(schakel(&map).args(["casus", "list", "--medewerker", "Tom Traject"]));
     let l = lijst.as_array().unwrap();
