@@ -191,6 +191,12 @@ impl Store {
         let mut w = self.schrijver()?;
         let n = w.wijzig(&s::MEDEWERKER, &huidig.id, &velden)?;
         w.commit()?;
+        // The local user's own name and role follow their medewerker.
+        if self.instelling(MIJN_MEDEWERKER)?.as_deref() == Some(huidig.id.as_str()) {
+            let nu = zoek(&self.conn, &huidig.id)?;
+            self.zet_instelling(instelling::GEBRUIKER, &nu.naam)?;
+            self.zet_instelling(instelling::ROL, nu.rol.code())?;
+        }
         Ok(n)
     }
 

@@ -6,7 +6,7 @@ use crate::ui::{klik, toont, typ, verwacht};
 use iced::keyboard::{Key, Modifiers, key};
 use schakel::domain::Rol;
 use schakel::store::{Gegevensmap, NieuweBetrokkene, Store};
-use schakel::ui::screen::{board, detail};
+use schakel::ui::screen::detail;
 use schakel::ui::{App, Message, sneltoets};
 
 /// A store with one casus; the app opened on it.

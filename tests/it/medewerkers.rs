@@ -95,7 +95,7 @@ fn een_hernoemde_medewerker_houdt_alleen_mijn_casussen() {
     verwacht(&app, "Rode Beuk");
     verwacht(&app, "Tess van Ommeren-Regisseur");
     drop(app);
-    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let s = Store::open(&map, &sleutel()).unwrap();
     assert_eq!(s.gebruiker(), "Tess van Ommeren-Regisseur", "the local user follows the medewerker");
     assert_eq!(s.zoek("Ommeren", 10).unwrap().len(), 1, "search finds the casus under the new name");
 }
