@@ -1510,7 +1510,6 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 geprobeerd: geprobeerd.clone(),
                 vraag: vraag.clone(),
                 evaluatiedatum,
-                ..Default::default()
             };
             let mut store = open_store(map)?;
             let n = store.casus_wijzig(nummer, &w)?;

@@ -851,8 +851,6 @@ impl State {
             row![text(k).size(13).style(theme::gedempt).width(190), text(v).size(14).width(Fill)]
         };
         let leeg = |s: &Option<String>| s.as_deref().map(nl_datum).unwrap_or_else(|| "—".into());
-        let r = &d.regel;
-        let _ = r;
         let [regisseur, begeleider, casusregisseur] = self.toewijzing_keuzes();
         let lijst = |plek: Plek, huidig: Option<Keuze>, leeg: &'static str| {
             let titel = match plek {

@@ -391,7 +391,7 @@ impl State {
             c = c.push(
                 row![
                     if m.gearchiveerd { naam.style(theme::gedempt) } else { naam },
-                    kies(&MedewerkerRol::ALLE[..], Some(m.rol), move |r| Message::WijzigRol(id.clone(), r)).width(220),
+                    kies(MedewerkerRol::ALLE, Some(m.rol), move |r| Message::WijzigRol(id.clone(), r)).width(220),
                     button(text("Wijzigen").size(12)).on_press(Message::Bewerk(m.id.clone())).style(Knop::Link.stijl()),
                     button(text(if m.gearchiveerd { "Activeren" } else { "Archiveren" }).size(12))
                         .on_press(Message::Archiveer(m.id.clone(), !m.gearchiveerd))
@@ -426,7 +426,7 @@ impl State {
                     .on_submit(Message::MedewerkerToevoegen)
                     .id("nieuwe-medewerker")
                     .width(Fill),
-                kies(&MedewerkerRol::ALLE[..], self.nieuwe_rol, Message::NieuweRol).placeholder("Rol").width(220),
+                kies(MedewerkerRol::ALLE, self.nieuwe_rol, Message::NieuweRol).placeholder("Rol").width(220),
                 checkbox(self.nieuw_is_mij).label("Dit ben ik").on_toggle(Message::NieuwIsMij),
                 button(text("Medewerker toevoegen"))
                     .on_press(Message::MedewerkerToevoegen)
