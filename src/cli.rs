@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod medewerker;
 mod overleg;
 mod plan;
 mod privacy;
@@ -90,6 +91,9 @@ pub enum Opdracht {
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
     #[command(subcommand)]
     Team(TeamOpdracht),
+    /// Medewerkers aan wie casussen worden toegewezen (procesregisseur, trajectbegeleider, ...)
+    #[command(subcommand)]
+    Medewerker(medewerker::MedewerkerOpdracht),
     /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
     #[command(subcommand)]
     Sync(SyncOpdracht),
@@ -347,7 +351,7 @@ pub enum CasusOpdracht {
         /// AVE-fase 1 tot en met 4 (standaard 3)
         #[arg(long)]
         ave: Option<i64>,
-        /// Procesregisseur
+        /// Procesregisseur: id, de eerste 8+ tekens ervan, of de naam van een medewerker
         #[arg(long, default_value = "")]
         procesregisseur: String,
         /// Het probleem
@@ -392,16 +396,20 @@ pub enum CasusOpdracht {
         #[arg(long)]
         evaluatiedatum: Option<String>,
     },
-    /// Wijs de procesregisseur en/of trajectbegeleider toe (leeg maakt de rol vrij)
+    /// Wijs procesregisseur, trajectbegeleider en/of casusregisseur toe: een medewerker
+    /// bij id, de eerste 8+ tekens ervan, of de naam (leeg maakt de rol vrij)
     Toewijzen {
         /// Casusnummer
         nummer: String,
-        /// Naam van de procesregisseur
+        /// Procesregisseur (medewerker)
         #[arg(long)]
         procesregisseur: Option<String>,
-        /// Naam van de trajectbegeleider (bepaalt welke casussen die collega ontvangt)
+        /// Trajectbegeleider (medewerker; bepaalt welke casussen die collega ontvangt)
         #[arg(long)]
         trajectbegeleider: Option<String>,
+        /// Casusregisseur (medewerker, vaak van een partner)
+        #[arg(long)]
+        casusregisseur: Option<String>,
     },
     /// Verplaats een casus naar een andere fase
     Fase {
@@ -967,6 +975,9 @@ fn synchroniseer(map: &Gegevensmap, opdracht: &SyncOpdracht, json: bool) -> Resu
                     println!("Beperkt tot {} casus(sen) (need-to-know).", c.len());
                 }
             }
+            for naam in &e.zonder_medewerker {
+                eprintln!("Let op: {}", melding::zonder_medewerker(naam));
+            }
         }
         SyncOpdracht::Import { bestand } => {
             let r = match sync::importeer(&mut store, &sync::lees_bundelbestand(bestand)?) {
@@ -1269,6 +1280,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         }
         Opdracht::Overleg(o) => overleg::overleg(&map, o, cli.json)?,
         Opdracht::Team(t) => team(&map, t, cli.json)?,
+        Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
@@ -1403,6 +1415,9 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     println!("Toelichting weging: {t}");
                 }
                 println!("Procesregisseur: {}   Trajectbegeleider: {}", r.procesregisseur, r.trajectbegeleider);
+                if !r.casusregisseur.is_empty() {
+                    println!("Casusregisseur: {}", r.casusregisseur);
+                }
                 println!("Aangemeld: {}", r.datum_aanmelding);
                 if !d.probleem.is_empty() {
                     println!("Probleem: {}", d.probleem);
@@ -1498,7 +1513,6 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 geprobeerd: geprobeerd.clone(),
                 vraag: vraag.clone(),
                 evaluatiedatum,
-                ..Default::default()
             };
             let mut store = open_store(map)?;
             let n = store.casus_wijzig(nummer, &w)?;
@@ -1510,26 +1524,35 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 println!("Casus {nummer}: {} gewijzigd.", crate::domain::aantal(n, "veld", "velden"));
             }
         }
-        CasusOpdracht::Toewijzen { nummer, procesregisseur, trajectbegeleider } => {
-            if procesregisseur.is_none() && trajectbegeleider.is_none() {
-                return Err(CliFout::Gebruik("Geef --procesregisseur en/of --trajectbegeleider.".into()));
-            }
-            let w = crate::store::CasusWijziging {
-                procesregisseur: procesregisseur.clone(),
-                trajectbegeleider: trajectbegeleider.clone(),
-                ..Default::default()
+        CasusOpdracht::Toewijzen { nummer, procesregisseur, trajectbegeleider, casusregisseur } => {
+            let keuze = |m: &Option<String>| m.as_ref().map(|m| Some(m.clone()).filter(|m| !m.trim().is_empty()));
+            let w = crate::store::Toewijzing {
+                procesregisseur: keuze(procesregisseur),
+                trajectbegeleider: keuze(trajectbegeleider),
+                casusregisseur: keuze(casusregisseur),
             };
+            if w.is_leeg() {
+                return Err(CliFout::Gebruik(
+                    "Geef --procesregisseur, --trajectbegeleider en/of --casusregisseur.".into(),
+                ));
+            }
             let mut store = open_store(map)?;
-            let n = store.casus_wijzig(nummer, &w)?;
+            let n = store.casus_toewijzen(nummer, &w)?;
+            let r = store.casus_regel(nummer)?;
             if json {
-                print_json(&serde_json::json!({ "gewijzigd": n }));
+                print_json(&serde_json::json!({
+                    "gewijzigd": n,
+                    "procesregisseur_id": r.procesregisseur_id,
+                    "trajectbegeleider_id": r.trajectbegeleider_id,
+                    "casusregisseur_id": r.casusregisseur_id,
+                }));
             } else {
-                let r = store.casus_regel(nummer)?;
                 let of_niemand = |s: &str| if s.is_empty() { "niemand".to_string() } else { s.to_string() };
                 println!(
-                    "Casus {nummer}: procesregisseur {}, trajectbegeleider {}.",
+                    "Casus {nummer}: procesregisseur {}, trajectbegeleider {}, casusregisseur {}.",
                     of_niemand(&r.procesregisseur),
-                    of_niemand(&r.trajectbegeleider)
+                    of_niemand(&r.trajectbegeleider),
+                    of_niemand(&r.casusregisseur)
                 );
             }
         }

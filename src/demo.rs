@@ -123,11 +123,26 @@ pub fn genereer(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOv
     store.batch_in_geheugen(|s| genereer_in(s, aantal, seed))
 }
 
+/// The ids of the medewerkers with these names and role, added when not there yet.
+fn medewerkers(store: &mut Store, namen: &[&str], rol: crate::domain::MedewerkerRol) -> Resultaat<Vec<String>> {
+    let mut ids = Vec::with_capacity(namen.len());
+    for naam in namen {
+        let bestaand = store.medewerkers()?.into_iter().find(|m| m.naam == *naam && m.rol == rol);
+        ids.push(match bestaand {
+            Some(m) => m.id,
+            None => store.medewerker_toevoegen(naam, rol, None)?,
+        });
+    }
+    Ok(ids)
+}
+
 fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut overzicht = DemoOverzicht::default();
     let partners = partners(store)?;
     let themas = store.themas()?;
+    let regisseurs = medewerkers(store, REGISSEURS, crate::domain::MedewerkerRol::Procesregisseur)?;
+    let begeleiders = medewerkers(store, BEGELEIDERS, crate::domain::MedewerkerRol::Trajectbegeleider)?;
     // Spread referrals over the two years before the reference date.
     let referentie = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default().min(chrono::Local::now().date_naive());
     let mut nummers = Vec::with_capacity(aantal);
@@ -143,8 +158,8 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
             datum_aanmelding: Some(aanmelding),
             aanmelder_partner_id: Some(partner_id),
             aanmelder_contact_id: contacten.first().cloned(),
-            procesregisseur: kies(&mut rng, REGISSEURS).to_string(),
-            trajectbegeleider: if rng.gen_bool(0.6) { kies(&mut rng, BEGELEIDERS).to_string() } else { String::new() },
+            procesregisseur: kies(&mut rng, &regisseurs).clone(),
+            trajectbegeleider: if rng.gen_bool(0.6) { kies(&mut rng, &begeleiders).clone() } else { String::new() },
             probleem: kies(&mut rng, PROBLEMEN).to_string(),
             veiligheidsrisico: kies(&mut rng, RISICOS).to_string(),
             geprobeerd: kies(&mut rng, GEPROBEERD).to_string(),

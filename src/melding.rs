@@ -4,6 +4,15 @@
 use crate::domain::{DomeinFout, Fase, FaseFout};
 use crate::store::StoreFout;
 
+/// The warning after a bundle for a trajectbegeleider whose device no medewerker is
+/// linked to: the bundle holds none of the cases.
+pub fn zonder_medewerker(naam: &str) -> String {
+    format!(
+        "{naam} is trajectbegeleider, maar geen medewerker is aan dit apparaat gekoppeld: de bundel bevat geen \
+         casussen voor {naam}. Koppel het apparaat aan een medewerker (Instellingen, Medewerkers)."
+    )
+}
+
 /// The Dutch sentence for a domain error.
 pub fn domein(f: &DomeinFout) -> String {
     match f {
@@ -173,6 +182,9 @@ pub fn store(f: &StoreFout) -> String {
         }
         StoreFout::Sql(e) => format!("Databasefout: {e}"),
         StoreFout::Io(e) => format!("{}.", io(e)),
+        StoreFout::Dubbelzinnig { tabel: "medewerker", id, aantal } => {
+            format!("'{id}' past op {aantal} medewerkers; geef het id (of de eerste 8 tekens ervan).")
+        }
         StoreFout::Dubbelzinnig { tabel, id, aantal } => format!(
             "'{id}' past op {aantal} records ({}); geef meer tekens van het id.",
             crate::domain::velden::tabel_label(tabel).unwrap_or(tabel).to_lowercase()

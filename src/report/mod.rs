@@ -311,6 +311,7 @@ pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout
         ("Thema / fase", format!("{} / {} / AVE {}", det.regel.thema, det.regel.fase.label(), det.regel.ave)),
         ("Procesregisseur", det.regel.procesregisseur.clone()),
         ("Trajectbegeleider", det.regel.trajectbegeleider.clone()),
+        ("Casusregisseur", det.regel.casusregisseur.clone()),
     ]);
     d.kop("Betrokkenen en detentie");
     let mut rijen = Vec::new();

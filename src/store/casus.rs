@@ -30,9 +30,9 @@ pub struct CasusRegel {
     pub ave: u8,
     /// Weging outcome, once decided.
     pub weging_uitkomst: Option<WegingUitkomst>,
-    /// Procesregisseur's name.
+    /// Procesregisseur's name (empty: none assigned).
     pub procesregisseur: String,
-    /// Trajectbegeleider's name.
+    /// Trajectbegeleider's name (empty: none assigned).
     pub trajectbegeleider: String,
     /// Date of referral.
     pub datum_aanmelding: String,
@@ -40,14 +40,26 @@ pub struct CasusRegel {
     pub volgende_deadline: Option<String>,
     /// Number of open actions past their deadline.
     pub achterstallig: i64,
+    /// Procesregisseur (medewerker id).
+    pub procesregisseur_id: Option<String>,
+    /// Trajectbegeleider (medewerker id).
+    pub trajectbegeleider_id: Option<String>,
+    /// Casusregisseur (medewerker id).
+    pub casusregisseur_id: Option<String>,
+    /// Casusregisseur's name (empty: none assigned).
+    pub casusregisseur: String,
 }
 
 const REGEL_SELECT: &str = "SELECT c.id, c.nummer, c.werknaam, coalesce(t.naam, ''), c.thema_id, c.fase, c.ave,
-        c.weging_uitkomst, c.procesregisseur, c.trajectbegeleider, c.datum_aanmelding,
+        c.weging_uitkomst, coalesce(pr.naam, ''), coalesce(tb.naam, ''), c.datum_aanmelding,
         (SELECT min(a.deadline) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')),
         (SELECT count(*) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')
-            AND a.deadline IS NOT NULL AND a.deadline < ?1)
-    FROM casus c LEFT JOIN thema t ON t.id = c.thema_id";
+            AND a.deadline IS NOT NULL AND a.deadline < ?1),
+        c.procesregisseur_id, c.trajectbegeleider_id, c.casusregisseur_id, coalesce(cr.naam, '')
+    FROM casus c LEFT JOIN thema t ON t.id = c.thema_id
+        LEFT JOIN medewerker pr ON pr.id = c.procesregisseur_id
+        LEFT JOIN medewerker tb ON tb.id = c.trajectbegeleider_id
+        LEFT JOIN medewerker cr ON cr.id = c.casusregisseur_id";
 
 fn fout_conversie(e: DomeinFout) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
@@ -78,6 +90,10 @@ fn regel_van(r: &Row) -> rusqlite::Result<CasusRegel> {
         datum_aanmelding: r.get(10)?,
         volgende_deadline: r.get(11)?,
         achterstallig: r.get(12)?,
+        procesregisseur_id: r.get(13)?,
+        trajectbegeleider_id: r.get(14)?,
+        casusregisseur_id: r.get(15)?,
+        casusregisseur: r.get(16)?,
     })
 }
 
@@ -90,7 +106,8 @@ pub struct CasusFilter {
     pub thema_id: Option<String>,
     /// Only this AVE phase.
     pub ave: Option<u8>,
-    /// Only cases of this procesregisseur or trajectbegeleider.
+    /// Only cases this medewerker (id, 8+ prefix or unique name) is procesregisseur,
+    /// trajectbegeleider or casusregisseur of.
     pub medewerker: Option<String>,
     /// Free text, matched with the full-text index.
     pub tekst: Option<String>,
@@ -270,9 +287,9 @@ pub struct NieuweCasus {
     pub aanmelder_partner_id: Option<String>,
     /// Referring contact id.
     pub aanmelder_contact_id: Option<String>,
-    /// Procesregisseur.
+    /// Procesregisseur: medewerker id, 8+ prefix or unique name (empty: none).
     pub procesregisseur: String,
-    /// Trajectbegeleider.
+    /// Trajectbegeleider: medewerker id, 8+ prefix or unique name (empty: none).
     pub trajectbegeleider: String,
     /// The problem.
     pub probleem: String,
@@ -291,10 +308,6 @@ pub struct CasusWijziging {
     pub werknaam: Option<String>,
     /// Thema (id, name or start of name).
     pub thema: Option<String>,
-    /// Procesregisseur.
-    pub procesregisseur: Option<String>,
-    /// Trajectbegeleider.
-    pub trajectbegeleider: Option<String>,
     /// Problem.
     pub probleem: Option<String>,
     /// Safety risk.
@@ -501,6 +514,11 @@ impl Store {
             return Err(DomeinFout::DatumInToekomst { veld: "aanmelddatum", datum: datum_tekst(datum) }.into());
         }
         let ave = n.ave.unwrap_or_default();
+        let medewerker = |m: &str| -> Resultaat<Value> {
+            Ok(if m.trim().is_empty() { Value::Null } else { tekst(super::medewerker::zoek(&self.conn, m)?.id) })
+        };
+        let procesregisseur_id = medewerker(&n.procesregisseur)?;
+        let trajectbegeleider_id = medewerker(&n.trajectbegeleider)?;
         let mut w = self.schrijver()?;
         let thema = thema_id(w.conn(), &n.thema)?;
         let jaar = chrono::Datelike::year(&datum);
@@ -535,8 +553,8 @@ impl Store {
                 ("fase", tekst(Fase::Aanmelding.code())),
                 ("aanmelder_partner_id", tekst_of_null(n.aanmelder_partner_id)),
                 ("aanmelder_contact_id", tekst_of_null(n.aanmelder_contact_id)),
-                ("procesregisseur", tekst(n.procesregisseur.trim())),
-                ("trajectbegeleider", tekst(n.trajectbegeleider.trim())),
+                ("procesregisseur_id", procesregisseur_id),
+                ("trajectbegeleider_id", trajectbegeleider_id),
                 ("datum_aanmelding", tekst(datum_tekst(datum))),
                 ("probleem", tekst(n.probleem.trim())),
                 ("veiligheidsrisico", tekst(n.veiligheidsrisico.trim())),
@@ -594,8 +612,11 @@ impl Store {
             waar.push(format!("c.ave = ?{}", params.len()));
         }
         if let Some(m) = filter.medewerker.as_deref().filter(|m| !m.trim().is_empty()) {
-            params.push(tekst(m.trim()));
-            waar.push(format!("(c.procesregisseur = ?{0} OR c.trajectbegeleider = ?{0})", params.len()));
+            params.push(tekst(super::medewerker::zoek(&self.conn, m)?.id));
+            waar.push(format!(
+                "(c.procesregisseur_id = ?{0} OR c.trajectbegeleider_id = ?{0} OR c.casusregisseur_id = ?{0})",
+                params.len()
+            ));
         }
         if let Some(t) = filter.tekst.as_deref() {
             match super::fts_query(t) {
@@ -865,8 +886,6 @@ impl Store {
             velden.push(("thema_id", tekst(thema_id(&self.conn, t)?)));
         }
         for (veld, waarde) in [
-            ("procesregisseur", &wijziging.procesregisseur),
-            ("trajectbegeleider", &wijziging.trajectbegeleider),
             ("probleem", &wijziging.probleem),
             ("veiligheidsrisico", &wijziging.veiligheidsrisico),
             ("geprobeerd", &wijziging.geprobeerd),

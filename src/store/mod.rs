@@ -8,6 +8,7 @@ mod casus;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
+mod medewerker;
 mod overleg;
 mod partner;
 mod plan;
@@ -29,6 +30,7 @@ pub use casus::*;
 pub use herstel::Herstelcode;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
+pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
 pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
@@ -196,13 +198,16 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0004_sync_scope.sql")),
         M::up(include_str!("../../migrations/0005_verstrekking.sql")),
         M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
+        M::up_with_hook(include_str!("../../migrations/0007_medewerker.sql"), |tx: &rusqlite::Transaction| {
+            medewerker::migreer_namen(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+        }),
     ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    6
+    7
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.

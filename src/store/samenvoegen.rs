@@ -505,10 +505,10 @@ impl Store {
         Ok(uit)
     }
 
-    /// Casus ids whose trajectbegeleider is `naam` (need-to-know scope of a colleague).
-    pub fn casussen_van_trajectbegeleider(&self, naam: &str) -> Resultaat<BTreeSet<String>> {
-        let mut stmt = self.conn.prepare("SELECT id FROM casus WHERE trajectbegeleider = ?1")?;
-        let r = stmt.query_map([naam], |r| r.get(0))?;
+    /// Casus ids whose trajectbegeleider is medewerker `medewerker_id`.
+    pub fn casussen_van_trajectbegeleider(&self, medewerker_id: &str) -> Resultaat<BTreeSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM casus WHERE trajectbegeleider_id = ?1")?;
+        let r = stmt.query_map([medewerker_id], |r| r.get(0))?;
         Ok(r.collect::<Result<_, _>>()?)
     }
 

@@ -30,11 +30,13 @@ tabellen! {
     THEMA = "thema", None, ["naam", "actief", "volgorde"];
     LEEFGEBIED = "leefgebied", None, ["naam", "actief", "volgorde"];
     PARTNER = "partner", None, ["naam", "soort", "convenantstatus", "notities", "gearchiveerd"];
+    MEDEWERKER = "medewerker", None, ["naam", "rol", "apparaat", "gearchiveerd"];
     CONTACTPERSOON = "contactpersoon", None, ["partner_id", "naam", "functie", "telefoon", "email", "themas", "gearchiveerd"];
     CASUS = "casus", Some("id"), ["nummer", "jaar", "volgnummer", "werknaam", "thema_id", "ave", "fase", "weging_uitkomst",
         "aanmelder_partner_id", "aanmelder_contact_id", "procesregisseur", "trajectbegeleider", "datum_aanmelding",
         "datum_besluit", "datum_start", "datum_afsluiting", "afsluitreden", "tevredenheid", "probleem",
-        "veiligheidsrisico", "geprobeerd", "vraag", "evaluatiedatum"];
+        "veiligheidsrisico", "geprobeerd", "vraag", "evaluatiedatum", "procesregisseur_id", "trajectbegeleider_id",
+        "casusregisseur_id"];
     AVE_HISTORIE = "ave_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden",
         "aangemaakt_hlc", "aangemaakt_door"];
     FASE_HISTORIE = "fase_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden", "heropend",

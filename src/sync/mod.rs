@@ -329,6 +329,9 @@ pub struct Export {
     pub operaties: usize,
     /// The manifest.
     pub manifest: Manifest,
+    /// Trajectbegeleiders among the recipients whose device no medewerker is linked to:
+    /// they received no cases (see `melding::zonder_medewerker`).
+    pub zonder_medewerker: Vec<String>,
 }
 
 fn ontvangers(store: &Store, voor: &[String]) -> SyncResultaat<Vec<Collega>> {
@@ -381,7 +384,12 @@ fn controleer_convenant(store: &Store, ontvangers: &[Collega]) -> SyncResultaat<
 
 /// The casus ids a bundle for `ontvangers` may carry (`None` = every casus): the named
 /// cases, narrowed to each trajectbegeleider's own cases.
-fn scope_voor(store: &Store, ontvangers: &[Collega], casussen: &[String]) -> SyncResultaat<Option<BTreeSet<String>>> {
+fn scope_voor(
+    store: &Store,
+    ontvangers: &[Collega],
+    casussen: &[String],
+    zonder_medewerker: &mut Vec<String>,
+) -> SyncResultaat<Option<BTreeSet<String>>> {
     let mut scope: Option<BTreeSet<String>> = None;
     if !casussen.is_empty() {
         let mut ids = BTreeSet::new();
@@ -392,7 +400,15 @@ fn scope_voor(store: &Store, ontvangers: &[Collega], casussen: &[String]) -> Syn
     }
     for c in ontvangers {
         if c.rol.eq_ignore_ascii_case("trajectbegeleider") {
-            let eigen = store.casussen_van_trajectbegeleider(&c.naam)?;
+            // Only the cases whose trajectbegeleider is the medewerker linked to this
+            // colleague's device; without such a medewerker, none (never everything).
+            let eigen = match store.casussen_van_apparaat(&c.apparaat)? {
+                Some(eigen) => eigen,
+                None => {
+                    zonder_medewerker.push(c.naam.clone());
+                    BTreeSet::new()
+                }
+            };
             scope = Some(match scope {
                 Some(s) => s.intersection(&eigen).cloned().collect(),
                 None => eigen,
@@ -412,7 +428,8 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
     let ik = apparaat(store)?;
     let ontvangers = ontvangers(store, &opties.voor)?;
     controleer_convenant(store, &ontvangers)?;
-    let scope = scope_voor(store, &ontvangers, &opties.casussen)?;
+    let mut zonder_medewerker = Vec::new();
+    let scope = scope_voor(store, &ontvangers, &opties.casussen, &mut zonder_medewerker)?;
     let bezit = store.bezit()?;
     // What this bundle vouches for: everything held in its scopes.
     let mut dekking: Bezit = BTreeMap::new();
@@ -481,7 +498,7 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
         inhoud.operaties.iter().filter_map(|o| o.casus_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let aan: Vec<(String, String)> = ontvangers.iter().map(|c| (c.apparaat.clone(), c.naam.clone())).collect();
     store.bundel_verzending_registreer(&manifest.bundel, &aan, &casussen)?;
-    Ok(Export { bytes, ontvangers, operaties: aantal, manifest })
+    Ok(Export { bytes, ontvangers, operaties: aantal, manifest, zonder_medewerker })
 }
 
 /// Wrap a payload into a bundle: inner signature, age encryption to `ontvangers`,

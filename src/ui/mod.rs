@@ -645,7 +645,8 @@ impl App {
         let themas = store.themas().unwrap_or_default();
         let partners: Vec<Keuze> =
             store.partners().unwrap_or_default().into_iter().map(|p| widgets::partner_keuze(&p)).collect();
-        let board = board::State::new(store.gebruiker(), regels, &themas, partners);
+        let mij = store.mijn_medewerker().ok().flatten();
+        let board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
         let instellingen = instellingen::State::new(
             minuten,
             store.gebruiker().to_string(),
@@ -654,6 +655,7 @@ impl App {
         );
         let mut instellingen = instellingen;
         instellingen.zet_lijsten(themas, store.leefgebieden().unwrap_or_default());
+        instellingen.zet_medewerkers(store.medewerkers().unwrap_or_default(), mij.map(|m| m.id));
         let mut store = store;
         let synchronisatie = match crate::sync::apparaat(&mut store) {
             Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
@@ -1409,6 +1411,23 @@ impl Hoofd {
                         }
                         self.ververs_lijsten();
                     }
+                    Some(instellingen::Event::Medewerker(verzoek)) => {
+                        let r = match verzoek {
+                            instellingen::MedewerkerVerzoek::Nieuw { naam, rol, ik } => self
+                                .store
+                                .medewerker_toevoegen(&naam, rol, None)
+                                .and_then(|id| if ik { self.store.mij_instellen(&id).map(|_| ()) } else { Ok(()) }),
+                            instellingen::MedewerkerVerzoek::Wijzig(id, w) => {
+                                self.store.medewerker_wijzig(&id, &w).map(|_| ())
+                            }
+                            instellingen::MedewerkerVerzoek::Ik(id) => self.store.mij_instellen(&id).map(|_| ()),
+                        };
+                        match r {
+                            Ok(()) => self.instellingen.medewerker_opgeslagen(),
+                            Err(e) => self.instellingen.toon_medewerker_fout(fout(&e)),
+                        }
+                        self.ververs_medewerkers();
+                    }
                     Some(instellingen::Event::Actief(lijst, id, aan)) => {
                         if let Err(e) = self.store.lijst_actief(lijst.tabel(), &id, aan) {
                             self.instellingen.toon_fout(fout(&e));
@@ -1425,6 +1444,24 @@ impl Hoofd {
             _ => {}
         }
         (Task::none(), false)
+    }
+
+    /// Re-read the medewerkers for Instellingen, the open casus's pick lists and the
+    /// board ("Alleen mijn casussen" follows the chosen medewerker; names follow renames).
+    fn ververs_medewerkers(&mut self) {
+        match (self.store.medewerkers(), self.store.mijn_medewerker()) {
+            (Ok(alle), Ok(mij)) => {
+                if let Some(d) = &mut self.detail {
+                    d.zet_medewerkers(medewerker_keuzes(&alle));
+                }
+                let mij = mij.map(|m| m.id);
+                self.board.zet_mij(mij.as_deref().unwrap_or(""));
+                self.instellingen.zet_medewerkers(alle, mij);
+                self.instellingen.zet_gebruiker(self.store.gebruiker().to_string());
+            }
+            (Err(e), _) | (_, Err(e)) => self.instellingen.toon_medewerker_fout(fout(&e)),
+        }
+        self.herlaad_board();
     }
 
     /// Re-read the thema and leefgebied lists for Instellingen and the board's pick lists.
@@ -2009,11 +2046,16 @@ impl Hoofd {
                             .and_then(|x| {
                                 schrijf_bestand(std::path::Path::new(&p), &x.bytes)?;
                                 let namen: Vec<&str> = x.ontvangers.iter().map(|c| c.naam.as_str()).collect();
-                                Ok(format!(
+                                let mut zin = format!(
                                     "Bundel met {} wijzigingen opgeslagen in {p}, voor {}.",
                                     x.operaties,
                                     namen.join(", ")
-                                ))
+                                );
+                                for naam in &x.zonder_medewerker {
+                                    zin.push(' ');
+                                    zin.push_str(&melding::zonder_medewerker(naam));
+                                }
+                                Ok(zin)
                             })
                             .map_err(|e| melding::sync(&e)),
                     )
@@ -2073,6 +2115,7 @@ impl Hoofd {
             let mut s = detail::State::new(d, plan::State::new(plan_, versies, lgs, partners), bp, historie);
             s.zet_conflicten(conflicten);
             s.zet_themas(themas.into_iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect());
+            s.zet_medewerkers(medewerker_keuzes(&self.store.medewerkers()?));
             Ok(s)
         };
         match laden() {
@@ -2202,6 +2245,19 @@ impl Hoofd {
                             d.wijziging_opgeslagen();
                         }
                         self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Toewijzen(w)) => {
+                let n = d.nummer().to_string();
+                match self.store.casus_toewijzen(&n, &w) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.wijziging_opgeslagen();
+                        }
+                        self.ververs_detail();
+                        self.herlaad_board();
                     }
                     Err(e) => d.toon_fout(fout(&e)),
                 }
@@ -2682,4 +2738,12 @@ impl Hoofd {
         }
         task
     }
+}
+
+/// The active medewerkers as pick-list choices: "Naam (rol)".
+fn medewerker_keuzes(alle: &[crate::domain::Medewerker]) -> Vec<Keuze> {
+    alle.iter()
+        .filter(|m| !m.gearchiveerd)
+        .map(|m| Keuze::new(&m.id, format!("{} ({})", m.naam, m.rol.label().to_lowercase())))
+        .collect()
 }

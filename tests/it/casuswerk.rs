@@ -6,7 +6,7 @@ use crate::ui::{klik, toont, typ, verwacht};
 use iced::keyboard::{Key, Modifiers, key};
 use schakel::domain::Rol;
 use schakel::store::{Gegevensmap, NieuweBetrokkene, Store};
-use schakel::ui::screen::{board, detail};
+use schakel::ui::screen::detail;
 use schakel::ui::{App, Message, sneltoets};
 
 /// A store with one casus; the app opened on it.
@@ -63,27 +63,6 @@ fn aanmelding_edits_with_ctrl_s_and_esc_and_the_same_checks_as_creation() {
     assert_eq!(d.probleem, "Schulden");
     assert_eq!(d.geprobeerd, "Gesprek met de wijkagent");
     assert_eq!(d.evaluatiedatum.as_deref(), Some("2027-03-15"));
-}
-
-#[test]
-fn a_procesregisseur_assigned_in_the_window_puts_the_casus_under_mine() {
-    let (_d, map, n, mut app) = app_met_casus("Rode Beuk");
-    klik(&mut app, "← Bord");
-    let _ = app.update(Message::Board(board::Message::AlleenMijn(true)));
-    assert!(!toont(&app, "Rode Beuk"), "an unassigned casus is not mine");
-    let _ = app.update(Message::OpenCasus(n.clone()));
-    // The local user of the test store is "Test Regisseur".
-    typ(&mut app, "toewijzen-procesregisseur", "Test Regisseur");
-    typ(&mut app, "toewijzen-trajectbegeleider", "Fictieve Begeleider");
-    klik(&mut app, "Toewijzing opslaan");
-    verwacht(&app, "Opgeslagen.");
-    klik(&mut app, "← Bord");
-    verwacht(&app, "Rode Beuk");
-    drop(app);
-    let mut s = Store::open(&map, &sleutel()).unwrap();
-    let d = s.casus_detail(&n).unwrap();
-    assert_eq!(d.regel.procesregisseur, "Test Regisseur");
-    assert_eq!(d.regel.trajectbegeleider, "Fictieve Begeleider");
 }
 
 #[test]

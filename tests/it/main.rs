@@ -6,6 +6,7 @@ mod casuswerk;
 mod cli;
 mod contactlijst;
 mod hulp;
+mod medewerkers;
 mod opslag;
 mod overleggen;
 mod pakket;

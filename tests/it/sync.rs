@@ -2,7 +2,8 @@
 //! conflicts, tampering, convergence of several replicas, and interop with `age`.
 
 use schakel::domain::JournaalSoort;
-use schakel::store::{CasusWijziging, Gebruiker, Gegevensmap, NieuwJournaal, NieuweCasus, Store};
+use schakel::domain::MedewerkerRol;
+use schakel::store::{CasusWijziging, Gebruiker, Gegevensmap, NieuwJournaal, NieuweCasus, Store, Toewijzing};
 use schakel::sync::{self, ExportOpties, SyncFout};
 
 pub struct Replica {
@@ -54,6 +55,17 @@ pub fn uitwisselen(team: &mut [Replica], van: usize, naar: usize) {
     let id = team[naar].id();
     let b = bundel(&mut team[van], &id);
     sync::importeer(&mut team[naar].store, &b).unwrap();
+}
+
+/// A trajectbegeleider medewerker `naam` on `s`, linked to device `apparaat`; its id.
+pub fn trajectbegeleider(s: &mut Store, naam: &str, apparaat: &str) -> String {
+    s.medewerker_toevoegen(naam, MedewerkerRol::Trajectbegeleider, Some(apparaat)).unwrap()
+}
+
+/// Make medewerker `medewerker` (id; `None` clears) the trajectbegeleider of casus `nummer`.
+pub fn wijs_trajectbegeleider_toe(s: &mut Store, nummer: &str, medewerker: Option<&str>) {
+    let w = Toewijzing { trajectbegeleider: Some(medewerker.map(str::to_string)), ..Default::default() };
+    s.casus_toewijzen(nummer, &w).unwrap();
 }
 
 fn werknaam(s: &Store, nummer: &str) -> String {
@@ -325,10 +337,9 @@ fn trajectbegeleider_krijgt_alleen_eigen_casussen() {
     pr.store.collega_bevestigen(&k_tb.apparaat).unwrap();
     tb.store.collega_toevoegen(&k_pr).unwrap();
     tb.store.collega_bevestigen(&k_pr.apparaat).unwrap();
+    let tom = trajectbegeleider(&mut pr.store, "Tom Traject", &k_tb.apparaat);
     let eigen = nieuwe_casus(&mut pr.store, "Van Tom");
-    pr.store
-        .casus_wijzig(&eigen, &CasusWijziging { trajectbegeleider: Some("Tom Traject".into()), ..Default::default() })
-        .unwrap();
+    wijs_trajectbegeleider_toe(&mut pr.store, &eigen, Some(&tom));
     let ander = nieuwe_casus(&mut pr.store, "Niet van Tom");
     let b = bundel(&mut pr, &k_tb.apparaat);
     sync::importeer(&mut tb.store, &b).unwrap();
@@ -600,10 +611,22 @@ mod bereik {
         format!("Traject {i}")
     }
 
-    fn maak_team() -> Vec<Replica> {
+    /// The team, and the medewerker id of each trajectbegeleider (linked to their
+    /// device), known to every replica.
+    fn maak_team() -> (Vec<Replica>, Vec<String>) {
         let mut leden: Vec<(String, &str)> = (0..PR).map(|i| (format!("Regie {i}"), "procesregisseur")).collect();
         leden.extend((0..TB).map(|i| (tb_naam(i), "trajectbegeleider")));
-        team_met(&leden)
+        let mut t = team_met(&leden);
+        let ids: Vec<String> = (0..TB)
+            .map(|i| {
+                let apparaat = t[PR + i].id();
+                trajectbegeleider(&mut t[0].store, &tb_naam(i), &apparaat)
+            })
+            .collect();
+        for naar in 1..PR + TB {
+            uitwisselen(&mut t, 0, naar);
+        }
+        (t, ids)
     }
 
     fn stuur(t: &mut [Replica], van: usize, naar: usize, alleen: Option<&str>) -> Option<Vec<u8>> {
@@ -629,7 +652,7 @@ mod bereik {
 
         #[test]
         fn ieder_krijgt_precies_waar_hij_recht_op_heeft(stappen in prop::collection::vec(stap(), 1..40)) {
-            let mut t = maak_team();
+            let (mut t, tb_ids) = maak_team();
             let mut nummers: Vec<String> = (0..3).map(|i| nieuwe_casus(&mut t[0].store, &format!("Casus {i}"))).collect();
             // Ever assigned to trajectbegeleider i (on any replica).
             let mut ooit: Vec<BTreeSet<String>> = vec![BTreeSet::new(); TB];
@@ -653,9 +676,7 @@ mod bereik {
                     Stap::Toewijzen { r, casus, tb } => {
                         let nr = nummers[casus % nummers.len()].clone();
                         if t[r].store.casus_regel(&nr).is_ok() {
-                            let naam = tb.map(tb_naam).unwrap_or_default();
-                            let w = CasusWijziging { trajectbegeleider: Some(naam), ..Default::default() };
-                            t[r].store.casus_wijzig(&nr, &w).unwrap();
+                            wijs_trajectbegeleider_toe(&mut t[r].store, &nr, tb.map(|i| tb_ids[i].as_str()));
                             if let Some(tb) = tb {
                                 ooit[tb].insert(t[r].store.casus_id(&nr).unwrap());
                             }
@@ -700,7 +721,7 @@ mod bereik {
             }
             let ids: Vec<String> = nummers.iter().map(|n| t[0].store.casus_id(n).unwrap()).collect();
             for tb in 0..TB {
-                let eigen = t[0].store.casussen_van_trajectbegeleider(&tb_naam(tb)).unwrap();
+                let eigen = t[0].store.casussen_van_trajectbegeleider(&tb_ids[tb]).unwrap();
                 for id in &ids {
                     let bij_tb = t[PR + tb].store.casus_staat(id).unwrap();
                     if eigen.contains(id) {

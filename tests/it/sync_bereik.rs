@@ -110,18 +110,16 @@ fn toegewezen_casus_komt_met_hele_historie() {
     let mut tb = t.pop().unwrap();
     let mut pr = t.pop().unwrap();
     let tb_id = tb.id();
+    // Tom is a medewerker linked to his device; cases are assigned to him by id.
+    let tom = crate::sync::trajectbegeleider(&mut pr.store, "Tom Traject", &tb_id);
     let eigen = casus(&mut pr.store, "Van Tom");
-    pr.store
-        .casus_wijzig(&eigen, &CasusWijziging { trajectbegeleider: Some("Tom Traject".into()), ..Default::default() })
-        .unwrap();
+    crate::sync::wijs_trajectbegeleider_toe(&mut pr.store, &eigen, Some(&tom));
     let later = casus(&mut pr.store, "Later van Tom");
     notitie(&mut pr.store, &later, "Oude notitie");
     let ander = casus(&mut pr.store, "Nooit van Tom");
     sync::importeer(&mut tb.store, &bundel(&mut pr, &tb_id)).unwrap();
     assert!(tb.store.casus_regel(&later).is_err());
-    pr.store
-        .casus_wijzig(&later, &CasusWijziging { trajectbegeleider: Some("Tom Traject".into()), ..Default::default() })
-        .unwrap();
+    crate::sync::wijs_trajectbegeleider_toe(&mut pr.store, &later, Some(&tom));
     sync::importeer(&mut tb.store, &bundel(&mut pr, &tb_id)).unwrap();
     assert_eq!(tb.store.casus_regel(&later).unwrap().werknaam, "Later van Tom");
     assert_eq!(journaalteksten(&mut tb.store, &later), ["Oude notitie"], "the history from before the assignment");

@@ -18,7 +18,7 @@ pub const KAARTEN_PER_KOLOM: usize = 60;
 pub struct State {
     regels: Vec<CasusRegel>,
     themas: Vec<Keuze>,
-    regisseurs: Vec<String>,
+    regisseurs: Vec<Keuze>,
     partners: Vec<Keuze>,
     mij: String,
     filter: Filter,
@@ -233,7 +233,8 @@ impl State {
         &self.themas
     }
 
-    /// A board for user `mij` with the case list and pick-list data.
+    /// A board for the user who is medewerker `mij` (id; empty: none chosen yet) with the
+    /// case list and pick-list data.
     pub fn new(mij: &str, regels: Vec<CasusRegel>, themas: &[LijstItem], partners: Vec<Keuze>) -> State {
         let mut s = State { mij: mij.to_string(), partners, ..State::default() };
         s.themas = themas.iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect();
@@ -243,9 +244,12 @@ impl State {
 
     /// Replace the case list (after a change), keeping filters and selection.
     pub fn vervang(&mut self, regels: Vec<CasusRegel>) {
-        let mut r: Vec<String> = regels.iter().map(|c| c.procesregisseur.clone()).filter(|n| !n.is_empty()).collect();
-        r.sort();
-        r.dedup();
+        let mut r: Vec<Keuze> = regels
+            .iter()
+            .filter_map(|c| c.procesregisseur_id.as_ref().map(|id| Keuze::new(id, &c.procesregisseur)))
+            .collect();
+        r.sort_by(|a, b| (a.label.to_lowercase(), &a.id).cmp(&(b.label.to_lowercase(), &b.id)));
+        r.dedup_by(|a, b| a.id == b.id);
         self.regisseurs = r;
         self.regels = regels;
     }
@@ -321,14 +325,27 @@ impl State {
         self.regels.iter().filter(move |c| {
             f.thema.as_ref().is_none_or(|t| c.thema_id.as_deref() == Some(t.id.as_str()))
                 && f.ave.as_ref().is_none_or(|a| a.id == c.ave.to_string())
-                && f.regisseur.as_ref().is_none_or(|r| r.id == c.procesregisseur)
-                && (!f.alleen_mijn || c.procesregisseur == self.mij || c.trajectbegeleider == self.mij)
+                && f.regisseur.as_ref().is_none_or(|r| c.procesregisseur_id.as_deref() == Some(r.id.as_str()))
+                && (!f.alleen_mijn || self.is_mijn(c))
                 && (tekst.is_empty()
                     || c.casusnummer.contains(&tekst)
                     || c.werknaam.to_lowercase().contains(&tekst)
                     || c.thema.to_lowercase().contains(&tekst)
                     || c.procesregisseur.to_lowercase().contains(&tekst))
         })
+    }
+
+    /// The user (medewerker id) is procesregisseur, trajectbegeleider or casusregisseur.
+    fn is_mijn(&self, c: &CasusRegel) -> bool {
+        !self.mij.is_empty()
+            && [&c.procesregisseur_id, &c.trajectbegeleider_id, &c.casusregisseur_id]
+                .iter()
+                .any(|m| m.as_deref() == Some(self.mij.as_str()))
+    }
+
+    /// Who the user is (medewerker id; empty: not chosen), after Instellingen changed it.
+    pub fn zet_mij(&mut self, mij: &str) {
+        self.mij = mij.to_string();
     }
 
     fn regel(&self, nummer: &str) -> Option<&CasusRegel> {
@@ -484,13 +501,9 @@ impl State {
         let filters = row![
             kies(self.themas.as_slice(), f.thema.clone(), Message::FilterThema).placeholder("Alle thema's").width(220),
             kies(ave_keuzes(), f.ave.clone(), Message::FilterAve).placeholder("Alle AVE-fasen").width(160),
-            kies(
-                self.regisseurs.iter().map(|r| Keuze::new(r, r)).collect::<Vec<_>>(),
-                f.regisseur.clone(),
-                Message::FilterRegisseur
-            )
-            .placeholder("Alle procesregisseurs")
-            .width(230),
+            kies(self.regisseurs.as_slice(), f.regisseur.clone(), Message::FilterRegisseur)
+                .placeholder("Alle procesregisseurs")
+                .width(230),
             checkbox(f.alleen_mijn).label("Alleen mijn casussen").on_toggle(Message::AlleenMijn),
             invoer("Filter op nummer, werknaam…", &f.tekst, Message::FilterTekst).width(220),
             kies(&Sortering::ALLE[..], Some(self.sortering), Message::Sorteer).width(210),

@@ -4,7 +4,7 @@ use super::plan;
 use crate::domain::{Ave, Bsn, JournaalSoort, Rol};
 use crate::store::{
     AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, NieuwJournaal, NieuweBetrokkene,
-    NieuweDetentie,
+    NieuweDetentie, Toewijzing,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
@@ -77,8 +77,11 @@ pub struct State {
     themas: Vec<Keuze>,
     /// The aanmelding being edited ("Wijzigen"), if open.
     aanmelding: Option<AanmeldingFormulier>,
-    /// Typed procesregisseur and trajectbegeleider not yet saved (`None`: as stored).
-    toewijzing: Option<(String, String)>,
+    /// Chosen procesregisseur, trajectbegeleider and casusregisseur not yet saved
+    /// (`None`: as stored; a choice with an empty id clears the role).
+    toewijzing: Option<[Option<Keuze>; 3]>,
+    /// The medewerkers offered for assignment (active ones), with "niemand" first.
+    medewerkers: Vec<Keuze>,
     /// The betrokkene being corrected, if any.
     correctie: Option<Correctie>,
     /// The betrokkene whose removal awaits confirmation: (id, typed reason).
@@ -251,11 +254,9 @@ pub enum Message {
     WijzigingOpslaan,
     /// Close the open form without saving (Esc).
     Annuleren,
-    /// Type the procesregisseur.
-    Procesregisseur(String),
-    /// Type the trajectbegeleider.
-    Trajectbegeleider(String),
-    /// Save the procesregisseur and trajectbegeleider.
+    /// Choose the medewerker for a role of the casus (an empty id: nobody).
+    KiesToewijzing(Plek, Keuze),
+    /// Save the chosen procesregisseur, trajectbegeleider and casusregisseur.
     Toewijzen,
     /// Open the correction form of betrokkene `.0`.
     Corrigeren(String),
@@ -271,6 +272,27 @@ pub enum Message {
     VerwijderReden(String),
     /// Confirm the removal.
     VerwijderenBevestigd,
+}
+
+/// A role of a casus that a medewerker is assigned to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plek {
+    /// Holds the regie.
+    Procesregisseur,
+    /// Guides the (former) detainee; decides what that colleague receives by sync.
+    Trajectbegeleider,
+    /// Casusregisseur, often of a partner.
+    Casusregisseur,
+}
+
+impl Plek {
+    fn index(self) -> usize {
+        match self {
+            Plek::Procesregisseur => 0,
+            Plek::Trajectbegeleider => 1,
+            Plek::Casusregisseur => 2,
+        }
+    }
 }
 
 /// A printable document of a casus.
@@ -311,8 +333,10 @@ pub enum Event {
     Afdrukken(Document, Option<u32>),
     /// Save a document as PDF.
     Opslaan(Document, Option<u32>),
-    /// Change the aanmelding fields or the assignment of the casus.
+    /// Change the aanmelding fields of the casus.
     Wijzig(CasusWijziging),
+    /// Assign (or clear) procesregisseur, trajectbegeleider and casusregisseur.
+    Toewijzen(Toewijzing),
     /// Correct betrokkene `.0` with reason `.2`.
     Corrigeer(String, BetrokkeneWijziging, String),
     /// Remove betrokkene `.0` with reason `.1`.
@@ -347,9 +371,29 @@ impl State {
             themas: Vec::new(),
             aanmelding: None,
             toewijzing: None,
+            medewerkers: Vec::new(),
             correctie: None,
             verwijderen: None,
         }
+    }
+
+    /// The medewerkers offered for assignment (`(id, label)` of the active ones).
+    pub fn zet_medewerkers(&mut self, medewerkers: Vec<Keuze>) {
+        self.medewerkers = std::iter::once(Keuze::new("", "— niemand —")).chain(medewerkers).collect();
+    }
+
+    /// The current choice per role: as typed, else as stored.
+    fn toewijzing_keuzes(&self) -> [Option<Keuze>; 3] {
+        if let Some(t) = &self.toewijzing {
+            return t.clone();
+        }
+        let r = &self.detail.regel;
+        let k = |id: &Option<String>, naam: &str| id.as_ref().map(|id| Keuze::new(id, naam));
+        [
+            k(&r.procesregisseur_id, &r.procesregisseur),
+            k(&r.trajectbegeleider_id, &r.trajectbegeleider),
+            k(&r.casusregisseur_id, &r.casusregisseur),
+        ]
     }
 
     /// The thema choices of the aanmelding form (active themes).
@@ -606,9 +650,6 @@ impl State {
                             geprobeerd: Some(f.geprobeerd.clone()),
                             vraag: Some(f.vraag.clone()),
                             evaluatiedatum: Some(evaluatie.ok().flatten()),
-                            // A typed assignment is saved with it (the form closes both).
-                            procesregisseur: self.toewijzing.as_ref().map(|t| t.0.trim().to_string()),
-                            trajectbegeleider: self.toewijzing.as_ref().map(|t| t.1.trim().to_string()),
                         };
                         return (Task::none(), Some(Event::Wijzig(w)));
                     }
@@ -625,22 +666,20 @@ impl State {
                 self.correctie = None;
                 self.verwijderen = None;
             }
-            Message::Procesregisseur(t) => {
-                let r = &self.detail.regel;
-                self.toewijzing.get_or_insert_with(|| (r.procesregisseur.clone(), r.trajectbegeleider.clone())).0 = t;
-            }
-            Message::Trajectbegeleider(t) => {
-                let r = &self.detail.regel;
-                self.toewijzing.get_or_insert_with(|| (r.procesregisseur.clone(), r.trajectbegeleider.clone())).1 = t;
+            Message::KiesToewijzing(plek, k) => {
+                let mut keuzes = self.toewijzing_keuzes();
+                keuzes[plek.index()] = if k.id.is_empty() { None } else { Some(k) };
+                self.toewijzing = Some(keuzes);
             }
             Message::Toewijzen => {
-                if let Some((p, t)) = &self.toewijzing {
-                    let w = CasusWijziging {
-                        procesregisseur: Some(p.trim().to_string()),
-                        trajectbegeleider: Some(t.trim().to_string()),
-                        ..CasusWijziging::default()
+                if let Some(k) = &self.toewijzing {
+                    let id = |k: &Option<Keuze>| Some(k.as_ref().map(|k| k.id.clone()));
+                    let w = Toewijzing {
+                        procesregisseur: id(&k[0]),
+                        trajectbegeleider: id(&k[1]),
+                        casusregisseur: id(&k[2]),
                     };
-                    return (Task::none(), Some(Event::Wijzig(w)));
+                    return (Task::none(), Some(Event::Toewijzen(w)));
                 }
             }
             Message::Corrigeren(id) => {
@@ -812,25 +851,35 @@ impl State {
             row![text(k).size(13).style(theme::gedempt).width(190), text(v).size(14).width(Fill)]
         };
         let leeg = |s: &Option<String>| s.as_deref().map(nl_datum).unwrap_or_else(|| "—".into());
-        let r = &d.regel;
-        let (regisseur, begeleider) = match &self.toewijzing {
-            Some((p, t)) => (p.as_str(), t.as_str()),
-            None => (r.procesregisseur.as_str(), r.trajectbegeleider.as_str()),
+        let [regisseur, begeleider, casusregisseur] = self.toewijzing_keuzes();
+        let lijst = |plek: Plek, huidig: Option<Keuze>, leeg: &'static str| {
+            let titel = match plek {
+                Plek::Procesregisseur => "Procesregisseur",
+                Plek::Trajectbegeleider => "Trajectbegeleider",
+                Plek::Casusregisseur => "Casusregisseur",
+            };
+            column![
+                text(titel).size(12).style(theme::gedempt),
+                kies(self.medewerkers.as_slice(), huidig, move |k| Message::KiesToewijzing(plek, k))
+                    .placeholder(leeg)
+                    .width(Fill)
+            ]
+            .width(Fill)
         };
+        let mut opslaan = button(text("Toewijzing opslaan")).style(Knop::Primair.stijl());
+        if self.toewijzing.is_some() {
+            opslaan = opslaan.on_press(Message::Toewijzen);
+        }
         let toewijzen = veld(
             "Toewijzen",
             row![
-                invoer("Procesregisseur", regisseur, Message::Procesregisseur)
-                    .on_submit(Message::Toewijzen)
-                    .id("toewijzen-procesregisseur")
-                    .width(Fill),
-                invoer("Trajectbegeleider", begeleider, Message::Trajectbegeleider)
-                    .on_submit(Message::Toewijzen)
-                    .id("toewijzen-trajectbegeleider")
-                    .width(Fill),
-                button(text("Toewijzing opslaan")).on_press(Message::Toewijzen).style(Knop::Primair.stijl()),
+                lijst(Plek::Procesregisseur, regisseur, "Geen procesregisseur"),
+                lijst(Plek::Trajectbegeleider, begeleider, "Geen trajectbegeleider"),
+                lijst(Plek::Casusregisseur, casusregisseur, "Geen casusregisseur"),
+                opslaan,
             ]
-            .spacing(6),
+            .spacing(6)
+            .align_y(iced::Bottom),
             None,
         );
         if let Some(f) = &self.aanmelding {

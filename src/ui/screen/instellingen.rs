@@ -1,11 +1,12 @@
-//! Settings: idle lock time, the thema and leefgebied lists, user, and "Over Schakel" (version, licence, third-party
-//! licences).
+//! Settings: idle lock time, "Mijn naam en rol" and the medewerkers, the thema and leefgebied lists, user, and
+//! "Over Schakel" (version, licence, third-party licences).
 
+use crate::domain::{Medewerker, MedewerkerRol};
 use crate::over::{self, Onderdeel};
-use crate::store::LijstItem;
+use crate::store::{LijstItem, MedewerkerWijziging};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, invoer, kies, veld};
-use iced::widget::{Column, button, column, container, row, scrollable, space, text};
+use iced::widget::{Column, button, checkbox, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// Where the installed package puts the third-party licence list.
@@ -32,6 +33,33 @@ pub struct State {
     nieuw_thema: String,
     nieuw_leefgebied: String,
     fout: Option<String>,
+    medewerkers: Vec<Medewerker>,
+    /// The medewerker this device's user is.
+    mij: Option<String>,
+    nieuwe_medewerker: String,
+    nieuwe_rol: Option<MedewerkerRol>,
+    nieuw_is_mij: bool,
+    /// The medewerker being edited: (id, typed name, typed device id).
+    bewerking: Option<(String, String, String)>,
+    medewerker_fout: Option<String>,
+}
+
+/// A change to the medewerkers that the app makes in the store.
+#[derive(Debug, Clone)]
+pub enum MedewerkerVerzoek {
+    /// Add a medewerker (and make them this device's user with `ik`).
+    Nieuw {
+        /// Name.
+        naam: String,
+        /// Role.
+        rol: MedewerkerRol,
+        /// This is me.
+        ik: bool,
+    },
+    /// Change medewerker `.0`.
+    Wijzig(String, MedewerkerWijziging),
+    /// This device's user is medewerker `.0`.
+    Ik(String),
 }
 
 /// An editable list.
@@ -68,6 +96,30 @@ pub enum Message {
     Toevoegen(Lijst),
     /// Archive (`false`) or activate an entry.
     Actief(Lijst, String, bool),
+    /// Choose who the user is ("Mijn naam en rol").
+    KiesMij(Keuze),
+    /// Type the name of a new medewerker.
+    NieuweMedewerker(String),
+    /// Choose the role of the new medewerker.
+    NieuweRol(MedewerkerRol),
+    /// Tick "Dit ben ik" for the new medewerker.
+    NieuwIsMij(bool),
+    /// Add the new medewerker.
+    MedewerkerToevoegen,
+    /// Start editing the name and device of medewerker `.0`.
+    Bewerk(String),
+    /// Type the name in the edit form.
+    BewerkNaam(String),
+    /// Type the device id in the edit form.
+    BewerkApparaat(String),
+    /// Save the edit form.
+    BewerkingOpslaan,
+    /// Close the edit form without saving.
+    BewerkingAnnuleren,
+    /// Change the role of medewerker `.0`.
+    WijzigRol(String, MedewerkerRol),
+    /// Archive (`true`) or activate medewerker `.0`.
+    Archiveer(String, bool),
 }
 
 /// What the screen asks of the app.
@@ -81,6 +133,8 @@ pub enum Event {
     Toevoegen(Lijst, String),
     /// Archive (`false`) or activate entry `.1` of a list.
     Actief(Lijst, String, bool),
+    /// Add, change or choose a medewerker.
+    Medewerker(MedewerkerVerzoek),
 }
 
 fn keuze(m: u32) -> Keuze {
@@ -105,7 +159,34 @@ impl State {
             nieuw_thema: String::new(),
             nieuw_leefgebied: String::new(),
             fout: None,
+            medewerkers: Vec::new(),
+            mij: None,
+            nieuwe_medewerker: String::new(),
+            nieuwe_rol: None,
+            nieuw_is_mij: false,
+            bewerking: None,
+            medewerker_fout: None,
         }
+    }
+
+    /// The medewerkers as stored and the one this device's user is.
+    pub fn zet_medewerkers(&mut self, medewerkers: Vec<Medewerker>, mij: Option<String>) {
+        self.medewerkers = medewerkers;
+        self.mij = mij;
+    }
+
+    /// The local user's name (after "Mijn naam en rol" changed).
+    pub fn zet_gebruiker(&mut self, gebruiker: String) {
+        self.gebruiker = gebruiker;
+    }
+
+    /// A medewerker change was stored: close the forms.
+    pub fn medewerker_opgeslagen(&mut self) {
+        self.nieuwe_medewerker.clear();
+        self.nieuwe_rol = None;
+        self.nieuw_is_mij = false;
+        self.bewerking = None;
+        self.medewerker_fout = None;
     }
 
     /// The lists as stored.
@@ -126,6 +207,11 @@ impl State {
     /// Show a refusal of the store.
     pub fn toon_fout(&mut self, f: String) {
         self.fout = Some(f);
+    }
+
+    /// Show a refusal of a medewerker change, next to the medewerkers.
+    pub fn toon_medewerker_fout(&mut self, f: String) {
+        self.medewerker_fout = Some(f);
     }
 
     /// Handle a message.
@@ -155,6 +241,74 @@ impl State {
                 (Task::none(), Some(Event::Toevoegen(l, naam.trim().to_string())))
             }
             Message::Actief(l, id, aan) => (Task::none(), Some(Event::Actief(l, id, aan))),
+            Message::KiesMij(k) => (Task::none(), Some(Event::Medewerker(MedewerkerVerzoek::Ik(k.id)))),
+            Message::NieuweMedewerker(n) => {
+                self.nieuwe_medewerker = n;
+                (Task::none(), None)
+            }
+            Message::NieuweRol(r) => {
+                self.nieuwe_rol = Some(r);
+                (Task::none(), None)
+            }
+            Message::NieuwIsMij(b) => {
+                self.nieuw_is_mij = b;
+                (Task::none(), None)
+            }
+            Message::MedewerkerToevoegen => match self.nieuwe_rol {
+                None => {
+                    self.medewerker_fout = Some("Kies de rol van de nieuwe medewerker.".into());
+                    (Task::none(), None)
+                }
+                Some(rol) => {
+                    let naam = self.nieuwe_medewerker.trim().to_string();
+                    (
+                        Task::none(),
+                        Some(Event::Medewerker(MedewerkerVerzoek::Nieuw { naam, rol, ik: self.nieuw_is_mij })),
+                    )
+                }
+            },
+            Message::Bewerk(id) => {
+                if let Some(m) = self.medewerkers.iter().find(|m| m.id == id) {
+                    self.bewerking = Some((id, m.naam.clone(), m.apparaat.clone().unwrap_or_default()));
+                }
+                (Task::none(), None)
+            }
+            Message::BewerkNaam(n) => {
+                if let Some(b) = &mut self.bewerking {
+                    b.1 = n;
+                }
+                (Task::none(), None)
+            }
+            Message::BewerkApparaat(a) => {
+                if let Some(b) = &mut self.bewerking {
+                    b.2 = a;
+                }
+                (Task::none(), None)
+            }
+            Message::BewerkingOpslaan => match &self.bewerking {
+                Some((id, naam, apparaat)) => {
+                    let w = MedewerkerWijziging {
+                        naam: Some(naam.clone()),
+                        apparaat: Some(Some(apparaat.trim().to_string()).filter(|a| !a.is_empty())),
+                        ..Default::default()
+                    };
+                    (Task::none(), Some(Event::Medewerker(MedewerkerVerzoek::Wijzig(id.clone(), w))))
+                }
+                None => (Task::none(), None),
+            },
+            Message::BewerkingAnnuleren => {
+                self.bewerking = None;
+                self.medewerker_fout = None;
+                (Task::none(), None)
+            }
+            Message::WijzigRol(id, rol) => {
+                let w = MedewerkerWijziging { rol: Some(rol), ..Default::default() };
+                (Task::none(), Some(Event::Medewerker(MedewerkerVerzoek::Wijzig(id, w))))
+            }
+            Message::Archiveer(id, archief) => {
+                let w = MedewerkerWijziging { gearchiveerd: Some(archief), ..Default::default() };
+                (Task::none(), Some(Event::Medewerker(MedewerkerVerzoek::Wijzig(id, w))))
+            }
         }
     }
 
@@ -179,6 +333,7 @@ impl State {
             .padding(12)
             .width(Fill)
             .style(Vlak::Paneel.stijl()),
+            container(self.medewerkers_view()).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(self.lijsten()).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(
                 column![
@@ -199,6 +354,91 @@ impl State {
         .spacing(12)
         .padding(16)
         .into()
+    }
+
+    /// "Mijn naam en rol" and the medewerkers: add, rename, change role, link a device, archive.
+    fn medewerkers_view(&self) -> Element<'_, Message> {
+        let actief: Vec<Keuze> = self
+            .medewerkers
+            .iter()
+            .filter(|m| !m.gearchiveerd)
+            .map(|m| Keuze::new(&m.id, format!("{} ({})", m.naam, m.rol.label().to_lowercase())))
+            .collect();
+        let mij = self.mij.as_ref().and_then(|id| actief.iter().find(|k| &k.id == id).cloned());
+        let mut c = column![
+            text("Mijn naam en rol").size(17),
+            veld(
+                "Ik ben",
+                kies(actief, mij, Message::KiesMij).placeholder("Kies uzelf uit de medewerkers").width(320),
+                None
+            ),
+            text("Medewerkers").size(17),
+            text(
+                "Casussen worden aan medewerkers toegewezen. Koppel een trajectbegeleider aan het apparaat-id van zijn \
+                 of haar visitekaartje: alleen dan ontvangt die collega de eigen casussen."
+            )
+            .size(13)
+            .style(theme::gedempt),
+        ]
+        .spacing(6);
+        for m in &self.medewerkers {
+            let ik = if self.mij.as_deref() == Some(m.id.as_str()) { " (u)" } else { "" };
+            let archief = if m.gearchiveerd { " (gearchiveerd)" } else { "" };
+            let apparaat =
+                m.apparaat.as_deref().map(|a| format!(" · apparaat {}", &a[..a.len().min(8)])).unwrap_or_default();
+            let id = m.id.clone();
+            let naam = text(format!("{}{ik}{archief}{apparaat}", m.naam)).size(14).width(Fill);
+            c = c.push(
+                row![
+                    if m.gearchiveerd { naam.style(theme::gedempt) } else { naam },
+                    kies(MedewerkerRol::ALLE, Some(m.rol), move |r| Message::WijzigRol(id.clone(), r)).width(220),
+                    button(text("Wijzigen").size(12)).on_press(Message::Bewerk(m.id.clone())).style(Knop::Link.stijl()),
+                    button(text(if m.gearchiveerd { "Activeren" } else { "Archiveren" }).size(12))
+                        .on_press(Message::Archiveer(m.id.clone(), !m.gearchiveerd))
+                        .style(Knop::Link.stijl()),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+            if let Some((_, naam, apparaat)) = self.bewerking.as_ref().filter(|b| b.0 == m.id) {
+                c = c.push(
+                    row![
+                        invoer("Naam", naam, Message::BewerkNaam)
+                            .on_submit(Message::BewerkingOpslaan)
+                            .id("medewerker-naam")
+                            .width(Fill),
+                        invoer("Apparaat-id (leeg: niet gekoppeld)", apparaat, Message::BewerkApparaat)
+                            .on_submit(Message::BewerkingOpslaan)
+                            .id("medewerker-apparaat")
+                            .width(Fill),
+                        button(text("Medewerker opslaan"))
+                            .on_press(Message::BewerkingOpslaan)
+                            .style(Knop::Primair.stijl()),
+                        button(text("Annuleren")).on_press(Message::BewerkingAnnuleren).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                );
+            }
+        }
+        c = c.push(
+            row![
+                invoer("Naam van de medewerker", &self.nieuwe_medewerker, Message::NieuweMedewerker)
+                    .on_submit(Message::MedewerkerToevoegen)
+                    .id("nieuwe-medewerker")
+                    .width(Fill),
+                kies(MedewerkerRol::ALLE, self.nieuwe_rol, Message::NieuweRol).placeholder("Rol").width(220),
+                checkbox(self.nieuw_is_mij).label("Dit ben ik").on_toggle(Message::NieuwIsMij),
+                button(text("Medewerker toevoegen"))
+                    .on_press(Message::MedewerkerToevoegen)
+                    .style(Knop::Secundair.stijl()),
+            ]
+            .spacing(6)
+            .align_y(iced::Center),
+        );
+        if let Some(f) = &self.medewerker_fout {
+            c = c.push(text(f).size(13).style(theme::rood));
+        }
+        c.into()
     }
 
     /// The thema and leefgebied lists: add, archive, activate.
