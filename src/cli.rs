@@ -96,7 +96,7 @@ pub enum Opdracht {
     /// Het plan van aanpak: doelen, acties, risico's en versies
     #[command(subcommand)]
     Plan(plan::PlanOpdracht),
-    /// De bewerkbare lijsten: thema's en leefgebieden
+    /// De bewerkbare lijsten: thema's, leefgebieden, soorten overleg en gemeenten
     Lijst(plan::LijstArgs),
     /// Bewaartermijnen: welke afgesloten casussen weg moeten, verlengen en verwijderen
     #[command(subcommand)]
@@ -422,6 +422,20 @@ pub enum CasusOpdracht {
         #[arg(long)]
         tevredenheid: Option<u8>,
     },
+    /// Leg de uitkomst van de weging vast; een casus in weging gaat door naar procesregie of monitoring
+    Weging {
+        /// Casusnummer
+        nummer: String,
+        /// Uitkomst: procesregie, ondersteunen, advies, niet-passend
+        #[arg(long)]
+        uitkomst: String,
+        /// Datum van het besluit (standaard de datum van het overleg, anders vandaag)
+        #[arg(long)]
+        datum: Option<String>,
+        /// Id van de weegtafel die besloot (of de eerste 8 tekens)
+        #[arg(long)]
+        overleg: Option<String>,
+    },
     /// Wijzig de AVE-fase
     Ave {
         /// Casusnummer
@@ -517,6 +531,11 @@ pub enum AuditOpdracht {
     Verify,
     /// Exporteer wie wat heeft ingezien of gewijzigd (CSV of PDF), met de uitslag van de hashketen
     Export(privacy::AuditExportArgs),
+}
+
+/// A weging outcome as typed: `niet-passend` and `niet_passend` both work.
+pub(crate) fn uitkomst_code(invoer: &str) -> Result<WegingUitkomst, CliFout> {
+    Ok(WegingUitkomst::parse(&invoer.trim().to_lowercase().replace('-', "_"))?)
 }
 
 /// A report error as a CLI error.
@@ -1528,6 +1547,28 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     of_niemand(&r.procesregisseur),
                     of_niemand(&r.trajectbegeleider)
                 );
+            }
+        }
+        CasusOpdracht::Weging { nummer, uitkomst, datum, overleg } => {
+            let w = crate::store::Weging {
+                uitkomst: uitkomst_code(uitkomst)?,
+                datum: datum.as_deref().map(crate::domain::parse_datum).transpose()?,
+                overleg: overleg.clone(),
+            };
+            let mut store = open_store(map)?;
+            store.casus_weging(nummer, &w)?;
+            let d = store.casus_detail_verversen(nummer)?;
+            if json {
+                print_json(&serde_json::json!({ "weging": d.weging, "fase": d.regel.fase }));
+            } else if let Some(v) = d.weging {
+                let mut regel = format!("Casus {nummer}: uitkomst van de weging {}", v.uitkomst.label().to_lowercase());
+                if let Some(dt) = &v.datum {
+                    regel.push_str(&format!(" op {}", crate::domain::nl_datum(dt)));
+                }
+                if let Some(o) = &v.overleg_label {
+                    regel.push_str(&format!(" ({o})"));
+                }
+                println!("{regel}; fase {}.", d.regel.fase.label().to_lowercase());
             }
         }
         CasusOpdracht::Fase { nummer, fase, uitkomst, reden, heropen, tevredenheid } => {

@@ -155,6 +155,10 @@ pub enum LijstSoort {
     Thema,
     /// Leefgebieden van het plan van aanpak
     Leefgebied,
+    /// Soorten overleg (een weegtafel blijft weegtafel, ook na hernoemen)
+    Overlegsoort,
+    /// Gemeenten van casussen
+    Gemeente,
 }
 
 /// What to do with a list.
@@ -164,6 +168,16 @@ pub enum LijstActie {
     Add {
         /// Naam
         naam: String,
+        /// Alleen bij overlegsoort: dit overleg is een weegtafel (het besluit legt de weging vast)
+        #[arg(long)]
+        weegtafel: bool,
+    },
+    /// Geef een item een nieuwe naam (casussen en overleggen die het gebruiken tonen de nieuwe naam)
+    Hernoem {
+        /// Huidige naam of id
+        oud: String,
+        /// Nieuwe naam
+        nieuw: String,
     },
     /// Bied een item niet meer aan voor nieuwe records (bestaande houden het)
     Archiveer {
@@ -311,6 +325,8 @@ pub fn lijst(map: &Gegevensmap, a: &LijstArgs, json: bool) -> Result<(), CliFout
     let (tabel, items) = match a.lijst {
         LijstSoort::Thema => ("thema", store.themas()?),
         LijstSoort::Leefgebied => ("leefgebied", store.leefgebieden()?),
+        LijstSoort::Overlegsoort => ("overlegsoort", store.overlegsoorten()?),
+        LijstSoort::Gemeente => ("gemeente", store.gemeenten()?),
     };
     let zoek = |naam: &str| -> Result<String, CliFout> {
         let n = naam.trim().to_lowercase();
@@ -330,15 +346,25 @@ pub fn lijst(map: &Gegevensmap, a: &LijstArgs, json: bool) -> Result<(), CliFout
                 }
             }
         }
-        Some(LijstActie::Add { naam }) => {
+        Some(LijstActie::Add { naam, weegtafel }) => {
             if items.iter().any(|i| i.naam.eq_ignore_ascii_case(naam.trim())) {
                 return Err(CliFout::Gebruik(format!("'{}' staat al in de lijst {tabel}.", naam.trim())));
+            }
+            if *weegtafel && !matches!(a.lijst, LijstSoort::Overlegsoort) {
+                return Err(CliFout::Gebruik("--weegtafel hoort alleen bij de lijst overlegsoort.".into()));
             }
             let id = match a.lijst {
                 LijstSoort::Thema => store.thema_toevoegen(naam)?,
                 LijstSoort::Leefgebied => store.leefgebied_toevoegen(naam)?,
+                LijstSoort::Overlegsoort => store.overlegsoort_toevoegen(naam, *weegtafel)?,
+                LijstSoort::Gemeente => store.gemeente_toevoegen(naam)?,
             };
             meld(json, &id, &format!("'{}' toegevoegd aan de lijst {tabel}.", naam.trim()));
+        }
+        Some(LijstActie::Hernoem { oud, nieuw }) => {
+            let id = zoek(oud)?;
+            store.lijst_hernoem(tabel, &id, nieuw)?;
+            meld(json, &id, &format!("'{}' heet nu '{}'.", oud.trim(), nieuw.trim()));
         }
         Some(LijstActie::Archiveer { naam }) => {
             let id = zoek(naam)?;

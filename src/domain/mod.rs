@@ -15,7 +15,7 @@ pub mod velden;
 
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
-pub use fase::{Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
+pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
 pub use journaal::JournaalSoort;
 pub use naam::vouw_naam;
 pub use overleg::OverlegSoort;

@@ -214,6 +214,12 @@ pub struct CasusDetail {
     pub aanmelder_contact: Option<String>,
     /// Date of the weging decision.
     pub datum_besluit: Option<String>,
+    /// The weging outcome with its date and, when a weegtafel decided it, the meeting.
+    pub weging: Option<WegingVastgelegd>,
+    /// Gemeente (name), if recorded.
+    pub gemeente: Option<String>,
+    /// Gemeente id, if recorded.
+    pub gemeente_id: Option<String>,
     /// Start of procesregie.
     pub datum_start: Option<String>,
     /// Closing date.
@@ -240,6 +246,30 @@ pub struct CasusDetail {
     pub ave_historie: Vec<AveWijziging>,
     /// Phase history, oldest first.
     pub fase_historie: Vec<FaseWijziging>,
+}
+
+/// A recorded weging outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WegingVastgelegd {
+    /// Outcome.
+    pub uitkomst: WegingUitkomst,
+    /// Date of the decision `JJJJ-MM-DD`.
+    pub datum: Option<String>,
+    /// The weegtafel that decided it (id), if any.
+    pub overleg: Option<String>,
+    /// That meeting as a label ("Weegtafel 12-05-2026"), when it is known on this device.
+    pub overleg_label: Option<String>,
+}
+
+/// A weging outcome to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weging {
+    /// Outcome.
+    pub uitkomst: WegingUitkomst,
+    /// Date of the decision (default: the meeting's date, else today).
+    pub datum: Option<NaiveDate>,
+    /// The weegtafel that decided it (id or its first 8+ characters).
+    pub overleg: Option<String>,
 }
 
 /// Data of a new referral (aanmelding).
@@ -655,6 +685,29 @@ impl Store {
             [&id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
+        let (weging_datum, weging_overleg, overleg_soort, overleg_datum, gemeente, gemeente_id): (
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        ) = c.query_row(
+            "SELECT c.weging_datum, c.weging_overleg_id, coalesce(s.naam, o.soort), o.datum, g.naam, c.gemeente_id
+             FROM casus c LEFT JOIN overleg o ON o.id = c.weging_overleg_id
+             LEFT JOIN overlegsoort s ON s.id = o.soort LEFT JOIN gemeente g ON g.id = c.gemeente_id WHERE c.id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )?;
+        let datum_besluit: Option<String> = datum_besluit;
+        let weging = regel.weging_uitkomst.map(|uitkomst| WegingVastgelegd {
+            uitkomst,
+            datum: weging_datum.or_else(|| datum_besluit.clone()),
+            overleg: weging_overleg,
+            overleg_label: overleg_soort
+                .zip(overleg_datum)
+                .map(|(s, d)| format!("{s} {}", crate::domain::nl_datum(&d))),
+        });
         let mut detenties_stmt = c.prepare(
             "SELECT id, inrichting, startdatum, einddatum_verwacht, zelfmelder, kortgestrafte FROM detentie
              WHERE betrokkene_id = ?1 ORDER BY startdatum",
@@ -748,6 +801,9 @@ impl Store {
             aanmelder_partner,
             aanmelder_contact,
             datum_besluit,
+            weging,
+            gemeente,
+            gemeente_id,
             datum_start,
             datum_afsluiting,
             afsluitreden,
@@ -780,6 +836,8 @@ impl Store {
         if let Some(u) = besluit.uitkomst {
             velden.push(("weging_uitkomst", tekst(u.code())));
             velden.push(("datum_besluit", tekst(&vandaag)));
+            velden.push(("weging_datum", tekst(&vandaag)));
+            velden.push(("weging_overleg_id", Value::Null));
         }
         if besluit.start_vastleggen {
             velden.push(("datum_start", tekst(&vandaag)));
@@ -813,6 +871,76 @@ impl Store {
         )?;
         w.commit()?;
         Ok(besluit)
+    }
+
+    /// Record (or correct) the weging outcome with its date and, when a weegtafel decided
+    /// it, the meeting. A casus still in weging whose outcome is *procesregie* or
+    /// *ondersteunen* moves on as on the board (to procesregie or monitoring); otherwise
+    /// the phase stays and the outcome must fit it. The date defaults to the meeting's
+    /// date, else today, and may not lie in the future or before the aanmelding.
+    pub fn casus_weging(&mut self, nummer: &str, weging: &Weging) -> Resultaat<()> {
+        let regel = self.casus_regel(nummer)?;
+        let overleg = match weging.overleg.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => {
+                let id =
+                    if self.conn.query_row("SELECT count(*) FROM overleg WHERE id = ?1", [o], |r| r.get::<_, i64>(0))?
+                        > 0
+                    {
+                        o.to_string()
+                    } else {
+                        self.volledig_id("overleg", o)?
+                    };
+                let datum: String =
+                    self.conn.query_row("SELECT datum FROM overleg WHERE id = ?1", [&id], |r| r.get(0))?;
+                Some((id, datum))
+            }
+            None => None,
+        };
+        let datum = match (weging.datum, &overleg) {
+            (Some(d), _) => d,
+            (None, Some((_, d))) => {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| DomeinFout::OngeldigeDatum(d.clone()))?
+            }
+            (None, None) => vandaag(),
+        };
+        if datum > vandaag() || datum_tekst(datum) < regel.datum_aanmelding {
+            return Err(DomeinFout::OngeldigeDatum(datum_tekst(datum)).into());
+        }
+        let naar = match (regel.fase, weging.uitkomst) {
+            (Fase::Weging, WegingUitkomst::Procesregie) => Some(Fase::Procesregie),
+            (Fase::Weging, WegingUitkomst::Ondersteunen) => Some(Fase::Monitoring),
+            (f, u) => {
+                fase::uitkomst_past_bij_fase(f, u)?;
+                None
+            }
+        };
+        let id = regel.id.clone();
+        let uitkomst = weging.uitkomst;
+        self.batch(move |st| {
+            if let Some(naar) = naar {
+                st.casus_fase(
+                    nummer,
+                    &FaseOvergang {
+                        naar: Some(naar),
+                        uitkomst: Some(uitkomst),
+                        datum: Some(datum),
+                        ..Default::default()
+                    },
+                )?;
+            }
+            let mut w = st.schrijver()?;
+            w.wijzig(
+                &s::CASUS,
+                &id,
+                &[
+                    ("weging_uitkomst", tekst(uitkomst.code())),
+                    ("datum_besluit", tekst(datum_tekst(datum))),
+                    ("weging_datum", tekst(datum_tekst(datum))),
+                    ("weging_overleg_id", tekst_of_null(overleg.map(|(o, _)| o))),
+                ],
+            )?;
+            w.commit()
+        })
     }
 
     /// Change the AVE phase, recording who, when and why.
@@ -1054,20 +1182,96 @@ impl Store {
         self.lijst_toevoegen(&s::LEEFGEBIED, naam)
     }
 
-    /// Switch a list entry on or off (inactive entries stay on existing records).
-    pub fn lijst_actief(&mut self, tabel: &str, id: &str, actief: bool) -> Resultaat<()> {
-        let t = match tabel {
+    /// The gemeente list (editable).
+    pub fn gemeenten(&self) -> Resultaat<Vec<LijstItem>> {
+        self.lijst("gemeente")
+    }
+
+    /// The meeting types (editable).
+    pub fn overlegsoorten(&self) -> Resultaat<Vec<LijstItem>> {
+        self.lijst("overlegsoort")
+    }
+
+    /// Add a gemeente to the list.
+    pub fn gemeente_toevoegen(&mut self, naam: &str) -> Resultaat<String> {
+        self.lijst_toevoegen(&s::GEMEENTE, naam)
+    }
+
+    /// Add a meeting type; `weegtafel` gives it the fixed weegtafel category (its besluit
+    /// records weging outcomes), which no rename changes.
+    pub fn overlegsoort_toevoegen(&mut self, naam: &str, weegtafel: bool) -> Resultaat<String> {
+        let naam = verplicht("naam", naam)?;
+        self.lijst_dubbel("overlegsoort", None, &naam)?;
+        let volgorde: i64 =
+            self.conn.query_row("SELECT coalesce(max(volgorde), 0) + 1 FROM overlegsoort", [], |r| r.get(0))?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(
+            &s::OVERLEGSOORT,
+            &id,
+            &[
+                ("naam", tekst(naam)),
+                ("categorie", tekst(if weegtafel { "weegtafel" } else { "overig" })),
+                ("actief", getal(1)),
+                ("volgorde", getal(volgorde)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// The synced table of an editable list by name.
+    fn lijsttabel(tabel: &str) -> Resultaat<&'static s::Tabel> {
+        Ok(match tabel {
             "thema" => &s::THEMA,
             "leefgebied" => &s::LEEFGEBIED,
+            "gemeente" => &s::GEMEENTE,
+            "overlegsoort" => &s::OVERLEGSOORT,
             _ => return Err(StoreFout::Onbekend { tabel: "lijst", id: tabel.to_string() }),
-        };
+        })
+    }
+
+    /// Refuse a name that another entry of the list already has (case-insensitive).
+    fn lijst_dubbel(&self, tabel: &str, behalve: Option<&str>, naam: &str) -> Resultaat<()> {
+        let t = Self::lijsttabel(tabel)?;
+        let dubbel: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM {} WHERE lower(naam) = lower(?1) AND id <> coalesce(?2, '')", t.naam),
+            rusqlite::params![naam.trim(), behalve],
+            |r| r.get(0),
+        )?;
+        if dubbel > 0 {
+            return Err(StoreFout::NaamBestaatAl { tabel: t.naam, naam: naam.trim().to_string() });
+        }
+        Ok(())
+    }
+
+    /// Switch a list entry on or off (inactive entries stay on existing records: an
+    /// entry in use is archived, never deleted).
+    pub fn lijst_actief(&mut self, tabel: &str, id: &str, actief: bool) -> Resultaat<()> {
+        let t = Self::lijsttabel(tabel)?;
         let mut w = self.schrijver()?;
         w.wijzig(t, id, &[("actief", getal(actief))])?;
         w.commit()
     }
 
+    /// Rename a list entry; records that use it show the new name (they refer by id).
+    pub fn lijst_hernoem(&mut self, tabel: &str, id: &str, naam: &str) -> Resultaat<()> {
+        let t = Self::lijsttabel(tabel)?;
+        let naam = verplicht("naam", naam)?;
+        let bestaat: i64 =
+            self.conn.query_row(&format!("SELECT count(*) FROM {} WHERE id = ?1", t.naam), [id], |r| r.get(0))?;
+        if bestaat == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        self.lijst_dubbel(tabel, Some(id), &naam)?;
+        let mut w = self.schrijver()?;
+        w.wijzig(t, id, &[("naam", tekst(naam))])?;
+        w.commit()
+    }
+
     fn lijst_toevoegen(&mut self, t: &s::Tabel, naam: &str) -> Resultaat<String> {
         let naam = verplicht("naam", naam)?;
+        self.lijst_dubbel(t.naam, None, &naam)?;
         let volgorde: i64 =
             self.conn.query_row(&format!("SELECT coalesce(max(volgorde), 0) + 1 FROM {}", t.naam), [], |r| r.get(0))?;
         let id = nieuw_id();
