@@ -53,6 +53,9 @@ pub enum Opdracht {
     /// Journaal van een casus
     #[command(subcommand)]
     Journaal(JournaalOpdracht),
+    /// Detenties van een betrokkene
+    #[command(subcommand)]
+    Detentie(DetentieOpdracht),
     /// Zoek in casussen, betrokkenen, journaal en plannen
     Zoek {
         /// Zoektekst (elke tekst is veilig)
@@ -84,7 +87,7 @@ pub enum Opdracht {
     /// Overleggen bekijken
     #[command(subcommand)]
     Overleg(overleg::OverlegOpdracht),
-    /// De contactlijst van partners uitwisselen (CSV en vCard)
+    /// Partners en contactpersonen: toevoegen, wijzigen, de contactlijst uitwisselen (CSV en vCard)
     #[command(subcommand)]
     Partner(PartnerOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
@@ -180,6 +183,55 @@ pub enum PartnerOpdracht {
     Import {
         /// Het bestand (.csv of .vcf)
         bestand: PathBuf,
+    },
+    /// Voeg een partnerorganisatie toe (toont het id)
+    Add {
+        /// Naam van de organisatie
+        #[arg(long)]
+        naam: String,
+        /// Soort organisatie (bijvoorbeeld gemeente, politie, zorg, justitie, overig)
+        #[arg(long, default_value = "overig")]
+        soort: String,
+        /// Convenantstatus: convenant, in_aanvraag, geen
+        #[arg(long, default_value = "geen")]
+        convenant: String,
+    },
+    /// Wijzig een partner (alleen wat u opgeeft verandert)
+    Wijzig {
+        /// Naam of id (of de eerste 8 tekens) van de partner
+        partner: String,
+        /// Nieuwe naam
+        #[arg(long)]
+        naam: Option<String>,
+        /// Soort organisatie
+        #[arg(long)]
+        soort: Option<String>,
+        /// Convenantstatus
+        #[arg(long)]
+        convenant: Option<String>,
+        /// Notities
+        #[arg(long)]
+        notities: Option<String>,
+        /// Archiveer de partner (of --archiveer=false om terug te zetten)
+        #[arg(long)]
+        archiveer: Option<bool>,
+    },
+    /// Voeg een contactpersoon toe aan een partner (toont het id)
+    Contact {
+        /// Naam of id van de partner
+        partner: String,
+        /// Naam van de contactpersoon
+        #[arg(long)]
+        naam: String,
+        /// Functie
+        #[arg(long, default_value = "")]
+        functie: String,
+        /// Telefoon
+        #[arg(long, default_value = "")]
+        telefoon: String,
+        /// E-mailadres
+        #[arg(long, default_value = "")]
+        email: String,
     },
 }
 
@@ -499,6 +551,33 @@ pub enum BetrokkeneOpdracht {
         /// Waarom (verplicht)
         #[arg(long)]
         reden: String,
+    },
+}
+
+/// `detentie` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DetentieOpdracht {
+    /// Leg een detentie van een betrokkene vast (toont het id)
+    Add {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de betrokkene (of de eerste 8 tekens; zie 'casus show --json')
+        betrokkene: String,
+        /// Inrichting
+        #[arg(long)]
+        inrichting: String,
+        /// Begin van de detentie
+        #[arg(long)]
+        start: Option<String>,
+        /// Verwachte einddatum
+        #[arg(long)]
+        einde: Option<String>,
+        /// Zelfmelder
+        #[arg(long)]
+        zelfmelder: bool,
+        /// Kortgestrafte
+        #[arg(long)]
+        kortgestrafte: bool,
     },
 }
 
@@ -916,6 +995,44 @@ fn contactlijst(map: &Gegevensmap, opdracht: &PartnerOpdracht, json: bool) -> Re
     use crate::contactlijst as cl;
     let mut store = open_store(map)?;
     match opdracht {
+        PartnerOpdracht::Add { naam, soort, convenant } => {
+            let id = store.partner_toevoegen(crate::store::NieuwePartner {
+                naam: naam.clone(),
+                soort: crate::domain::partner::PartnerSoort::parse(soort)?,
+                convenantstatus: crate::domain::Convenantstatus::parse(convenant)?,
+            })?;
+            meld(json, &id, &id);
+        }
+        PartnerOpdracht::Wijzig { partner, naam, soort, convenant, notities, archiveer } => {
+            let p = zoek_partner(&store, partner)?;
+            let w = crate::store::PartnerWijziging {
+                naam: naam.clone(),
+                soort: soort.as_deref().map(crate::domain::partner::PartnerSoort::parse).transpose()?,
+                convenantstatus: convenant.as_deref().map(crate::domain::Convenantstatus::parse).transpose()?,
+                notities: notities.clone(),
+                gearchiveerd: *archiveer,
+            };
+            let n = store.partner_wijzig(&p.id, &w)?;
+            meld(
+                json,
+                &p.id,
+                &format!("Partner {}: {} gewijzigd.", p.naam, crate::domain::aantal(n, "veld", "velden")),
+            );
+        }
+        PartnerOpdracht::Contact { partner, naam, functie, telefoon, email } => {
+            let p = zoek_partner(&store, partner)?;
+            let id = store.contact_toevoegen(
+                &p.id,
+                crate::store::NieuwContact {
+                    naam: naam.clone(),
+                    functie: functie.clone(),
+                    telefoon: telefoon.clone(),
+                    email: email.clone(),
+                    ..Default::default()
+                },
+            )?;
+            meld(json, &id, &id);
+        }
         PartnerOpdracht::Export { uitvoer, formaat } => {
             let regels = cl::regels(&store)?;
             let bytes = if is_vcard(uitvoer, formaat.as_deref())? {
@@ -1211,6 +1328,32 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             } else {
                 println!("Betrokkene verwijderd uit casus {nummer}; de reden staat in het journaal.");
             }
+        }
+        Opdracht::Detentie(DetentieOpdracht::Add {
+            nummer,
+            betrokkene,
+            inrichting,
+            start,
+            einde,
+            zelfmelder,
+            kortgestrafte,
+        }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("betrokkene", betrokkene)?;
+            if !store.casus_detail_verversen(nummer)?.betrokkenen.iter().any(|b| b.id == id) {
+                return Err(StoreFout::Onbekend { tabel: "betrokkene", id: betrokkene.clone() }.into());
+            }
+            let d = store.detentie_toevoegen(
+                &id,
+                crate::store::NieuweDetentie {
+                    inrichting: inrichting.clone(),
+                    startdatum: start.as_deref().map(crate::domain::parse_datum).transpose()?,
+                    einddatum_verwacht: einde.as_deref().map(crate::domain::parse_datum).transpose()?,
+                    zelfmelder: *zelfmelder,
+                    kortgestrafte: *kortgestrafte,
+                },
+            )?;
+            meld(cli.json, &d, &format!("Detentie vastgelegd bij casus {nummer}."));
         }
         Opdracht::Journaal(JournaalOpdracht::Add { nummer, tekst, soort, inrichting, datum }) => {
             let j = NieuwJournaal {

@@ -713,7 +713,11 @@ impl Store {
     }
 
     /// Run many changes in one transaction (bulk import, demo data): all or nothing.
+    /// Inside another batch it joins that transaction.
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Resultaat<T>) -> Resultaat<T> {
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         match f(self) {
             Ok(t) => {

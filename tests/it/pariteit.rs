@@ -20,14 +20,13 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("conflict_kiezen_nummer", Zijde::Venster, "the window chooses the value in the list (conflict_kiezen)"),
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
-    // Gaps still open (issue 20 "Casus work end to end"): the CLI lacks these.
-    ("agendapunt_duur", Zijde::Cli, "issue 20: schakel overleg agenda --duur"),
-    ("agendapunt_verwijderen", Zijde::Cli, "issue 20: schakel overleg agenda verwijder"),
-    ("verslag_corrigeren", Zijde::Cli, "issue 20: corrections after closing"),
-    ("contact_toevoegen", Zijde::Cli, "issue 20: contacts only through the contact-list import in the CLI"),
-    ("partner_toevoegen", Zijde::Cli, "issue 20: partners only through the contact-list import in the CLI"),
-    ("partner_wijzig", Zijde::Cli, "issue 20: partner edits in the CLI"),
-    ("detentie_toevoegen", Zijde::Cli, "issue 20: schakel detentie add"),
+    // Gaps still open (issue 20 "Casus work end to end"): the window lacks these; the CLI has them.
+    ("casus_weging", Zijde::Venster, "issue 20: the window records the outcome through the board's move dialog"),
+    ("agendapunt_weging", Zijde::Venster, "issue 20: weegtafel outcome picker in the meeting screen still to come"),
+    ("overleg_volgende_datum", Zijde::Venster, "issue 20: volgend-overleg date field in the meeting screen"),
+    ("gemeente_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
+    ("overlegsoort_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
+    ("lijst_hernoem", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
