@@ -1059,6 +1059,60 @@ mod tests {
         assert_eq!(bord[0].casusnummer, "2025-0001");
     }
 
+    /// Upgrade from 0006 to the editing migration (0008): a recorded weging outcome keeps
+    /// its date as the weging date, the meeting types become a list whose weegtafel keeps
+    /// its category when renamed, and older risk assessments read as made at the start.
+    #[test]
+    fn upgrade_naar_bewerken_behoudt_weging_en_overlegsoorten() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([8; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(vec![
+                M::up(include_str!("../../migrations/0001_basis.sql")),
+                M::up(include_str!("../../migrations/0002_sync.sql")),
+                M::up(include_str!("../../migrations/0003_privacy.sql")),
+                M::up(include_str!("../../migrations/0004_sync_scope.sql")),
+                M::up(include_str!("../../migrations/0005_verstrekking.sql")),
+                M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
+            ])
+            .to_latest(&mut conn)
+            .unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-6'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, weging_uitkomst,
+                                   datum_aanmelding, datum_besluit)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'monitoring', 'ondersteunen',
+                         '2025-03-01', '2025-03-20'),
+                        ('c2', '2025-0002', 2025, 2, 'Stille Eik', 'thema-nazorg', 'aanmelding', NULL,
+                         '2025-03-02', NULL);
+                 INSERT INTO risico(id, casus_id, leefgebied_id, score) VALUES ('r1', 'c1', 'lg-wonen', 4);
+                 INSERT INTO overleg(id, soort, datum) VALUES ('o1', 'weegtafel', '2025-03-20');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let w = s.casus_detail_verversen("2025-0001").unwrap().weging.unwrap();
+        assert_eq!(w.uitkomst, crate::domain::WegingUitkomst::Ondersteunen);
+        assert_eq!(w.datum.as_deref(), Some("2025-03-20"));
+        assert_eq!(w.overleg, None);
+        assert_eq!(s.casus_detail_verversen("2025-0002").unwrap().weging, None);
+        let (moment, beoordelaar): (String, String) = s
+            .conn
+            .query_row("SELECT moment, beoordelaar FROM risico WHERE id = 'r1'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((moment.as_str(), beoordelaar.as_str()), ("start", ""));
+        let soorten: Vec<String> = s.overlegsoorten().unwrap().into_iter().map(|i| i.naam).collect();
+        assert_eq!(soorten.len(), crate::domain::OverlegSoort::ALLE.len());
+        assert!(s.is_weegtafel("o1").unwrap());
+        s.lijst_hernoem("overlegsoort", "weegtafel", "Triageoverleg").unwrap();
+        assert!(s.is_weegtafel("o1").unwrap(), "a renamed weegtafel still is one");
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
     /// Upgrade 3 → 0005: a database made before bundle recipients were recorded gets the
     /// empty table; the next bundle's recipients land in it, the audit chain stays intact,
     /// and removing the casus after its term removes its rows.
