@@ -2582,6 +2582,16 @@ impl Hoofd {
                     self.overleggen.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())
                 })
             }
+            E::Weging(a, u) => self.store.agendapunt_weging(&a, u).map(|()| {
+                self.overleggen
+                    .toon_melding(format!("Uitkomst van de weging vastgelegd: {}.", u.label().to_lowercase()))
+            }),
+            E::VolgendeDatum(o, d) => self.store.overleg_volgende_datum(&o, d).map(|()| {
+                self.overleggen.toon_melding(match d {
+                    Some(d) => format!("Volgend overleg: {}.", d.format("%d-%m-%Y")),
+                    None => "Volgend overleg: nog niet gepland.".into(),
+                })
+            }),
             E::Corrigeer(a, t) => {
                 self.store.verslag_corrigeren(&a, &t).map(|_| self.overleggen.correctie_opgeslagen(&a))
             }

@@ -365,3 +365,49 @@ fn cli_partner_contact_en_detentie_toevoegen() {
         .code(1)
         .stderr(predicate::str::contains("nrichting"));
 }
+
+/// In the window: a weegtafel's besluit on an agenda item records the weging outcome with
+/// the meeting's date, the card lands in the Ondersteunen lane, and the volgend overleg
+/// typed in the meeting reaches the store.
+#[test]
+fn venster_weegtafel_besluit_zet_de_uitkomst_met_de_datum_van_het_overleg() {
+    use crate::ui::{klik, typ, verwacht};
+    use schakel::ui::screen::overleggen;
+    use schakel::ui::{App, Message};
+    let (_d, map, mut s) = hulp::store();
+    let n = casus_in_weging(&mut s, "Stille Eik", 30);
+    let o = overleg(&mut s, OverlegSoort::Weegtafel, vandaag());
+    let punt = s.agendapunt_toevoegen(&o, &n, 15).unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    klik(&mut app, "Overleggen");
+    let _ = app.update(Message::Overleggen(overleggen::Message::Kies(o.clone())));
+    klik(&mut app, "Overleg voeren");
+    verwacht(&app, "Uitkomst van de weging");
+    let _ = app.update(Message::Overleggen(overleggen::Message::Weging(punt.clone(), WegingUitkomst::Ondersteunen)));
+    verwacht(&app, "Uitkomst van de weging vastgelegd: ondersteunen.");
+    let volgend = vandaag() + Duration::days(14);
+    typ(&mut app, "volgend-overleg", &volgend.format("%d-%m-%Y").to_string());
+    klik(&mut app, "Datum vastleggen");
+    verwacht(&app, &format!("Volgend overleg: {}.", volgend.format("%d-%m-%Y")));
+
+    let db = hulp::ruw(&map);
+    let (uitkomst, datum, overleg_id, fase, volgende): (String, String, String, String, String) = db
+        .query_row(
+            "SELECT c.weging_uitkomst, c.weging_datum, c.weging_overleg_id, c.fase, o.volgende_datum
+             FROM casus c JOIN overleg o ON o.id = c.weging_overleg_id WHERE c.nummer = ?1",
+            [&n],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(uitkomst, "ondersteunen");
+    assert_eq!(datum, vandaag().format("%Y-%m-%d").to_string());
+    assert_eq!(overleg_id, o);
+    assert_eq!(fase, "monitoring");
+    assert_eq!(volgende, volgend.format("%Y-%m-%d").to_string());
+
+    // On the board the card sits in its own lane; the detail names the meeting.
+    klik(&mut app, "Casussen");
+    verwacht(&app, "Ondersteunen");
+    let _ = app.update(Message::Board(schakel::ui::screen::board::Message::Open(n.clone())));
+    verwacht(&app, &format!("Weegtafel {}", vandaag().format("%d-%m-%Y")));
+}

@@ -21,9 +21,11 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
     // Gaps still open (issue 20 "Casus work end to end"): the window lacks these; the CLI has them.
-    ("casus_weging", Zijde::Venster, "issue 20: the window records the outcome through the board's move dialog"),
-    ("agendapunt_weging", Zijde::Venster, "issue 20: weegtafel outcome picker in the meeting screen still to come"),
-    ("overleg_volgende_datum", Zijde::Venster, "issue 20: volgend-overleg date field in the meeting screen"),
+    (
+        "casus_weging",
+        Zijde::Venster,
+        "issue 20: the window records it by the board's move dialog (casus_fase, with the date) or a weegtafel besluit (agendapunt_weging); a correction dialog in the casus detail is still to come",
+    ),
     ("gemeente_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
     ("overlegsoort_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
     ("lijst_hernoem", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),

@@ -899,7 +899,30 @@ impl State {
             regel("Al geprobeerd", d.geprobeerd.clone()),
             regel("Vraag aan het ZVH", d.vraag.clone()),
             regel("Wegingsuitkomst", d.regel.weging_uitkomst.map(|u| u.label().to_string()).unwrap_or("—".into())),
-            regel("Besluit weging", leeg(&d.datum_besluit)),
+            regel(
+                "Besluit weging",
+                leeg(&d.weging.as_ref().and_then(|w| w.datum.clone()).or_else(|| d.datum_besluit.clone()))
+            ),
+            regel(
+                "Besloten in",
+                d.weging
+                    .as_ref()
+                    .and_then(|w| w
+                        .overleg_label
+                        .clone()
+                        .or_else(|| w.overleg.as_ref().map(|_| "een weegtafel".into())))
+                    .unwrap_or("—".into())
+            ),
+            regel(
+                "Toelichting weging",
+                d.fase_historie
+                    .iter()
+                    .rev()
+                    .find(|h| h.van == Some(crate::domain::Fase::Weging) && !h.reden.trim().is_empty())
+                    .map(|h| h.reden.clone())
+                    .unwrap_or("—".into())
+            ),
+            regel("Gemeente", d.gemeente.clone().unwrap_or("—".into())),
             regel("Start procesregie", leeg(&d.datum_start)),
             regel("Afgesloten", leeg(&d.datum_afsluiting)),
             regel("Afsluitreden", d.afsluitreden.clone().unwrap_or("—".into())),
