@@ -189,10 +189,10 @@ pub enum PartnerOpdracht {
         /// Naam van de organisatie
         #[arg(long)]
         naam: String,
-        /// Soort organisatie (bijvoorbeeld gemeente, politie, zorg, justitie, overig)
+        /// Soort organisatie: justitie, zorg, gemeente, overig
         #[arg(long, default_value = "overig")]
         soort: String,
-        /// Convenantstatus: convenant, in_aanvraag, geen
+        /// Convenantstatus: convenant, intentieverklaring, geen
         #[arg(long, default_value = "geen")]
         convenant: String,
     },
@@ -443,6 +443,15 @@ pub enum CasusOpdracht {
         /// Evaluatiedatum (JJJJ-MM-DD of DD-MM-JJJJ); leeg wist hem
         #[arg(long)]
         evaluatiedatum: Option<String>,
+        /// Gemeente (uit 'schakel lijst gemeente'); leeg wist hem
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Aanmelddatum (JJJJ-MM-DD of DD-MM-JJJJ; niet in de toekomst)
+        #[arg(long)]
+        aanmelddatum: Option<String>,
+        /// Aanmeldende partner (naam of id); leeg wist hem
+        #[arg(long)]
+        aanmelder: Option<String>,
     },
     /// Wijs de procesregisseur en/of trajectbegeleider toe (leeg maakt de rol vrij)
     Toewijzen {
@@ -1643,7 +1652,16 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
             geprobeerd,
             vraag,
             evaluatiedatum,
+            gemeente,
+            aanmelddatum,
+            aanmelder,
         } => {
+            let mut store = open_store(map)?;
+            let aanmelder_partner_id = match aanmelder.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some(None),
+                Some(p) => Some(Some(zoek_partner(&store, p)?.id)),
+            };
             let evaluatiedatum = match evaluatiedatum.as_deref() {
                 None => None,
                 Some(d) if d.trim().is_empty() => Some(None),
@@ -1657,9 +1675,11 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 geprobeerd: geprobeerd.clone(),
                 vraag: vraag.clone(),
                 evaluatiedatum,
+                gemeente: gemeente.clone().map(|g| Some(g).filter(|g| !g.trim().is_empty())),
+                aanmelddatum: aanmelddatum.as_deref().map(crate::domain::parse_datum).transpose()?,
+                aanmelder_partner_id,
                 ..Default::default()
             };
-            let mut store = open_store(map)?;
             let n = store.casus_wijzig(nummer, &w)?;
             if json {
                 print_json(&serde_json::json!({ "gewijzigd": n }));

@@ -322,6 +322,12 @@ pub struct CasusWijziging {
     pub vraag: Option<String>,
     /// Evaluation date of the plan.
     pub evaluatiedatum: Option<Option<NaiveDate>>,
+    /// Gemeente (id or name from the list); `Some(None)` clears it.
+    pub gemeente: Option<Option<String>>,
+    /// Date of referral (not in the future, not after the weging decision).
+    pub aanmelddatum: Option<NaiveDate>,
+    /// Referring partner id; `Some(None)` clears it (and the referring contact).
+    pub aanmelder_partner_id: Option<Option<String>>,
 }
 
 /// A new betrokkene.
@@ -993,6 +999,40 @@ impl Store {
         }
         if let Some(d) = wijziging.evaluatiedatum {
             velden.push(("evaluatiedatum", tekst_of_null(d.map(datum_tekst))));
+        }
+        if let Some(g) = &wijziging.gemeente {
+            let g = match g.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+                Some(g) => Some(lijst_zoek(&self.conn, "gemeente", "gemeente-", g)?),
+                None => None,
+            };
+            velden.push(("gemeente_id", tekst_of_null(g)));
+        }
+        if let Some(d) = wijziging.aanmelddatum {
+            if d > vandaag() {
+                return Err(DomeinFout::DatumInToekomst { veld: "aanmelddatum", datum: datum_tekst(d) }.into());
+            }
+            let besluit: Option<String> =
+                self.conn.query_row("SELECT datum_besluit FROM casus WHERE id = ?1", [&id], |r| r.get(0))?;
+            if besluit.is_some_and(|b| datum_tekst(d) > b) {
+                return Err(DomeinFout::OngeldigeDatum(datum_tekst(d)).into());
+            }
+            velden.push(("datum_aanmelding", tekst(datum_tekst(d))));
+        }
+        if let Some(p) = &wijziging.aanmelder_partner_id {
+            let p = p.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            if let Some(p) = p {
+                let bestaat: i64 =
+                    self.conn.query_row("SELECT count(*) FROM partner WHERE id = ?1", [p], |r| r.get(0))?;
+                if bestaat == 0 {
+                    return Err(StoreFout::Onbekend { tabel: "partner", id: p.to_string() });
+                }
+            }
+            let huidig: Option<String> =
+                self.conn.query_row("SELECT aanmelder_partner_id FROM casus WHERE id = ?1", [&id], |r| r.get(0))?;
+            if huidig.as_deref() != p {
+                velden.push(("aanmelder_partner_id", tekst_of_null(p)));
+                velden.push(("aanmelder_contact_id", Value::Null));
+            }
         }
         let mut w = self.schrijver()?;
         let n = w.wijzig(&s::CASUS, &id, &velden)?;

@@ -411,3 +411,43 @@ fn venster_weegtafel_besluit_zet_de_uitkomst_met_de_datum_van_het_overleg() {
     let _ = app.update(Message::Board(schakel::ui::screen::board::Message::Open(n.clone())));
     verwacht(&app, &format!("Weegtafel {}", vandaag().format("%d-%m-%Y")));
 }
+
+#[test]
+fn cli_casus_wijzig_gemeente_aanmelddatum_en_aanmelder() {
+    let (_d, map) = init();
+    let n =
+        uit(schakel(&map).args(["casus", "new", "--werknaam", "Stille Eik", "--thema", "nazorg"])).trim().to_string();
+    schakel(&map).args(["lijst", "gemeente", "add", "Peel en Maas"]).assert().success();
+    schakel(&map).args(["partner", "add", "--naam", "Wijkteam Zuidoost"]).assert().success();
+    let datum = (vandaag() - Duration::days(10)).format("%Y-%m-%d").to_string();
+    let t = uit(schakel(&map).args([
+        "casus",
+        "wijzig",
+        &n,
+        "--gemeente",
+        "peel",
+        "--aanmelddatum",
+        &datum,
+        "--aanmelder",
+        "Wijkteam Zuidoost",
+    ]));
+    assert_eq!(t.trim(), format!("Casus {n}: 3 velden gewijzigd."));
+    let show: serde_json::Value =
+        serde_json::from_str(&uit(schakel(&map).args(["--json", "casus", "show", &n]))).unwrap();
+    assert_eq!(show["gemeente"], "Peel en Maas");
+    assert_eq!(show["datum_aanmelding"], datum);
+    assert_eq!(show["aanmelder_partner"], "Wijkteam Zuidoost");
+    schakel(&map)
+        .args(["casus", "wijzig", &n, "--gemeente", "Venlo"])
+        .assert()
+        .code(1)
+        .stderr("Gemeente 'Venlo' bestaat niet (of is verwijderd).\n");
+    let morgen = (vandaag() + Duration::days(1)).format("%Y-%m-%d").to_string();
+    schakel(&map)
+        .args(["casus", "wijzig", &n, "--aanmelddatum", &morgen])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("toekomst"));
+    let t = uit(schakel(&map).args(["casus", "wijzig", &n, "--gemeente", ""]));
+    assert_eq!(t.trim(), format!("Casus {n}: 1 veld gewijzigd."));
+}

@@ -609,6 +609,7 @@ impl State {
                             // A typed assignment is saved with it (the form closes both).
                             procesregisseur: self.toewijzing.as_ref().map(|t| t.0.trim().to_string()),
                             trajectbegeleider: self.toewijzing.as_ref().map(|t| t.1.trim().to_string()),
+                            ..Default::default()
                         };
                         return (Task::none(), Some(Event::Wijzig(w)));
                     }
