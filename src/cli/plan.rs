@@ -34,6 +34,12 @@ pub enum PlanOpdracht {
         /// Toelichting
         #[arg(long, default_value = "")]
         toelichting: String,
+        /// Moment van de taxatie: start, evaluatie, afschaling
+        #[arg(long, default_value = "start")]
+        moment: String,
+        /// Wie de taxatie maakte (standaard uw eigen naam)
+        #[arg(long, default_value = "")]
+        beoordelaar: String,
     },
     /// Leg de huidige stand van het plan vast als nieuwe versie
     Versie {
@@ -230,7 +236,7 @@ fn druk_plan(store: &Store, nummer: &str, json: bool) -> Result<(), CliFout> {
     if !plan.risicos.is_empty() {
         println!("Risico's:");
         for r in &plan.risicos {
-            println!("  {:<22} {}  {}", r.leefgebied, r.score, r.toelichting);
+            println!("  {:<22} {}  {:<10} {:<20} {}", r.leefgebied, r.score, r.moment, r.beoordelaar, r.toelichting);
         }
     }
     Ok(())
@@ -303,8 +309,17 @@ pub fn plan(map: &Gegevensmap, opdracht: &PlanOpdracht, json: bool) -> Result<()
             store.actie_verwijder(&id)?;
             meld(json, &id, "Actie verwijderd.");
         }
-        PlanOpdracht::Risico { nummer, leefgebied, score, toelichting } => {
-            store.risico_zetten(nummer, leefgebied, *score, toelichting)?;
+        PlanOpdracht::Risico { nummer, leefgebied, score, toelichting, moment, beoordelaar } => {
+            store.risico_taxatie(
+                nummer,
+                &crate::store::Risicotaxatie {
+                    leefgebied: leefgebied.clone(),
+                    score: *score,
+                    toelichting: toelichting.clone(),
+                    moment: crate::domain::plan::RisicoMoment::parse(moment)?,
+                    beoordelaar: beoordelaar.clone(),
+                },
+            )?;
             meld(json, nummer, "Risicoscore vastgelegd.");
         }
         PlanOpdracht::Versie { nummer, reden } => {

@@ -691,13 +691,14 @@ impl Store {
             [&id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
+        type Tekst = Option<String>;
         let (weging_datum, weging_overleg, overleg_soort, overleg_datum, gemeente, gemeente_id): (
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
+            Tekst,
+            Tekst,
+            Tekst,
+            Tekst,
+            Tekst,
+            Tekst,
         ) = c.query_row(
             "SELECT c.weging_datum, c.weging_overleg_id, coalesce(s.naam, o.soort), o.datum, g.naam, c.gemeente_id
              FROM casus c LEFT JOIN overleg o ON o.id = c.weging_overleg_id

@@ -451,3 +451,48 @@ fn cli_casus_wijzig_gemeente_aanmelddatum_en_aanmelder() {
     let t = uit(schakel(&map).args(["casus", "wijzig", &n, "--gemeente", ""]));
     assert_eq!(t.trim(), format!("Casus {n}: 1 veld gewijzigd."));
 }
+
+#[test]
+fn cli_risicotaxatie_met_toelichting_moment_en_beoordelaar() {
+    let (_d, map) = init();
+    let n =
+        uit(schakel(&map).args(["casus", "new", "--werknaam", "Stille Eik", "--thema", "nazorg"])).trim().to_string();
+    schakel(&map)
+        .args(["plan", "risico", &n, "--leefgebied", "wonen", "--score", "4", "--toelichting", "Dreigende uitzetting"])
+        .assert()
+        .success();
+    let plan: serde_json::Value =
+        serde_json::from_str(&uit(schakel(&map).args(["--json", "plan", "show", &n]))).unwrap();
+    let r = &plan["risicos"][0];
+    assert_eq!(r["toelichting"], "Dreigende uitzetting");
+    assert_eq!(r["moment"], "start");
+    assert_eq!(r["beoordelaar"], "Test Regisseur", "the local user by default");
+    schakel(&map)
+        .args([
+            "plan",
+            "risico",
+            &n,
+            "--leefgebied",
+            "wonen",
+            "--score",
+            "2",
+            "--toelichting",
+            "Huurschuld geregeld",
+            "--moment",
+            "evaluatie",
+            "--beoordelaar",
+            "Sanne Ëlberg",
+        ])
+        .assert()
+        .success();
+    let plan: serde_json::Value =
+        serde_json::from_str(&uit(schakel(&map).args(["--json", "plan", "show", &n]))).unwrap();
+    let r = &plan["risicos"][0];
+    assert_eq!((r["score"].as_i64(), r["moment"].as_str()), (Some(2), Some("evaluatie")));
+    assert_eq!(r["beoordelaar"], "Sanne Ëlberg");
+    schakel(&map)
+        .args(["plan", "risico", &n, "--leefgebied", "wonen", "--score", "2", "--moment", "later"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("later"));
+}

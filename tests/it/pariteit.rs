@@ -29,6 +29,11 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("gemeente_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
     ("overlegsoort_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
     ("lijst_hernoem", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
+    (
+        "risico_taxatie",
+        Zijde::Venster,
+        "issue 20: the window scores through risico_zetten; moment, assessor and toelichting fields still to come",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
