@@ -639,6 +639,8 @@ impl App {
         );
         let mut instellingen = instellingen;
         instellingen.zet_lijsten(themas, store.leefgebieden().unwrap_or_default());
+        instellingen
+            .zet_meer_lijsten(store.gemeenten().unwrap_or_default(), store.overlegsoorten().unwrap_or_default());
         let mut store = store;
         let synchronisatie = match crate::sync::apparaat(&mut store) {
             Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
@@ -1385,9 +1387,18 @@ impl Hoofd {
                         let r = match lijst {
                             instellingen::Lijst::Thema => self.store.thema_toevoegen(&naam),
                             instellingen::Lijst::Leefgebied => self.store.leefgebied_toevoegen(&naam),
+                            instellingen::Lijst::Gemeente => self.store.gemeente_toevoegen(&naam),
+                            instellingen::Lijst::Overlegsoort => self.store.overlegsoort_toevoegen(&naam, false),
                         };
                         match r {
                             Ok(_) => self.instellingen.lijst_opgeslagen(lijst),
+                            Err(e) => self.instellingen.toon_fout(fout(&e)),
+                        }
+                        self.ververs_lijsten();
+                    }
+                    Some(instellingen::Event::Hernoem(lijst, id, naam)) => {
+                        match self.store.lijst_hernoem(lijst.tabel(), &id, &naam) {
+                            Ok(()) => self.instellingen.lijst_opgeslagen(lijst),
                             Err(e) => self.instellingen.toon_fout(fout(&e)),
                         }
                         self.ververs_lijsten();
@@ -1416,6 +1427,10 @@ impl Hoofd {
             (Ok(t), Ok(l)) => {
                 self.board.zet_themas(&t);
                 self.instellingen.zet_lijsten(t, l);
+                match (self.store.gemeenten(), self.store.overlegsoorten()) {
+                    (Ok(g), Ok(o)) => self.instellingen.zet_meer_lijsten(g, o),
+                    (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
+                }
             }
             (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
         }
@@ -2307,7 +2322,16 @@ impl Hoofd {
                 self.store.actie_wijzig(&id, &w).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, false))
             }
             plan::Event::ActieVerplaats(id, omhoog) => self.store.actie_verplaats(&id, omhoog),
-            plan::Event::Risico(lg, score) => self.store.risico_zetten(&n, &lg, i64::from(score), ""),
+            plan::Event::Risico(lg, score) => self.store.risico_taxatie(
+                &n,
+                &crate::store::Risicotaxatie {
+                    leefgebied: lg,
+                    score: i64::from(score),
+                    toelichting: String::new(),
+                    moment: crate::domain::plan::RisicoMoment::Start,
+                    beoordelaar: String::new(),
+                },
+            ),
             plan::Event::Vastleggen(reden) => {
                 self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
             }

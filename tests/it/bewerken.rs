@@ -496,3 +496,42 @@ fn cli_risicotaxatie_met_toelichting_moment_en_beoordelaar() {
         .code(1)
         .stderr(predicate::str::contains("later"));
 }
+
+/// Instellingen, Lijsten: add a gemeente, rename a thema inline (the board offers the new
+/// name), and rename the weegtafel without it losing its category.
+#[test]
+fn venster_lijsten_gemeente_toevoegen_en_thema_hernoemen() {
+    use crate::ui::{klik, typ, verwacht};
+    use schakel::ui::screen::instellingen::{Lijst, Message as I};
+    use schakel::ui::{App, Message, Pagina};
+    let (_d, map, mut s) = hulp::store();
+    let o = overleg(&mut s, OverlegSoort::Weegtafel, vandaag());
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Navigeer(Pagina::Instellingen));
+    verwacht(&app, "Gemeenten");
+    typ(&mut app, "nieuwe-gemeente", "Peel en Maas");
+    klik(&mut app, "Gemeente toevoegen");
+    verwacht(&app, "Peel en Maas");
+
+    let _ = app.update(Message::Instellingen(I::Hernoem(Lijst::Thema, "thema-nazorg".into(), "Nazorg".into())));
+    let _ = app.update(Message::Instellingen(I::HernoemNaam("Nazorg en re-integratie".into())));
+    let _ = app.update(Message::Instellingen(I::HernoemOpslaan));
+    verwacht(&app, "Nazorg en re-integratie");
+    // A duplicate name is refused with the store's sentence.
+    let _ = app.update(Message::Instellingen(I::Hernoem(Lijst::Thema, "thema-com".into(), "Casus op maat".into())));
+    let _ = app.update(Message::Instellingen(I::HernoemNaam("nazorg en re-integratie".into())));
+    let _ = app.update(Message::Instellingen(I::HernoemOpslaan));
+    verwacht(&app, "'nazorg en re-integratie' staat al in de lijst thema.");
+    let _ = app.update(Message::Instellingen(I::HernoemAnnuleer));
+
+    let _ = app.update(Message::Instellingen(I::Hernoem(Lijst::Overlegsoort, "weegtafel".into(), "Weegtafel".into())));
+    let _ = app.update(Message::Instellingen(I::HernoemNaam("Triageoverleg".into())));
+    let _ = app.update(Message::Instellingen(I::HernoemOpslaan));
+    verwacht(&app, "Triageoverleg");
+
+    let s = Store::open(&map, &hulp::sleutel()).unwrap();
+    assert!(s.gemeenten().unwrap().iter().any(|g| g.naam == "Peel en Maas"));
+    assert!(s.is_weegtafel(&o).unwrap());
+    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    assert!(app.board().unwrap().thema_keuzes().iter().any(|k| k.label == "Nazorg en re-integratie"));
+}

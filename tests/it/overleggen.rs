@@ -120,6 +120,26 @@ fn mediaan(mut v: Vec<f64>) -> Option<f64> {
 fn kengetallen_match_direct_counts_in_the_store() {
     let (_dir, map, mut s) = hulp::store();
     schakel::demo::genereer(&mut s, 80, 7).unwrap();
+    // One casus the ZVH supports while the local party keeps the regie, decided in the period.
+    let steun = s
+        .nieuwe_casus(schakel::store::NieuweCasus {
+            werknaam: "Stille Eik".into(),
+            thema: "nazorg".into(),
+            datum_aanmelding: Some(d("2026-01-10")),
+            ..Default::default()
+        })
+        .unwrap()
+        .to_string();
+    s.casus_fase(&steun, &schakel::domain::FaseOvergang::naar(schakel::domain::Fase::Weging)).unwrap();
+    s.casus_weging(
+        &steun,
+        &schakel::store::Weging {
+            uitkomst: schakel::domain::WegingUitkomst::Ondersteunen,
+            datum: Some(d("2026-02-01")),
+            overleg: None,
+        },
+    )
+    .unwrap();
     let (van, tot) = (d("2025-06-01"), d("2026-05-31"));
     let k = s.kengetallen(van, tot).unwrap();
     let db = hulp::ruw(&map);
@@ -164,7 +184,7 @@ fn kengetallen_match_direct_counts_in_the_store() {
     );
     let ondersteunen = tel("SELECT count(*) FROM casus WHERE weging_uitkomst = 'ondersteunen' AND datum_besluit <= ?2
          AND (datum_afsluiting IS NULL OR datum_afsluiting > ?2) AND ?1 = ?1");
-    assert!(ondersteunen > 0, "demo data has cases the ZVH supports");
+    assert!(ondersteunen > 0, "the data has a casus the ZVH supports");
     assert_eq!(k.ondersteunen_lopend, ondersteunen);
     let dagen = |sql: &str| -> Vec<f64> {
         let mut st = db.prepare(sql).unwrap();

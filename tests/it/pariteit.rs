@@ -13,6 +13,7 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("zet_identiteit", Zijde::Beide, "made once by sync::apparaat on first use"),
     ("batch", Zijde::Beide, "a transaction helper, not an action"),
     ("batch_in_geheugen", Zijde::Beide, "a transaction helper for demo data"),
+    ("risico_zetten", Zijde::Beide, "demo data and tests; the window and the CLI record through `risico_taxatie`"),
     ("partner_convenant", Zijde::Beide, "used by the contact-list import; the window edits it through partner_wijzig"),
     // Window-only by nature.
     ("zet_instelling", Zijde::Cli, "local settings (name, role, idle lock) belong to the window; init sets them"),
@@ -25,14 +26,6 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
         "casus_weging",
         Zijde::Venster,
         "issue 20: the window records it by the board's move dialog (casus_fase, with the date) or a weegtafel besluit (agendapunt_weging); a correction dialog in the casus detail is still to come",
-    ),
-    ("gemeente_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
-    ("overlegsoort_toevoegen", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
-    ("lijst_hernoem", Zijde::Venster, "issue 20: Lijsten section in Instellingen still to come"),
-    (
-        "risico_taxatie",
-        Zijde::Venster,
-        "issue 20: the window scores through risico_zetten; moment, assessor and toelichting fields still to come",
     ),
 ];
 
