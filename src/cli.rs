@@ -588,6 +588,41 @@ pub enum DetentieOpdracht {
         #[arg(long)]
         kortgestrafte: bool,
     },
+    /// Corrigeer een detentie (alleen wat u opgeeft verandert); de reden komt in het journaal
+    Wijzig {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de detentie (of de eerste 8 tekens; zie 'casus show --json')
+        id: String,
+        /// Inrichting
+        #[arg(long)]
+        inrichting: Option<String>,
+        /// Begin van de detentie; leeg wist het
+        #[arg(long)]
+        start: Option<String>,
+        /// Verwachte einddatum; leeg wist hem
+        #[arg(long)]
+        einde: Option<String>,
+        /// Zelfmelder (true of false)
+        #[arg(long)]
+        zelfmelder: Option<bool>,
+        /// Kortgestrafte (true of false)
+        #[arg(long)]
+        kortgestrafte: Option<bool>,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
+    /// Verwijder een detentie; de reden komt in het journaal
+    Verwijder {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de detentie (of de eerste 8 tekens)
+        id: String,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
 }
 
 /// `journaal` subcommands.
@@ -1363,6 +1398,48 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 },
             )?;
             meld(cli.json, &d, &format!("Detentie vastgelegd bij casus {nummer}."));
+        }
+        Opdracht::Detentie(DetentieOpdracht::Wijzig {
+            nummer,
+            id,
+            inrichting,
+            start,
+            einde,
+            zelfmelder,
+            kortgestrafte,
+            reden,
+        }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("detentie", id)?;
+            let datum = |d: &Option<String>| -> Result<Option<Option<chrono::NaiveDate>>, CliFout> {
+                Ok(match d.as_deref().map(str::trim) {
+                    None => None,
+                    Some("") => Some(None),
+                    Some(d) => Some(Some(crate::domain::parse_datum(d)?)),
+                })
+            };
+            let w = crate::store::DetentieWijziging {
+                inrichting: inrichting.clone(),
+                startdatum: datum(start)?,
+                einddatum_verwacht: datum(einde)?,
+                zelfmelder: *zelfmelder,
+                kortgestrafte: *kortgestrafte,
+            };
+            let n = store.detentie_wijzig(nummer, &id, &w, reden)?;
+            meld(
+                cli.json,
+                &id,
+                &format!(
+                    "Detentie: {} gewijzigd; de reden staat in het journaal.",
+                    crate::domain::aantal(n, "veld", "velden")
+                ),
+            );
+        }
+        Opdracht::Detentie(DetentieOpdracht::Verwijder { nummer, id, reden }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("detentie", id)?;
+            store.detentie_verwijder(nummer, &id, reden)?;
+            meld(cli.json, &id, &format!("Detentie verwijderd uit casus {nummer}; de reden staat in het journaal."));
         }
         Opdracht::Journaal(JournaalOpdracht::Add { nummer, tekst, soort, inrichting, datum }) => {
             let j = NieuwJournaal {

@@ -358,6 +358,21 @@ pub struct BetrokkeneWijziging {
     pub rol: Option<Rol>,
 }
 
+/// A correction of a detention period; `None` leaves a field unchanged.
+#[derive(Debug, Clone, Default)]
+pub struct DetentieWijziging {
+    /// Institution.
+    pub inrichting: Option<String>,
+    /// Start (`Some(None)` clears it).
+    pub startdatum: Option<Option<NaiveDate>>,
+    /// Expected release (`Some(None)` clears it).
+    pub einddatum_verwacht: Option<Option<NaiveDate>>,
+    /// Zelfmelder.
+    pub zelfmelder: Option<bool>,
+    /// Kortgestrafte.
+    pub kortgestrafte: Option<bool>,
+}
+
 /// A journaal entry written by the system inside a larger change (by the current user).
 fn schrijf_journaal(w: &mut super::schrijven::Schrijver<'_>, casus_id: &str, regel: &str) -> Resultaat<String> {
     let id = nieuw_id();
@@ -1166,6 +1181,84 @@ impl Store {
         )?;
         w.commit()?;
         Ok(id)
+    }
+
+    /// The casus id of detentie `id`, which must belong to casus `nummer`.
+    fn casus_van_detentie(&self, nummer: &str, id: &str) -> Resultaat<(String, Option<String>, Option<String>)> {
+        self.conn
+            .query_row(
+                "SELECT d.casus_id, d.startdatum, d.einddatum_verwacht FROM detentie d JOIN casus c ON c.id = d.casus_id
+                 WHERE d.id = ?1 AND c.nummer = ?2",
+                [id, nummer],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "detentie", id: id.to_string() })
+    }
+
+    /// Correct a detention period with the same checks as on creation; the reason is kept
+    /// with the casus history (a journaal entry that names the fields, not their values).
+    pub fn detentie_wijzig(
+        &mut self,
+        nummer: &str,
+        detentie_id: &str,
+        d: &DetentieWijziging,
+        reden: &str,
+    ) -> Resultaat<usize> {
+        let reden = verplicht("reden", reden)?;
+        let (cid, start, einde) = self.casus_van_detentie(nummer, detentie_id)?;
+        let mut velden: Vec<(&str, Value)> = Vec::new();
+        if let Some(i) = &d.inrichting {
+            velden.push(("inrichting", tekst(verplicht("inrichting", i)?)));
+        }
+        let start = match d.startdatum {
+            Some(s) => s.map(datum_tekst),
+            None => start,
+        };
+        let einde = match d.einddatum_verwacht {
+            Some(e) => e.map(datum_tekst),
+            None => einde,
+        };
+        if let (Some(a), Some(b)) = (&start, &einde)
+            && b < a
+        {
+            return Err(DomeinFout::OngeldigeDatum(b.clone()).into());
+        }
+        if d.startdatum.is_some() {
+            velden.push(("startdatum", tekst_of_null(start)));
+        }
+        if d.einddatum_verwacht.is_some() {
+            velden.push(("einddatum_verwacht", tekst_of_null(einde)));
+        }
+        if let Some(z) = d.zelfmelder {
+            velden.push(("zelfmelder", getal(z)));
+        }
+        if let Some(k) = d.kortgestrafte {
+            velden.push(("kortgestrafte", getal(k)));
+        }
+        let mut w = self.schrijver()?;
+        let n = w.wijzig(&s::DETENTIE, detentie_id, &velden)?;
+        if n > 0 {
+            let namen: Vec<&str> =
+                velden.iter().map(|(v, _)| crate::domain::velden::veld_label("detentie", v).unwrap_or(v)).collect();
+            schrijf_journaal(
+                &mut w,
+                &cid,
+                &format!("Detentie gecorrigeerd ({}): {reden}", namen.join(", ").to_lowercase()),
+            )?;
+        }
+        w.commit()?;
+        Ok(n)
+    }
+
+    /// Remove a detention period; the reason is kept with the casus history.
+    pub fn detentie_verwijder(&mut self, nummer: &str, detentie_id: &str, reden: &str) -> Resultaat<()> {
+        let reden = verplicht("reden", reden)?;
+        let (cid, _, _) = self.casus_van_detentie(nummer, detentie_id)?;
+        let mut w = self.schrijver()?;
+        w.verwijder(&s::DETENTIE, detentie_id)?;
+        schrijf_journaal(&mut w, &cid, &format!("Detentie verwijderd uit de casus: {reden}"))?;
+        w.commit()
     }
 
     /// Add a journal entry (note, contact moment, PI visit).

@@ -535,3 +535,69 @@ fn venster_lijsten_gemeente_toevoegen_en_thema_hernoemen() {
     let _ = app.update(Message::Navigeer(Pagina::Casussen));
     assert!(app.board().unwrap().thema_keuzes().iter().any(|k| k.label == "Nazorg en re-integratie"));
 }
+
+#[test]
+fn cli_detentie_wijzigen_en_verwijderen_met_reden_in_het_journaal() {
+    let (_d, map) = init();
+    let n = uit(schakel(&map).args([
+        "casus",
+        "new",
+        "--werknaam",
+        "Stille Eik",
+        "--thema",
+        "nazorg",
+        "--persoon",
+        "Jorrit Vermeulen-Öztürk",
+    ]))
+    .trim()
+    .to_string();
+    let show: serde_json::Value =
+        serde_json::from_str(&uit(schakel(&map).args(["--json", "casus", "show", &n]))).unwrap();
+    let b = show["betrokkenen"][0]["id"].as_str().unwrap().to_string();
+    schakel(&map)
+        .args(["detentie", "add", &n, &b[..8], "--inrichting", "PI Voorbeeld", "--start", "2026-01-05"])
+        .assert()
+        .success();
+    let show: serde_json::Value =
+        serde_json::from_str(&uit(schakel(&map).args(["--json", "casus", "show", &n]))).unwrap();
+    let d = show["betrokkenen"][0]["detenties"][0]["id"].as_str().unwrap().to_string();
+    // A reason is required; an end before the start is refused.
+    schakel(&map)
+        .args(["detentie", "wijzig", &n, &d[..8], "--inrichting", "PI Elders", "--reden", " "])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("reden"));
+    schakel(&map)
+        .args(["detentie", "wijzig", &n, &d[..8], "--einde", "2025-12-01", "--reden", "Verkeerde datum"])
+        .assert()
+        .code(1)
+        .stderr("'2025-12-01' is geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.\n");
+    let t = uit(schakel(&map).args([
+        "detentie",
+        "wijzig",
+        &n,
+        &d[..8],
+        "--inrichting",
+        "PI Elders",
+        "--reden",
+        "Overgeplaatst volgens de reclassering",
+    ]));
+    assert_eq!(t.trim(), "Detentie: 1 veld gewijzigd; de reden staat in het journaal.");
+    let t = uit(schakel(&map).args(["detentie", "verwijder", &n, &d[..8], "--reden", "Dubbel ingevoerd"]));
+    assert_eq!(t.trim(), format!("Detentie verwijderd uit casus {n}; de reden staat in het journaal."));
+    schakel(&map)
+        .args(["detentie", "verwijder", &n, &d[..8], "--reden", "Nog eens"])
+        .assert()
+        .code(1)
+        .stderr(format!("Detentie '{}' bestaat niet (of is verwijderd).\n", &d[..8]));
+    let show: serde_json::Value =
+        serde_json::from_str(&uit(schakel(&map).args(["--json", "casus", "show", &n]))).unwrap();
+    assert!(show["betrokkenen"][0]["detenties"].as_array().unwrap().is_empty());
+    let journaal: Vec<&str> =
+        show["journaal"].as_array().unwrap().iter().map(|j| j["tekst"].as_str().unwrap()).collect();
+    assert!(
+        journaal.contains(&"Detentie gecorrigeerd (inrichting): Overgeplaatst volgens de reclassering"),
+        "{journaal:?}"
+    );
+    assert!(journaal.contains(&"Detentie verwijderd uit de casus: Dubbel ingevoerd"), "{journaal:?}");
+}
