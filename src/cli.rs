@@ -54,6 +54,9 @@ pub enum Opdracht {
     /// Journaal van een casus
     #[command(subcommand)]
     Journaal(JournaalOpdracht),
+    /// Detenties van een betrokkene
+    #[command(subcommand)]
+    Detentie(DetentieOpdracht),
     /// Zoek in casussen, betrokkenen, journaal en plannen
     Zoek {
         /// Zoektekst (elke tekst is veilig)
@@ -85,7 +88,7 @@ pub enum Opdracht {
     /// Overleggen bekijken
     #[command(subcommand)]
     Overleg(overleg::OverlegOpdracht),
-    /// De contactlijst van partners uitwisselen (CSV en vCard)
+    /// Partners en contactpersonen: toevoegen, wijzigen, de contactlijst uitwisselen (CSV en vCard)
     #[command(subcommand)]
     Partner(PartnerOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
@@ -100,7 +103,7 @@ pub enum Opdracht {
     /// Het plan van aanpak: doelen, acties, risico's en versies
     #[command(subcommand)]
     Plan(plan::PlanOpdracht),
-    /// De bewerkbare lijsten: thema's en leefgebieden
+    /// De bewerkbare lijsten: thema's, leefgebieden, soorten overleg en gemeenten
     Lijst(plan::LijstArgs),
     /// Bewaartermijnen: welke afgesloten casussen weg moeten, verlengen en verwijderen
     #[command(subcommand)]
@@ -184,6 +187,55 @@ pub enum PartnerOpdracht {
     Import {
         /// Het bestand (.csv of .vcf)
         bestand: PathBuf,
+    },
+    /// Voeg een partnerorganisatie toe (toont het id)
+    Add {
+        /// Naam van de organisatie
+        #[arg(long)]
+        naam: String,
+        /// Soort organisatie: justitie, zorg, gemeente, overig
+        #[arg(long, default_value = "overig")]
+        soort: String,
+        /// Convenantstatus: convenant, intentieverklaring, geen
+        #[arg(long, default_value = "geen")]
+        convenant: String,
+    },
+    /// Wijzig een partner (alleen wat u opgeeft verandert)
+    Wijzig {
+        /// Naam of id (of de eerste 8 tekens) van de partner
+        partner: String,
+        /// Nieuwe naam
+        #[arg(long)]
+        naam: Option<String>,
+        /// Soort organisatie
+        #[arg(long)]
+        soort: Option<String>,
+        /// Convenantstatus
+        #[arg(long)]
+        convenant: Option<String>,
+        /// Notities
+        #[arg(long)]
+        notities: Option<String>,
+        /// Archiveer de partner (of --archiveer=false om terug te zetten)
+        #[arg(long)]
+        archiveer: Option<bool>,
+    },
+    /// Voeg een contactpersoon toe aan een partner (toont het id)
+    Contact {
+        /// Naam of id van de partner
+        partner: String,
+        /// Naam van de contactpersoon
+        #[arg(long)]
+        naam: String,
+        /// Functie
+        #[arg(long, default_value = "")]
+        functie: String,
+        /// Telefoon
+        #[arg(long, default_value = "")]
+        telefoon: String,
+        /// E-mailadres
+        #[arg(long, default_value = "")]
+        email: String,
     },
 }
 
@@ -395,6 +447,15 @@ pub enum CasusOpdracht {
         /// Evaluatiedatum (JJJJ-MM-DD of DD-MM-JJJJ); leeg wist hem
         #[arg(long)]
         evaluatiedatum: Option<String>,
+        /// Gemeente (uit 'schakel lijst gemeente'); leeg wist hem
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Aanmelddatum (JJJJ-MM-DD of DD-MM-JJJJ; niet in de toekomst)
+        #[arg(long)]
+        aanmelddatum: Option<String>,
+        /// Aanmeldende partner (naam of id); leeg wist hem
+        #[arg(long)]
+        aanmelder: Option<String>,
     },
     /// Wijs procesregisseur, trajectbegeleider en/of casusregisseur toe: een medewerker
     /// bij id, de eerste 8+ tekens ervan, of de naam (leeg maakt de rol vrij)
@@ -429,6 +490,20 @@ pub enum CasusOpdracht {
         /// Tevredenheid van de aanmelder bij afsluiten (1–5)
         #[arg(long)]
         tevredenheid: Option<u8>,
+    },
+    /// Leg de uitkomst van de weging vast; een casus in weging gaat door naar procesregie of monitoring
+    Weging {
+        /// Casusnummer
+        nummer: String,
+        /// Uitkomst: procesregie, ondersteunen, advies, niet-passend
+        #[arg(long)]
+        uitkomst: String,
+        /// Datum van het besluit (standaard de datum van het overleg, anders vandaag)
+        #[arg(long)]
+        datum: Option<String>,
+        /// Id van de weegtafel die besloot (of de eerste 8 tekens)
+        #[arg(long)]
+        overleg: Option<String>,
     },
     /// Wijzig de AVE-fase
     Ave {
@@ -496,6 +571,68 @@ pub enum BetrokkeneOpdracht {
     },
 }
 
+/// `detentie` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum DetentieOpdracht {
+    /// Leg een detentie van een betrokkene vast (toont het id)
+    Add {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de betrokkene (of de eerste 8 tekens; zie 'casus show --json')
+        betrokkene: String,
+        /// Inrichting
+        #[arg(long)]
+        inrichting: String,
+        /// Begin van de detentie
+        #[arg(long)]
+        start: Option<String>,
+        /// Verwachte einddatum
+        #[arg(long)]
+        einde: Option<String>,
+        /// Zelfmelder
+        #[arg(long)]
+        zelfmelder: bool,
+        /// Kortgestrafte
+        #[arg(long)]
+        kortgestrafte: bool,
+    },
+    /// Corrigeer een detentie (alleen wat u opgeeft verandert); de reden komt in het journaal
+    Wijzig {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de detentie (of de eerste 8 tekens; zie 'casus show --json')
+        id: String,
+        /// Inrichting
+        #[arg(long)]
+        inrichting: Option<String>,
+        /// Begin van de detentie; leeg wist het
+        #[arg(long)]
+        start: Option<String>,
+        /// Verwachte einddatum; leeg wist hem
+        #[arg(long)]
+        einde: Option<String>,
+        /// Zelfmelder (true of false)
+        #[arg(long)]
+        zelfmelder: Option<bool>,
+        /// Kortgestrafte (true of false)
+        #[arg(long)]
+        kortgestrafte: Option<bool>,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
+    /// Verwijder een detentie; de reden komt in het journaal
+    Verwijder {
+        /// Casusnummer
+        nummer: String,
+        /// Id van de detentie (of de eerste 8 tekens)
+        id: String,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
+}
+
 /// `journaal` subcommands.
 #[derive(Debug, Subcommand)]
 pub enum JournaalOpdracht {
@@ -525,6 +662,11 @@ pub enum AuditOpdracht {
     Verify,
     /// Exporteer wie wat heeft ingezien of gewijzigd (CSV of PDF), met de uitslag van de hashketen
     Export(privacy::AuditExportArgs),
+}
+
+/// A weging outcome as typed: `niet-passend` and `niet_passend` both work.
+pub(crate) fn uitkomst_code(invoer: &str) -> Result<WegingUitkomst, CliFout> {
+    Ok(WegingUitkomst::parse(&invoer.trim().to_lowercase().replace('-', "_"))?)
 }
 
 /// A report error as a CLI error.
@@ -905,6 +1047,44 @@ fn contactlijst(map: &Gegevensmap, opdracht: &PartnerOpdracht, json: bool) -> Re
     use crate::contactlijst as cl;
     let mut store = open_store(map)?;
     match opdracht {
+        PartnerOpdracht::Add { naam, soort, convenant } => {
+            let id = store.partner_toevoegen(crate::store::NieuwePartner {
+                naam: naam.clone(),
+                soort: crate::domain::partner::PartnerSoort::parse(soort)?,
+                convenantstatus: crate::domain::Convenantstatus::parse(convenant)?,
+            })?;
+            meld(json, &id, &id);
+        }
+        PartnerOpdracht::Wijzig { partner, naam, soort, convenant, notities, archiveer } => {
+            let p = zoek_partner(&store, partner)?;
+            let w = crate::store::PartnerWijziging {
+                naam: naam.clone(),
+                soort: soort.as_deref().map(crate::domain::partner::PartnerSoort::parse).transpose()?,
+                convenantstatus: convenant.as_deref().map(crate::domain::Convenantstatus::parse).transpose()?,
+                notities: notities.clone(),
+                gearchiveerd: *archiveer,
+            };
+            let n = store.partner_wijzig(&p.id, &w)?;
+            meld(
+                json,
+                &p.id,
+                &format!("Partner {}: {} gewijzigd.", p.naam, crate::domain::aantal(n, "veld", "velden")),
+            );
+        }
+        PartnerOpdracht::Contact { partner, naam, functie, telefoon, email } => {
+            let p = zoek_partner(&store, partner)?;
+            let id = store.contact_toevoegen(
+                &p.id,
+                crate::store::NieuwContact {
+                    naam: naam.clone(),
+                    functie: functie.clone(),
+                    telefoon: telefoon.clone(),
+                    email: email.clone(),
+                    ..Default::default()
+                },
+            )?;
+            meld(json, &id, &id);
+        }
         PartnerOpdracht::Export { uitvoer, formaat } => {
             let regels = cl::regels(&store)?;
             let bytes = if is_vcard(uitvoer, formaat.as_deref())? {
@@ -1204,6 +1384,74 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 println!("Betrokkene verwijderd uit casus {nummer}; de reden staat in het journaal.");
             }
         }
+        Opdracht::Detentie(DetentieOpdracht::Add {
+            nummer,
+            betrokkene,
+            inrichting,
+            start,
+            einde,
+            zelfmelder,
+            kortgestrafte,
+        }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("betrokkene", betrokkene)?;
+            if !store.casus_detail_verversen(nummer)?.betrokkenen.iter().any(|b| b.id == id) {
+                return Err(StoreFout::Onbekend { tabel: "betrokkene", id: betrokkene.clone() }.into());
+            }
+            let d = store.detentie_toevoegen(
+                &id,
+                crate::store::NieuweDetentie {
+                    inrichting: inrichting.clone(),
+                    startdatum: start.as_deref().map(crate::domain::parse_datum).transpose()?,
+                    einddatum_verwacht: einde.as_deref().map(crate::domain::parse_datum).transpose()?,
+                    zelfmelder: *zelfmelder,
+                    kortgestrafte: *kortgestrafte,
+                },
+            )?;
+            meld(cli.json, &d, &format!("Detentie vastgelegd bij casus {nummer}."));
+        }
+        Opdracht::Detentie(DetentieOpdracht::Wijzig {
+            nummer,
+            id,
+            inrichting,
+            start,
+            einde,
+            zelfmelder,
+            kortgestrafte,
+            reden,
+        }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("detentie", id)?;
+            let datum = |d: &Option<String>| -> Result<Option<Option<chrono::NaiveDate>>, CliFout> {
+                Ok(match d.as_deref().map(str::trim) {
+                    None => None,
+                    Some("") => Some(None),
+                    Some(d) => Some(Some(crate::domain::parse_datum(d)?)),
+                })
+            };
+            let w = crate::store::DetentieWijziging {
+                inrichting: inrichting.clone(),
+                startdatum: datum(start)?,
+                einddatum_verwacht: datum(einde)?,
+                zelfmelder: *zelfmelder,
+                kortgestrafte: *kortgestrafte,
+            };
+            let n = store.detentie_wijzig(nummer, &id, &w, reden)?;
+            meld(
+                cli.json,
+                &id,
+                &format!(
+                    "Detentie: {} gewijzigd; de reden staat in het journaal.",
+                    crate::domain::aantal(n, "veld", "velden")
+                ),
+            );
+        }
+        Opdracht::Detentie(DetentieOpdracht::Verwijder { nummer, id, reden }) => {
+            let mut store = open_store(&map)?;
+            let id = store.volledig_id("detentie", id)?;
+            store.detentie_verwijder(nummer, &id, reden)?;
+            meld(cli.json, &id, &format!("Detentie verwijderd uit casus {nummer}; de reden staat in het journaal."));
+        }
         Opdracht::Journaal(JournaalOpdracht::Add { nummer, tekst, soort, inrichting, datum }) => {
             let j = NieuwJournaal {
                 soort: JournaalSoort::parse(soort)?,
@@ -1499,7 +1747,16 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
             geprobeerd,
             vraag,
             evaluatiedatum,
+            gemeente,
+            aanmelddatum,
+            aanmelder,
         } => {
+            let mut store = open_store(map)?;
+            let aanmelder_partner_id = match aanmelder.as_deref().map(str::trim) {
+                None => None,
+                Some("") => Some(None),
+                Some(p) => Some(Some(zoek_partner(&store, p)?.id)),
+            };
             let evaluatiedatum = match evaluatiedatum.as_deref() {
                 None => None,
                 Some(d) if d.trim().is_empty() => Some(None),
@@ -1513,8 +1770,10 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 geprobeerd: geprobeerd.clone(),
                 vraag: vraag.clone(),
                 evaluatiedatum,
+                gemeente: gemeente.clone().map(|g| Some(g).filter(|g| !g.trim().is_empty())),
+                aanmelddatum: aanmelddatum.as_deref().map(crate::domain::parse_datum).transpose()?,
+                aanmelder_partner_id,
             };
-            let mut store = open_store(map)?;
             let n = store.casus_wijzig(nummer, &w)?;
             if json {
                 print_json(&serde_json::json!({ "gewijzigd": n }));
@@ -1554,6 +1813,28 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     of_niemand(&r.trajectbegeleider),
                     of_niemand(&r.casusregisseur)
                 );
+            }
+        }
+        CasusOpdracht::Weging { nummer, uitkomst, datum, overleg } => {
+            let w = crate::store::Weging {
+                uitkomst: uitkomst_code(uitkomst)?,
+                datum: datum.as_deref().map(crate::domain::parse_datum).transpose()?,
+                overleg: overleg.clone(),
+            };
+            let mut store = open_store(map)?;
+            store.casus_weging(nummer, &w)?;
+            let d = store.casus_detail_verversen(nummer)?;
+            if json {
+                print_json(&serde_json::json!({ "weging": d.weging, "fase": d.regel.fase }));
+            } else if let Some(v) = d.weging {
+                let mut regel = format!("Casus {nummer}: uitkomst van de weging {}", v.uitkomst.label().to_lowercase());
+                if let Some(dt) = &v.datum {
+                    regel.push_str(&format!(" op {}", crate::domain::nl_datum(dt)));
+                }
+                if let Some(o) = &v.overleg_label {
+                    regel.push_str(&format!(" ({o})"));
+                }
+                println!("{regel}; fase {}.", d.regel.fase.label().to_lowercase());
             }
         }
         CasusOpdracht::Fase { nummer, fase, uitkomst, reden, heropen, tevredenheid } => {

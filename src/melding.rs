@@ -158,6 +158,12 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::OverlegNietGesloten => {
             "Dit overleg is nog niet gesloten; pas het verslag zelf aan in plaats van een correctie te maken.".into()
         }
+        StoreFout::NaamBestaatAl { tabel, naam } => {
+            format!("'{naam}' staat al in de lijst {tabel}.")
+        }
+        StoreFout::GeenWeegtafel => {
+            "Alleen een weegtafel legt de uitkomst van de weging vast; dit overleg is van een andere soort.".into()
+        }
         StoreFout::AgendapuntMetActies => {
             "Dit agendapunt heeft al acties in het plan van aanpak opgeleverd en blijft daarom op de agenda.".into()
         }

@@ -35,15 +35,34 @@ pub enum OverlegOpdracht {
         /// Id van het overleg (of de eerste 8 tekens)
         id: String,
     },
-    /// Zet een casus op de agenda
+    /// De agenda: 'ID NUMMER' of 'ID add NUMMER' zet een casus op de agenda, 'ID duur PUNT --duur MIN'
+    /// wijzigt de tijd van een agendapunt, 'ID verwijder PUNT' haalt het van de agenda
     Agenda {
         /// Id van het overleg
         id: String,
-        /// Casusnummer
-        nummer: String,
+        /// Casusnummer, of: add, duur, verwijder
+        wat: String,
+        /// Bij add: het casusnummer; bij duur en verwijder: het id van het agendapunt (of de eerste 8 tekens)
+        waarop: Option<String>,
         /// Tijd voor dit punt in minuten
         #[arg(long, default_value_t = 15)]
         duur: i64,
+    },
+    /// Leg de datum van het volgende overleg vast (leeg wist hem); het verslag noemt hem
+    Volgend {
+        /// Id van het overleg
+        id: String,
+        /// Datum (JJJJ-MM-DD of DD-MM-JJJJ); leeg: nog niet gepland
+        #[arg(long)]
+        datum: String,
+    },
+    /// Corrigeer het verslag van een gesloten overleg; de correctie komt in het journaal van de casus
+    Corrigeer {
+        /// Id van het agendapunt (of de eerste 8 tekens)
+        agendapunt: String,
+        /// De correctie
+        #[arg(long)]
+        tekst: String,
     },
     /// Nodig een contactpersoon uit
     Uitnodigen {
@@ -77,6 +96,10 @@ pub enum OverlegOpdracht {
         /// Besluit
         #[arg(long, default_value = "")]
         besluit: String,
+        /// Alleen bij een weegtafel: de uitkomst van de weging (procesregie, ondersteunen, advies,
+        /// niet-passend); legt die vast met de datum van het overleg
+        #[arg(long)]
+        uitkomst: Option<String>,
     },
     /// Maak van een besluit een actie in het plan van aanpak van de casus
     BesluitActie {
@@ -169,6 +192,9 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                     o.plaats,
                     o.status.label()
                 );
+                if let Some(v) = &o.volgende_datum {
+                    println!("Volgend overleg: {}", crate::domain::nl_datum(v));
+                }
                 println!("Genodigden:");
                 for g in &genodigden {
                     let aanwezig = match g.aanwezig {
@@ -194,10 +220,55 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                 }
             }
         }
-        OverlegOpdracht::Agenda { id, nummer, duur } => {
+        OverlegOpdracht::Agenda { id, wat, waarop, duur } => {
             let id = overleg_id(&store, id)?;
-            let punt = store.agendapunt_toevoegen(&id, nummer, *duur)?;
-            meld(json, &punt, &format!("Casus {nummer} staat op de agenda ({}).", &punt[..8]));
+            let punt_van = |store: &Store| -> Result<String, CliFout> {
+                let p = waarop
+                    .as_deref()
+                    .ok_or_else(|| CliFout::Gebruik(format!("Geef het id van het agendapunt na '{wat}'.")))?;
+                let p = store.volledig_id("agendapunt", p)?;
+                if store.agenda(&id)?.iter().any(|a| a.id == p) {
+                    Ok(p)
+                } else {
+                    Err(CliFout::Gebruik("Dit agendapunt staat niet op de agenda van dit overleg.".into()))
+                }
+            };
+            match wat.as_str() {
+                "duur" => {
+                    let punt = punt_van(&store)?;
+                    store.agendapunt_duur(&punt, *duur)?;
+                    meld(json, &punt, &format!("Agendapunt {}: {} minuten.", &punt[..8], duur.clamp(&5, &240)));
+                }
+                "verwijder" => {
+                    let punt = punt_van(&store)?;
+                    store.agendapunt_verwijderen(&punt)?;
+                    meld(json, &punt, "Het agendapunt is van de agenda gehaald.");
+                }
+                _ => {
+                    let nummer = if wat == "add" {
+                        waarop.as_deref().ok_or_else(|| CliFout::Gebruik("Geef het casusnummer na 'add'.".into()))?
+                    } else {
+                        wat.as_str()
+                    };
+                    let punt = store.agendapunt_toevoegen(&id, nummer, *duur)?;
+                    meld(json, &punt, &format!("Casus {nummer} staat op de agenda ({}).", &punt[..8]));
+                }
+            }
+        }
+        OverlegOpdracht::Volgend { id, datum } => {
+            let id = overleg_id(&store, id)?;
+            let d = if datum.trim().is_empty() { None } else { Some(parse_datum(datum)?) };
+            store.overleg_volgende_datum(&id, d)?;
+            let tekst = match d {
+                Some(d) => format!("Volgend overleg: {}.", d.format("%d-%m-%Y")),
+                None => "Volgend overleg: nog niet gepland.".into(),
+            };
+            meld(json, &id, &tekst);
+        }
+        OverlegOpdracht::Corrigeer { agendapunt, tekst } => {
+            let punt = store.volledig_id("agendapunt", agendapunt)?;
+            let j = store.verslag_corrigeren(&punt, tekst)?;
+            meld(json, &j, "De correctie staat in het journaal van de casus.");
         }
         OverlegOpdracht::Uitnodigen { id, contact } => {
             let id = overleg_id(&store, id)?;
@@ -222,10 +293,30 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
             store.aanwezigheid(&g, !afwezig)?;
             meld(json, &g, if *afwezig { "Afwezig genoteerd." } else { "Aanwezig genoteerd." });
         }
-        OverlegOpdracht::Bob { agendapunt, beeld, oordeel, besluit } => {
+        OverlegOpdracht::Bob { agendapunt, beeld, oordeel, besluit, uitkomst } => {
             let punt = store.volledig_id("agendapunt", agendapunt)?;
-            store.agendapunt_bob(&punt, beeld, oordeel, besluit)?;
-            meld(json, &punt, "Verslag van het agendapunt opgeslagen.");
+            let uitkomst = uitkomst.as_deref().map(super::uitkomst_code).transpose()?;
+            if uitkomst.is_some() && !store.is_weegtafel(&store.overleg_van_agendapunt(&punt)?)? {
+                return Err(crate::store::StoreFout::GeenWeegtafel.into());
+            }
+            store.batch(|s| {
+                s.agendapunt_bob(&punt, beeld, oordeel, besluit)?;
+                if let Some(u) = uitkomst {
+                    s.agendapunt_weging(&punt, u)?;
+                }
+                Ok(())
+            })?;
+            match uitkomst {
+                Some(u) => meld(
+                    json,
+                    &punt,
+                    &format!(
+                        "Verslag van het agendapunt opgeslagen; uitkomst van de weging: {}.",
+                        u.label().to_lowercase()
+                    ),
+                ),
+                None => meld(json, &punt, "Verslag van het agendapunt opgeslagen."),
+            }
         }
         OverlegOpdracht::BesluitActie { agendapunt, tekst, partner, contact, deadline } => {
             let punt = store.volledig_id("agendapunt", agendapunt)?;

@@ -34,6 +34,12 @@ pub enum PlanOpdracht {
         /// Toelichting
         #[arg(long, default_value = "")]
         toelichting: String,
+        /// Moment van de taxatie: start, evaluatie, afschaling
+        #[arg(long, default_value = "start")]
+        moment: String,
+        /// Wie de taxatie maakte (standaard uw eigen naam)
+        #[arg(long, default_value = "")]
+        beoordelaar: String,
     },
     /// Leg de huidige stand van het plan vast als nieuwe versie
     Versie {
@@ -155,6 +161,10 @@ pub enum LijstSoort {
     Thema,
     /// Leefgebieden van het plan van aanpak
     Leefgebied,
+    /// Soorten overleg (een weegtafel blijft weegtafel, ook na hernoemen)
+    Overlegsoort,
+    /// Gemeenten van casussen
+    Gemeente,
 }
 
 /// What to do with a list.
@@ -164,6 +174,16 @@ pub enum LijstActie {
     Add {
         /// Naam
         naam: String,
+        /// Alleen bij overlegsoort: dit overleg is een weegtafel (het besluit legt de weging vast)
+        #[arg(long)]
+        weegtafel: bool,
+    },
+    /// Geef een item een nieuwe naam (casussen en overleggen die het gebruiken tonen de nieuwe naam)
+    Hernoem {
+        /// Huidige naam of id
+        oud: String,
+        /// Nieuwe naam
+        nieuw: String,
     },
     /// Bied een item niet meer aan voor nieuwe records (bestaande houden het)
     Archiveer {
@@ -216,7 +236,7 @@ fn druk_plan(store: &Store, nummer: &str, json: bool) -> Result<(), CliFout> {
     if !plan.risicos.is_empty() {
         println!("Risico's:");
         for r in &plan.risicos {
-            println!("  {:<22} {}  {}", r.leefgebied, r.score, r.toelichting);
+            println!("  {:<22} {}  {:<10} {:<20} {}", r.leefgebied, r.score, r.moment, r.beoordelaar, r.toelichting);
         }
     }
     Ok(())
@@ -289,8 +309,17 @@ pub fn plan(map: &Gegevensmap, opdracht: &PlanOpdracht, json: bool) -> Result<()
             store.actie_verwijder(&id)?;
             meld(json, &id, "Actie verwijderd.");
         }
-        PlanOpdracht::Risico { nummer, leefgebied, score, toelichting } => {
-            store.risico_zetten(nummer, leefgebied, *score, toelichting)?;
+        PlanOpdracht::Risico { nummer, leefgebied, score, toelichting, moment, beoordelaar } => {
+            store.risico_taxatie(
+                nummer,
+                &crate::store::Risicotaxatie {
+                    leefgebied: leefgebied.clone(),
+                    score: *score,
+                    toelichting: toelichting.clone(),
+                    moment: crate::domain::plan::RisicoMoment::parse(moment)?,
+                    beoordelaar: beoordelaar.clone(),
+                },
+            )?;
             meld(json, nummer, "Risicoscore vastgelegd.");
         }
         PlanOpdracht::Versie { nummer, reden } => {
@@ -311,6 +340,8 @@ pub fn lijst(map: &Gegevensmap, a: &LijstArgs, json: bool) -> Result<(), CliFout
     let (tabel, items) = match a.lijst {
         LijstSoort::Thema => ("thema", store.themas()?),
         LijstSoort::Leefgebied => ("leefgebied", store.leefgebieden()?),
+        LijstSoort::Overlegsoort => ("overlegsoort", store.overlegsoorten()?),
+        LijstSoort::Gemeente => ("gemeente", store.gemeenten()?),
     };
     let zoek = |naam: &str| -> Result<String, CliFout> {
         let n = naam.trim().to_lowercase();
@@ -330,15 +361,25 @@ pub fn lijst(map: &Gegevensmap, a: &LijstArgs, json: bool) -> Result<(), CliFout
                 }
             }
         }
-        Some(LijstActie::Add { naam }) => {
+        Some(LijstActie::Add { naam, weegtafel }) => {
             if items.iter().any(|i| i.naam.eq_ignore_ascii_case(naam.trim())) {
                 return Err(CliFout::Gebruik(format!("'{}' staat al in de lijst {tabel}.", naam.trim())));
+            }
+            if *weegtafel && !matches!(a.lijst, LijstSoort::Overlegsoort) {
+                return Err(CliFout::Gebruik("--weegtafel hoort alleen bij de lijst overlegsoort.".into()));
             }
             let id = match a.lijst {
                 LijstSoort::Thema => store.thema_toevoegen(naam)?,
                 LijstSoort::Leefgebied => store.leefgebied_toevoegen(naam)?,
+                LijstSoort::Overlegsoort => store.overlegsoort_toevoegen(naam, *weegtafel)?,
+                LijstSoort::Gemeente => store.gemeente_toevoegen(naam)?,
             };
             meld(json, &id, &format!("'{}' toegevoegd aan de lijst {tabel}.", naam.trim()));
+        }
+        Some(LijstActie::Hernoem { oud, nieuw }) => {
+            let id = zoek(oud)?;
+            store.lijst_hernoem(tabel, &id, nieuw)?;
+            meld(json, &id, &format!("'{}' heet nu '{}'.", oud.trim(), nieuw.trim()));
         }
         Some(LijstActie::Archiveer { naam }) => {
             let id = zoek(naam)?;

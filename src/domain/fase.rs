@@ -225,10 +225,83 @@ pub fn beslis(
     })
 }
 
+/// Whether a casus in phase `fase` may carry weging outcome `uitkomst` (recording or
+/// correcting the outcome without moving the casus): in procesregie only *procesregie*,
+/// in monitoring *procesregie* or *ondersteunen*; before and after the process any.
+pub fn uitkomst_past_bij_fase(fase: Fase, uitkomst: WegingUitkomst) -> Result<(), FaseFout> {
+    let past = match fase {
+        Fase::Procesregie => uitkomst == WegingUitkomst::Procesregie,
+        Fase::Monitoring => matches!(uitkomst, WegingUitkomst::Procesregie | WegingUitkomst::Ondersteunen),
+        Fase::Aanmelding | Fase::Weging | Fase::Afgesloten => true,
+    };
+    if past { Ok(()) } else { Err(FaseFout::UitkomstPastNiet { uitkomst, naar: fase }) }
+}
+
+/// The board lane of a casus: its phase, except that a casus in monitoring whose weging
+/// outcome is *ondersteunen* has its own lane (the local party keeps the regie). The lane
+/// is derived, never stored, so older replicas read the same phase codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Baan {
+    /// One of the phases.
+    Fase(Fase),
+    /// Monitoring with outcome *ondersteunen*.
+    Ondersteunen,
+}
+
+impl Baan {
+    /// The lanes in board order.
+    pub const ALLE: [Baan; 6] = [
+        Baan::Fase(Fase::Aanmelding),
+        Baan::Fase(Fase::Weging),
+        Baan::Fase(Fase::Procesregie),
+        Baan::Ondersteunen,
+        Baan::Fase(Fase::Monitoring),
+        Baan::Fase(Fase::Afgesloten),
+    ];
+
+    /// The lane of a casus in `fase` with weging outcome `uitkomst`.
+    pub fn van(fase: Fase, uitkomst: Option<WegingUitkomst>) -> Baan {
+        if fase == Fase::Monitoring && uitkomst == Some(WegingUitkomst::Ondersteunen) {
+            Baan::Ondersteunen
+        } else {
+            Baan::Fase(fase)
+        }
+    }
+
+    /// The phase a card dropped on this lane moves to.
+    pub fn fase(self) -> Fase {
+        match self {
+            Baan::Fase(f) => f,
+            Baan::Ondersteunen => Fase::Monitoring,
+        }
+    }
+
+    /// Column heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            Baan::Fase(f) => f.label(),
+            Baan::Ondersteunen => "Ondersteunen",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use Fase::*;
+
+    #[test]
+    fn ondersteunen_has_its_own_lane_and_outcome_fits_phase() {
+        assert_eq!(Baan::van(Monitoring, Some(WegingUitkomst::Ondersteunen)), Baan::Ondersteunen);
+        assert_eq!(Baan::van(Monitoring, Some(WegingUitkomst::Procesregie)), Baan::Fase(Monitoring));
+        assert_eq!(Baan::van(Weging, Some(WegingUitkomst::Ondersteunen)), Baan::Fase(Weging));
+        assert_eq!(Baan::Ondersteunen.fase(), Monitoring);
+        assert!(uitkomst_past_bij_fase(Weging, WegingUitkomst::Advies).is_ok());
+        assert_eq!(
+            uitkomst_past_bij_fase(Procesregie, WegingUitkomst::Ondersteunen),
+            Err(FaseFout::UitkomstPastNiet { uitkomst: WegingUitkomst::Ondersteunen, naar: Procesregie })
+        );
+    }
 
     fn ov(naar: Fase) -> FaseOvergang {
         FaseOvergang::naar(naar)

@@ -16,7 +16,7 @@ pub mod velden;
 
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
-pub use fase::{Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
+pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
 pub use journaal::JournaalSoort;
 pub use medewerker::{Medewerker, MedewerkerRol, medewerker_id_uit_naam};
 pub use naam::vouw_naam;

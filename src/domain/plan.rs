@@ -18,6 +18,18 @@ code_enum! {
     }
 }
 
+code_enum! {
+    /// When a risicotaxatie was made.
+    RisicoMoment, "moment" {
+        /// At the start of procesregie.
+        Start => "start", "Start";
+        /// At an evaluation of the plan.
+        Evaluatie => "evaluatie", "Evaluatie";
+        /// At afschaling (closing or handing back).
+        Afschaling => "afschaling", "Afschaling";
+    }
+}
+
 impl ActieStatus {
     /// Still needs work (counts for deadlines and overdue badges).
     pub fn is_open(self) -> bool {

@@ -8,6 +8,8 @@ pub fn tabel_label(tabel: &str) -> Option<&'static str> {
     Some(match tabel {
         "thema" => "Thema",
         "leefgebied" => "Leefgebied",
+        "gemeente" => "Gemeente",
+        "overlegsoort" => "Soort overleg",
         "partner" => "Partner",
         "contactpersoon" => "Contactpersoon",
         "medewerker" => "Medewerker",
@@ -61,8 +63,9 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         return algemeen;
     }
     Some(match (tabel, veld) {
-        ("thema" | "leefgebied", "naam") => "Naam",
-        ("thema" | "leefgebied", "actief") => "In gebruik",
+        ("thema" | "leefgebied" | "gemeente" | "overlegsoort", "naam") => "Naam",
+        ("thema" | "leefgebied" | "gemeente" | "overlegsoort", "actief") => "In gebruik",
+        ("overlegsoort", "categorie") => "Categorie",
         ("partner", "naam") => "Naam",
         ("partner", "soort") => "Soort organisatie",
         ("partner", "convenantstatus") => "Convenantstatus",
@@ -101,6 +104,9 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("casus", "geprobeerd") => "Wat al is geprobeerd",
         ("casus", "vraag") => "Vraag aan het ZVH",
         ("casus", "evaluatiedatum") => "Evaluatiedatum",
+        ("casus", "weging_datum") => "Datum van de weging",
+        ("casus", "weging_overleg_id") => "Weegtafel van de weging",
+        ("casus", "gemeente_id") => "Gemeente",
         ("ave_historie" | "fase_historie", "van") => "Van",
         ("ave_historie" | "fase_historie", "naar") => "Naar",
         ("ave_historie" | "fase_historie", "tijdstip") => "Tijdstip",
@@ -132,6 +138,8 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("actie", "agendapunt_id") => "Besluit uit overleg",
         ("risico", "score") => "Score",
         ("risico", "toelichting") => "Toelichting",
+        ("risico", "moment") => "Moment van de taxatie",
+        ("risico", "beoordelaar") => "Beoordelaar",
         ("planversie", "nummer") => "Versienummer",
         ("planversie", "vastgelegd_op") => "Vastgelegd op",
         ("planversie", "vastgelegd_door") => "Vastgelegd door",

@@ -231,6 +231,12 @@ pub struct CasusDetail {
     pub aanmelder_contact: Option<String>,
     /// Date of the weging decision.
     pub datum_besluit: Option<String>,
+    /// The weging outcome with its date and, when a weegtafel decided it, the meeting.
+    pub weging: Option<WegingVastgelegd>,
+    /// Gemeente (name), if recorded.
+    pub gemeente: Option<String>,
+    /// Gemeente id, if recorded.
+    pub gemeente_id: Option<String>,
     /// Start of procesregie.
     pub datum_start: Option<String>,
     /// Closing date.
@@ -270,6 +276,30 @@ impl CasusDetail {
             .map(|h| h.reden.trim())
             .filter(|r| !r.is_empty())
     }
+}
+
+/// A recorded weging outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WegingVastgelegd {
+    /// Outcome.
+    pub uitkomst: WegingUitkomst,
+    /// Date of the decision `JJJJ-MM-DD`.
+    pub datum: Option<String>,
+    /// The weegtafel that decided it (id), if any.
+    pub overleg: Option<String>,
+    /// That meeting as a label ("Weegtafel 12-05-2026"), when it is known on this device.
+    pub overleg_label: Option<String>,
+}
+
+/// A weging outcome to record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weging {
+    /// Outcome.
+    pub uitkomst: WegingUitkomst,
+    /// Date of the decision (default: the meeting's date, else today).
+    pub datum: Option<NaiveDate>,
+    /// The weegtafel that decided it (id or its first 8+ characters).
+    pub overleg: Option<String>,
 }
 
 /// Data of a new referral (aanmelding).
@@ -318,6 +348,12 @@ pub struct CasusWijziging {
     pub vraag: Option<String>,
     /// Evaluation date of the plan.
     pub evaluatiedatum: Option<Option<NaiveDate>>,
+    /// Gemeente (id or name from the list); `Some(None)` clears it.
+    pub gemeente: Option<Option<String>>,
+    /// Date of referral (not in the future, not after the weging decision).
+    pub aanmelddatum: Option<NaiveDate>,
+    /// Referring partner id; `Some(None)` clears it (and the referring contact).
+    pub aanmelder_partner_id: Option<Option<String>>,
 }
 
 /// A new betrokkene.
@@ -346,6 +382,21 @@ pub struct BetrokkeneWijziging {
     pub bsn: Option<Option<String>>,
     /// Role.
     pub rol: Option<Rol>,
+}
+
+/// A correction of a detention period; `None` leaves a field unchanged.
+#[derive(Debug, Clone, Default)]
+pub struct DetentieWijziging {
+    /// Institution.
+    pub inrichting: Option<String>,
+    /// Start (`Some(None)` clears it).
+    pub startdatum: Option<Option<NaiveDate>>,
+    /// Expected release (`Some(None)` clears it).
+    pub einddatum_verwacht: Option<Option<NaiveDate>>,
+    /// Zelfmelder.
+    pub zelfmelder: Option<bool>,
+    /// Kortgestrafte.
+    pub kortgestrafte: Option<bool>,
 }
 
 /// A journaal entry written by the system inside a larger change (by the current user).
@@ -689,6 +740,30 @@ impl Store {
             [&id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
+        type Tekst = Option<String>;
+        let (weging_datum, weging_overleg, overleg_soort, overleg_datum, gemeente, gemeente_id): (
+            Tekst,
+            Tekst,
+            Tekst,
+            Tekst,
+            Tekst,
+            Tekst,
+        ) = c.query_row(
+            "SELECT c.weging_datum, c.weging_overleg_id, coalesce(s.naam, o.soort), o.datum, g.naam, c.gemeente_id
+             FROM casus c LEFT JOIN overleg o ON o.id = c.weging_overleg_id
+             LEFT JOIN overlegsoort s ON s.id = o.soort LEFT JOIN gemeente g ON g.id = c.gemeente_id WHERE c.id = ?1",
+            [&id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )?;
+        let datum_besluit: Option<String> = datum_besluit;
+        let weging = regel.weging_uitkomst.map(|uitkomst| WegingVastgelegd {
+            uitkomst,
+            datum: weging_datum.or_else(|| datum_besluit.clone()),
+            overleg: weging_overleg,
+            overleg_label: overleg_soort
+                .zip(overleg_datum)
+                .map(|(s, d)| format!("{s} {}", crate::domain::nl_datum(&d))),
+        });
         let mut detenties_stmt = c.prepare(
             "SELECT id, inrichting, startdatum, einddatum_verwacht, zelfmelder, kortgestrafte FROM detentie
              WHERE betrokkene_id = ?1 ORDER BY startdatum",
@@ -782,6 +857,9 @@ impl Store {
             aanmelder_partner,
             aanmelder_contact,
             datum_besluit,
+            weging,
+            gemeente,
+            gemeente_id,
             datum_start,
             datum_afsluiting,
             afsluitreden,
@@ -814,6 +892,8 @@ impl Store {
         if let Some(u) = besluit.uitkomst {
             velden.push(("weging_uitkomst", tekst(u.code())));
             velden.push(("datum_besluit", tekst(&vandaag)));
+            velden.push(("weging_datum", tekst(&vandaag)));
+            velden.push(("weging_overleg_id", Value::Null));
         }
         if besluit.start_vastleggen {
             velden.push(("datum_start", tekst(&vandaag)));
@@ -847,6 +927,76 @@ impl Store {
         )?;
         w.commit()?;
         Ok(besluit)
+    }
+
+    /// Record (or correct) the weging outcome with its date and, when a weegtafel decided
+    /// it, the meeting. A casus still in weging whose outcome is *procesregie* or
+    /// *ondersteunen* moves on as on the board (to procesregie or monitoring); otherwise
+    /// the phase stays and the outcome must fit it. The date defaults to the meeting's
+    /// date, else today, and may not lie in the future or before the aanmelding.
+    pub fn casus_weging(&mut self, nummer: &str, weging: &Weging) -> Resultaat<()> {
+        let regel = self.casus_regel(nummer)?;
+        let overleg = match weging.overleg.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => {
+                let id =
+                    if self.conn.query_row("SELECT count(*) FROM overleg WHERE id = ?1", [o], |r| r.get::<_, i64>(0))?
+                        > 0
+                    {
+                        o.to_string()
+                    } else {
+                        self.volledig_id("overleg", o)?
+                    };
+                let datum: String =
+                    self.conn.query_row("SELECT datum FROM overleg WHERE id = ?1", [&id], |r| r.get(0))?;
+                Some((id, datum))
+            }
+            None => None,
+        };
+        let datum = match (weging.datum, &overleg) {
+            (Some(d), _) => d,
+            (None, Some((_, d))) => {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| DomeinFout::OngeldigeDatum(d.clone()))?
+            }
+            (None, None) => vandaag(),
+        };
+        if datum > vandaag() || datum_tekst(datum) < regel.datum_aanmelding {
+            return Err(DomeinFout::OngeldigeDatum(datum_tekst(datum)).into());
+        }
+        let naar = match (regel.fase, weging.uitkomst) {
+            (Fase::Weging, WegingUitkomst::Procesregie) => Some(Fase::Procesregie),
+            (Fase::Weging, WegingUitkomst::Ondersteunen) => Some(Fase::Monitoring),
+            (f, u) => {
+                fase::uitkomst_past_bij_fase(f, u)?;
+                None
+            }
+        };
+        let id = regel.id.clone();
+        let uitkomst = weging.uitkomst;
+        self.batch(move |st| {
+            if let Some(naar) = naar {
+                st.casus_fase(
+                    nummer,
+                    &FaseOvergang {
+                        naar: Some(naar),
+                        uitkomst: Some(uitkomst),
+                        datum: Some(datum),
+                        ..Default::default()
+                    },
+                )?;
+            }
+            let mut w = st.schrijver()?;
+            w.wijzig(
+                &s::CASUS,
+                &id,
+                &[
+                    ("weging_uitkomst", tekst(uitkomst.code())),
+                    ("datum_besluit", tekst(datum_tekst(datum))),
+                    ("weging_datum", tekst(datum_tekst(datum))),
+                    ("weging_overleg_id", tekst_of_null(overleg.map(|(o, _)| o))),
+                ],
+            )?;
+            w.commit()
+        })
     }
 
     /// Change the AVE phase, recording who, when and why.
@@ -897,6 +1047,40 @@ impl Store {
         }
         if let Some(d) = wijziging.evaluatiedatum {
             velden.push(("evaluatiedatum", tekst_of_null(d.map(datum_tekst))));
+        }
+        if let Some(g) = &wijziging.gemeente {
+            let g = match g.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+                Some(g) => Some(lijst_zoek(&self.conn, "gemeente", "gemeente-", g)?),
+                None => None,
+            };
+            velden.push(("gemeente_id", tekst_of_null(g)));
+        }
+        if let Some(d) = wijziging.aanmelddatum {
+            if d > vandaag() {
+                return Err(DomeinFout::DatumInToekomst { veld: "aanmelddatum", datum: datum_tekst(d) }.into());
+            }
+            let besluit: Option<String> =
+                self.conn.query_row("SELECT datum_besluit FROM casus WHERE id = ?1", [&id], |r| r.get(0))?;
+            if besluit.is_some_and(|b| datum_tekst(d) > b) {
+                return Err(DomeinFout::OngeldigeDatum(datum_tekst(d)).into());
+            }
+            velden.push(("datum_aanmelding", tekst(datum_tekst(d))));
+        }
+        if let Some(p) = &wijziging.aanmelder_partner_id {
+            let p = p.as_deref().map(str::trim).filter(|p| !p.is_empty());
+            if let Some(p) = p {
+                let bestaat: i64 =
+                    self.conn.query_row("SELECT count(*) FROM partner WHERE id = ?1", [p], |r| r.get(0))?;
+                if bestaat == 0 {
+                    return Err(StoreFout::Onbekend { tabel: "partner", id: p.to_string() });
+                }
+            }
+            let huidig: Option<String> =
+                self.conn.query_row("SELECT aanmelder_partner_id FROM casus WHERE id = ?1", [&id], |r| r.get(0))?;
+            if huidig.as_deref() != p {
+                velden.push(("aanmelder_partner_id", tekst_of_null(p)));
+                velden.push(("aanmelder_contact_id", Value::Null));
+            }
         }
         let mut w = self.schrijver()?;
         let n = w.wijzig(&s::CASUS, &id, &velden)?;
@@ -1031,6 +1215,84 @@ impl Store {
         Ok(id)
     }
 
+    /// The casus id of detentie `id`, which must belong to casus `nummer`.
+    fn casus_van_detentie(&self, nummer: &str, id: &str) -> Resultaat<(String, Option<String>, Option<String>)> {
+        self.conn
+            .query_row(
+                "SELECT d.casus_id, d.startdatum, d.einddatum_verwacht FROM detentie d JOIN casus c ON c.id = d.casus_id
+                 WHERE d.id = ?1 AND c.nummer = ?2",
+                [id, nummer],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "detentie", id: id.to_string() })
+    }
+
+    /// Correct a detention period with the same checks as on creation; the reason is kept
+    /// with the casus history (a journaal entry that names the fields, not their values).
+    pub fn detentie_wijzig(
+        &mut self,
+        nummer: &str,
+        detentie_id: &str,
+        d: &DetentieWijziging,
+        reden: &str,
+    ) -> Resultaat<usize> {
+        let reden = verplicht("reden", reden)?;
+        let (cid, start, einde) = self.casus_van_detentie(nummer, detentie_id)?;
+        let mut velden: Vec<(&str, Value)> = Vec::new();
+        if let Some(i) = &d.inrichting {
+            velden.push(("inrichting", tekst(verplicht("inrichting", i)?)));
+        }
+        let start = match d.startdatum {
+            Some(s) => s.map(datum_tekst),
+            None => start,
+        };
+        let einde = match d.einddatum_verwacht {
+            Some(e) => e.map(datum_tekst),
+            None => einde,
+        };
+        if let (Some(a), Some(b)) = (&start, &einde)
+            && b < a
+        {
+            return Err(DomeinFout::OngeldigeDatum(b.clone()).into());
+        }
+        if d.startdatum.is_some() {
+            velden.push(("startdatum", tekst_of_null(start)));
+        }
+        if d.einddatum_verwacht.is_some() {
+            velden.push(("einddatum_verwacht", tekst_of_null(einde)));
+        }
+        if let Some(z) = d.zelfmelder {
+            velden.push(("zelfmelder", getal(z)));
+        }
+        if let Some(k) = d.kortgestrafte {
+            velden.push(("kortgestrafte", getal(k)));
+        }
+        let mut w = self.schrijver()?;
+        let n = w.wijzig(&s::DETENTIE, detentie_id, &velden)?;
+        if n > 0 {
+            let namen: Vec<&str> =
+                velden.iter().map(|(v, _)| crate::domain::velden::veld_label("detentie", v).unwrap_or(v)).collect();
+            schrijf_journaal(
+                &mut w,
+                &cid,
+                &format!("Detentie gecorrigeerd ({}): {reden}", namen.join(", ").to_lowercase()),
+            )?;
+        }
+        w.commit()?;
+        Ok(n)
+    }
+
+    /// Remove a detention period; the reason is kept with the casus history.
+    pub fn detentie_verwijder(&mut self, nummer: &str, detentie_id: &str, reden: &str) -> Resultaat<()> {
+        let reden = verplicht("reden", reden)?;
+        let (cid, _, _) = self.casus_van_detentie(nummer, detentie_id)?;
+        let mut w = self.schrijver()?;
+        w.verwijder(&s::DETENTIE, detentie_id)?;
+        schrijf_journaal(&mut w, &cid, &format!("Detentie verwijderd uit de casus: {reden}"))?;
+        w.commit()
+    }
+
     /// Add a journal entry (note, contact moment, PI visit).
     pub fn journaal_toevoegen(&mut self, nummer: &str, j: NieuwJournaal) -> Resultaat<String> {
         let tekst_ = verplicht("tekst", &j.tekst)?;
@@ -1086,20 +1348,96 @@ impl Store {
         self.lijst_toevoegen(&s::LEEFGEBIED, naam)
     }
 
-    /// Switch a list entry on or off (inactive entries stay on existing records).
-    pub fn lijst_actief(&mut self, tabel: &str, id: &str, actief: bool) -> Resultaat<()> {
-        let t = match tabel {
+    /// The gemeente list (editable).
+    pub fn gemeenten(&self) -> Resultaat<Vec<LijstItem>> {
+        self.lijst("gemeente")
+    }
+
+    /// The meeting types (editable).
+    pub fn overlegsoorten(&self) -> Resultaat<Vec<LijstItem>> {
+        self.lijst("overlegsoort")
+    }
+
+    /// Add a gemeente to the list.
+    pub fn gemeente_toevoegen(&mut self, naam: &str) -> Resultaat<String> {
+        self.lijst_toevoegen(&s::GEMEENTE, naam)
+    }
+
+    /// Add a meeting type; `weegtafel` gives it the fixed weegtafel category (its besluit
+    /// records weging outcomes), which no rename changes.
+    pub fn overlegsoort_toevoegen(&mut self, naam: &str, weegtafel: bool) -> Resultaat<String> {
+        let naam = verplicht("naam", naam)?;
+        self.lijst_dubbel("overlegsoort", None, &naam)?;
+        let volgorde: i64 =
+            self.conn.query_row("SELECT coalesce(max(volgorde), 0) + 1 FROM overlegsoort", [], |r| r.get(0))?;
+        let id = nieuw_id();
+        let mut w = self.schrijver()?;
+        w.nieuw(
+            &s::OVERLEGSOORT,
+            &id,
+            &[
+                ("naam", tekst(naam)),
+                ("categorie", tekst(if weegtafel { "weegtafel" } else { "overig" })),
+                ("actief", getal(1)),
+                ("volgorde", getal(volgorde)),
+            ],
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// The synced table of an editable list by name.
+    fn lijsttabel(tabel: &str) -> Resultaat<&'static s::Tabel> {
+        Ok(match tabel {
             "thema" => &s::THEMA,
             "leefgebied" => &s::LEEFGEBIED,
+            "gemeente" => &s::GEMEENTE,
+            "overlegsoort" => &s::OVERLEGSOORT,
             _ => return Err(StoreFout::Onbekend { tabel: "lijst", id: tabel.to_string() }),
-        };
+        })
+    }
+
+    /// Refuse a name that another entry of the list already has (case-insensitive).
+    fn lijst_dubbel(&self, tabel: &str, behalve: Option<&str>, naam: &str) -> Resultaat<()> {
+        let t = Self::lijsttabel(tabel)?;
+        let dubbel: i64 = self.conn.query_row(
+            &format!("SELECT count(*) FROM {} WHERE lower(naam) = lower(?1) AND id <> coalesce(?2, '')", t.naam),
+            rusqlite::params![naam.trim(), behalve],
+            |r| r.get(0),
+        )?;
+        if dubbel > 0 {
+            return Err(StoreFout::NaamBestaatAl { tabel: t.naam, naam: naam.trim().to_string() });
+        }
+        Ok(())
+    }
+
+    /// Switch a list entry on or off (inactive entries stay on existing records: an
+    /// entry in use is archived, never deleted).
+    pub fn lijst_actief(&mut self, tabel: &str, id: &str, actief: bool) -> Resultaat<()> {
+        let t = Self::lijsttabel(tabel)?;
         let mut w = self.schrijver()?;
         w.wijzig(t, id, &[("actief", getal(actief))])?;
         w.commit()
     }
 
+    /// Rename a list entry; records that use it show the new name (they refer by id).
+    pub fn lijst_hernoem(&mut self, tabel: &str, id: &str, naam: &str) -> Resultaat<()> {
+        let t = Self::lijsttabel(tabel)?;
+        let naam = verplicht("naam", naam)?;
+        let bestaat: i64 =
+            self.conn.query_row(&format!("SELECT count(*) FROM {} WHERE id = ?1", t.naam), [id], |r| r.get(0))?;
+        if bestaat == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        self.lijst_dubbel(tabel, Some(id), &naam)?;
+        let mut w = self.schrijver()?;
+        w.wijzig(t, id, &[("naam", tekst(naam))])?;
+        w.commit()
+    }
+
     fn lijst_toevoegen(&mut self, t: &s::Tabel, naam: &str) -> Resultaat<String> {
         let naam = verplicht("naam", naam)?;
+        self.lijst_dubbel(t.naam, None, &naam)?;
         let volgorde: i64 =
             self.conn.query_row(&format!("SELECT coalesce(max(volgorde), 0) + 1 FROM {}", t.naam), [], |r| r.get(0))?;
         let id = nieuw_id();

@@ -60,6 +60,9 @@ pub struct Kengetallen {
     pub procesregie_lopend: u32,
     /// Cases in procesregie closed in the period.
     pub procesregie_afgesloten: u32,
+    /// Cases the ZVH supports while the local party keeps the regie (weging outcome
+    /// *ondersteunen*, decided on or before the end of the period, not closed by then).
+    pub ondersteunen_lopend: u32,
     /// Median days from aanmelding to besluit (decisions in the period).
     pub mediaan_aanmelding_besluit: Option<f64>,
     /// Number of decisions behind that median.
@@ -123,6 +126,14 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         .iter()
         .filter(|c| c.datum_start.is_some_and(|s| s <= tot) && c.datum_afsluiting.is_none_or(|a| a > tot))
         .count() as u32;
+    let ondersteunen_lopend = casussen
+        .iter()
+        .filter(|c| {
+            c.weging_uitkomst.as_deref() == Some(WegingUitkomst::Ondersteunen.code())
+                && c.datum_besluit.is_some_and(|b| b <= tot)
+                && c.datum_afsluiting.is_none_or(|a| a > tot)
+        })
+        .count() as u32;
     let afgesloten_regie: Vec<&CasusCijfers> =
         casussen.iter().filter(|c| c.datum_start.is_some() && binnen(c.datum_afsluiting, van, tot)).collect();
     let mut doorloop_regie: Vec<i64> =
@@ -157,6 +168,7 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         weging,
         procesregie_lopend,
         procesregie_afgesloten: afgesloten_regie.len() as u32,
+        ondersteunen_lopend,
         aantal_besluiten: doorloop_besluit.len() as u32,
         mediaan_aanmelding_besluit: mediaan(&mut doorloop_besluit),
         aantal_afsluitingen: doorloop_regie.len() as u32,
@@ -193,6 +205,7 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
     }
     rij("procesregie", "lopend", k.procesregie_lopend.to_string());
     rij("procesregie", "afgesloten", k.procesregie_afgesloten.to_string());
+    rij("ondersteunen", "lopend", k.ondersteunen_lopend.to_string());
     let m = |x: Option<f64>| x.map(getal_nl).unwrap_or_default();
     rij("mediane doorlooptijd (dagen)", "aanmelding tot besluit", m(k.mediaan_aanmelding_besluit));
     rij("mediane doorlooptijd (dagen)", "start tot afsluiting", m(k.mediaan_start_afsluiting));

@@ -1,11 +1,11 @@
 //! Meetings: planning, agenda items, BOB minutes, decisions that become actions.
 
-use super::casus::{NieuwJournaal, casus_id, datum_tekst};
+use super::casus::{NieuwJournaal, Weging, casus_id, datum_tekst};
 use super::plan::{ActieOpgeslagen, NieuweActie};
 use super::schrijven::{self as s, getal, nieuw_id, tekst};
 use super::{Resultaat, Store, StoreFout};
 use crate::domain::overleg::OverlegStatus;
-use crate::domain::{Convenantstatus, JournaalSoort, OverlegSoort, verplicht};
+use crate::domain::{Convenantstatus, JournaalSoort, OverlegSoort, WegingUitkomst, verplicht};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
@@ -42,6 +42,8 @@ pub struct Overleg {
     pub voorzitter: String,
     /// Planned or closed.
     pub status: OverlegStatus,
+    /// Date of the next meeting, once planned.
+    pub volgende_datum: Option<String>,
 }
 
 /// An agenda item with its minutes.
@@ -227,11 +229,69 @@ impl Store {
         w.commit()
     }
 
+    /// The meeting an agenda item belongs to.
+    pub fn overleg_van_agendapunt(&self, agendapunt_id: &str) -> Resultaat<String> {
+        self.overleg_van(agendapunt_id)
+    }
+
+    /// Set (or clear) the date of the next meeting, printed in the minutes. Refused once
+    /// the meeting is closed; the date may not lie before the meeting itself.
+    pub fn overleg_volgende_datum(&mut self, overleg_id: &str, datum: Option<NaiveDate>) -> Resultaat<()> {
+        let o = self.overleg(overleg_id)?;
+        if o.status == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        if let Some(d) = datum
+            && datum_tekst(d) < o.datum
+        {
+            return Err(crate::domain::DomeinFout::OngeldigeDatum(datum_tekst(d)).into());
+        }
+        let mut w = self.schrijver()?;
+        w.wijzig(&s::OVERLEG, overleg_id, &[("volgende_datum", s::tekst_of_null(datum.map(datum_tekst)))])?;
+        w.commit()
+    }
+
     fn overleg_van(&self, agendapunt_id: &str) -> Resultaat<String> {
         self.conn
             .query_row("SELECT overleg_id FROM agendapunt WHERE id = ?1", [agendapunt_id], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreFout::Onbekend { tabel: "agendapunt", id: agendapunt_id.to_string() })
+    }
+
+    /// Whether a meeting is a weegtafel: by the fixed category of its type, so a renamed
+    /// type still counts (a type this device does not know counts by its code).
+    pub fn is_weegtafel(&self, overleg_id: &str) -> Resultaat<bool> {
+        let categorie: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT coalesce(s.categorie, o.soort) FROM overleg o LEFT JOIN overlegsoort s ON s.id = o.soort
+                 WHERE o.id = ?1",
+                [overleg_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let categorie =
+            categorie.ok_or_else(|| StoreFout::Onbekend { tabel: "overleg", id: overleg_id.to_string() })?;
+        Ok(categorie == "weegtafel")
+    }
+
+    /// A weegtafel's besluit on an agenda item: records the casus's weging outcome with the
+    /// meeting's date and id (see [`Store::casus_weging`]). Refused for other meeting
+    /// types and once the meeting is closed.
+    pub fn agendapunt_weging(&mut self, agendapunt_id: &str, uitkomst: WegingUitkomst) -> Resultaat<()> {
+        let overleg_id = self.overleg_van(agendapunt_id)?;
+        if self.overleg_status(&overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        if !self.is_weegtafel(&overleg_id)? {
+            return Err(StoreFout::GeenWeegtafel);
+        }
+        let nummer: String = self.conn.query_row(
+            "SELECT c.nummer FROM agendapunt a JOIN casus c ON c.id = a.casus_id WHERE a.id = ?1",
+            [agendapunt_id],
+            |r| r.get(0),
+        )?;
+        self.casus_weging(&nummer, &Weging { uitkomst, datum: None, overleg: Some(overleg_id) })
     }
 
     /// Turn a decision on an agenda item into an action in the case's plan.
@@ -306,7 +366,8 @@ impl Store {
     /// Meetings, newest first.
     pub fn overleggen(&self) -> Resultaat<Vec<Overleg>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, soort, datum, begintijd, plaats, voorzitter, status FROM overleg ORDER BY datum DESC, begintijd",
+            "SELECT id, soort, datum, begintijd, plaats, voorzitter, status, volgende_datum FROM overleg
+             ORDER BY datum DESC, begintijd",
         )?;
         let lijst = stmt
             .query_map([], |r| {
@@ -320,6 +381,7 @@ impl Store {
                     plaats: r.get(4)?,
                     voorzitter: r.get(5)?,
                     status: OverlegStatus::parse(&status).unwrap_or(OverlegStatus::Gepland),
+                    volgende_datum: r.get(7)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

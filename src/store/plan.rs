@@ -63,6 +63,25 @@ pub struct Risico {
     pub score: u8,
     /// Explanation.
     pub toelichting: String,
+    /// When it was assessed (start / evaluatie / afschaling).
+    pub moment: String,
+    /// Who assessed it.
+    pub beoordelaar: String,
+}
+
+/// A risicotaxatie of one leefgebied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Risicotaxatie {
+    /// Leefgebied (id, name or unique start of the name).
+    pub leefgebied: String,
+    /// Score 1..=5.
+    pub score: i64,
+    /// Explanation.
+    pub toelichting: String,
+    /// When it was assessed.
+    pub moment: crate::domain::plan::RisicoMoment,
+    /// Who assessed it (empty: the local user's name).
+    pub beoordelaar: String,
 }
 
 /// The working draft of a plan.
@@ -216,7 +235,7 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         let mut stmt = self.conn.prepare(
-            "SELECT r.id, r.leefgebied_id, l.naam, r.score, r.toelichting FROM risico r
+            "SELECT r.id, r.leefgebied_id, l.naam, r.score, r.toelichting, r.moment, r.beoordelaar FROM risico r
              JOIN leefgebied l ON l.id = r.leefgebied_id WHERE r.casus_id = ?1 ORDER BY l.volgorde",
         )?;
         let risicos = stmt
@@ -227,6 +246,8 @@ impl Store {
                     leefgebied: r.get(2)?,
                     score: r.get(3)?,
                     toelichting: r.get(4)?,
+                    moment: r.get(5)?,
+                    beoordelaar: r.get(6)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
@@ -422,31 +443,50 @@ impl Store {
         w.commit()
     }
 
-    /// Set the risk score of a leefgebied (1..=5).
+    /// Set the risk score of a leefgebied (1..=5), assessed now at the start by the local user.
     pub fn risico_zetten(&mut self, nummer: &str, leefgebied: &str, score: i64, toelichting: &str) -> Resultaat<()> {
-        let score = risicoscore(score)?;
+        self.risico_taxatie(
+            nummer,
+            &Risicotaxatie {
+                leefgebied: leefgebied.to_string(),
+                score,
+                toelichting: toelichting.to_string(),
+                moment: crate::domain::plan::RisicoMoment::Start,
+                beoordelaar: String::new(),
+            },
+        )
+    }
+
+    /// Record a risicotaxatie of a leefgebied: score, toelichting, moment and assessor
+    /// (the local user's name when none is given). One current assessment per leefgebied;
+    /// earlier ones stay in the plan versions.
+    pub fn risico_taxatie(&mut self, nummer: &str, t: &Risicotaxatie) -> Resultaat<()> {
+        let score = risicoscore(t.score)?;
         let cid = casus_id(&self.conn, nummer)?;
-        let lg = leefgebied_id(&self.conn, leefgebied)?;
+        let lg = leefgebied_id(&self.conn, &t.leefgebied)?;
         let bestaand: Option<String> = self
             .conn
             .query_row("SELECT id FROM risico WHERE casus_id = ?1 AND leefgebied_id = ?2", [&cid, &lg], |r| r.get(0))
             .optional()?;
         let mut w = self.schrijver()?;
+        let beoordelaar = match t.beoordelaar.trim() {
+            "" => w.gebruiker().to_string(),
+            b => b.to_string(),
+        };
+        let velden = [
+            ("score", getal(score)),
+            ("toelichting", tekst(t.toelichting.trim())),
+            ("moment", tekst(t.moment.code())),
+            ("beoordelaar", tekst(beoordelaar)),
+        ];
         match bestaand {
             Some(id) => {
-                w.wijzig(&s::RISICO, &id, &[("score", getal(score)), ("toelichting", tekst(toelichting.trim()))])?;
+                w.wijzig(&s::RISICO, &id, &velden)?;
             }
             None => {
-                w.nieuw(
-                    &s::RISICO,
-                    &nieuw_id(),
-                    &[
-                        ("casus_id", tekst(cid)),
-                        ("leefgebied_id", tekst(lg)),
-                        ("score", getal(score)),
-                        ("toelichting", tekst(toelichting.trim())),
-                    ],
-                )?;
+                let mut alle = vec![("casus_id", tekst(cid)), ("leefgebied_id", tekst(lg))];
+                alle.extend(velden);
+                w.nieuw(&s::RISICO, &nieuw_id(), &alle)?;
             }
         }
         w.commit()

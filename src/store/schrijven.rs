@@ -29,6 +29,8 @@ macro_rules! tabellen {
 tabellen! {
     THEMA = "thema", None, ["naam", "actief", "volgorde"];
     LEEFGEBIED = "leefgebied", None, ["naam", "actief", "volgorde"];
+    GEMEENTE = "gemeente", None, ["naam", "actief", "volgorde"];
+    OVERLEGSOORT = "overlegsoort", None, ["naam", "categorie", "actief", "volgorde"];
     PARTNER = "partner", None, ["naam", "soort", "convenantstatus", "notities", "gearchiveerd"];
     MEDEWERKER = "medewerker", None, ["naam", "rol", "apparaat", "gearchiveerd"];
     CONTACTPERSOON = "contactpersoon", None, ["partner_id", "naam", "functie", "telefoon", "email", "themas", "gearchiveerd"];
@@ -36,7 +38,7 @@ tabellen! {
         "aanmelder_partner_id", "aanmelder_contact_id", "procesregisseur", "trajectbegeleider", "datum_aanmelding",
         "datum_besluit", "datum_start", "datum_afsluiting", "afsluitreden", "tevredenheid", "probleem",
         "veiligheidsrisico", "geprobeerd", "vraag", "evaluatiedatum", "procesregisseur_id", "trajectbegeleider_id",
-        "casusregisseur_id"];
+        "casusregisseur_id", "weging_datum", "weging_overleg_id", "gemeente_id"];
     AVE_HISTORIE = "ave_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden",
         "aangemaakt_hlc", "aangemaakt_door"];
     FASE_HISTORIE = "fase_historie", Some("casus_id"), ["casus_id", "van", "naar", "tijdstip", "gebruiker", "reden", "heropend",
@@ -50,7 +52,8 @@ tabellen! {
         "aangemaakt_door"];
     ACTIE = "actie", Some("casus_id"), ["casus_id", "doel_id", "omschrijving", "partner_id", "contact_id", "deadline",
         "status", "resultaat", "volgorde", "agendapunt_id", "aangemaakt_hlc", "aangemaakt_door"];
-    RISICO = "risico", Some("casus_id"), ["casus_id", "leefgebied_id", "score", "toelichting"];
+    RISICO = "risico", Some("casus_id"), ["casus_id", "leefgebied_id", "score", "toelichting", "moment",
+        "beoordelaar"];
     PLANVERSIE = "planversie", Some("casus_id"), ["casus_id", "nummer", "vastgelegd_op", "vastgelegd_door", "reden", "inhoud"];
     OVERLEG = "overleg", None, ["soort", "datum", "begintijd", "plaats", "voorzitter", "status", "volgende_datum"];
     GENODIGDE = "genodigde", None, ["overleg_id", "contact_id", "aanwezig"];

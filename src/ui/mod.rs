@@ -656,6 +656,8 @@ impl App {
         let mut instellingen = instellingen;
         instellingen.zet_lijsten(themas, store.leefgebieden().unwrap_or_default());
         instellingen.zet_medewerkers(store.medewerkers().unwrap_or_default(), mij.map(|m| m.id));
+        instellingen
+            .zet_meer_lijsten(store.gemeenten().unwrap_or_default(), store.overlegsoorten().unwrap_or_default());
         let mut store = store;
         let synchronisatie = match crate::sync::apparaat(&mut store) {
             Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
@@ -1404,6 +1406,8 @@ impl Hoofd {
                         let r = match lijst {
                             instellingen::Lijst::Thema => self.store.thema_toevoegen(&naam),
                             instellingen::Lijst::Leefgebied => self.store.leefgebied_toevoegen(&naam),
+                            instellingen::Lijst::Gemeente => self.store.gemeente_toevoegen(&naam),
+                            instellingen::Lijst::Overlegsoort => self.store.overlegsoort_toevoegen(&naam, false),
                         };
                         match r {
                             Ok(_) => self.instellingen.lijst_opgeslagen(lijst),
@@ -1427,6 +1431,13 @@ impl Hoofd {
                             Err(e) => self.instellingen.toon_medewerker_fout(fout(&e)),
                         }
                         self.ververs_medewerkers();
+                    }
+                    Some(instellingen::Event::Hernoem(lijst, id, naam)) => {
+                        match self.store.lijst_hernoem(lijst.tabel(), &id, &naam) {
+                            Ok(()) => self.instellingen.lijst_opgeslagen(lijst),
+                            Err(e) => self.instellingen.toon_fout(fout(&e)),
+                        }
+                        self.ververs_lijsten();
                     }
                     Some(instellingen::Event::Actief(lijst, id, aan)) => {
                         if let Err(e) = self.store.lijst_actief(lijst.tabel(), &id, aan) {
@@ -1470,6 +1481,10 @@ impl Hoofd {
             (Ok(t), Ok(l)) => {
                 self.board.zet_themas(&t);
                 self.instellingen.zet_lijsten(t, l);
+                match (self.store.gemeenten(), self.store.overlegsoorten()) {
+                    (Ok(g), Ok(o)) => self.instellingen.zet_meer_lijsten(g, o),
+                    (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
+                }
             }
             (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
         }
@@ -2376,7 +2391,16 @@ impl Hoofd {
                 self.store.actie_wijzig(&id, &w).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, false))
             }
             plan::Event::ActieVerplaats(id, omhoog) => self.store.actie_verplaats(&id, omhoog),
-            plan::Event::Risico(lg, score) => self.store.risico_zetten(&n, &lg, i64::from(score), ""),
+            plan::Event::Risico(lg, score) => self.store.risico_taxatie(
+                &n,
+                &crate::store::Risicotaxatie {
+                    leefgebied: lg,
+                    score: i64::from(score),
+                    toelichting: String::new(),
+                    moment: crate::domain::plan::RisicoMoment::Start,
+                    beoordelaar: String::new(),
+                },
+            ),
             plan::Event::Vastleggen(reden) => {
                 self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
             }
@@ -2628,6 +2652,16 @@ impl Hoofd {
                     self.overleggen.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())
                 })
             }
+            E::Weging(a, u) => self.store.agendapunt_weging(&a, u).map(|()| {
+                self.overleggen
+                    .toon_melding(format!("Uitkomst van de weging vastgelegd: {}.", u.label().to_lowercase()))
+            }),
+            E::VolgendeDatum(o, d) => self.store.overleg_volgende_datum(&o, d).map(|()| {
+                self.overleggen.toon_melding(match d {
+                    Some(d) => format!("Volgend overleg: {}.", d.format("%d-%m-%Y")),
+                    None => "Volgend overleg: nog niet gepland.".into(),
+                })
+            }),
             E::Corrigeer(a, t) => {
                 self.store.verslag_corrigeren(&a, &t).map(|_| self.overleggen.correctie_opgeslagen(&a))
             }

@@ -2,6 +2,7 @@
 //! (every extra binary would link the whole stack again).
 
 mod betrouwbaarheid;
+mod bewerken;
 mod casuswerk;
 mod cli;
 mod contactlijst;

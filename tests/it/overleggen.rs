@@ -120,6 +120,26 @@ fn mediaan(mut v: Vec<f64>) -> Option<f64> {
 fn kengetallen_match_direct_counts_in_the_store() {
     let (_dir, map, mut s) = hulp::store();
     schakel::demo::genereer(&mut s, 80, 7).unwrap();
+    // One casus the ZVH supports while the local party keeps the regie, decided in the period.
+    let steun = s
+        .nieuwe_casus(schakel::store::NieuweCasus {
+            werknaam: "Stille Eik".into(),
+            thema: "nazorg".into(),
+            datum_aanmelding: Some(d("2026-01-10")),
+            ..Default::default()
+        })
+        .unwrap()
+        .to_string();
+    s.casus_fase(&steun, &schakel::domain::FaseOvergang::naar(schakel::domain::Fase::Weging)).unwrap();
+    s.casus_weging(
+        &steun,
+        &schakel::store::Weging {
+            uitkomst: schakel::domain::WegingUitkomst::Ondersteunen,
+            datum: Some(d("2026-02-01")),
+            overleg: None,
+        },
+    )
+    .unwrap();
     let (van, tot) = (d("2025-06-01"), d("2026-05-31"));
     let k = s.kengetallen(van, tot).unwrap();
     let db = hulp::ruw(&map);
@@ -162,6 +182,10 @@ fn kengetallen_match_direct_counts_in_the_store() {
         k.procesregie_afgesloten,
         tel("SELECT count(*) FROM casus WHERE datum_start IS NOT NULL AND datum_afsluiting BETWEEN ?1 AND ?2")
     );
+    let ondersteunen = tel("SELECT count(*) FROM casus WHERE weging_uitkomst = 'ondersteunen' AND datum_besluit <= ?2
+         AND (datum_afsluiting IS NULL OR datum_afsluiting > ?2) AND ?1 = ?1");
+    assert!(ondersteunen > 0, "the data has a casus the ZVH supports");
+    assert_eq!(k.ondersteunen_lopend, ondersteunen);
     let dagen = |sql: &str| -> Vec<f64> {
         let mut st = db.prepare(sql).unwrap();
         st.query_map(rusqlite::params!["2025-06-01", "2026-05-31"], |r| r.get::<_, f64>(0))
@@ -200,6 +224,7 @@ fn kengetallen_match_direct_counts_in_the_store() {
     let rij = |a: &str, b: &str| rijen.iter().find(|x| &x[0] == a && &x[1] == b).map(|x| x[2].to_string());
     assert_eq!(rij("aanmeldingen", "totaal"), Some(nieuw.to_string()));
     assert_eq!(rij("procesregie", "lopend"), Some(k.procesregie_lopend.to_string()));
+    assert_eq!(rij("ondersteunen", "lopend"), Some(ondersteunen.to_string()));
     assert_eq!(rij("periode", "van").as_deref(), Some("01-06-2025"));
 }
 

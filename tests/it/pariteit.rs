@@ -13,6 +13,7 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("zet_identiteit", Zijde::Beide, "made once by sync::apparaat on first use"),
     ("batch", Zijde::Beide, "a transaction helper, not an action"),
     ("batch_in_geheugen", Zijde::Beide, "a transaction helper for demo data"),
+    ("risico_zetten", Zijde::Beide, "demo data and tests; the window and the CLI record through `risico_taxatie`"),
     ("partner_convenant", Zijde::Beide, "used by the contact-list import; the window edits it through partner_wijzig"),
     // Window-only by nature.
     ("zet_instelling", Zijde::Cli, "local settings (name, role, idle lock) belong to the window; init sets them"),
@@ -20,14 +21,14 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("conflict_kiezen_nummer", Zijde::Venster, "the window chooses the value in the list (conflict_kiezen)"),
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
-    // Gaps still open (issue 20 "Casus work end to end"): the CLI lacks these.
-    ("agendapunt_duur", Zijde::Cli, "issue 20: schakel overleg agenda --duur"),
-    ("agendapunt_verwijderen", Zijde::Cli, "issue 20: schakel overleg agenda verwijder"),
-    ("verslag_corrigeren", Zijde::Cli, "issue 20: corrections after closing"),
-    ("contact_toevoegen", Zijde::Cli, "issue 20: contacts only through the contact-list import in the CLI"),
-    ("partner_toevoegen", Zijde::Cli, "issue 20: partners only through the contact-list import in the CLI"),
-    ("partner_wijzig", Zijde::Cli, "issue 20: partner edits in the CLI"),
-    ("detentie_toevoegen", Zijde::Cli, "issue 20: schakel detentie add"),
+    // Gaps still open (issue 20 "Casus work end to end"): the window lacks these; the CLI has them.
+    ("detentie_wijzig", Zijde::Venster, "issue 20: detentie edit dialog in the casus detail still to come"),
+    ("detentie_verwijder", Zijde::Venster, "issue 20: detentie removal in the casus detail still to come"),
+    (
+        "casus_weging",
+        Zijde::Venster,
+        "issue 20: the window records it by the board's move dialog (casus_fase, with the date) or a weegtafel besluit (agendapunt_weging); a correction dialog in the casus detail is still to come",
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

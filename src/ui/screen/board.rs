@@ -2,7 +2,7 @@
 //! "Nieuwe aanmelding" form.
 
 use crate::domain::fase::FaseOvergang;
-use crate::domain::{Ave, Fase, Rol, WegingUitkomst};
+use crate::domain::{Ave, Baan, Fase, Rol, WegingUitkomst};
 use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
@@ -31,7 +31,7 @@ pub struct State {
     /// The card under the pressed mouse button (a click or the start of a drag).
     gepakt: Option<String>,
     /// The column under the cursor.
-    boven: Option<Fase>,
+    boven: Option<Baan>,
     /// The card order within each column.
     sortering: Sortering,
     /// The casus registered last in this window: its card is marked "Nieuw".
@@ -83,6 +83,8 @@ struct Verplaatsing {
     uitkomst: Option<WegingUitkomst>,
     reden: String,
     tevredenheid: Option<Keuze>,
+    /// Date of the weging decision as typed (empty: today).
+    datum: String,
 }
 
 /// The aanmeldformulier.
@@ -118,6 +120,8 @@ pub enum Message {
     KiesUitkomst(WegingUitkomst),
     /// Type the reason in the move dialog.
     Reden(String),
+    /// Type the date of the weging decision in the move dialog.
+    WegingDatum(String),
     /// Choose satisfaction in the move dialog.
     Tevredenheid(Keuze),
     /// Confirm the move dialog.
@@ -149,10 +153,10 @@ pub enum Message {
     /// The mouse button went down on a card (a click, or the start of dragging it).
     Pak(String),
     /// The cursor entered (`Some`) or left (`None`) a column.
-    Boven(Option<Fase>),
+    Boven(Option<Baan>),
     /// The mouse button was released over a column (`Some`) or elsewhere on the board:
     /// on the card's own column it is a click, on another column a move.
-    LaatLos(Option<Fase>),
+    LaatLos(Option<Baan>),
     /// Close the banner.
     SluitMelding,
     /// Order the cards within each column.
@@ -205,8 +209,8 @@ pub enum Event {
 }
 
 /// The widget id of a column's scrollable list.
-fn kolom_id(fase: Fase) -> String {
-    format!("kolom-{}", fase.label().to_lowercase())
+fn kolom_id(baan: Baan) -> String {
+    format!("kolom-{}", baan.label().to_lowercase())
 }
 
 fn ave_keuzes() -> Vec<Keuze> {
@@ -270,8 +274,8 @@ impl State {
     pub fn aangemeld(&mut self, nummer: &str) -> Task<Message> {
         self.gelukt();
         self.nieuw = Some(nummer.to_string());
-        let fase = self.regel(nummer).map_or(Fase::Aanmelding, |c| c.fase);
-        iced::widget::operation::snap_to(kolom_id(fase), iced::widget::operation::RelativeOffset::START)
+        let baan = self.regel(nummer).map_or(Baan::Fase(Fase::Aanmelding), |c| Baan::van(c.fase, c.weging_uitkomst));
+        iced::widget::operation::snap_to(kolom_id(baan), iced::widget::operation::RelativeOffset::START)
     }
 
     /// Is a dialog (move or aanmelding) open?
@@ -364,13 +368,13 @@ impl State {
             Message::Open(n) => return (Task::none(), Some(Event::Open(n))),
             Message::Pak(n) => self.gepakt = Some(n),
             Message::Boven(f) => self.boven = f,
-            Message::LaatLos(Some(fase)) => {
+            Message::LaatLos(Some(baan)) => {
                 let Some(n) = self.gepakt.take() else { return (Task::none(), None) };
                 let Some(c) = self.regel(&n) else { return (Task::none(), None) };
-                return if c.fase == fase {
+                return if Baan::van(c.fase, c.weging_uitkomst) == baan || c.fase == baan.fase() {
                     self.update(Message::Selecteer(n))
                 } else {
-                    self.update(Message::Verplaats(n, fase))
+                    self.update(Message::Verplaats(n, baan.fase()))
                 };
             }
             Message::LaatLos(None) => self.gepakt = None,
@@ -395,8 +399,15 @@ impl State {
                         (Fase::Weging, Fase::Monitoring) => Some(WegingUitkomst::Ondersteunen),
                         _ => huidige_uitkomst,
                     };
-                    self.verplaatsen =
-                        Some(Verplaatsing { nummer, van, naar, uitkomst, reden: String::new(), tevredenheid: None });
+                    self.verplaatsen = Some(Verplaatsing {
+                        nummer,
+                        van,
+                        naar,
+                        uitkomst,
+                        reden: String::new(),
+                        tevredenheid: None,
+                        datum: String::new(),
+                    });
                 } else {
                     return (Task::none(), Some(Event::Verplaats(nummer, FaseOvergang::naar(naar))));
                 }
@@ -411,6 +422,11 @@ impl State {
                     v.reden = r;
                 }
             }
+            Message::WegingDatum(d) => {
+                if let Some(v) = &mut self.verplaatsen {
+                    v.datum = d;
+                }
+            }
             Message::Tevredenheid(t) => {
                 if let Some(v) = &mut self.verplaatsen {
                     v.tevredenheid = Some(t);
@@ -418,13 +434,23 @@ impl State {
             }
             Message::BevestigVerplaatsen => {
                 if let Some(v) = &self.verplaatsen {
+                    let datum = match v.datum.trim() {
+                        "" => None,
+                        d => match crate::domain::parse_datum(d) {
+                            Ok(d) => Some(d),
+                            Err(e) => {
+                                self.fout = Some(crate::melding::domein(&e));
+                                return (Task::none(), None);
+                            }
+                        },
+                    };
                     let overgang = FaseOvergang {
                         naar: Some(v.naar),
                         uitkomst: if v.van == Fase::Weging { v.uitkomst } else { None },
                         reden: Some(v.reden.clone()),
                         heropenen: v.van == Fase::Afgesloten,
                         tevredenheid: v.tevredenheid.as_ref().and_then(|t| t.id.parse().ok()),
-                        datum: None,
+                        datum,
                     };
                     return (Task::none(), Some(Event::Verplaats(v.nummer.clone(), overgang)));
                 }
@@ -515,9 +541,10 @@ impl State {
 
         let zichtbaar = self.gesorteerd();
         let mut kolommen = row![].spacing(10).height(Fill);
-        for fase in Fase::ALLE {
-            let kaarten: Vec<&CasusRegel> = zichtbaar.iter().copied().filter(|c| c.fase == *fase).collect();
-            kolommen = kolommen.push(self.kolom(*fase, &kaarten));
+        for baan in Baan::ALLE {
+            let kaarten: Vec<&CasusRegel> =
+                zichtbaar.iter().copied().filter(|c| Baan::van(c.fase, c.weging_uitkomst) == baan).collect();
+            kolommen = kolommen.push(self.kolom(baan, &kaarten));
         }
 
         let mut inhoud = column![
@@ -568,10 +595,11 @@ impl State {
         }
     }
 
-    fn kolom<'a>(&'a self, fase: Fase, kaarten: &[&'a CasusRegel]) -> Element<'a, Message> {
+    fn kolom<'a>(&'a self, baan: Baan, kaarten: &[&'a CasusRegel]) -> Element<'a, Message> {
+        let fase = baan.fase();
         let kop = row![
             container(space().width(4).height(18)).style(Vlak::Strook(theme::fase_kleur(fase)).stijl()),
-            text(fase.label()).size(15),
+            text(baan.label()).size(15),
             space::horizontal(),
             text(kaarten.len().to_string()).size(13).style(theme::gedempt),
         ]
@@ -606,21 +634,21 @@ impl State {
         }
         let breedte = if ingeklapt { iced::Length::Fixed(190.0) } else { iced::Length::FillPortion(1) };
         // While a card from another column is dragged over this one, it shows where it lands.
-        let doel = self.boven == Some(fase)
+        let doel = self.boven == Some(baan)
             && self.gepakt.as_deref().and_then(|n| self.regel(n)).is_some_and(|c| c.fase != fase);
         let mut inhoud = column![kop].spacing(8);
         if doel {
-            inhoud = inhoud.push(text(format!("Loslaten: naar {}", fase.label().to_lowercase())).size(12));
+            inhoud = inhoud.push(text(format!("Loslaten: naar {}", baan.label().to_lowercase())).size(12));
         }
-        inhoud = inhoud.push(scrollable(lijst).id(kolom_id(fase)).spacing(4).height(Fill));
+        inhoud = inhoud.push(scrollable(lijst).id(kolom_id(baan)).spacing(4).height(Fill));
         mouse_area(container(inhoud).padding(8).width(breedte).height(Fill).style(if doel {
             Vlak::KolomDoel.stijl()
         } else {
             Vlak::Kolom.stijl()
         }))
-        .on_enter(Message::Boven(Some(fase)))
+        .on_enter(Message::Boven(Some(baan)))
         .on_exit(Message::Boven(None))
-        .on_release(Message::LaatLos(Some(fase)))
+        .on_release(Message::LaatLos(Some(baan)))
         .into()
     }
 
@@ -718,6 +746,13 @@ impl State {
             c = c.push(veld(
                 "Uitkomst van de weging",
                 kies(WegingUitkomst::ALLE, v.uitkomst, Message::KiesUitkomst).placeholder("Kies de uitkomst"),
+                None,
+            ));
+            c = c.push(veld(
+                "Datum van de weging (leeg: vandaag)",
+                invoer("dd-mm-jjjj", &v.datum, Message::WegingDatum)
+                    .on_submit(Message::BevestigVerplaatsen)
+                    .id("verplaats-datum"),
                 None,
             ));
         }

@@ -650,6 +650,7 @@ impl State {
                             geprobeerd: Some(f.geprobeerd.clone()),
                             vraag: Some(f.vraag.clone()),
                             evaluatiedatum: Some(evaluatie.ok().flatten()),
+                            ..Default::default()
                         };
                         return (Task::none(), Some(Event::Wijzig(w)));
                     }
@@ -948,8 +949,22 @@ impl State {
             regel("Al geprobeerd", d.geprobeerd.clone()),
             regel("Vraag aan het ZVH", d.vraag.clone()),
             regel("Wegingsuitkomst", d.regel.weging_uitkomst.map(|u| u.label().to_string()).unwrap_or("—".into())),
+            regel(
+                "Besluit weging",
+                leeg(&d.weging.as_ref().and_then(|w| w.datum.clone()).or_else(|| d.datum_besluit.clone()))
+            ),
+            regel(
+                "Besloten in",
+                d.weging
+                    .as_ref()
+                    .and_then(|w| w
+                        .overleg_label
+                        .clone()
+                        .or_else(|| w.overleg.as_ref().map(|_| "een weegtafel".into())))
+                    .unwrap_or("—".into())
+            ),
             regel("Toelichting weging", d.weging_toelichting().unwrap_or("—").to_string()),
-            regel("Besluit weging", leeg(&d.datum_besluit)),
+            regel("Gemeente", d.gemeente.clone().unwrap_or("—".into())),
             regel("Start procesregie", leeg(&d.datum_start)),
             regel("Afgesloten", leeg(&d.datum_afsluiting)),
             regel("Afsluitreden", d.afsluitreden.clone().unwrap_or("—".into())),

@@ -32,6 +32,12 @@ pub struct State {
     leefgebieden: Vec<LijstItem>,
     nieuw_thema: String,
     nieuw_leefgebied: String,
+    gemeenten: Vec<LijstItem>,
+    overlegsoorten: Vec<LijstItem>,
+    nieuwe_gemeente: String,
+    nieuwe_overlegsoort: String,
+    /// An entry being renamed: (list, id, name as typed).
+    hernoemen: Option<(Lijst, String, String)>,
     fout: Option<String>,
     medewerkers: Vec<Medewerker>,
     /// The medewerker this device's user is.
@@ -69,6 +75,10 @@ pub enum Lijst {
     Thema,
     /// Leefgebieden of the plan.
     Leefgebied,
+    /// Gemeenten of a casus.
+    Gemeente,
+    /// Kinds of meeting (a weegtafel stays one when renamed).
+    Overlegsoort,
 }
 
 impl Lijst {
@@ -77,6 +87,8 @@ impl Lijst {
         match self {
             Lijst::Thema => "thema",
             Lijst::Leefgebied => "leefgebied",
+            Lijst::Gemeente => "gemeente",
+            Lijst::Overlegsoort => "overlegsoort",
         }
     }
 }
@@ -120,6 +132,14 @@ pub enum Message {
     WijzigRol(String, MedewerkerRol),
     /// Archive (`true`) or activate medewerker `.0`.
     Archiveer(String, bool),
+    /// Start renaming an entry (list, id, current name).
+    Hernoem(Lijst, String, String),
+    /// Type the new name.
+    HernoemNaam(String),
+    /// Save the new name (Enter).
+    HernoemOpslaan,
+    /// Stop renaming without a change.
+    HernoemAnnuleer,
 }
 
 /// What the screen asks of the app.
@@ -135,6 +155,8 @@ pub enum Event {
     Actief(Lijst, String, bool),
     /// Add, change or choose a medewerker.
     Medewerker(MedewerkerVerzoek),
+    /// Rename entry `.1` of a list to `.2`.
+    Hernoem(Lijst, String, String),
 }
 
 fn keuze(m: u32) -> Keuze {
@@ -158,6 +180,11 @@ impl State {
             leefgebieden: Vec::new(),
             nieuw_thema: String::new(),
             nieuw_leefgebied: String::new(),
+            gemeenten: Vec::new(),
+            overlegsoorten: Vec::new(),
+            nieuwe_gemeente: String::new(),
+            nieuwe_overlegsoort: String::new(),
+            hernoemen: None,
             fout: None,
             medewerkers: Vec::new(),
             mij: None,
@@ -195,13 +222,26 @@ impl State {
         self.leefgebieden = leefgebieden;
     }
 
-    /// An entry was added or switched: clear the typed name and the error.
+    /// The gemeente and overlegsoort lists as stored.
+    pub fn zet_meer_lijsten(&mut self, gemeenten: Vec<LijstItem>, overlegsoorten: Vec<LijstItem>) {
+        self.gemeenten = gemeenten;
+        self.overlegsoorten = overlegsoorten;
+    }
+
+    /// An entry was added, renamed or switched: clear the typed name and the error.
     pub fn lijst_opgeslagen(&mut self, lijst: Lijst) {
-        match lijst {
-            Lijst::Thema => self.nieuw_thema.clear(),
-            Lijst::Leefgebied => self.nieuw_leefgebied.clear(),
-        }
+        self.nieuw_veld(lijst).clear();
+        self.hernoemen = None;
         self.fout = None;
+    }
+
+    fn nieuw_veld(&mut self, lijst: Lijst) -> &mut String {
+        match lijst {
+            Lijst::Thema => &mut self.nieuw_thema,
+            Lijst::Leefgebied => &mut self.nieuw_leefgebied,
+            Lijst::Gemeente => &mut self.nieuwe_gemeente,
+            Lijst::Overlegsoort => &mut self.nieuwe_overlegsoort,
+        }
     }
 
     /// Show a refusal of the store.
@@ -227,18 +267,12 @@ impl State {
                 (Task::none(), None)
             }
             Message::NieuweNaam(l, t) => {
-                match l {
-                    Lijst::Thema => self.nieuw_thema = t,
-                    Lijst::Leefgebied => self.nieuw_leefgebied = t,
-                }
+                *self.nieuw_veld(l) = t;
                 (Task::none(), None)
             }
             Message::Toevoegen(l) => {
-                let naam = match l {
-                    Lijst::Thema => &self.nieuw_thema,
-                    Lijst::Leefgebied => &self.nieuw_leefgebied,
-                };
-                (Task::none(), Some(Event::Toevoegen(l, naam.trim().to_string())))
+                let naam = self.nieuw_veld(l).trim().to_string();
+                (Task::none(), Some(Event::Toevoegen(l, naam)))
             }
             Message::Actief(l, id, aan) => (Task::none(), Some(Event::Actief(l, id, aan))),
             Message::KiesMij(k) => (Task::none(), Some(Event::Medewerker(MedewerkerVerzoek::Ik(k.id)))),
@@ -308,6 +342,24 @@ impl State {
             Message::Archiveer(id, archief) => {
                 let w = MedewerkerWijziging { gearchiveerd: Some(archief), ..Default::default() };
                 (Task::none(), Some(Event::Medewerker(MedewerkerVerzoek::Wijzig(id, w))))
+            }
+            Message::Hernoem(l, id, naam) => {
+                self.hernoemen = Some((l, id, naam));
+                (iced::widget::operation::focus("hernoem-naam"), None)
+            }
+            Message::HernoemNaam(t) => {
+                if let Some(h) = &mut self.hernoemen {
+                    h.2 = t;
+                }
+                (Task::none(), None)
+            }
+            Message::HernoemOpslaan => match &self.hernoemen {
+                Some((l, id, naam)) => (Task::none(), Some(Event::Hernoem(*l, id.clone(), naam.trim().to_string()))),
+                None => (Task::none(), None),
+            },
+            Message::HernoemAnnuleer => {
+                self.hernoemen = None;
+                (Task::none(), None)
             }
         }
     }
@@ -451,14 +503,44 @@ impl State {
             .size(13)
             .style(theme::gedempt),
             row![
-                lijst(Lijst::Thema, "Thema's", "Thema toevoegen", &self.themas, &self.nieuw_thema, "nieuw-thema"),
+                lijst(
+                    Lijst::Thema,
+                    "Thema's",
+                    "Thema toevoegen",
+                    &self.themas,
+                    &self.nieuw_thema,
+                    "nieuw-thema",
+                    &self.hernoemen
+                ),
                 lijst(
                     Lijst::Leefgebied,
                     "Leefgebieden",
                     "Leefgebied toevoegen",
                     &self.leefgebieden,
                     &self.nieuw_leefgebied,
-                    "nieuw-leefgebied"
+                    "nieuw-leefgebied",
+                    &self.hernoemen
+                ),
+            ]
+            .spacing(24),
+            row![
+                lijst(
+                    Lijst::Gemeente,
+                    "Gemeenten",
+                    "Gemeente toevoegen",
+                    &self.gemeenten,
+                    &self.nieuwe_gemeente,
+                    "nieuwe-gemeente",
+                    &self.hernoemen
+                ),
+                lijst(
+                    Lijst::Overlegsoort,
+                    "Soorten overleg",
+                    "Soort toevoegen",
+                    &self.overlegsoorten,
+                    &self.nieuwe_overlegsoort,
+                    "nieuwe-overlegsoort",
+                    &self.hernoemen
                 ),
             ]
             .spacing(24),
@@ -505,15 +587,37 @@ fn lijst<'a>(
     items: &'a [LijstItem],
     nieuw: &'a str,
     id: &'static str,
+    hernoemen: &'a Option<(Lijst, String, String)>,
 ) -> Element<'a, Message> {
     let mut c = column![text(titel).size(15)].spacing(3);
     for i in items {
+        if let Some((hl, hid, naam)) = hernoemen
+            && *hl == l
+            && *hid == i.id
+        {
+            c = c.push(
+                row![
+                    invoer("Nieuwe naam", naam, Message::HernoemNaam)
+                        .on_submit(Message::HernoemOpslaan)
+                        .id("hernoem-naam")
+                        .width(Fill),
+                    button(text("Opslaan").size(12)).on_press(Message::HernoemOpslaan).style(Knop::Primair.stijl()),
+                    button(text("Annuleren").size(12)).on_press(Message::HernoemAnnuleer).style(Knop::Link.stijl()),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
+            );
+            continue;
+        }
         let (knop, label) = if i.actief { ("Archiveren", "") } else { ("Activeren", " (gearchiveerd)") };
         let naam = text(format!("{}{label}", i.naam)).size(14);
         c = c.push(
             row![
                 if i.actief { naam } else { naam.style(theme::gedempt) },
                 space::horizontal(),
+                button(text("Hernoemen").size(12))
+                    .on_press(Message::Hernoem(l, i.id.clone(), i.naam.clone()))
+                    .style(Knop::Link.stijl()),
                 button(text(knop).size(12))
                     .on_press(Message::Actief(l, i.id.clone(), !i.actief))
                     .style(Knop::Link.stijl()),

@@ -213,6 +213,7 @@ impl State {
             tegel("Nieuwe aanmeldingen", k.aanmeldingen.to_string(), "in de periode".into()),
             tegel("In procesregie, lopend", k.procesregie_lopend.to_string(), "aan het eind van de periode".into()),
             tegel("In procesregie, afgesloten", k.procesregie_afgesloten.to_string(), "in de periode".into()),
+            tegel("Ondersteunen, lopend", k.ondersteunen_lopend.to_string(), "regie bij de lokale partij".into()),
             tegel(
                 "Mediaan aanmelding → besluit",
                 dagen(k.mediaan_aanmelding_besluit),

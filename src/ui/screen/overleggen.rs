@@ -3,7 +3,7 @@
 //! become actions in the case's plan), close it (minutes read-only; corrections become
 //! new, logged entries) and print its agenda and verslag.
 
-use crate::domain::{Convenantstatus, Fase, OverlegSoort, overleg::OverlegStatus};
+use crate::domain::{Convenantstatus, Fase, OverlegSoort, WegingUitkomst, overleg::OverlegStatus};
 use crate::store::{
     Agendapunt, CasusRegel, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, NieuwOverleg, NieuweActie,
     Overleg, Partner, SluitControle, Verslagcorrectie,
@@ -148,6 +148,10 @@ pub struct State {
     bob: BTreeMap<String, Bob>,
     actie: Option<ActieFormulier>,
     correctie: BTreeMap<String, String>,
+    /// Weging outcomes recorded in this session, per agenda item (weegtafel).
+    uitkomsten: BTreeMap<String, WegingUitkomst>,
+    /// The volgend-overleg date as typed.
+    volgende_datum: String,
     bevestig_sluiten: bool,
     /// Warnings shown in the closing confirmation (future date, items without BOB).
     sluit_waarschuwingen: Vec<String>,
@@ -229,6 +233,12 @@ pub enum Message {
     Correctie(String, String),
     /// Record the correction.
     CorrectieToevoegen(String),
+    /// Weegtafel: record the weging outcome of the casus of this agenda item.
+    Weging(String, WegingUitkomst),
+    /// Type the date of the next meeting.
+    VolgendeDatum(String),
+    /// Record the date of the next meeting (empty clears it).
+    VolgendeDatumOpslaan,
     /// Print a document (opens the PDF viewer).
     Afdrukken(Stuk),
     /// Save a document as PDF via a save dialog.
@@ -270,6 +280,10 @@ pub enum Event {
     Sluiten(String),
     /// Record a correction on a closed meeting's item.
     Corrigeer(String, String),
+    /// Record the weging outcome decided on a weegtafel agenda item.
+    Weging(String, WegingUitkomst),
+    /// Record the date of the next meeting: (meeting, date or none).
+    VolgendeDatum(String, Option<chrono::NaiveDate>),
     /// Print.
     Afdrukken(Stuk, String),
     /// Save as PDF.
@@ -330,6 +344,8 @@ impl State {
             bob: BTreeMap::new(),
             actie: None,
             correctie: BTreeMap::new(),
+            uitkomsten: BTreeMap::new(),
+            volgende_datum: String::new(),
             bevestig_sluiten: false,
             sluit_waarschuwingen: Vec::new(),
             waarschuwingen: Vec::new(),
@@ -395,6 +411,8 @@ impl State {
             self.bob.clear();
             self.actie = None;
             self.correctie.clear();
+            self.uitkomsten.clear();
+            self.volgende_datum = g.overleg.volgende_datum.as_deref().map(nl_datum).unwrap_or_default();
             self.tab = if g.overleg.status == OverlegStatus::Gesloten { Tab::Voeren } else { Tab::Voorbereiden };
         }
         for p in &g.agenda {
@@ -703,6 +721,24 @@ impl State {
                     Some(Event::Corrigeer(a, t))
                 }
             }
+            Message::Weging(a, u) => {
+                self.uitkomsten.insert(a.clone(), u);
+                Some(Event::Weging(a, u))
+            }
+            Message::VolgendeDatum(t) => {
+                self.volgende_datum = t;
+                None
+            }
+            Message::VolgendeDatumOpslaan => match self.volgende_datum.trim() {
+                "" => id.map(|o| Event::VolgendeDatum(o, None)),
+                t => match crate::domain::parse_datum(t) {
+                    Ok(d) => id.map(|o| Event::VolgendeDatum(o, Some(d))),
+                    Err(e) => {
+                        self.fout = Some(crate::melding::domein(&e));
+                        None
+                    }
+                },
+            },
             Message::Afdrukken(s) => id.map(|o| Event::Afdrukken(s, o)),
             Message::Opslaan(s) => id.map(|o| Event::Opslaan(s, o)),
             Message::OpenCasus(n) => Some(Event::OpenCasus(n)),
@@ -1062,6 +1098,17 @@ impl State {
                     ));
                 }
             }
+            if !gesloten && g.overleg.soort == OverlegSoort::Weegtafel {
+                let pid = p.id.clone();
+                punt = punt.push(veld(
+                    "Uitkomst van de weging",
+                    kies(WegingUitkomst::ALLE, self.uitkomsten.get(&p.id).copied(), move |u| {
+                        Message::Weging(pid.clone(), u)
+                    })
+                    .placeholder("Leg de uitkomst vast"),
+                    None,
+                ));
+            }
             if let Some(acties) = g.acties.get(&p.id) {
                 for a in acties {
                     punt = punt.push(text(format!("Actie in het plan: {a}")).size(13).style(theme::groen));
@@ -1112,6 +1159,29 @@ impl State {
                 ]);
             }
             c = c.push(container(k).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+        }
+        if !gesloten {
+            c = c.push(
+                container(veld(
+                    "Volgend overleg (komt in het verslag)",
+                    row![
+                        invoer("dd-mm-jjjj", &self.volgende_datum, Message::VolgendeDatum)
+                            .on_submit(Message::VolgendeDatumOpslaan)
+                            .id("volgend-overleg")
+                            .width(170),
+                        button(text("Datum vastleggen"))
+                            .on_press(Message::VolgendeDatumOpslaan)
+                            .style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                    None,
+                ))
+                .padding(12)
+                .width(Fill)
+                .style(Vlak::Paneel.stijl()),
+            );
+        } else if let Some(v) = &g.overleg.volgende_datum {
+            c = c.push(text(format!("Volgend overleg: {}", nl_datum(v))).size(14));
         }
         c.into()
     }
