@@ -219,7 +219,7 @@ pub fn migraties() -> Migrations<'static> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    7
+    8
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
