@@ -5,6 +5,7 @@ mod audit;
 pub mod bestand;
 mod bewaren;
 mod casus;
+mod compacteren;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
@@ -26,6 +27,7 @@ pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
 };
 pub use casus::*;
+pub use compacteren::Ruimte;
 pub use herstel::Herstelcode;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
@@ -196,13 +198,14 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0004_sync_scope.sql")),
         M::up(include_str!("../../migrations/0005_verstrekking.sql")),
         M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
+        M::up(include_str!("../../migrations/0009_compactie.sql")),
     ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
-    // One entry per file in migrations/.
-    6
+    // One entry per file in migrations/ (0007 and 0008 come from parallel branches).
+    7
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.

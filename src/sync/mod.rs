@@ -481,6 +481,9 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
         inhoud.operaties.iter().filter_map(|o| o.casus_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let aan: Vec<(String, String)> = ontvangers.iter().map(|c| (c.apparaat.clone(), c.naam.clone())).collect();
     store.bundel_verzending_registreer(&manifest.bundel, &aan, &casussen)?;
+    // Local edits since the last exchange may be superseded and already acknowledged
+    // (a store without colleagues); a failed compaction leaves a valid, larger log.
+    let _ = store.compacteren();
     Ok(Export { bytes, ontvangers, operaties: aantal, manifest })
 }
 

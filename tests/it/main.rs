@@ -4,6 +4,7 @@
 mod betrouwbaarheid;
 mod casuswerk;
 mod cli;
+mod compactie;
 mod contactlijst;
 mod hulp;
 mod opslag;

@@ -448,6 +448,7 @@ mod convergentie {
         NieuweCasus { r: usize },
         Exporteer { van: usize, naar: usize },
         Bezorg { bundel: usize },
+        Compacteer { r: usize },
     }
 
     fn stap() -> impl Strategy<Value = Stap> {
@@ -460,8 +461,9 @@ mod convergentie {
             1 => (r.clone(), 0..2usize).prop_map(|(r, casus)| Stap::DoelWeg { r, casus }),
             2 => (r.clone(), 0..2usize, 0..3u8).prop_map(|(r, casus, waarde)| Stap::DoelWijzig { r, casus, waarde }),
             1 => r.clone().prop_map(|r| Stap::NieuweCasus { r }),
-            3 => (r.clone(), r).prop_map(|(van, naar)| Stap::Exporteer { van, naar }),
+            3 => (r.clone(), r.clone()).prop_map(|(van, naar)| Stap::Exporteer { van, naar }),
             4 => (0..64usize).prop_map(|bundel| Stap::Bezorg { bundel }),
+            1 => r.prop_map(|r| Stap::Compacteer { r }),
         ]
     }
 
@@ -471,7 +473,8 @@ mod convergentie {
             ..ProptestConfig::default()
         })]
 
-        /// Replicas edit at random (same fields, deletes, new cases with colliding numbers)
+        /// Replicas edit at random (same fields, deletes, new cases with colliding numbers),
+        /// compact their change logs at random moments (and after every import and export)
         /// and exchange bundles that are shuffled, duplicated and partly lost; after every
         /// replica has sent to every other once more, all hold the same state and the
         /// same conflicts.
@@ -532,6 +535,10 @@ mod convergentie {
                             }
                         }
                     }
+                    // Besides the compaction after every import and export.
+                    Stap::Compacteer { r } => {
+                        t[r % n].store.compacteren().unwrap();
+                    }
                 }
             }
             // Undelivered bundles are lost; the acknowledgements make the next ones resend.
@@ -555,6 +562,10 @@ mod convergentie {
             }
             for r in &t {
                 prop_assert!(r.store.integriteit().unwrap().is_empty() || r.store.integriteit().unwrap() == ["ok"]);
+            }
+            // Everyone confirmed everything to everyone: every superseded value is gone.
+            for (i, r) in t.iter().enumerate() {
+                prop_assert_eq!(r.store.wacht_op_compactie().unwrap(), 0, "replica {} still waits", i);
             }
         }
     }
