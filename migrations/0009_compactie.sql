@@ -17,3 +17,10 @@ SELECT w.apparaat, w.volgnummer FROM wijziging w
 WHERE w.veld IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM kop k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = w.veld
                                         AND k.apparaat = w.apparaat AND k.volgnummer = w.volgnummer);
+
+-- Space (docs/benchmarks.md): the index on (table, row, field) over every operation was
+-- about a tenth of the database. Heads are found through `kop`; what remains to look up by
+-- row is whether it has a tombstone (a small partial index) and, for rows created before
+-- schema 4, their oldest operation (through the casus index, as every such row has a casus).
+DROP INDEX wijziging_veld;
+CREATE INDEX wijziging_graf ON wijziging(tabel, rij) WHERE veld IS NULL;

@@ -124,7 +124,8 @@ fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
                         SELECT 1 FROM wijziging g WHERE g.tabel = w.tabel AND g.rij = w.rij AND g.veld IS NULL)
                     AND (w.apparaat, w.volgnummer) = (
                         SELECT e.apparaat, e.volgnummer FROM wijziging e
-                        WHERE e.tabel = w.tabel AND e.rij = w.rij AND e.veld IS NOT NULL
+                        WHERE e.casus_id IS w.casus_id AND e.tabel = w.tabel AND e.rij = w.rij
+                          AND e.veld IS NOT NULL
                         ORDER BY e.hlc, e.apparaat LIMIT 1)
              FROM vervangen v
              LEFT JOIN wijziging w ON w.apparaat = v.apparaat AND w.volgnummer = v.volgnummer",

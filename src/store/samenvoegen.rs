@@ -269,13 +269,20 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
         t.velden.iter().filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone()))).collect();
     if t.velden.contains(&schrijven::AANGEMAAKT[0]) && !winnaars.contains_key(schrijven::AANGEMAAKT[0]) {
         // A row created before these fields existed: its creating operation, as the
-        // upgrade of every replica derived it.
+        // upgrade of every replica derived it. Every operation of the row carries the
+        // row's casus (these tables all have one), so the search goes through the casus
+        // index (schema 9 has no index on table and row).
+        let casus = match winnaars.get("casus_id") {
+            Some((Value::Text(c), _, _)) => Some(c.clone()),
+            _ => None,
+        };
         let eerste: Option<(i64, String)> = conn
             .prepare_cached(
-                "SELECT hlc, apparaat FROM wijziging WHERE tabel = ?1 AND rij = ?2 AND veld IS NOT NULL
+                "SELECT hlc, apparaat FROM wijziging
+                 WHERE casus_id IS ?3 AND tabel = ?1 AND rij = ?2 AND veld IS NOT NULL
                  ORDER BY hlc, apparaat LIMIT 1",
             )?
-            .query_row((t.naam, rij), |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row((t.naam, rij, casus), |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((hlc, apparaat)) = eerste {
             velden.push((schrijven::AANGEMAAKT[0], Value::Integer(hlc)));
@@ -689,7 +696,9 @@ impl Store {
                 let casus: Option<String> = s
                     .conn()
                     .query_row(
-                        "SELECT casus_id FROM wijziging WHERE tabel = ?1 AND rij = ?2 LIMIT 1",
+                        "SELECT w.casus_id FROM kop k
+                         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+                         WHERE k.tabel = ?1 AND k.rij = ?2 LIMIT 1",
                         (t.naam, &rij),
                         |r| r.get(0),
                     )
