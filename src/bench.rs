@@ -389,10 +389,12 @@ fn meet_team(dir: &std::path::Path, aantal: usize) -> Resultaat<Vec<Meting>> {
     // Pages in use (dbstat), so free pages left by compaction do not count.
     let grootte = |a: &Store| -> Resultaat<f64> { Ok(mb(a.ruimte_per_tabel()?.iter().map(|r| r.bytes).sum())) };
     let drie = grootte(&a)?;
+    let wachten_drie = a.wacht_op_compactie()?;
     if let Some((c, id)) = collegas.get_mut(3) {
         uitwisselen(&mut a, c, id)?;
     }
     let vier = grootte(&a)?;
+    let wachten_vier = a.wacht_op_compactie()?;
     Ok(vec![
         Meting {
             naam: format!("databasegrootte team, 3 van 4 bevestigd ({aantal} casussen)"),
@@ -400,7 +402,9 @@ fn meet_team(dir: &std::path::Path, aantal: usize) -> Resultaat<Vec<Meting>> {
             eenheid: "MB",
             doel: doel_grootte(aantal),
             verhouding: None,
-            toelichting: "elke casus één keer bewerkt; de oude waarden wachten op de vierde collega".into(),
+            toelichting: format!(
+                "elke casus één keer bewerkt; {wachten_drie} vervangen operaties wachten op de vierde collega"
+            ),
         },
         Meting {
             naam: format!("databasegrootte team, 4 van 4 bevestigd ({aantal} casussen)"),
@@ -408,7 +412,7 @@ fn meet_team(dir: &std::path::Path, aantal: usize) -> Resultaat<Vec<Meting>> {
             eenheid: "MB",
             doel: doel_grootte(aantal),
             verhouding: None,
-            toelichting: "vervangen waarden gecompacteerd".into(),
+            toelichting: format!("vervangen waarden gecompacteerd; {wachten_vier} wachten nog"),
         },
     ])
 }

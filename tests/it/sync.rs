@@ -571,8 +571,9 @@ mod convergentie {
     }
 }
 
-/// Need-to-know scopes: procesregisseurs and trajectbegeleiders edit, reassign cases and
-/// exchange bundles (some limited to a casus) that are shuffled, duplicated and lost.
+/// Need-to-know scopes: procesregisseurs and trajectbegeleiders edit, reassign cases,
+/// compact their change logs at random moments and exchange bundles (some limited to a
+/// casus) that are shuffled, duplicated and lost.
 /// Property: the procesregisseurs end equal; each trajectbegeleider holds exactly what
 /// the procesregisseurs hold of every casus assigned to them, and never a casus that was
 /// never assigned to them. Nothing anyone is entitled to is lost.
@@ -592,6 +593,7 @@ mod bereik {
         NieuweCasus,
         Exporteer { van: usize, naar: usize, alleen: Option<usize> },
         Bezorg { bundel: usize },
+        Compacteer { r: usize },
     }
 
     fn stap() -> impl Strategy<Value = Stap> {
@@ -604,6 +606,7 @@ mod bereik {
             4 => (r.clone(), r, prop::option::of(0..4usize))
                 .prop_map(|(van, naar, alleen)| Stap::Exporteer { van, naar, alleen }),
             4 => (0..64usize).prop_map(|bundel| Stap::Bezorg { bundel }),
+            1 => (0..PR + TB).prop_map(|r| Stap::Compacteer { r }),
         ]
     }
 
@@ -691,6 +694,9 @@ mod bereik {
                                 Err(e) => panic!("import failed: {e:?}"),
                             }
                         }
+                    }
+                    Stap::Compacteer { r } => {
+                        t[r].store.compacteren().unwrap();
                     }
                 }
             }
