@@ -127,3 +127,25 @@ fn herindeling_na_compactie_geeft_de_volledige_casus_zonder_schijnconflict() {
     assert!(t[1].store.conflicten(None).unwrap().is_empty());
     assert_eq!(t[1].store.casus_regel(&nr).unwrap().werknaam, "Eind Naam");
 }
+
+/// A casus removed after its retention term leaves only its tombstones in the change log
+/// of every device once the colleagues have confirmed the removal.
+#[test]
+fn verwijderde_casus_laat_alleen_grafstenen_achter() {
+    let vandaag = chrono::Local::now().date_naive();
+    let mut t = team(2);
+    let (nr, _) = schakel::demo::volle_casus(&mut t[0].store, "zz9", vandaag - chrono::Duration::days(1000)).unwrap();
+    let id = t[0].store.casus_id(&nr).unwrap();
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    t[0].store.casus_vernietigen(&nr, "Bewaartermijn verstreken", vandaag).unwrap();
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    for r in &t {
+        let ops = r.store.operaties_na(&Default::default(), None).unwrap();
+        let van_casus: Vec<_> = ops.iter().filter(|o| o.casus_id.as_deref() == Some(id.as_str())).collect();
+        assert!(!van_casus.is_empty(), "the tombstones stay");
+        assert!(van_casus.iter().all(|o| o.veld.is_none()), "only tombstones: {van_casus:?}");
+        assert_eq!(r.store.wacht_op_compactie().unwrap(), 0);
+    }
+}
