@@ -136,7 +136,8 @@ fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
     };
     let mut weg_log = conn.prepare_cached(
         "DELETE FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2 AND veld IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM kop k WHERE k.apparaat = ?1 AND k.volgnummer = ?2)",
+         AND NOT EXISTS (SELECT 1 FROM kop k WHERE k.tabel = wijziging.tabel AND k.rij = wijziging.rij
+                         AND k.veld = wijziging.veld AND k.apparaat = ?1 AND k.volgnummer = ?2)",
     )?;
     let mut weg_lijst = conn.prepare_cached("DELETE FROM vervangen WHERE apparaat = ?1 AND volgnummer = ?2")?;
     let mut aantal = 0;

@@ -835,7 +835,8 @@ impl Store {
         uit.push_str("## koppen en grafstenen\n");
         let mut stmt = self.conn.prepare(
             "SELECT w.* FROM wijziging w WHERE w.veld IS NULL OR EXISTS (
-                 SELECT 1 FROM kop k WHERE k.apparaat = w.apparaat AND k.volgnummer = w.volgnummer)",
+                 SELECT 1 FROM kop k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = w.veld
+                                     AND k.apparaat = w.apparaat AND k.volgnummer = w.volgnummer)",
         )?;
         dump_rijen(&mut stmt, [], &mut uit)?;
         Ok(uit)
