@@ -81,6 +81,7 @@ pub fn draai(aantal: usize, operaties: i64) -> Resultaat<Vec<Meting>> {
     let sleutel = DbSleutel::nieuw();
     let resultaat = meet(&map, &sleutel, aantal).and_then(|mut uit| {
         uit.extend(meet_sync(&dir.join("sync"), operaties)?);
+        uit.extend(meet_team(&dir.join("team"), aantal)?);
         Ok(uit)
     });
     let _ = std::fs::remove_dir_all(&dir);
@@ -119,6 +120,17 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
             &plan_casus,
             NieuweActie { omschrijving: format!("Benchactie {i} met een langere omschrijving"), ..Default::default() },
         )?;
+    }
+    // Where the bytes go: the largest tables and indexes (SQLite's dbstat).
+    for r in store.ruimte_per_tabel()?.into_iter().take(12) {
+        uit.push(Meting {
+            naam: format!("ruimte: {}", r.naam),
+            waarde: mb(r.bytes),
+            eenheid: "MB",
+            doel: String::new(),
+            verhouding: None,
+            toelichting: if r.rijen > 0 { format!("{} rijen", r.rijen) } else { String::new() },
+        });
     }
     drop(store);
     // Closing the last connection checkpoints the WAL into the file.
@@ -326,5 +338,81 @@ fn meet_sync(dir: &std::path::Path, operaties: i64) -> Resultaat<Vec<Meting>> {
             "< 2 s",
             format!("{} operaties, {} records, één transactie", i.toegepast.nieuw, i.toegepast.rijen),
         ),
+    ])
+}
+
+/// Database size of a demo store in a team of four colleagues (issue 23): after every
+/// casus was edited once, with three colleagues who acknowledged everything and one who
+/// has not received anything yet, then after the fourth acknowledged too. Compaction
+/// may drop a superseded value only once every entitled colleague holds it.
+fn meet_team(dir: &std::path::Path, aantal: usize) -> Resultaat<Vec<Meting>> {
+    use crate::sync;
+    let g = |naam: &str| Gebruiker { naam: naam.into(), rol: "procesregisseur".into(), zvh: "ZVH Bench".into() };
+    let mut a = Store::maak(&Gegevensmap::new(dir.join("a")), &DbSleutel::nieuw(), &g("Teambron"))?;
+    demo::genereer(&mut a, aantal, 2026)?;
+    let ka = sync::lees_visitekaartje(&sync::visitekaartje(&mut a, "").map_err(fout)?).map_err(fout)?;
+    let mut collegas = Vec::new();
+    for (i, naam) in ["Anouk Bakır", "Joëlle de Wit", "Sven Ødegaard", "Noor El Idrissi"].iter().enumerate() {
+        let mut c = Store::maak(&Gegevensmap::new(dir.join(format!("c{i}"))), &DbSleutel::nieuw(), &g(naam))?;
+        let kc = sync::lees_visitekaartje(&sync::visitekaartje(&mut c, "").map_err(fout)?).map_err(fout)?;
+        a.collega_toevoegen(&kc)?;
+        a.collega_bevestigen(&kc.apparaat)?;
+        c.collega_toevoegen(&ka)?;
+        c.collega_bevestigen(&ka.apparaat)?;
+        collegas.push((c, kc.apparaat));
+    }
+    // Three colleagues receive everything and acknowledge it with a bundle back.
+    let uitwisselen = |a: &mut Store, c: &mut Store, id: &str| -> Resultaat<()> {
+        let heen = sync::exporteer(a, &sync::ExportOpties { voor: vec![id.to_string()], ..Default::default() })
+            .map_err(fout)?;
+        sync::importeer(c, &heen.bytes).map_err(fout)?;
+        let terug = sync::exporteer(c, &sync::ExportOpties::default()).map_err(fout)?;
+        sync::importeer(a, &terug.bytes).map_err(fout)?;
+        Ok(())
+    };
+    for (c, id) in collegas.iter_mut().take(3) {
+        uitwisselen(&mut a, c, id)?;
+    }
+    // Every casus edited once: its old werknaam is superseded.
+    let nummers: Vec<String> =
+        a.casus_lijst(&CasusFilter::default())?.into_iter().map(|c| c.casusnummer.to_string()).collect();
+    a.batch(|s| {
+        for n in &nummers {
+            let w = crate::store::CasusWijziging { werknaam: Some(format!("Herzien {n}")), ..Default::default() };
+            s.casus_wijzig(n, &w)?;
+        }
+        Ok(())
+    })?;
+    for (c, id) in collegas.iter_mut().take(3) {
+        uitwisselen(&mut a, c, id)?;
+    }
+    // Pages in use (dbstat), so free pages left by compaction do not count.
+    let grootte = |a: &Store| -> Resultaat<f64> { Ok(mb(a.ruimte_per_tabel()?.iter().map(|r| r.bytes).sum())) };
+    let drie = grootte(&a)?;
+    let wachten_drie = a.wacht_op_compactie()?;
+    if let Some((c, id)) = collegas.get_mut(3) {
+        uitwisselen(&mut a, c, id)?;
+    }
+    let vier = grootte(&a)?;
+    let wachten_vier = a.wacht_op_compactie()?;
+    Ok(vec![
+        Meting {
+            naam: format!("databasegrootte team, 3 van 4 bevestigd ({aantal} casussen)"),
+            waarde: drie,
+            eenheid: "MB",
+            doel: doel_grootte(aantal),
+            verhouding: None,
+            toelichting: format!(
+                "elke casus één keer bewerkt; {wachten_drie} vervangen operaties wachten op de vierde collega"
+            ),
+        },
+        Meting {
+            naam: format!("databasegrootte team, 4 van 4 bevestigd ({aantal} casussen)"),
+            waarde: vier,
+            eenheid: "MB",
+            doel: doel_grootte(aantal),
+            verhouding: None,
+            toelichting: format!("vervangen waarden gecompacteerd; {wachten_vier} wachten nog"),
+        },
     ])
 }

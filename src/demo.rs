@@ -120,7 +120,11 @@ pub struct DemoOverzicht {
 /// and over, so the time grows linearly with `aantal`).
 /// Reference date is fixed, so the same seed gives the same content on any day.
 pub fn genereer(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
-    store.batch_in_geheugen(|s| genereer_in(s, aantal, seed))
+    let o = store.batch_in_geheugen(|s| genereer_in(s, aantal, seed))?;
+    // The demo edits what it created: superseded values go at once in a store without
+    // colleagues (store::compacteren).
+    store.compacteren()?;
+    Ok(o)
 }
 
 /// The ids of the medewerkers with these names and role, added when not there yet.

@@ -263,6 +263,24 @@ impl Store {
         Ok(n)
     }
 
+    /// What colleague `c` may receive and is waited for: `None` = every casus; `Some(ids)` =
+    /// only these cases. A trajectbegeleider gets the cases assigned to the medewerker
+    /// linked to their device, and none (never everything) when no medewerker is linked.
+    /// A colleague counts as a trajectbegeleider when their card says so *or* the
+    /// medewerker linked to their device has that role, so a card with another role text
+    /// cannot widen the scope. Export and compaction both use this one rule.
+    pub fn recht_van_collega(&self, c: &super::team::Collega) -> Resultaat<Option<std::collections::BTreeSet<String>>> {
+        let gekoppeld_tb: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM medewerker WHERE apparaat = ?1 AND rol = ?2 AND gearchiveerd = 0)",
+            (&c.apparaat, MedewerkerRol::Trajectbegeleider.code()),
+            |r| r.get(0),
+        )?;
+        if !(gekoppeld_tb || c.rol.trim().eq_ignore_ascii_case("trajectbegeleider")) {
+            return Ok(None);
+        }
+        Ok(Some(self.casussen_van_apparaat(&c.apparaat)?.unwrap_or_default()))
+    }
+
     /// Casus ids whose trajectbegeleider is the medewerker linked to device `apparaat`
     /// (need-to-know scope of that colleague); `None` when no medewerker is linked.
     pub fn casussen_van_apparaat(&self, apparaat: &str) -> Resultaat<Option<std::collections::BTreeSet<String>>> {

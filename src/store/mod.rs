@@ -5,6 +5,7 @@ mod audit;
 pub mod bestand;
 mod bewaren;
 mod casus;
+mod compacteren;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
@@ -27,6 +28,7 @@ pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
 };
 pub use casus::*;
+pub use compacteren::Ruimte;
 pub use herstel::Herstelcode;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
@@ -213,13 +215,14 @@ pub fn migraties() -> Migrations<'static> {
             medewerker::migreer_namen(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
         }),
         M::up(include_str!("../../migrations/0008_bewerken.sql")),
+        M::up(include_str!("../../migrations/0009_compactie.sql")),
     ])
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    8
+    9
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -819,6 +822,68 @@ mod tests {
         // Opening again changes nothing.
         let s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s2, s.synchrone_staat().unwrap());
+    }
+
+    /// Upgrade from schema 6 to compaction (0009): the superseded operations of an
+    /// existing log (an older value, the fields of a deleted row) are listed, compaction
+    /// on a store without colleagues removes exactly those, and the rows, heads and the
+    /// causality stay as they were.
+    #[test]
+    fn upgrade_naar_0009_compacteert_alleen_vervangen_operaties() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([4; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            let tot_6: Vec<M<'_>> = [
+                include_str!("../../migrations/0001_basis.sql"),
+                include_str!("../../migrations/0002_sync.sql"),
+                include_str!("../../migrations/0003_privacy.sql"),
+                include_str!("../../migrations/0004_sync_scope.sql"),
+                include_str!("../../migrations/0005_verstrekking.sql"),
+                include_str!("../../migrations/0006_zoeken_bord.sql"),
+            ]
+            .into_iter()
+            .map(M::up)
+            .collect();
+            Migrations::new(tot_6).to_latest(&mut conn).unwrap();
+            // Written the way schema 6 did: partner p1 renamed twice, p2 created and deleted.
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-6'), ('gebruiker', 'Oud'), ('volgnummer', '5'), ('hlc', '500');
+                 INSERT INTO partner(id, naam, soort, convenantstatus) VALUES ('p1', 'Derde naam', 'overig', 'convenant');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde) VALUES
+                    ('dev-6', 1, 100, 'partner', 'p1', 'naam', '\"Eerste naam\"'),
+                    ('dev-6', 2, 200, 'partner', 'p1', 'naam', '\"Tweede naam\"'),
+                    ('dev-6', 3, 300, 'partner', 'p1', 'naam', '\"Derde naam\"'),
+                    ('dev-6', 4, 400, 'partner', 'p2', 'naam', '\"Weg\"');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd) VALUES
+                    ('dev-6', 5, 500, 'partner', 'p2', NULL, NULL, 1);
+                 INSERT INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer) VALUES
+                    ('dev-6', 2, 'dev-6', 1), ('dev-6', 3, 'dev-6', 2);
+                 INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES ('partner', 'p1', 'naam', 'dev-6', 3, 300);",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(s.wacht_op_compactie().unwrap(), 3, "ops 1, 2 (older names) and 4 (deleted row)");
+        let staat = s.synchrone_staat().unwrap();
+        assert_eq!(s.compacteren().unwrap(), 3);
+        assert_eq!(s.wacht_op_compactie().unwrap(), 0);
+        let over: Vec<i64> = {
+            let mut stmt = s.conn.prepare("SELECT volgnummer FROM wijziging ORDER BY volgnummer").unwrap();
+            stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(over, [3, 5], "the head and the tombstone stay");
+        let randen: i64 = s.conn.query_row("SELECT count(*) FROM wijziging_basis", [], |r| r.get(0)).unwrap();
+        assert_eq!(randen, 2, "causality stays");
+        assert_eq!(s.synchrone_staat().unwrap(), staat, "rows, heads and tombstones unchanged");
+        // An export names the compacted predecessors too.
+        let ops = s.operaties_na(&Default::default(), None).unwrap();
+        let kop = ops.iter().find(|o| o.volgnummer == 3).unwrap();
+        let basis: Vec<i64> = kop.basis.iter().map(|b| b.volgnummer).collect();
+        assert_eq!(basis, [1, 2]);
     }
 
     fn json(v: Value) -> serde_json::Value {

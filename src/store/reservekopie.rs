@@ -304,14 +304,18 @@ impl Store {
     pub(crate) fn nieuwe_apparaatidentiteit(&mut self) -> Resultaat<()> {
         let id = uuid::Uuid::new_v4().to_string();
         let oud = self.apparaat.clone();
+        // Its own counter, not the highest number in the log: compaction may have removed
+        // the latest operations (they count as held).
+        let tot = self.eigen_volgnummer()?;
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM apparaat_identiteit", [])?;
         // The old identity's operations are now another device's, held in full.
-        tx.execute(
-            "INSERT OR REPLACE INTO dekking(apparaat, scope, van, tot)
-             SELECT apparaat, '*', 1, max(volgnummer) FROM wijziging WHERE apparaat = ?1 GROUP BY apparaat",
-            [&oud],
-        )?;
+        if tot > 0 {
+            tx.execute(
+                "INSERT OR REPLACE INTO dekking(apparaat, scope, van, tot) VALUES (?1, '*', 1, ?2)",
+                (&oud, tot),
+            )?;
+        }
         tx.execute(
             "INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)
              ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",

@@ -269,13 +269,20 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
         t.velden.iter().filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone()))).collect();
     if t.velden.contains(&schrijven::AANGEMAAKT[0]) && !winnaars.contains_key(schrijven::AANGEMAAKT[0]) {
         // A row created before these fields existed: its creating operation, as the
-        // upgrade of every replica derived it.
+        // upgrade of every replica derived it. Every operation of the row carries the
+        // row's casus (these tables all have one), so the search goes through the casus
+        // index (schema 9 has no index on table and row).
+        let casus = match winnaars.get("casus_id") {
+            Some((Value::Text(c), _, _)) => Some(c.clone()),
+            _ => None,
+        };
         let eerste: Option<(i64, String)> = conn
             .prepare_cached(
-                "SELECT hlc, apparaat FROM wijziging WHERE tabel = ?1 AND rij = ?2 AND veld IS NOT NULL
+                "SELECT hlc, apparaat FROM wijziging
+                 WHERE casus_id IS ?3 AND tabel = ?1 AND rij = ?2 AND veld IS NOT NULL
                  ORDER BY hlc, apparaat LIMIT 1",
             )?
-            .query_row((t.naam, rij), |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row((t.naam, rij, casus), |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((hlc, apparaat)) = eerste {
             velden.push((schrijven::AANGEMAAKT[0], Value::Integer(hlc)));
@@ -451,6 +458,41 @@ fn lees_operaties(mut rijen: rusqlite::Rows<'_>, uit: &mut Vec<Wijziging>) -> Re
     Ok(())
 }
 
+/// Add to each operation's basis the bases of compacted operations it names,
+/// transitively: the receiver may hold an older value that only the compacted operation
+/// superseded, and must still see that this operation supersedes it (`store::compacteren`).
+fn sluit_basis(conn: &Connection, ops: &mut [Wijziging]) -> Resultaat<()> {
+    let mut bestaat =
+        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2)")?;
+    let mut onder = conn.prepare_cached(
+        "SELECT basis_apparaat, basis_volgnummer FROM wijziging_basis WHERE apparaat = ?1 AND volgnummer = ?2",
+    )?;
+    for w in ops.iter_mut() {
+        if w.basis.is_empty() {
+            continue;
+        }
+        let mut gezien: BTreeSet<OpId> = w.basis.iter().cloned().collect();
+        let mut te_doen: Vec<OpId> = w.basis.clone();
+        while let Some(b) = te_doen.pop() {
+            if bestaat.query_row((&b.apparaat, b.volgnummer), |r| r.get::<_, bool>(0))? {
+                continue;
+            }
+            let verder = onder
+                .query_map((&b.apparaat, b.volgnummer), |r| Ok(OpId { apparaat: r.get(0)?, volgnummer: r.get(1)? }))?;
+            for o in verder {
+                let o = o?;
+                if gezien.insert(o.clone()) {
+                    te_doen.push(o);
+                }
+            }
+        }
+        if gezien.len() > w.basis.len() {
+            w.basis = gezien.into_iter().collect();
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Operations to send: per origin device those after `na[device]` (0 when absent), in
     /// sequence order. With `casussen`, only operations of those cases plus those that
@@ -502,6 +544,7 @@ impl Store {
                 uit.sort_by(|a, b| (&a.apparaat, a.volgnummer).cmp(&(&b.apparaat, b.volgnummer)));
             }
         }
+        sluit_basis(&self.conn, &mut uit)?;
         Ok(uit)
     }
 
@@ -610,6 +653,8 @@ impl Store {
                     if !wissen && !is_verwijderd(conn, t.naam, &w.rij)? {
                         verwerk_kop(conn, &op, w.hlc, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
                     } else {
+                        // A value of a deleted row or removed casus is superseded at once.
+                        schrijven::vervangen(conn, &op)?;
                         // Keep the causality so heads stay a function of the operation set.
                         for b in &w.basis {
                             conn.prepare_cached(
@@ -651,7 +696,9 @@ impl Store {
                 let casus: Option<String> = s
                     .conn()
                     .query_row(
-                        "SELECT casus_id FROM wijziging WHERE tabel = ?1 AND rij = ?2 LIMIT 1",
+                        "SELECT w.casus_id FROM kop k
+                         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+                         WHERE k.tabel = ?1 AND k.rij = ?2 LIMIT 1",
                         (t.naam, &rij),
                         |r| r.get(0),
                     )
@@ -699,6 +746,10 @@ impl Store {
     ) -> Resultaat<Toegepast> {
         let o = Ontvangst { bundel, afzender, dekking, bezit, namen, operaties: ops.len() };
         let uitslag = self.pas_toe(ops, &o)?;
+        // The sender's acknowledgements may let superseded operations go. The import is
+        // committed already; a failed compaction leaves a valid, merely larger log, so it
+        // does not turn a successful import into an error.
+        let _ = self.compacteren();
         if !uitslag.vernietigd.is_empty() {
             // The purged values must not linger in free pages, FTS segments or the WAL.
             self.opschonen(super::bewaren::Opschoning::VOLLEDIG)?;
@@ -772,13 +823,28 @@ impl Store {
         Ok(conflict)
     }
 
-    /// The synced state as text: every synced table, the change log with its causality,
-    /// the heads and the conflict markers. Two replicas that hold the same operations
-    /// give the same text (used by the convergence tests).
+    /// The synced state as text: every synced table, the heads (with their values), the
+    /// tombstones and the conflict markers. Two replicas that hold the same operations
+    /// give the same text (used by the convergence tests). The superseded operations and
+    /// their causality are left out: compaction removes them at different moments on
+    /// different replicas (`store::compacteren`), without changing this state.
     pub fn synchrone_staat(&self) -> Resultaat<String> {
         let mut tabellen: Vec<String> = schrijven::ALLE.iter().map(|t| t.naam.to_string()).collect();
-        tabellen.extend(["wijziging", "wijziging_basis", "kop", "conflictveld"].map(String::from));
-        self.dump_tabellen(&tabellen)
+        tabellen.extend(["kop", "conflictveld"].map(String::from));
+        let mut uit = self.dump_tabellen(&tabellen)?;
+        uit.push_str("## koppen en grafstenen\n");
+        let mut stmt = self.conn.prepare(
+            "SELECT w.* FROM wijziging w WHERE w.veld IS NULL OR EXISTS (
+                 SELECT 1 FROM kop k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = w.veld
+                                     AND k.apparaat = w.apparaat AND k.volgnummer = w.volgnummer)",
+        )?;
+        dump_rijen(&mut stmt, [], &mut uit)?;
+        Ok(uit)
+    }
+
+    /// The whole change log with its causality, as text (compaction tests).
+    pub fn wijzigingslog(&self) -> Resultaat<String> {
+        self.dump_tabellen(&["wijziging".to_string(), "wijziging_basis".to_string()])
     }
 
     /// The rows of one casus in every synced table, as text (scope tests: a colleague

@@ -162,13 +162,16 @@ pub(crate) fn verwerk_kop(
             "DELETE FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5",
         )?
         .execute((tabel, rij, veld, &b.apparaat, b.volgnummer))?;
+        vervangen(conn, b)?;
     }
     let gezien: bool = conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM wijziging_basis WHERE basis_apparaat = ?1 AND basis_volgnummer = ?2)",
         )?
         .query_row((&op.apparaat, op.volgnummer), |r| r.get(0))?;
-    if !gezien {
+    if gezien {
+        vervangen(conn, op)?;
+    } else {
         conn.prepare_cached(
             "INSERT OR IGNORE INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
@@ -192,8 +195,22 @@ pub(crate) fn verwerk_kop(
     Ok(())
 }
 
-/// A row was deleted: it has no fields any more, so no heads and no conflicts.
+/// Mark `op` as superseded: it carries no current value any more, so compaction may
+/// remove it once the team holds it (`store::compacteren`).
+pub(crate) fn vervangen(conn: &Connection, op: &OpId) -> Resultaat<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO vervangen(apparaat, volgnummer) VALUES (?1, ?2)")?
+        .execute((&op.apparaat, op.volgnummer))?;
+    Ok(())
+}
+
+/// A row was deleted: it has no fields any more, so no heads and no conflicts; its last
+/// values are superseded by the tombstone.
 pub(crate) fn vergeet_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO vervangen(apparaat, volgnummer) SELECT apparaat, volgnummer FROM kop
+         WHERE tabel = ?1 AND rij = ?2",
+    )?
+    .execute((tabel, rij))?;
     conn.prepare_cached("DELETE FROM kop WHERE tabel = ?1 AND rij = ?2")?.execute((tabel, rij))?;
     conn.prepare_cached("DELETE FROM conflictveld WHERE tabel = ?1 AND rij = ?2")?.execute((tabel, rij))?;
     Ok(())

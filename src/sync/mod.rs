@@ -399,16 +399,12 @@ fn scope_voor(
         scope = Some(ids);
     }
     for c in ontvangers {
-        if c.rol.eq_ignore_ascii_case("trajectbegeleider") {
-            // Only the cases whose trajectbegeleider is the medewerker linked to this
-            // colleague's device; without such a medewerker, none (never everything).
-            let eigen = match store.casussen_van_apparaat(&c.apparaat)? {
-                Some(eigen) => eigen,
-                None => {
-                    zonder_medewerker.push(c.naam.clone());
-                    BTreeSet::new()
-                }
-            };
+        // Only the cases whose trajectbegeleider is the medewerker linked to this
+        // colleague's device; without such a medewerker, none (never everything).
+        if let Some(eigen) = store.recht_van_collega(c)? {
+            if store.casussen_van_apparaat(&c.apparaat)?.is_none() {
+                zonder_medewerker.push(c.naam.clone());
+            }
             scope = Some(match scope {
                 Some(s) => s.intersection(&eigen).cloned().collect(),
                 None => eigen,
@@ -498,6 +494,9 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
         inhoud.operaties.iter().filter_map(|o| o.casus_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     let aan: Vec<(String, String)> = ontvangers.iter().map(|c| (c.apparaat.clone(), c.naam.clone())).collect();
     store.bundel_verzending_registreer(&manifest.bundel, &aan, &casussen)?;
+    // Local edits since the last exchange may be superseded and already acknowledged
+    // (a store without colleagues); a failed compaction leaves a valid, larger log.
+    let _ = store.compacteren();
     Ok(Export { bytes, ontvangers, operaties: aantal, manifest, zonder_medewerker })
 }
 

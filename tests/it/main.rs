@@ -5,6 +5,7 @@ mod betrouwbaarheid;
 mod bewerken;
 mod casuswerk;
 mod cli;
+mod compactie;
 mod contactlijst;
 mod hulp;
 mod medewerkers;

@@ -262,3 +262,27 @@ fn medewerkers_en_toewijzen_op_de_opdrachtregel() {
     let show = json(schakel(&map).args(["casus", "show", &nieuw]));
     assert_eq!(show["procesregisseur_id"], ext.as_str());
 }
+
+/// The card's free-text role cannot widen a scope: a colleague whose card says
+/// "procesondersteuner" but whose device is linked to a trajectbegeleider medewerker gets
+/// only that medewerker's cases, in export and in what compaction waits for.
+#[test]
+fn gekoppelde_trajectbegeleider_met_andere_kaartrol_krijgt_alleen_eigen_casussen() {
+    let mut t = crate::sync::team_met(&[
+        ("Regisseur".into(), "procesregisseur"),
+        ("Fenna Ørsted".into(), "procesondersteuner"),
+    ]);
+    let mut tb = t.pop().unwrap();
+    let mut pr = t.pop().unwrap();
+    let tb_id = tb.id();
+    let fenna = crate::sync::trajectbegeleider(&mut pr.store, "Fenna Ørsted", &tb_id);
+    let eigen = hulp::casus(&mut pr.store, "Eigen Eik");
+    let ander = hulp::casus(&mut pr.store, "Andere Abeel");
+    crate::sync::wijs_trajectbegeleider_toe(&mut pr.store, &eigen, Some(&fenna));
+    let e = sync::exporteer(&mut pr.store, &ExportOpties { voor: vec![tb_id.clone()], ..Default::default() }).unwrap();
+    assert!(e.zonder_medewerker.is_empty());
+    assert_eq!(e.manifest.casussen.as_ref().map(|c| c.len()), Some(1), "only Fenna's own casus");
+    sync::importeer(&mut tb.store, &e.bytes).unwrap();
+    assert_eq!(tb.store.casus_regel(&eigen).unwrap().werknaam, "Eigen Eik");
+    assert!(tb.store.casus_regel(&ander).is_err(), "a casus of nobody in particular stays out");
+}

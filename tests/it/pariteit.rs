@@ -15,6 +15,7 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("batch_in_geheugen", Zijde::Beide, "a transaction helper for demo data"),
     ("risico_zetten", Zijde::Beide, "demo data and tests; the window and the CLI record through `risico_taxatie`"),
     ("partner_convenant", Zijde::Beide, "used by the contact-list import; the window edits it through partner_wijzig"),
+    ("compacteren", Zijde::Beide, "runs on its own after every import, export and demo (store::compacteren)"),
     // Window-only by nature.
     ("zet_instelling", Zijde::Cli, "local settings (name, role, idle lock) belong to the window; init sets them"),
     ("conflict_kiezen", Zijde::Cli, "the CLI chooses by listed id and number (conflict_kiezen_nummer)"),

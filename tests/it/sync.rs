@@ -459,6 +459,7 @@ mod convergentie {
         NieuweCasus { r: usize },
         Exporteer { van: usize, naar: usize },
         Bezorg { bundel: usize },
+        Compacteer { r: usize },
     }
 
     fn stap() -> impl Strategy<Value = Stap> {
@@ -471,8 +472,9 @@ mod convergentie {
             1 => (r.clone(), 0..2usize).prop_map(|(r, casus)| Stap::DoelWeg { r, casus }),
             2 => (r.clone(), 0..2usize, 0..3u8).prop_map(|(r, casus, waarde)| Stap::DoelWijzig { r, casus, waarde }),
             1 => r.clone().prop_map(|r| Stap::NieuweCasus { r }),
-            3 => (r.clone(), r).prop_map(|(van, naar)| Stap::Exporteer { van, naar }),
+            3 => (r.clone(), r.clone()).prop_map(|(van, naar)| Stap::Exporteer { van, naar }),
             4 => (0..64usize).prop_map(|bundel| Stap::Bezorg { bundel }),
+            1 => r.prop_map(|r| Stap::Compacteer { r }),
         ]
     }
 
@@ -482,7 +484,8 @@ mod convergentie {
             ..ProptestConfig::default()
         })]
 
-        /// Replicas edit at random (same fields, deletes, new cases with colliding numbers)
+        /// Replicas edit at random (same fields, deletes, new cases with colliding numbers),
+        /// compact their change logs at random moments (and after every import and export)
         /// and exchange bundles that are shuffled, duplicated and partly lost; after every
         /// replica has sent to every other once more, all hold the same state and the
         /// same conflicts.
@@ -543,6 +546,10 @@ mod convergentie {
                             }
                         }
                     }
+                    // Besides the compaction after every import and export.
+                    Stap::Compacteer { r } => {
+                        t[r % n].store.compacteren().unwrap();
+                    }
                 }
             }
             // Undelivered bundles are lost; the acknowledgements make the next ones resend.
@@ -567,12 +574,17 @@ mod convergentie {
             for r in &t {
                 prop_assert!(r.store.integriteit().unwrap().is_empty() || r.store.integriteit().unwrap() == ["ok"]);
             }
+            // Everyone confirmed everything to everyone: every superseded value is gone.
+            for (i, r) in t.iter().enumerate() {
+                prop_assert_eq!(r.store.wacht_op_compactie().unwrap(), 0, "replica {} still waits", i);
+            }
         }
     }
 }
 
-/// Need-to-know scopes: procesregisseurs and trajectbegeleiders edit, reassign cases and
-/// exchange bundles (some limited to a casus) that are shuffled, duplicated and lost.
+/// Need-to-know scopes: procesregisseurs and trajectbegeleiders edit, reassign cases,
+/// compact their change logs at random moments and exchange bundles (some limited to a
+/// casus) that are shuffled, duplicated and lost.
 /// Property: the procesregisseurs end equal; each trajectbegeleider holds exactly what
 /// the procesregisseurs hold of every casus assigned to them, and never a casus that was
 /// never assigned to them. Nothing anyone is entitled to is lost.
@@ -592,6 +604,7 @@ mod bereik {
         NieuweCasus,
         Exporteer { van: usize, naar: usize, alleen: Option<usize> },
         Bezorg { bundel: usize },
+        Compacteer { r: usize },
     }
 
     fn stap() -> impl Strategy<Value = Stap> {
@@ -604,6 +617,7 @@ mod bereik {
             4 => (r.clone(), r, prop::option::of(0..4usize))
                 .prop_map(|(van, naar, alleen)| Stap::Exporteer { van, naar, alleen }),
             4 => (0..64usize).prop_map(|bundel| Stap::Bezorg { bundel }),
+            1 => (0..PR + TB).prop_map(|r| Stap::Compacteer { r }),
         ]
     }
 
@@ -701,6 +715,9 @@ mod bereik {
                                 Err(e) => panic!("import failed: {e:?}"),
                             }
                         }
+                    }
+                    Stap::Compacteer { r } => {
+                        t[r].store.compacteren().unwrap();
                     }
                 }
             }

@@ -1,0 +1,164 @@
+//! Compaction of the change log: superseded operations that every colleague entitled to
+//! them has acknowledged are removed (docs/bundle-format.md, "Compaction").
+//!
+//! What stays:
+//! - every head (`kop`): the current value of every field, so every row can be rebuilt
+//!   and a colleague added later, or one who gains a casus by reassignment, receives the
+//!   full current state (a new row logs every field, so each field has a head);
+//! - every tombstone (a deleted row stays deleted, whoever relays old values);
+//! - every causality edge (`wijziging_basis`), also those of removed operations. An
+//!   export adds to each operation's basis the bases of removed operations it names,
+//!   transitively, so a replica that holds X but never got the removed Y still sees that
+//!   Z (basis Y, and Y had basis X) supersedes X;
+//! - the held ranges (`dekking`, and this device's own sequence): a removed operation
+//!   counts as held, so it is neither asked for nor stored again when relayed later.
+//!
+//! What goes: operations listed in `vervangen` (superseded: no longer a head, or a field
+//! of a deleted row) once every trusted colleague entitled to their scope has confirmed
+//! to hold them (`bevestigd`). A trajectbegeleider is entitled only to their own cases;
+//! everyone else to every scope (the same rule as `sync::exporteer`). A store without
+//! colleagues keeps only the heads and tombstones. Rectified values and the values of
+//! removed cases therefore leave the change log as soon as the team has them.
+//!
+//! Compaction runs in its own IMMEDIATE transaction after an import, an export and a bulk
+//! job (demo); a crash before its commit leaves the log as it was, which is valid.
+
+use super::schrijven::AANGEMAAKT;
+use super::team::{self, Bezit};
+use super::{Resultaat, Store};
+use rusqlite::Connection;
+use std::collections::BTreeSet;
+
+/// The colleagues whose acknowledgement compaction waits for: trusted ones, with their
+/// confirmed holdings and, for a trajectbegeleider, the cases they are entitled to.
+struct Ontvanger {
+    bevestigd: Bezit,
+    /// `None` = every scope.
+    casussen: Option<BTreeSet<String>>,
+}
+
+impl Ontvanger {
+    fn moet_hebben(&self, scope: &str) -> bool {
+        match &self.casussen {
+            None => true,
+            Some(eigen) => scope == team::GEEN_CASUS || eigen.contains(scope),
+        }
+    }
+}
+
+/// Space per table and index, from SQLite's `dbstat` (bytes, largest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ruimte {
+    /// Table or index name.
+    pub naam: String,
+    /// Bytes in pages of this table or index.
+    pub bytes: u64,
+    /// Rows (tables only; 0 for indexes).
+    pub rijen: u64,
+}
+
+impl Store {
+    /// Remove superseded operations every entitled colleague acknowledged (see the
+    /// module doc). Returns how many operations were removed. Runs on its own after
+    /// imports, exports and the demo; the command line and window never ask for it.
+    pub fn compacteren(&mut self) -> Resultaat<usize> {
+        let ontvangers = self.ontvangers_voor_compactie()?;
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match compacteer(&self.conn, &ontvangers) {
+            Ok(n) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(n)
+            }
+            Err(e) => {
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+
+    fn ontvangers_voor_compactie(&self) -> Resultaat<Vec<Ontvanger>> {
+        let mut uit = Vec::new();
+        for c in self.collegas()?.into_iter().filter(super::team::Collega::vertrouwd) {
+            let casussen = self.recht_van_collega(&c)?;
+            uit.push(Ontvanger { bevestigd: self.bevestigd(&c.apparaat)?, casussen });
+        }
+        Ok(uit)
+    }
+
+    /// Bytes and rows per table and index (largest first), for `schakel bench` and
+    /// docs/benchmarks.md.
+    pub fn ruimte_per_tabel(&self) -> Resultaat<Vec<Ruimte>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT name, sum(pgsize), sum(CASE WHEN pagetype = 'leaf' THEN ncell ELSE 0 END)
+             FROM dbstat GROUP BY name ORDER BY 2 DESC, 1",
+        )?;
+        let r = stmt.query_map([], |r| {
+            Ok(Ruimte { naam: r.get(0)?, bytes: r.get::<_, i64>(1)? as u64, rijen: r.get::<_, i64>(2)? as u64 })
+        })?;
+        Ok(r.collect::<Result<_, _>>()?)
+    }
+}
+
+/// The compaction itself, inside the caller's transaction.
+fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
+    // Rows created before the creation fields existed take them from their oldest
+    // field operation (samenvoegen::materialiseer): that operation stays while the row
+    // exists (no tombstone).
+    let oud_aangemaakt: String = super::schrijven::ALLE
+        .iter()
+        .filter(|t| t.velden.contains(&AANGEMAAKT[0]))
+        .map(|t| format!("'{}'", t.naam))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let kandidaten: Vec<(String, i64, Option<String>, bool)> = {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT v.apparaat, v.volgnummer, w.casus_id,
+                    w.rowid IS NOT NULL AND w.tabel IN ({oud_aangemaakt})
+                    AND NOT EXISTS (
+                        SELECT 1 FROM kop k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = '{}')
+                    AND NOT EXISTS (
+                        SELECT 1 FROM wijziging g WHERE g.tabel = w.tabel AND g.rij = w.rij AND g.veld IS NULL)
+                    AND (w.apparaat, w.volgnummer) = (
+                        SELECT e.apparaat, e.volgnummer FROM wijziging e
+                        WHERE e.casus_id IS w.casus_id AND e.tabel = w.tabel AND e.rij = w.rij
+                          AND e.veld IS NOT NULL
+                        ORDER BY e.hlc, e.apparaat LIMIT 1)
+             FROM vervangen v
+             LEFT JOIN wijziging w ON w.apparaat = v.apparaat AND w.volgnummer = v.volgnummer",
+            AANGEMAAKT[0]
+        ))?;
+        let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        r.collect::<Result<_, _>>()?
+    };
+    let mut weg_log = conn.prepare_cached(
+        "DELETE FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2 AND veld IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM kop k WHERE k.tabel = wijziging.tabel AND k.rij = wijziging.rij
+                         AND k.veld = wijziging.veld AND k.apparaat = ?1 AND k.volgnummer = ?2)",
+    )?;
+    let mut weg_lijst = conn.prepare_cached("DELETE FROM vervangen WHERE apparaat = ?1 AND volgnummer = ?2")?;
+    let mut aantal = 0;
+    for (apparaat, volgnummer, casus, blijft) in kandidaten {
+        if blijft {
+            continue;
+        }
+        let scope = team::scope_van(casus.as_deref());
+        let iedereen_heeft = ontvangers
+            .iter()
+            .filter(|o| o.moet_hebben(scope))
+            .all(|o| team::heeft(&o.bevestigd, &apparaat, scope, volgnummer));
+        if !iedereen_heeft {
+            continue;
+        }
+        aantal += weg_log.execute((&apparaat, volgnummer))?;
+        weg_lijst.execute((&apparaat, volgnummer))?;
+    }
+    Ok(aantal)
+}
+
+impl Store {
+    /// Superseded operations still waiting for a colleague's acknowledgement before
+    /// compaction may remove them (tests and the status of a long-absent colleague).
+    pub fn wacht_op_compactie(&self) -> Resultaat<usize> {
+        Ok(self.conn.query_row("SELECT count(*) FROM vervangen", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+}
