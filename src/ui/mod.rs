@@ -2131,6 +2131,11 @@ impl Hoofd {
             s.zet_conflicten(conflicten);
             s.zet_themas(themas.into_iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect());
             s.zet_medewerkers(medewerker_keuzes(&self.store.medewerkers()?));
+            s.zet_keuzelijsten(
+                self.store.gemeenten()?.into_iter().filter(|g| g.actief).map(|g| Keuze::new(&g.id, &g.naam)).collect(),
+                self.store.partners()?.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect(),
+                weegtafel_keuzes(&self.store)?,
+            );
             Ok(s)
         };
         match laden() {
@@ -2297,6 +2302,43 @@ impl Hoofd {
                             d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd.");
                         }
                         self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::DetentieCorrigeer(id, w, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.detentie_wijzig(&n, &id, &w, &reden) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.betrokkene_opgeslagen("Opgeslagen: de detentie is gecorrigeerd.");
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::DetentieVerwijder(id, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.detentie_verwijder(&n, &id, &reden) {
+                    Ok(()) => {
+                        if let Some(d) = &mut self.detail {
+                            d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.");
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Weging(w)) => {
+                let n = d.nummer().to_string();
+                match self.store.casus_weging(&n, &w) {
+                    Ok(()) => {
+                        if let Some(d) = &mut self.detail {
+                            d.wijziging_opgeslagen();
+                        }
+                        self.ververs_detail();
+                        self.herlaad_board();
                     }
                     Err(e) => d.toon_fout(fout(&e)),
                 }
@@ -2775,6 +2817,18 @@ impl Hoofd {
 }
 
 /// The active medewerkers as pick-list choices: "Naam (rol)".
+/// The weegtafels (meetings whose type has the weegtafel category) as choices, newest first.
+fn weegtafel_keuzes(store: &Store) -> Result<Vec<Keuze>, StoreFout> {
+    let mut uit = Vec::new();
+    for o in store.overleggen()? {
+        if store.is_weegtafel(&o.id)? {
+            uit.push(Keuze::new(&o.id, format!("{} {}", o.soort.label(), widgets::nl_datum(&o.datum))));
+        }
+    }
+    uit.reverse();
+    Ok(uit)
+}
+
 fn medewerker_keuzes(alle: &[crate::domain::Medewerker]) -> Vec<Keuze> {
     alle.iter()
         .filter(|m| !m.gearchiveerd)
