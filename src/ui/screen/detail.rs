@@ -1538,7 +1538,6 @@ impl State {
             .spacing(6),
             f.fout.as_deref(),
         )
-        .into()
     }
 
     fn journaal(&self) -> Element<'_, Message> {
@@ -1674,7 +1673,6 @@ fn detentie_correctie(c: &DetentieCorrectie) -> Element<'_, Message> {
         .spacing(6),
         None,
     )
-    .into()
 }
 
 /// "Plan van aanpak afdrukken" and "Plan als PDF…" in the header.
