@@ -2433,16 +2433,7 @@ impl Hoofd {
                 self.store.actie_wijzig(&id, &w).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, false))
             }
             plan::Event::ActieVerplaats(id, omhoog) => self.store.actie_verplaats(&id, omhoog),
-            plan::Event::Risico(lg, score) => self.store.risico_taxatie(
-                &n,
-                &crate::store::Risicotaxatie {
-                    leefgebied: lg,
-                    score: i64::from(score),
-                    toelichting: String::new(),
-                    moment: crate::domain::plan::RisicoMoment::Start,
-                    beoordelaar: String::new(),
-                },
-            ),
+            plan::Event::Risico(t) => self.store.risico_taxatie(&n, &t).map(|()| d.plan.risico_opgeslagen()),
             plan::Event::Vastleggen(reden) => {
                 self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
             }

@@ -428,3 +428,29 @@ fn the_aanmelding_form_sets_gemeente_aanmelddatum_and_aanmelder() {
     assert_eq!(d.regel.datum_aanmelding, datum.format("%Y-%m-%d").to_string());
     assert_eq!(d.aanmelder_partner.as_deref(), Some("Wijkteam Zuidoost"));
 }
+
+#[test]
+fn a_risicotaxatie_is_recorded_with_toelichting_moment_and_assessor() {
+    use schakel::domain::plan::RisicoMoment;
+    use schakel::ui::screen::plan;
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Witte Berk");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("a leefgebied");
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+    verwacht(&app, "Risicotaxatie: vul eerst toelichting, moment en beoordelaar in en klik dan de score");
+    typ(&mut app, "taxatie-toelichting", "Huurachterstand van drie maanden");
+    detail_msg(&mut app, detail::Message::Plan(plan::Message::TaxatieMoment(RisicoMoment::Evaluatie)));
+    typ(&mut app, "taxatie-beoordelaar", "Fenna de Bruijn");
+    detail_msg(&mut app, detail::Message::Plan(plan::Message::Risico(lg.id.clone(), 4)));
+    verwacht(&app, "Evaluatie · Fenna de Bruijn: Huurachterstand van drie maanden");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let plan = s.plan(&n).unwrap();
+    let r = plan.risicos.iter().find(|r| r.leefgebied_id == lg.id).expect("the score");
+    assert_eq!(r.score, 4);
+    assert_eq!(r.toelichting, "Huurachterstand van drie maanden");
+    assert_eq!(r.moment, RisicoMoment::Evaluatie.code());
+    assert_eq!(r.beoordelaar, "Fenna de Bruijn");
+}
