@@ -646,7 +646,8 @@ impl App {
         let partners: Vec<Keuze> =
             store.partners().unwrap_or_default().into_iter().map(|p| widgets::partner_keuze(&p)).collect();
         let mij = store.mijn_medewerker().ok().flatten();
-        let board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
+        let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
+        board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
         let instellingen = instellingen::State::new(
             minuten,
             store.gebruiker().to_string(),
@@ -1467,6 +1468,7 @@ impl Hoofd {
                 }
                 let mij = mij.map(|m| m.id);
                 self.board.zet_mij(mij.as_deref().unwrap_or(""));
+                self.board.zet_medewerkers(medewerker_keuzes(&alle));
                 self.instellingen.zet_medewerkers(alle, mij);
                 self.instellingen.zet_gebruiker(self.store.gebruiker().to_string());
             }
@@ -1523,6 +1525,14 @@ impl Hoofd {
                     Err(e) => self.board.toon_fout(fout(&e)),
                 }
             }
+            Some(board::Event::Toewijzen(n, t)) => match self.store.casus_toewijzen(&n, &t) {
+                Ok(_) => {
+                    self.board.gelukt();
+                    self.herlaad_board();
+                    self.board.toon_melding(format!("Casus {n} is toegewezen."));
+                }
+                Err(e) => self.board.toon_fout(fout(&e)),
+            },
             Some(board::Event::ContactenNodig(p)) => match self.store.contacten(&p) {
                 Ok(c) => self.board.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
                 Err(e) => self.board.toon_fout(fout(&e)),

@@ -454,3 +454,28 @@ fn a_risicotaxatie_is_recorded_with_toelichting_moment_and_assessor() {
     assert_eq!(r.moment, RisicoMoment::Evaluatie.code());
     assert_eq!(r.beoordelaar, "Fenna de Bruijn");
 }
+
+#[test]
+fn a_card_is_assigned_from_the_board() {
+    use schakel::domain::MedewerkerRol;
+    use schakel::ui::screen::board;
+    use schakel::ui::widgets::Keuze;
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Hoge Wilg");
+    let regisseur = s.medewerker_toevoegen("Lieke Brouwér", MedewerkerRol::Procesregisseur, None).unwrap();
+    let begeleider = s.medewerker_toevoegen("Sem Óverbeek", MedewerkerRol::Trajectbegeleider, None).unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Board(board::Message::Selecteer(n.clone())));
+    klik(&mut app, "Toewijzen…");
+    verwacht(&app, &format!("Casus {n} — Hoge Wilg toewijzen"));
+    let _ = app.update(Message::Board(board::Message::ToewijzingKies(false, Keuze::new(&regisseur, "Lieke Brouwér"))));
+    let _ = app.update(Message::Board(board::Message::ToewijzingKies(true, Keuze::new(&begeleider, "Sem Óverbeek"))));
+    klik(&mut app, "Toewijzing opslaan");
+    verwacht(&app, &format!("Casus {n} is toegewezen."));
+    verwacht(&app, "Lieke Brouwér");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let r = s.casus_regel(&n).unwrap();
+    assert_eq!(r.procesregisseur_id.as_deref(), Some(regisseur.as_str()));
+    assert_eq!(r.trajectbegeleider_id.as_deref(), Some(begeleider.as_str()));
+}
