@@ -646,7 +646,8 @@ impl App {
         let partners: Vec<Keuze> =
             store.partners().unwrap_or_default().into_iter().map(|p| widgets::partner_keuze(&p)).collect();
         let mij = store.mijn_medewerker().ok().flatten();
-        let board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
+        let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
+        board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
         let instellingen = instellingen::State::new(
             minuten,
             store.gebruiker().to_string(),
@@ -1467,6 +1468,7 @@ impl Hoofd {
                 }
                 let mij = mij.map(|m| m.id);
                 self.board.zet_mij(mij.as_deref().unwrap_or(""));
+                self.board.zet_medewerkers(medewerker_keuzes(&alle));
                 self.instellingen.zet_medewerkers(alle, mij);
                 self.instellingen.zet_gebruiker(self.store.gebruiker().to_string());
             }
@@ -1523,6 +1525,14 @@ impl Hoofd {
                     Err(e) => self.board.toon_fout(fout(&e)),
                 }
             }
+            Some(board::Event::Toewijzen(n, t)) => match self.store.casus_toewijzen(&n, &t) {
+                Ok(_) => {
+                    self.board.gelukt();
+                    self.herlaad_board();
+                    self.board.toon_melding(format!("Casus {n} is toegewezen."));
+                }
+                Err(e) => self.board.toon_fout(fout(&e)),
+            },
             Some(board::Event::ContactenNodig(p)) => match self.store.contacten(&p) {
                 Ok(c) => self.board.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
                 Err(e) => self.board.toon_fout(fout(&e)),
@@ -2131,6 +2141,11 @@ impl Hoofd {
             s.zet_conflicten(conflicten);
             s.zet_themas(themas.into_iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect());
             s.zet_medewerkers(medewerker_keuzes(&self.store.medewerkers()?));
+            s.zet_keuzelijsten(
+                self.store.gemeenten()?.into_iter().filter(|g| g.actief).map(|g| Keuze::new(&g.id, &g.naam)).collect(),
+                self.store.partners()?.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect(),
+                weegtafel_keuzes(&self.store)?,
+            );
             Ok(s)
         };
         match laden() {
@@ -2301,6 +2316,43 @@ impl Hoofd {
                     Err(e) => d.toon_fout(fout(&e)),
                 }
             }
+            Some(detail::Event::DetentieCorrigeer(id, w, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.detentie_wijzig(&n, &id, &w, &reden) {
+                    Ok(_) => {
+                        if let Some(d) = &mut self.detail {
+                            d.betrokkene_opgeslagen("Opgeslagen: de detentie is gecorrigeerd.");
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::DetentieVerwijder(id, reden)) => {
+                let n = d.nummer().to_string();
+                match self.store.detentie_verwijder(&n, &id, &reden) {
+                    Ok(()) => {
+                        if let Some(d) = &mut self.detail {
+                            d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.");
+                        }
+                        self.ververs_detail();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
+            Some(detail::Event::Weging(w)) => {
+                let n = d.nummer().to_string();
+                match self.store.casus_weging(&n, &w) {
+                    Ok(()) => {
+                        if let Some(d) = &mut self.detail {
+                            d.wijziging_opgeslagen();
+                        }
+                        self.ververs_detail();
+                        self.herlaad_board();
+                    }
+                    Err(e) => d.toon_fout(fout(&e)),
+                }
+            }
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();
                 return Task::batch([task, self.afdrukken(document, nummer, versie)]);
@@ -2391,16 +2443,7 @@ impl Hoofd {
                 self.store.actie_wijzig(&id, &w).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, false))
             }
             plan::Event::ActieVerplaats(id, omhoog) => self.store.actie_verplaats(&id, omhoog),
-            plan::Event::Risico(lg, score) => self.store.risico_taxatie(
-                &n,
-                &crate::store::Risicotaxatie {
-                    leefgebied: lg,
-                    score: i64::from(score),
-                    toelichting: String::new(),
-                    moment: crate::domain::plan::RisicoMoment::Start,
-                    beoordelaar: String::new(),
-                },
-            ),
+            plan::Event::Risico(t) => self.store.risico_taxatie(&n, &t).map(|()| d.plan.risico_opgeslagen()),
             plan::Event::Vastleggen(reden) => {
                 self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
             }
@@ -2775,6 +2818,18 @@ impl Hoofd {
 }
 
 /// The active medewerkers as pick-list choices: "Naam (rol)".
+/// The weegtafels (meetings whose type has the weegtafel category) as choices, newest first.
+fn weegtafel_keuzes(store: &Store) -> Result<Vec<Keuze>, StoreFout> {
+    let mut uit = Vec::new();
+    for o in store.overleggen()? {
+        if store.is_weegtafel(&o.id)? {
+            uit.push(Keuze::new(&o.id, format!("{} {}", o.soort.label(), widgets::nl_datum(&o.datum))));
+        }
+    }
+    uit.reverse();
+    Ok(uit)
+}
+
 fn medewerker_keuzes(alle: &[crate::domain::Medewerker]) -> Vec<Keuze> {
     alle.iter()
         .filter(|m| !m.gearchiveerd)

@@ -253,3 +253,229 @@ fn a_colleague_of_another_organisation_is_linked_to_a_partner_showing_its_covena
     let s = Store::open(&map, &sleutel()).unwrap();
     assert_eq!(s.collega_partner("fictief-apparaat-b").unwrap().as_deref(), Some(reclassering.as_str()));
 }
+
+/// A store with a casus that has one betrokkene with one detention; returns the ids.
+fn casus_met_detentie(s: &mut Store, werknaam: &str) -> (String, String) {
+    let n = hulp::casus(s, werknaam);
+    let b = s
+        .betrokkene_toevoegen(
+            &n,
+            NieuweBetrokkene {
+                naam: "Fictief Persoon".into(),
+                geboortedatum: None,
+                rol: Rol::Hoofdpersoon,
+                bsn: None,
+                initialen: None,
+            },
+        )
+        .unwrap();
+    let d = s
+        .detentie_toevoegen(
+            &b,
+            schakel::store::NieuweDetentie {
+                inrichting: "PI Leeuwarden".into(),
+                startdatum: chrono::NaiveDate::from_ymd_opt(2026, 3, 1),
+                einddatum_verwacht: chrono::NaiveDate::from_ymd_opt(2026, 9, 1),
+                zelfmelder: false,
+                kortgestrafte: false,
+            },
+        )
+        .unwrap();
+    (n, d)
+}
+
+#[test]
+fn a_detentie_is_corrected_and_removed_with_a_required_reason() {
+    let (_d, map, mut s) = hulp::store();
+    let (n, det) = casus_met_detentie(&mut s, "Rode Beuk");
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Detentie corrigeren");
+    verwacht(&app, "Detentie opslaan (Ctrl+S)");
+    detail_msg(&mut app, detail::Message::DetentieCorrectieVeld(detail::DetentieVeld::Inrichting, String::new()));
+    typ(&mut app, "detentie-correctie-inrichting", "PI Veenhuizen");
+    detail_msg(&mut app, detail::Message::DetentieCorrectieKortgestrafte(true));
+    // No reason: refused with the sentence of the CLI, and nothing is written.
+    toets(&mut app, Key::Character("s"), Modifiers::CTRL);
+    verwacht(&app, "Het veld 'reden' is verplicht.");
+    typ(&mut app, "detentie-correctie-reden", "Verkeerde inrichting overgenomen");
+    toets(&mut app, Key::Character("s"), Modifiers::CTRL);
+    verwacht(&app, "Opgeslagen: de detentie is gecorrigeerd.");
+    verwacht(&app, "Detentie PI Veenhuizen: 01-03-2026 tot verwacht 01-09-2026, kortgestrafte");
+
+    // Esc cancels an open correction.
+    klik(&mut app, "Detentie corrigeren");
+    typ(&mut app, "detentie-correctie-inrichting", " Noord");
+    toets(&mut app, Key::Named(key::Named::Escape), Modifiers::empty());
+    assert!(!toont(&app, "Detentie opslaan (Ctrl+S)"), "Esc closes the form");
+    assert!(!toont(&app, "PI Veenhuizen Noord"), "Esc writes nothing");
+
+    // Removing asks for a reason.
+    klik(&mut app, "Detentie verwijderen");
+    verwacht(&app, "Detentie verwijderen?");
+    klik(&mut app, "Detentie definitief verwijderen");
+    verwacht(&app, "Het veld 'reden' is verplicht.");
+    typ(&mut app, "detentie-verwijder-reden", "Dubbel ingevoerd");
+    klik(&mut app, "Detentie definitief verwijderen");
+    verwacht(&app, "De detentie is uit de casus verwijderd.");
+    assert!(!toont(&app, "Detentie PI Veenhuizen"), "the detention is gone from the overview");
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let d = s.casus_detail(&n).unwrap();
+    assert!(d.betrokkenen.iter().flat_map(|b| &b.detenties).all(|d| d.id != det));
+    let teksten: Vec<&str> = d.journaal.iter().map(|j| j.tekst.as_str()).collect();
+    assert!(
+        teksten
+            .iter()
+            .any(|t| t.starts_with("Detentie gecorrigeerd") && t.ends_with("Verkeerde inrichting overgenomen")),
+        "{teksten:?}"
+    );
+    assert!(teksten.contains(&"Detentie verwijderd uit de casus: Dubbel ingevoerd"), "{teksten:?}");
+}
+
+#[test]
+fn the_weging_is_corrected_with_a_date_and_a_weegtafel_in_the_detail() {
+    use chrono::{Duration, Local, NaiveTime};
+    use schakel::domain::{Fase, FaseOvergang, OverlegSoort, WegingUitkomst};
+    let (_d, map, mut s) = hulp::store();
+    let vandaag = Local::now().date_naive();
+    let n = s
+        .nieuwe_casus(schakel::store::NieuweCasus {
+            werknaam: "Stille Wilg".into(),
+            thema: "nazorg".into(),
+            datum_aanmelding: Some(vandaag - Duration::days(30)),
+            ..Default::default()
+        })
+        .unwrap()
+        .to_string();
+    s.casus_fase(&n, &FaseOvergang::naar(Fase::Weging)).unwrap();
+    let weegtafel_datum = vandaag - Duration::days(7);
+    let o = s
+        .overleg_plannen(schakel::store::NieuwOverleg {
+            soort: OverlegSoort::Weegtafel,
+            datum: weegtafel_datum,
+            begintijd: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            plaats: "Zaal 3".into(),
+            voorzitter: "Test Regisseur".into(),
+        })
+        .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Weging corrigeren");
+    // Without an outcome: refused.
+    klik(&mut app, "Weging opslaan (Ctrl+S)");
+    verwacht(&app, "Kies de uitkomst van de weging.");
+    detail_msg(&mut app, detail::Message::WegingUitkomst(WegingUitkomst::Procesregie));
+    // A date in the future is refused by the store with its own sentence.
+    let morgen = vandaag + Duration::days(1);
+    typ(&mut app, "weging-datum", &morgen.format("%d-%m-%Y").to_string());
+    toets(&mut app, Key::Character("s"), Modifiers::CTRL);
+    verwacht(
+        &app,
+        &format!("'{}' is geen geldige datum; gebruik dd-mm-jjjj of jjjj-mm-dd.", morgen.format("%Y-%m-%d")),
+    );
+    let datum = vandaag - Duration::days(6);
+    detail_msg(&mut app, detail::Message::WegingDatum(datum.format("%d-%m-%Y").to_string()));
+    let label = format!("Weegtafel {}", weegtafel_datum.format("%d-%m-%Y"));
+    detail_msg(&mut app, detail::Message::WegingWeegtafel(schakel::ui::widgets::Keuze::new(&o, &label)));
+    toets(&mut app, Key::Character("s"), Modifiers::CTRL);
+    verwacht(&app, "Opgeslagen.");
+    verwacht(&app, &label);
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let w = s.casus_detail(&n).unwrap().weging.expect("a weging");
+    assert_eq!(w.uitkomst, WegingUitkomst::Procesregie);
+    assert_eq!(w.datum, Some(datum.format("%Y-%m-%d").to_string()));
+    assert_eq!(w.overleg.as_deref(), Some(o.as_str()));
+    assert_eq!(s.casus_regel(&n).unwrap().fase, Fase::Procesregie);
+}
+
+#[test]
+fn the_aanmelding_form_sets_gemeente_aanmelddatum_and_aanmelder() {
+    use chrono::{Duration, Local};
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Lage Linde");
+    let g = s.gemeente_toevoegen("Peel en Maas").unwrap();
+    let p = s
+        .partner_toevoegen(schakel::store::NieuwePartner {
+            naam: "Wijkteam Zuidoost".into(),
+            soort: schakel::domain::partner::PartnerSoort::ALLE[0],
+            convenantstatus: schakel::domain::Convenantstatus::ALLE[0],
+        })
+        .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Wijzigen");
+    verwacht(&app, "Gemeente");
+    verwacht(&app, "Aanmelder");
+    detail_msg(&mut app, detail::Message::WijzigGemeente(schakel::ui::widgets::Keuze::new(&g, "Peel en Maas")));
+    detail_msg(&mut app, detail::Message::WijzigAanmelder(schakel::ui::widgets::Keuze::new(&p, "Wijkteam Zuidoost")));
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Probleem, "Schulden".into()));
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Vraag, "Regie".into()));
+    let datum = Local::now().date_naive() - Duration::days(3);
+    detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Aanmelddatum, String::new()));
+    klik(&mut app, "Opslaan (Ctrl+S)");
+    verwacht(&app, "Vul de datum van de aanmelding in (dd-mm-jjjj).");
+    typ(&mut app, "wijzig-aanmelddatum", &datum.format("%d-%m-%Y").to_string());
+    klik(&mut app, "Opslaan (Ctrl+S)");
+    verwacht(&app, "Opgeslagen.");
+    verwacht(&app, "Peel en Maas");
+    verwacht(&app, "Wijkteam Zuidoost");
+    drop(app);
+    let mut s = Store::open(&map, &sleutel()).unwrap();
+    let d = s.casus_detail(&n).unwrap();
+    assert_eq!(d.gemeente_id.as_deref(), Some(g.as_str()));
+    assert_eq!(d.regel.datum_aanmelding, datum.format("%Y-%m-%d").to_string());
+    assert_eq!(d.aanmelder_partner.as_deref(), Some("Wijkteam Zuidoost"));
+}
+
+#[test]
+fn a_risicotaxatie_is_recorded_with_toelichting_moment_and_assessor() {
+    use schakel::domain::plan::RisicoMoment;
+    use schakel::ui::screen::plan;
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Witte Berk");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("a leefgebied");
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+    verwacht(&app, "Risicotaxatie: vul eerst toelichting, moment en beoordelaar in en klik dan de score");
+    typ(&mut app, "taxatie-toelichting", "Huurachterstand van drie maanden");
+    detail_msg(&mut app, detail::Message::Plan(plan::Message::TaxatieMoment(RisicoMoment::Evaluatie)));
+    typ(&mut app, "taxatie-beoordelaar", "Fenna de Bruijn");
+    detail_msg(&mut app, detail::Message::Plan(plan::Message::Risico(lg.id.clone(), 4)));
+    verwacht(&app, "Evaluatie · Fenna de Bruijn: Huurachterstand van drie maanden");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let plan = s.plan(&n).unwrap();
+    let r = plan.risicos.iter().find(|r| r.leefgebied_id == lg.id).expect("the score");
+    assert_eq!(r.score, 4);
+    assert_eq!(r.toelichting, "Huurachterstand van drie maanden");
+    assert_eq!(r.moment, RisicoMoment::Evaluatie.code());
+    assert_eq!(r.beoordelaar, "Fenna de Bruijn");
+}
+
+#[test]
+fn a_card_is_assigned_from_the_board() {
+    use schakel::domain::MedewerkerRol;
+    use schakel::ui::screen::board;
+    use schakel::ui::widgets::Keuze;
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Hoge Wilg");
+    let regisseur = s.medewerker_toevoegen("Lieke Brouwér", MedewerkerRol::Procesregisseur, None).unwrap();
+    let begeleider = s.medewerker_toevoegen("Sem Óverbeek", MedewerkerRol::Trajectbegeleider, None).unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::Board(board::Message::Selecteer(n.clone())));
+    klik(&mut app, "Toewijzen…");
+    verwacht(&app, &format!("Casus {n} — Hoge Wilg toewijzen"));
+    let _ = app.update(Message::Board(board::Message::ToewijzingKies(false, Keuze::new(&regisseur, "Lieke Brouwér"))));
+    let _ = app.update(Message::Board(board::Message::ToewijzingKies(true, Keuze::new(&begeleider, "Sem Óverbeek"))));
+    klik(&mut app, "Toewijzing opslaan");
+    verwacht(&app, &format!("Casus {n} is toegewezen."));
+    verwacht(&app, "Lieke Brouwér");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let r = s.casus_regel(&n).unwrap();
+    assert_eq!(r.procesregisseur_id.as_deref(), Some(regisseur.as_str()));
+    assert_eq!(r.trajectbegeleider_id.as_deref(), Some(begeleider.as_str()));
+}

@@ -22,14 +22,6 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("conflict_kiezen_nummer", Zijde::Venster, "the window chooses the value in the list (conflict_kiezen)"),
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
-    // Gaps still open (issue 20 "Casus work end to end"): the window lacks these; the CLI has them.
-    ("detentie_wijzig", Zijde::Venster, "issue 20: detentie edit dialog in the casus detail still to come"),
-    ("detentie_verwijder", Zijde::Venster, "issue 20: detentie removal in the casus detail still to come"),
-    (
-        "casus_weging",
-        Zijde::Venster,
-        "issue 20: the window records it by the board's move dialog (casus_fase, with the date) or a weegtafel besluit (agendapunt_weging); a correction dialog in the casus detail is still to come",
-    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

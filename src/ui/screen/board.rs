@@ -3,7 +3,7 @@
 
 use crate::domain::fase::FaseOvergang;
 use crate::domain::{Ave, Baan, Fase, Rol, WegingUitkomst};
-use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus};
+use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus, Toewijzing};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
 use iced::mouse;
@@ -36,6 +36,21 @@ pub struct State {
     sortering: Sortering,
     /// The casus registered last in this window: its card is marked "Nieuw".
     nieuw: Option<String>,
+    /// The medewerkers offered for assignment (active ones), "niemand" first.
+    medewerkers: Vec<Keuze>,
+    /// The "Toewijzen" dialog of a card, if open.
+    toewijzen: Option<BordToewijzing>,
+}
+
+/// The "Toewijzen" dialog: procesregisseur and trajectbegeleider of one casus; a role
+/// is only sent when it was chosen here.
+#[derive(Debug, Clone)]
+struct BordToewijzing {
+    nummer: String,
+    regisseur: Option<Keuze>,
+    begeleider: Option<Keuze>,
+    regisseur_gekozen: bool,
+    begeleider_gekozen: bool,
 }
 
 /// The order of the cards within a column.
@@ -161,6 +176,12 @@ pub enum Message {
     SluitMelding,
     /// Order the cards within each column.
     Sorteer(Sortering),
+    /// Open the "Toewijzen" dialog of casus `.0`.
+    Toewijzen(String),
+    /// Choose the procesregisseur (`false`) or trajectbegeleider (`true`); an empty id: nobody.
+    ToewijzingKies(bool, Keuze),
+    /// Save the assignment.
+    ToewijzingOpslaan,
 }
 
 /// Text fields of the aanmeldformulier.
@@ -206,6 +227,8 @@ pub enum Event {
     Aanmelden(Box<(NieuweCasus, Option<NieuweBetrokkene>)>),
     /// The referrer changed: the form needs its contacts.
     ContactenNodig(String),
+    /// Assign procesregisseur and/or trajectbegeleider of casus `.0`.
+    Toewijzen(String, Toewijzing),
 }
 
 /// The widget id of a column's scrollable list.
@@ -225,6 +248,11 @@ impl State {
     /// Replace the partner choices of the aanmelding form (after the partner list changed).
     pub fn zet_partners(&mut self, partners: Vec<Keuze>) {
         self.partners = partners;
+    }
+
+    /// The medewerkers offered in the "Toewijzen" dialog (`(id, label)` of the active ones).
+    pub fn zet_medewerkers(&mut self, medewerkers: Vec<Keuze>) {
+        self.medewerkers = std::iter::once(Keuze::new("", "— niemand —")).chain(medewerkers).collect();
     }
 
     /// Replace the thema choices (after the list changed in Instellingen).
@@ -280,13 +308,14 @@ impl State {
 
     /// Is a dialog (move or aanmelding) open?
     pub fn dialoog_open(&self) -> bool {
-        self.verplaatsen.is_some() || self.aanmelding.is_some()
+        self.verplaatsen.is_some() || self.aanmelding.is_some() || self.toewijzen.is_some()
     }
 
     /// A move or referral succeeded: close its dialog.
     pub fn gelukt(&mut self) {
         self.verplaatsen = None;
         self.aanmelding = None;
+        self.toewijzen = None;
         self.fout = None;
     }
 
@@ -458,6 +487,48 @@ impl State {
             Message::Annuleer => {
                 self.verplaatsen = None;
                 self.aanmelding = None;
+                self.toewijzen = None;
+            }
+            Message::Toewijzen(nummer) => {
+                if let Some(c) = self.regel(&nummer) {
+                    let k = |id: &Option<String>, naam: &str| id.as_ref().map(|id| Keuze::new(id, naam));
+                    self.toewijzen = Some(BordToewijzing {
+                        regisseur: k(&c.procesregisseur_id, &c.procesregisseur),
+                        begeleider: k(&c.trajectbegeleider_id, &c.trajectbegeleider),
+                        nummer,
+                        regisseur_gekozen: false,
+                        begeleider_gekozen: false,
+                    });
+                    self.fout = None;
+                    self.melding = None;
+                }
+            }
+            Message::ToewijzingKies(begeleider, k) => {
+                if let Some(t) = &mut self.toewijzen {
+                    let k = (!k.id.is_empty()).then_some(k);
+                    if begeleider {
+                        t.begeleider = k;
+                        t.begeleider_gekozen = true;
+                    } else {
+                        t.regisseur = k;
+                        t.regisseur_gekozen = true;
+                    }
+                }
+            }
+            Message::ToewijzingOpslaan => {
+                if let Some(t) = &self.toewijzen {
+                    let id = |k: &Option<Keuze>| k.as_ref().map(|k| k.id.clone());
+                    let w = Toewijzing {
+                        procesregisseur: t.regisseur_gekozen.then(|| id(&t.regisseur)),
+                        trajectbegeleider: t.begeleider_gekozen.then(|| id(&t.begeleider)),
+                        casusregisseur: None,
+                    };
+                    if w.procesregisseur.is_none() && w.trajectbegeleider.is_none() {
+                        self.toewijzen = None;
+                    } else {
+                        return (Task::none(), Some(Event::Toewijzen(t.nummer.clone(), w)));
+                    }
+                }
             }
             Message::FilterThema(t) => self.filter.thema = Some(t),
             Message::FilterAve(a) => self.filter.ave = Some(a),
@@ -590,6 +661,8 @@ impl State {
             dialoog(inhoud, self.verplaats_dialoog(v), Message::Annuleer)
         } else if let Some(a) = &self.aanmelding {
             dialoog(inhoud, self.aanmeld_dialoog(a), Message::Annuleer)
+        } else if let Some(t) = &self.toewijzen {
+            dialoog(inhoud, self.toewijs_dialoog(t), Message::Annuleer)
         } else {
             inhoud
         }
@@ -722,6 +795,9 @@ impl State {
                         .style(Knop::Secundair.stijl())
                 }),
                 space::horizontal(),
+                button(text("Toewijzen…").size(12).wrapping(text::Wrapping::None))
+                    .on_press(Message::Toewijzen(c.casusnummer.clone()))
+                    .style(Knop::Secundair.stijl()),
                 button(text("Openen").size(12).wrapping(text::Wrapping::None))
                     .on_press(Message::Open(c.casusnummer.clone()))
                     .style(Knop::Primair.stijl()),
@@ -737,6 +813,33 @@ impl State {
             kolom = kolom.push(knoppen);
         }
         kolom.into()
+    }
+
+    fn toewijs_dialoog<'a>(&'a self, t: &'a BordToewijzing) -> Element<'a, Message> {
+        let werknaam = self.regel(&t.nummer).map(|c| c.werknaam.as_str()).unwrap_or_default();
+        column![
+            text(format!("Casus {} — {werknaam} toewijzen", t.nummer)).size(18),
+            veld(
+                "Procesregisseur",
+                kies(self.medewerkers.as_slice(), t.regisseur.clone(), |k| Message::ToewijzingKies(false, k))
+                    .placeholder("Geen procesregisseur"),
+                None,
+            ),
+            veld(
+                "Trajectbegeleider",
+                kies(self.medewerkers.as_slice(), t.begeleider.clone(), |k| Message::ToewijzingKies(true, k))
+                    .placeholder("Geen trajectbegeleider"),
+                None,
+            ),
+            row![
+                space::horizontal(),
+                button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
+                button(text("Toewijzing opslaan")).on_press(Message::ToewijzingOpslaan).style(Knop::Primair.stijl()),
+            ]
+            .spacing(6),
+        ]
+        .spacing(12)
+        .into()
     }
 
     fn verplaats_dialoog<'a>(&'a self, v: &'a Verplaatsing) -> Element<'a, Message> {

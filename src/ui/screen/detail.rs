@@ -1,10 +1,10 @@
 //! Casus detail: Overzicht, Plan van aanpak, Journaal, Betrokken partners, Historie.
 
 use super::plan;
-use crate::domain::{Ave, Bsn, JournaalSoort, Rol};
+use crate::domain::{Ave, Bsn, JournaalSoort, Rol, WegingUitkomst};
 use crate::store::{
-    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, NieuwJournaal, NieuweBetrokkene,
-    NieuweDetentie, Toewijzing,
+    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging, NieuwJournaal,
+    NieuweBetrokkene, NieuweDetentie, Toewijzing, Weging,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
@@ -86,6 +86,52 @@ pub struct State {
     correctie: Option<Correctie>,
     /// The betrokkene whose removal awaits confirmation: (id, typed reason).
     verwijderen: Option<(String, String)>,
+    /// The detention being corrected, if any.
+    detentie_correctie: Option<DetentieCorrectie>,
+    /// The detention whose removal awaits confirmation: (id, typed reason).
+    detentie_weg: Option<(String, String)>,
+    /// The "Weging corrigeren" dialog, if open.
+    weging: Option<WegingFormulier>,
+    /// Gemeente choices of the aanmelding form (active list entries), "geen" first.
+    gemeenten: Vec<Keuze>,
+    /// Partners that can be the aanmelder, "geen" first.
+    aanmelders: Vec<Keuze>,
+    /// Weegtafels that can have decided the weging, "geen" first.
+    weegtafels: Vec<Keuze>,
+}
+
+/// The correction form of a detention period.
+#[derive(Debug, Clone)]
+struct DetentieCorrectie {
+    id: String,
+    inrichting: String,
+    start: String,
+    einde: String,
+    zelfmelder: bool,
+    kortgestrafte: bool,
+    reden: String,
+}
+
+/// A field of the detention correction form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetentieVeld {
+    /// Institution.
+    Inrichting,
+    /// Start date (dd-mm-jjjj).
+    Start,
+    /// Expected end date (dd-mm-jjjj).
+    Einde,
+    /// Reason of the correction.
+    Reden,
+}
+
+/// The "Weging corrigeren" dialog.
+#[derive(Debug, Clone, Default)]
+struct WegingFormulier {
+    uitkomst: Option<WegingUitkomst>,
+    datum: String,
+    weegtafel: Option<Keuze>,
+    fout: Option<String>,
 }
 
 /// The "Wijzigen" form of the aanmelding.
@@ -98,6 +144,10 @@ struct AanmeldingFormulier {
     geprobeerd: String,
     vraag: String,
     evaluatiedatum: String,
+    gemeente: Option<Keuze>,
+    aanmelddatum: String,
+    aanmelder: Option<Keuze>,
+    aanmelder_gewijzigd: bool,
     fout: Option<String>,
 }
 
@@ -116,6 +166,8 @@ pub enum AanmeldingVeld {
     Vraag,
     /// Evaluation date (dd-mm-jjjj).
     Evaluatiedatum,
+    /// Date of the referral (dd-mm-jjjj).
+    Aanmelddatum,
 }
 
 /// The correction form of a betrokkene.
@@ -272,6 +324,36 @@ pub enum Message {
     VerwijderReden(String),
     /// Confirm the removal.
     VerwijderenBevestigd,
+    /// Choose the gemeente in the aanmelding form (an empty id: none).
+    WijzigGemeente(Keuze),
+    /// Choose the referring partner in the aanmelding form (an empty id: none).
+    WijzigAanmelder(Keuze),
+    /// Open the correction form of detention `.0`.
+    DetentieCorrigeren(String),
+    /// Type in the detention correction form.
+    DetentieCorrectieVeld(DetentieVeld, String),
+    /// Toggle "zelfmelder" in the detention correction form.
+    DetentieCorrectieZelfmelder(bool),
+    /// Toggle "kortgestrafte" in the detention correction form.
+    DetentieCorrectieKortgestrafte(bool),
+    /// Save the detention correction.
+    DetentieCorrectieOpslaan,
+    /// Ask to remove detention `.0` (a confirmation with reason follows).
+    DetentieVerwijderen(String),
+    /// Type the reason of the detention removal.
+    DetentieVerwijderReden(String),
+    /// Confirm the detention removal.
+    DetentieVerwijderenBevestigd,
+    /// Open the "Weging corrigeren" dialog.
+    WegingCorrigeren,
+    /// Choose the weging outcome.
+    WegingUitkomst(WegingUitkomst),
+    /// Type the date of the weging decision (dd-mm-jjjj).
+    WegingDatum(String),
+    /// Choose the weegtafel that decided (an empty id: none).
+    WegingWeegtafel(Keuze),
+    /// Save the weging correction.
+    WegingOpslaan,
 }
 
 /// A role of a casus that a medewerker is assigned to.
@@ -341,6 +423,12 @@ pub enum Event {
     Corrigeer(String, BetrokkeneWijziging, String),
     /// Remove betrokkene `.0` with reason `.1`.
     Verwijder(String, String),
+    /// Correct detention `.0` with reason `.2`.
+    DetentieCorrigeer(String, DetentieWijziging, String),
+    /// Remove detention `.0` with reason `.1`.
+    DetentieVerwijder(String, String),
+    /// Record (correct) the weging outcome.
+    Weging(Weging),
 }
 
 impl State {
@@ -374,7 +462,22 @@ impl State {
             medewerkers: Vec::new(),
             correctie: None,
             verwijderen: None,
+            detentie_correctie: None,
+            detentie_weg: None,
+            weging: None,
+            gemeenten: Vec::new(),
+            aanmelders: Vec::new(),
+            weegtafels: Vec::new(),
         }
+    }
+
+    /// The pick lists of the aanmelding form and the weging dialog: gemeenten, partners
+    /// (aanmelder) and weegtafels, each without the "geen" entry.
+    pub fn zet_keuzelijsten(&mut self, gemeenten: Vec<Keuze>, aanmelders: Vec<Keuze>, weegtafels: Vec<Keuze>) {
+        let geen = || std::iter::once(Keuze::new("", "— geen —"));
+        self.gemeenten = geen().chain(gemeenten).collect();
+        self.aanmelders = geen().chain(aanmelders).collect();
+        self.weegtafels = geen().chain(weegtafels).collect();
     }
 
     /// The medewerkers offered for assignment (`(id, label)` of the active ones).
@@ -403,13 +506,18 @@ impl State {
 
     /// Is a form open that Ctrl+S saves?
     pub fn bewerkt(&self) -> bool {
-        self.aanmelding.is_some() || self.toewijzing.is_some() || self.correctie.is_some()
+        self.aanmelding.is_some()
+            || self.toewijzing.is_some()
+            || self.correctie.is_some()
+            || self.detentie_correctie.is_some()
+            || self.weging.is_some()
     }
 
     /// The aanmelding or assignment change was stored: close the form and say so.
     pub fn wijziging_opgeslagen(&mut self) {
         self.aanmelding = None;
         self.toewijzing = None;
+        self.weging = None;
         self.fout = None;
         self.melding = Some("Opgeslagen.".into());
     }
@@ -418,6 +526,8 @@ impl State {
     pub fn betrokkene_opgeslagen(&mut self, melding: &str) {
         self.correctie = None;
         self.verwijderen = None;
+        self.detentie_correctie = None;
+        self.detentie_weg = None;
         self.fout = None;
         self.melding = Some(melding.into());
     }
@@ -602,6 +712,17 @@ impl State {
                     geprobeerd: d.geprobeerd.clone(),
                     vraag: d.vraag.clone(),
                     evaluatiedatum: d.evaluatiedatum.as_deref().map(nl_datum).unwrap_or_default(),
+                    gemeente: d.gemeente_id.as_ref().map(|id| Keuze::new(id, d.gemeente.as_deref().unwrap_or(id))),
+                    aanmelddatum: nl_datum(&d.regel.datum_aanmelding),
+                    // The detail knows the partner by name; the choice is only sent when changed.
+                    aanmelder: d.aanmelder_partner.as_ref().map(|naam| {
+                        self.aanmelders
+                            .iter()
+                            .find(|k| !k.id.is_empty() && k.label.starts_with(naam.as_str()))
+                            .cloned()
+                            .unwrap_or_else(|| Keuze::new("", naam))
+                    }),
+                    aanmelder_gewijzigd: false,
                     fout: None,
                 });
                 self.melding = None;
@@ -615,6 +736,7 @@ impl State {
                         AanmeldingVeld::Geprobeerd => &mut f.geprobeerd,
                         AanmeldingVeld::Vraag => &mut f.vraag,
                         AanmeldingVeld::Evaluatiedatum => &mut f.evaluatiedatum,
+                        AanmeldingVeld::Aanmelddatum => &mut f.aanmelddatum,
                     };
                     *veld = t;
                 }
@@ -627,6 +749,7 @@ impl State {
             Message::WijzigingOpslaan => {
                 if let Some(f) = &mut self.aanmelding {
                     let evaluatie = datum(&f.evaluatiedatum);
+                    let aanmelddatum = datum(&f.aanmelddatum);
                     // The same checks and sentences as the "Nieuwe aanmelding" form.
                     f.fout = if f.werknaam.trim().is_empty() {
                         Some("Vul een werknaam in.".into())
@@ -638,6 +761,10 @@ impl State {
                         Some("Formuleer de vraag aan het ZVH.".into())
                     } else if let Err(e) = &evaluatie {
                         Some(e.clone())
+                    } else if let Err(e) = &aanmelddatum {
+                        Some(e.clone())
+                    } else if matches!(aanmelddatum, Ok(None)) {
+                        Some("Vul de datum van de aanmelding in (dd-mm-jjjj).".into())
                     } else {
                         None
                     };
@@ -650,7 +777,11 @@ impl State {
                             geprobeerd: Some(f.geprobeerd.clone()),
                             vraag: Some(f.vraag.clone()),
                             evaluatiedatum: Some(evaluatie.ok().flatten()),
-                            ..Default::default()
+                            gemeente: Some(f.gemeente.as_ref().map(|k| k.id.clone())),
+                            aanmelddatum: aanmelddatum.ok().flatten(),
+                            aanmelder_partner_id: f
+                                .aanmelder_gewijzigd
+                                .then(|| f.aanmelder.as_ref().map(|k| k.id.clone())),
                         };
                         return (Task::none(), Some(Event::Wijzig(w)));
                     }
@@ -658,6 +789,10 @@ impl State {
                     return self.update(Message::Toewijzen);
                 } else if self.correctie.is_some() {
                     return self.update(Message::CorrectieOpslaan);
+                } else if self.detentie_correctie.is_some() {
+                    return self.update(Message::DetentieCorrectieOpslaan);
+                } else if self.weging.is_some() {
+                    return self.update(Message::WegingOpslaan);
                 }
             }
             Message::Annuleren => {
@@ -666,6 +801,146 @@ impl State {
                 self.toewijzing = None;
                 self.correctie = None;
                 self.verwijderen = None;
+                self.detentie_correctie = None;
+                self.detentie_weg = None;
+                self.weging = None;
+            }
+            Message::WijzigGemeente(k) => {
+                if let Some(f) = &mut self.aanmelding {
+                    f.gemeente = (!k.id.is_empty()).then_some(k);
+                }
+            }
+            Message::WijzigAanmelder(k) => {
+                if let Some(f) = &mut self.aanmelding {
+                    f.aanmelder = (!k.id.is_empty()).then_some(k);
+                    f.aanmelder_gewijzigd = true;
+                }
+            }
+            Message::DetentieCorrigeren(id) => {
+                let gevonden = self.detail.betrokkenen.iter().flat_map(|b| &b.detenties).find(|d| d.id == id);
+                if let Some(d) = gevonden {
+                    self.detentie_correctie = Some(DetentieCorrectie {
+                        id: d.id.clone(),
+                        inrichting: d.inrichting.clone(),
+                        start: d.startdatum.as_deref().map(nl_datum).unwrap_or_default(),
+                        einde: d.einddatum_verwacht.as_deref().map(nl_datum).unwrap_or_default(),
+                        zelfmelder: d.zelfmelder,
+                        kortgestrafte: d.kortgestrafte,
+                        reden: String::new(),
+                    });
+                    self.detentie_weg = None;
+                    self.melding = None;
+                }
+            }
+            Message::DetentieCorrectieVeld(v, t) => {
+                if let Some(c) = &mut self.detentie_correctie {
+                    match v {
+                        DetentieVeld::Inrichting => c.inrichting = t,
+                        DetentieVeld::Start => c.start = t,
+                        DetentieVeld::Einde => c.einde = t,
+                        DetentieVeld::Reden => c.reden = t,
+                    }
+                }
+            }
+            Message::DetentieCorrectieZelfmelder(b) => {
+                if let Some(c) = &mut self.detentie_correctie {
+                    c.zelfmelder = b;
+                }
+            }
+            Message::DetentieCorrectieKortgestrafte(b) => {
+                if let Some(c) = &mut self.detentie_correctie {
+                    c.kortgestrafte = b;
+                }
+            }
+            Message::DetentieCorrectieOpslaan => {
+                if let Some(c) = &self.detentie_correctie {
+                    // The store checks the institution, the order of the dates and the
+                    // reason with the same sentences as the CLI; only dates parse here.
+                    match (datum(&c.start), datum(&c.einde)) {
+                        (Err(e), _) | (_, Err(e)) => self.fout = Some(e),
+                        (Ok(start), Ok(einde)) => {
+                            let w = DetentieWijziging {
+                                inrichting: Some(c.inrichting.clone()),
+                                startdatum: Some(start),
+                                einddatum_verwacht: Some(einde),
+                                zelfmelder: Some(c.zelfmelder),
+                                kortgestrafte: Some(c.kortgestrafte),
+                            };
+                            return (Task::none(), Some(Event::DetentieCorrigeer(c.id.clone(), w, c.reden.clone())));
+                        }
+                    }
+                }
+            }
+            Message::DetentieVerwijderen(id) => {
+                self.detentie_weg = Some((id, String::new()));
+                self.detentie_correctie = None;
+                self.melding = None;
+            }
+            Message::DetentieVerwijderReden(t) => {
+                if let Some(v) = &mut self.detentie_weg {
+                    v.1 = t;
+                }
+            }
+            Message::DetentieVerwijderenBevestigd => {
+                if let Some((id, reden)) = &self.detentie_weg {
+                    return (Task::none(), Some(Event::DetentieVerwijder(id.clone(), reden.clone())));
+                }
+            }
+            Message::WegingCorrigeren => {
+                let d = &self.detail;
+                let vastgelegd = d.weging.as_ref();
+                self.weging = Some(WegingFormulier {
+                    uitkomst: d.regel.weging_uitkomst,
+                    datum: vastgelegd
+                        .and_then(|w| w.datum.clone())
+                        .or_else(|| d.datum_besluit.clone())
+                        .as_deref()
+                        .map(nl_datum)
+                        .unwrap_or_default(),
+                    weegtafel: vastgelegd.and_then(|w| w.overleg.as_ref()).and_then(|id| {
+                        self.weegtafels.iter().find(|k| &k.id == id).cloned().or_else(|| {
+                            let label = vastgelegd.and_then(|w| w.overleg_label.clone()).unwrap_or(id.clone());
+                            Some(Keuze::new(id, label))
+                        })
+                    }),
+                    fout: None,
+                });
+                self.melding = None;
+            }
+            Message::WegingUitkomst(u) => {
+                if let Some(f) = &mut self.weging {
+                    f.uitkomst = Some(u);
+                }
+            }
+            Message::WegingDatum(t) => {
+                if let Some(f) = &mut self.weging {
+                    f.datum = t;
+                }
+            }
+            Message::WegingWeegtafel(k) => {
+                if let Some(f) = &mut self.weging {
+                    f.weegtafel = (!k.id.is_empty()).then_some(k);
+                }
+            }
+            Message::WegingOpslaan => {
+                if let Some(f) = &mut self.weging {
+                    let d = datum(&f.datum);
+                    f.fout = match (&f.uitkomst, &d) {
+                        (None, _) => Some("Kies de uitkomst van de weging.".into()),
+                        (_, Err(e)) => Some(e.clone()),
+                        _ => None,
+                    };
+                    if f.fout.is_none()
+                        && let Some(u) = f.uitkomst
+                    {
+                        let w = Weging {
+                            uitkomst: u,
+                            datum: d.ok().flatten(),
+                            overleg: f.weegtafel.as_ref().map(|k| k.id.clone()),
+                        };
+                        return (Task::none(), Some(Event::Weging(w)));
+                    }
+                }
             }
             Message::KiesToewijzing(plek, k) => {
                 let mut keuzes = self.toewijzing_keuzes();
@@ -910,6 +1185,24 @@ impl State {
                     &f.evaluatiedatum,
                     AanmeldingVeld::Evaluatiedatum
                 ),
+                veld(
+                    "Gemeente",
+                    kies(self.gemeenten.as_slice(), f.gemeente.clone(), Message::WijzigGemeente)
+                        .placeholder("Geen gemeente"),
+                    None
+                ),
+                tekstveld(
+                    "Datum aanmelding (dd-mm-jjjj)",
+                    "wijzig-aanmelddatum",
+                    &f.aanmelddatum,
+                    AanmeldingVeld::Aanmelddatum
+                ),
+                veld(
+                    "Aanmelder",
+                    kies(self.aanmelders.as_slice(), f.aanmelder.clone(), Message::WijzigAanmelder)
+                        .placeholder("Geen aanmelder"),
+                    None
+                ),
                 row![
                     button(text("Opslaan (Ctrl+S)")).on_press(Message::WijzigingOpslaan).style(Knop::Primair.stijl()),
                     button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
@@ -964,6 +1257,7 @@ impl State {
                     .unwrap_or("—".into())
             ),
             regel("Toelichting weging", d.weging_toelichting().unwrap_or("—").to_string()),
+            self.weging_dialoog(),
             regel("Gemeente", d.gemeente.clone().unwrap_or("—".into())),
             regel("Start procesregie", leeg(&d.datum_start)),
             regel("Afgesloten", leeg(&d.datum_afsluiting)),
@@ -1058,17 +1352,48 @@ impl State {
             }
             for det in &b.detenties {
                 personen = personen.push(
-                    text(format!(
-                        "    Detentie {}: {} tot verwacht {}{}{}",
-                        det.inrichting,
-                        det.startdatum.as_deref().map(nl_datum).unwrap_or("?".into()),
-                        det.einddatum_verwacht.as_deref().map(nl_datum).unwrap_or("?".into()),
-                        if det.zelfmelder { ", zelfmelder" } else { "" },
-                        if det.kortgestrafte { ", kortgestrafte" } else { "" }
-                    ))
-                    .size(13)
-                    .style(theme::gedempt),
+                    row![
+                        text(format!(
+                            "    Detentie {}: {} tot verwacht {}{}{}",
+                            det.inrichting,
+                            det.startdatum.as_deref().map(nl_datum).unwrap_or("?".into()),
+                            det.einddatum_verwacht.as_deref().map(nl_datum).unwrap_or("?".into()),
+                            if det.zelfmelder { ", zelfmelder" } else { "" },
+                            if det.kortgestrafte { ", kortgestrafte" } else { "" }
+                        ))
+                        .size(13)
+                        .style(theme::gedempt)
+                        .width(Fill),
+                        button(text("Detentie corrigeren").size(12))
+                            .on_press(Message::DetentieCorrigeren(det.id.clone()))
+                            .style(Knop::Link.stijl()),
+                        button(text("Detentie verwijderen").size(12))
+                            .on_press(Message::DetentieVerwijderen(det.id.clone()))
+                            .style(Knop::Link.stijl()),
+                    ]
+                    .spacing(6)
+                    .align_y(iced::Center),
                 );
+                if let Some(c) = self.detentie_correctie.as_ref().filter(|c| c.id == det.id) {
+                    personen = personen.push(detentie_correctie(c));
+                }
+                if let Some((_, reden)) = self.detentie_weg.as_ref().filter(|(id, _)| *id == det.id) {
+                    personen = personen.push(veld(
+                        "Detentie verwijderen?",
+                        row![
+                            invoer("Reden van het verwijderen (verplicht)", reden, Message::DetentieVerwijderReden)
+                                .on_submit(Message::DetentieVerwijderenBevestigd)
+                                .id("detentie-verwijder-reden")
+                                .width(Fill),
+                            button(text("Detentie definitief verwijderen"))
+                                .on_press(Message::DetentieVerwijderenBevestigd)
+                                .style(Knop::Gevaar.stijl()),
+                            button(text("Annuleren")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                        ]
+                        .spacing(6),
+                        None,
+                    ));
+                }
             }
         }
         let p = &self.persoon;
@@ -1174,6 +1499,47 @@ impl State {
         .into()
     }
 
+    /// The "Weging corrigeren" button, or its dialog when open.
+    fn weging_dialoog(&self) -> Element<'_, Message> {
+        let Some(f) = &self.weging else {
+            return row![
+                space::horizontal(),
+                button(text("Weging corrigeren").size(13))
+                    .on_press(Message::WegingCorrigeren)
+                    .style(Knop::Secundair.stijl()),
+            ]
+            .into();
+        };
+        veld(
+            "Weging corrigeren",
+            column![
+                row![
+                    kies(WegingUitkomst::ALLE, f.uitkomst, Message::WegingUitkomst)
+                        .placeholder("Kies de uitkomst")
+                        .width(240),
+                    invoer("Datum besluit dd-mm-jjjj", &f.datum, Message::WegingDatum)
+                        .on_submit(Message::WegingOpslaan)
+                        .id("weging-datum")
+                        .width(180),
+                    kies(self.weegtafels.as_slice(), f.weegtafel.clone(), Message::WegingWeegtafel)
+                        .placeholder("Weegtafel (optioneel)")
+                        .width(Fill),
+                ]
+                .spacing(6),
+                row![
+                    space::horizontal(),
+                    button(text("Weging opslaan (Ctrl+S)"))
+                        .on_press(Message::WegingOpslaan)
+                        .style(Knop::Primair.stijl()),
+                    button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                ]
+                .spacing(6),
+            ]
+            .spacing(6),
+            f.fout.as_deref(),
+        )
+    }
+
     fn journaal(&self) -> Element<'_, Message> {
         let mut formulier = row![
             kies(JournaalSoort::ALLE, Some(self.journaal_soort), Message::JournaalSoort).width(160),
@@ -1266,6 +1632,47 @@ impl State {
         }
         c.into()
     }
+}
+
+/// The correction form of a detention period.
+fn detentie_correctie(c: &DetentieCorrectie) -> Element<'_, Message> {
+    let veldje = |v: DetentieVeld| move |t| Message::DetentieCorrectieVeld(v, t);
+    veld(
+        "Detentie corrigeren",
+        column![
+            row![
+                invoer("Inrichting", &c.inrichting, veldje(DetentieVeld::Inrichting))
+                    .on_submit(Message::DetentieCorrectieOpslaan)
+                    .id("detentie-correctie-inrichting")
+                    .width(Fill),
+                invoer("Start dd-mm-jjjj", &c.start, veldje(DetentieVeld::Start))
+                    .on_submit(Message::DetentieCorrectieOpslaan)
+                    .id("detentie-correctie-start")
+                    .width(140),
+                invoer("Einde verwacht", &c.einde, veldje(DetentieVeld::Einde))
+                    .on_submit(Message::DetentieCorrectieOpslaan)
+                    .id("detentie-correctie-einde")
+                    .width(140),
+            ]
+            .spacing(6),
+            row![
+                checkbox(c.zelfmelder).label("Zelfmelder").on_toggle(Message::DetentieCorrectieZelfmelder),
+                checkbox(c.kortgestrafte).label("Kortgestrafte").on_toggle(Message::DetentieCorrectieKortgestrafte),
+                invoer("Reden van de correctie (verplicht)", &c.reden, veldje(DetentieVeld::Reden))
+                    .on_submit(Message::DetentieCorrectieOpslaan)
+                    .id("detentie-correctie-reden")
+                    .width(Fill),
+                button(text("Detentie opslaan (Ctrl+S)"))
+                    .on_press(Message::DetentieCorrectieOpslaan)
+                    .style(Knop::Primair.stijl()),
+                button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+            ]
+            .spacing(6)
+            .align_y(iced::Center),
+        ]
+        .spacing(6),
+        None,
+    )
 }
 
 /// "Plan van aanpak afdrukken" and "Plan als PDF…" in the header.

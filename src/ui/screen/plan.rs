@@ -1,9 +1,9 @@
 //! Plan-van-aanpak editor: goals per leefgebied, an editable action table, risk scores,
 //! recording versions and comparing them.
 
-use crate::domain::plan::{PlanDiff, Verschil};
+use crate::domain::plan::{PlanDiff, RisicoMoment, Verschil};
 use crate::domain::{ActieStatus, Convenantstatus, PlanSnapshot};
-use crate::store::{Actie, ActieWijziging, NieuweActie, Plan, PlanVersie};
+use crate::store::{Actie, ActieWijziging, NieuweActie, Plan, PlanVersie, Risicotaxatie};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kalender, kies, nl_datum, veld};
 use iced::widget::{button, column, container, row, space, text};
@@ -95,6 +95,12 @@ pub struct State {
     doel_bewerkt: Option<(String, Option<Keuze>, String)>,
     /// The goal or action whose removal awaits confirmation.
     te_verwijderen: Option<Verwijderbaar>,
+    /// Explanation of the next risk score.
+    taxatie_toelichting: String,
+    /// Moment of the next risk score (`None`: start).
+    taxatie_moment: Option<RisicoMoment>,
+    /// Assessor of the next risk score (empty: the local user's name).
+    taxatie_beoordelaar: String,
 }
 
 /// Something in the plan that can be removed (after a confirmation).
@@ -135,8 +141,14 @@ pub enum Message {
     Verplaats(usize, bool),
     /// Mark an action done.
     Gereed(usize),
-    /// Set the risk score of a leefgebied.
+    /// Set the risk score of a leefgebied (with the toelichting, moment and assessor typed).
     Risico(String, u8),
+    /// Type the explanation of the next risk score.
+    TaxatieToelichting(String),
+    /// Choose the moment of the next risk score.
+    TaxatieMoment(RisicoMoment),
+    /// Type the assessor of the next risk score.
+    TaxatieBeoordelaar(String),
     /// Type the reason of a new version.
     VersieReden(String),
     /// Record a version.
@@ -204,8 +216,8 @@ pub enum Event {
     ActieWijzig(String, ActieWijziging),
     /// Move an action.
     ActieVerplaats(String, bool),
-    /// Set a risk score.
-    Risico(String, u8),
+    /// Record a risk score (risicotaxatie).
+    Risico(Risicotaxatie),
     /// Record a version with a reason.
     Vastleggen(String),
     /// The contact list of this partner is needed.
@@ -276,6 +288,12 @@ impl State {
                     .into(),
             );
         }
+    }
+
+    /// A risk score was recorded: clear its explanation (moment and assessor stay).
+    pub fn risico_opgeslagen(&mut self) {
+        self.taxatie_toelichting.clear();
+        self.fout = None;
     }
 
     /// A goal was changed or a goal or action removed: close its form.
@@ -539,7 +557,19 @@ impl State {
                     );
                 }
             }
-            Message::Risico(lg, score) => return (Task::none(), Some(Event::Risico(lg, score))),
+            Message::Risico(lg, score) => {
+                let t = Risicotaxatie {
+                    leefgebied: lg,
+                    score: i64::from(score),
+                    toelichting: self.taxatie_toelichting.trim().to_string(),
+                    moment: self.taxatie_moment.unwrap_or(RisicoMoment::Start),
+                    beoordelaar: self.taxatie_beoordelaar.trim().to_string(),
+                };
+                return (Task::none(), Some(Event::Risico(t)));
+            }
+            Message::TaxatieToelichting(t) => self.taxatie_toelichting = t,
+            Message::TaxatieMoment(m) => self.taxatie_moment = Some(m),
+            Message::TaxatieBeoordelaar(t) => self.taxatie_beoordelaar = t,
             Message::VersieReden(r) => self.versie_reden = r,
             Message::Vastleggen => {
                 if self.versie_reden.trim().is_empty() {
@@ -643,9 +673,32 @@ impl State {
         c = c.push(container(tabel).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
 
         // Risk scores.
-        let mut risico = column![text("Risico per leefgebied (1 = geen zorgen, 5 = acuut)").size(17)].spacing(4);
+        let mut risico = column![
+            text("Risico per leefgebied (1 = geen zorgen, 5 = acuut)").size(17),
+            veld(
+                "Risicotaxatie: vul eerst toelichting, moment en beoordelaar in en klik dan de score",
+                row![
+                    invoer("Toelichting", &self.taxatie_toelichting, Message::TaxatieToelichting)
+                        .id("taxatie-toelichting")
+                        .width(Fill),
+                    kies(
+                        RisicoMoment::ALLE,
+                        Some(self.taxatie_moment.unwrap_or(RisicoMoment::Start)),
+                        Message::TaxatieMoment
+                    )
+                    .width(140),
+                    invoer("Beoordelaar (leeg: mijn naam)", &self.taxatie_beoordelaar, Message::TaxatieBeoordelaar)
+                        .id("taxatie-beoordelaar")
+                        .width(220),
+                ]
+                .spacing(6),
+                None,
+            ),
+        ]
+        .spacing(4);
         for lg in &self.leefgebieden {
-            let huidig = self.plan.risicos.iter().find(|r| r.leefgebied_id == lg.id).map(|r| r.score);
+            let vastgelegd = self.plan.risicos.iter().find(|r| r.leefgebied_id == lg.id);
+            let huidig = vastgelegd.map(|r| r.score);
             let mut r = row![text(&lg.label).size(14).width(200)].spacing(4).align_y(iced::Center);
             for s in 1..=5u8 {
                 let actief = huidig == Some(s);
@@ -655,6 +708,11 @@ impl State {
                             .on_press(Message::Risico(lg.id.clone(), s))
                             .style(if actief { Knop::Primair.stijl() } else { Knop::Secundair.stijl() }),
                     );
+            }
+            if let Some(v) = vastgelegd {
+                let moment = RisicoMoment::parse(&v.moment).map(|m| m.label()).unwrap_or("—");
+                let toelichting = if v.toelichting.is_empty() { String::new() } else { format!(": {}", v.toelichting) };
+                r = r.push(text(format!("{moment} · {}{toelichting}", v.beoordelaar)).size(12).style(theme::gedempt));
             }
             risico = risico.push(r);
         }
