@@ -1279,6 +1279,7 @@ impl Hoofd {
                 }
                 (Pagina::Overleggen, _) => return (self.overleggen_bericht(overleggen::Message::Annuleer), false),
                 (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
+                (Pagina::Partners, _) => return self.update(Message::Partners(partners::Message::Annuleer)),
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
@@ -1545,8 +1546,9 @@ impl Hoofd {
     }
 
     fn kies_partner(&mut self, id: &str) {
-        let r =
-            (|| -> Result<_, StoreFout> { Ok((self.store.contacten(id)?, self.store.casussen_van_partner(id)?)) })();
+        let r = (|| -> Result<_, StoreFout> {
+            Ok((self.store.contacten_met_archief(id)?, self.store.casussen_van_partner(id)?))
+        })();
         match r {
             Ok((c, k)) => self.partners.zet_detail(id.to_string(), c, k),
             Err(e) => self.partners.toon_fout(fout(&e)),
@@ -1648,6 +1650,20 @@ impl Hoofd {
                 }
                 Err(e) => self.partners.toon_fout(fout(&e)),
             },
+            partners::Event::ContactWijzig(partner, id, w) => {
+                let r = self.store.contact_wijzig(&id, &w).and_then(|_| self.store.contact(&id));
+                match r {
+                    Ok(c) => {
+                        self.partners.contact_gewijzigd(match w.gearchiveerd {
+                            Some(true) => format!("Contactpersoon {} gearchiveerd.", c.naam),
+                            Some(false) => format!("Contactpersoon {} weer actief.", c.naam),
+                            None => format!("Contactpersoon {} opgeslagen.", c.naam),
+                        });
+                        self.kies_partner(&partner);
+                    }
+                    Err(e) => self.partners.toon_fout(fout(&e)),
+                }
+            }
             partners::Event::OpenCasus(n) => self.open_casus(&n),
         }
         Task::none()
@@ -2191,6 +2207,9 @@ impl Hoofd {
         }
         if let Some(ev) = self.overleggen.openstaand() {
             let _ = self.overleg_event(ev);
+        }
+        if let Some(ev) = self.partners.openstaand() {
+            let _ = self.partner_event(ev);
         }
     }
 

@@ -5,6 +5,7 @@ mod betrouwbaarheid;
 mod bewerken;
 mod casuswerk;
 mod cli;
+mod contacten;
 mod contactlijst;
 mod hulp;
 mod medewerkers;
