@@ -2623,6 +2623,7 @@ impl Hoofd {
             },
             E::Uitnodigen(o, c) => self.store.genodigde_toevoegen(&o, &c).map(|_| ()),
             E::Agenderen(o, n, d) => self.store.agendapunt_toevoegen(&o, &n, d).map(|_| ()),
+            E::AlgemeenPunt(o, t, d) => self.store.agendapunt_algemeen(&o, &t, d).map(|_| ()),
             E::Verplaats(a, omhoog) => self.store.agendapunt_verplaats(&a, omhoog),
             E::Duur(a, d) => self.store.agendapunt_duur(&a, d),
             E::Verwijder(a) => self.store.agendapunt_verwijderen(&a),
