@@ -160,7 +160,7 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                         o.id,
                         crate::domain::nl_datum(&o.datum),
                         o.begintijd,
-                        o.soort.label(),
+                        o.soort_naam,
                         o.plaats
                     );
                 }
@@ -189,7 +189,7 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
             } else {
                 println!(
                     "{} {} {} — {} ({})",
-                    o.soort.label(),
+                    o.soort_naam,
                     crate::domain::nl_datum(&o.datum),
                     o.begintijd,
                     o.plaats,

@@ -31,8 +31,11 @@ pub struct NieuwOverleg {
 pub struct Overleg {
     /// Record id.
     pub id: String,
-    /// Kind.
+    /// Kind, for the rules (a weegtafel records weging outcomes): the built-in type, or
+    /// for a type added to the list, its fixed category.
     pub soort: OverlegSoort,
+    /// Name of the type as the editable list shows it (renames included).
+    pub soort_naam: String,
     /// Date.
     pub datum: String,
     /// Start time `HH:MM`.
@@ -392,16 +395,24 @@ impl Store {
     /// Meetings, newest first.
     pub fn overleggen(&self) -> Resultaat<Vec<Overleg>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, soort, datum, begintijd, plaats, voorzitter, status, volgende_datum FROM overleg
-             ORDER BY datum DESC, begintijd",
+            "SELECT o.id, o.soort, o.datum, o.begintijd, o.plaats, o.voorzitter, o.status, o.volgende_datum,
+                    s.naam, s.categorie
+             FROM overleg o LEFT JOIN overlegsoort s ON s.id = o.soort
+             ORDER BY o.datum DESC, o.begintijd",
         )?;
         let lijst = stmt
             .query_map([], |r| {
-                let soort: String = r.get(1)?;
+                let code: String = r.get(1)?;
                 let status: String = r.get(6)?;
+                let naam: Option<String> = r.get(8)?;
+                let categorie: Option<String> = r.get(9)?;
+                let soort = OverlegSoort::parse(&code)
+                    .or_else(|_| OverlegSoort::parse(categorie.as_deref().unwrap_or_default()))
+                    .unwrap_or(OverlegSoort::Casusoverleg);
                 Ok(Overleg {
                     id: r.get(0)?,
-                    soort: OverlegSoort::parse(&soort).unwrap_or(OverlegSoort::Casusoverleg),
+                    soort,
+                    soort_naam: naam.filter(|n| !n.is_empty()).unwrap_or_else(|| soort.label().to_string()),
                     datum: r.get(2)?,
                     begintijd: r.get(3)?,
                     plaats: r.get(4)?,

@@ -91,7 +91,8 @@ impl Store {
         ) = self
             .conn
             .query_row(
-                "SELECT soort, datum, begintijd, plaats, voorzitter, volgende_datum FROM overleg WHERE id = ?1",
+                "SELECT coalesce(nullif(s.naam, ''), o.soort), o.datum, o.begintijd, o.plaats, o.voorzitter, o.volgende_datum
+                 FROM overleg o LEFT JOIN overlegsoort s ON s.id = o.soort WHERE o.id = ?1",
                 [overleg_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )

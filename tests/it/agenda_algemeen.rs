@@ -1,6 +1,6 @@
 //! Issue 20 "Overleg": general agenda items that are not a casus (no personal data, scope
 //! "" so every colleague receives them) in the store, the CLI, the meeting screen, the
-//! agenda and verslag PDFs, and sync.
+//! agenda and verslag PDFs, and sync; and the meeting type's name from the editable list.
 
 use crate::hulp::{self, WACHTWOORD};
 use crate::rapport::tekst;
@@ -157,4 +157,23 @@ fn algemeen_punt_bereikt_elke_collega() {
     assert_eq!(agenda.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), [punt.as_str()], "only the general item");
     assert_eq!(agenda[0].tekst, "Mededelingen");
     assert!(tb.store.casus_regel(&n).is_err(), "the casus stays out of scope");
+}
+
+/// A renamed meeting type shows its list name in the meeting list, the meeting screen and
+/// the PDFs, while the rules keep its fixed category.
+#[test]
+fn hernoemde_overlegsoort_toont_de_naam_uit_de_lijst() {
+    let (_d, map, mut s) = hulp::store();
+    let o = overleg(&mut s);
+    s.lijst_hernoem("overlegsoort", "casusoverleg", "Verbindingstafel").unwrap();
+    let lijst = s.overleggen().unwrap();
+    assert_eq!((lijst[0].soort_naam.as_str(), lijst[0].soort), ("Verbindingstafel", OverlegSoort::Casusoverleg));
+    let (t, _) = tekst(&report::agenda(&s, &o, AgendaOpties::default()).unwrap().pdf);
+    assert!(t.contains("Agenda verbindingstafel 24-11-2026"), "{t}");
+    let (t, _) = tekst(&report::verslag(&s, &o).unwrap().pdf);
+    assert!(t.contains("Verslag verbindingstafel 24-11-2026"), "{t}");
+    let mut app = App::met_store(map.clone(), s);
+    klik(&mut app, "Overleggen");
+    let _ = app.update(Message::Overleggen(overleggen::Message::Kies(o.clone())));
+    verwacht(&app, "Verbindingstafel 24-11-2026 om 09:00");
 }

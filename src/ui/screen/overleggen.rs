@@ -57,7 +57,7 @@ pub fn acties_per_punt(besloten: Vec<(String, String)>) -> BTreeMap<String, Vec<
 /// The suggested file name of a meeting document: "Verslag casusoverleg 12-05-2026.pdf".
 pub fn bestandsnaam(stuk: Stuk, overleg: Option<&Overleg>) -> String {
     match overleg {
-        Some(o) => format!("{} {} {}.pdf", stuk.naam(), o.soort.label().to_lowercase(), nl_datum(&o.datum)),
+        Some(o) => format!("{} {} {}.pdf", stuk.naam(), o.soort_naam.to_lowercase(), nl_datum(&o.datum)),
         None => format!("{} overleg.pdf", stuk.naam()),
     }
 }
@@ -818,7 +818,7 @@ impl State {
             lijst = lijst.push(
                 button(
                     column![
-                        text(format!("{} {}", o.soort.label(), nl_datum(&o.datum))).size(14),
+                        text(format!("{} {}", o.soort_naam, nl_datum(&o.datum))).size(14),
                         text(format!("{} · {}", o.begintijd, o.status.label())).size(12).style(theme::gedempt),
                     ]
                     .spacing(1),
@@ -912,7 +912,7 @@ impl State {
         // A narrow window puts buttons on a second line rather than cutting them off.
         let knoppen = knoppen.wrap().vertical_spacing(8);
         let kop = column![
-            text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
+            text(format!("{} {} om {}", o.soort_naam, nl_datum(&o.datum), o.begintijd)).size(19),
             text(format!(
                 "{} · voorzitter {} · {}",
                 if o.plaats.is_empty() { "geen plaats" } else { &o.plaats },
