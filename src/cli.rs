@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod contact;
 mod medewerker;
 mod overleg;
 mod plan;
@@ -91,6 +92,9 @@ pub enum Opdracht {
     /// Partners en contactpersonen: toevoegen, wijzigen, de contactlijst uitwisselen (CSV en vCard)
     #[command(subcommand)]
     Partner(PartnerOpdracht),
+    /// Contactpersonen wijzigen, archiveren en weer activeren
+    #[command(subcommand)]
+    Contact(contact::ContactOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
     #[command(subcommand)]
     Team(TeamOpdracht),
@@ -1530,6 +1534,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Team(t) => team(&map, t, cli.json)?,
         Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
+        Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
             use crate::report;

@@ -40,13 +40,16 @@ pub enum OverlegOpdracht {
     Agenda {
         /// Id van het overleg
         id: String,
-        /// Casusnummer, of: add, duur, verwijder
+        /// Casusnummer, of: add, punt, duur, verwijder
         wat: String,
         /// Bij add: het casusnummer; bij duur en verwijder: het id van het agendapunt (of de eerste 8 tekens)
         waarop: Option<String>,
         /// Tijd voor dit punt in minuten
         #[arg(long, default_value_t = 15)]
         duur: i64,
+        /// Bij punt: het onderwerp van een algemeen agendapunt (geen casus, geen persoonsgegevens)
+        #[arg(long)]
+        tekst: Option<String>,
     },
     /// Leg de datum van het volgende overleg vast (leeg wist hem); het verslag noemt hem
     Volgend {
@@ -157,7 +160,7 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                         o.id,
                         crate::domain::nl_datum(&o.datum),
                         o.begintijd,
-                        o.soort.label(),
+                        o.soort_naam,
                         o.plaats
                     );
                 }
@@ -186,7 +189,7 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
             } else {
                 println!(
                     "{} {} {} — {} ({})",
-                    o.soort.label(),
+                    o.soort_naam,
                     crate::domain::nl_datum(&o.datum),
                     o.begintijd,
                     o.plaats,
@@ -211,7 +214,8 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                 }
                 println!("Agenda:");
                 for a in &agenda {
-                    println!("  {}  {} {}", &a.id[..8.min(a.id.len())], a.starttijd, a.casusnummer);
+                    let wat = if a.is_algemeen() { &a.tekst } else { &a.casusnummer };
+                    println!("  {}  {} {wat}", &a.id[..8.min(a.id.len())], a.starttijd);
                     for (kop, t) in [("Beeld", &a.beeld), ("Oordeel", &a.oordeel), ("Besluit", &a.besluit)] {
                         if !t.is_empty() {
                             println!("      {kop}: {t}");
@@ -220,7 +224,7 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                 }
             }
         }
-        OverlegOpdracht::Agenda { id, wat, waarop, duur } => {
+        OverlegOpdracht::Agenda { id, wat, waarop, duur, tekst } => {
             let id = overleg_id(&store, id)?;
             let punt_van = |store: &Store| -> Result<String, CliFout> {
                 let p = waarop
@@ -238,6 +242,13 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                     let punt = punt_van(&store)?;
                     store.agendapunt_duur(&punt, *duur)?;
                     meld(json, &punt, &format!("Agendapunt {}: {} minuten.", &punt[..8], duur.clamp(&5, &240)));
+                }
+                "punt" => {
+                    let onderwerp = tekst.as_deref().ok_or_else(|| {
+                        CliFout::Gebruik("Geef het onderwerp van het algemene agendapunt met --tekst.".into())
+                    })?;
+                    let punt = store.agendapunt_algemeen(&id, onderwerp, *duur)?;
+                    meld(json, &punt, &format!("'{}' staat op de agenda ({}).", onderwerp.trim(), &punt[..8]));
                 }
                 "verwijder" => {
                     let punt = punt_van(&store)?;

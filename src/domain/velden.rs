@@ -158,6 +158,7 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("agendapunt", "beeld") => "Beeld",
         ("agendapunt", "oordeel") => "Oordeel",
         ("agendapunt", "besluit") => "Besluit",
+        ("agendapunt", "tekst") => "Onderwerp",
         ("bewaarverlenging", "tot") => "Bewaren tot",
         ("bewaarverlenging", "reden") => "Reden",
         ("bewaarverlenging", "door") => "Door",

@@ -84,7 +84,7 @@ fn af(titel: String, paginas: Vec<Pagina>) -> Result<Rapport, RapportFout> {
 /// (plus werknaam when the option is set) — never full names, birth dates or BSN.
 pub fn agenda(store: &Store, overleg_id: &str, opties: AgendaOpties) -> Result<Rapport, RapportFout> {
     let o = store.overleg_rapport(overleg_id)?;
-    let nummers: Vec<&str> = o.punten.iter().map(|p| p.casusnummer.as_str()).collect();
+    let nummers: Vec<&str> = o.punten.iter().map(|p| p.casusnummer.as_str()).filter(|n| !n.is_empty()).collect();
     store.registreer_uitvoer(crate::store::Uitvoer::Agenda, overleg_id, &nummers)?;
     let m = maten()?;
     let mut d = Opmaak::new(&m, &zvh(store)?);
@@ -104,7 +104,7 @@ pub fn agenda(store: &Store, overleg_id: &str, opties: AgendaOpties) -> Result<R
     } else {
         d.tabel(&[Kolom::new("Naam", 55.0), Kolom::new("Organisatie", 70.0), Kolom::new("Functie", 45.0)], &genodigden);
     }
-    d.kop("Te bespreken casussen");
+    d.kop("Agendapunten");
     let mut kolommen = vec![Kolom::new("Tijd", 28.0), Kolom::new("Casus", 24.0), Kolom::new("Initialen", 28.0)];
     if opties.met_werknaam {
         kolommen.push(Kolom::new("Werknaam", 38.0));
@@ -120,6 +120,15 @@ pub fn agenda(store: &Store, overleg_id: &str, opties: AgendaOpties) -> Result<R
                 Ok(t) => format!("{}–{}", p.starttijd, (t + chrono::Duration::minutes(p.duur_minuten)).format("%H:%M")),
                 Err(_) => p.starttijd.clone(),
             };
+            if p.casusnummer.is_empty() {
+                // A general item: no casus, no persons; its subject in the last column.
+                let mut r = vec![tijd, "Algemeen".into(), "—".into()];
+                if opties.met_werknaam {
+                    r.push(String::new());
+                }
+                r.push(p.onderwerp.clone());
+                return r;
+            }
             let mut r = vec![
                 tijd,
                 p.casusnummer.clone(),
@@ -143,7 +152,7 @@ pub fn agenda(store: &Store, overleg_id: &str, opties: AgendaOpties) -> Result<R
 pub fn verslag(store: &Store, overleg_id: &str) -> Result<Rapport, RapportFout> {
     let o = store.overleg_rapport(overleg_id)?;
     // The verslag names every person on the agenda: one audit entry per casus.
-    let nummers: Vec<&str> = o.punten.iter().map(|p| p.casusnummer.as_str()).collect();
+    let nummers: Vec<&str> = o.punten.iter().map(|p| p.casusnummer.as_str()).filter(|n| !n.is_empty()).collect();
     store.registreer_uitvoer(crate::store::Uitvoer::Verslag, overleg_id, &nummers)?;
     let m = maten()?;
     let mut d = Opmaak::new(&m, &zvh(store)?);
@@ -169,6 +178,11 @@ pub fn verslag(store: &Store, overleg_id: &str) -> Result<Rapport, RapportFout> 
         ("Afwezig", afwezig.join(", ")),
     ]);
     for p in &o.punten {
+        if p.casusnummer.is_empty() {
+            d.kop(&format!("{} — {}", p.starttijd, p.onderwerp));
+            d.velden(&[("Beeld", p.beeld.clone()), ("Oordeel", p.oordeel.clone()), ("Besluit", p.besluit.clone())]);
+            continue;
+        }
         d.kop(&format!("{} — casus {} ({})", p.starttijd, p.casusnummer, p.werknaam));
         d.velden(&[
             ("Betrokkenen", p.namen.clone()),

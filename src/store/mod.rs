@@ -216,13 +216,32 @@ pub fn migraties() -> Migrations<'static> {
         }),
         M::up(include_str!("../../migrations/0008_bewerken.sql")),
         M::up(include_str!("../../migrations/0009_compactie.sql")),
+        M::up(include_str!("../../migrations/0010_algemeen_agendapunt.sql")),
     ])
+}
+
+/// The first `n` migrations in order (upgrade tests start from such a database; 0007
+/// without its name hook, so insert test data only after).
+#[cfg(test)]
+fn migraties_tot(n: usize) -> Vec<M<'static>> {
+    let alle = [
+        include_str!("../../migrations/0001_basis.sql"),
+        include_str!("../../migrations/0002_sync.sql"),
+        include_str!("../../migrations/0003_privacy.sql"),
+        include_str!("../../migrations/0004_sync_scope.sql"),
+        include_str!("../../migrations/0005_verstrekking.sql"),
+        include_str!("../../migrations/0006_zoeken_bord.sql"),
+        include_str!("../../migrations/0007_medewerker.sql"),
+        include_str!("../../migrations/0008_bewerken.sql"),
+        include_str!("../../migrations/0009_compactie.sql"),
+    ];
+    alle.into_iter().take(n).map(M::up).collect()
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    9
+    10
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1180,6 +1199,45 @@ mod tests {
         assert!(s.is_weegtafel("o1").unwrap());
         s.lijst_hernoem("overlegsoort", "weegtafel", "Triageoverleg").unwrap();
         assert!(s.is_weegtafel("o1").unwrap(), "a renamed weegtafel still is one");
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade from 0008 to general agenda items (0010): the agendapunt table is rebuilt
+    /// with a nullable casus; existing items and the actions decided on them survive with
+    /// their foreign keys intact, and a general item can be added afterwards.
+    #[test]
+    fn upgrade_naar_algemeen_agendapunt_behoudt_punten_en_acties() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([10; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(8)).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-8'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');
+                 INSERT INTO overleg(id, soort, datum, begintijd) VALUES ('o1', 'casusoverleg', '2025-03-20', '09:00');
+                 INSERT INTO agendapunt(id, overleg_id, casus_id, starttijd, duur_minuten, volgorde, besluit)
+                 VALUES ('a1', 'o1', 'c1', '09:00', 20, 1, 'Huisbezoek plannen');
+                 INSERT INTO actie(id, casus_id, omschrijving, agendapunt_id)
+                 VALUES ('x1', 'c1', 'Huisbezoek', 'a1');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let agenda = s.agenda("o1").unwrap();
+        assert_eq!(agenda.len(), 1);
+        assert_eq!((agenda[0].casusnummer.as_str(), agenda[0].besluit.as_str()), ("2025-0001", "Huisbezoek plannen"));
+        assert!(!agenda[0].is_algemeen());
+        let fk: i64 = s.conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 0);
+        assert_eq!(s.besloten_acties("o1").unwrap().len(), 1);
+        let p = s.agendapunt_algemeen("o1", "Mededelingen", 10).unwrap();
+        let agenda = s.agenda("o1").unwrap();
+        assert_eq!((agenda[1].id.as_str(), agenda[1].starttijd.as_str()), (p.as_str(), "09:20"));
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

@@ -8,6 +8,7 @@ use crate::domain::overleg::OverlegStatus;
 use crate::domain::{Convenantstatus, JournaalSoort, OverlegSoort, WegingUitkomst, verplicht};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::OptionalExtension;
+use rusqlite::types::Value;
 use serde::Serialize;
 
 /// A new meeting.
@@ -30,8 +31,11 @@ pub struct NieuwOverleg {
 pub struct Overleg {
     /// Record id.
     pub id: String,
-    /// Kind.
+    /// Kind, for the rules (a weegtafel records weging outcomes): the built-in type, or
+    /// for a type added to the list, its fixed category.
     pub soort: OverlegSoort,
+    /// Name of the type as the editable list shows it (renames included).
+    pub soort_naam: String,
     /// Date.
     pub datum: String,
     /// Start time `HH:MM`.
@@ -51,10 +55,12 @@ pub struct Overleg {
 pub struct Agendapunt {
     /// Record id.
     pub id: String,
-    /// Casus id.
+    /// Casus id; empty for a general item.
     pub casus_id: String,
-    /// Casusnummer.
+    /// Casusnummer; empty for a general item.
     pub casusnummer: String,
+    /// Subject of a general item (not a casus); empty for a casus item.
+    pub tekst: String,
     /// Start time `HH:MM`.
     pub starttijd: String,
     /// Minutes reserved.
@@ -65,6 +71,13 @@ pub struct Agendapunt {
     pub oordeel: String,
     /// BOB: besluit.
     pub besluit: String,
+}
+
+impl Agendapunt {
+    /// A general item: not a casus.
+    pub fn is_algemeen(&self) -> bool {
+        self.casus_id.is_empty()
+    }
 }
 
 /// An invitee of a meeting, as the meeting screen shows it.
@@ -189,6 +202,20 @@ impl Store {
             return Err(StoreFout::OverlegGesloten);
         }
         let cid = casus_id(&self.conn, nummer)?;
+        self.agendapunt_nieuw(overleg_id, ("casus_id", tekst(cid)), duur_minuten)
+    }
+
+    /// Put a general item (not a casus, no personal data) on the agenda, e.g.
+    /// "Mededelingen"; it syncs to every colleague like the meeting itself.
+    pub fn agendapunt_algemeen(&mut self, overleg_id: &str, onderwerp: &str, duur_minuten: i64) -> Resultaat<String> {
+        let onderwerp = verplicht("onderwerp", onderwerp)?.to_string();
+        if self.overleg_status(overleg_id)? == OverlegStatus::Gesloten {
+            return Err(StoreFout::OverlegGesloten);
+        }
+        self.agendapunt_nieuw(overleg_id, ("tekst", tekst(onderwerp)), duur_minuten)
+    }
+
+    fn agendapunt_nieuw(&mut self, overleg_id: &str, wat: (&str, Value), duur_minuten: i64) -> Resultaat<String> {
         let begin: String =
             self.conn.query_row("SELECT begintijd FROM overleg WHERE id = ?1", [overleg_id], |r| r.get(0))?;
         let (volgorde, bezet): (i64, i64) = self.conn.query_row(
@@ -204,7 +231,7 @@ impl Store {
             &id,
             &[
                 ("overleg_id", tekst(overleg_id)),
-                ("casus_id", tekst(cid)),
+                wat,
                 ("starttijd", tekst(start.format("%H:%M").to_string())),
                 ("duur_minuten", getal(duur_minuten.clamp(5, 240))),
                 ("volgorde", getal(volgorde + 1)),
@@ -324,6 +351,7 @@ impl Store {
         let auteur = w.gebruiker().to_string();
         for a in agenda
             .iter()
+            .filter(|a| !a.is_algemeen())
             .filter(|a| !(a.beeld.trim().is_empty() && a.oordeel.trim().is_empty() && a.besluit.trim().is_empty()))
         {
             let mut delen = Vec::new();
@@ -357,6 +385,7 @@ impl Store {
         let zonder_bob = self
             .agenda(overleg_id)?
             .into_iter()
+            .filter(|a| !a.is_algemeen())
             .filter(|a| a.beeld.trim().is_empty() && a.oordeel.trim().is_empty() && a.besluit.trim().is_empty())
             .map(|a| a.casusnummer)
             .collect();
@@ -366,16 +395,24 @@ impl Store {
     /// Meetings, newest first.
     pub fn overleggen(&self) -> Resultaat<Vec<Overleg>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, soort, datum, begintijd, plaats, voorzitter, status, volgende_datum FROM overleg
-             ORDER BY datum DESC, begintijd",
+            "SELECT o.id, o.soort, o.datum, o.begintijd, o.plaats, o.voorzitter, o.status, o.volgende_datum,
+                    s.naam, s.categorie
+             FROM overleg o LEFT JOIN overlegsoort s ON s.id = o.soort
+             ORDER BY o.datum DESC, o.begintijd",
         )?;
         let lijst = stmt
             .query_map([], |r| {
-                let soort: String = r.get(1)?;
+                let code: String = r.get(1)?;
                 let status: String = r.get(6)?;
+                let naam: Option<String> = r.get(8)?;
+                let categorie: Option<String> = r.get(9)?;
+                let soort = OverlegSoort::parse(&code)
+                    .or_else(|_| OverlegSoort::parse(categorie.as_deref().unwrap_or_default()))
+                    .unwrap_or(OverlegSoort::Casusoverleg);
                 Ok(Overleg {
                     id: r.get(0)?,
-                    soort: OverlegSoort::parse(&soort).unwrap_or(OverlegSoort::Casusoverleg),
+                    soort,
+                    soort_naam: naam.filter(|n| !n.is_empty()).unwrap_or_else(|| soort.label().to_string()),
                     datum: r.get(2)?,
                     begintijd: r.get(3)?,
                     plaats: r.get(4)?,
@@ -391,8 +428,10 @@ impl Store {
     /// The agenda of a meeting in order.
     pub fn agenda(&self, overleg_id: &str) -> Resultaat<Vec<Agendapunt>> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.casus_id, c.nummer, a.starttijd, a.duur_minuten, a.beeld, a.oordeel, a.besluit
-             FROM agendapunt a JOIN casus c ON c.id = a.casus_id WHERE a.overleg_id = ?1 ORDER BY a.volgorde",
+            "SELECT a.id, coalesce(a.casus_id, ''), coalesce(c.nummer, ''), a.starttijd, a.duur_minuten, a.beeld,
+                    a.oordeel, a.besluit, a.tekst
+             FROM agendapunt a LEFT JOIN casus c ON c.id = a.casus_id
+             WHERE a.overleg_id = ?1 AND (a.casus_id IS NULL OR c.id IS NOT NULL) ORDER BY a.volgorde",
         )?;
         let lijst = stmt
             .query_map([overleg_id], |r| {
@@ -405,6 +444,7 @@ impl Store {
                     beeld: r.get(5)?,
                     oordeel: r.get(6)?,
                     besluit: r.get(7)?,
+                    tekst: r.get(8)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

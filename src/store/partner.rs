@@ -40,6 +40,25 @@ pub struct Contactpersoon {
     pub email: String,
     /// Themes (comma separated).
     pub themas: String,
+    /// Archived: no longer offered in pickers; meetings and cases that name it keep it.
+    pub gearchiveerd: bool,
+}
+
+/// Changes to a contact person; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContactWijziging {
+    /// Name (not empty).
+    pub naam: Option<String>,
+    /// Function.
+    pub functie: Option<String>,
+    /// Phone (checked like on creation).
+    pub telefoon: Option<String>,
+    /// E-mail (checked like on creation).
+    pub email: Option<String>,
+    /// Themes.
+    pub themas: Option<String>,
+    /// Archive (`true`) or restore (`false`).
+    pub gearchiveerd: Option<bool>,
 }
 
 /// A partner involved in a casus.
@@ -218,6 +237,42 @@ impl Store {
         Ok(id)
     }
 
+    /// Change or archive a contact person, with the same checks as on creation; returns
+    /// the number of fields that changed. A contact person is never deleted: meetings,
+    /// cases and the audit trail refer to it.
+    pub fn contact_wijzig(&mut self, id: &str, w: &ContactWijziging) -> Resultaat<usize> {
+        let mut velden = Vec::new();
+        if let Some(n) = &w.naam {
+            velden.push(("naam", tekst(verplicht("naam", n)?)));
+        }
+        if let Some(x) = &w.functie {
+            velden.push(("functie", tekst(x.trim())));
+        }
+        if let Some(x) = &w.telefoon {
+            velden.push(("telefoon", tekst(telefoonnummer(x)?)));
+        }
+        if let Some(x) = &w.email {
+            velden.push(("email", tekst(emailadres(x)?)));
+        }
+        if let Some(x) = &w.themas {
+            velden.push(("themas", tekst(x.trim())));
+        }
+        if let Some(x) = w.gearchiveerd {
+            velden.push(("gearchiveerd", getal(i64::from(x))));
+        }
+        let mut s = self.schrijver()?;
+        let n = s.wijzig(&s::CONTACTPERSOON, id, &velden)?;
+        s.commit()?;
+        Ok(n)
+    }
+
+    /// One contact person, archived or not.
+    pub fn contact(&self, id: &str) -> Resultaat<Contactpersoon> {
+        self.contacten_waar("WHERE id = ?1", [id])?
+            .pop()
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "contactpersoon", id: id.to_string() })
+    }
+
     /// One partner.
     pub fn partner(&self, id: &str) -> Resultaat<Partner> {
         self.partners_waar("WHERE id = ?1", [id])?
@@ -278,14 +333,23 @@ impl Store {
         Ok(lijst)
     }
 
-    /// Contact persons of a partner, by name.
+    /// Contact persons of a partner that are not archived, by name.
     pub fn contacten(&self, partner_id: &str) -> Resultaat<Vec<Contactpersoon>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, partner_id, naam, functie, telefoon, email, themas FROM contactpersoon
-             WHERE partner_id = ?1 AND gearchiveerd = 0 ORDER BY naam",
-        )?;
+        self.contacten_waar("WHERE partner_id = ?1 AND gearchiveerd = 0", [partner_id])
+    }
+
+    /// Every contact person of a partner, archived ones included, by name.
+    pub fn contacten_met_archief(&self, partner_id: &str) -> Resultaat<Vec<Contactpersoon>> {
+        self.contacten_waar("WHERE partner_id = ?1", [partner_id])
+    }
+
+    fn contacten_waar<P: rusqlite::Params>(&self, waar: &str, params: P) -> Resultaat<Vec<Contactpersoon>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT id, partner_id, naam, functie, telefoon, email, themas, gearchiveerd FROM contactpersoon
+             {waar} ORDER BY naam"
+        ))?;
         let lijst = stmt
-            .query_map([partner_id], |r| {
+            .query_map(params, |r| {
                 Ok(Contactpersoon {
                     id: r.get(0)?,
                     partner_id: r.get(1)?,
@@ -294,6 +358,7 @@ impl Store {
                     telefoon: r.get(4)?,
                     email: r.get(5)?,
                     themas: r.get(6)?,
+                    gearchiveerd: r.get(7)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -35,8 +35,10 @@ pub struct AgendaRegel {
     pub starttijd: String,
     /// Minutes.
     pub duur_minuten: i64,
-    /// Casusnummer.
+    /// Casusnummer; empty for a general item.
     pub casusnummer: String,
+    /// Subject of a general item (no casus); empty for a casus item.
+    pub onderwerp: String,
     /// Working name.
     pub werknaam: String,
     /// Thema.
@@ -89,7 +91,8 @@ impl Store {
         ) = self
             .conn
             .query_row(
-                "SELECT soort, datum, begintijd, plaats, voorzitter, volgende_datum FROM overleg WHERE id = ?1",
+                "SELECT coalesce(nullif(s.naam, ''), o.soort), o.datum, o.begintijd, o.plaats, o.voorzitter, o.volgende_datum
+                 FROM overleg o LEFT JOIN overlegsoort s ON s.id = o.soort WHERE o.id = ?1",
                 [overleg_id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
             )
@@ -107,11 +110,13 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.starttijd, a.duur_minuten, c.nummer, c.werknaam, coalesce(t.naam, ''), a.beeld, a.oordeel, a.besluit,
+            "SELECT a.id, a.starttijd, a.duur_minuten, coalesce(c.nummer, ''), coalesce(c.werknaam, ''), coalesce(t.naam, ''),
+                    a.beeld, a.oordeel, a.besluit,
                     coalesce((SELECT group_concat(b.initialen, ', ') FROM betrokkene b WHERE b.casus_id = c.id AND b.rol = 'hoofdpersoon'), ''),
-                    coalesce((SELECT group_concat(b.naam, ', ') FROM betrokkene b WHERE b.casus_id = c.id), '')
-             FROM agendapunt a JOIN casus c ON c.id = a.casus_id LEFT JOIN thema t ON t.id = c.thema_id
-             WHERE a.overleg_id = ?1 ORDER BY a.volgorde",
+                    coalesce((SELECT group_concat(b.naam, ', ') FROM betrokkene b WHERE b.casus_id = c.id), ''),
+                    a.tekst
+             FROM agendapunt a LEFT JOIN casus c ON c.id = a.casus_id LEFT JOIN thema t ON t.id = c.thema_id
+             WHERE a.overleg_id = ?1 AND (a.casus_id IS NULL OR c.id IS NOT NULL) ORDER BY a.volgorde",
         )?;
         let mut acties_stmt = self.conn.prepare(
             "SELECT a.omschrijving, trim(coalesce(p.naam, '') || coalesce(' / ' || k.naam, '')), a.deadline FROM actie a
@@ -133,6 +138,7 @@ impl Store {
                         besluit: r.get(8)?,
                         initialen: r.get(9)?,
                         namen: r.get(10)?,
+                        onderwerp: r.get(11)?,
                         acties: Vec::new(),
                     },
                 ))

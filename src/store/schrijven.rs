@@ -58,7 +58,7 @@ tabellen! {
     OVERLEG = "overleg", None, ["soort", "datum", "begintijd", "plaats", "voorzitter", "status", "volgende_datum"];
     GENODIGDE = "genodigde", None, ["overleg_id", "contact_id", "aanwezig"];
     AGENDAPUNT = "agendapunt", Some("casus_id"), ["overleg_id", "casus_id", "starttijd", "duur_minuten", "volgorde", "beeld",
-        "oordeel", "besluit"];
+        "oordeel", "besluit", "tekst"];
     BEWAARVERLENGING = "bewaarverlenging", Some("casus_id"), ["casus_id", "tot", "reden", "door", "vastgelegd_op"];
 }
 

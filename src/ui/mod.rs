@@ -1280,6 +1280,7 @@ impl Hoofd {
                 }
                 (Pagina::Overleggen, _) => return (self.overleggen_bericht(overleggen::Message::Annuleer), false),
                 (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
+                (Pagina::Partners, _) => return self.update(Message::Partners(partners::Message::Annuleer)),
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
@@ -1555,8 +1556,9 @@ impl Hoofd {
     }
 
     fn kies_partner(&mut self, id: &str) {
-        let r =
-            (|| -> Result<_, StoreFout> { Ok((self.store.contacten(id)?, self.store.casussen_van_partner(id)?)) })();
+        let r = (|| -> Result<_, StoreFout> {
+            Ok((self.store.contacten_met_archief(id)?, self.store.casussen_van_partner(id)?))
+        })();
         match r {
             Ok((c, k)) => self.partners.zet_detail(id.to_string(), c, k),
             Err(e) => self.partners.toon_fout(fout(&e)),
@@ -1658,6 +1660,20 @@ impl Hoofd {
                 }
                 Err(e) => self.partners.toon_fout(fout(&e)),
             },
+            partners::Event::ContactWijzig(partner, id, w) => {
+                let r = self.store.contact_wijzig(&id, &w).and_then(|_| self.store.contact(&id));
+                match r {
+                    Ok(c) => {
+                        self.partners.contact_gewijzigd(match w.gearchiveerd {
+                            Some(true) => format!("Contactpersoon {} gearchiveerd.", c.naam),
+                            Some(false) => format!("Contactpersoon {} weer actief.", c.naam),
+                            None => format!("Contactpersoon {} opgeslagen.", c.naam),
+                        });
+                        self.kies_partner(&partner);
+                    }
+                    Err(e) => self.partners.toon_fout(fout(&e)),
+                }
+            }
             partners::Event::OpenCasus(n) => self.open_casus(&n),
         }
         Task::none()
@@ -2207,6 +2223,9 @@ impl Hoofd {
         if let Some(ev) = self.overleggen.openstaand() {
             let _ = self.overleg_event(ev);
         }
+        if let Some(ev) = self.partners.openstaand() {
+            let _ = self.partner_event(ev);
+        }
     }
 
     fn detail_bericht(&mut self, m: detail::Message) -> Task<Message> {
@@ -2647,6 +2666,7 @@ impl Hoofd {
             },
             E::Uitnodigen(o, c) => self.store.genodigde_toevoegen(&o, &c).map(|_| ()),
             E::Agenderen(o, n, d) => self.store.agendapunt_toevoegen(&o, &n, d).map(|_| ()),
+            E::AlgemeenPunt(o, t, d) => self.store.agendapunt_algemeen(&o, &t, d).map(|_| ()),
             E::Verplaats(a, omhoog) => self.store.agendapunt_verplaats(&a, omhoog),
             E::Duur(a, d) => self.store.agendapunt_duur(&a, d),
             E::Verwijder(a) => self.store.agendapunt_verwijderen(&a),

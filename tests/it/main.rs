@@ -1,11 +1,13 @@
 //! Integration tests, one module per capability, in a single test binary
 //! (every extra binary would link the whole stack again).
 
+mod agenda_algemeen;
 mod betrouwbaarheid;
 mod bewerken;
 mod casuswerk;
 mod cli;
 mod compactie;
+mod contacten;
 mod contactlijst;
 mod hulp;
 mod medewerkers;

@@ -57,7 +57,7 @@ pub fn acties_per_punt(besloten: Vec<(String, String)>) -> BTreeMap<String, Vec<
 /// The suggested file name of a meeting document: "Verslag casusoverleg 12-05-2026.pdf".
 pub fn bestandsnaam(stuk: Stuk, overleg: Option<&Overleg>) -> String {
     match overleg {
-        Some(o) => format!("{} {} {}.pdf", stuk.naam(), o.soort.label().to_lowercase(), nl_datum(&o.datum)),
+        Some(o) => format!("{} {} {}.pdf", stuk.naam(), o.soort_naam.to_lowercase(), nl_datum(&o.datum)),
         None => format!("{} overleg.pdf", stuk.naam()),
     }
 }
@@ -144,6 +144,8 @@ pub struct State {
     /// Searchable choice of running cases (newest first) not yet on the agenda.
     casus_kiezer: combo_box::State<Keuze>,
     duur: i64,
+    /// Subject of a new general agenda item.
+    algemeen: String,
     // Holding the meeting.
     bob: BTreeMap<String, Bob>,
     actie: Option<ActieFormulier>,
@@ -189,6 +191,10 @@ pub enum Message {
     KiesDuur(i64),
     /// Put the chosen casus on the agenda.
     Agenderen,
+    /// Type the subject of a general agenda item.
+    AlgemeenTekst(String),
+    /// Put the general item on the agenda.
+    AlgemeenToevoegen,
     /// Move an agenda item up (`true`) or down.
     Verplaats(String, bool),
     /// Change the minutes of an agenda item.
@@ -260,6 +266,8 @@ pub enum Event {
     Uitnodigen(String, String),
     /// Put a casus on the agenda: (meeting, casusnummer, minutes).
     Agenderen(String, String, i64),
+    /// Put a general item (no casus) on the agenda: (meeting, subject, minutes).
+    AlgemeenPunt(String, String, i64),
     /// Move an agenda item.
     Verplaats(String, bool),
     /// Change the minutes of an agenda item.
@@ -341,6 +349,7 @@ impl State {
             genodigde_kiezer: combo_box::State::new(Vec::new()),
             casus_kiezer: combo_box::State::new(Vec::new()),
             duur: 15,
+            algemeen: String::new(),
             bob: BTreeMap::new(),
             actie: None,
             correctie: BTreeMap::new(),
@@ -604,6 +613,20 @@ impl State {
                     None
                 }
             },
+            Message::AlgemeenTekst(t) => {
+                self.algemeen = t;
+                None
+            }
+            Message::AlgemeenToevoegen => match &id {
+                Some(o) if !self.algemeen.trim().is_empty() => {
+                    let t = std::mem::take(&mut self.algemeen);
+                    Some(Event::AlgemeenPunt(o.clone(), t.trim().to_string(), self.duur))
+                }
+                _ => {
+                    self.fout = Some("Vul het onderwerp van het algemene agendapunt in.".into());
+                    None
+                }
+            },
             Message::Verplaats(a, omhoog) => Some(Event::Verplaats(a, omhoog)),
             Message::Duur(a, d) => Some(Event::Duur(a, d)),
             Message::Verwijder(a) => Some(Event::Verwijder(a)),
@@ -795,7 +818,7 @@ impl State {
             lijst = lijst.push(
                 button(
                     column![
-                        text(format!("{} {}", o.soort.label(), nl_datum(&o.datum))).size(14),
+                        text(format!("{} {}", o.soort_naam, nl_datum(&o.datum))).size(14),
                         text(format!("{} · {}", o.begintijd, o.status.label())).size(12).style(theme::gedempt),
                     ]
                     .spacing(1),
@@ -889,7 +912,7 @@ impl State {
         // A narrow window puts buttons on a second line rather than cutting them off.
         let knoppen = knoppen.wrap().vertical_spacing(8);
         let kop = column![
-            text(format!("{} {} om {}", o.soort.label(), nl_datum(&o.datum), o.begintijd)).size(19),
+            text(format!("{} {} om {}", o.soort_naam, nl_datum(&o.datum), o.begintijd)).size(19),
             text(format!(
                 "{} · voorzitter {} · {}",
                 if o.plaats.is_empty() { "geen plaats" } else { &o.plaats },
@@ -974,15 +997,17 @@ impl State {
             let eind = chrono::NaiveTime::parse_from_str(&p.starttijd, "%H:%M")
                 .map(|t| (t + chrono::Duration::minutes(p.duur_minuten)).format("%H:%M").to_string())
                 .unwrap_or_default();
-            let mut r = row![
-                text(format!("{}–{eind}", p.starttijd)).size(14).width(110),
+            let wat: Element<'a, Message> = if p.is_algemeen() {
+                text(&p.tekst).size(14).width(Fill).into()
+            } else {
                 button(text(format!("Casus {}", p.casusnummer)).size(14))
                     .on_press(Message::OpenCasus(p.casusnummer.clone()))
                     .style(Knop::Link.stijl())
-                    .width(Fill),
-            ]
-            .spacing(6)
-            .align_y(iced::Center);
+                    .width(Fill)
+                    .into()
+            };
+            let mut r =
+                row![text(format!("{}–{eind}", p.starttijd)).size(14).width(110), wat].spacing(6).align_y(iced::Center);
             if gesloten {
                 r = r.push(text(format!("{} min", p.duur_minuten)).size(13).style(theme::gedempt));
             } else {
@@ -1029,6 +1054,19 @@ impl State {
                 .spacing(6)
                 .align_y(iced::Center),
             );
+            agenda = agenda.push(
+                row![
+                    invoer("Algemeen punt, bijvoorbeeld Mededelingen", &self.algemeen, Message::AlgemeenTekst)
+                        .on_submit(Message::AlgemeenToevoegen)
+                        .id("agenda-algemeen")
+                        .width(Fill),
+                    button(text("Algemeen punt toevoegen"))
+                        .on_press(Message::AlgemeenToevoegen)
+                        .style(Knop::Secundair.stijl()),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
+            );
         }
         column![
             container(genodigden).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
@@ -1058,16 +1096,17 @@ impl State {
             c = c.push(text("Er staan geen casussen op de agenda.").size(14).style(theme::gedempt));
         }
         for (i, p) in g.agenda.iter().enumerate() {
-            let mut punt = column![
+            let kop = if p.is_algemeen() {
+                row![text(format!("{} — {}", p.starttijd, p.tekst)).size(16).width(Fill)]
+            } else {
                 row![
                     text(format!("{} — casus {}", p.starttijd, p.casusnummer)).size(16).width(Fill),
                     button(text("Casus openen").size(13))
                         .on_press(Message::OpenCasus(p.casusnummer.clone()))
                         .style(Knop::Link.stijl()),
                 ]
-                .align_y(iced::Center)
-            ]
-            .spacing(6);
+            };
+            let mut punt = column![kop.align_y(iced::Center)].spacing(6);
             if gesloten {
                 for (label, waarde) in [("Beeld", &p.beeld), ("Oordeel", &p.oordeel), ("Besluit", &p.besluit)] {
                     punt = punt.push(veld(
@@ -1098,7 +1137,7 @@ impl State {
                     ));
                 }
             }
-            if !gesloten && g.overleg.soort == OverlegSoort::Weegtafel {
+            if !gesloten && !p.is_algemeen() && g.overleg.soort == OverlegSoort::Weegtafel {
                 let pid = p.id.clone();
                 punt = punt.push(veld(
                     "Uitkomst van de weging",
@@ -1117,6 +1156,14 @@ impl State {
             if !gesloten {
                 match &self.actie {
                     Some(f) if f.agendapunt == p.id => punt = punt.push(self.actieformulier(f)),
+                    // A general item has no casus: no plan for an action.
+                    _ if p.is_algemeen() => {
+                        punt = punt.push(
+                            button(text("Verslag opslaan (Ctrl+S)"))
+                                .on_press(Message::VerslagOpslaan)
+                                .style(Knop::Primair.stijl()),
+                        )
+                    }
                     _ => {
                         punt = punt.push(
                             row![
@@ -1131,7 +1178,7 @@ impl State {
                         )
                     }
                 }
-            } else {
+            } else if !p.is_algemeen() {
                 let t = self.correctie.get(&p.id).map(String::as_str).unwrap_or("");
                 let pid = p.id.clone();
                 punt = punt.push(

@@ -4,7 +4,9 @@
 
 use crate::domain::Convenantstatus;
 use crate::domain::partner::{PartnerSoort, emailadres, telefoonnummer};
-use crate::store::{Contactpersoon, NieuwContact, NieuwePartner, Partner, PartnerCasus, PartnerWijziging};
+use crate::store::{
+    ContactWijziging, Contactpersoon, NieuwContact, NieuwePartner, Partner, PartnerCasus, PartnerWijziging,
+};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, invoer, kies, veld};
 use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
@@ -30,6 +32,11 @@ pub struct State {
     nieuw_fout: Option<String>,
     contact: NieuwContact,
     contact_fout: Option<String>,
+    /// The contact being edited inline: its id and the form values.
+    bewerk: Option<(String, NieuwContact)>,
+    bewerk_fout: Option<String>,
+    /// A contact whose archiving waits for confirmation.
+    archiveer_contact: Option<String>,
     fout: Option<String>,
     melding: Option<String>,
     importverslag: Option<crate::contactlijst::Importverslag>,
@@ -44,6 +51,21 @@ pub enum Bestandsactie {
     ExportVcard,
     /// Read contacts from a CSV file.
     ImportCsv,
+}
+
+/// A field of the contact form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactVeld {
+    /// Name.
+    Naam,
+    /// Function.
+    Functie,
+    /// Phone.
+    Telefoon,
+    /// E-mail.
+    Email,
+    /// Themes.
+    Themas,
 }
 
 /// What the user does.
@@ -89,6 +111,20 @@ pub enum Message {
     ContactThemas(String),
     /// Add the contact.
     ContactToevoegen,
+    /// Edit this contact inline.
+    ContactBewerken(String),
+    /// Inline edit: type in a field.
+    ContactBewerkVeld(ContactVeld, String),
+    /// Save the inline edit (Enter, Ctrl+S).
+    ContactOpslaan,
+    /// Close the inline edit or the archive confirmation without saving (Escape).
+    Annuleer,
+    /// Ask to archive this contact.
+    ContactArchiveren(String),
+    /// Archive the contact after the confirmation.
+    ContactArchiverenBevestigd,
+    /// Offer an archived contact again.
+    ContactTerugzetten(String),
     /// Open a case the partner is involved in.
     OpenCasus(String),
     /// Export or import the contact list (opens a file dialog).
@@ -110,6 +146,8 @@ pub enum Event {
     Wijzig(String, PartnerWijziging),
     /// Store a new contact at a partner.
     Contact(String, NieuwContact),
+    /// Change or archive a contact of the selected partner (partner id, contact id).
+    ContactWijzig(String, String, ContactWijziging),
     /// Open a case.
     OpenCasus(String),
     /// Export or import the contact list.
@@ -139,6 +177,9 @@ impl State {
             nieuw_fout: None,
             contact: NieuwContact::default(),
             contact_fout: None,
+            bewerk: None,
+            bewerk_fout: None,
+            archiveer_contact: None,
             fout: None,
             melding: None,
             importverslag: None,
@@ -171,6 +212,23 @@ impl State {
     pub fn contact_opgeslagen(&mut self) {
         self.contact = NieuwContact::default();
         self.contact_fout = None;
+    }
+
+    /// A contact was changed, archived or restored: close the form and say so.
+    pub fn contact_gewijzigd(&mut self, melding: String) {
+        self.bewerk = None;
+        self.bewerk_fout = None;
+        self.archiveer_contact = None;
+        self.toon_melding(melding);
+    }
+
+    /// The inline contact edit as the event that saves it, if anything was typed (Ctrl+S).
+    pub fn openstaand(&self) -> Option<Event> {
+        let (id, f) = self.bewerk.as_ref()?;
+        let oud = self.contacten.iter().find(|c| &c.id == id)?;
+        let w = wijziging(oud, f);
+        let partner = oud.partner_id.clone()?;
+        (w != ContactWijziging::default()).then(|| Event::ContactWijzig(partner, id.clone(), w))
     }
 
     /// Show an error from the store.
@@ -291,21 +349,77 @@ impl State {
                 None
             }
             Message::ContactToevoegen => {
-                let c = &self.contact;
-                self.contact_fout = if c.naam.trim().is_empty() {
-                    Some("Vul de naam van de contactpersoon in.".into())
-                } else if let Err(e) = telefoonnummer(&c.telefoon) {
-                    Some(crate::melding::domein(&e))
-                } else if let Err(e) = emailadres(&c.email) {
-                    Some(crate::melding::domein(&e))
-                } else {
-                    None
-                };
+                self.contact_fout = controleer(&self.contact);
                 match (&self.contact_fout, &self.gekozen) {
                     (None, Some(id)) => Some(Event::Contact(id.clone(), self.contact.clone())),
                     _ => None,
                 }
             }
+            Message::ContactBewerken(id) => {
+                self.archiveer_contact = None;
+                self.bewerk_fout = None;
+                self.bewerk = self.contacten.iter().find(|c| c.id == id).map(|c| {
+                    let f = NieuwContact {
+                        naam: c.naam.clone(),
+                        functie: c.functie.clone(),
+                        telefoon: c.telefoon.clone(),
+                        email: c.email.clone(),
+                        themas: c.themas.clone(),
+                    };
+                    (id, f)
+                });
+                None
+            }
+            Message::ContactBewerkVeld(veld, t) => {
+                if let Some((_, f)) = &mut self.bewerk {
+                    *match veld {
+                        ContactVeld::Naam => &mut f.naam,
+                        ContactVeld::Functie => &mut f.functie,
+                        ContactVeld::Telefoon => &mut f.telefoon,
+                        ContactVeld::Email => &mut f.email,
+                        ContactVeld::Themas => &mut f.themas,
+                    } = t;
+                }
+                None
+            }
+            Message::ContactOpslaan => match &self.bewerk {
+                Some((_, f)) => {
+                    self.bewerk_fout = controleer(f);
+                    if self.bewerk_fout.is_some() {
+                        None
+                    } else if let Some(e) = self.openstaand() {
+                        Some(e)
+                    } else {
+                        // Nothing changed: close the form.
+                        self.bewerk = None;
+                        None
+                    }
+                }
+                None => None,
+            },
+            Message::Annuleer => {
+                self.bewerk = None;
+                self.bewerk_fout = None;
+                self.archiveer_contact = None;
+                None
+            }
+            Message::ContactArchiveren(id) => {
+                self.bewerk = None;
+                self.archiveer_contact = Some(id);
+                None
+            }
+            Message::ContactArchiverenBevestigd => {
+                let id = self.archiveer_contact.take();
+                let c = id.and_then(|id| self.contacten.iter().find(|c| c.id == id));
+                c.and_then(|c| {
+                    let w = ContactWijziging { gearchiveerd: Some(true), ..Default::default() };
+                    Some(Event::ContactWijzig(c.partner_id.clone()?, c.id.clone(), w))
+                })
+            }
+            Message::ContactTerugzetten(id) => self.contacten.iter().find(|c| c.id == id).and_then(|c| {
+                let w = ContactWijziging { gearchiveerd: Some(false), ..Default::default() };
+                Some(Event::ContactWijzig(c.partner_id.clone()?, c.id.clone(), w))
+            }),
             Message::OpenCasus(n) => Some(Event::OpenCasus(n)),
             Message::Contactlijst(a) => Some(Event::Contactlijst(a)),
             Message::SluitFout => {
@@ -502,14 +616,15 @@ impl State {
         if self.contacten.is_empty() {
             contacten = contacten.push(text("Nog geen contactpersonen.").size(13).style(theme::gedempt));
         }
-        for k in &self.contacten {
-            let mut delen = vec![k.functie.clone(), k.telefoon.clone(), k.email.clone()];
-            if !k.themas.is_empty() {
-                delen.push(format!("thema's: {}", k.themas));
+        for k in self.contacten.iter().filter(|k| !k.gearchiveerd) {
+            contacten = contacten.push(self.contactregel(k));
+        }
+        let archief: Vec<_> = self.contacten.iter().filter(|k| k.gearchiveerd).collect();
+        if !archief.is_empty() {
+            contacten = contacten.push(text("Gearchiveerde contactpersonen").size(13).style(theme::gedempt));
+            for k in archief {
+                contacten = contacten.push(self.contactregel(k));
             }
-            delen.retain(|d| !d.is_empty());
-            contacten =
-                contacten.push(column![text(&k.naam).size(14), text(delen.join(" · ")).size(12).style(theme::gedempt)]);
         }
         let f = &self.contact;
         contacten = contacten.push(veld(
@@ -571,6 +686,119 @@ impl State {
         }
         c = c.push(casussen).push(space().height(8));
         container(c).padding(12).width(Fill).style(Vlak::Paneel.stijl()).into()
+    }
+}
+
+impl State {
+    /// One contact person: its details with Wijzigen and Archiveren, the inline form, or
+    /// the archive confirmation.
+    fn contactregel<'a>(&'a self, k: &'a Contactpersoon) -> Element<'a, Message> {
+        if let Some((id, f)) = &self.bewerk
+            && id == &k.id
+        {
+            let veld_ = |plaats: &'a str, waarde: &'a str, v: ContactVeld| {
+                invoer(plaats, waarde, move |t| Message::ContactBewerkVeld(v, t))
+                    .on_submit(Message::ContactOpslaan)
+                    .width(Fill)
+            };
+            return veld(
+                "Contactpersoon wijzigen",
+                column![
+                    row![
+                        veld_("Naam", &f.naam, ContactVeld::Naam).id("contact-bewerk-naam"),
+                        veld_("Functie", &f.functie, ContactVeld::Functie),
+                    ]
+                    .spacing(6),
+                    row![
+                        veld_("Telefoon", &f.telefoon, ContactVeld::Telefoon).id("contact-bewerk-telefoon"),
+                        veld_("E-mail", &f.email, ContactVeld::Email),
+                        veld_("Thema's", &f.themas, ContactVeld::Themas),
+                    ]
+                    .spacing(6),
+                    row![
+                        button(text("Opslaan (Ctrl+S)")).on_press(Message::ContactOpslaan).style(Knop::Primair.stijl()),
+                        button(text("Annuleren (Esc)")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                ]
+                .spacing(6),
+                self.bewerk_fout.as_deref(),
+            );
+        }
+        let mut delen = vec![k.functie.clone(), k.telefoon.clone(), k.email.clone()];
+        if !k.themas.is_empty() {
+            delen.push(format!("thema's: {}", k.themas));
+        }
+        delen.retain(|d| !d.is_empty());
+        let gegevens =
+            column![text(&k.naam).size(14), text(delen.join(" · ")).size(12).style(theme::gedempt)].width(Fill);
+        if self.archiveer_contact.as_deref() == Some(k.id.as_str()) {
+            return container(
+                column![
+                    text(format!(
+                        "{} archiveren? De contactpersoon wordt niet meer aangeboden bij nieuwe acties; overleggen en \
+                         casussen die ernaar verwijzen houden de naam.",
+                        k.naam
+                    ))
+                    .size(13),
+                    row![
+                        button(text("Ja, archiveren"))
+                            .on_press(Message::ContactArchiverenBevestigd)
+                            .style(Knop::Gevaar.stijl()),
+                        button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                ]
+                .spacing(6),
+            )
+            .padding([6, 8])
+            .width(Fill)
+            .style(Vlak::Waarschuwing.stijl())
+            .into();
+        }
+        let knoppen = if k.gearchiveerd {
+            row![
+                button(text("Terugzetten").size(13))
+                    .on_press(Message::ContactTerugzetten(k.id.clone()))
+                    .style(Knop::Link.stijl())
+            ]
+        } else {
+            row![
+                button(text("Wijzigen").size(13))
+                    .on_press(Message::ContactBewerken(k.id.clone()))
+                    .style(Knop::Link.stijl()),
+                button(text("Archiveren").size(13))
+                    .on_press(Message::ContactArchiveren(k.id.clone()))
+                    .style(Knop::Link.stijl()),
+            ]
+        };
+        row![gegevens, knoppen.spacing(4)].spacing(6).align_y(iced::Center).into()
+    }
+}
+
+/// The checks of the contact form, the same on creation and on edit.
+fn controleer(c: &NieuwContact) -> Option<String> {
+    if c.naam.trim().is_empty() {
+        Some("Vul de naam van de contactpersoon in.".into())
+    } else if let Err(e) = telefoonnummer(&c.telefoon) {
+        Some(crate::melding::domein(&e))
+    } else if let Err(e) = emailadres(&c.email) {
+        Some(crate::melding::domein(&e))
+    } else {
+        None
+    }
+}
+
+/// The fields of the form that differ from the stored contact.
+fn wijziging(oud: &Contactpersoon, f: &NieuwContact) -> ContactWijziging {
+    let anders = |oud: &str, nieuw: &str| (oud != nieuw.trim()).then(|| nieuw.to_string());
+    ContactWijziging {
+        naam: anders(&oud.naam, &f.naam),
+        functie: anders(&oud.functie, &f.functie),
+        telefoon: anders(&oud.telefoon, &f.telefoon),
+        email: anders(&oud.email, &f.email),
+        themas: anders(&oud.themas, &f.themas),
+        gearchiveerd: None,
     }
 }
 
