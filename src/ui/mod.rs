@@ -371,8 +371,10 @@ pub enum Message {
     },
     /// Go to a sidebar page.
     Navigeer(Pagina),
-    /// Type in the global search field.
+    /// Type in the global search field (starts a search off the event loop).
     Zoek(String),
+    /// A search ended: its request number and the hits (stale numbers are dropped).
+    Gezocht(u64, Result<Vec<Zoektreffer>, String>),
     /// Open a casus from the search results.
     OpenCasus(String),
     /// Focus the global search (Ctrl+K / Ctrl+F).
@@ -455,6 +457,14 @@ struct Hoofd {
     conflicten: Vec<crate::store::Conflict>,
     zoekterm: String,
     treffers: Vec<Zoektreffer>,
+    /// Number of the newest search request; a result with another number is stale.
+    zoekverzoek: u64,
+    /// The newest search has not come back yet ("Zoeken…").
+    zoekt: bool,
+    /// Enter was pressed while the newest search ran: open its first hit when it comes.
+    open_na_zoeken: bool,
+    /// Connections for the screens' short requests, off the event loop.
+    kort: KorteVerbindingen,
     /// An error or refusal, in red.
     banner: Option<String>,
     /// How the last job ended, in blue.
@@ -485,6 +495,9 @@ pub struct App {
     /// `--meet`: the pauses between handled events while a job runs.
     meting: Option<Meting>,
 }
+
+/// A short request found no open database (a store without a key, or a broken lock).
+const NIET_GEOPEND: &str = "De database is niet geopend.";
 
 fn fout(e: &StoreFout) -> String {
     melding::store(e)
@@ -685,6 +698,10 @@ impl App {
             conflicten: Vec::new(),
             zoekterm: String::new(),
             treffers: Vec::new(),
+            zoekverzoek: 0,
+            zoekt: false,
+            open_na_zoeken: false,
+            kort: KorteVerbindingen::default(),
             banner,
             klaar: None,
             taak: None,
@@ -1204,7 +1221,71 @@ fn audit_schrijven(
     ))
 }
 
+/// The connections behind the screens' short requests (see the module doc): one cached
+/// read-only connection for reads such as the global search, and a lock that serialises
+/// the short writes, each on a fresh connection, so they commit in the order asked.
+#[derive(Default)]
+struct KorteVerbindingen {
+    lezer: Arc<Mutex<Option<Store>>>,
+    schrijver: Arc<Mutex<()>>,
+}
+
 impl Hoofd {
+    /// A short read off the event loop, on the shared read-only connection; the result
+    /// comes back through `terug`.
+    fn lees<T: Send + 'static>(
+        &self,
+        werk: impl FnOnce(&Store) -> crate::store::Resultaat<T> + Send + 'static,
+        terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
+    ) -> Task<Message> {
+        let Some(verbinding) = self.store.verbinding() else {
+            return Task::done(terug(Err(NIET_GEOPEND.into())));
+        };
+        let lezer = Arc::clone(&self.kort.lezer);
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let mut slot = lezer.lock().map_err(|_| NIET_GEOPEND.to_string())?;
+                    if slot.is_none() {
+                        *slot = Some(verbinding.open_lezer().map_err(|e| fout(&e))?);
+                    }
+                    let s = slot.as_ref().ok_or_else(|| NIET_GEOPEND.to_string())?;
+                    werk(s).map_err(|e| fout(&e))
+                })
+                .await
+                .unwrap_or_else(|_| Err(NIET_GEOPEND.into()))
+            },
+            terug,
+        )
+    }
+
+    /// A short write off the event loop, on a connection of its own (WAL and the busy
+    /// timeout let it run while a long job holds another connection); short writes run
+    /// one at a time, in the order asked. The result comes back through `terug`.
+    #[allow(dead_code)]
+    fn schrijf<T: Send + 'static>(
+        &self,
+        werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
+        terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
+    ) -> Task<Message> {
+        let Some(verbinding) = self.store.verbinding() else {
+            return Task::done(terug(Err(NIET_GEOPEND.into())));
+        };
+        let slot = Arc::clone(&self.kort.schrijver);
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let _beurt = slot.lock().map_err(|_| NIET_GEOPEND.to_string())?;
+                    let mut s = verbinding.open().map_err(|e| fout(&e))?;
+                    werk(&mut s).map_err(|e| fout(&e))
+                })
+                .await
+                .unwrap_or_else(|_| Err("Het opslaan is afgebroken; er is niets half opgeslagen.".into()))
+            },
+            terug,
+        )
+    }
+
     /// Returns the task and whether to lock.
     fn update(&mut self, message: Message) -> (Task<Message>, bool) {
         // While the database file is being replaced, the window only shows the progress.
@@ -1243,14 +1324,30 @@ impl Hoofd {
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
-                self.treffers = if self.zoekterm.trim().is_empty() {
-                    Vec::new()
+                self.zoekverzoek += 1;
+                self.open_na_zoeken = false;
+                if self.zoekterm.trim().is_empty() {
+                    self.zoekt = false;
+                    self.treffers.clear();
                 } else {
-                    self.store.zoek(&self.zoekterm, 8).unwrap_or_else(|e| {
-                        self.banner = Some(fout(&e));
-                        Vec::new()
-                    })
-                };
+                    self.zoekt = true;
+                    let nr = self.zoekverzoek;
+                    let term = self.zoekterm.clone();
+                    return (self.lees(move |s| s.zoek(&term, 8), move |r| Message::Gezocht(nr, r)), false);
+                }
+            }
+            Message::Gezocht(nr, r) => {
+                if nr != self.zoekverzoek {
+                    return (Task::none(), false);
+                }
+                self.zoekt = false;
+                self.treffers = r.unwrap_or_else(|e| {
+                    self.banner = Some(e);
+                    Vec::new()
+                });
+                if std::mem::take(&mut self.open_na_zoeken) {
+                    return self.update(Message::OpenEersteTreffer);
+                }
             }
             Message::OpenCasus(n) => {
                 self.zoekterm.clear();
@@ -1264,7 +1361,9 @@ impl Hoofd {
                 return (Task::batch([naar_bord, self.board_bericht(board::Message::NieuweAanmelding)]), false);
             }
             Message::OpenEersteTreffer => {
-                if let Some(n) = self.treffers.first().map(|t| t.casus.casusnummer.clone()) {
+                if self.zoekt {
+                    self.open_na_zoeken = true;
+                } else if let Some(n) = self.treffers.first().map(|t| t.casus.casusnummer.clone()) {
                     return self.update(Message::OpenCasus(n));
                 }
             }
@@ -2469,6 +2568,8 @@ impl Hoofd {
                 );
             }
             zoek = zoek.push(container(lijst).padding(4).style(Vlak::Paneel.stijl()));
+        } else if self.zoekt {
+            zoek = zoek.push(text("Zoeken…").size(13).style(theme::gedempt));
         } else if !self.zoekterm.trim().is_empty() {
             zoek = zoek.push(text("Niets gevonden.").size(13).style(theme::gedempt));
         }

@@ -97,6 +97,20 @@ pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
     }
 }
 
+/// Like [`typ`], running the task each keystroke starts (the global search) to its end.
+pub(crate) fn typ_en_wacht(app: &mut App, id: &'static str, tekst: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+        let _ = ui.typewrite(tekst);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        stuur_en_wacht(app, m);
+    }
+}
+
 /// Type into the input found by its placeholder.
 pub(crate) fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
     init_backend();
@@ -364,7 +378,7 @@ fn global_search_opens_the_hit() {
     )
     .unwrap();
     let mut app = App::met_store(map, s);
-    typ(&mut app, "globaal-zoeken", "huisvest");
+    typ_en_wacht(&mut app, "globaal-zoeken", "huisvest");
     verwacht(&app, "Verre Reiger (Aanmelding)");
     verwacht(&app, "[huisvesting]");
     klik(&mut app, &format!("{n} — Verre Reiger (Aanmelding)"));

@@ -3,7 +3,7 @@
 //! agenda pickers search and leave out what is already chosen.
 
 use crate::hulp;
-use crate::ui::{init_backend, klik, simulator, toont, typ, verwacht};
+use crate::ui::{init_backend, klik, simulator, toont, typ, verwacht, voer_uit};
 use chrono::NaiveTime;
 use iced::keyboard::{Key, Modifiers, key};
 use iced_test::selector::{self, Candidate};
@@ -43,9 +43,10 @@ fn typ_en_enter(app: &mut App, doel: Doel, tekst: &str) {
         let _ = ui.tap_key(key::Named::Enter);
         ui.into_messages().collect()
     };
-    for m in berichten {
-        let _ = app.update(m);
-    }
+    // As in the window, Enter may come before the searches typed before it have returned:
+    // every message is handled first, then the searches' tasks run.
+    let taken: Vec<_> = berichten.into_iter().map(|m| app.update(m)).collect();
+    voer_uit(app, iced::Task::batch(taken));
 }
 
 fn escape(app: &mut App) {
