@@ -373,6 +373,10 @@ pub enum Message {
     Navigeer(Pagina),
     /// Type in the global search field (starts a search off the event loop).
     Zoek(String),
+    /// A board move was saved (casusnummer, the phase it is in now) or refused.
+    Verplaatst(String, Result<crate::domain::Fase, String>),
+    /// A referral was saved (its casusnummer) or refused.
+    Aangemeld(Result<String, String>),
     /// A search ended: its request number and the hits (stale numbers are dropped).
     Gezocht(u64, Result<Vec<Zoektreffer>, String>),
     /// Open a casus from the search results.
@@ -1262,7 +1266,6 @@ impl Hoofd {
     /// A short write off the event loop, on a connection of its own (WAL and the busy
     /// timeout let it run while a long job holds another connection); short writes run
     /// one at a time, in the order asked. The result comes back through `terug`.
-    #[allow(dead_code)]
     fn schrijf<T: Send + 'static>(
         &self,
         werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
@@ -1336,6 +1339,23 @@ impl Hoofd {
                     return (self.lees(move |s| s.zoek(&term, 8), move |r| Message::Gezocht(nr, r)), false);
                 }
             }
+            Message::Verplaatst(n, r) => match r {
+                Ok(naar) => {
+                    self.board.gelukt();
+                    self.herlaad_board();
+                    self.board.toon_melding(format!("Casus {n} staat nu in {}.", naar.label().to_lowercase()));
+                }
+                Err(e) => self.board.toon_fout(e),
+            },
+            Message::Aangemeld(r) => match r {
+                Ok(n) => {
+                    self.herlaad_board();
+                    let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
+                    self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
+                    return (naar_kaart, false);
+                }
+                Err(e) => self.board.toon_fout(e),
+            },
             Message::Gezocht(nr, r) => {
                 if nr != self.zoekverzoek {
                     return (Task::none(), false);
@@ -1601,26 +1621,19 @@ impl Hoofd {
         let task = task.map(Message::Board);
         match event {
             Some(board::Event::Open(n)) => self.open_casus(&n),
-            Some(board::Event::Verplaats(n, overgang)) => match self.store.casus_fase(&n, &overgang) {
-                Ok(b) => {
-                    self.board.gelukt();
-                    self.herlaad_board();
-                    self.board.toon_melding(format!("Casus {n} staat nu in {}.", b.naar.label().to_lowercase()));
-                }
-                Err(e) => self.board.toon_fout(fout(&e)),
-            },
+            Some(board::Event::Verplaats(n, overgang)) => {
+                let nummer = n.clone();
+                let opslaan = self.schrijf(
+                    move |s| s.casus_fase(&n, &overgang).map(|b| b.naar),
+                    move |r| Message::Verplaatst(nummer, r),
+                );
+                return Task::batch([task, opslaan]);
+            }
             Some(board::Event::Aanmelden(data)) => {
                 let (casus, persoon) = *data;
-                match self.store.aanmelding(casus, persoon) {
-                    Ok(n) => {
-                        let n = n.to_string();
-                        self.herlaad_board();
-                        let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
-                        self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
-                        return Task::batch([task, naar_kaart]);
-                    }
-                    Err(e) => self.board.toon_fout(fout(&e)),
-                }
+                let opslaan =
+                    self.schrijf(move |s| s.aanmelding(casus, persoon).map(|n| n.to_string()), Message::Aangemeld);
+                return Task::batch([task, opslaan]);
             }
             Some(board::Event::ContactenNodig(p)) => match self.store.contacten(&p) {
                 Ok(c) => self.board.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),

@@ -182,8 +182,9 @@ fn app_met_partners() -> (Opzet, App) {
     (Opzet { _dir: dir, map, politie, club }, app)
 }
 
+/// Send a board message and run the save it may start.
 fn board(app: &mut App, m: board::Message) {
-    let _ = app.update(Message::Board(m));
+    stuur_en_wacht(app, Message::Board(m));
 }
 
 fn plan_msg(app: &mut App, m: plan::Message) {
@@ -229,23 +230,23 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     typ(&mut app, "aanmelding-vraag", "Regie op terugkeer");
     typ(&mut app, "aanmelding-naam", "Bram Eikhof");
     typ(&mut app, "aanmelding-geboortedatum", "12-04-1988");
-    klik(&mut app, "Aanmelding registreren");
+    klik_en_wacht(&mut app, "Aanmelding registreren");
     verwacht(&app, "Aanmelding geregistreerd als casus");
     verwacht(&app, "Stille Eik");
 
     // Select the card and move it with Alt+→ to weging.
     klik(&mut app, "Stille Eik");
-    let _ = app.update(sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::ALT).unwrap());
+    stuur_en_wacht(&mut app, sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::ALT).unwrap());
     verwacht(&app, "staat nu in weging");
 
     // From weging the dialog asks the outcome; a wrong outcome is refused with the Dutch reason.
     let _ = app.update(Message::Pijl(Richting::Rechts));
     verwacht(&app, "Uitkomst van de weging");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Advies));
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "gaat de casus niet naar procesregie");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Procesregie));
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "staat nu in procesregie");
 
     // Open the case, go to the plan.
@@ -312,7 +313,7 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     klik(&mut app, "← Bord");
     // The card is still selected (its move buttons show); Alt+→ moves it on.
     verwacht(&app, "Monitoring →");
-    let _ = app.update(Message::Pijl(Richting::Rechts));
+    stuur_en_wacht(&mut app, Message::Pijl(Richting::Rechts));
     verwacht(&app, "staat nu in monitoring");
 
     // The store agrees with what the screen showed.
@@ -811,7 +812,7 @@ fn sleep(app: &mut App, van: &str, naar: &str) {
         ui.into_messages().collect()
     };
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(app, m);
     }
 }
 
@@ -833,7 +834,7 @@ fn kaart_slepen_naar_een_andere_kolom() {
     sleep(&mut app, "Sleepbare Wilg", "Procesregie");
     verwacht(&app, "Uitkomst van de weging");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Procesregie));
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "staat nu in procesregie");
     // A move the rules refuse (back to aanmelding) shows the reason and changes nothing.
     sleep(&mut app, "Sleepbare Wilg", "Aanmelding");
