@@ -373,6 +373,8 @@ pub enum Message {
     Navigeer(Pagina),
     /// Type in the global search field (starts a search off the event loop).
     Zoek(String),
+    /// A change of the open casus was saved (or refused): casusnummer, which change.
+    CasusOpgeslagen(String, Casusstap, Result<(), String>),
     /// A board move was saved (casusnummer, the phase it is in now) or refused.
     Verplaatst(String, Result<crate::domain::Fase, String>),
     /// A referral was saved (its casusnummer) or refused.
@@ -423,6 +425,27 @@ pub enum Message {
     SluitenGevraagd(iced::window::Id),
 }
 
+/// Which change of a casus was saved (what the casus screen confirms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casusstap {
+    /// A journal entry.
+    Journaal,
+    /// The AVE phase.
+    Ave,
+    /// A new betrokkene.
+    Persoon,
+    /// A detention period.
+    Detentie,
+    /// The aanmelding fields.
+    Wijziging,
+    /// The assignment of the regisseurs.
+    Toewijzing,
+    /// A betrokkene corrected.
+    Gecorrigeerd,
+    /// A betrokkene removed.
+    Verwijderd,
+}
+
 /// Arrow direction for Alt+arrow moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Richting {
@@ -469,6 +492,8 @@ struct Hoofd {
     open_na_zoeken: bool,
     /// Connections for the screens' short requests, off the event loop.
     kort: KorteVerbindingen,
+    /// Save on the window's connection now (leaving a screen, see `bewaar_openstaand`).
+    direct: bool,
     /// An error or refusal, in red.
     banner: Option<String>,
     /// How the last job ended, in blue.
@@ -706,6 +731,7 @@ impl App {
             zoekt: false,
             open_na_zoeken: false,
             kort: KorteVerbindingen::default(),
+            direct: false,
             banner,
             klaar: None,
             taak: None,
@@ -1339,6 +1365,7 @@ impl Hoofd {
                     return (self.lees(move |s| s.zoek(&term, 8), move |r| Message::Gezocht(nr, r)), false);
                 }
             }
+            Message::CasusOpgeslagen(n, stap, r) => self.casus_opgeslagen(&n, stap, r),
             Message::Verplaatst(n, r) => match r {
                 Ok(naar) => {
                     self.board.gelukt();
@@ -1401,7 +1428,7 @@ impl Hoofd {
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
-            Message::Opslaan => self.bewaar_openstaand(),
+            Message::Opslaan => return (self.bewaar_openstaand_taak(), false),
             Message::Focus(vooruit) => return (focus(vooruit), false),
             Message::Pijl(r) => match (&mut self.detail, self.pagina) {
                 (Some(d), Pagina::Casussen) if d.tab() == detail::Tab::Plan => {
@@ -2294,15 +2321,88 @@ impl Hoofd {
     }
 
     /// Save an action that is being edited and close its form (Ctrl+S, lock, navigation).
+    /// Save what is still open before leaving it (another page, lock, close). Runs on
+    /// the window's connection, synchronously: the screen is going away, so there is no
+    /// busy state to show and no later message to wait for.
     fn bewaar_openstaand(&mut self) {
+        self.direct = true;
+        let _ = self.bewaar_openstaand_taak();
+        self.direct = false;
+    }
+
+    /// Ctrl+S: save what is open, off the event loop where the screen does so.
+    fn bewaar_openstaand_taak(&mut self) -> Task<Message> {
+        let mut taken = Vec::new();
         if self.detail.as_ref().is_some_and(detail::State::bewerkt) {
-            let _ = self.detail_bericht(detail::Message::WijzigingOpslaan);
+            taken.push(self.detail_bericht(detail::Message::WijzigingOpslaan));
         }
         if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
-            let _ = self.plan_event(ev);
+            taken.push(self.plan_event(ev));
         }
         if let Some(ev) = self.overleggen.openstaand() {
-            let _ = self.overleg_event(ev);
+            taken.push(self.overleg_event(ev));
+        }
+        Task::batch(taken)
+    }
+
+    /// Save a change of the open casus off the event loop: the casus screen shows its busy
+    /// line until [`Message::CasusOpgeslagen`] comes back; a second change meanwhile is
+    /// not started (its form keeps what was typed).
+    fn casus_schrijf(
+        &mut self,
+        task: Task<Message>,
+        stap: Casusstap,
+        werk: impl FnOnce(&mut Store, &str) -> crate::store::Resultaat<()> + Send + 'static,
+    ) -> Task<Message> {
+        let Some(d) = &mut self.detail else { return task };
+        if d.is_bezig() {
+            return task;
+        }
+        let n = d.nummer().to_string();
+        if self.direct {
+            let r = werk(&mut self.store, &n).map_err(|e| fout(&e));
+            self.casus_opgeslagen(&n, stap, r);
+            return task;
+        }
+        d.begin_opslaan();
+        let nummer = n.clone();
+        let opslaan = self.schrijf(move |s| werk(s, &n), move |r| Message::CasusOpgeslagen(nummer, stap, r));
+        Task::batch([task, opslaan])
+    }
+
+    /// A change of casus `n` came back from the store.
+    fn casus_opgeslagen(&mut self, n: &str, stap: Casusstap, r: Result<(), String>) {
+        let gelukt = r.is_ok();
+        match self.detail.as_mut().filter(|d| d.nummer() == n) {
+            Some(d) => {
+                d.opslaan_klaar();
+                match r {
+                    Ok(()) => match stap {
+                        Casusstap::Journaal => d.journaal_opgeslagen(),
+                        Casusstap::Ave => d.ave_opgeslagen(),
+                        Casusstap::Persoon => d.persoon_opgeslagen(),
+                        Casusstap::Detentie => d.detentie_opgeslagen(),
+                        Casusstap::Wijziging | Casusstap::Toewijzing => d.wijziging_opgeslagen(),
+                        Casusstap::Gecorrigeerd => {
+                            d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
+                        }
+                        Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
+                    },
+                    Err(e) => d.toon_fout(e),
+                }
+                if gelukt {
+                    self.ververs_detail();
+                }
+            }
+            // The casus was closed meanwhile: an error still shows.
+            None => {
+                if let Err(e) = r {
+                    self.banner = Some(e);
+                }
+            }
+        }
+        if gelukt && (stap == Casusstap::Toewijzing || self.detail.is_none()) {
+            self.herlaad_board();
         }
     }
 
@@ -2317,101 +2417,39 @@ impl Hoofd {
                 self.herlaad_board();
             }
             Some(detail::Event::Journaal(j)) => {
-                let n = d.nummer().to_string();
-                match self.store.journaal_toevoegen(&n, j) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.journaal_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Journaal, move |s, n| s.journaal_toevoegen(n, j).map(|_| ()));
             }
             Some(detail::Event::Plan(ev)) => {
                 return Task::batch([task, self.plan_event(ev)]);
             }
             Some(detail::Event::Ave(ave, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_ave(&n, ave, &reden) {
-                    Ok(()) => {
-                        if let Some(d) = &mut self.detail {
-                            d.ave_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Ave, move |s, n| s.casus_ave(n, ave, &reden));
             }
             Some(detail::Event::Betrokkene(b)) => {
-                let n = d.nummer().to_string();
-                match self.store.betrokkene_toevoegen(&n, b) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.persoon_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Persoon, move |s, n| s.betrokkene_toevoegen(n, b).map(|_| ()));
             }
-            Some(detail::Event::Detentie(betrokkene, det)) => match self.store.detentie_toevoegen(&betrokkene, det) {
-                Ok(_) => {
-                    if let Some(d) = &mut self.detail {
-                        d.detentie_opgeslagen();
-                    }
-                    self.ververs_detail();
-                }
-                Err(e) => d.toon_fout(fout(&e)),
-            },
+            Some(detail::Event::Detentie(betrokkene, det)) => {
+                return self.casus_schrijf(task, Casusstap::Detentie, move |s, _| {
+                    s.detentie_toevoegen(&betrokkene, det).map(|_| ())
+                });
+            }
             Some(detail::Event::Wijzig(w)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_wijzig(&n, &w) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.wijziging_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Wijziging, move |s, n| s.casus_wijzig(n, &w).map(|_| ()));
             }
             Some(detail::Event::Toewijzen(w)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_toewijzen(&n, &w) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.wijziging_opgeslagen();
-                        }
-                        self.ververs_detail();
-                        self.herlaad_board();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Toewijzing, move |s, n| s.casus_toewijzen(n, &w).map(|_| ()));
             }
             Some(detail::Event::Corrigeer(id, w, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.betrokkene_wijzig(&n, &id, &w, &reden) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.");
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Gecorrigeerd, move |s, n| {
+                    s.betrokkene_wijzig(n, &id, &w, &reden).map(|_| ())
+                });
             }
             Some(detail::Event::Verwijder(id, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.betrokkene_verwijder(&n, &id, &reden) {
-                    Ok(()) => {
-                        if let Some(d) = &mut self.detail {
-                            d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd.");
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Verwijderd, move |s, n| s.betrokkene_verwijder(n, &id, &reden));
             }
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();

@@ -301,7 +301,7 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     // Change an action and save with Ctrl+S; the diff shows it.
     plan_msg(&mut app, plan::Message::Bewerk(1));
     plan_msg(&mut app, plan::Message::Actie(true, plan::ActieVeld::Status(schakel::domain::ActieStatus::Lopend)));
-    let _ = app.update(sneltoets(Key::Character("s"), Modifiers::CTRL).unwrap());
+    stuur_en_wacht(&mut app, sneltoets(Key::Character("s"), Modifiers::CTRL).unwrap());
     verwacht(&app, "~ Actie gewijzigd: ID-kaart aanvragen (status Open → Lopend)");
     // Version 1 stays readable in full, with the status it had then.
     plan_msg(&mut app, plan::Message::Bekijk(Some(1)));
@@ -716,21 +716,21 @@ fn ave_wijzigen_en_betrokkene_toevoegen_in_het_overzicht() {
     let mut app = App::met_store(map, s);
     let _ = app.update(Message::OpenCasus(n.clone()));
     let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
-    klik(&mut app, "AVE wijzigen");
+    klik_en_wacht(&mut app, "AVE wijzigen");
     verwacht(&app, "Geef een reden voor de wijziging van de AVE-fase.");
     typ(&mut app, "ave-reden", "Gaat goed na het huisbezoek");
-    klik(&mut app, "AVE wijzigen");
+    klik_en_wacht(&mut app, "AVE wijzigen");
     verwacht(&app, "→ AVE 1 (Test Regisseur, Gaat goed na het huisbezoek)");
     verwacht(&app, "AVE 1 ·");
 
     typ(&mut app, "persoon-naam", "Fenna Fictief");
     typ_in(&mut app, "Geboren dd-mm-jjjj", "12-03-1990");
     typ_in(&mut app, "BSN (optioneel)", "123456789");
-    klik(&mut app, "Toevoegen");
+    klik_en_wacht(&mut app, "Toevoegen");
     verwacht(&app, "elfproef");
     assert!(!toont(&app, "Fenna Fictief ("), "nothing stored with an invalid BSN");
     let _ = app.update(Message::Detail(detail::Message::PersoonBsn(String::new())));
-    klik(&mut app, "Toevoegen");
+    klik_en_wacht(&mut app, "Toevoegen");
     verwacht(&app, "Fenna Fictief (");
     verwacht(&app, "geboren 12-03-1990");
 }
@@ -863,19 +863,19 @@ fn detentie_toevoegen_in_het_overzicht() {
         .unwrap();
     let mut app = App::met_store(map.clone(), s);
     let _ = app.update(Message::OpenCasus(n.clone()));
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Kies de betrokkene die gedetineerd is.");
     let _ = app.update(Message::Detail(detail::Message::DetentieBetrokkene(Keuze::new(&b, "Pim Proef"))));
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Vul de inrichting in");
     typ(&mut app, "detentie-inrichting", "PI Veenhuizen");
     typ(&mut app, "detentie-start", "01-03-2026");
     typ(&mut app, "detentie-einde", "01-02-2026");
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "De verwachte einddatum ligt vóór de startdatum.");
     let _ = app.update(Message::Detail(detail::Message::DetentieEinde("01-09-2026".into())));
     let _ = app.update(Message::Detail(detail::Message::DetentieZelfmelder(true)));
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Detentie PI Veenhuizen: 01-03-2026 tot verwacht 01-09-2026, zelfmelder");
     drop(app);
     let mut s = Store::open(&map, &sleutel()).unwrap();
@@ -991,4 +991,30 @@ fn settings_show_version_and_licences() {
     verwacht(&app, "Fira Sans (lettertype venster, in iced) — OFL-1.1");
     klik(&mut app, "Verberg de onderdelen");
     assert!(!toont(&app, "rusqlite 0.40.2"));
+}
+
+/// A change of the casus is saved off the event loop: the casus screen says it is busy
+/// until the save is back, then shows the result; a second save meanwhile is not started.
+#[test]
+fn casus_toont_bezig_tijdens_het_opslaan() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Bezige Berk");
+    let voor = s.casus_detail_verversen(&n).unwrap().ave_historie.len();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
+    typ(&mut app, "ave-reden", "Rustiger na het gesprek");
+    let opslaan = app.update(Message::Detail(detail::Message::AveOpslaan));
+    verwacht(&app, detail::BEZIG);
+    assert!(!toont(&app, "→ AVE 1"), "not shown as saved before the save is back");
+    let tweede = app.update(Message::Detail(detail::Message::AveOpslaan));
+    voer_uit(&mut app, tweede);
+    verwacht(&app, detail::BEZIG);
+    voer_uit(&mut app, opslaan);
+    verwacht(&app, "→ AVE 1 (Test Regisseur, Rustiger na het gesprek)");
+    assert!(!toont(&app, detail::BEZIG), "the busy line goes with the result");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let aantal = s.casus_detail_verversen(&n).map(|d| d.ave_historie.len());
+    assert_eq!(aantal.ok(), Some(voor + 1), "saved once");
 }

@@ -3,7 +3,7 @@
 //! agenda pickers search and leave out what is already chosen.
 
 use crate::hulp;
-use crate::ui::{init_backend, klik, klik_en_wacht, simulator, toont, typ, verwacht, voer_uit};
+use crate::ui::{init_backend, klik, klik_en_wacht, simulator, stuur_en_wacht, toont, typ, verwacht, voer_uit};
 use chrono::NaiveTime;
 use iced::keyboard::{Key, Modifiers, key};
 use iced_test::selector::{self, Candidate};
@@ -259,7 +259,7 @@ fn bob_fields_take_several_lines() {
     for m in berichten {
         let _ = app.update(m);
     }
-    let _ = app.update(Message::Opslaan);
+    stuur_en_wacht(&mut app, Message::Opslaan);
     verwacht(&app, "Verslag opgeslagen.");
     let s = Store::open(&map, &hulp::sleutel()).unwrap();
     let o = &s.overleggen().unwrap()[0];
