@@ -40,12 +40,35 @@
 //!   in `spawn_blocking`; the form shows a progress bar with a Dutch label and its button
 //!   is disabled until the job ends.
 //!
-//! Still synchronous in `update` (milliseconds, on the window's connection): the screens'
-//! own reads and single-record writes (about 80 `self.store` calls, e.g. a phase move,
-//! adding a betrokkene, reloading the board or a meeting). Moving those into tasks too is
-//! the next step; with the connection design above it needs no new store code, but each
-//! screen then needs a busy state and the iced_test flows must run the tasks
-//! (`klik_en_wacht`).
+//! - **Short requests of the screens** go through two helpers, `Hoofd::lees` and
+//!   `Hoofd::schrijf`, in `spawn_blocking`, and come back as a past-tense message with a
+//!   `Result`. Reads use one cached read-only connection (`Verbinding::open_lezer`);
+//!   writes each open a connection of their own and take a lock first, so they commit in
+//!   the order asked. Both are separate from a long job's connection: WAL lets them read
+//!   while a backup reads, and SQLite's busy timeout (10 s) makes a short write wait for a
+//!   job's write transaction instead of failing. The window's own connection is never
+//!   handed to a task, so nothing here waits on a job. Each screen shows its own busy
+//!   state and starts no second save meanwhile. Moved so far:
+//!   - the global search on every keystroke ([`Message::Gezocht`], with a request number:
+//!     stale results are dropped; "Zoeken…" meanwhile; Enter opens the first hit when the
+//!     newest result is in);
+//!   - board moves (also the weging dialog) and the aanmelding ([`Message::Verplaatst`],
+//!     [`Message::Aangemeld`]; the dialog button says "Bezig met …" and is disabled);
+//!   - the casus screen's writes: journaal, AVE, betrokkene add/correct/remove, detentie,
+//!     aanmelding edit, assignment ([`Message::CasusOpgeslagen`]; "Bezig met opslaan…").
+//!
+//! Still synchronous in `update` (milliseconds, on the window's connection):
+//! - the plan editor's writes (doel/actie add, edit, move, remove, risico, vastleggen) in
+//!   `plan_event`, and the overleggen, partners, instellingen (lists, medewerkers) and
+//!   synchronisatie screens' single-record writes;
+//! - the reads that refresh a screen after a save (`herlaad_board`, `ververs_detail`,
+//!   `ververs_*`), opening a casus, and loading a referrer's contacts;
+//! - saving an open edit when its screen is left (navigate, lock, close:
+//!   `bewaar_openstaand`), deliberately: the screen goes away, so there is nothing to show
+//!   a busy state on and no message to wait for.
+//!
+//! Moving these needs no new store code: call `lees`/`schrijf`, add the result message and
+//! the screen's busy state, and make the iced_test flows run the tasks (`klik_en_wacht`).
 //!
 //! # What a new screen touches
 //!
