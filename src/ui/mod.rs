@@ -40,12 +40,35 @@
 //!   in `spawn_blocking`; the form shows a progress bar with a Dutch label and its button
 //!   is disabled until the job ends.
 //!
-//! Still synchronous in `update` (milliseconds, on the window's connection): the screens'
-//! own reads and single-record writes (about 80 `self.store` calls, e.g. a phase move,
-//! adding a betrokkene, reloading the board or a meeting). Moving those into tasks too is
-//! the next step; with the connection design above it needs no new store code, but each
-//! screen then needs a busy state and the iced_test flows must run the tasks
-//! (`klik_en_wacht`).
+//! - **Short requests of the screens** go through two helpers, `Hoofd::lees` and
+//!   `Hoofd::schrijf`, in `spawn_blocking`, and come back as a past-tense message with a
+//!   `Result`. Reads use one cached read-only connection (`Verbinding::open_lezer`);
+//!   writes each open a connection of their own and take a lock first, so they commit in
+//!   the order asked. Both are separate from a long job's connection: WAL lets them read
+//!   while a backup reads, and SQLite's busy timeout (10 s) makes a short write wait for a
+//!   job's write transaction instead of failing. The window's own connection is never
+//!   handed to a task, so nothing here waits on a job. Each screen shows its own busy
+//!   state and starts no second save meanwhile. Moved so far:
+//!   - the global search on every keystroke ([`Message::Gezocht`], with a request number:
+//!     stale results are dropped; "Zoeken…" meanwhile; Enter opens the first hit when the
+//!     newest result is in);
+//!   - board moves (also the weging dialog) and the aanmelding ([`Message::Verplaatst`],
+//!     [`Message::Aangemeld`]; the dialog button says "Bezig met …" and is disabled);
+//!   - the casus screen's writes: journaal, AVE, betrokkene add/correct/remove, detentie,
+//!     aanmelding edit, assignment ([`Message::CasusOpgeslagen`]; "Bezig met opslaan…").
+//!
+//! Still synchronous in `update` (milliseconds, on the window's connection):
+//! - the plan editor's writes (doel/actie add, edit, move, remove, risico, vastleggen) in
+//!   `plan_event`, and the overleggen, partners, instellingen (lists, medewerkers) and
+//!   synchronisatie screens' single-record writes;
+//! - the reads that refresh a screen after a save (`herlaad_board`, `ververs_detail`,
+//!   `ververs_*`), opening a casus, and loading a referrer's contacts;
+//! - saving an open edit when its screen is left (navigate, lock, close:
+//!   `bewaar_openstaand`), deliberately: the screen goes away, so there is nothing to show
+//!   a busy state on and no message to wait for.
+//!
+//! Moving these needs no new store code: call `lees`/`schrijf`, add the result message and
+//! the screen's busy state, and make the iced_test flows run the tasks (`klik_en_wacht`).
 //!
 //! # What a new screen touches
 //!
@@ -371,8 +394,16 @@ pub enum Message {
     },
     /// Go to a sidebar page.
     Navigeer(Pagina),
-    /// Type in the global search field.
+    /// Type in the global search field (starts a search off the event loop).
     Zoek(String),
+    /// A change of the open casus was saved (or refused): casusnummer, which change.
+    CasusOpgeslagen(String, Casusstap, Result<(), String>),
+    /// A board move was saved (casusnummer, the phase it is in now) or refused.
+    Verplaatst(String, Result<crate::domain::Fase, String>),
+    /// A referral was saved (its casusnummer) or refused.
+    Aangemeld(Result<String, String>),
+    /// A search ended: its request number and the hits (stale numbers are dropped).
+    Gezocht(u64, Result<Vec<Zoektreffer>, String>),
     /// Open a casus from the search results.
     OpenCasus(String),
     /// Focus the global search (Ctrl+K / Ctrl+F).
@@ -417,6 +448,27 @@ pub enum Message {
     SluitenGevraagd(iced::window::Id),
 }
 
+/// Which change of a casus was saved (what the casus screen confirms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Casusstap {
+    /// A journal entry.
+    Journaal,
+    /// The AVE phase.
+    Ave,
+    /// A new betrokkene.
+    Persoon,
+    /// A detention period.
+    Detentie,
+    /// The aanmelding fields.
+    Wijziging,
+    /// The assignment of the regisseurs.
+    Toewijzing,
+    /// A betrokkene corrected.
+    Gecorrigeerd,
+    /// A betrokkene removed.
+    Verwijderd,
+}
+
 /// Arrow direction for Alt+arrow moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Richting {
@@ -455,6 +507,16 @@ struct Hoofd {
     conflicten: Vec<crate::store::Conflict>,
     zoekterm: String,
     treffers: Vec<Zoektreffer>,
+    /// Number of the newest search request; a result with another number is stale.
+    zoekverzoek: u64,
+    /// The newest search has not come back yet ("Zoeken…").
+    zoekt: bool,
+    /// Enter was pressed while the newest search ran: open its first hit when it comes.
+    open_na_zoeken: bool,
+    /// Connections for the screens' short requests, off the event loop.
+    kort: KorteVerbindingen,
+    /// Save on the window's connection now (leaving a screen, see `bewaar_openstaand`).
+    direct: bool,
     /// An error or refusal, in red.
     banner: Option<String>,
     /// How the last job ended, in blue.
@@ -485,6 +547,9 @@ pub struct App {
     /// `--meet`: the pauses between handled events while a job runs.
     meting: Option<Meting>,
 }
+
+/// A short request found no open database (a store without a key, or a broken lock).
+const NIET_GEOPEND: &str = "De database is niet geopend.";
 
 fn fout(e: &StoreFout) -> String {
     melding::store(e)
@@ -686,6 +751,11 @@ impl App {
             conflicten: Vec::new(),
             zoekterm: String::new(),
             treffers: Vec::new(),
+            zoekverzoek: 0,
+            zoekt: false,
+            open_na_zoeken: false,
+            kort: KorteVerbindingen::default(),
+            direct: false,
             banner,
             klaar: None,
             taak: None,
@@ -1205,7 +1275,70 @@ fn audit_schrijven(
     ))
 }
 
+/// The connections behind the screens' short requests (see the module doc): one cached
+/// read-only connection for reads such as the global search, and a lock that serialises
+/// the short writes, each on a fresh connection, so they commit in the order asked.
+#[derive(Default)]
+struct KorteVerbindingen {
+    lezer: Arc<Mutex<Option<Store>>>,
+    schrijver: Arc<Mutex<()>>,
+}
+
 impl Hoofd {
+    /// A short read off the event loop, on the shared read-only connection; the result
+    /// comes back through `terug`.
+    fn lees<T: Send + 'static>(
+        &self,
+        werk: impl FnOnce(&Store) -> crate::store::Resultaat<T> + Send + 'static,
+        terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
+    ) -> Task<Message> {
+        let Some(verbinding) = self.store.verbinding() else {
+            return Task::done(terug(Err(NIET_GEOPEND.into())));
+        };
+        let lezer = Arc::clone(&self.kort.lezer);
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let mut slot = lezer.lock().map_err(|_| NIET_GEOPEND.to_string())?;
+                    if slot.is_none() {
+                        *slot = Some(verbinding.open_lezer().map_err(|e| fout(&e))?);
+                    }
+                    let s = slot.as_ref().ok_or_else(|| NIET_GEOPEND.to_string())?;
+                    werk(s).map_err(|e| fout(&e))
+                })
+                .await
+                .unwrap_or_else(|_| Err(NIET_GEOPEND.into()))
+            },
+            terug,
+        )
+    }
+
+    /// A short write off the event loop, on a connection of its own (WAL and the busy
+    /// timeout let it run while a long job holds another connection); short writes run
+    /// one at a time, in the order asked. The result comes back through `terug`.
+    fn schrijf<T: Send + 'static>(
+        &self,
+        werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
+        terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
+    ) -> Task<Message> {
+        let Some(verbinding) = self.store.verbinding() else {
+            return Task::done(terug(Err(NIET_GEOPEND.into())));
+        };
+        let slot = Arc::clone(&self.kort.schrijver);
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || {
+                    let _beurt = slot.lock().map_err(|_| NIET_GEOPEND.to_string())?;
+                    let mut s = verbinding.open().map_err(|e| fout(&e))?;
+                    werk(&mut s).map_err(|e| fout(&e))
+                })
+                .await
+                .unwrap_or_else(|_| Err("Het opslaan is afgebroken; er is niets half opgeslagen.".into()))
+            },
+            terug,
+        )
+    }
+
     /// Returns the task and whether to lock.
     fn update(&mut self, message: Message) -> (Task<Message>, bool) {
         // While the database file is being replaced, the window only shows the progress.
@@ -1244,14 +1377,48 @@ impl Hoofd {
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
-                self.treffers = if self.zoekterm.trim().is_empty() {
-                    Vec::new()
+                self.zoekverzoek += 1;
+                self.open_na_zoeken = false;
+                if self.zoekterm.trim().is_empty() {
+                    self.zoekt = false;
+                    self.treffers.clear();
                 } else {
-                    self.store.zoek(&self.zoekterm, 8).unwrap_or_else(|e| {
-                        self.banner = Some(fout(&e));
-                        Vec::new()
-                    })
-                };
+                    self.zoekt = true;
+                    let nr = self.zoekverzoek;
+                    let term = self.zoekterm.clone();
+                    return (self.lees(move |s| s.zoek(&term, 8), move |r| Message::Gezocht(nr, r)), false);
+                }
+            }
+            Message::CasusOpgeslagen(n, stap, r) => self.casus_opgeslagen(&n, stap, r),
+            Message::Verplaatst(n, r) => match r {
+                Ok(naar) => {
+                    self.board.gelukt();
+                    self.herlaad_board();
+                    self.board.toon_melding(format!("Casus {n} staat nu in {}.", naar.label().to_lowercase()));
+                }
+                Err(e) => self.board.toon_fout(e),
+            },
+            Message::Aangemeld(r) => match r {
+                Ok(n) => {
+                    self.herlaad_board();
+                    let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
+                    self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
+                    return (naar_kaart, false);
+                }
+                Err(e) => self.board.toon_fout(e),
+            },
+            Message::Gezocht(nr, r) => {
+                if nr != self.zoekverzoek {
+                    return (Task::none(), false);
+                }
+                self.zoekt = false;
+                self.treffers = r.unwrap_or_else(|e| {
+                    self.banner = Some(e);
+                    Vec::new()
+                });
+                if std::mem::take(&mut self.open_na_zoeken) {
+                    return self.update(Message::OpenEersteTreffer);
+                }
             }
             Message::OpenCasus(n) => {
                 self.zoekterm.clear();
@@ -1265,7 +1432,9 @@ impl Hoofd {
                 return (Task::batch([naar_bord, self.board_bericht(board::Message::NieuweAanmelding)]), false);
             }
             Message::OpenEersteTreffer => {
-                if let Some(n) = self.treffers.first().map(|t| t.casus.casusnummer.clone()) {
+                if self.zoekt {
+                    self.open_na_zoeken = true;
+                } else if let Some(n) = self.treffers.first().map(|t| t.casus.casusnummer.clone()) {
                     return self.update(Message::OpenCasus(n));
                 }
             }
@@ -1284,7 +1453,7 @@ impl Hoofd {
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
-            Message::Opslaan => self.bewaar_openstaand(),
+            Message::Opslaan => return (self.bewaar_openstaand_taak(), false),
             Message::Focus(vooruit) => return (focus(vooruit), false),
             Message::Pijl(r) => match (&mut self.detail, self.pagina) {
                 (Some(d), Pagina::Casussen) if d.tab() == detail::Tab::Plan => {
@@ -1505,26 +1674,19 @@ impl Hoofd {
         let task = task.map(Message::Board);
         match event {
             Some(board::Event::Open(n)) => self.open_casus(&n),
-            Some(board::Event::Verplaats(n, overgang)) => match self.store.casus_fase(&n, &overgang) {
-                Ok(b) => {
-                    self.board.gelukt();
-                    self.herlaad_board();
-                    self.board.toon_melding(format!("Casus {n} staat nu in {}.", b.naar.label().to_lowercase()));
-                }
-                Err(e) => self.board.toon_fout(fout(&e)),
-            },
+            Some(board::Event::Verplaats(n, overgang)) => {
+                let nummer = n.clone();
+                let opslaan = self.schrijf(
+                    move |s| s.casus_fase(&n, &overgang).map(|b| b.naar),
+                    move |r| Message::Verplaatst(nummer, r),
+                );
+                return Task::batch([task, opslaan]);
+            }
             Some(board::Event::Aanmelden(data)) => {
                 let (casus, persoon) = *data;
-                match self.store.aanmelding(casus, persoon) {
-                    Ok(n) => {
-                        let n = n.to_string();
-                        self.herlaad_board();
-                        let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
-                        self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
-                        return Task::batch([task, naar_kaart]);
-                    }
-                    Err(e) => self.board.toon_fout(fout(&e)),
-                }
+                let opslaan =
+                    self.schrijf(move |s| s.aanmelding(casus, persoon).map(|n| n.to_string()), Message::Aangemeld);
+                return Task::batch([task, opslaan]);
             }
             Some(board::Event::Toewijzen(n, t)) => match self.store.casus_toewijzen(&n, &t) {
                 Ok(_) => {
@@ -2213,15 +2375,88 @@ impl Hoofd {
     }
 
     /// Save an action that is being edited and close its form (Ctrl+S, lock, navigation).
+    /// Save what is still open before leaving it (another page, lock, close). Runs on
+    /// the window's connection, synchronously: the screen is going away, so there is no
+    /// busy state to show and no later message to wait for.
     fn bewaar_openstaand(&mut self) {
+        self.direct = true;
+        let _ = self.bewaar_openstaand_taak();
+        self.direct = false;
+    }
+
+    /// Ctrl+S: save what is open, off the event loop where the screen does so.
+    fn bewaar_openstaand_taak(&mut self) -> Task<Message> {
+        let mut taken = Vec::new();
         if self.detail.as_ref().is_some_and(detail::State::bewerkt) {
-            let _ = self.detail_bericht(detail::Message::WijzigingOpslaan);
+            taken.push(self.detail_bericht(detail::Message::WijzigingOpslaan));
         }
         if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
-            let _ = self.plan_event(ev);
+            taken.push(self.plan_event(ev));
         }
         if let Some(ev) = self.overleggen.openstaand() {
-            let _ = self.overleg_event(ev);
+            taken.push(self.overleg_event(ev));
+        }
+        Task::batch(taken)
+    }
+
+    /// Save a change of the open casus off the event loop: the casus screen shows its busy
+    /// line until [`Message::CasusOpgeslagen`] comes back; a second change meanwhile is
+    /// not started (its form keeps what was typed).
+    fn casus_schrijf(
+        &mut self,
+        task: Task<Message>,
+        stap: Casusstap,
+        werk: impl FnOnce(&mut Store, &str) -> crate::store::Resultaat<()> + Send + 'static,
+    ) -> Task<Message> {
+        let Some(d) = &mut self.detail else { return task };
+        if d.is_bezig() {
+            return task;
+        }
+        let n = d.nummer().to_string();
+        if self.direct {
+            let r = werk(&mut self.store, &n).map_err(|e| fout(&e));
+            self.casus_opgeslagen(&n, stap, r);
+            return task;
+        }
+        d.begin_opslaan();
+        let nummer = n.clone();
+        let opslaan = self.schrijf(move |s| werk(s, &n), move |r| Message::CasusOpgeslagen(nummer, stap, r));
+        Task::batch([task, opslaan])
+    }
+
+    /// A change of casus `n` came back from the store.
+    fn casus_opgeslagen(&mut self, n: &str, stap: Casusstap, r: Result<(), String>) {
+        let gelukt = r.is_ok();
+        match self.detail.as_mut().filter(|d| d.nummer() == n) {
+            Some(d) => {
+                d.opslaan_klaar();
+                match r {
+                    Ok(()) => match stap {
+                        Casusstap::Journaal => d.journaal_opgeslagen(),
+                        Casusstap::Ave => d.ave_opgeslagen(),
+                        Casusstap::Persoon => d.persoon_opgeslagen(),
+                        Casusstap::Detentie => d.detentie_opgeslagen(),
+                        Casusstap::Wijziging | Casusstap::Toewijzing => d.wijziging_opgeslagen(),
+                        Casusstap::Gecorrigeerd => {
+                            d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
+                        }
+                        Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
+                    },
+                    Err(e) => d.toon_fout(e),
+                }
+                if gelukt {
+                    self.ververs_detail();
+                }
+            }
+            // The casus was closed meanwhile: an error still shows.
+            None => {
+                if let Err(e) = r {
+                    self.banner = Some(e);
+                }
+            }
+        }
+        if gelukt && (stap == Casusstap::Toewijzing || self.detail.is_none()) {
+            self.herlaad_board();
         }
         if let Some(ev) = self.partners.openstaand() {
             let _ = self.partner_event(ev);
@@ -2239,101 +2474,39 @@ impl Hoofd {
                 self.herlaad_board();
             }
             Some(detail::Event::Journaal(j)) => {
-                let n = d.nummer().to_string();
-                match self.store.journaal_toevoegen(&n, j) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.journaal_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Journaal, move |s, n| s.journaal_toevoegen(n, j).map(|_| ()));
             }
             Some(detail::Event::Plan(ev)) => {
                 return Task::batch([task, self.plan_event(ev)]);
             }
             Some(detail::Event::Ave(ave, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_ave(&n, ave, &reden) {
-                    Ok(()) => {
-                        if let Some(d) = &mut self.detail {
-                            d.ave_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Ave, move |s, n| s.casus_ave(n, ave, &reden));
             }
             Some(detail::Event::Betrokkene(b)) => {
-                let n = d.nummer().to_string();
-                match self.store.betrokkene_toevoegen(&n, b) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.persoon_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Persoon, move |s, n| s.betrokkene_toevoegen(n, b).map(|_| ()));
             }
-            Some(detail::Event::Detentie(betrokkene, det)) => match self.store.detentie_toevoegen(&betrokkene, det) {
-                Ok(_) => {
-                    if let Some(d) = &mut self.detail {
-                        d.detentie_opgeslagen();
-                    }
-                    self.ververs_detail();
-                }
-                Err(e) => d.toon_fout(fout(&e)),
-            },
+            Some(detail::Event::Detentie(betrokkene, det)) => {
+                return self.casus_schrijf(task, Casusstap::Detentie, move |s, _| {
+                    s.detentie_toevoegen(&betrokkene, det).map(|_| ())
+                });
+            }
             Some(detail::Event::Wijzig(w)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_wijzig(&n, &w) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.wijziging_opgeslagen();
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Wijziging, move |s, n| s.casus_wijzig(n, &w).map(|_| ()));
             }
             Some(detail::Event::Toewijzen(w)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_toewijzen(&n, &w) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.wijziging_opgeslagen();
-                        }
-                        self.ververs_detail();
-                        self.herlaad_board();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Toewijzing, move |s, n| s.casus_toewijzen(n, &w).map(|_| ()));
             }
             Some(detail::Event::Corrigeer(id, w, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.betrokkene_wijzig(&n, &id, &w, &reden) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.");
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Gecorrigeerd, move |s, n| {
+                    s.betrokkene_wijzig(n, &id, &w, &reden).map(|_| ())
+                });
             }
             Some(detail::Event::Verwijder(id, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.betrokkene_verwijder(&n, &id, &reden) {
-                    Ok(()) => {
-                        if let Some(d) = &mut self.detail {
-                            d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd.");
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self
+                    .casus_schrijf(task, Casusstap::Verwijderd, move |s, n| s.betrokkene_verwijder(n, &id, &reden));
             }
             Some(detail::Event::DetentieCorrigeer(id, w, reden)) => {
                 let n = d.nummer().to_string();
@@ -2531,6 +2704,8 @@ impl Hoofd {
                 );
             }
             zoek = zoek.push(container(lijst).padding(4).style(Vlak::Paneel.stijl()));
+        } else if self.zoekt {
+            zoek = zoek.push(text("Zoeken…").size(13).style(theme::gedempt));
         } else if !self.zoekterm.trim().is_empty() {
             zoek = zoek.push(text("Niets gevonden.").size(13).style(theme::gedempt));
         }

@@ -2,7 +2,7 @@
 //! betrokkene, edit the plan's doelen and acties, edit the lists, link a colleague.
 
 use crate::hulp::{self, sleutel};
-use crate::ui::{klik, toont, typ, verwacht};
+use crate::ui::{klik, klik_en_wacht, stuur_en_wacht, toont, typ, verwacht};
 use iced::keyboard::{Key, Modifiers, key};
 use schakel::domain::Rol;
 use schakel::store::{Gegevensmap, NieuweBetrokkene, Store};
@@ -22,9 +22,10 @@ fn detail_msg(app: &mut App, m: detail::Message) {
     let _ = app.update(Message::Detail(m));
 }
 
+/// Press a shortcut and run the save it may start.
 fn toets(app: &mut App, k: Key<&str>, m: Modifiers) {
     let bericht = sneltoets(k, m).expect("a shortcut");
-    let _ = app.update(bericht);
+    stuur_en_wacht(app, bericht);
 }
 
 #[test]
@@ -34,13 +35,13 @@ fn aanmelding_edits_with_ctrl_s_and_esc_and_the_same_checks_as_creation() {
     verwacht(&app, "Aanmelding wijzigen");
     // The same checks and sentences as the "Nieuwe aanmelding" form.
     detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Werknaam, String::new()));
-    klik(&mut app, "Opslaan (Ctrl+S)");
+    klik_en_wacht(&mut app, "Opslaan (Ctrl+S)");
     verwacht(&app, "Vul een werknaam in.");
     detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Werknaam, "Hoge Eik".into()));
     detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Probleem, "Schulden".into()));
     detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Vraag, "Regie".into()));
     detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Evaluatiedatum, "31-02-2027".into()));
-    klik(&mut app, "Opslaan (Ctrl+S)");
+    klik_en_wacht(&mut app, "Opslaan (Ctrl+S)");
     assert!(toont(&app, "Aanmelding wijzigen"), "an invalid date must keep the form open");
     detail_msg(&mut app, detail::Message::WijzigVeld(detail::AanmeldingVeld::Evaluatiedatum, String::new()));
     typ(&mut app, "wijzig-evaluatiedatum", "15-03-2027");
@@ -90,25 +91,25 @@ fn a_betrokkene_is_corrected_with_elfproef_and_reason_and_removed_after_confirma
     // A BSN that fails the elfproef is refused with the sentence of the CLI.
     veld(&mut app, detail::CorrectieVeld::Bsn, "123456789");
     veld(&mut app, detail::CorrectieVeld::Reden, "Typefout bij de intake");
-    klik(&mut app, "Correctie opslaan");
+    klik_en_wacht(&mut app, "Correctie opslaan");
     verwacht(&app, "Het BSN '123456789' is ongeldig: het moet uit 9 cijfers bestaan en de elfproef doorstaan.");
     // No reason: refused.
     veld(&mut app, detail::CorrectieVeld::Bsn, "123456782");
     veld(&mut app, detail::CorrectieVeld::Reden, "");
-    klik(&mut app, "Correctie opslaan");
+    klik_en_wacht(&mut app, "Correctie opslaan");
     verwacht(&app, "Het veld 'reden' is verplicht.");
     typ(&mut app, "correctie-reden", "Typefout bij de intake");
-    klik(&mut app, "Correctie opslaan");
+    klik_en_wacht(&mut app, "Correctie opslaan");
     verwacht(&app, "Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.");
     verwacht(&app, "BSN 123456782");
 
     // Removing asks for confirmation and a reason.
     klik(&mut app, "Verwijderen");
     verwacht(&app, "Betrokkene verwijderen?");
-    klik(&mut app, "Definitief verwijderen");
+    klik_en_wacht(&mut app, "Definitief verwijderen");
     verwacht(&app, "Het veld 'reden' is verplicht.");
     typ(&mut app, "verwijder-reden", "Hoort bij een andere casus");
-    klik(&mut app, "Definitief verwijderen");
+    klik_en_wacht(&mut app, "Definitief verwijderen");
     verwacht(&app, "Nog geen betrokkenen vastgelegd.");
     drop(app);
     let mut s = Store::open(&map, &sleutel()).unwrap();

@@ -2,7 +2,7 @@
 //! the window and the CLI, "Alleen mijn casussen", and the trajectbegeleider's sync scope.
 
 use crate::hulp::{self, WACHTWOORD, sleutel};
-use crate::ui::{klik, toont, typ, verwacht};
+use crate::ui::{klik, klik_en_wacht, toont, typ, verwacht};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use schakel::domain::MedewerkerRol;
@@ -47,7 +47,7 @@ fn toewijzen_in_het_venster_verandert_alleen_mijn_casussen() {
     let _ = app.update(Message::OpenCasus(n.clone()));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Procesregisseur, Keuze::new(&regisseur, "")));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Trajectbegeleider, Keuze::new(&begeleider, "")));
-    klik(&mut app, "Toewijzing opslaan");
+    klik_en_wacht(&mut app, "Toewijzing opslaan");
     verwacht(&app, "Opgeslagen.");
     klik(&mut app, "← Bord");
     verwacht(&app, "Rode Beuk");
@@ -59,7 +59,7 @@ fn toewijzen_in_het_venster_verandert_alleen_mijn_casussen() {
     assert!(toont(&app, "Rode Beuk"), "the trajectbegeleider's casus is theirs");
     let _ = app.update(Message::OpenCasus(n.clone()));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Trajectbegeleider, Keuze::new("", "")));
-    klik(&mut app, "Toewijzing opslaan");
+    klik_en_wacht(&mut app, "Toewijzing opslaan");
     klik(&mut app, "← Bord");
     assert!(!toont(&app, "Rode Beuk"), "no longer assigned to the user");
 
@@ -77,7 +77,7 @@ fn een_hernoemde_medewerker_houdt_alleen_mijn_casussen() {
     kies_mij(&mut app, &regisseur);
     let _ = app.update(Message::OpenCasus(n.clone()));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Procesregisseur, Keuze::new(&regisseur, "")));
-    klik(&mut app, "Toewijzing opslaan");
+    klik_en_wacht(&mut app, "Toewijzing opslaan");
     verwacht(&app, "Opgeslagen.");
     klik(&mut app, "← Bord");
 

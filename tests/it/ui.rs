@@ -97,6 +97,20 @@ pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
     }
 }
 
+/// Like [`typ`], running the task each keystroke starts (the global search) to its end.
+pub(crate) fn typ_en_wacht(app: &mut App, id: &'static str, tekst: &str) {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+        let _ = ui.typewrite(tekst);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        stuur_en_wacht(app, m);
+    }
+}
+
 /// Type into the input found by its placeholder.
 pub(crate) fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
     init_backend();
@@ -168,8 +182,9 @@ fn app_met_partners() -> (Opzet, App) {
     (Opzet { _dir: dir, map, politie, club }, app)
 }
 
+/// Send a board message and run the save it may start.
 fn board(app: &mut App, m: board::Message) {
-    let _ = app.update(Message::Board(m));
+    stuur_en_wacht(app, Message::Board(m));
 }
 
 fn plan_msg(app: &mut App, m: plan::Message) {
@@ -215,23 +230,23 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     typ(&mut app, "aanmelding-vraag", "Regie op terugkeer");
     typ(&mut app, "aanmelding-naam", "Bram Eikhof");
     typ(&mut app, "aanmelding-geboortedatum", "12-04-1988");
-    klik(&mut app, "Aanmelding registreren");
+    klik_en_wacht(&mut app, "Aanmelding registreren");
     verwacht(&app, "Aanmelding geregistreerd als casus");
     verwacht(&app, "Stille Eik");
 
     // Select the card and move it with Alt+→ to weging.
     klik(&mut app, "Stille Eik");
-    let _ = app.update(sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::ALT).unwrap());
+    stuur_en_wacht(&mut app, sneltoets(Key::Named(key::Named::ArrowRight), Modifiers::ALT).unwrap());
     verwacht(&app, "staat nu in weging");
 
     // From weging the dialog asks the outcome; a wrong outcome is refused with the Dutch reason.
     let _ = app.update(Message::Pijl(Richting::Rechts));
     verwacht(&app, "Uitkomst van de weging");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Advies));
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "gaat de casus niet naar procesregie");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Procesregie));
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "staat nu in procesregie");
 
     // Open the case, go to the plan.
@@ -286,7 +301,7 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     // Change an action and save with Ctrl+S; the diff shows it.
     plan_msg(&mut app, plan::Message::Bewerk(1));
     plan_msg(&mut app, plan::Message::Actie(true, plan::ActieVeld::Status(schakel::domain::ActieStatus::Lopend)));
-    let _ = app.update(sneltoets(Key::Character("s"), Modifiers::CTRL).unwrap());
+    stuur_en_wacht(&mut app, sneltoets(Key::Character("s"), Modifiers::CTRL).unwrap());
     verwacht(&app, "~ Actie gewijzigd: ID-kaart aanvragen (status Open → Lopend)");
     // Version 1 stays readable in full, with the status it had then.
     plan_msg(&mut app, plan::Message::Bekijk(Some(1)));
@@ -298,7 +313,7 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     klik(&mut app, "← Bord");
     // The card is still selected (its move buttons show); Alt+→ moves it on.
     verwacht(&app, "Monitoring →");
-    let _ = app.update(Message::Pijl(Richting::Rechts));
+    stuur_en_wacht(&mut app, Message::Pijl(Richting::Rechts));
     verwacht(&app, "staat nu in monitoring");
 
     // The store agrees with what the screen showed.
@@ -364,7 +379,7 @@ fn global_search_opens_the_hit() {
     )
     .unwrap();
     let mut app = App::met_store(map, s);
-    typ(&mut app, "globaal-zoeken", "huisvest");
+    typ_en_wacht(&mut app, "globaal-zoeken", "huisvest");
     verwacht(&app, "Verre Reiger (Aanmelding)");
     verwacht(&app, "[huisvesting]");
     klik(&mut app, &format!("{n} — Verre Reiger (Aanmelding)"));
@@ -701,21 +716,21 @@ fn ave_wijzigen_en_betrokkene_toevoegen_in_het_overzicht() {
     let mut app = App::met_store(map, s);
     let _ = app.update(Message::OpenCasus(n.clone()));
     let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
-    klik(&mut app, "AVE wijzigen");
+    klik_en_wacht(&mut app, "AVE wijzigen");
     verwacht(&app, "Geef een reden voor de wijziging van de AVE-fase.");
     typ(&mut app, "ave-reden", "Gaat goed na het huisbezoek");
-    klik(&mut app, "AVE wijzigen");
+    klik_en_wacht(&mut app, "AVE wijzigen");
     verwacht(&app, "→ AVE 1 (Test Regisseur, Gaat goed na het huisbezoek)");
     verwacht(&app, "AVE 1 ·");
 
     typ(&mut app, "persoon-naam", "Fenna Fictief");
     typ_in(&mut app, "Geboren dd-mm-jjjj", "12-03-1990");
     typ_in(&mut app, "BSN (optioneel)", "123456789");
-    klik(&mut app, "Toevoegen");
+    klik_en_wacht(&mut app, "Toevoegen");
     verwacht(&app, "elfproef");
     assert!(!toont(&app, "Fenna Fictief ("), "nothing stored with an invalid BSN");
     let _ = app.update(Message::Detail(detail::Message::PersoonBsn(String::new())));
-    klik(&mut app, "Toevoegen");
+    klik_en_wacht(&mut app, "Toevoegen");
     verwacht(&app, "Fenna Fictief (");
     verwacht(&app, "geboren 12-03-1990");
 }
@@ -797,7 +812,7 @@ fn sleep(app: &mut App, van: &str, naar: &str) {
         ui.into_messages().collect()
     };
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(app, m);
     }
 }
 
@@ -819,7 +834,7 @@ fn kaart_slepen_naar_een_andere_kolom() {
     sleep(&mut app, "Sleepbare Wilg", "Procesregie");
     verwacht(&app, "Uitkomst van de weging");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Procesregie));
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "staat nu in procesregie");
     // A move the rules refuse (back to aanmelding) shows the reason and changes nothing.
     sleep(&mut app, "Sleepbare Wilg", "Aanmelding");
@@ -848,19 +863,19 @@ fn detentie_toevoegen_in_het_overzicht() {
         .unwrap();
     let mut app = App::met_store(map.clone(), s);
     let _ = app.update(Message::OpenCasus(n.clone()));
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Kies de betrokkene die gedetineerd is.");
     let _ = app.update(Message::Detail(detail::Message::DetentieBetrokkene(Keuze::new(&b, "Pim Proef"))));
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Vul de inrichting in");
     typ(&mut app, "detentie-inrichting", "PI Veenhuizen");
     typ(&mut app, "detentie-start", "01-03-2026");
     typ(&mut app, "detentie-einde", "01-02-2026");
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "De verwachte einddatum ligt vóór de startdatum.");
     let _ = app.update(Message::Detail(detail::Message::DetentieEinde("01-09-2026".into())));
     let _ = app.update(Message::Detail(detail::Message::DetentieZelfmelder(true)));
-    klik(&mut app, "Detentie toevoegen");
+    klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Detentie PI Veenhuizen: 01-03-2026 tot verwacht 01-09-2026, zelfmelder");
     drop(app);
     let mut s = Store::open(&map, &sleutel()).unwrap();
@@ -976,4 +991,30 @@ fn settings_show_version_and_licences() {
     verwacht(&app, "Fira Sans (lettertype venster, in iced) — OFL-1.1");
     klik(&mut app, "Verberg de onderdelen");
     assert!(!toont(&app, "rusqlite 0.40.2"));
+}
+
+/// A change of the casus is saved off the event loop: the casus screen says it is busy
+/// until the save is back, then shows the result; a second save meanwhile is not started.
+#[test]
+fn casus_toont_bezig_tijdens_het_opslaan() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Bezige Berk");
+    let voor = s.casus_detail_verversen(&n).unwrap().ave_historie.len();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
+    typ(&mut app, "ave-reden", "Rustiger na het gesprek");
+    let opslaan = app.update(Message::Detail(detail::Message::AveOpslaan));
+    verwacht(&app, detail::BEZIG);
+    assert!(!toont(&app, "→ AVE 1"), "not shown as saved before the save is back");
+    let tweede = app.update(Message::Detail(detail::Message::AveOpslaan));
+    voer_uit(&mut app, tweede);
+    verwacht(&app, detail::BEZIG);
+    voer_uit(&mut app, opslaan);
+    verwacht(&app, "→ AVE 1 (Test Regisseur, Rustiger na het gesprek)");
+    assert!(!toont(&app, detail::BEZIG), "the busy line goes with the result");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let aantal = s.casus_detail_verversen(&n).map(|d| d.ave_historie.len());
+    assert_eq!(aantal.ok(), Some(voor + 1), "saved once");
 }

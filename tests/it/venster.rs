@@ -3,7 +3,7 @@
 //! agenda pickers search and leave out what is already chosen.
 
 use crate::hulp;
-use crate::ui::{init_backend, klik, simulator, toont, typ, verwacht};
+use crate::ui::{init_backend, klik, klik_en_wacht, simulator, stuur_en_wacht, toont, typ, verwacht, voer_uit};
 use chrono::NaiveTime;
 use iced::keyboard::{Key, Modifiers, key};
 use iced_test::selector::{self, Candidate};
@@ -43,9 +43,10 @@ fn typ_en_enter(app: &mut App, doel: Doel, tekst: &str) {
         let _ = ui.tap_key(key::Named::Enter);
         ui.into_messages().collect()
     };
-    for m in berichten {
-        let _ = app.update(m);
-    }
+    // As in the window, Enter may come before the searches typed before it have returned:
+    // every message is handled first, then the searches' tasks run.
+    let taken: Vec<_> = berichten.into_iter().map(|m| app.update(m)).collect();
+    voer_uit(app, iced::Task::batch(taken));
 }
 
 fn escape(app: &mut App) {
@@ -175,7 +176,7 @@ fn the_weging_toelichting_is_shown_in_the_casus_and_its_historie() {
     let _ = app.update(Message::Pijl(schakel::ui::Richting::Rechts));
     let _ = app.update(Message::Board(board::Message::KiesUitkomst(schakel::domain::WegingUitkomst::Procesregie)));
     typ(&mut app, "verplaats-reden", "Meerdere partners, escalatie in de wijk");
-    klik(&mut app, "Verplaatsen");
+    klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "staat nu in procesregie");
     let _ = app.update(Message::OpenCasus(n));
     verwacht(&app, "Toelichting weging");
@@ -258,7 +259,7 @@ fn bob_fields_take_several_lines() {
     for m in berichten {
         let _ = app.update(m);
     }
-    let _ = app.update(Message::Opslaan);
+    stuur_en_wacht(&mut app, Message::Opslaan);
     verwacht(&app, "Verslag opgeslagen.");
     let s = Store::open(&map, &hulp::sleutel()).unwrap();
     let o = &s.overleggen().unwrap()[0];
@@ -402,4 +403,36 @@ fn a_narrow_window_still_shows_the_action_description() {
         })
         .unwrap_or_else(|e| panic!("no description: {e:?}"));
     assert!(b.width >= 100.0, "the description column is {} px wide", b.width);
+}
+
+/// A board save runs off the event loop: while it runs the dialog's button says what it is
+/// doing and cannot be pressed again (nor can the dialog be cancelled), and the result
+/// replaces it when the task has run.
+#[test]
+fn het_bord_toont_bezig_terwijl_opslaan_loopt() {
+    let (o, mut app) = opzet();
+    klik(&mut app, "Nieuwe aanmelding");
+    formulier(&mut app, &o.politie);
+    typ(&mut app, "aanmelding-vraag", "Regie op terugkeer");
+    let opslaan = app.update(Message::Board(board::Message::Aanmelden));
+    verwacht(&app, board::BEZIG_AANMELDEN);
+    assert!(!toont(&app, "Aanmelding registreren"), "the save button shows the busy label");
+    escape(&mut app);
+    verwacht(&app, board::BEZIG_AANMELDEN);
+    voer_uit(&mut app, opslaan);
+    verwacht(&app, "Aanmelding geregistreerd als casus");
+    assert!(!toont(&app, board::BEZIG_AANMELDEN));
+    assert_eq!(aantal_casussen(&o.map), 3, "registered once");
+
+    // A move without a dialog: the board says it is moving, then where the casus is.
+    klik(&mut app, "Stille Eik");
+    let opslaan = app.update(Message::Pijl(schakel::ui::Richting::Rechts));
+    verwacht(&app, board::BEZIG_VERPLAATSEN);
+    // A second move while the first is saved is not started.
+    let tweede = app.update(Message::Pijl(schakel::ui::Richting::Rechts));
+    voer_uit(&mut app, tweede);
+    verwacht(&app, board::BEZIG_VERPLAATSEN);
+    voer_uit(&mut app, opslaan);
+    verwacht(&app, "staat nu in weging");
+    assert!(!toont(&app, board::BEZIG_VERPLAATSEN));
 }

@@ -149,8 +149,10 @@ fn backup_loopt_terwijl_het_bord_bruikbaar_blijft() {
     v.stuur(Message::Navigeer(Pagina::Casussen));
     v.verwacht("Bord Tijdens Backup");
     v.verwacht("Back-up maken… (");
+    // A search starts meanwhile (its own busy state; its result is shown in
+    // `zoeken_toont_bezig_en_dan_de_treffers`, here the backup's end might come first).
     v.stuur(Message::Zoek("Tijdens".into()));
-    v.verwacht("— Bord Tijdens Backup (Aanmelding)");
+    v.verwacht("Zoeken…");
 
     // Locking waits for the job and says so.
     v.stuur(Message::Vergrendel);
@@ -160,6 +162,23 @@ fn backup_loopt_terwijl_het_bord_bruikbaar_blijft() {
     v.tot("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
     let bytes = std::fs::read(&backup).expect("backup written");
     schakel::store::backup_controleer(&bytes, "backup-tijdens-bord").expect("a valid backup");
+}
+
+/// The global search runs off the event loop: while it runs the field says "Zoeken…",
+/// then the hits replace it; a newer keystroke makes an older result stale.
+#[test]
+fn zoeken_toont_bezig_en_dan_de_treffers() {
+    let (_dir, map, mut s) = hulp::store();
+    hulp::casus(&mut s, "Zoekende Zwaluw");
+    hulp::casus(&mut s, "Andere Ekster");
+    let mut v = Venster::new(programma(App::met_store(map, s)));
+    v.stuur(Message::Zoek("Ekster".into()));
+    v.stuur(Message::Zoek("Zwaluw".into()));
+    v.verwacht("Zoeken…");
+    assert!(!v.toont("Zoekende Zwaluw (Aanmelding)"), "no hits before the search has returned");
+    v.tot("— Zoekende Zwaluw (Aanmelding)");
+    assert!(!v.toont("Zoeken…"), "the busy label goes with the result");
+    assert!(!v.toont("— Andere Ekster (Aanmelding)"), "the stale search's hits are dropped");
 }
 
 /// A backup that is not interrupted ends in the banner on the board the user went to.

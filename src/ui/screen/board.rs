@@ -40,6 +40,9 @@ pub struct State {
     medewerkers: Vec<Keuze>,
     /// The "Toewijzen" dialog of a card, if open.
     toewijzen: Option<BordToewijzing>,
+    /// A move or referral is being saved (off the event loop): what the screen says
+    /// meanwhile. Its buttons are disabled and further moves wait until it is back.
+    bezig: Option<&'static str>,
 }
 
 /// The "Toewijzen" dialog: procesregisseur and trajectbegeleider of one casus; a role
@@ -52,6 +55,11 @@ struct BordToewijzing {
     regisseur_gekozen: bool,
     begeleider_gekozen: bool,
 }
+
+/// What the board says while a move is saved.
+pub const BEZIG_VERPLAATSEN: &str = "Bezig met verplaatsen…";
+/// What the board says while a referral is saved.
+pub const BEZIG_AANMELDEN: &str = "Bezig met registreren…";
 
 /// The order of the cards within a column.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -289,6 +297,12 @@ impl State {
     /// Show a Dutch error (e.g. a refused move); nothing else changes.
     pub fn toon_fout(&mut self, fout: String) {
         self.fout = Some(fout);
+        self.bezig = None;
+    }
+
+    /// Is a move or referral being saved?
+    pub fn is_bezig(&self) -> bool {
+        self.bezig.is_some()
     }
 
     /// Show a confirmation.
@@ -317,6 +331,7 @@ impl State {
         self.aanmelding = None;
         self.toewijzen = None;
         self.fout = None;
+        self.bezig = None;
     }
 
     /// Contacts of the chosen referrer arrived.
@@ -387,6 +402,21 @@ impl State {
 
     /// Handle a message.
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
+        // While a save runs, a second move or referral waits (its buttons are disabled;
+        // this also covers drags and Alt+arrows).
+        if self.bezig.is_some()
+            && matches!(
+                message,
+                Message::Verplaats(..)
+                    | Message::VerplaatsGeselecteerde(_)
+                    | Message::LaatLos(Some(_))
+                    | Message::BevestigVerplaatsen
+                    | Message::Aanmelden
+                    | Message::Annuleer
+            )
+        {
+            return (Task::none(), None);
+        }
         match message {
             Message::Selecteer(n) => {
                 if self.geselecteerd.as_deref() == Some(n.as_str()) {
@@ -438,6 +468,7 @@ impl State {
                         datum: String::new(),
                     });
                 } else {
+                    self.bezig = Some(BEZIG_VERPLAATSEN);
                     return (Task::none(), Some(Event::Verplaats(nummer, FaseOvergang::naar(naar))));
                 }
             }
@@ -481,6 +512,7 @@ impl State {
                         tevredenheid: v.tevredenheid.as_ref().and_then(|t| t.id.parse().ok()),
                         datum,
                     };
+                    self.bezig = Some(BEZIG_VERPLAATSEN);
                     return (Task::none(), Some(Event::Verplaats(v.nummer.clone(), overgang)));
                 }
             }
@@ -578,7 +610,10 @@ impl State {
             Message::Aanmelden => {
                 if let Some(a) = &mut self.aanmelding {
                     match a.valideer() {
-                        Ok(data) => return (Task::none(), Some(Event::Aanmelden(Box::new(data)))),
+                        Ok(data) => {
+                            self.bezig = Some(BEZIG_AANMELDEN);
+                            return (Task::none(), Some(Event::Aanmelden(Box::new(data))));
+                        }
                         Err(f) => a.fouten = f,
                     }
                 }
@@ -650,10 +685,11 @@ impl State {
         inhoud = inhoud.push(kolommen);
         // A release anywhere else ends a drag without moving (after a column's own release).
         let inhoud = mouse_area(inhoud).on_release(Message::LaatLos(None));
-        let meldingen = match (&self.fout, &self.melding) {
-            (Some(f), _) => vec![banner(Vlak::Fout, f, Some(Message::SluitMelding))],
-            (None, Some(m)) => vec![banner(Vlak::Info, m, Some(Message::SluitMelding))],
-            (None, None) => Vec::new(),
+        let meldingen = match (&self.fout, &self.melding, self.bezig) {
+            (Some(f), _, _) => vec![banner(Vlak::Fout, f, Some(Message::SluitMelding))],
+            (None, _, Some(b)) if !self.dialoog_open() => vec![banner(Vlak::Info, b, None)],
+            (None, Some(m), _) => vec![banner(Vlak::Info, m, Some(Message::SluitMelding))],
+            _ => Vec::new(),
         };
         let inhoud = met_meldingen(inhoud, meldingen);
 
@@ -882,8 +918,12 @@ impl State {
         c.push(
             row![
                 space::horizontal(),
-                button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
-                button(text("Verplaatsen")).on_press(Message::BevestigVerplaatsen).style(Knop::Primair.stijl()),
+                button(text("Annuleren"))
+                    .on_press_maybe(self.bezig.is_none().then_some(Message::Annuleer))
+                    .style(Knop::Secundair.stijl()),
+                button(text(self.bezig.unwrap_or("Verplaatsen")))
+                    .on_press_maybe(self.bezig.is_none().then_some(Message::BevestigVerplaatsen))
+                    .style(Knop::Primair.stijl()),
             ]
             .spacing(8),
         )
@@ -954,8 +994,12 @@ impl State {
             tekstveld("Vraag aan het ZVH", &a.vraag, Veld::Vraag, "vraag"),
             row![
                 space::horizontal(),
-                button(text("Annuleren")).on_press(Message::Annuleer).style(Knop::Secundair.stijl()),
-                button(text("Aanmelding registreren")).on_press(Message::Aanmelden).style(Knop::Primair.stijl()),
+                button(text("Annuleren"))
+                    .on_press_maybe(self.bezig.is_none().then_some(Message::Annuleer))
+                    .style(Knop::Secundair.stijl()),
+                button(text(self.bezig.unwrap_or("Aanmelding registreren")))
+                    .on_press_maybe(self.bezig.is_none().then_some(Message::Aanmelden))
+                    .style(Knop::Primair.stijl()),
             ]
             .spacing(8),
         ]

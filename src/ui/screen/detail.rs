@@ -52,6 +52,9 @@ impl Tab {
     }
 }
 
+/// What the casus screen says while a change is saved.
+pub const BEZIG: &str = "Bezig met opslaan…";
+
 /// State of the detail view.
 #[derive(Debug)]
 pub struct State {
@@ -67,6 +70,8 @@ pub struct State {
     journaal_inrichting: String,
     fout: Option<String>,
     melding: Option<String>,
+    /// A change of this casus is being saved (off the event loop).
+    bezig: bool,
     conflicten: usize,
     ave_keuze: Option<Keuze>,
     ave_reden: String,
@@ -450,6 +455,7 @@ impl State {
             journaal_inrichting: String::new(),
             fout: None,
             melding: None,
+            bezig: false,
             conflicten: 0,
             ave_keuze: None,
             ave_reden: String::new(),
@@ -606,6 +612,23 @@ impl State {
     /// Show an error banner.
     pub fn toon_fout(&mut self, f: String) {
         self.fout = Some(f);
+        self.bezig = false;
+    }
+
+    /// A change of this casus went off to be saved: say so until it is back.
+    pub fn begin_opslaan(&mut self) {
+        self.bezig = true;
+        self.melding = None;
+    }
+
+    /// The save that ran came back (its outcome is shown by the caller).
+    pub fn opslaan_klaar(&mut self) {
+        self.bezig = false;
+    }
+
+    /// Is a change of this casus being saved?
+    pub fn is_bezig(&self) -> bool {
+        self.bezig
     }
 
     /// Handle a message.
@@ -1107,6 +1130,9 @@ impl State {
         }
         if let Some(m) = &self.melding {
             c = c.push(banner(Vlak::Info, m, Some(Message::SluitMelding)));
+        }
+        if self.bezig {
+            c = c.push(banner(Vlak::Info, BEZIG, None));
         }
         if self.conflicten > 0 {
             c = c.push(text(format!(
