@@ -2396,6 +2396,9 @@ impl Hoofd {
         if let Some(ev) = self.overleggen.openstaand() {
             taken.push(self.overleg_event(ev));
         }
+        if let Some(ev) = self.partners.openstaand() {
+            taken.push(self.partner_event(ev));
+        }
         Task::batch(taken)
     }
 

@@ -418,7 +418,7 @@ fn the_aanmelding_form_sets_gemeente_aanmelddatum_and_aanmelder() {
     klik(&mut app, "Opslaan (Ctrl+S)");
     verwacht(&app, "Vul de datum van de aanmelding in (dd-mm-jjjj).");
     typ(&mut app, "wijzig-aanmelddatum", &datum.format("%d-%m-%Y").to_string());
-    klik(&mut app, "Opslaan (Ctrl+S)");
+    klik_en_wacht(&mut app, "Opslaan (Ctrl+S)");
     verwacht(&app, "Opgeslagen.");
     verwacht(&app, "Peel en Maas");
     verwacht(&app, "Wijkteam Zuidoost");
