@@ -1333,9 +1333,13 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             if cli.json {
                 print_json(&o);
             } else {
+                use crate::domain::aantal;
                 println!(
-                    "{} fictieve casussen aangemaakt, met {} journaalregels, {} acties en {} overleggen.",
-                    o.casussen, o.journaal, o.acties, o.overleggen
+                    "{} aangemaakt, met {}, {} en {}.",
+                    aantal(o.casussen, "fictieve casus", "fictieve casussen"),
+                    aantal(o.journaal, "journaalregel", "journaalregels"),
+                    aantal(o.acties, "actie", "acties"),
+                    aantal(o.overleggen, "overleg", "overleggen")
                 );
             }
         }

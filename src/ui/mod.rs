@@ -2646,7 +2646,12 @@ impl Hoofd {
                 self.store.doel_wijzig(&id, leefgebied.as_deref(), Some(&omschrijving)).map(|_| d.plan.doel_gewijzigd())
             }
             plan::Event::DoelVerwijder(id) => self.store.doel_verwijder(&id).map(|()| d.plan.doel_gewijzigd()),
-            plan::Event::ActieVerwijder(id) => self.store.actie_verwijder(&id).map(|()| d.plan.doel_gewijzigd()),
+            plan::Event::ActieVerwijder(id) => self.store.actie_verwijder(&id).map(|()| d.plan.actie_verwijderd()),
+            plan::Event::ActieTerugzetten(a, rest) => self
+                .store
+                .actie_toevoegen(&n, a)
+                .and_then(|r| self.store.actie_wijzig(&r.id, &rest))
+                .map(|_| d.plan.actie_teruggezet()),
             plan::Event::ContactenNodig(p) => {
                 verversen = false;
                 self.store

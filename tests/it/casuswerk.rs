@@ -480,3 +480,63 @@ fn a_card_is_assigned_from_the_board() {
     assert_eq!(r.procesregisseur_id.as_deref(), Some(regisseur.as_str()));
     assert_eq!(r.trajectbegeleider_id.as_deref(), Some(begeleider.as_str()));
 }
+
+/// Issue 20: a removed actie can be put back from the banner, with its goal, deadline,
+/// status and result; closing the banner keeps the removal.
+#[test]
+fn a_removed_actie_is_put_back_with_undo() {
+    let (_d, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Grauwe Els");
+    let doel = s.doel_toevoegen(&n, "wonen", "Vaste woonplek").unwrap();
+    let deadline = chrono::Local::now().date_naive() + chrono::Duration::days(14);
+    let a = s
+        .actie_toevoegen(
+            &n,
+            schakel::store::NieuweActie {
+                omschrijving: "Huurcontract regelen".into(),
+                doel_id: Some(doel.clone()),
+                deadline: Some(deadline),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let w = schakel::store::ActieWijziging {
+        status: Some(schakel::domain::ActieStatus::Lopend),
+        resultaat: Some("Gesprek met verhuurder gepland".into()),
+        ..Default::default()
+    };
+    s.actie_wijzig(&a.id, &w).unwrap();
+    s.actie_toevoegen(
+        &n,
+        schakel::store::NieuweActie { omschrijving: "Uitkering aanvragen".into(), ..Default::default() },
+    )
+    .unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    let _ = app.update(Message::OpenCasus(n.clone()));
+    klik(&mut app, "Plan van aanpak");
+
+    klik(&mut app, "Verwijderen");
+    klik(&mut app, "Ja, verwijderen");
+    verwacht(&app, "Actie \u{201c}Huurcontract regelen\u{201d} verwijderd.");
+    klik(&mut app, "Ongedaan maken");
+    assert!(!toont(&app, "Ongedaan maken"), "the banner closes once the actie is back");
+    verwacht(&app, "Huurcontract regelen");
+
+    // Remove the other one (now first) and close the banner: that removal stays.
+    klik(&mut app, "Verwijderen");
+    verwacht(&app, "Actie \u{201c}Uitkering aanvragen\u{201d} verwijderen?");
+    klik(&mut app, "Ja, verwijderen");
+    verwacht(&app, "Actie \u{201c}Uitkering aanvragen\u{201d} verwijderd.");
+    let _ = app.update(Message::Detail(detail::Message::Plan(schakel::ui::screen::plan::Message::SluitOngedaan)));
+    assert!(!toont(&app, "Ongedaan maken"));
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let p = s.plan(&n).unwrap();
+    let terug = p.acties.iter().find(|a| a.omschrijving == "Huurcontract regelen").expect("put back");
+    assert_ne!(terug.id, a.id, "put back as a new record (the removal itself syncs as a tombstone)");
+    assert_eq!(terug.doel_id.as_deref(), Some(doel.as_str()));
+    assert_eq!(terug.deadline, Some(deadline.format("%Y-%m-%d").to_string()));
+    assert_eq!(terug.status, schakel::domain::ActieStatus::Lopend);
+    assert_eq!(terug.resultaat, "Gesprek met verhuurder gepland");
+    assert_eq!(p.acties.len(), 1, "the second removal stays after closing the banner");
+}

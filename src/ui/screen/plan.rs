@@ -101,6 +101,11 @@ pub struct State {
     taxatie_moment: Option<RisicoMoment>,
     /// Assessor of the next risk score (empty: the local user's name).
     taxatie_beoordelaar: String,
+    /// The action whose removal was confirmed and is being saved.
+    wordt_verwijderd: Option<Actie>,
+    /// The action removed last: "Ongedaan maken" puts it back (until the next removal
+    /// or until the banner is closed).
+    ongedaan: Option<Actie>,
 }
 
 /// Something in the plan that can be removed (after a confirmation).
@@ -173,6 +178,10 @@ pub enum Message {
     Verwijder(Verwijderbaar),
     /// Confirm the removal.
     VerwijderBevestigd,
+    /// Put the action removed last back ("Ongedaan maken").
+    OngedaanMaken,
+    /// Close the "Actie verwijderd" banner (the removal stays).
+    SluitOngedaan,
 }
 
 /// A change in one field of an action form.
@@ -235,6 +244,9 @@ pub enum Event {
     DoelVerwijder(String),
     /// Remove an action.
     ActieVerwijder(String),
+    /// Put a removed action back: added anew with its text, goal, partner, contact and
+    /// deadline, then given its status and result (`.1`).
+    ActieTerugzetten(NieuweActie, ActieWijziging),
 }
 
 fn status_tekst(s: ActieStatus) -> &'static str {
@@ -300,6 +312,18 @@ impl State {
     pub fn doel_gewijzigd(&mut self) {
         self.doel_bewerkt = None;
         self.te_verwijderen = None;
+        self.fout = None;
+    }
+
+    /// The store removed the action asked for: offer to undo it.
+    pub fn actie_verwijderd(&mut self) {
+        self.doel_gewijzigd();
+        self.ongedaan = self.wordt_verwijderd.take();
+    }
+
+    /// The removed action is back.
+    pub fn actie_teruggezet(&mut self) {
+        self.ongedaan = None;
         self.fout = None;
     }
 
@@ -517,11 +541,33 @@ impl State {
             Message::VerwijderBevestigd => {
                 let ev = match self.te_verwijderen.take() {
                     Some(Verwijderbaar::Doel(id)) => Event::DoelVerwijder(id),
-                    Some(Verwijderbaar::Actie(id)) => Event::ActieVerwijder(id),
+                    Some(Verwijderbaar::Actie(id)) => {
+                        self.wordt_verwijderd = self.plan.acties.iter().find(|a| a.id == id).cloned();
+                        Event::ActieVerwijder(id)
+                    }
                     None => return (Task::none(), None),
                 };
                 return (Task::none(), Some(ev));
             }
+            Message::OngedaanMaken => {
+                if let Some(a) = &self.ongedaan {
+                    let nieuw = NieuweActie {
+                        doel_id: a.doel_id.clone().filter(|d| self.plan.doelen.iter().any(|x| &x.id == d)),
+                        omschrijving: a.omschrijving.clone(),
+                        partner_id: a.partner_id.clone(),
+                        contact_id: a.contact_id.clone(),
+                        deadline: a.deadline.as_deref().and_then(|d| d.parse().ok()),
+                        ..NieuweActie::default()
+                    };
+                    let rest = ActieWijziging {
+                        status: Some(a.status),
+                        resultaat: Some(a.resultaat.clone()),
+                        ..ActieWijziging::default()
+                    };
+                    return (Task::none(), Some(Event::ActieTerugzetten(nieuw, rest)));
+                }
+            }
+            Message::SluitOngedaan => self.ongedaan = None,
             Message::Selecteer(i) => self.geselecteerd = Some(i),
             Message::SelecteerVolgende(omhoog) => {
                 let n = self.plan.acties.len();
@@ -603,6 +649,22 @@ impl State {
         }
         if let Some(w) = &self.waarschuwing {
             c = c.push(banner(Vlak::Waarschuwing, w, Some(Message::SluitMelding)));
+        }
+        if let Some(a) = &self.ongedaan {
+            c = c.push(
+                container(
+                    row![
+                        text(format!("Actie \u{201c}{}\u{201d} verwijderd.", a.omschrijving)).size(14).width(Fill),
+                        button(text("Ongedaan maken").size(13)).on_press(Message::OngedaanMaken),
+                        button(text("Sluiten").size(13)).on_press(Message::SluitOngedaan).style(Knop::Link.stijl()),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
+                )
+                .padding([8, 12])
+                .width(Fill)
+                .style(Vlak::Info.stijl()),
+            );
         }
 
         // Goals per leefgebied.
