@@ -104,7 +104,7 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
     // A 20-case agenda and a 40-action plan for the report figures.
     let lijst = store.casus_lijst(&CasusFilter::default())?;
     let overleg = store.overleg_plannen(NieuwOverleg {
-        soort: crate::domain::OverlegSoort::Weegtafel,
+        soort: crate::domain::OverlegSoort::Weegtafel.code().into(),
         datum: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default(),
         begintijd: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
         plaats: "Zaal".into(),

@@ -354,7 +354,7 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
     for (i, groep) in nummers.chunks(10).enumerate() {
         let datum = referentie - Duration::days(7 * (i as i64 % 100));
         let overleg = store.overleg_plannen(NieuwOverleg {
-            soort: if i % 2 == 0 { OverlegSoort::Weegtafel } else { OverlegSoort::Casusoverleg },
+            soort: if i % 2 == 0 { OverlegSoort::Weegtafel } else { OverlegSoort::Casusoverleg }.code().into(),
             datum,
             begintijd: NaiveTime::from_hms_opt(9, 30, 0).unwrap_or_default(),
             plaats: "Zorg- en Veiligheidshuis, vergaderzaal 2".into(),
@@ -507,7 +507,7 @@ pub fn volle_casus(
     store.risico_zetten(&n, "wonen", 3, &zet("risico", 'r'))?;
     store.plan_vastleggen(&n, &zet("planversie", 'p'))?;
     let overleg = store.overleg_plannen(NieuwOverleg {
-        soort: OverlegSoort::Casusoverleg,
+        soort: OverlegSoort::Casusoverleg.code().into(),
         datum: aanmelding + Duration::days(10),
         begintijd: NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default(),
         plaats: "Zaal 1".into(),

@@ -154,6 +154,10 @@ pub fn store(f: &StoreFout) -> String {
             Some(l) => format!("{l} '{id}' bestaat niet (of is verwijderd)."),
             None => format!("Onbekend: {tabel} '{id}'."),
         },
+        StoreFout::Gearchiveerd { tabel, naam } => format!(
+            "{} '{naam}' is gearchiveerd en kan niet meer worden gekozen; zet deze eerst weer actief in Instellingen.",
+            crate::domain::velden::tabel_label(tabel).unwrap_or(tabel)
+        ),
         StoreFout::OverlegGesloten => "Dit overleg is gesloten; het verslag kan niet meer worden gewijzigd.".into(),
         StoreFout::OverlegNietGesloten => {
             "Dit overleg is nog niet gesloten; pas het verslag zelf aan in plaats van een correctie te maken.".into()

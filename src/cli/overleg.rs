@@ -3,7 +3,7 @@
 //! messages as the Overleggen screen; ids by their first 8+ characters.
 
 use super::{CliFout, meld, open_store, print_json, zoek_partner};
-use crate::domain::{OverlegSoort, parse_datum};
+use crate::domain::parse_datum;
 use crate::store::{Gegevensmap, NieuwOverleg, NieuweActie, Store};
 use clap::Subcommand;
 
@@ -14,7 +14,7 @@ pub enum OverlegOpdracht {
     List,
     /// Plan een overleg (toont het id)
     New {
-        /// Soort: weegtafel, casusoverleg, mda_analyseteam, drieluik, stalkingtafel, netwerkoverleg
+        /// Soort overleg uit de lijst (naam of id), bijvoorbeeld weegtafel of casusoverleg; zie `lijst overlegsoort`
         #[arg(long)]
         soort: String,
         /// Datum (JJJJ-MM-DD of DD-MM-JJJJ)
@@ -171,7 +171,7 @@ pub fn overleg(map: &Gegevensmap, opdracht: &OverlegOpdracht, json: bool) -> Res
                 CliFout::Gebruik(format!("'{tijd}' is geen geldige tijd; gebruik uu:mm, bijvoorbeeld 09:30."))
             })?;
             let id = store.overleg_plannen(NieuwOverleg {
-                soort: OverlegSoort::parse(soort)?,
+                soort: soort.clone(),
                 datum: parse_datum(datum)?,
                 begintijd,
                 plaats: plaats.clone(),

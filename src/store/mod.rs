@@ -134,6 +134,14 @@ pub enum StoreFout {
         /// Id or name asked for.
         id: String,
     },
+    /// A list entry is archived and cannot be chosen for a new record.
+    #[error("{tabel} archived: {naam}")]
+    Gearchiveerd {
+        /// Table.
+        tabel: &'static str,
+        /// Name of the entry.
+        naam: String,
+    },
     /// A received change-log operation does not fit the schema (unknown table or field,
     /// wrong value type, or a row that cannot be stored).
     #[error("invalid operation: {0}")]

@@ -14,8 +14,10 @@ use serde::Serialize;
 /// A new meeting.
 #[derive(Debug, Clone)]
 pub struct NieuwOverleg {
-    /// Kind.
-    pub soort: OverlegSoort,
+    /// Meeting type from the editable list: its id, the first 8 or more characters of
+    /// its id, its name or a unique start of the name. The built-in codes
+    /// (`OverlegSoort::code`) are the seed ids. Only active types can be chosen.
+    pub soort: String,
     /// Date.
     pub datum: NaiveDate,
     /// Start time.
@@ -136,8 +138,8 @@ pub struct Verslagcorrectie {
 
 /// The journal prefix of the minutes of one agenda item, written when the meeting closes:
 /// "Verslag casusoverleg 12-05-2026".
-fn verslag_kop(soort: OverlegSoort, datum: &str) -> String {
-    format!("Verslag {} {}", soort.label().to_lowercase(), crate::domain::nl_datum(datum))
+fn verslag_kop(soort_naam: &str, datum: &str) -> String {
+    format!("Verslag {} {}", soort_naam.to_lowercase(), crate::domain::nl_datum(datum))
 }
 
 /// Reasons to ask twice before closing a meeting.
@@ -154,16 +156,47 @@ fn correctie_kop(soort: OverlegSoort, datum: &str) -> String {
     format!("Correctie verslag {} {}", soort.label().to_lowercase(), crate::domain::nl_datum(datum))
 }
 
+/// Resolve a meeting type for a new meeting, given as id, the first 8 or more characters
+/// of its id, name, or unique start of the name (case-insensitive). An archived type is
+/// refused with its name; an unknown one as unknown.
+pub(crate) fn overlegsoort_id(conn: &rusqlite::Connection, invoer: &str) -> Resultaat<String> {
+    let t = invoer.trim();
+    let lager = t.to_lowercase();
+    let mut stmt = conn.prepare("SELECT id, naam, actief FROM overlegsoort ORDER BY volgorde, naam")?;
+    let items: Vec<(String, String, bool)> =
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    let uniek = |passend: &dyn Fn(&(String, String, bool)) -> bool| {
+        let mut k = items.iter().filter(|i| passend(i));
+        match (k.next(), k.next()) {
+            (Some(een), None) => Some(een),
+            _ => None,
+        }
+    };
+    let gevonden = items
+        .iter()
+        .find(|(id, naam, _)| *id == t || id.to_lowercase() == lager || naam.to_lowercase() == lager)
+        .or_else(|| uniek(&|(id, _, _)| lager.len() >= 8 && id.starts_with(&lager)))
+        .or_else(|| {
+            uniek(&|(_, naam, actief)| *actief && !lager.is_empty() && naam.to_lowercase().starts_with(&lager))
+        });
+    match gevonden {
+        Some((id, _, true)) => Ok(id.clone()),
+        Some((_, naam, false)) => Err(StoreFout::Gearchiveerd { tabel: "overlegsoort", naam: naam.clone() }),
+        None => Err(StoreFout::Onbekend { tabel: "overlegsoort", id: t.to_string() }),
+    }
+}
+
 impl Store {
     /// Plan a meeting.
     pub fn overleg_plannen(&mut self, o: NieuwOverleg) -> Resultaat<String> {
+        let soort = overlegsoort_id(&self.conn, &o.soort)?;
         let id = nieuw_id();
         let mut w = self.schrijver()?;
         w.nieuw(
             &s::OVERLEG,
             &id,
             &[
-                ("soort", tekst(o.soort.code())),
+                ("soort", tekst(soort)),
                 ("datum", tekst(datum_tekst(o.datum))),
                 ("begintijd", tekst(o.begintijd.format("%H:%M").to_string())),
                 ("plaats", tekst(o.plaats.trim())),
@@ -360,7 +393,7 @@ impl Store {
                     delen.push(format!("{kop}: {}", t.trim()));
                 }
             }
-            let regel = format!("{} ({}): {}", verslag_kop(o.soort, &o.datum), a.starttijd, delen.join(" "));
+            let regel = format!("{} ({}): {}", verslag_kop(&o.soort_naam, &o.datum), a.starttijd, delen.join(" "));
             w.nieuw(
                 &s::JOURNAAL,
                 &nieuw_id(),

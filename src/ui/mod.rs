@@ -2790,6 +2790,10 @@ impl Hoofd {
             Ok((o, c, k, p)) => self.overleggen.vervang(o, c, k, p),
             Err(e) => self.overleggen.toon_fout(fout(&e)),
         }
+        match self.store.overlegsoorten() {
+            Ok(s) => self.overleggen.zet_soorten(s),
+            Err(e) => self.overleggen.toon_fout(fout(&e)),
+        }
         // The newest meeting opens when none is selected yet.
         let id = self.overleggen.gekozen_id().map(str::to_string).or_else(|| self.overleggen.eerste());
         if let Some(id) = id {

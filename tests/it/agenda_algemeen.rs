@@ -17,7 +17,7 @@ use schakel::ui::{App, Message};
 
 fn overleg(s: &mut Store) -> String {
     s.overleg_plannen(NieuwOverleg {
-        soort: OverlegSoort::Casusoverleg,
+        soort: OverlegSoort::Casusoverleg.code().into(),
         datum: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
         begintijd: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         plaats: "Zaal 2".into(),

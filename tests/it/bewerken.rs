@@ -30,7 +30,7 @@ fn casus_in_weging(s: &mut Store, werknaam: &str, dagen: i64) -> String {
 
 fn overleg(s: &mut Store, soort: OverlegSoort, datum: NaiveDate) -> String {
     s.overleg_plannen(NieuwOverleg {
-        soort,
+        soort: soort.code().into(),
         datum,
         begintijd: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
         plaats: "Zaal 3".into(),

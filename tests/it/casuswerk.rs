@@ -356,7 +356,7 @@ fn the_weging_is_corrected_with_a_date_and_a_weegtafel_in_the_detail() {
     let weegtafel_datum = vandaag - Duration::days(7);
     let o = s
         .overleg_plannen(schakel::store::NieuwOverleg {
-            soort: OverlegSoort::Weegtafel,
+            soort: OverlegSoort::Weegtafel.code().into(),
             datum: weegtafel_datum,
             begintijd: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             plaats: "Zaal 3".into(),

@@ -13,6 +13,7 @@ mod hulp;
 mod medewerkers;
 mod opslag;
 mod overleggen;
+mod overlegsoort_plannen;
 mod pakket;
 mod pariteit;
 mod privacy;

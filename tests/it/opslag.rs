@@ -408,7 +408,7 @@ fn meeting_decision_becomes_action_and_closed_minutes_are_read_only() {
     let n = casus(&mut s, "Groene Wilg");
     let o = s
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Casusoverleg,
+            soort: OverlegSoort::Casusoverleg.code().into(),
             datum: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
             begintijd: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
             plaats: "Zaal 1".into(),

@@ -17,7 +17,7 @@ fn d(s: &str) -> NaiveDate {
 
 fn overleg(s: &mut Store, tijd: &str) -> String {
     s.overleg_plannen(NieuwOverleg {
-        soort: OverlegSoort::Casusoverleg,
+        soort: OverlegSoort::Casusoverleg.code().into(),
         datum: d("2026-05-12"),
         begintijd: NaiveTime::parse_from_str(tijd, "%H:%M").unwrap(),
         plaats: "Vergaderzaal 2".into(),
@@ -486,7 +486,7 @@ fn sluiten_waarschuwt_en_zet_het_verslag_in_het_journaal() {
     let morgen = chrono::Local::now().date_naive() + chrono::Duration::days(7);
     let o = s
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Casusoverleg,
+            soort: OverlegSoort::Casusoverleg.code().into(),
             datum: morgen,
             begintijd: NaiveTime::parse_from_str("09:00", "%H:%M").unwrap(),
             plaats: "Zaal".into(),

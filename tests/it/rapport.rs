@@ -30,7 +30,7 @@ fn overleg_met_casussen(s: &mut Store) -> (String, Vec<String>) {
         .unwrap();
     let o = s
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Weegtafel,
+            soort: OverlegSoort::Weegtafel.code().into(),
             datum: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
             begintijd: chrono::NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
             plaats: "Vergaderzaal 2".into(),

@@ -872,7 +872,7 @@ fn nieuwe_lijsten_en_velden_bereiken_b() {
     a.lijst_hernoem("overlegsoort", &soort, "Weegtafel Noord").unwrap();
     let overleg = a
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Weegtafel,
+            soort: OverlegSoort::Weegtafel.code().into(),
             datum: vandaag - Duration::days(4),
             begintijd: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
             plaats: "Zaal 2".into(),

@@ -213,7 +213,7 @@ fn overleg_opzet() -> (tempfile::TempDir, Gegevensmap, Vec<String>, App) {
     hulp::casus(&mut s, "Laatste Kastanje");
     let o = s
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Casusoverleg,
+            soort: OverlegSoort::Casusoverleg.code().into(),
             datum: chrono::Local::now().date_naive() + chrono::Duration::days(7),
             begintijd: NaiveTime::parse_from_str("09:00", "%H:%M").unwrap(),
             plaats: "Zaal".into(),

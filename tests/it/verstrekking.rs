@@ -145,7 +145,7 @@ fn inzage_noemt_namen_en_wie_de_gegevens_ontving() {
     .unwrap();
     let o = s
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Casusoverleg,
+            soort: OverlegSoort::Casusoverleg.code().into(),
             datum: NaiveDate::from_ymd_opt(2026, 5, 12).unwrap(),
             begintijd: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             plaats: "Zaal 1".into(),
@@ -190,7 +190,7 @@ fn weergave_en_export_van_persoonsgegevens_staan_in_de_auditlog() {
     let niet = super::hulp::casus(s, "Zoekwoordloos");
     let o = s
         .overleg_plannen(NieuwOverleg {
-            soort: OverlegSoort::Casusoverleg,
+            soort: OverlegSoort::Casusoverleg.code().into(),
             datum: NaiveDate::from_ymd_opt(2026, 5, 12).unwrap(),
             begintijd: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
             plaats: "Zaal 1".into(),

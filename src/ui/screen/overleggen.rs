@@ -5,8 +5,8 @@
 
 use crate::domain::{Convenantstatus, Fase, OverlegSoort, WegingUitkomst, overleg::OverlegStatus};
 use crate::store::{
-    Agendapunt, CasusRegel, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, NieuwOverleg, NieuweActie,
-    Overleg, Partner, SluitControle, Verslagcorrectie,
+    Agendapunt, CasusRegel, ContactMetOrganisatie, ConvenantWaarschuwing, GenodigdeRegel, LijstItem, NieuwOverleg,
+    NieuweActie, Overleg, Partner, SluitControle, Verslagcorrectie,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, dialoog, invoer, kies, met_meldingen, nl_datum, partner_keuze, veld};
@@ -126,7 +126,10 @@ pub struct State {
     gekozen: Option<Gekozen>,
     tab: Tab,
     // New meeting form.
-    soort: OverlegSoort,
+    /// Id of the chosen meeting type (from the editable list).
+    soort: String,
+    /// Active meeting types of the editable list, in list order.
+    soorten: Vec<Keuze>,
     datum: String,
     tijd: String,
     plaats: String,
@@ -169,8 +172,8 @@ pub enum Message {
     Kies(String),
     /// Switch between preparing and holding.
     Tab(Tab),
-    /// New meeting: kind.
-    Soort(OverlegSoort),
+    /// New meeting: type, from the active entries of the editable list.
+    Soort(Keuze),
     /// New meeting: date as typed.
     Datum(String),
     /// New meeting: start time as typed.
@@ -334,7 +337,8 @@ impl State {
             overleggen: Vec::new(),
             gekozen: None,
             tab: Tab::Voorbereiden,
-            soort: OverlegSoort::Casusoverleg,
+            soort: OverlegSoort::Casusoverleg.code().into(),
+            soorten: Vec::new(),
             datum: String::new(),
             tijd: "09:30".into(),
             plaats: String::new(),
@@ -397,6 +401,17 @@ impl State {
         self.casussen = casussen;
         self.partners = partners;
         self.herbouw_kiezers();
+    }
+
+    /// Offer the active meeting types of the editable list for planning; when the chosen
+    /// type is no longer active, the first active one is chosen.
+    pub fn zet_soorten(&mut self, soorten: Vec<LijstItem>) {
+        self.soorten = soorten.into_iter().filter(|s| s.actief).map(|s| Keuze::new(s.id, s.naam)).collect();
+        if !self.soorten.iter().any(|k| k.id == self.soort)
+            && let Some(eerste) = self.soorten.first()
+        {
+            self.soort = eerste.id.clone();
+        }
     }
 
     /// Offer only what is not chosen yet: contacts not invited, cases not on the agenda.
@@ -545,7 +560,7 @@ impl State {
                 None
             }
             Message::Soort(s) => {
-                self.soort = s;
+                self.soort = s.id;
                 None
             }
             Message::Datum(t) => {
@@ -578,7 +593,7 @@ impl State {
                     (Ok(datum), Ok(begintijd)) => {
                         self.nieuw_fout = None;
                         Some(Event::Plannen(NieuwOverleg {
-                            soort: self.soort,
+                            soort: self.soort.clone(),
                             datum,
                             begintijd,
                             plaats: self.plaats.clone(),
@@ -780,7 +795,8 @@ impl State {
             "Nieuw overleg plannen",
             column![
                 row![
-                    kies(OverlegSoort::ALLE, Some(self.soort), Message::Soort).width(190),
+                    kies(self.soorten.as_slice(), self.soorten.iter().find(|k| k.id == self.soort), Message::Soort)
+                        .width(190),
                     invoer("Datum dd-mm-jjjj", &self.datum, Message::Datum)
                         .on_submit(Message::Plannen)
                         .id("overleg-datum")
@@ -1263,5 +1279,35 @@ impl State {
             .spacing(6),
             f.fout.as_deref(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, naam: &str, actief: bool) -> LijstItem {
+        LijstItem { id: id.into(), naam: naam.into(), actief }
+    }
+
+    /// Planning offers only active types; an archived chosen type gives way to the first
+    /// active one.
+    #[test]
+    fn alleen_actieve_soorten_worden_aangeboden() {
+        let mut s = State::new();
+        s.zet_soorten(vec![
+            item("weegtafel", "Triageoverleg", true),
+            item("casusoverleg", "Casusoverleg", false),
+            item("a1b2c3d4-0000", "Verbindingstafel", true),
+        ]);
+        assert_eq!(
+            s.soorten.iter().map(|k| k.label.as_str()).collect::<Vec<_>>(),
+            ["Triageoverleg", "Verbindingstafel"]
+        );
+        assert_eq!(s.soort, "weegtafel");
+        let _ = s.update(Message::Soort(Keuze::new("a1b2c3d4-0000", "Verbindingstafel")));
+        s.datum = "12-05-2026".into();
+        let (_, ev) = s.update(Message::Plannen);
+        assert!(matches!(ev, Some(Event::Plannen(o)) if o.soort == "a1b2c3d4-0000"));
     }
 }
