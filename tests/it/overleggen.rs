@@ -279,7 +279,7 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
         ov(&mut app, overleggen::Message::KiesCasus(Keuze::new(n, n)));
         klik(&mut app, "Op de agenda");
     }
-    verwacht(&app, "Agenda (3 casussen)");
+    verwacht(&app, "Agenda (3 agendapunten)");
     verwacht(&app, "09:30–09:45");
     verwacht(&app, "10:00–10:15");
     // Invitees; the club has no covenant: a warning names the cases.

@@ -288,7 +288,7 @@ fn agenda_picker_filters_and_leaves_out_what_is_on_the_agenda() {
     // Typing filters: Enter takes the first match, not the first case in the list.
     typ_en_enter(&mut app, Doel::LinksVan(plek), "besproken");
     klik(&mut app, "Op de agenda");
-    verwacht(&app, "Agenda (3 casussen)");
+    verwacht(&app, "Agenda (3 agendapunten)");
     let s = Store::open(&map, &hulp::sleutel()).unwrap();
     let o = s.overleggen().unwrap()[0].id.clone();
     assert!(s.agenda(&o).unwrap().iter().any(|p| p.casusnummer == n[2]), "the filtered casus is on the agenda");
@@ -297,7 +297,7 @@ fn agenda_picker_filters_and_leaves_out_what_is_on_the_agenda() {
     typ_en_enter(&mut app, Doel::LinksVan(plek), "zonder verslag");
     klik(&mut app, "Op de agenda");
     verwacht(&app, "Kies eerst een casus voor de agenda.");
-    verwacht(&app, "Agenda (3 casussen)");
+    verwacht(&app, "Agenda (3 agendapunten)");
 }
 
 /// The top edge of the first text widget containing `deel`.

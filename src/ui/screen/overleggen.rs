@@ -1002,9 +1002,10 @@ impl State {
             );
         }
 
-        let mut agenda =
-            column![text(format!("Agenda ({})", crate::domain::aantal(g.agenda.len(), "casus", "casussen"))).size(16)]
-                .spacing(4);
+        let mut agenda = column![
+            text(format!("Agenda ({})", crate::domain::aantal(g.agenda.len(), "agendapunt", "agendapunten"))).size(16)
+        ]
+        .spacing(4);
         if g.agenda.is_empty() {
             agenda = agenda.push(text("Nog geen casussen op de agenda.").size(13).style(theme::gedempt));
         }
