@@ -306,7 +306,7 @@ impl Store {
 mod tests {
     use super::super::{DbSleutel, Gegevensmap, Store, maak_prive_map, schema_versie_app, verbind};
     use crate::domain::MedewerkerRol;
-    use rusqlite_migration::{M, Migrations};
+    use rusqlite_migration::Migrations;
 
     /// A schema-6 database (as made before medewerkers existed) on device `apparaat` with
     /// the same free-text names as any other made by this function, upgraded by opening.
@@ -316,16 +316,7 @@ mod tests {
         let sleutel = DbSleutel::van_bytes([7; 32]);
         {
             let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(vec![
-                M::up(include_str!("../../migrations/0001_basis.sql")),
-                M::up(include_str!("../../migrations/0002_sync.sql")),
-                M::up(include_str!("../../migrations/0003_privacy.sql")),
-                M::up(include_str!("../../migrations/0004_sync_scope.sql")),
-                M::up(include_str!("../../migrations/0005_verstrekking.sql")),
-                M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
-            ])
-            .to_latest(&mut conn)
-            .unwrap();
+            Migrations::new(super::super::migraties_tot(6)).to_latest(&mut conn).unwrap();
             conn.execute(
                 "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', ?1), ('gebruiker', ?2), ('rol', 'trajectbegeleider')",
                 (apparaat, gebruiker),

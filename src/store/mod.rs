@@ -987,12 +987,7 @@ mod tests {
         let sleutel = DbSleutel::van_bytes([5; 32]);
         {
             let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(vec![
-                M::up(include_str!("../../migrations/0001_basis.sql")),
-                M::up(include_str!("../../migrations/0002_sync.sql")),
-            ])
-            .to_latest(&mut conn)
-            .unwrap();
+            Migrations::new(migraties_tot(2)).to_latest(&mut conn).unwrap();
             conn.execute_batch(
                 "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-2'), ('gebruiker', 'Oud');",
             )
@@ -1042,13 +1037,7 @@ mod tests {
         let sleutel = DbSleutel::van_bytes([6; 32]);
         {
             let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(vec![
-                M::up(include_str!("../../migrations/0001_basis.sql")),
-                M::up(include_str!("../../migrations/0002_sync.sql")),
-                M::up(include_str!("../../migrations/0003_privacy.sql")),
-            ])
-            .to_latest(&mut conn)
-            .unwrap();
+            Migrations::new(migraties_tot(3)).to_latest(&mut conn).unwrap();
             conn.execute_batch(
                 "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, datum_aanmelding)
@@ -1102,13 +1091,7 @@ mod tests {
         let sleutel = DbSleutel::van_bytes([6; 32]);
         {
             let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(vec![
-                M::up(include_str!("../../migrations/0001_basis.sql")),
-                M::up(include_str!("../../migrations/0002_sync.sql")),
-                M::up(include_str!("../../migrations/0003_privacy.sql")),
-            ])
-            .to_latest(&mut conn)
-            .unwrap();
+            Migrations::new(migraties_tot(3)).to_latest(&mut conn).unwrap();
             // Written the way schema 3 did: the triggers fill the search index.
             conn.execute_batch(
                 "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');
@@ -1167,16 +1150,7 @@ mod tests {
         let sleutel = DbSleutel::van_bytes([8; 32]);
         {
             let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(vec![
-                M::up(include_str!("../../migrations/0001_basis.sql")),
-                M::up(include_str!("../../migrations/0002_sync.sql")),
-                M::up(include_str!("../../migrations/0003_privacy.sql")),
-                M::up(include_str!("../../migrations/0004_sync_scope.sql")),
-                M::up(include_str!("../../migrations/0005_verstrekking.sql")),
-                M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
-            ])
-            .to_latest(&mut conn)
-            .unwrap();
+            Migrations::new(migraties_tot(6)).to_latest(&mut conn).unwrap();
             conn.execute_batch(
                 "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-6'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, weging_uitkomst,
@@ -1260,13 +1234,7 @@ mod tests {
         let sleutel = DbSleutel::van_bytes([3; 32]);
         {
             let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(vec![
-                M::up(include_str!("../../migrations/0001_basis.sql")),
-                M::up(include_str!("../../migrations/0002_sync.sql")),
-                M::up(include_str!("../../migrations/0003_privacy.sql")),
-            ])
-            .to_latest(&mut conn)
-            .unwrap();
+            Migrations::new(migraties_tot(3)).to_latest(&mut conn).unwrap();
             conn.execute_batch(
                 "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');",
             )
