@@ -5,7 +5,8 @@
 # kengetallen, the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
 # few pages at 1024×700 and 1280×800 (NAME-1024.png, NAME-1280.png). The
 # passphrase is typed into the unlock screen like a user would.
-# The dialog is also a check (issue 19, item 2): after typing into it, the window as drawn
+# Overleggen at 1024 px (scrolled to the agenda) is a check too: nothing may be drawn below
+# the agenda list. The dialog is also a check (issue 19, item 2): after typing into it, the window as drawn
 # bit by bit (the software renderer redraws only what changed) must equal the same window
 # drawn whole after a resize; the script fails when they differ, e.g. when the board's cards
 # show through the dialog. The two images are kept as aanmelding.png and
@@ -80,6 +81,19 @@ na_aanmelding() {
     sleep 1
 }
 
+# Overleggen at 1024 px, scrolled down to the agenda: its rows must not overlap, and the
+# pick lists scrolled half out of view must not draw below the list.
+na_overleggen-1024() {
+    xdotool windowsize --sync "$1" 1024 700
+    sleep 2
+    xdotool mousemove --window "$1" 750 500
+    for _ in 1 2 3 4 5 6; do
+        xdotool click 5
+        sleep 0.2
+    done
+    sleep 1
+}
+
 # After the shot of the bit-by-bit drawn window: resize the window and back, which redraws
 # it whole, and shoot again.
 heel() {
@@ -142,6 +156,17 @@ for maat in 1024 1280; do
     foto "overleggen-$maat" --pagina overleggen
     foto "privacy-$maat" --pagina privacy
 done
+
+# Below the scrolled agenda at 1024 px lies only the page background: a pick list scrolled
+# half out of view once painted its value there (issue 19, the tiny-skia text clip).
+if [ -f "$UIT/overleggen-1024.png" ]; then
+    kleuren=$(convert "$UIT/overleggen-1024.png" -crop 480x14+525+685 +repage -format "%k" info:)
+    if [ "$kleuren" -gt 2 ]; then
+        echo "Tekenfout: onder de agenda (Overleggen, 1024 px) staat tekst buiten de lijst ($kleuren kleuren; zie $UIT/overleggen-1024.png)." >&2
+        exit 1
+    fi
+    echo "Overleggen bij 1024 px: niets getekend onder de agenda."
+fi
 
 [ -f "$UIT/aanmelding-heel.png" ] || exit 0
 # The check: the text caret may blink between the two shots (a few pixels); cards showing

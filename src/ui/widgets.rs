@@ -111,19 +111,175 @@ pub fn datum(tekst_: &str) -> Result<Option<chrono::NaiveDate>, String> {
 
 pub use crate::domain::nl_datum;
 
-/// A pick list in the house size (same text size as the inputs).
-pub fn kies<'a, T, L, V, M>(
-    opties: L,
-    gekozen: Option<V>,
-    bij: impl Fn(T) -> M + 'a,
-) -> iced::widget::pick_list::PickList<'a, T, L, V, M>
+/// A pick list in the house size (same text size as the inputs), clipped by [`Geknipt`]
+/// so that it never draws outside the scrollable it sits in.
+pub fn kies<'a, T, L, V, M>(opties: L, gekozen: Option<V>, bij: impl Fn(T) -> M + 'a) -> Kies<'a, T, L, V, M>
 where
     T: ToString + PartialEq + Clone + 'a,
     L: std::borrow::Borrow<[T]> + 'a,
     V: std::borrow::Borrow<T> + 'a,
     M: Clone + 'a,
 {
-    iced::widget::pick_list(opties, gekozen, bij).text_size(14).padding([5, 8])
+    Kies { lijst: iced::widget::pick_list(opties, gekozen, bij).text_size(14).padding([5, 8]) }
+}
+
+/// A house pick list being built; it becomes an [`Element`] wrapped in [`Geknipt`].
+pub struct Kies<'a, T, L, V, M>
+where
+    T: ToString + PartialEq + Clone,
+    L: std::borrow::Borrow<[T]> + 'a,
+    V: std::borrow::Borrow<T> + 'a,
+    M: Clone,
+{
+    lijst: iced::widget::pick_list::PickList<'a, T, L, V, M>,
+}
+
+impl<'a, T, L, V, M> Kies<'a, T, L, V, M>
+where
+    T: ToString + PartialEq + Clone,
+    L: std::borrow::Borrow<[T]> + 'a,
+    V: std::borrow::Borrow<T> + 'a,
+    M: Clone,
+{
+    /// The text shown while nothing is chosen.
+    pub fn placeholder(self, tekst_: impl Into<String>) -> Self {
+        Kies { lijst: self.lijst.placeholder(tekst_) }
+    }
+
+    /// The width of the closed list.
+    pub fn width(self, breedte: impl Into<iced::Length>) -> Self {
+        Kies { lijst: self.lijst.width(breedte) }
+    }
+}
+
+impl<'a, T, L, V, M> From<Kies<'a, T, L, V, M>> for Element<'a, M>
+where
+    T: ToString + PartialEq + Clone + 'a,
+    L: std::borrow::Borrow<[T]> + 'a,
+    V: std::borrow::Borrow<T> + 'a,
+    M: Clone + 'a,
+{
+    fn from(k: Kies<'a, T, L, V, M>) -> Element<'a, M> {
+        Element::new(Geknipt { inhoud: k.lijst.into() })
+    }
+}
+
+/// Draws its content only inside the visible part of the surrounding scrollable.
+///
+/// The software renderer (tiny-skia 0.14) clips text that a widget draws with
+/// `fill_text` (a pick list's value and arrow, a checkbox's tick) against the widget's
+/// viewport only when that viewport sticks out of the current layer, which it never does
+/// inside a scrollable; so a pick list scrolled half out of view painted its text over
+/// whatever lies below the scrollable. Drawing a partly visible widget in a layer bounded
+/// by its visible part, while its viewport stays the larger visible area of the
+/// scrollable, makes the renderer clip it; a widget entirely out of view is not drawn. Everything else (layout, events, the open menu) goes straight to
+/// the content, which shares this widget's tree node.
+pub struct Geknipt<'a, M> {
+    inhoud: Element<'a, M>,
+}
+
+/// Wrap `inhoud` in [`Geknipt`].
+pub fn geknipt<'a, M: 'a>(inhoud: impl Into<Element<'a, M>>) -> Element<'a, M> {
+    Element::new(Geknipt { inhoud: inhoud.into() })
+}
+
+mod geknipt_impl {
+    use super::Geknipt;
+    use iced::advanced::widget::{Operation, Tree, Widget, tree};
+    use iced::advanced::{Clipboard, Layout, Renderer as _, Shell, layout, mouse, overlay, renderer};
+    use iced::{Event, Length, Rectangle, Renderer, Size, Theme, Vector};
+
+    impl<M> Widget<M, Theme, Renderer> for Geknipt<'_, M> {
+        fn size(&self) -> Size<Length> {
+            self.inhoud.as_widget().size()
+        }
+
+        fn size_hint(&self) -> Size<Length> {
+            self.inhoud.as_widget().size_hint()
+        }
+
+        fn layout(&mut self, tree: &mut Tree, renderer: &Renderer, limits: &layout::Limits) -> layout::Node {
+            self.inhoud.as_widget_mut().layout(tree, renderer, limits)
+        }
+
+        fn draw(
+            &self,
+            tree: &Tree,
+            renderer: &mut Renderer,
+            theme: &Theme,
+            style: &renderer::Style,
+            layout: Layout<'_>,
+            cursor: mouse::Cursor,
+            viewport: &Rectangle,
+        ) {
+            let vlak = layout.bounds();
+            if vlak.is_within(viewport) {
+                self.inhoud.as_widget().draw(tree, renderer, theme, style, layout, cursor, viewport);
+            } else if let Some(zichtbaar) = vlak.intersection(viewport) {
+                // The content keeps the whole viewport: the renderer applies the layer's
+                // clip only to text whose viewport sticks out of the layer.
+                renderer.with_layer(zichtbaar, |r| {
+                    self.inhoud.as_widget().draw(tree, r, theme, style, layout, cursor, viewport);
+                });
+            }
+        }
+
+        fn tag(&self) -> tree::Tag {
+            self.inhoud.as_widget().tag()
+        }
+
+        fn state(&self) -> tree::State {
+            self.inhoud.as_widget().state()
+        }
+
+        fn children(&self) -> Vec<Tree> {
+            self.inhoud.as_widget().children()
+        }
+
+        fn diff(&self, tree: &mut Tree) {
+            self.inhoud.as_widget().diff(tree);
+        }
+
+        fn operate(&mut self, tree: &mut Tree, layout: Layout<'_>, renderer: &Renderer, operation: &mut dyn Operation) {
+            self.inhoud.as_widget_mut().operate(tree, layout, renderer, operation);
+        }
+
+        fn update(
+            &mut self,
+            tree: &mut Tree,
+            event: &Event,
+            layout: Layout<'_>,
+            cursor: mouse::Cursor,
+            renderer: &Renderer,
+            clipboard: &mut dyn Clipboard,
+            shell: &mut Shell<'_, M>,
+            viewport: &Rectangle,
+        ) {
+            self.inhoud.as_widget_mut().update(tree, event, layout, cursor, renderer, clipboard, shell, viewport);
+        }
+
+        fn mouse_interaction(
+            &self,
+            tree: &Tree,
+            layout: Layout<'_>,
+            cursor: mouse::Cursor,
+            viewport: &Rectangle,
+            renderer: &Renderer,
+        ) -> mouse::Interaction {
+            self.inhoud.as_widget().mouse_interaction(tree, layout, cursor, viewport, renderer)
+        }
+
+        fn overlay<'b>(
+            &'b mut self,
+            tree: &'b mut Tree,
+            layout: Layout<'b>,
+            renderer: &Renderer,
+            viewport: &Rectangle,
+            translation: Vector,
+        ) -> Option<overlay::Element<'b, M, Theme, Renderer>> {
+            self.inhoud.as_widget_mut().overlay(tree, layout, renderer, viewport, translation)
+        }
+    }
 }
 
 const MAANDEN: [&str; 12] = [

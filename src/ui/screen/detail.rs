@@ -1102,10 +1102,12 @@ impl State {
                 text(format!("{} · {} · AVE {} · {}", r.thema, r.fase.label(), r.ave, r.procesregisseur))
                     .size(13)
                     .style(theme::gedempt),
-            ],
-            space::horizontal(),
-            documentknoppen(Document::Plan),
-            documentknoppen(Document::Overzicht),
+            ]
+            .width(Fill),
+            // One above the other, so that at 1024 px neither wraps nor is cut off.
+            column![documentknoppen(Document::Plan), documentknoppen(Document::Overzicht)]
+                .spacing(2)
+                .align_x(iced::Right),
         ]
         .spacing(12)
         .align_y(iced::Center);

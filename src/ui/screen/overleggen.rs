@@ -1017,14 +1017,15 @@ impl State {
             let wat: Element<'a, Message> = if p.is_algemeen() {
                 text(&p.tekst).size(14).width(Fill).into()
             } else {
-                button(text(format!("Casus {}", p.casusnummer)).size(14))
+                button(text(format!("Casus {}", p.casusnummer)).size(14).wrapping(text::Wrapping::None))
                     .on_press(Message::OpenCasus(p.casusnummer.clone()))
                     .style(Knop::Link.stijl())
-                    .width(Fill)
                     .into()
             };
-            let mut r =
-                row![text(format!("{}–{eind}", p.starttijd)).size(14).width(110), wat].spacing(6).align_y(iced::Center);
+            let tijd = text(format!("{}–{eind}", p.starttijd)).size(14).wrapping(text::Wrapping::None);
+            // Time and casus on the left, the controls as one block on the right; in a
+            // narrow window the controls wrap onto their own line instead of overlapping.
+            let mut r = row![].spacing(6).align_y(iced::Center);
             if gesloten {
                 r = r.push(text(format!("{} min", p.duur_minuten)).size(13).style(theme::gedempt));
             } else {
@@ -1050,7 +1051,13 @@ impl State {
                         button(text("Van agenda")).on_press(Message::Verwijder(p.id.clone())).style(Knop::Link.stijl()),
                     );
             }
-            agenda = agenda.push(r);
+            agenda = agenda.push(
+                row![row![container(tijd).width(100), wat].spacing(6).align_y(iced::Center).width(250), r]
+                    .spacing(6)
+                    .align_y(iced::Center)
+                    .wrap()
+                    .vertical_spacing(4),
+            );
         }
         if !gesloten {
             agenda = agenda.push(
