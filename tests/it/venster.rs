@@ -405,6 +405,33 @@ fn a_narrow_window_still_shows_the_action_description() {
     assert!(b.width >= 100.0, "the description column is {} px wide", b.width);
 }
 
+/// The width of the first text widget that is exactly `tekst`, in a window `breedte` wide.
+fn breedte_van(app: &App, breedte: f32, tekst: &str) -> f32 {
+    init_backend();
+    let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (breedte, 900.0), app.view());
+    ui.find(|c: Candidate<'_>| match c {
+        Candidate::Text { content, bounds, .. } if content == tekst => Some(bounds.width),
+        _ => None,
+    })
+    .unwrap_or_else(|e| panic!("no text {tekst:?}: {e:?}"))
+}
+
+/// In the smallest window (1024 px) the six lanes keep a readable width and the board
+/// scrolls sideways: a card's number and theme are as wide as in a large window, not
+/// squeezed into a sliver of a lane and cut off.
+#[test]
+fn a_narrow_board_keeps_its_lanes_readable() {
+    let (_o, app) = opzet();
+    let nummer = Store::open(&_o.map, &hulp::sleutel()).unwrap().casus_lijst(&CasusFilter::default()).unwrap()[0]
+        .casusnummer
+        .clone();
+    for tekst in [nummer.as_str(), "Ondersteunen"] {
+        let breed = breedte_van(&app, 1600.0, tekst);
+        let smal = breedte_van(&app, 1024.0, tekst);
+        assert!(smal >= breed - 0.5, "{tekst:?} is {smal} px wide at 1024 px and {breed} px at 1600 px");
+    }
+}
+
 /// A board save runs off the event loop: while it runs the dialog's button says what it is
 /// doing and cannot be pressed again (nor can the dialog be cancelled), and the result
 /// replaces it when the task has run.

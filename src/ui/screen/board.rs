@@ -7,7 +7,7 @@ use crate::store::{CasusRegel, LijstItem, NieuweBetrokkene, NieuweCasus, Toewijz
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, dialoog, invoer, kies, met_meldingen, nl_datum, veld};
 use iced::mouse;
-use iced::widget::{button, checkbox, column, container, mouse_area, row, scrollable, space, text};
+use iced::widget::{button, checkbox, column, container, mouse_area, responsive, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
 /// At most this many cards are drawn per column; the rest is counted (filter to narrow).
@@ -238,6 +238,13 @@ pub enum Event {
     /// Assign procesregisseur and/or trajectbegeleider of casus `.0`.
     Toewijzen(String, Toewijzing),
 }
+
+/// The narrowest a lane may get before the board scrolls sideways.
+const MIN_KOLOM: f32 = 185.0;
+/// The width of the folded "Afgesloten" lane.
+const INGEKLAPT: f32 = 190.0;
+/// The widget id of the sideways scrollable that holds the lanes in a narrow window.
+const BORD_ID: &str = "bord-banen";
 
 /// The widget id of a column's scrollable list.
 fn kolom_id(baan: Baan) -> String {
@@ -646,23 +653,14 @@ impl State {
         .wrap();
 
         let zichtbaar = self.gesorteerd();
-        let mut kolommen = row![].spacing(10).height(Fill);
-        for baan in Baan::ALLE {
-            let kaarten: Vec<&CasusRegel> =
-                zichtbaar.iter().copied().filter(|c| Baan::van(c.fase, c.weging_uitkomst) == baan).collect();
-            kolommen = kolommen.push(self.kolom(baan, &kaarten));
-        }
+        let aantal = zichtbaar.len();
 
         let mut inhoud = column![
             row![
                 text("Casussen").size(22),
-                text(format!(
-                    "{} van {}",
-                    zichtbaar.len(),
-                    crate::domain::aantal(self.regels.len(), "casus", "casussen")
-                ))
-                .size(13)
-                .style(theme::gedempt),
+                text(format!("{} van {}", aantal, crate::domain::aantal(self.regels.len(), "casus", "casussen")))
+                    .size(13)
+                    .style(theme::gedempt),
                 space::horizontal(),
                 button(text("Nieuwe aanmelding").size(14))
                     .on_press(Message::NieuweAanmelding)
@@ -682,7 +680,7 @@ impl State {
             .size(12)
             .style(theme::gedempt),
         );
-        inhoud = inhoud.push(kolommen);
+        inhoud = inhoud.push(responsive(move |maat| self.kolommen(maat.width)));
         // A release anywhere else ends a drag without moving (after a column's own release).
         let inhoud = mouse_area(inhoud).on_release(Message::LaatLos(None));
         let meldingen = match (&self.fout, &self.melding, self.bezig) {
@@ -704,7 +702,36 @@ impl State {
         }
     }
 
-    fn kolom<'a>(&'a self, baan: Baan, kaarten: &[&'a CasusRegel]) -> Element<'a, Message> {
+    /// The lanes side by side in `breedte` pixels. When that leaves a lane narrower than
+    /// [`MIN_KOLOM`] (a 1024 px window), the lanes keep that width and the board scrolls
+    /// sideways, so card texts and headings are never cut off.
+    fn kolommen(&self, breedte: f32) -> Element<'_, Message> {
+        const TUSSEN: f32 = 10.0;
+        let zichtbaar = self.gesorteerd();
+        let ingeklapt = !self.afgesloten_open;
+        let open = Baan::ALLE.len() - usize::from(ingeklapt);
+        let vast = if ingeklapt { INGEKLAPT + TUSSEN } else { 0.0 };
+        let per = (breedte - vast - TUSSEN * (open as f32 - 1.0)) / open as f32;
+        let smal = per < MIN_KOLOM;
+        let mut kolommen = row![].spacing(TUSSEN).height(Fill);
+        for baan in Baan::ALLE {
+            let kaarten: Vec<&CasusRegel> =
+                zichtbaar.iter().copied().filter(|c| Baan::van(c.fase, c.weging_uitkomst) == baan).collect();
+            kolommen = kolommen.push(self.kolom(baan, &kaarten, smal));
+        }
+        if smal {
+            scrollable(kolommen)
+                .id(BORD_ID)
+                .direction(scrollable::Direction::Horizontal(scrollable::Scrollbar::new()))
+                .spacing(4)
+                .height(Fill)
+                .into()
+        } else {
+            kolommen.into()
+        }
+    }
+
+    fn kolom<'a>(&'a self, baan: Baan, kaarten: &[&'a CasusRegel], smal: bool) -> Element<'a, Message> {
         let fase = baan.fase();
         let kop = row![
             container(space().width(4).height(18)).style(Vlak::Strook(theme::fase_kleur(fase)).stijl()),
@@ -741,7 +768,13 @@ impl State {
                 );
             }
         }
-        let breedte = if ingeklapt { iced::Length::Fixed(190.0) } else { iced::Length::FillPortion(1) };
+        let breedte = if ingeklapt {
+            iced::Length::Fixed(INGEKLAPT)
+        } else if smal {
+            iced::Length::Fixed(MIN_KOLOM)
+        } else {
+            iced::Length::FillPortion(1)
+        };
         // While a card from another column is dragged over this one, it shows where it lands.
         let doel = self.boven == Some(baan)
             && self.gepakt.as_deref().and_then(|n| self.regel(n)).is_some_and(|c| c.fase != fase);
