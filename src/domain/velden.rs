@@ -192,11 +192,31 @@ pub fn audit_omschrijving(handeling: &str, tabel: &str, veld: Option<&str>) -> S
         ("aanmaken", _) => format!("{wat} aangemaakt"),
         ("verwijderen", _) => format!("{wat} verwijderd"),
         ("vernietigen", _) => format!("{wat} verwijderd na de bewaartermijn"),
+        ("exporteren", _) => uitvoer_zin(tabel).map(str::to_string).unwrap_or_else(|| format!("{wat} uitgevoerd")),
         ("ontvangen", Some(v)) => format!("{} ontvangen van een collega", veld_omschrijving(tabel, v)),
         ("ontvangen", None) => format!("{wat} ontvangen van een collega"),
         (_, Some(v)) => format!("{} gewijzigd", veld_omschrijving(tabel, v)),
         (h, None) => format!("{wat}: {}", h.replace('_', " ")),
     }
+}
+
+/// What an `exporteren` audit entry means, by the `tabel` value the store writes for each
+/// kind of output (`store::Uitvoer::tabel`).
+fn uitvoer_zin(tabel: &str) -> Option<&'static str> {
+    Some(match tabel {
+        "pdf_agenda" => "Opgenomen in een agenda (PDF of afdruk)",
+        "pdf_verslag" => "Opgenomen in een verslag (PDF of afdruk)",
+        "pdf_plan" => "Plan van aanpak als PDF gemaakt of afgedrukt",
+        "pdf_overzicht" => "Casusoverzicht als PDF gemaakt of afgedrukt",
+        "inzage" => "Opgenomen in een antwoord op een inzageverzoek",
+        "backup" => "Opgenomen in een back-up",
+        "contactlijst" => "Contactlijst uitgevoerd",
+        "bundel" => "Meegegeven in een synchronisatiebundel",
+        "sleutel_identiteit" => "Apparaatidentiteit geëxporteerd",
+        "sleutel_database" => "Databasesleutel geëxporteerd",
+        "sleutel_herstel" => "Herstelsleutel gemaakt of gebruikt",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -34,6 +34,22 @@ pub enum Uitvoer {
 }
 
 impl Uitvoer {
+    /// Every kind of output.
+    pub const ALLE: [Uitvoer; 12] = [
+        Uitvoer::Agenda,
+        Uitvoer::Verslag,
+        Uitvoer::Plan,
+        Uitvoer::Overzicht,
+        Uitvoer::Inzage,
+        Uitvoer::Zoekresultaat,
+        Uitvoer::Backup,
+        Uitvoer::Contactlijst,
+        Uitvoer::Bundel,
+        Uitvoer::Identiteit,
+        Uitvoer::Databasesleutel,
+        Uitvoer::Herstelsleutel,
+    ];
+
     /// The audit entry's `tabel` value.
     pub fn tabel(self) -> &'static str {
         match self {
@@ -135,5 +151,22 @@ impl Store {
             w.exporteren(Uitvoer::Bundel.tabel(), bundel, None)?;
         }
         w.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Uitvoer;
+
+    /// The Historie tab and `casus show` describe every export in words, never by the
+    /// audit log's internal `tabel` value ("bundel: exporteren" before).
+    #[test]
+    fn elke_uitvoer_heeft_een_zin_in_de_historie() {
+        for u in Uitvoer::ALLE {
+            let handeling = if u.is_weergave() { "inzien" } else { "exporteren" };
+            let zin = crate::domain::velden::audit_omschrijving(handeling, u.tabel(), None);
+            let woorden: Vec<&str> = zin.split(|c: char| !c.is_alphanumeric() && c != '_').collect();
+            assert!(!woorden.contains(&u.tabel()) && !zin.contains(':'), "{u:?} reads {zin:?}");
+        }
     }
 }
