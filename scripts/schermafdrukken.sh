@@ -155,6 +155,10 @@ for maat in 1024 1280; do
     foto "casus-$maat" --casus "$CASUS"
     foto "overleggen-$maat" --pagina overleggen
     foto "privacy-$maat" --pagina privacy
+    foto "partners-$maat" --pagina partners
+    foto "synchronisatie-$maat" --pagina synchronisatie
+    foto "kengetallen-$maat" --pagina kengetallen
+    foto "instellingen-$maat" --pagina instellingen
 done
 
 # Below the scrolled agenda at 1024 px lies only the page background: a pick list scrolled

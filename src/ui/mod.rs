@@ -1094,7 +1094,7 @@ fn voortgang(l: &Lopend) -> Element<'_, Message> {
     let verstreken = l.gestart.elapsed();
     let fase = (verstreken.as_millis() % 2000) as f32 / 2000.0;
     row![
-        text(format!("{}… ({} s)", l.soort.label(), verstreken.as_secs())).size(14),
+        text(format!("{}… ({} s)", l.soort.label(), verstreken.as_secs())).size(14).wrapping(text::Wrapping::None),
         iced::widget::progress_bar(0.0..=1.0, fase).length(Fill).girth(8),
     ]
     .spacing(12)
@@ -2719,10 +2719,19 @@ impl Hoofd {
         }
         // A running job's progress bar sits in the top bar, right of the search field: it
         // never pushes the page down.
-        let mut balk = row![zoek, space::horizontal()].spacing(16).padding([8, 16]);
-        if let Some(l) = &self.taak {
-            balk = balk.push(container(voortgang(l)).width(Fill).max_width(460).height(28).align_y(iced::Center));
-        }
+        // The bar takes the room right of the search field, at most 460 px; its label is
+        // never squeezed (a 1024 px window cut it off when a spacer shared the room).
+        let mut balk = row![zoek].spacing(16).padding([8, 16]);
+        balk = match &self.taak {
+            Some(l) => balk.push(
+                container(container(voortgang(l)).max_width(460))
+                    .width(Fill)
+                    .align_x(iced::Right)
+                    .height(28)
+                    .align_y(iced::Center),
+            ),
+            None => balk.push(space::horizontal()),
+        };
         let bovenbalk = container(balk).width(Fill);
 
         let inhoud: Element<'_, Message> = match (self.pagina, &self.detail) {

@@ -367,7 +367,7 @@ impl State {
     /// The view.
     pub fn view(&self) -> Element<'_, Message> {
         let keuzes: Vec<Keuze> = VERGRENDEL_KEUZES.iter().map(|m| keuze(*m)).collect();
-        column![
+        let inhoud = column![
             text("Instellingen").size(22),
             container(
                 column![
@@ -404,8 +404,10 @@ impl State {
             .style(Vlak::Paneel.stijl()),
         ]
         .spacing(12)
-        .padding(16)
-        .into()
+        .padding(16);
+        // The page is longer than a small window: it scrolls instead of squeezing the
+        // last rows of the medewerkers and lists into each other.
+        scrollable(inhoud).into()
     }
 
     /// "Mijn naam en rol" and the medewerkers: add, rename, change role, link a device, archive.

@@ -195,7 +195,10 @@ impl State {
             ]
             .spacing(3),
         ]
-        .spacing(10);
+        .spacing(10)
+        // In a narrow window the buttons go under the dates instead of past the edge.
+        .wrap()
+        .vertical_spacing(6);
         let mut kolom = column![text("Kengetallen").size(22), periode].spacing(12);
         if let Some(f) = &self.fout {
             kolom = kolom.push(banner(Vlak::Fout, f, Some(Message::SluitMelding)));
