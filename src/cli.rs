@@ -159,8 +159,15 @@ pub enum Vervolg {
     /// Done.
     Klaar,
     /// Open the window on this data dir.
+    #[cfg(feature = "venster")]
     Venster(Gegevensmap, Box<crate::ui::Beginscherm>),
 }
+
+/// Without the `venster` feature (a core-only build, e.g. the fuzz target) the window
+/// cannot be opened.
+#[cfg(not(feature = "venster"))]
+const ZONDER_VENSTER: &str =
+    "Deze uitgave van Schakel is gebouwd zonder venster; gebruik de opdrachten (schakel --help).";
 
 /// Kinds of printed report.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -1292,7 +1299,10 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
     }
     let map = gegevensmap(&cli)?;
     let Some(opdracht) = cli.opdracht.as_ref() else {
+        #[cfg(feature = "venster")]
         return Ok(Vervolg::Venster(map, Box::default()));
+        #[cfg(not(feature = "venster"))]
+        return Err(CliFout::Gebruik(ZONDER_VENSTER.into()));
     };
     match opdracht {
         Opdracht::Init(a) => {
@@ -1565,45 +1575,62 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         // Handled above, before the data dir is looked up.
         Opdracht::Handleiding { .. } => {}
         Opdracht::Venster { casus, tab, pagina, meet } => {
-            let pagina = match pagina.as_deref() {
-                None => None,
-                Some(p) => Some(crate::ui::Pagina::parse(p).ok_or_else(|| {
-                    CliFout::Gebruik(format!(
-                        "Onbekende pagina '{p}'; kies casussen, overleggen, partners, kengetallen, synchronisatie of instellingen."
-                    ))
-                })?),
-            };
-            if let Some(n) = casus {
-                n.parse::<crate::domain::Casusnummer>()?;
-            }
-            let overleg_tab = match tab.as_deref().map(str::to_lowercase).as_deref() {
-                Some("voorbereiden") => Some(crate::ui::screen::overleggen::Tab::Voorbereiden),
-                Some("voeren") => Some(crate::ui::screen::overleggen::Tab::Voeren),
-                _ => None,
-            };
-            let tab = match tab.as_deref() {
-                None => None,
-                Some(_) if overleg_tab.is_some() => None,
-                Some(t) => Some(crate::ui::screen::detail::Tab::parse(t).ok_or_else(|| {
-                    CliFout::Gebruik(format!(
-                        "Onbekend tabblad '{t}'; kies overzicht, plan, journaal, partners of historie (bij een overleg: voorbereiden of voeren)."
-                    ))
-                })?),
-            };
-            return Ok(Vervolg::Venster(
-                map,
-                Box::new(crate::ui::Beginscherm {
-                    casus: casus.clone(),
-                    tab,
-                    concept: None,
-                    pagina,
-                    overleg_tab,
-                    meet: *meet,
-                }),
-            ));
+            return venster(map, casus, tab, pagina, *meet);
         }
     }
     Ok(Vervolg::Klaar)
+}
+
+/// `schakel venster`: check the options, then leave opening the window to the caller.
+#[cfg(feature = "venster")]
+fn venster(
+    map: Gegevensmap,
+    casus: &Option<String>,
+    tab: &Option<String>,
+    pagina: &Option<String>,
+    meet: bool,
+) -> Result<Vervolg, CliFout> {
+    let pagina = match pagina.as_deref() {
+            None => None,
+            Some(p) => Some(crate::ui::Pagina::parse(p).ok_or_else(|| {
+                CliFout::Gebruik(format!(
+                    "Onbekende pagina '{p}'; kies casussen, overleggen, partners, kengetallen, synchronisatie of instellingen."
+                ))
+            })?),
+        };
+    if let Some(n) = casus {
+        n.parse::<crate::domain::Casusnummer>()?;
+    }
+    let overleg_tab = match tab.as_deref().map(str::to_lowercase).as_deref() {
+        Some("voorbereiden") => Some(crate::ui::screen::overleggen::Tab::Voorbereiden),
+        Some("voeren") => Some(crate::ui::screen::overleggen::Tab::Voeren),
+        _ => None,
+    };
+    let tab = match tab.as_deref() {
+            None => None,
+            Some(_) if overleg_tab.is_some() => None,
+            Some(t) => Some(crate::ui::screen::detail::Tab::parse(t).ok_or_else(|| {
+                CliFout::Gebruik(format!(
+                    "Onbekend tabblad '{t}'; kies overzicht, plan, journaal, partners of historie (bij een overleg: voorbereiden of voeren)."
+                ))
+            })?),
+        };
+    Ok(Vervolg::Venster(
+        map,
+        Box::new(crate::ui::Beginscherm { casus: casus.clone(), tab, concept: None, pagina, overleg_tab, meet }),
+    ))
+}
+
+/// `schakel venster` in a build without the window.
+#[cfg(not(feature = "venster"))]
+fn venster(
+    _map: Gegevensmap,
+    _casus: &Option<String>,
+    _tab: &Option<String>,
+    _pagina: &Option<String>,
+    _meet: bool,
+) -> Result<Vervolg, CliFout> {
+    Err(CliFout::Gebruik(ZONDER_VENSTER.into()))
 }
 
 fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout> {

@@ -15,4 +15,5 @@ pub mod over;
 pub mod report;
 pub mod store;
 pub mod sync;
+#[cfg(feature = "venster")]
 pub mod ui;

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     };
     match schakel::cli::voer_uit(cli) {
         Ok(schakel::cli::Vervolg::Klaar) => ExitCode::SUCCESS,
+        #[cfg(feature = "venster")]
         Ok(schakel::cli::Vervolg::Venster(map, begin)) => {
             // No command: open the window on the data dir.
             match schakel::ui::run(map, *begin) {
