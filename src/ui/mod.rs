@@ -74,11 +74,24 @@
 //!
 //! Screens map their own data (e.g. the overleggen screen builds its casus and partner
 //! pickers from store rows, groups decided actions, names its PDFs). A new sidebar screen
-//! touches five places outside its own module today: `screen/mod.rs` (`pub mod`), and in
-//! this file the `Pagina` entry (variant, order, label), the `Hoofd` field and its
-//! construction, one `Message` variant with its routing arm (plus a handler for the
-//! screen's events), and the view arm. The goal is three; folding the `Pagina` entry and
-//! the view arm into a screen registry would get there.
+//! `x` (module `screen/x.rs` with `State`, `Message`, `Event`, `update`, `view`) touches
+//! three places outside its own module:
+//!
+//! 1. `screen/mod.rs`: `pub mod x;`
+//! 2. [`Message`]: a variant named like its page, `X(x::Message)`, with a doc comment;
+//! 3. the `schermen!` table in this file: one line
+//!    `X(x) = "Label", begin: <initial State>, open: <what opening the page does>,
+//!    event: <handler>;` — it generates the [`Pagina`] variant (sidebar order = table
+//!    order, label, `--pagina` name), the `Hoofd` field `schermen.x`, the routing of
+//!    `Message::X` through `x::State::update` to the handler, the refresh on opening the
+//!    page, and the view.
+//!
+//! The handler, `fn x_event(&mut self, e: x::Event) -> (Task<Message>, bool)` (the task
+//! and whether to lock), goes in an `impl Hoofd` block of its own at the end of this file:
+//! it turns the screen's events into `lees`/`schrijf` tasks (never a store call in
+//! `update`, see `tests/it/wachten.rs::geen_store_aanroep_in_update`). Optional: an arm in
+//! `Message::Annuleer` for Escape. The board (`Pagina::Casussen`, with the open casus) is
+//! the one built-in page.
 
 pub mod screen;
 pub mod theme;
@@ -287,52 +300,168 @@ impl Meting {
     }
 }
 
-/// Sidebar pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pagina {
-    /// The board.
-    Casussen,
+/// The screen registry: generates [`Pagina`] (sidebar order and labels), the `Schermen`
+/// struct that holds every registered screen's state, and the routing of its messages,
+/// its view and what opening its page does. See "What a new screen touches" in the module
+/// doc. Each line: `Pagina(module) = "Label", begin: <the state, from store, map and
+/// banner>, open: <fn(&mut Hoofd) -> Task>, event: <fn(&mut Hoofd, module::Event) -> (Task,
+/// lock?)>` (a method path or a closure).
+/// The `Message` variant has the page's name and carries `module::Message`.
+macro_rules! schermen {
+    (
+        $store:ident, $map:ident, $banner:ident;
+        $( $(#[$doc:meta])* $pagina:ident($veld:ident) = $label:literal,
+            begin: $begin:expr, open: $open:expr, event: $event:expr; )*
+    ) => {
+        /// Sidebar pages: the board first, then the registered screens in sidebar order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Pagina {
+            /// The board (with the open casus).
+            Casussen,
+            $( $(#[$doc])* $pagina, )*
+        }
+
+        impl Pagina {
+            const ALLE: &'static [Pagina] = &[Pagina::Casussen, $(Pagina::$pagina,)*];
+
+            fn label(self) -> &'static str {
+                match self {
+                    Pagina::Casussen => "Casussen",
+                    $( Pagina::$pagina => $label, )*
+                }
+            }
+        }
+
+        /// The state of every registered screen (one field per registry line).
+        struct Schermen {
+            $( $veld: $veld::State, )*
+        }
+
+        impl Schermen {
+            fn nieuw($store: &mut Store, $map: &Gegevensmap, $banner: &mut Option<String>) -> Schermen {
+                Schermen { $( $veld: $begin, )* }
+            }
+        }
+
+        impl Hoofd {
+            /// Route a registered screen's message: its own `update`, then its event to the
+            /// handler of its line. Other messages come back unhandled. Returns the task and
+            /// whether to lock.
+            fn scherm_bericht(&mut self, m: Message) -> Result<(Task<Message>, bool), Message> {
+                match m {
+                    $( Message::$pagina(m) => {
+                        let (task, event) = self.schermen.$veld.update(m);
+                        let task = task.map(Message::$pagina);
+                        Ok(match event {
+                            Some(e) => {
+                                let (vervolg, vergrendel) = ($event)(self, e);
+                                (Task::batch([task, vervolg]), vergrendel)
+                            }
+                            None => (task, false),
+                        })
+                    } )*
+                    m => Err(m),
+                }
+            }
+
+            /// What opening a registered page does (refresh its data); the board is not one.
+            fn scherm_openen(&mut self, p: Pagina) -> Task<Message> {
+                match p {
+                    Pagina::Casussen => Task::none(),
+                    $( Pagina::$pagina => ($open)(self), )*
+                }
+            }
+
+            /// The view of a registered page (`None` for the board).
+            fn scherm_view(&self) -> Option<Element<'_, Message>> {
+                match self.pagina {
+                    Pagina::Casussen => None,
+                    $( Pagina::$pagina => Some(self.schermen.$veld.view().map(Message::$pagina)), )*
+                }
+            }
+        }
+    };
+}
+
+schermen! {
+    store, map, banner;
     /// Meetings: planning, holding, minutes.
-    Overleggen,
+    Overleggen(overleggen) = "Overleggen",
+        begin: overleggen::State::new(),
+        open: |h: &mut Hoofd| { h.ververs_overleggen(); Task::none() },
+        event: |h: &mut Hoofd, e| (h.overleg_event(e), false);
     /// Partner organisations and contacts.
-    Partners,
+    Partners(partners) = "Partners",
+        begin: partners::State::new(Vec::new()),
+        open: |h: &mut Hoofd| { h.ververs_partners(); Task::none() },
+        event: |h: &mut Hoofd, e| (h.partner_event(e), false);
     /// Figures for a period.
-    Kengetallen,
+    Kengetallen(kengetallen) = "Kengetallen",
+        begin: kengetallen::State::new(chrono::Local::now().date_naive()),
+        open: |h: &mut Hoofd| h.open_kengetallen(),
+        event: |h: &mut Hoofd, e| (h.kengetallen_event(e), false);
     /// Bundle sync.
-    Synchronisatie,
+    Synchronisatie(synchronisatie) = "Synchronisatie",
+        begin: begin_synchronisatie(store, map, banner),
+        open: |h: &mut Hoofd| { h.ververs_sync(); Task::none() },
+        event: |h: &mut Hoofd, e| (h.sync_event(e), false);
     /// Retention, inzage, audit export, backup and key handling.
-    Privacy,
+    Privacy(privacy) = "Privacy",
+        begin: privacy::State::new(matches!(
+            crate::store::sleutelbron(map),
+            Ok(crate::store::sleutel::SleutelBron::Wachtwoord)
+        )),
+        open: |h: &mut Hoofd| { h.ververs_privacy(); Task::none() },
+        event: Hoofd::privacy_event;
     /// Settings.
-    Instellingen,
+    Instellingen(instellingen) = "Instellingen",
+        begin: begin_instellingen(store, map),
+        open: |h: &mut Hoofd| { h.ververs_lijsten(); Task::none() },
+        event: Hoofd::instellingen_event;
 }
 
 impl Pagina {
-    const ALLE: [Pagina; 7] = [
-        Pagina::Casussen,
-        Pagina::Overleggen,
-        Pagina::Partners,
-        Pagina::Kengetallen,
-        Pagina::Synchronisatie,
-        Pagina::Privacy,
-        Pagina::Instellingen,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Pagina::Casussen => "Casussen",
-            Pagina::Overleggen => "Overleggen",
-            Pagina::Partners => "Partners",
-            Pagina::Kengetallen => "Kengetallen",
-            Pagina::Synchronisatie => "Synchronisatie",
-            Pagina::Privacy => "Privacy",
-            Pagina::Instellingen => "Instellingen",
-        }
-    }
-
     /// A page by its (lower-case) name.
     pub fn parse(s: &str) -> Option<Pagina> {
-        Pagina::ALLE.into_iter().find(|p| p.label().eq_ignore_ascii_case(s.trim()))
+        Pagina::ALLE.iter().copied().find(|p| p.label().eq_ignore_ascii_case(s.trim()))
     }
+}
+
+/// The settings screen as it starts: the lock time, the user, the lists and medewerkers.
+fn begin_instellingen(store: &Store, map: &Gegevensmap) -> instellingen::State {
+    let minuten = vergrendel_minuten(store);
+    let mut s = instellingen::State::new(
+        minuten,
+        store.gebruiker().to_string(),
+        store.instelling(instelling::ZVH).ok().flatten().unwrap_or_default(),
+        map.pad().display().to_string(),
+    );
+    s.zet_lijsten(store.themas().unwrap_or_default(), store.leefgebieden().unwrap_or_default());
+    let mij = store.mijn_medewerker().ok().flatten();
+    s.zet_medewerkers(store.medewerkers().unwrap_or_default(), mij.map(|m| m.id));
+    s.zet_meer_lijsten(store.gemeenten().unwrap_or_default(), store.overlegsoorten().unwrap_or_default());
+    s
+}
+
+/// The sync screen as it starts: this device's identity (made on first use).
+fn begin_synchronisatie(store: &mut Store, map: &Gegevensmap, banner: &mut Option<String>) -> synchronisatie::State {
+    match crate::sync::apparaat(store) {
+        Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), map.pad()),
+        Err(e) => {
+            *banner = Some(melding::sync(&e));
+            synchronisatie::State::default()
+        }
+    }
+}
+
+/// The idle minutes before locking, from the settings (the default when unset).
+fn vergrendel_minuten(store: &Store) -> u32 {
+    store
+        .instelling(instelling::VERGRENDEL_MINUTEN)
+        .ok()
+        .flatten()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(STANDAARD_VERGRENDEL_MINUTEN)
 }
 
 /// Root messages.
@@ -493,14 +622,10 @@ struct Hoofd {
     pagina: Pagina,
     board: board::State,
     detail: Option<detail::State>,
-    instellingen: instellingen::State,
-    synchronisatie: synchronisatie::State,
-    partners: partners::State,
-    privacy: privacy::State,
+    /// The registered screens (see `schermen!`).
+    schermen: Schermen,
     /// The data dir (backup restore and key replacement swap its files).
     map: Gegevensmap,
-    overleggen: overleggen::State,
-    kengetallen: kengetallen::State,
     /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
     afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
@@ -694,12 +819,7 @@ impl App {
     fn binnen(&mut self, store: Store) -> Task<Message> {
         // Print copies left behind by a crash.
         let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
-        let minuten = store
-            .instelling(instelling::VERGRENDEL_MINUTEN)
-            .ok()
-            .flatten()
-            .and_then(|m| m.parse().ok())
-            .unwrap_or(STANDAARD_VERGRENDEL_MINUTEN);
+        let minuten = vergrendel_minuten(&store);
         self.vergrendel_na = Duration::from_secs(u64::from(minuten) * 60);
         self.laatste_activiteit = Instant::now();
         let mut banner = None;
@@ -713,40 +833,15 @@ impl App {
         let mij = store.mijn_medewerker().ok().flatten();
         let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
         board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
-        let instellingen = instellingen::State::new(
-            minuten,
-            store.gebruiker().to_string(),
-            store.instelling(instelling::ZVH).ok().flatten().unwrap_or_default(),
-            self.map.pad().display().to_string(),
-        );
-        let mut instellingen = instellingen;
-        instellingen.zet_lijsten(themas, store.leefgebieden().unwrap_or_default());
-        instellingen.zet_medewerkers(store.medewerkers().unwrap_or_default(), mij.map(|m| m.id));
-        instellingen
-            .zet_meer_lijsten(store.gemeenten().unwrap_or_default(), store.overlegsoorten().unwrap_or_default());
         let mut store = store;
-        let synchronisatie = match crate::sync::apparaat(&mut store) {
-            Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
-            Err(e) => {
-                banner = Some(melding::sync(&e));
-                synchronisatie::State::default()
-            }
-        };
+        let schermen = Schermen::nieuw(&mut store, &self.map, &mut banner);
         let mut hoofd = Hoofd {
             store,
             pagina: Pagina::Casussen,
             board,
             detail: None,
-            instellingen,
-            synchronisatie,
-            partners: partners::State::new(Vec::new()),
-            privacy: privacy::State::new(matches!(
-                crate::store::sleutelbron(&self.map),
-                Ok(crate::store::sleutel::SleutelBron::Wachtwoord)
-            )),
+            schermen,
             map: self.map.clone(),
-            overleggen: overleggen::State::new(),
-            kengetallen: kengetallen::State::new(chrono::Local::now().date_naive()),
             afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
@@ -1348,6 +1443,11 @@ impl Hoofd {
             }
             return (Task::none(), false);
         }
+        // The registered screens (see `schermen!`).
+        let message = match self.scherm_bericht(message) {
+            Ok(r) => return r,
+            Err(m) => m,
+        };
         match message {
             Message::Navigeer(p) => {
                 self.bewaar_openstaand();
@@ -1355,25 +1455,9 @@ impl Hoofd {
                 if p == Pagina::Casussen {
                     self.detail = None;
                     self.herlaad_board();
-                }
-                if p == Pagina::Synchronisatie {
-                    self.ververs_sync();
-                }
-                if matches!(p, Pagina::Instellingen | Pagina::Casussen) {
                     self.ververs_lijsten();
                 }
-                if p == Pagina::Partners {
-                    self.ververs_partners();
-                }
-                if p == Pagina::Privacy {
-                    self.ververs_privacy();
-                }
-                if p == Pagina::Overleggen {
-                    self.ververs_overleggen();
-                }
-                if p == Pagina::Kengetallen {
-                    return (self.kengetallen_bericht(kengetallen::Message::Berekenen), false);
-                }
+                return (self.scherm_openen(p), false);
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -1512,17 +1596,15 @@ impl Hoofd {
                 }
             }
             Message::PdfGemaakt(PdfScherm::Overleggen, r) => match r {
-                Ok(m) => self.overleggen.toon_melding(m),
-                Err(f) => self.overleggen.toon_fout(f),
+                Ok(m) => self.schermen.overleggen.toon_melding(m),
+                Err(f) => self.schermen.overleggen.toon_fout(f),
             },
-            Message::Overleggen(m) => return (self.overleggen_bericht(m), false),
-            Message::Kengetallen(m) => return (self.kengetallen_bericht(m), false),
             // A cancelled dialog (`pad: None`) changes nothing.
             Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
                 return (self.overleg_pdf_opslaan(stuk, overleg, p), false);
             }
             // Cancelled, or no dialog could be shown: say so rather than nothing.
-            Message::OverlegPdfPadGekozen { stuk, pad: None, .. } => self.overleggen.toon_melding(format!(
+            Message::OverlegPdfPadGekozen { stuk, pad: None, .. } => self.schermen.overleggen.toon_melding(format!(
                 "Geen bestand gekozen: de {} is niet als PDF opgeslagen. Met ‘{} afdrukken’ opent u hem in de \
                  PDF-viewer.",
                 stuk.naam().to_lowercase(),
@@ -1531,99 +1613,72 @@ impl Hoofd {
             Message::KengetallenPadGekozen { cijfers, pad: Some(p) } => {
                 let csv = crate::store::kengetallen::naar_csv(&cijfers);
                 match schrijf_bestand(&p, &csv) {
-                    Ok(()) => self.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display())),
-                    Err(e) => self.kengetallen.toon_fout(fout(&e)),
-                }
-            }
-            Message::Partners(m) => {
-                let (task, event) = self.partners.update(m);
-                let mut taken = vec![task.map(Message::Partners)];
-                if let Some(e) = event {
-                    taken.push(self.partner_event(e));
-                }
-                return (Task::batch(taken), false);
-            }
-            Message::Privacy(m) => {
-                let (task, event) = self.privacy.update(m);
-                let task = task.map(Message::Privacy);
-                return match event {
-                    Some(e) => {
-                        let (vervolg, vergrendel) = self.privacy_event(e);
-                        (Task::batch([task, vervolg]), vergrendel)
+                    Ok(()) => {
+                        self.schermen.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display()))
                     }
-                    None => (task, false),
-                };
+                    Err(e) => self.schermen.kengetallen.toon_fout(fout(&e)),
+                }
             }
             Message::ContactlijstPadGekozen { actie, pad: Some(p) } => self.contactlijst(actie, &p),
-            Message::Synchronisatie(m) => {
-                let (task, event) = self.synchronisatie.update(m);
-                let vervolg = match event {
-                    Some(e) => self.sync_event(e),
-                    None => Task::none(),
-                };
-                return (Task::batch([task.map(Message::Synchronisatie), vervolg]), false);
-            }
-            Message::Instellingen(m) => {
-                let (task, event) = self.instellingen.update(m);
-                match event {
-                    Some(instellingen::Event::Vergrendeltijd(min)) => {
-                        if let Err(e) = self.store.zet_instelling(instelling::VERGRENDEL_MINUTEN, &min.to_string()) {
-                            self.banner = Some(fout(&e));
-                        }
-                        return (task.map(Message::Instellingen), false);
-                    }
-                    Some(instellingen::Event::Vergrendel) => return (Task::none(), true),
-                    Some(instellingen::Event::Toevoegen(lijst, naam)) => {
-                        let r = match lijst {
-                            instellingen::Lijst::Thema => self.store.thema_toevoegen(&naam),
-                            instellingen::Lijst::Leefgebied => self.store.leefgebied_toevoegen(&naam),
-                            instellingen::Lijst::Gemeente => self.store.gemeente_toevoegen(&naam),
-                            instellingen::Lijst::Overlegsoort => self.store.overlegsoort_toevoegen(&naam, false),
-                        };
-                        match r {
-                            Ok(_) => self.instellingen.lijst_opgeslagen(lijst),
-                            Err(e) => self.instellingen.toon_fout(fout(&e)),
-                        }
-                        self.ververs_lijsten();
-                    }
-                    Some(instellingen::Event::Medewerker(verzoek)) => {
-                        let r = match verzoek {
-                            instellingen::MedewerkerVerzoek::Nieuw { naam, rol, ik } => self
-                                .store
-                                .medewerker_toevoegen(&naam, rol, None)
-                                .and_then(|id| if ik { self.store.mij_instellen(&id).map(|_| ()) } else { Ok(()) }),
-                            instellingen::MedewerkerVerzoek::Wijzig(id, w) => {
-                                self.store.medewerker_wijzig(&id, &w).map(|_| ())
-                            }
-                            instellingen::MedewerkerVerzoek::Ik(id) => self.store.mij_instellen(&id).map(|_| ()),
-                        };
-                        match r {
-                            Ok(()) => self.instellingen.medewerker_opgeslagen(),
-                            Err(e) => self.instellingen.toon_medewerker_fout(fout(&e)),
-                        }
-                        self.ververs_medewerkers();
-                    }
-                    Some(instellingen::Event::Hernoem(lijst, id, naam)) => {
-                        match self.store.lijst_hernoem(lijst.tabel(), &id, &naam) {
-                            Ok(()) => self.instellingen.lijst_opgeslagen(lijst),
-                            Err(e) => self.instellingen.toon_fout(fout(&e)),
-                        }
-                        self.ververs_lijsten();
-                    }
-                    Some(instellingen::Event::Actief(lijst, id, aan)) => {
-                        if let Err(e) = self.store.lijst_actief(lijst.tabel(), &id, aan) {
-                            self.instellingen.toon_fout(fout(&e));
-                        }
-                        self.ververs_lijsten();
-                    }
-                    None => return (task.map(Message::Instellingen), false),
-                }
-            }
             Message::SluitBanner => {
                 self.banner = None;
                 self.klaar = None;
             }
             _ => {}
+        }
+        (Task::none(), false)
+    }
+
+    /// Carry out what the settings screen asks. Returns a follow-up task and whether to lock.
+    fn instellingen_event(&mut self, e: instellingen::Event) -> (Task<Message>, bool) {
+        match e {
+            instellingen::Event::Vergrendeltijd(min) => {
+                if let Err(e) = self.store.zet_instelling(instelling::VERGRENDEL_MINUTEN, &min.to_string()) {
+                    self.banner = Some(fout(&e));
+                }
+            }
+            instellingen::Event::Vergrendel => return (Task::none(), true),
+            instellingen::Event::Toevoegen(lijst, naam) => {
+                let r = match lijst {
+                    instellingen::Lijst::Thema => self.store.thema_toevoegen(&naam),
+                    instellingen::Lijst::Leefgebied => self.store.leefgebied_toevoegen(&naam),
+                    instellingen::Lijst::Gemeente => self.store.gemeente_toevoegen(&naam),
+                    instellingen::Lijst::Overlegsoort => self.store.overlegsoort_toevoegen(&naam, false),
+                };
+                match r {
+                    Ok(_) => self.schermen.instellingen.lijst_opgeslagen(lijst),
+                    Err(e) => self.schermen.instellingen.toon_fout(fout(&e)),
+                }
+                self.ververs_lijsten();
+            }
+            instellingen::Event::Medewerker(verzoek) => {
+                let r = match verzoek {
+                    instellingen::MedewerkerVerzoek::Nieuw { naam, rol, ik } => self
+                        .store
+                        .medewerker_toevoegen(&naam, rol, None)
+                        .and_then(|id| if ik { self.store.mij_instellen(&id).map(|_| ()) } else { Ok(()) }),
+                    instellingen::MedewerkerVerzoek::Wijzig(id, w) => self.store.medewerker_wijzig(&id, &w).map(|_| ()),
+                    instellingen::MedewerkerVerzoek::Ik(id) => self.store.mij_instellen(&id).map(|_| ()),
+                };
+                match r {
+                    Ok(()) => self.schermen.instellingen.medewerker_opgeslagen(),
+                    Err(e) => self.schermen.instellingen.toon_medewerker_fout(fout(&e)),
+                }
+                self.ververs_medewerkers();
+            }
+            instellingen::Event::Hernoem(lijst, id, naam) => {
+                match self.store.lijst_hernoem(lijst.tabel(), &id, &naam) {
+                    Ok(()) => self.schermen.instellingen.lijst_opgeslagen(lijst),
+                    Err(e) => self.schermen.instellingen.toon_fout(fout(&e)),
+                }
+                self.ververs_lijsten();
+            }
+            instellingen::Event::Actief(lijst, id, aan) => {
+                if let Err(e) = self.store.lijst_actief(lijst.tabel(), &id, aan) {
+                    self.schermen.instellingen.toon_fout(fout(&e));
+                }
+                self.ververs_lijsten();
+            }
         }
         (Task::none(), false)
     }
@@ -1639,10 +1694,10 @@ impl Hoofd {
                 let mij = mij.map(|m| m.id);
                 self.board.zet_mij(mij.as_deref().unwrap_or(""));
                 self.board.zet_medewerkers(medewerker_keuzes(&alle));
-                self.instellingen.zet_medewerkers(alle, mij);
-                self.instellingen.zet_gebruiker(self.store.gebruiker().to_string());
+                self.schermen.instellingen.zet_medewerkers(alle, mij);
+                self.schermen.instellingen.zet_gebruiker(self.store.gebruiker().to_string());
             }
-            (Err(e), _) | (_, Err(e)) => self.instellingen.toon_medewerker_fout(fout(&e)),
+            (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_medewerker_fout(fout(&e)),
         }
         self.herlaad_board();
     }
@@ -1652,13 +1707,13 @@ impl Hoofd {
         match (self.store.themas(), self.store.leefgebieden()) {
             (Ok(t), Ok(l)) => {
                 self.board.zet_themas(&t);
-                self.instellingen.zet_lijsten(t, l);
+                self.schermen.instellingen.zet_lijsten(t, l);
                 match (self.store.gemeenten(), self.store.overlegsoorten()) {
-                    (Ok(g), Ok(o)) => self.instellingen.zet_meer_lijsten(g, o),
-                    (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
+                    (Ok(g), Ok(o)) => self.schermen.instellingen.zet_meer_lijsten(g, o),
+                    (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_fout(fout(&e)),
                 }
             }
-            (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
+            (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_fout(fout(&e)),
         }
     }
 
@@ -1711,9 +1766,9 @@ impl Hoofd {
                 // The aanmelding form offers active partners, with their covenant status.
                 let keuzes = p.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
                 self.board.zet_partners(keuzes);
-                self.partners.vervang(p);
+                self.schermen.partners.vervang(p);
             }
-            Err(e) => self.partners.toon_fout(fout(&e)),
+            Err(e) => self.schermen.partners.toon_fout(fout(&e)),
         }
     }
 
@@ -1722,8 +1777,8 @@ impl Hoofd {
             Ok((self.store.contacten_met_archief(id)?, self.store.casussen_van_partner(id)?))
         })();
         match r {
-            Ok((c, k)) => self.partners.zet_detail(id.to_string(), c, k),
-            Err(e) => self.partners.toon_fout(fout(&e)),
+            Ok((c, k)) => self.schermen.partners.zet_detail(id.to_string(), c, k),
+            Err(e) => self.schermen.partners.toon_fout(fout(&e)),
         }
     }
 
@@ -1744,8 +1799,10 @@ impl Hoofd {
                     Ok(regels.len())
                 });
                 match r {
-                    Ok(n) => self.partners.toon_melding(format!("{n} contactpersonen opgeslagen in {bestand}.")),
-                    Err(f) => self.partners.toon_fout(f),
+                    Ok(n) => {
+                        self.schermen.partners.toon_melding(format!("{n} contactpersonen opgeslagen in {bestand}."))
+                    }
+                    Err(f) => self.schermen.partners.toon_fout(f),
                 }
             }
             B::ImportCsv => {
@@ -1758,9 +1815,9 @@ impl Hoofd {
                 match r {
                     Ok(v) => {
                         self.ververs_partners();
-                        self.partners.zet_importverslag(v);
+                        self.schermen.partners.zet_importverslag(v);
                     }
-                    Err(f) => self.partners.toon_fout(f),
+                    Err(f) => self.schermen.partners.toon_fout(f),
                 }
             }
         }
@@ -1802,38 +1859,38 @@ impl Hoofd {
             partners::Event::Kies(id) => self.kies_partner(&id),
             partners::Event::Toevoegen(p) => match self.store.partner_toevoegen(p) {
                 Ok(id) => {
-                    self.partners.partner_opgeslagen();
+                    self.schermen.partners.partner_opgeslagen();
                     self.ververs_partners();
                     self.kies_partner(&id);
                 }
-                Err(e) => self.partners.toon_fout(fout(&e)),
+                Err(e) => self.schermen.partners.toon_fout(fout(&e)),
             },
             partners::Event::Wijzig(id, w) => match self.store.partner_wijzig(&id, &w) {
                 Ok(_) => {
                     self.ververs_partners();
                     self.kies_partner(&id);
                 }
-                Err(e) => self.partners.toon_fout(fout(&e)),
+                Err(e) => self.schermen.partners.toon_fout(fout(&e)),
             },
             partners::Event::Contact(id, c) => match self.store.contact_toevoegen(&id, c) {
                 Ok(_) => {
-                    self.partners.contact_opgeslagen();
+                    self.schermen.partners.contact_opgeslagen();
                     self.kies_partner(&id);
                 }
-                Err(e) => self.partners.toon_fout(fout(&e)),
+                Err(e) => self.schermen.partners.toon_fout(fout(&e)),
             },
             partners::Event::ContactWijzig(partner, id, w) => {
                 let r = self.store.contact_wijzig(&id, &w).and_then(|_| self.store.contact(&id));
                 match r {
                     Ok(c) => {
-                        self.partners.contact_gewijzigd(match w.gearchiveerd {
+                        self.schermen.partners.contact_gewijzigd(match w.gearchiveerd {
                             Some(true) => format!("Contactpersoon {} gearchiveerd.", c.naam),
                             Some(false) => format!("Contactpersoon {} weer actief.", c.naam),
                             None => format!("Contactpersoon {} opgeslagen.", c.naam),
                         });
                         self.kies_partner(&partner);
                     }
-                    Err(e) => self.partners.toon_fout(fout(&e)),
+                    Err(e) => self.schermen.partners.toon_fout(fout(&e)),
                 }
             }
             partners::Event::OpenCasus(n) => self.open_casus(&n),
@@ -1875,11 +1932,11 @@ impl Hoofd {
                     .into_iter()
                     .map(|p| synchronisatie::PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus })
                     .collect();
-                self.synchronisatie.zet_partners(partners, koppelingen);
-                self.synchronisatie.vervang_uit(&team, ontvangen, &conflicten, namen);
+                self.schermen.synchronisatie.zet_partners(partners, koppelingen);
+                self.schermen.synchronisatie.vervang_uit(&team, ontvangen, &conflicten, namen);
                 self.conflicten = conflicten;
             }
-            Err(e) => self.synchronisatie.meld(Vlak::Fout, melding::sync(&e)),
+            Err(e) => self.schermen.synchronisatie.meld(Vlak::Fout, melding::sync(&e)),
         }
     }
 
@@ -1887,11 +1944,11 @@ impl Hoofd {
     fn ververs_privacy(&mut self) {
         let vandaag = chrono::Local::now().date_naive();
         let kopieen = crate::store::vervangen_kopieen(self.map.pad()).unwrap_or_default();
-        self.privacy.zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
+        self.schermen.privacy.zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
         let r =
             (|| -> Result<_, StoreFout> { Ok((self.store.te_verwijderen(vandaag)?, self.store.bewaartermijnen()?)) })();
         match r {
-            Ok((lijst, termijnen)) => self.privacy.vervang(
+            Ok((lijst, termijnen)) => self.schermen.privacy.vervang(
                 lijst
                     .into_iter()
                     .map(|b| privacy::TeVerwijderen {
@@ -1906,7 +1963,7 @@ impl Hoofd {
                     .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
                     .collect(),
             ),
-            Err(e) => self.privacy.mislukt(fout(&e)),
+            Err(e) => self.schermen.privacy.mislukt(fout(&e)),
         }
     }
 
@@ -1944,7 +2001,7 @@ impl Hoofd {
                 .map_err(|e| fout(&e)),
             E::Inzage { vraag, pad } => match self.store.inzage_personen(&vraag) {
                 Ok(p) if p.len() > 1 => {
-                    self.privacy.kies_persoon(p);
+                    self.schermen.privacy.kies_persoon(p);
                     return (Task::none(), false);
                 }
                 _ => {
@@ -1963,7 +2020,7 @@ impl Hoofd {
                 match crate::store::herstelsleutel_vernieuwen(&self.map, w.as_deref().map(String::as_str)) {
                     Ok(code) => {
                         let _ = self.store.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gemaakt", &[]);
-                        self.privacy.toon_herstelsleutel(code.getoond());
+                        self.schermen.privacy.toon_herstelsleutel(code.getoond());
                         Ok("Er is een nieuwe herstelsleutel gemaakt; de vorige werkt niet meer.".to_string())
                     }
                     Err(e) => Err(fout(&e)),
@@ -2009,10 +2066,10 @@ impl Hoofd {
         };
         match r {
             Ok(t) => {
-                self.privacy.gelukt(t);
+                self.schermen.privacy.gelukt(t);
                 self.ververs_privacy();
             }
-            Err(f) => self.privacy.mislukt(f),
+            Err(f) => self.schermen.privacy.mislukt(f),
         }
         (Task::none(), false)
     }
@@ -2152,8 +2209,8 @@ impl Hoofd {
         let tekst = match uitkomst {
             Uitkomst::Kengetallen(r) => {
                 match r {
-                    Ok(k) => self.kengetallen.zet(*k),
-                    Err(f) => self.kengetallen.toon_fout(f),
+                    Ok(k) => self.schermen.kengetallen.zet(*k),
+                    Err(f) => self.schermen.kengetallen.toon_fout(f),
                 }
                 return false;
             }
@@ -2176,16 +2233,16 @@ impl Hoofd {
         match soort {
             Taaksoort::BundelImport | Taaksoort::BundelExport => {
                 match &tekst {
-                    Ok(m) => self.synchronisatie.meld(Vlak::Info, m.clone()),
-                    Err(f) => self.synchronisatie.meld(Vlak::Fout, f.clone()),
+                    Ok(m) => self.schermen.synchronisatie.meld(Vlak::Info, m.clone()),
+                    Err(f) => self.schermen.synchronisatie.meld(Vlak::Fout, f.clone()),
                 }
                 self.ververs_sync();
                 self.herlaad_board();
             }
             _ => {
                 match &tekst {
-                    Ok(m) => self.privacy.gelukt(m.clone()),
-                    Err(f) => self.privacy.mislukt(f.clone()),
+                    Ok(m) => self.schermen.privacy.gelukt(m.clone()),
+                    Err(f) => self.schermen.privacy.mislukt(f.clone()),
                 }
                 self.ververs_privacy();
                 if soort == Taaksoort::Verwijderen {
@@ -2209,7 +2266,10 @@ impl Hoofd {
         self.herlaad_board();
         self.ververs_partners();
         match crate::sync::apparaat(&mut self.store) {
-            Ok(a) => self.synchronisatie = synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad()),
+            Ok(a) => {
+                self.schermen.synchronisatie =
+                    synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad())
+            }
             Err(e) => self.banner = Some(melding::sync(&e)),
         }
     }
@@ -2285,8 +2345,8 @@ impl Hoofd {
         };
         match r {
             Ok(m) if m.is_empty() => {}
-            Ok(m) => self.synchronisatie.meld(Vlak::Info, m),
-            Err(f) => self.synchronisatie.meld(Vlak::Fout, melding::sync(&f)),
+            Ok(m) => self.schermen.synchronisatie.meld(Vlak::Info, m),
+            Err(f) => self.schermen.synchronisatie.meld(Vlak::Fout, melding::sync(&f)),
         }
         self.ververs_sync();
         self.herlaad_board();
@@ -2393,10 +2453,10 @@ impl Hoofd {
         if let Some(ev) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) {
             taken.push(self.plan_event(ev));
         }
-        if let Some(ev) = self.overleggen.openstaand() {
+        if let Some(ev) = self.schermen.overleggen.openstaand() {
             taken.push(self.overleg_event(ev));
         }
-        if let Some(ev) = self.partners.openstaand() {
+        if let Some(ev) = self.schermen.partners.openstaand() {
             taken.push(self.partner_event(ev));
         }
         Task::batch(taken)
@@ -2461,7 +2521,7 @@ impl Hoofd {
         if gelukt && (stap == Casusstap::Toewijzing || self.detail.is_none()) {
             self.herlaad_board();
         }
-        if let Some(ev) = self.partners.openstaand() {
+        if let Some(ev) = self.schermen.partners.openstaand() {
             let _ = self.partner_event(ev);
         }
     }
@@ -2672,7 +2732,7 @@ impl Hoofd {
             .spacing(4)
             .padding(12)
             .width(200);
-        for p in Pagina::ALLE {
+        for &p in Pagina::ALLE {
             zij = zij.push(
                 button(text(p.label()).size(15))
                     .on_press(Message::Navigeer(p))
@@ -2734,15 +2794,10 @@ impl Hoofd {
         };
         let bovenbalk = container(balk).width(Fill);
 
-        let inhoud: Element<'_, Message> = match (self.pagina, &self.detail) {
-            (Pagina::Casussen, Some(d)) => d.view().map(Message::Detail),
-            (Pagina::Casussen, None) => self.board.view().map(Message::Board),
-            (Pagina::Instellingen, _) => self.instellingen.view().map(Message::Instellingen),
-            (Pagina::Synchronisatie, _) => self.synchronisatie.view().map(Message::Synchronisatie),
-            (Pagina::Partners, _) => self.partners.view().map(Message::Partners),
-            (Pagina::Privacy, _) => self.privacy.view().map(Message::Privacy),
-            (Pagina::Overleggen, _) => self.overleggen.view().map(Message::Overleggen),
-            (Pagina::Kengetallen, _) => self.kengetallen.view().map(Message::Kengetallen),
+        let inhoud: Element<'_, Message> = match (self.scherm_view(), &self.detail) {
+            (Some(v), _) => v,
+            (None, Some(d)) => d.view().map(Message::Detail),
+            (None, None) => self.board.view().map(Message::Board),
         };
         let mut midden = column![bovenbalk].width(Fill).height(Fill);
         // Banners float over the bottom of the page: they never push it down under the cursor.
@@ -2782,7 +2837,7 @@ impl Hoofd {
              getoond. Op de Privacypagina slaat u hem op als PDF om af te drukken.",
             getoond.as_str()
         ));
-        self.privacy.toon_herstelsleutel(getoond);
+        self.schermen.privacy.toon_herstelsleutel(getoond);
     }
 }
 
@@ -2796,15 +2851,16 @@ impl Hoofd {
             Ok((overleggen, contacten, casussen, self.store.partners()?))
         })();
         match r {
-            Ok((o, c, k, p)) => self.overleggen.vervang(o, c, k, p),
-            Err(e) => self.overleggen.toon_fout(fout(&e)),
+            Ok((o, c, k, p)) => self.schermen.overleggen.vervang(o, c, k, p),
+            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
         }
         match self.store.overlegsoorten() {
-            Ok(s) => self.overleggen.zet_soorten(s),
-            Err(e) => self.overleggen.toon_fout(fout(&e)),
+            Ok(s) => self.schermen.overleggen.zet_soorten(s),
+            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
         }
         // The newest meeting opens when none is selected yet.
-        let id = self.overleggen.gekozen_id().map(str::to_string).or_else(|| self.overleggen.eerste());
+        let id =
+            self.schermen.overleggen.gekozen_id().map(str::to_string).or_else(|| self.schermen.overleggen.eerste());
         if let Some(id) = id {
             self.laad_overleg(&id);
         }
@@ -2822,13 +2878,13 @@ impl Hoofd {
             })
         })();
         match r {
-            Ok(g) => self.overleggen.zet_gekozen(g),
-            Err(e) => self.overleggen.toon_fout(fout(&e)),
+            Ok(g) => self.schermen.overleggen.zet_gekozen(g),
+            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
         }
     }
 
     fn overleggen_bericht(&mut self, m: overleggen::Message) -> Task<Message> {
-        let (task, event) = self.overleggen.update(m);
+        let (task, event) = self.schermen.overleggen.update(m);
         let task = task.map(Message::Overleggen);
         match event {
             Some(e) => Task::batch([task, self.overleg_event(e)]),
@@ -2839,10 +2895,10 @@ impl Hoofd {
     /// Carry out what the meetings screen asks; the outcome is shown on that screen.
     fn overleg_event(&mut self, e: overleggen::Event) -> Task<Message> {
         use overleggen::Event as E;
-        let gekozen = self.overleggen.gekozen_id().map(str::to_string);
+        let gekozen = self.schermen.overleggen.gekozen_id().map(str::to_string);
         let r: Result<(), StoreFout> = match e {
             E::Kies(id) => {
-                if let Some(ev) = self.overleggen.openstaand() {
+                if let Some(ev) = self.schermen.overleggen.openstaand() {
                     let _ = self.overleg_event(ev);
                 }
                 self.laad_overleg(&id);
@@ -2850,10 +2906,10 @@ impl Hoofd {
             }
             E::Plannen(o) => match self.store.overleg_plannen(o) {
                 Ok(id) => {
-                    self.overleggen.overleg_gepland();
+                    self.schermen.overleggen.overleg_gepland();
                     self.ververs_overleggen();
                     self.laad_overleg(&id);
-                    self.overleggen.toon_melding(
+                    self.schermen.overleggen.toon_melding(
                         "Overleg gepland. Nodig nu de deelnemers uit en zet casussen op de agenda.".into(),
                     );
                     return Task::none();
@@ -2874,14 +2930,15 @@ impl Hoofd {
                     }
                     Ok(())
                 });
-                r.map(|()| self.overleggen.verslag_opgeslagen())
+                r.map(|()| self.schermen.overleggen.verslag_opgeslagen())
             }
             E::ContactenNodig(p) => {
                 match self.store.contacten(&p) {
                     Ok(c) => self
+                        .schermen
                         .overleggen
                         .zet_partner_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
-                    Err(e) => self.overleggen.toon_fout(fout(&e)),
+                    Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
                 }
                 return Task::none();
             }
@@ -2889,40 +2946,41 @@ impl Hoofd {
                 let nummer = self.overleggen_agenda_nummer(&punt).unwrap_or_default();
                 self.store
                     .besluit_naar_actie(&punt, actie)
-                    .map(|r| self.overleggen.actie_opgeslagen(&nummer, r.partner_zonder_convenant))
+                    .map(|r| self.schermen.overleggen.actie_opgeslagen(&nummer, r.partner_zonder_convenant))
             }
             E::SluitControle(o) => {
                 // Minutes typed but not saved count: they go in before the check.
-                if let Some(ev) = self.overleggen.openstaand() {
+                if let Some(ev) = self.schermen.overleggen.openstaand() {
                     let _ = self.overleg_event(ev);
                 }
                 match self.store.overleg_sluiten_controle(&o) {
-                    Ok(c) => self.overleggen.vraag_sluiten(&c),
-                    Err(e) => self.overleggen.toon_fout(fout(&e)),
+                    Ok(c) => self.schermen.overleggen.vraag_sluiten(&c),
+                    Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
                 }
                 return Task::none();
             }
             E::Sluiten(o) => {
                 // Minutes typed but not saved go in before the meeting closes.
-                if let Some(ev) = self.overleggen.openstaand() {
+                if let Some(ev) = self.schermen.overleggen.openstaand() {
                     let _ = self.overleg_event(ev);
                 }
                 self.store.overleg_sluiten(&o).map(|()| {
-                    self.overleggen.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())
+                    self.schermen.overleggen.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())
                 })
             }
             E::Weging(a, u) => self.store.agendapunt_weging(&a, u).map(|()| {
-                self.overleggen
+                self.schermen
+                    .overleggen
                     .toon_melding(format!("Uitkomst van de weging vastgelegd: {}.", u.label().to_lowercase()))
             }),
             E::VolgendeDatum(o, d) => self.store.overleg_volgende_datum(&o, d).map(|()| {
-                self.overleggen.toon_melding(match d {
+                self.schermen.overleggen.toon_melding(match d {
                     Some(d) => format!("Volgend overleg: {}.", d.format("%d-%m-%Y")),
                     None => "Volgend overleg: nog niet gepland.".into(),
                 })
             }),
             E::Corrigeer(a, t) => {
-                self.store.verslag_corrigeren(&a, &t).map(|_| self.overleggen.correctie_opgeslagen(&a))
+                self.store.verslag_corrigeren(&a, &t).map(|_| self.schermen.overleggen.correctie_opgeslagen(&a))
             }
             E::Afdrukken(stuk, o) => return self.overleg_afdrukken(stuk, o),
             E::Opslaan(stuk, o) => {
@@ -2953,13 +3011,13 @@ impl Hoofd {
                     self.laad_overleg(&id);
                 }
             }
-            Err(e) => self.overleggen.toon_fout(fout(&e)),
+            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
         }
         Task::none()
     }
 
     fn overleggen_agenda_nummer(&self, agendapunt: &str) -> Option<String> {
-        let id = self.overleggen.gekozen_id()?;
+        let id = self.schermen.overleggen.gekozen_id()?;
         self.store.agenda(id).ok()?.into_iter().find(|a| a.id == agendapunt).map(|a| a.casusnummer)
     }
 
@@ -2993,27 +3051,32 @@ impl Hoofd {
         })
     }
 
-    fn kengetallen_bericht(&mut self, m: kengetallen::Message) -> Task<Message> {
-        let (task, event) = self.kengetallen.update(m);
-        let task = task.map(Message::Kengetallen);
-        match event {
-            Some(kengetallen::Event::Bereken(van, tot)) => {
+    /// Opening the figures page computes the figures of the chosen period.
+    fn open_kengetallen(&mut self) -> Task<Message> {
+        self.scherm_bericht(Message::Kengetallen(kengetallen::Message::Berekenen))
+            .map(|(t, _)| t)
+            .unwrap_or_else(|_| Task::none())
+    }
+
+    /// Carry out what the figures screen asks.
+    fn kengetallen_event(&mut self, e: kengetallen::Event) -> Task<Message> {
+        match e {
+            kengetallen::Event::Bereken(van, tot) => {
                 if let Some(l) = self.taak {
-                    self.kengetallen.toon_fout(format!(
+                    self.schermen.kengetallen.toon_fout(format!(
                         "De kengetallen worden berekend als ‘{}’ klaar is; kies dan opnieuw Berekenen.",
                         l.soort.label()
                     ));
-                    return task;
+                    return Task::none();
                 }
-                let bereken = self.start_taak(Taaksoort::Kengetallen, move |s| {
+                self.start_taak(Taaksoort::Kengetallen, move |s| {
                     Uitkomst::Kengetallen(s.kengetallen(van, tot).map(Box::new).map_err(|e| fout(&e)))
-                });
-                return Task::batch([task, bereken]);
+                })
             }
-            Some(kengetallen::Event::Exporteer(k)) => {
+            kengetallen::Event::Exporteer(k) => {
                 let naam =
                     format!("Kengetallen {} tot en met {}.csv", k.van.format("%d-%m-%Y"), k.tot.format("%d-%m-%Y"));
-                let kiezen = Task::perform(
+                Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
                             .set_title("Kengetallen exporteren")
@@ -3024,12 +3087,9 @@ impl Hoofd {
                             .map(|h| h.path().to_path_buf())
                     },
                     move |pad| Message::KengetallenPadGekozen { cijfers: Box::new(k.clone()), pad },
-                );
-                return Task::batch([task, kiezen]);
+                )
             }
-            None => {}
         }
-        task
     }
 }
 
