@@ -551,8 +551,11 @@ impl Store {
             Some(scope) => {
                 // Per casus through the (casus_id, apparaat, volgnummer) index, plus the rows
                 // that belong to no casus; then in sequence order per device.
+                // Without the hint SQLite walks the device's whole log (primary key) per casus.
+                let per_casus_kolommen =
+                    KOLOMMEN.replace("FROM wijziging_nr w", "FROM wijziging_nr w INDEXED BY wijziging_casus_volg");
                 let mut per_casus = self.conn.prepare(&format!(
-                    "{KOLOMMEN} WHERE w.casus = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                    "{per_casus_kolommen} WHERE w.casus = (SELECT nr FROM tekstnr WHERE tekst = ?1)
                        AND w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND w.volgnummer > ?3
                      ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer"
                 ))?;
