@@ -136,7 +136,8 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
 /// casus tombstone is the removal record).
 fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
     Ok(conn.execute(
-        "UPDATE wijziging SET waarde = NULL, gewist = 1 WHERE casus_id = ?1 AND veld IS NOT NULL AND gewist = 0",
+        "UPDATE wijziging_nr SET waarde = NULL, gewist = 1
+         WHERE casus = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND veld IS NOT NULL AND gewist = 0",
         [id],
     )?)
 }

@@ -110,34 +110,41 @@ fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
         .map(|t| format!("'{}'", t.naam))
         .collect::<Vec<_>>()
         .join(", ");
-    let kandidaten: Vec<(String, i64, Option<String>, bool)> = {
+    // The change log keeps device, table, row and field as numbers (`tekstnr`, schema 11);
+    // ties in creation order break on the device id text, as on every replica.
+    let kandidaten: Vec<(i64, String, i64, Option<String>, bool)> = {
         let mut stmt = conn.prepare(&format!(
-            "SELECT v.apparaat, v.volgnummer, w.casus_id,
-                    w.rowid IS NOT NULL AND w.tabel IN ({oud_aangemaakt})
+            "SELECT v.apparaat, a.tekst, v.volgnummer, c.tekst,
+                    w.apparaat IS NOT NULL
+                    AND w.tabel IN (SELECT nr FROM tekstnr WHERE tekst IN ({oud_aangemaakt}))
                     AND NOT EXISTS (
-                        SELECT 1 FROM kop k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = '{}')
+                        SELECT 1 FROM kop_nr k WHERE k.tabel = w.tabel AND k.rij = w.rij
+                        AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = '{}'))
                     AND NOT EXISTS (
-                        SELECT 1 FROM wijziging g WHERE g.tabel = w.tabel AND g.rij = w.rij AND g.veld IS NULL)
+                        SELECT 1 FROM wijziging_nr g WHERE g.tabel = w.tabel AND g.rij = w.rij AND g.veld IS NULL)
                     AND (w.apparaat, w.volgnummer) = (
-                        SELECT e.apparaat, e.volgnummer FROM wijziging e
-                        WHERE e.casus_id IS w.casus_id AND e.tabel = w.tabel AND e.rij = w.rij
+                        SELECT e.apparaat, e.volgnummer FROM wijziging_nr e
+                        JOIN tekstnr ea ON ea.nr = e.apparaat
+                        WHERE e.casus IS w.casus AND e.tabel = w.tabel AND e.rij = w.rij
                           AND e.veld IS NOT NULL
-                        ORDER BY e.hlc, e.apparaat LIMIT 1)
-             FROM vervangen v
-             LEFT JOIN wijziging w ON w.apparaat = v.apparaat AND w.volgnummer = v.volgnummer",
+                        ORDER BY e.hlc, ea.tekst LIMIT 1)
+             FROM vervangen_nr v
+             JOIN tekstnr a ON a.nr = v.apparaat
+             LEFT JOIN wijziging_nr w ON w.apparaat = v.apparaat AND w.volgnummer = v.volgnummer
+             LEFT JOIN tekstnr c ON c.nr = w.casus",
             AANGEMAAKT[0]
         ))?;
-        let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
         r.collect::<Result<_, _>>()?
     };
     let mut weg_log = conn.prepare_cached(
-        "DELETE FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2 AND veld IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM kop k WHERE k.tabel = wijziging.tabel AND k.rij = wijziging.rij
-                         AND k.veld = wijziging.veld AND k.apparaat = ?1 AND k.volgnummer = ?2)",
+        "DELETE FROM wijziging_nr WHERE apparaat = ?1 AND volgnummer = ?2 AND veld IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM kop_nr k WHERE k.tabel = wijziging_nr.tabel AND k.rij = wijziging_nr.rij
+                         AND k.veld = wijziging_nr.veld AND k.apparaat = ?1 AND k.volgnummer = ?2)",
     )?;
-    let mut weg_lijst = conn.prepare_cached("DELETE FROM vervangen WHERE apparaat = ?1 AND volgnummer = ?2")?;
+    let mut weg_lijst = conn.prepare_cached("DELETE FROM vervangen_nr WHERE apparaat = ?1 AND volgnummer = ?2")?;
     let mut aantal = 0;
-    for (apparaat, volgnummer, casus, blijft) in kandidaten {
+    for (nr, apparaat, volgnummer, casus, blijft) in kandidaten {
         if blijft {
             continue;
         }
@@ -149,8 +156,8 @@ fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
         if !iedereen_heeft {
             continue;
         }
-        aantal += weg_log.execute((&apparaat, volgnummer))?;
-        weg_lijst.execute((&apparaat, volgnummer))?;
+        aantal += weg_log.execute((nr, volgnummer))?;
+        weg_lijst.execute((nr, volgnummer))?;
     }
     Ok(aantal)
 }
@@ -159,6 +166,6 @@ impl Store {
     /// Superseded operations still waiting for a colleague's acknowledgement before
     /// compaction may remove them (tests and the status of a long-absent colleague).
     pub fn wacht_op_compactie(&self) -> Resultaat<usize> {
-        Ok(self.conn.query_row("SELECT count(*) FROM vervangen", [], |r| r.get::<_, i64>(0))? as usize)
+        Ok(self.conn.query_row("SELECT count(*) FROM vervangen_nr", [], |r| r.get::<_, i64>(0))? as usize)
     }
 }

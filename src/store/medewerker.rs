@@ -98,7 +98,14 @@ pub(crate) fn zoek(conn: &Connection, m: &str) -> Resultaat<Medewerker> {
 /// local user (name and role setting) becomes the device's own medewerker. All through
 /// the change log, so replicas that never had the old text receive the result; replicas
 /// that migrate the same names write the same values, which is no conflict.
+///
+/// Runs after the last migration (the schema 7 upgrade only sets
+/// `instelling::NAMEN_MIGREREN`) and clears that setting in the same transaction.
 pub(crate) fn migreer_namen(conn: &Connection) -> Resultaat<()> {
+    let klaar = |conn: &Connection| -> Resultaat<()> {
+        conn.execute("DELETE FROM instelling WHERE sleutel = ?1", [instelling::NAMEN_MIGREREN])?;
+        Ok(())
+    };
     let lees = |k: &str| -> Resultaat<String> {
         Ok(conn
             .query_row("SELECT waarde FROM instelling WHERE sleutel = ?1", [k], |r| r.get::<_, String>(0))
@@ -117,7 +124,7 @@ pub(crate) fn migreer_namen(conn: &Connection) -> Resultaat<()> {
     };
     let mij = MedewerkerRol::parse(&rol).ok().filter(|_| !gebruiker.trim().is_empty());
     if casussen.is_empty() && mij.is_none() {
-        return Ok(());
+        return klaar(conn);
     }
     let mut w = Schrijver::begin(conn, &apparaat, &gebruiker)?;
     let zorg = |w: &mut Schrijver<'_>, naam: &str, rol: MedewerkerRol| -> Resultaat<String> {
@@ -147,6 +154,7 @@ pub(crate) fn migreer_namen(conn: &Connection) -> Resultaat<()> {
             (MIJN_MEDEWERKER, &id),
         )?;
     }
+    klaar(w.conn())?;
     w.commit()
 }
 

@@ -219,12 +219,19 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0004_sync_scope.sql")),
         M::up(include_str!("../../migrations/0005_verstrekking.sql")),
         M::up(include_str!("../../migrations/0006_zoeken_bord.sql")),
+        // The names become medewerkers through the change log, written by today's code,
+        // which needs today's schema: so only noted here and done after the last migration.
         M::up_with_hook(include_str!("../../migrations/0007_medewerker.sql"), |tx: &rusqlite::Transaction| {
-            medewerker::migreer_namen(tx).map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+            tx.execute(
+                "INSERT OR REPLACE INTO instelling(sleutel, waarde) VALUES (?1, '1')",
+                [instelling::NAMEN_MIGREREN],
+            )?;
+            Ok(())
         }),
         M::up(include_str!("../../migrations/0008_bewerken.sql")),
         M::up(include_str!("../../migrations/0009_compactie.sql")),
         M::up(include_str!("../../migrations/0010_algemeen_agendapunt.sql")),
+        M::up(include_str!("../../migrations/0011_kleine_wijzigingslog.sql")),
     ])
 }
 
@@ -242,6 +249,8 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0007_medewerker.sql"),
         include_str!("../../migrations/0008_bewerken.sql"),
         include_str!("../../migrations/0009_compactie.sql"),
+        include_str!("../../migrations/0010_algemeen_agendapunt.sql"),
+        include_str!("../../migrations/0011_kleine_wijzigingslog.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -249,7 +258,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    10
+    11
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -447,6 +456,9 @@ pub mod instelling {
     pub(crate) const AUDIT_KOP: &str = "audit_kop";
     /// Number of audit entries.
     pub(crate) const AUDIT_AANTAL: &str = "audit_aantal";
+    /// Set by the schema 7 upgrade: the free-text names still have to become medewerkers
+    /// (`medewerker::migreer_namen`, run once the schema is current).
+    pub(crate) const NAMEN_MIGREREN: &str = "namen_migreren";
 }
 
 /// Who is using a new database.
@@ -554,6 +566,14 @@ impl Store {
         }
         if open > 0 {
             m.to_latest(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
+        }
+        let namen: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM instelling WHERE sleutel = ?1)",
+            [instelling::NAMEN_MIGREREN],
+            |r| r.get(0),
+        )?;
+        if namen {
+            medewerker::migreer_namen(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
         }
         Ok(())
     }
@@ -786,6 +806,13 @@ pub(crate) mod testhulp {
     }
 
     /// A fresh store in a temp dir with a fixed key.
+    impl Store {
+        /// Rows in any table or view (tests of the schema itself).
+        pub(crate) fn aantal_rijen(&self, tabel: &str) -> i64 {
+            self.conn.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0)).expect("aantal")
+        }
+    }
+
     pub(crate) fn nieuwe_store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().expect("tempdir");
         let map = Gegevensmap::new(dir.path().join("data"));
@@ -911,6 +938,142 @@ mod tests {
         let kop = ops.iter().find(|o| o.volgnummer == 3).unwrap();
         let basis: Vec<i64> = kop.basis.iter().map(|b| b.volgnummer).collect();
         assert_eq!(basis, [1, 2]);
+    }
+
+    /// The change-log tables as sorted text lines, through their (schema 11: view) names.
+    fn logtabellen(conn: &Connection) -> Vec<String> {
+        ["wijziging", "kop", "vervangen", "wijziging_basis"]
+            .iter()
+            .map(|t| {
+                let mut stmt = conn.prepare(&format!("SELECT * FROM {t}")).unwrap();
+                let n = stmt.column_count();
+                let mut regels: Vec<String> = stmt
+                    .query_map([], |r| {
+                        Ok((0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap())).collect::<Vec<_>>().join("|"))
+                    })
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                regels.sort();
+                format!("{t}: {regels:?}")
+            })
+            .collect()
+    }
+
+    /// Schema 11 keeps devices, tables, rows and fields of the change log as numbers. An
+    /// upgraded schema-10 database shows the same operations, heads, superseded list and
+    /// causality under the old names, keeps superseding on a new edit, exports the texts,
+    /// and a fresh replica that imports the export reaches the same synced state.
+    #[test]
+    fn upgrade_naar_0011_nummert_de_wijzigingslog_zonder_verlies() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([5; 32]);
+        let voor = {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
+            // Partner p1 renamed twice, p2 created and deleted, as schema 10 wrote them.
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud'), ('volgnummer', '7'), ('hlc', '700');
+                 INSERT INTO partner(id, naam, soort, convenantstatus) VALUES ('p1', 'Derde naam', 'overig', 'convenant');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde) VALUES
+                    ('dev-10', 1, 100, 'partner', 'p1', 'naam', '\"Eerste naam\"'),
+                    ('dev-10', 2, 200, 'partner', 'p1', 'naam', '\"Tweede naam\"'),
+                    ('dev-10', 3, 300, 'partner', 'p1', 'naam', '\"Derde naam\"'),
+                    ('dev-10', 4, 400, 'partner', 'p1', 'soort', '\"overig\"'),
+                    ('dev-10', 5, 500, 'partner', 'p1', 'convenantstatus', '\"convenant\"'),
+                    ('dev-10', 6, 600, 'partner', 'p2', 'naam', '\"Weg\"');
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd) VALUES
+                    ('dev-10', 7, 700, 'partner', 'p2', NULL, NULL, 1);
+                 INSERT INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer) VALUES
+                    ('dev-10', 2, 'dev-10', 1), ('dev-10', 3, 'dev-10', 2);
+                 INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES
+                    ('partner', 'p1', 'naam', 'dev-10', 3, 300), ('partner', 'p1', 'soort', 'dev-10', 4, 400),
+                    ('partner', 'p1', 'convenantstatus', 'dev-10', 5, 500);
+                 INSERT INTO vervangen(apparaat, volgnummer) VALUES ('dev-10', 1), ('dev-10', 2), ('dev-10', 6);",
+            )
+            .unwrap();
+            logtabellen(&conn)
+        };
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(logtabellen(&s.conn), voor, "the same log, read through the old names");
+        let typen: Vec<String> = s
+            .conn
+            .prepare("SELECT DISTINCT typeof(apparaat) || typeof(rij) FROM wijziging_nr")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(typen, ["integerinteger"], "devices and rows are stored as numbers");
+        assert_eq!(s.wacht_op_compactie().unwrap(), 3);
+
+        s.partner_wijzig("p1", &PartnerWijziging { naam: Some("Vierde naam".into()), ..Default::default() }).unwrap();
+        let koppen = schrijven::koppen(&s.conn, "partner", "p1", "naam").unwrap();
+        assert_eq!(koppen.iter().map(|k| (k.apparaat.as_str(), k.volgnummer)).collect::<Vec<_>>(), [("dev-10", 8)]);
+        assert_eq!(s.wacht_op_compactie().unwrap(), 4, "the old head is superseded");
+
+        let ops = s.operaties_na(&Default::default(), None).unwrap();
+        let nieuw = ops.iter().find(|o| o.volgnummer == 8).unwrap();
+        assert_eq!((nieuw.apparaat.as_str(), nieuw.tabel.as_str(), nieuw.rij.as_str()), ("dev-10", "partner", "p1"));
+        assert_eq!(nieuw.veld.as_deref(), Some("naam"));
+        assert_eq!(nieuw.basis, [schrijven::OpId { apparaat: "dev-10".into(), volgnummer: 3 }]);
+
+        let (_d, mut b) = testhulp::nieuwe_store();
+        let leeg = Default::default();
+        let t = b.ontvang(&ops, "bundel-0011", "dev-10", &leeg, &leeg, &Default::default()).unwrap();
+        assert_eq!(t.nieuw, ops.len());
+        assert_eq!(b.synchrone_staat().unwrap(), s.synchrone_staat().unwrap());
+        assert_eq!(b.partner("p1").unwrap().naam, "Vierde naam");
+    }
+
+    /// Writing through the old names of the change-log tables (as a later migration may)
+    /// interns the texts: a repeated INSERT OR IGNORE adds nothing, and a delete by text
+    /// removes the numbered row.
+    #[test]
+    fn oude_namen_van_de_wijzigingslog_schrijven_in_nummers() {
+        let (_d, s) = testhulp::nieuwe_store();
+        let schrijf = |s: &Store| {
+            s.conn
+                .execute_batch(
+                    "INSERT OR IGNORE INTO vervangen(apparaat, volgnummer) VALUES ('apparaat-van-elders', 9);
+                     INSERT OR IGNORE INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id)
+                     VALUES ('apparaat-van-elders', 9, 900, 'journaal', 'j-9', 'tekst', '\"Bezoek\"', 'c-9');",
+                )
+                .unwrap();
+        };
+        schrijf(&s);
+        let teksten = s.aantal_rijen("tekstnr");
+        let gevonden: i64 = s
+            .conn
+            .query_row(
+                "SELECT count(*) FROM tekstnr WHERE tekst IN ('apparaat-van-elders', 'journaal', 'j-9', 'tekst', 'c-9')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(gevonden, 5);
+        schrijf(&s);
+        assert_eq!(s.aantal_rijen("tekstnr"), teksten, "known texts keep their number");
+        assert_eq!(s.aantal_rijen("vervangen_nr"), 1);
+        let rij: (String, String, Option<String>, i64, i64) = s
+            .conn
+            .query_row(
+                "SELECT rij, casus_id, veld, verwijderd, gewist FROM wijziging WHERE apparaat = 'apparaat-van-elders'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(rij, ("j-9".into(), "c-9".into(), Some("tekst".into()), 0, 0));
+        s.conn.execute("DELETE FROM wijziging WHERE apparaat = 'apparaat-van-elders'", []).unwrap();
+        assert_eq!(s.aantal_rijen("wijziging"), s.aantal_rijen("wijziging_nr"));
+        let over: i64 = s
+            .conn
+            .query_row("SELECT count(*) FROM wijziging WHERE apparaat = 'apparaat-van-elders'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(over, 0);
     }
 
     fn json(v: Value) -> serde_json::Value {

@@ -143,16 +143,22 @@ fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
 
 fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<bool> {
     Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM wijziging WHERE tabel = ?1 AND rij = ?2 AND veld IS NULL)")?
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM wijziging_nr WHERE tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                            AND rij = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND veld IS NULL)",
+        )?
         .query_row((tabel, rij), |r| r.get(0))?)
 }
 
 /// The winning value per field of a row, from the heads.
 fn winnaars(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<BTreeMap<String, (Value, String, i64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT k.veld, w.waarde, k.apparaat, k.hlc FROM kop k
-         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-         WHERE k.tabel = ?1 AND k.rij = ?2 ORDER BY k.veld, k.hlc DESC, k.apparaat DESC",
+        "SELECT v.tekst, w.waarde, a.tekst, k.hlc FROM kop_nr k
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         JOIN tekstnr v ON v.nr = k.veld
+         JOIN tekstnr a ON a.nr = k.apparaat
+         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+         ORDER BY v.tekst, k.hlc DESC, a.tekst DESC",
     )?;
     let mut uit = BTreeMap::new();
     let rijen = stmt.query_map((tabel, rij), |r| {
@@ -249,10 +255,13 @@ fn plaats_casussen(
 fn claims(conn: &Connection, nummer: &str) -> Resultaat<Vec<(i64, String, String)>> {
     let json = serde_json::Value::String(nummer.to_string()).to_string();
     let mut stmt = conn.prepare_cached(
-        "SELECT k.hlc, k.apparaat, k.rij FROM kop k
-         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-         WHERE k.tabel = 'casus' AND k.veld = 'nummer' AND w.waarde = ?1
-         ORDER BY k.hlc, k.apparaat, k.rij",
+        "SELECT k.hlc, a.tekst, r.tekst FROM kop_nr k
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         JOIN tekstnr a ON a.nr = k.apparaat
+         JOIN tekstnr r ON r.nr = k.rij
+         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = 'casus')
+           AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = 'nummer') AND w.waarde = ?1
+         ORDER BY k.hlc, a.tekst, r.tekst",
     )?;
     let rijen = stmt.query_map([json], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rijen.collect::<Result<_, _>>()?)
@@ -278,9 +287,11 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
         };
         let eerste: Option<(i64, String)> = conn
             .prepare_cached(
-                "SELECT hlc, apparaat FROM wijziging
-                 WHERE casus_id IS ?3 AND tabel = ?1 AND rij = ?2 AND veld IS NOT NULL
-                 ORDER BY hlc, apparaat LIMIT 1",
+                "SELECT w.hlc, a.tekst FROM wijziging_nr w JOIN tekstnr a ON a.nr = w.apparaat
+                 WHERE w.casus IS (SELECT nr FROM tekstnr WHERE tekst = ?3)
+                   AND w.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                   AND w.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND w.veld IS NOT NULL
+                 ORDER BY w.hlc, a.tekst LIMIT 1",
             )?
             .query_row((t.naam, rij, casus), |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
@@ -458,14 +469,18 @@ fn lees_operaties(mut rijen: rusqlite::Rows<'_>, uit: &mut Vec<Wijziging>) -> Re
     Ok(())
 }
 
+/// Whether operation (?1 device, ?2 sequence) is in the change log.
+const BESTAAT: &str = "SELECT EXISTS (SELECT 1 FROM wijziging_nr
+                                      WHERE apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND volgnummer = ?2)";
+
 /// Add to each operation's basis the bases of compacted operations it names,
 /// transitively: the receiver may hold an older value that only the compacted operation
 /// superseded, and must still see that this operation supersedes it (`store::compacteren`).
 fn sluit_basis(conn: &Connection, ops: &mut [Wijziging]) -> Resultaat<()> {
-    let mut bestaat =
-        conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2)")?;
+    let mut bestaat = conn.prepare_cached(BESTAAT)?;
     let mut onder = conn.prepare_cached(
-        "SELECT basis_apparaat, basis_volgnummer FROM wijziging_basis WHERE apparaat = ?1 AND volgnummer = ?2",
+        "SELECT ba.tekst, b.basis_volgnummer FROM wijziging_basis_nr b JOIN tekstnr ba ON ba.nr = b.basis_apparaat
+         WHERE b.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND b.volgnummer = ?2",
     )?;
     for w in ops.iter_mut() {
         if w.basis.is_empty() {
@@ -503,20 +518,30 @@ impl Store {
         casussen: Option<&BTreeSet<String>>,
     ) -> Resultaat<Vec<Wijziging>> {
         let apparaten: Vec<String> = {
-            let mut stmt = self.conn.prepare("SELECT DISTINCT apparaat FROM wijziging ORDER BY apparaat")?;
+            let mut stmt = self.conn.prepare(
+                "SELECT a.tekst FROM (SELECT DISTINCT apparaat FROM wijziging_nr) d
+                 JOIN tekstnr a ON a.nr = d.apparaat ORDER BY a.tekst",
+            )?;
             let r = stmt.query_map([], |r| r.get(0))?;
             r.collect::<Result<_, _>>()?
         };
-        const KOLOMMEN: &str = "SELECT w.apparaat, w.volgnummer, w.hlc, w.tabel, w.rij, w.veld, w.waarde, w.verwijderd,
-                    w.casus_id, b.basis_apparaat, b.basis_volgnummer, w.gewist
-             FROM wijziging w
-             LEFT JOIN wijziging_basis b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer";
+        // The log holds numbers (`tekstnr`); the bundle carries the texts.
+        const KOLOMMEN: &str = "SELECT a.tekst, w.volgnummer, w.hlc, t.tekst, r.tekst, v.tekst, w.waarde, w.verwijderd,
+                    c.tekst, ba.tekst, b.basis_volgnummer, w.gewist
+             FROM wijziging_nr w
+             JOIN tekstnr a ON a.nr = w.apparaat
+             JOIN tekstnr t ON t.nr = w.tabel
+             JOIN tekstnr r ON r.nr = w.rij
+             LEFT JOIN tekstnr v ON v.nr = w.veld
+             LEFT JOIN tekstnr c ON c.nr = w.casus
+             LEFT JOIN wijziging_basis_nr b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer
+             LEFT JOIN tekstnr ba ON ba.nr = b.basis_apparaat";
         let mut uit: Vec<Wijziging> = Vec::new();
         match casussen {
             None => {
                 let mut stmt = self.conn.prepare(&format!(
-                    "{KOLOMMEN} WHERE w.apparaat = ?1 AND w.volgnummer > ?2
-                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer"
+                    "{KOLOMMEN} WHERE w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND w.volgnummer > ?2
+                     ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer"
                 ))?;
                 for apparaat in apparaten {
                     let vanaf = na.get(&apparaat).copied().unwrap_or(0);
@@ -526,13 +551,18 @@ impl Store {
             Some(scope) => {
                 // Per casus through the (casus_id, apparaat, volgnummer) index, plus the rows
                 // that belong to no casus; then in sequence order per device.
+                // Without the hint SQLite walks the device's whole log (primary key) per casus.
+                let per_casus_kolommen =
+                    KOLOMMEN.replace("FROM wijziging_nr w", "FROM wijziging_nr w INDEXED BY wijziging_casus_volg");
                 let mut per_casus = self.conn.prepare(&format!(
-                    "{KOLOMMEN} WHERE w.casus_id = ?1 AND w.apparaat = ?2 AND w.volgnummer > ?3
-                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer"
+                    "{per_casus_kolommen} WHERE w.casus = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                       AND w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND w.volgnummer > ?3
+                     ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer"
                 ))?;
                 let mut zonder = self.conn.prepare(&format!(
-                    "{KOLOMMEN} WHERE w.casus_id IS NULL AND w.apparaat = ?1 AND w.volgnummer > ?2
-                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer"
+                    "{KOLOMMEN} WHERE w.casus IS NULL
+                       AND w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND w.volgnummer > ?2
+                     ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer"
                 ))?;
                 for apparaat in &apparaten {
                     let vanaf = na.get(apparaat).copied().unwrap_or(0);
@@ -583,11 +613,7 @@ impl Store {
             // Our own operations may come back relayed, but only ones we made: a new
             // operation in our name would collide with our next local change.
             if w.apparaat == eigen {
-                let bekend: bool = self.conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2)",
-                    (&w.apparaat, w.volgnummer),
-                    |r| r.get(0),
-                )?;
+                let bekend: bool = self.conn.query_row(BESTAAT, (&w.apparaat, w.volgnummer), |r| r.get(0))?;
                 if !bekend {
                     return Err(ongeldig(w, "operation in this device's name that it never made"));
                 }
@@ -618,36 +644,27 @@ impl Store {
                         Some(c) => vernietigd_nu.contains_key(c) || is_verwijderd(conn, "casus", c)?,
                         None => false,
                     });
-            let nieuw = conn
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id,
-                                                gewist)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                )?
-                .execute(rusqlite::params![
-                    w.apparaat,
-                    w.volgnummer,
-                    w.hlc,
-                    w.tabel,
-                    w.rij,
-                    w.veld,
-                    match (&w.veld, wissen) {
-                        (Some(_), false) => Some(w.waarde.clone().unwrap_or_default().to_string()),
-                        (None, _) => w.waarde.as_ref().map(|v| v.to_string()),
-                        (Some(_), true) => None,
-                    },
-                    w.verwijderd,
-                    w.casus_id,
-                    wissen
-                ])?
-                > 0;
+            let op = OpId { apparaat: w.apparaat.clone(), volgnummer: w.volgnummer };
+            let waarde = match (&w.veld, wissen) {
+                (Some(_), false) => Some(w.waarde.clone().unwrap_or_default().to_string()),
+                (None, _) => w.waarde.as_ref().map(|v| v.to_string()),
+                (Some(_), true) => None,
+            };
+            let nieuw = schrijven::bewaar_operatie(
+                conn,
+                &op,
+                w.hlc,
+                (&w.tabel, &w.rij, w.veld.as_deref()),
+                waarde.as_deref(),
+                w.casus_id.as_deref(),
+                wissen,
+            )?;
             if !nieuw {
                 uitslag.bekend += 1;
                 continue;
             }
             uitslag.nieuw += 1;
             max_hlc = max_hlc.max(w.hlc);
-            let op = OpId { apparaat: w.apparaat.clone(), volgnummer: w.volgnummer };
             match &w.veld {
                 Some(veld) => {
                     if !wissen && !is_verwijderd(conn, t.naam, &w.rij)? {
@@ -656,13 +673,7 @@ impl Store {
                         // A value of a deleted row or removed casus is superseded at once.
                         schrijven::vervangen(conn, &op)?;
                         // Keep the causality so heads stay a function of the operation set.
-                        for b in &w.basis {
-                            conn.prepare_cached(
-                                "INSERT OR IGNORE INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
-                                 VALUES (?1, ?2, ?3, ?4)",
-                            )?
-                            .execute((&op.apparaat, op.volgnummer, &b.apparaat, b.volgnummer))?;
-                        }
+                        schrijven::basis(conn, &op, &w.basis)?;
                     }
                 }
                 None => vergeet_koppen(conn, t.naam, &w.rij)?,
@@ -696,9 +707,11 @@ impl Store {
                 let casus: Option<String> = s
                     .conn()
                     .query_row(
-                        "SELECT w.casus_id FROM kop k
-                         JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-                         WHERE k.tabel = ?1 AND k.rij = ?2 LIMIT 1",
+                        "SELECT c.tekst FROM kop_nr k
+                         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+                         LEFT JOIN tekstnr c ON c.nr = w.casus
+                         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                           AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2) LIMIT 1",
                         (t.naam, &rij),
                         |r| r.get(0),
                     )

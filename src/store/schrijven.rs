@@ -130,11 +130,34 @@ pub(crate) struct Kop {
     pub hlc: i64,
 }
 
+/// The number of `tekst` (a device, table, row or field name) in `tekstnr`, added when
+/// new. The change-log tables (`wijziging_nr`, `kop_nr`, `vervangen_nr`,
+/// `wijziging_basis_nr`, schema 11) hold these numbers instead of repeating the texts;
+/// they are local to this database and never leave it.
+pub(crate) fn nr(conn: &Connection, tekst: &str) -> Resultaat<i64> {
+    if let Some(n) = conn.prepare_cached(NR)?.query_row([tekst], |r| r.get(0)).optional()? {
+        return Ok(n);
+    }
+    conn.prepare_cached("INSERT INTO tekstnr(tekst) VALUES (?1)")?.execute([tekst])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// [`nr`] for an optional text (a tombstone has no field, a partner no casus).
+fn nr_of(conn: &Connection, tekst: Option<&str>) -> Resultaat<Option<i64>> {
+    tekst.map(|t| nr(conn, t)).transpose()
+}
+
+/// The number of a text, or nothing when the text was never interned.
+const NR: &str = "SELECT nr FROM tekstnr WHERE tekst = ?1";
+
 /// The heads of a field, winner (highest HLC, then device id) first.
 pub(crate) fn koppen(conn: &Connection, tabel: &str, rij: &str, veld: &str) -> Resultaat<Vec<Kop>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT apparaat, volgnummer, hlc FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3
-         ORDER BY hlc DESC, apparaat DESC",
+        "SELECT a.tekst, k.volgnummer, k.hlc FROM kop_nr k JOIN tekstnr a ON a.nr = k.apparaat
+         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+           AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+           AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = ?3)
+         ORDER BY k.hlc DESC, a.tekst DESC",
     )?;
     let rijen =
         stmt.query_map((tabel, rij, veld), |r| Ok(Kop { apparaat: r.get(0)?, volgnummer: r.get(1)?, hlc: r.get(2)? }))?;
@@ -152,39 +175,42 @@ pub(crate) fn verwerk_kop(
     basis: &[OpId],
     casus: Option<&str>,
 ) -> Resultaat<()> {
+    let (t, r, v) = (nr(conn, tabel)?, nr(conn, rij)?, nr(conn, veld)?);
+    let eigen = nr(conn, &op.apparaat)?;
     for b in basis {
+        let b_nr = nr(conn, &b.apparaat)?;
         conn.prepare_cached(
-            "INSERT OR IGNORE INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
+            "INSERT OR IGNORE INTO wijziging_basis_nr(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
              VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute((&op.apparaat, op.volgnummer, &b.apparaat, b.volgnummer))?;
+        .execute((eigen, op.volgnummer, b_nr, b.volgnummer))?;
         conn.prepare_cached(
-            "DELETE FROM kop WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5",
+            "DELETE FROM kop_nr WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5",
         )?
-        .execute((tabel, rij, veld, &b.apparaat, b.volgnummer))?;
-        vervangen(conn, b)?;
+        .execute((t, r, v, b_nr, b.volgnummer))?;
+        vervangen_nr(conn, b_nr, b.volgnummer)?;
     }
     let gezien: bool = conn
         .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM wijziging_basis WHERE basis_apparaat = ?1 AND basis_volgnummer = ?2)",
+            "SELECT EXISTS (SELECT 1 FROM wijziging_basis_nr WHERE basis_apparaat = ?1 AND basis_volgnummer = ?2)",
         )?
-        .query_row((&op.apparaat, op.volgnummer), |r| r.get(0))?;
+        .query_row((eigen, op.volgnummer), |r| r.get(0))?;
     if gezien {
-        vervangen(conn, op)?;
+        vervangen_nr(conn, eigen, op.volgnummer)?;
     } else {
         conn.prepare_cached(
-            "INSERT OR IGNORE INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR IGNORE INTO kop_nr(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
-        .execute((tabel, rij, veld, &op.apparaat, op.volgnummer, hlc))?;
+        .execute((t, r, v, eigen, op.volgnummer, hlc))?;
     }
     // Several heads with one and the same value (both set AVE 1) are no conflict.
     let waarden: i64 = conn
         .prepare_cached(
-            "SELECT count(DISTINCT coalesce(w.waarde, '')) FROM kop k
-             JOIN wijziging w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+            "SELECT count(DISTINCT coalesce(w.waarde, '')) FROM kop_nr k
+             JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
              WHERE k.tabel = ?1 AND k.rij = ?2 AND k.veld = ?3",
         )?
-        .query_row((tabel, rij, veld), |r| r.get(0))?;
+        .query_row((t, r, v), |r| r.get(0))?;
     if waarden > 1 {
         conn.prepare_cached("INSERT OR IGNORE INTO conflictveld(tabel, rij, veld, casus_id) VALUES (?1, ?2, ?3, ?4)")?
             .execute((tabel, rij, veld, casus))?;
@@ -198,20 +224,71 @@ pub(crate) fn verwerk_kop(
 /// Mark `op` as superseded: it carries no current value any more, so compaction may
 /// remove it once the team holds it (`store::compacteren`).
 pub(crate) fn vervangen(conn: &Connection, op: &OpId) -> Resultaat<()> {
-    conn.prepare_cached("INSERT OR IGNORE INTO vervangen(apparaat, volgnummer) VALUES (?1, ?2)")?
-        .execute((&op.apparaat, op.volgnummer))?;
+    vervangen_nr(conn, nr(conn, &op.apparaat)?, op.volgnummer)
+}
+
+fn vervangen_nr(conn: &Connection, apparaat: i64, volgnummer: i64) -> Resultaat<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO vervangen_nr(apparaat, volgnummer) VALUES (?1, ?2)")?
+        .execute((apparaat, volgnummer))?;
     Ok(())
+}
+
+/// Record that operation `op` was written by someone who had seen `basis` (causality
+/// of a value that is superseded at once, so never a head).
+pub(crate) fn basis(conn: &Connection, op: &OpId, basis: &[OpId]) -> Resultaat<()> {
+    let eigen = nr(conn, &op.apparaat)?;
+    for b in basis {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO wijziging_basis_nr(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute((eigen, op.volgnummer, nr(conn, &b.apparaat)?, b.volgnummer))?;
+    }
+    Ok(())
+}
+
+/// Store one operation in the change log; false when it was already there. `waarde` is
+/// the JSON text as stored (none for a wiped value).
+pub(crate) fn bewaar_operatie(
+    conn: &Connection,
+    op: &OpId,
+    hlc: i64,
+    (tabel, rij, veld): (&str, &str, Option<&str>),
+    waarde: Option<&str>,
+    casus: Option<&str>,
+    gewist: bool,
+) -> Resultaat<bool> {
+    let n = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO wijziging_nr(apparaat, volgnummer, hlc, tabel, rij, veld, casus, verwijderd,
+                                                gewist, waarde)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(rusqlite::params![
+            nr(conn, &op.apparaat)?,
+            op.volgnummer,
+            hlc,
+            nr(conn, tabel)?,
+            nr(conn, rij)?,
+            nr_of(conn, veld)?,
+            nr_of(conn, casus)?,
+            veld.is_none(),
+            gewist,
+            waarde
+        ])?;
+    Ok(n > 0)
 }
 
 /// A row was deleted: it has no fields any more, so no heads and no conflicts; its last
 /// values are superseded by the tombstone.
 pub(crate) fn vergeet_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
+    let (t, r) = (nr(conn, tabel)?, nr(conn, rij)?);
     conn.prepare_cached(
-        "INSERT OR IGNORE INTO vervangen(apparaat, volgnummer) SELECT apparaat, volgnummer FROM kop
+        "INSERT OR IGNORE INTO vervangen_nr(apparaat, volgnummer) SELECT apparaat, volgnummer FROM kop_nr
          WHERE tabel = ?1 AND rij = ?2",
     )?
-    .execute((tabel, rij))?;
-    conn.prepare_cached("DELETE FROM kop WHERE tabel = ?1 AND rij = ?2")?.execute((tabel, rij))?;
+    .execute((t, r))?;
+    conn.prepare_cached("DELETE FROM kop_nr WHERE tabel = ?1 AND rij = ?2")?.execute((t, r))?;
     conn.prepare_cached("DELETE FROM conflictveld WHERE tabel = ?1 AND rij = ?2")?.execute((tabel, rij))?;
     Ok(())
 }
@@ -437,23 +514,13 @@ impl<'c> Schrijver<'c> {
         self.volgnummer += 1;
         let hlc = self.volgende_hlc();
         let waarde = waarde.map(|w| json(w).to_string());
-        self.tx
-            .prepare_cached(
-                "INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(rusqlite::params![
-                self.apparaat,
-                self.volgnummer,
-                hlc,
-                tabel,
-                rij,
-                veld,
-                waarde,
-                veld.is_none(),
-                casus
-            ])?;
         let op = OpId { apparaat: self.apparaat.clone(), volgnummer: self.volgnummer };
+        if !bewaar_operatie(self.tx, &op, hlc, (tabel, rij, veld), waarde.as_deref(), casus, false)? {
+            return Err(StoreFout::OngeldigeOperatie(format!(
+                "operation {} {} written twice",
+                op.apparaat, op.volgnummer
+            )));
+        }
         match veld {
             Some(v) => verwerk_kop(self.tx, &op, hlc, (tabel, rij, v), &basis, casus)?,
             None => vergeet_koppen(self.tx, tabel, rij)?,
