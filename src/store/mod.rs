@@ -986,6 +986,8 @@ mod tests {
                     ('dev-10', 6, 600, 'partner', 'p2', 'naam', '\"Weg\"');
                  INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd) VALUES
                     ('dev-10', 7, 700, 'partner', 'p2', NULL, NULL, 1);
+                 INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, verwijderd, casus_id) VALUES
+                    ('dev-x', 1, 650, 'journaal', 'j1', NULL, NULL, 1, 'c1');
                  INSERT INTO wijziging_basis(apparaat, volgnummer, basis_apparaat, basis_volgnummer) VALUES
                     ('dev-10', 2, 'dev-10', 1), ('dev-10', 3, 'dev-10', 2);
                  INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES
@@ -1020,6 +1022,20 @@ mod tests {
         assert_eq!((nieuw.apparaat.as_str(), nieuw.tabel.as_str(), nieuw.rij.as_str()), ("dev-10", "partner", "p1"));
         assert_eq!(nieuw.veld.as_deref(), Some("naam"));
         assert_eq!(nieuw.basis, [schrijven::OpId { apparaat: "dev-10".into(), volgnummer: 3 }]);
+
+        // A bundle for casus c1 carries its journaal tombstone and the rows of no casus.
+        let c1: std::collections::BTreeSet<String> = ["c1".to_string()].into();
+        let scoped = s.operaties_na(&Default::default(), Some(&c1)).unwrap();
+        let ids: Vec<(&str, i64, Option<&str>)> =
+            scoped.iter().map(|o| (o.apparaat.as_str(), o.volgnummer, o.casus_id.as_deref())).collect();
+        assert!(ids.contains(&("dev-x", 1, Some("c1"))), "{ids:?}");
+        assert!(ids.contains(&("dev-10", 8, None)), "{ids:?}");
+        assert!(
+            s.operaties_na(&Default::default(), Some(&["c2".to_string()].into()))
+                .unwrap()
+                .iter()
+                .all(|o| o.casus_id.is_none())
+        );
 
         let (_d, mut b) = testhulp::nieuwe_store();
         let leeg = Default::default();
