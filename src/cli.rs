@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod advies;
 mod contact;
 mod medewerker;
 mod overleg;
@@ -95,6 +96,9 @@ pub enum Opdracht {
     /// Contactpersonen wijzigen, archiveren en weer activeren
     #[command(subcommand)]
     Contact(contact::ContactOpdracht),
+    /// Adviesvragen ("advies kort"): vastleggen, bekijken, wijzigen, omzetten naar een aanmelding
+    #[command(subcommand)]
+    Advies(advies::AdviesOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
     #[command(subcommand)]
     Team(TeamOpdracht),
@@ -1539,6 +1543,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
+        Opdracht::Advies(a) => advies::advies(&map, a, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
             use crate::report;
@@ -1676,6 +1681,9 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     println!("Casusregisseur: {}", r.casusregisseur);
                 }
                 println!("Aangemeld: {}", r.datum_aanmelding);
+                if let (Some(id), Some(datum)) = (&d.adviesvraag_id, &d.adviesvraag_datum) {
+                    println!("Voortgekomen uit adviesvraag van {} ({id})", crate::domain::nl_datum(datum));
+                }
                 if !d.probleem.is_empty() {
                     println!("Probleem: {}", d.probleem);
                 }

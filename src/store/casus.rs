@@ -263,6 +263,10 @@ pub struct CasusDetail {
     pub ave_historie: Vec<AveWijziging>,
     /// Phase history, oldest first.
     pub fase_historie: Vec<FaseWijziging>,
+    /// The adviesvraag this casus was converted from (id), when it is on this device.
+    pub adviesvraag_id: Option<String>,
+    /// The date of that adviesvraag (`JJJJ-MM-DD`).
+    pub adviesvraag_datum: Option<String>,
 }
 
 impl CasusDetail {
@@ -400,7 +404,11 @@ pub struct DetentieWijziging {
 }
 
 /// A journaal entry written by the system inside a larger change (by the current user).
-fn schrijf_journaal(w: &mut super::schrijven::Schrijver<'_>, casus_id: &str, regel: &str) -> Resultaat<String> {
+pub(crate) fn schrijf_journaal(
+    w: &mut super::schrijven::Schrijver<'_>,
+    casus_id: &str,
+    regel: &str,
+) -> Resultaat<String> {
     let id = nieuw_id();
     let auteur = w.gebruiker().to_string();
     w.nieuw(
@@ -515,7 +523,7 @@ pub(crate) fn casus_id(conn: &Connection, nummer: &str) -> Resultaat<String> {
         .ok_or_else(|| StoreFout::CasusOnbekend(n.to_string()))
 }
 
-fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
+pub(crate) fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
     let t = invoer.trim();
     let lager = t.to_lowercase();
     let mut stmt = conn.prepare(&format!("SELECT id, naam FROM {tabel} ORDER BY volgorde, naam"))?;
@@ -852,6 +860,13 @@ impl Store {
         markeer_vervallen(&mut fase_historie, regel.fase);
         drop(detenties_stmt);
         drop(stmt);
+        let (adviesvraag_id, adviesvraag_datum) = self
+            .conn
+            .query_row("SELECT id, datum FROM adviesvraag WHERE casus_id = ?1 LIMIT 1", [&regel.id], |r| {
+                Ok((Some(r.get(0)?), Some(r.get(1)?)))
+            })
+            .optional()?
+            .unwrap_or((None, None));
         Ok(CasusDetail {
             regel,
             aanmelder_partner,
@@ -873,6 +888,8 @@ impl Store {
             journaal,
             ave_historie,
             fase_historie,
+            adviesvraag_id,
+            adviesvraag_datum,
         })
     }
 
@@ -1346,6 +1363,18 @@ impl Store {
     /// Add a leefgebied to the list.
     pub fn leefgebied_toevoegen(&mut self, naam: &str) -> Resultaat<String> {
         self.lijst_toevoegen(&s::LEEFGEBIED, naam)
+    }
+
+    /// The id of an entry of an editable list (`thema`, `leefgebied`, `gemeente`) given as
+    /// id, name or unique start of the name.
+    pub fn lijst_id(&self, tabel: &str, invoer: &str) -> Resultaat<String> {
+        let (t, prefix) = match tabel {
+            "thema" => ("thema", "thema-"),
+            "leefgebied" => ("leefgebied", "lg-"),
+            "gemeente" => ("gemeente", "gemeente-"),
+            _ => return Err(StoreFout::Onbekend { tabel: "lijst", id: tabel.to_string() }),
+        };
+        lijst_zoek(&self.conn, t, prefix, invoer)
     }
 
     /// The gemeente list (editable).

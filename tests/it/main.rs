@@ -1,6 +1,7 @@
 //! Integration tests, one module per capability, in a single test binary
 //! (every extra binary would link the whole stack again).
 
+mod advies;
 mod agenda_algemeen;
 mod betrouwbaarheid;
 mod bewerken;
