@@ -1574,7 +1574,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 None => None,
                 Some(p) => Some(crate::ui::Pagina::parse(p).ok_or_else(|| {
                     CliFout::Gebruik(format!(
-                        "Onbekende pagina '{p}'; kies casussen, overleggen, partners, kengetallen, synchronisatie of instellingen."
+                        "Onbekende pagina '{p}'; kies casussen, adviesvragen, overleggen, partners, kengetallen, synchronisatie of instellingen."
                     ))
                 })?),
             };

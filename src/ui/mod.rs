@@ -91,7 +91,8 @@ use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
 use screen::{
-    board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start, synchronisatie,
+    advies, board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start,
+    synchronisatie,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -292,6 +293,8 @@ impl Meting {
 pub enum Pagina {
     /// The board.
     Casussen,
+    /// Adviesvragen ("advies kort").
+    Adviesvragen,
     /// Meetings: planning, holding, minutes.
     Overleggen,
     /// Partner organisations and contacts.
@@ -307,8 +310,9 @@ pub enum Pagina {
 }
 
 impl Pagina {
-    const ALLE: [Pagina; 7] = [
+    const ALLE: [Pagina; 8] = [
         Pagina::Casussen,
+        Pagina::Adviesvragen,
         Pagina::Overleggen,
         Pagina::Partners,
         Pagina::Kengetallen,
@@ -320,6 +324,7 @@ impl Pagina {
     fn label(self) -> &'static str {
         match self {
             Pagina::Casussen => "Casussen",
+            Pagina::Adviesvragen => "Adviesvragen",
             Pagina::Overleggen => "Overleggen",
             Pagina::Partners => "Partners",
             Pagina::Kengetallen => "Kengetallen",
@@ -358,6 +363,8 @@ pub enum Message {
     Overleggen(overleggen::Message),
     /// The figures screen.
     Kengetallen(kengetallen::Message),
+    /// The adviesvragen screen.
+    Advies(advies::Message),
     /// The save dialog for a meeting's agenda or verslag closed (`pad` is `None` when cancelled).
     OverlegPdfPadGekozen {
         /// Agenda or verslag.
@@ -501,6 +508,7 @@ struct Hoofd {
     map: Gegevensmap,
     overleggen: overleggen::State,
     kengetallen: kengetallen::State,
+    advies: advies::State,
     /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
     afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
@@ -732,6 +740,7 @@ impl App {
                 synchronisatie::State::default()
             }
         };
+        let adviesvragen = store.aantal_adviesvragen().unwrap_or(0);
         let mut hoofd = Hoofd {
             store,
             pagina: Pagina::Casussen,
@@ -747,6 +756,7 @@ impl App {
             map: self.map.clone(),
             overleggen: overleggen::State::new(),
             kengetallen: kengetallen::State::new(chrono::Local::now().date_naive()),
+            advies: advies::State::new(adviesvragen),
             afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
@@ -1374,6 +1384,9 @@ impl Hoofd {
                 if p == Pagina::Kengetallen {
                     return (self.kengetallen_bericht(kengetallen::Message::Berekenen), false);
                 }
+                if p == Pagina::Adviesvragen {
+                    return (self.advies_bericht(advies::Message::Laden), false);
+                }
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -1450,6 +1463,7 @@ impl Hoofd {
                 (Pagina::Overleggen, _) => return (self.overleggen_bericht(overleggen::Message::Annuleer), false),
                 (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
                 (Pagina::Partners, _) => return self.update(Message::Partners(partners::Message::Annuleer)),
+                (Pagina::Adviesvragen, _) => return (self.advies_bericht(advies::Message::Annuleer), false),
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
@@ -1517,6 +1531,7 @@ impl Hoofd {
             },
             Message::Overleggen(m) => return (self.overleggen_bericht(m), false),
             Message::Kengetallen(m) => return (self.kengetallen_bericht(m), false),
+            Message::Advies(m) => return (self.advies_bericht(m), false),
             // A cancelled dialog (`pad: None`) changes nothing.
             Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
                 return (self.overleg_pdf_opslaan(stuk, overleg, p), false);
@@ -2673,11 +2688,16 @@ impl Hoofd {
             .padding(12)
             .width(200);
         for p in Pagina::ALLE {
+            let label = match p {
+                Pagina::Adviesvragen => format!("{} ({})", p.label(), self.advies.aantal()),
+                _ => p.label().to_string(),
+            };
             zij = zij.push(
-                button(text(p.label()).size(15))
-                    .on_press(Message::Navigeer(p))
-                    .width(Fill)
-                    .style(if p == self.pagina { Knop::NavigatieActief.stijl() } else { Knop::Navigatie.stijl() }),
+                button(text(label).size(15)).on_press(Message::Navigeer(p)).width(Fill).style(if p == self.pagina {
+                    Knop::NavigatieActief.stijl()
+                } else {
+                    Knop::Navigatie.stijl()
+                }),
             );
         }
         zij = zij.push(space::vertical()).push(
@@ -2734,6 +2754,7 @@ impl Hoofd {
             (Pagina::Privacy, _) => self.privacy.view().map(Message::Privacy),
             (Pagina::Overleggen, _) => self.overleggen.view().map(Message::Overleggen),
             (Pagina::Kengetallen, _) => self.kengetallen.view().map(Message::Kengetallen),
+            (Pagina::Adviesvragen, _) => self.advies.view().map(Message::Advies),
         };
         let mut midden = column![bovenbalk].width(Fill).height(Fill);
         // Banners float over the bottom of the page: they never push it down under the cursor.
@@ -2982,6 +3003,38 @@ impl Hoofd {
             schrijf_bestand(&pad, &r.pdf).map_err(|e| fout(&e))?;
             Ok(format!("{} opgeslagen in {} ({} pagina's).", r.titel, pad.display(), r.paginas))
         })
+    }
+
+    /// The adviesvragen screen: its reads and writes run off the event loop and come back
+    /// as the screen's own past-tense messages.
+    fn advies_bericht(&mut self, m: advies::Message) -> Task<Message> {
+        let (task, event) = self.advies.update(m);
+        let task = task.map(Message::Advies);
+        let verzoek = match event {
+            None => Task::none(),
+            Some(advies::Event::Laad(f)) => {
+                self.lees(move |s| advies::Gegevens::lees(s, &f), |r| Message::Advies(advies::Message::Geladen(r)))
+            }
+            Some(advies::Event::Nieuw(n)) => {
+                self.schrijf(move |s| s.advies_toevoegen(n), |r| Message::Advies(advies::Message::Opgeslagen(r)))
+            }
+            Some(advies::Event::Wijzig(id, w)) => self.schrijf(
+                move |s| s.advies_wijzig(&id, &w).map(|_| id),
+                |r| Message::Advies(advies::Message::Opgeslagen(r)),
+            ),
+            Some(advies::Event::Omzet(id, werknaam)) => self.schrijf(
+                move |s| s.advies_omzetten(&id, Some(&werknaam)).map(|n| n.to_string()),
+                |r| Message::Advies(advies::Message::Omgezet(r)),
+            ),
+            Some(advies::Event::Verwijder(id, reden)) => self
+                .schrijf(move |s| s.advies_verwijder(&id, &reden), |r| Message::Advies(advies::Message::Verwijderd(r))),
+            Some(advies::Event::OpenCasus(n)) => {
+                self.pagina = Pagina::Casussen;
+                self.open_casus(&n);
+                Task::none()
+            }
+        };
+        Task::batch([task, verzoek])
     }
 
     fn kengetallen_bericht(&mut self, m: kengetallen::Message) -> Task<Message> {

@@ -332,3 +332,97 @@ mod cli {
         assert_eq!(json(schakel(&map).args(["advies", "list"])).as_array().unwrap().len(), 1);
     }
 }
+
+/// The acceptance flow in the window: an adviesvraag from a gemeente, recorded in the
+/// Adviesvragen screen (Enter saves, Esc cancels), converted into an aanmelding; the casus
+/// exists and shows where it came from.
+mod venster {
+    use crate::ui::{init_backend, klik, klik_en_wacht, schermtekst, simulator, stuur_en_wacht, toont, typ, verwacht};
+    use iced::keyboard::{Key, Modifiers, key};
+    use iced_test::selector;
+    use schakel::domain::Convenantstatus;
+    use schakel::domain::partner::PartnerSoort;
+    use schakel::store::{NieuwContact, NieuwePartner};
+    use schakel::ui::screen::advies::{self, KeuzeVeld, TekstVeld};
+    use schakel::ui::widgets::Keuze;
+    use schakel::ui::{App, Message, sneltoets};
+
+    fn advies(app: &mut App, m: advies::Message) {
+        stuur_en_wacht(app, Message::Advies(m));
+    }
+
+    /// Type into the field with `id` and press Enter, running what that starts.
+    fn typ_en_enter(app: &mut App, id: &'static str, tekst: &str) {
+        init_backend();
+        let berichten: Vec<Message> = {
+            let mut ui = simulator(app.view());
+            ui.click(selector::id(id)).unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+            let _ = ui.typewrite(tekst);
+            let _ = ui.tap_key(key::Named::Enter);
+            ui.into_messages().collect()
+        };
+        for m in berichten {
+            stuur_en_wacht(app, m);
+        }
+    }
+
+    #[test]
+    fn adviesvraag_van_een_gemeente_wordt_een_aanmelding() {
+        let (_d, map, mut s) = crate::hulp::store();
+        let gemeente = s.gemeente_toevoegen("Leeuwarden").unwrap();
+        let wijkteam = s
+            .partner_toevoegen(NieuwePartner {
+                naam: "Gemeente Leeuwarden".into(),
+                soort: PartnerSoort::Gemeente,
+                convenantstatus: Convenantstatus::Convenant,
+            })
+            .unwrap();
+        let contact = s
+            .contact_toevoegen(&wijkteam, NieuwContact { naam: "Sietske de Jong".into(), ..Default::default() })
+            .unwrap();
+        let mut app = App::met_store(map, s);
+        klik_en_wacht(&mut app, "Adviesvragen (0)");
+        verwacht(&app, "Geen adviesvragen gevonden.");
+
+        // Esc closes the form without saving.
+        klik(&mut app, "Nieuwe adviesvraag");
+        verwacht(&app, "Initialen (geen persoonsgegevens)");
+        let _ = app.update(sneltoets(Key::Named(key::Named::Escape), Modifiers::empty()).unwrap());
+        assert!(!toont(&app, "Initialen (geen persoonsgegevens)"), "Esc closed the form");
+
+        klik(&mut app, "Nieuwe adviesvraag");
+        advies(&mut app, advies::Message::Kies(KeuzeVeld::Thema, Keuze::new("thema-nazorg", "Nazorg")));
+        advies(&mut app, advies::Message::Kies(KeuzeVeld::Gemeente, Keuze::new(&gemeente, "Leeuwarden")));
+        advies(&mut app, advies::Message::Kies(KeuzeVeld::Vraagsteller, Keuze::new(&wijkteam, "Gemeente Leeuwarden")));
+        advies(&mut app, advies::Message::Kies(KeuzeVeld::Contact, Keuze::new(&contact, "Sietske de Jong")));
+        typ(&mut app, "advies-initialen", "Piet");
+        typ(&mut app, "advies-advies", "Breng het wijkteam en de woningcorporatie samen");
+        // Enter in the question saves: the store refuses a name where initials belong.
+        typ_en_enter(&mut app, "advies-vraag", "Zorgen over een jongere die terugkeert");
+        verwacht(&app, "'Piet' zijn geen initialen.");
+        advies(&mut app, advies::Message::Tekst(TekstVeld::Initialen, "P.".into()));
+        typ_en_enter(&mut app, "advies-minuten", "5");
+        verwacht(&app, "Adviesvraag vastgelegd.");
+        verwacht(&app, "Adviesvragen (1)");
+        verwacht(&app, "Zorgen over een jongere die terugkeert");
+        verwacht(&app, "Bestede tijd");
+        verwacht(&app, "5 minuten");
+
+        // Convert the selected adviesvraag into an aanmelding.
+        typ(&mut app, "advies-werknaam", "Groene Els");
+        klik_en_wacht(&mut app, "Omzetten naar aanmelding");
+        let tekst = schermtekst(&app);
+        let nummer = tekst
+            .split("Adviesvraag omgezet naar aanmelding: casus ")
+            .nth(1)
+            .and_then(|r| r.get(..9))
+            .unwrap_or_else(|| panic!("no casusnummer on screen: {tekst}"))
+            .to_string();
+        verwacht(&app, &format!("Omgezet naar aanmelding: casus {nummer}"));
+        klik(&mut app, &format!("Open casus {nummer}"));
+        verwacht(&app, "Groene Els");
+        verwacht(&app, &format!("Voortgekomen uit adviesvraag van {}", chrono::Local::now().format("%d-%m-%Y")));
+        verwacht(&app, "Gemeente Leeuwarden");
+        verwacht(&app, "Zorgen over een jongere die terugkeert");
+    }
+}

@@ -22,11 +22,6 @@ const UITZONDERINGEN: &[(&str, Zijde, &str)] = &[
     ("conflict_kiezen_nummer", Zijde::Venster, "the window chooses the value in the list (conflict_kiezen)"),
     ("actie_verplaats", Zijde::Cli, "order on screen (Alt+↑/↓); not useful in a script"),
     ("agendapunt_verplaats", Zijde::Cli, "order on screen; issue 20 lists no CLI command for it"),
-    // Issue 22: the Adviesvragen screen follows in the next commit on this branch.
-    ("advies_toevoegen", Zijde::Venster, "window follows"),
-    ("advies_wijzig", Zijde::Venster, "window follows"),
-    ("advies_omzetten", Zijde::Venster, "window follows"),
-    ("advies_verwijder", Zijde::Venster, "window follows"),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1263,6 +1263,13 @@ impl State {
                 )
             ),
             regel("Datum aanmelding", nl_datum(&d.regel.datum_aanmelding)),
+            regel(
+                "Herkomst",
+                match &d.adviesvraag_datum {
+                    Some(datum) => format!("Voortgekomen uit adviesvraag van {}", nl_datum(datum)),
+                    None => "Aanmelding".into(),
+                }
+            ),
             regel("Probleem", d.probleem.clone()),
             regel("Veiligheidsrisico", d.veiligheidsrisico.clone()),
             regel("Al geprobeerd", d.geprobeerd.clone()),
