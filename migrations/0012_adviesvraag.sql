@@ -46,3 +46,10 @@ CREATE TABLE opschaling (
     aangemaakt_door TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX opschaling_casus ON opschaling(casus_id);
+
+-- Issue 22 "Gemeente": the board lists and filters cases by gemeente, so its covering
+-- index carries the gemeente too (the board query stays answered from the index alone).
+DROP INDEX casus_bord;
+CREATE INDEX casus_bord ON casus(jaar, volgnummer, id, nummer, werknaam, thema_id, fase, ave, weging_uitkomst,
+                                 procesregisseur_id, trajectbegeleider_id, casusregisseur_id, datum_aanmelding,
+                                 gemeente_id);

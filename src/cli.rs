@@ -394,6 +394,9 @@ pub enum CasusOpdracht {
         /// Alleen casussen van deze medewerker
         #[arg(long)]
         medewerker: Option<String>,
+        /// Alleen casussen uit deze gemeente
+        #[arg(long)]
+        gemeente: Option<String>,
     },
     /// Toon één casus volledig (wordt gelogd)
     Show {
@@ -420,6 +423,9 @@ pub enum CasusOpdracht {
         /// De vraag aan het ZVH
         #[arg(long, default_value = "")]
         vraag: String,
+        /// Gemeente (uit 'schakel lijst gemeente')
+        #[arg(long, default_value = "")]
+        gemeente: String,
         /// Naam van de hoofdpersoon (wordt met de casus in één keer vastgelegd)
         #[arg(long, value_name = "NAAM")]
         persoon: Option<String>,
@@ -1613,7 +1619,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
 
 fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout> {
     match c {
-        CasusOpdracht::List { fase, thema, ave, medewerker } => {
+        CasusOpdracht::List { fase, thema, ave, medewerker, gemeente } => {
             let fase = fase.as_deref().map(Fase::parse).transpose()?;
             let ave = ave.map(Ave::new).transpose()?.map(Ave::get);
             let store = open_store(map)?;
@@ -1628,10 +1634,12 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 ),
                 None => None,
             };
+            let gemeente_id = gemeente.as_deref().map(|g| store.lijst_id("gemeente", g)).transpose()?;
             let lijst = store.casus_lijst(&CasusFilter {
                 fase,
                 thema_id,
                 ave,
+                gemeente_id,
                 medewerker: medewerker.clone(),
                 ..Default::default()
             })?;
@@ -1724,7 +1732,18 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 }
             }
         }
-        CasusOpdracht::New { werknaam, thema, ave, procesregisseur, probleem, vraag, persoon, geboortedatum, bsn } => {
+        CasusOpdracht::New {
+            werknaam,
+            thema,
+            ave,
+            procesregisseur,
+            probleem,
+            vraag,
+            gemeente,
+            persoon,
+            geboortedatum,
+            bsn,
+        } => {
             let ave = ave.map(Ave::new).transpose()?;
             let persoon = match persoon {
                 Some(naam) => Some(crate::store::NieuweBetrokkene {
@@ -1745,6 +1764,7 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     procesregisseur: procesregisseur.clone(),
                     probleem: probleem.clone(),
                     vraag: vraag.clone(),
+                    gemeente: gemeente.clone(),
                     ..Default::default()
                 },
                 persoon,

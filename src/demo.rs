@@ -140,6 +140,22 @@ fn medewerkers(store: &mut Store, namen: &[&str], rol: crate::domain::Medewerker
     Ok(ids)
 }
 
+/// Fictional gemeenten of the demo region.
+const GEMEENTEN: &[&str] = &["Voorbeeldstad", "Dijkerveen", "Noorderwaard", "Zuidermeer"];
+
+/// The demo gemeenten (ids), added to the list when missing.
+fn gemeenten(store: &mut Store) -> Resultaat<Vec<String>> {
+    let mut ids = Vec::new();
+    for naam in GEMEENTEN {
+        let bestaand = store.gemeenten()?.into_iter().find(|g| g.naam == *naam).map(|g| g.id);
+        ids.push(match bestaand {
+            Some(id) => id,
+            None => store.gemeente_toevoegen(naam)?,
+        });
+    }
+    Ok(ids)
+}
+
 fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut overzicht = DemoOverzicht::default();
@@ -147,10 +163,11 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
     let themas = store.themas()?;
     let regisseurs = medewerkers(store, REGISSEURS, crate::domain::MedewerkerRol::Procesregisseur)?;
     let begeleiders = medewerkers(store, BEGELEIDERS, crate::domain::MedewerkerRol::Trajectbegeleider)?;
+    let gemeenten = gemeenten(store)?;
     // Spread referrals over the two years before the reference date.
     let referentie = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default().min(chrono::Local::now().date_naive());
     let mut nummers = Vec::with_capacity(aantal);
-    for _ in 0..aantal {
+    for i in 0..aantal {
         let aanmelding = referentie - Duration::days(rng.gen_range(20..720));
         let (partner_id, contacten) = kies(&mut rng, &partners).clone();
         let thema = kies(&mut rng, &themas).id.clone();
@@ -168,6 +185,8 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
             veiligheidsrisico: kies(&mut rng, RISICOS).to_string(),
             geprobeerd: kies(&mut rng, GEPROBEERD).to_string(),
             vraag: kies(&mut rng, VRAGEN).to_string(),
+            // By position, not by the generator: the rest of the demo stays as it was.
+            gemeente: gemeenten[i % gemeenten.len()].clone(),
         })?;
         let n = nummer.to_string();
         overzicht.casussen += 1;

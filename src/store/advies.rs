@@ -158,7 +158,12 @@ fn van_rij(r: &Row) -> rusqlite::Result<Adviesvraag> {
 }
 
 /// An entry of an editable list, refused when archived (not in use any more).
-fn actief_uit_lijst(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
+pub(crate) fn actief_uit_lijst(
+    conn: &Connection,
+    tabel: &'static str,
+    prefix: &str,
+    invoer: &str,
+) -> Resultaat<String> {
     verplicht(tabel, invoer)?;
     let id = lijst_zoek(conn, tabel, prefix, invoer)?;
     let (naam, actief): (String, bool) =

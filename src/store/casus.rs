@@ -48,6 +48,10 @@ pub struct CasusRegel {
     pub casusregisseur_id: Option<String>,
     /// Casusregisseur's name (empty: none assigned).
     pub casusregisseur: String,
+    /// Gemeente (id), if recorded.
+    pub gemeente_id: Option<String>,
+    /// Gemeente name (empty: none recorded).
+    pub gemeente: String,
 }
 
 const REGEL_SELECT: &str = "SELECT c.id, c.nummer, c.werknaam, coalesce(t.naam, ''), c.thema_id, c.fase, c.ave,
@@ -55,8 +59,10 @@ const REGEL_SELECT: &str = "SELECT c.id, c.nummer, c.werknaam, coalesce(t.naam, 
         (SELECT min(a.deadline) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')),
         (SELECT count(*) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')
             AND a.deadline IS NOT NULL AND a.deadline < ?1),
-        c.procesregisseur_id, c.trajectbegeleider_id, c.casusregisseur_id, coalesce(cr.naam, '')
+        c.procesregisseur_id, c.trajectbegeleider_id, c.casusregisseur_id, coalesce(cr.naam, ''),
+        c.gemeente_id, coalesce(g.naam, '')
     FROM casus c LEFT JOIN thema t ON t.id = c.thema_id
+        LEFT JOIN gemeente g ON g.id = c.gemeente_id
         LEFT JOIN medewerker pr ON pr.id = c.procesregisseur_id
         LEFT JOIN medewerker tb ON tb.id = c.trajectbegeleider_id
         LEFT JOIN medewerker cr ON cr.id = c.casusregisseur_id";
@@ -94,6 +100,8 @@ fn regel_van(r: &Row) -> rusqlite::Result<CasusRegel> {
         trajectbegeleider_id: r.get(14)?,
         casusregisseur_id: r.get(15)?,
         casusregisseur: r.get(16)?,
+        gemeente_id: r.get(17)?,
+        gemeente: r.get(18)?,
     })
 }
 
@@ -106,6 +114,8 @@ pub struct CasusFilter {
     pub thema_id: Option<String>,
     /// Only this AVE phase.
     pub ave: Option<u8>,
+    /// Only this gemeente (id).
+    pub gemeente_id: Option<String>,
     /// Only cases this medewerker (id, 8+ prefix or unique name) is procesregisseur,
     /// trajectbegeleider or casusregisseur of.
     pub medewerker: Option<String>,
@@ -333,6 +343,8 @@ pub struct NieuweCasus {
     pub geprobeerd: String,
     /// The question to the ZVH.
     pub vraag: String,
+    /// Gemeente: id, name or unique start of the name of an active entry (empty: none).
+    pub gemeente: String,
 }
 
 /// Editable text fields of a casus; `None` leaves a field unchanged.
@@ -578,6 +590,10 @@ impl Store {
         };
         let procesregisseur_id = medewerker(&n.procesregisseur)?;
         let trajectbegeleider_id = medewerker(&n.trajectbegeleider)?;
+        let gemeente = match n.gemeente.trim() {
+            "" => Value::Null,
+            g => tekst(super::advies::actief_uit_lijst(&self.conn, "gemeente", "gemeente-", g)?),
+        };
         let mut w = self.schrijver()?;
         let thema = thema_id(w.conn(), &n.thema)?;
         let jaar = chrono::Datelike::year(&datum);
@@ -619,6 +635,7 @@ impl Store {
                 ("veiligheidsrisico", tekst(n.veiligheidsrisico.trim())),
                 ("geprobeerd", tekst(n.geprobeerd.trim())),
                 ("vraag", tekst(n.vraag.trim())),
+                ("gemeente_id", gemeente),
             ],
         )?;
         let tijd = w.tijdstip().to_string();
@@ -669,6 +686,10 @@ impl Store {
         if let Some(a) = filter.ave {
             params.push(getal(a));
             waar.push(format!("c.ave = ?{}", params.len()));
+        }
+        if let Some(g) = &filter.gemeente_id {
+            params.push(tekst(g.clone()));
+            waar.push(format!("c.gemeente_id = ?{}", params.len()));
         }
         if let Some(m) = filter.medewerker.as_deref().filter(|m| !m.trim().is_empty()) {
             params.push(tekst(super::medewerker::zoek(&self.conn, m)?.id));

@@ -721,6 +721,7 @@ impl App {
         let mij = store.mijn_medewerker().ok().flatten();
         let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
         board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
+        board.zet_gemeenten(&store.gemeenten().unwrap_or_default());
         let instellingen = instellingen::State::new(
             minuten,
             store.gebruiker().to_string(),
@@ -1669,7 +1670,10 @@ impl Hoofd {
                 self.board.zet_themas(&t);
                 self.instellingen.zet_lijsten(t, l);
                 match (self.store.gemeenten(), self.store.overlegsoorten()) {
-                    (Ok(g), Ok(o)) => self.instellingen.zet_meer_lijsten(g, o),
+                    (Ok(g), Ok(o)) => {
+                        self.board.zet_gemeenten(&g);
+                        self.instellingen.zet_meer_lijsten(g, o);
+                    }
                     (Err(e), _) | (_, Err(e)) => self.instellingen.toon_fout(fout(&e)),
                 }
             }

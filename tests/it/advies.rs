@@ -426,3 +426,77 @@ mod venster {
         verwacht(&app, "Zorgen over een jongere die terugkeert");
     }
 }
+
+/// Issue 22 point 4: the gemeente on the aanmelding, and lists and board filter on it.
+mod gemeente {
+    use crate::ui::{stuur_en_wacht, toont, verwacht};
+    use schakel::store::{CasusFilter, NieuweCasus};
+    use schakel::ui::screen::board;
+    use schakel::ui::widgets::Keuze;
+    use schakel::ui::{App, Message};
+
+    #[test]
+    fn aanmelding_lijst_en_bord_met_gemeente() {
+        let (_d, map, mut s) = crate::hulp::store();
+        let sneek = s.gemeente_toevoegen("Sneek").unwrap();
+        s.gemeente_toevoegen("Joure").unwrap();
+        let oud = s.gemeente_toevoegen("Wymbritseradiel").unwrap();
+        s.lijst_actief("gemeente", &oud, false).unwrap();
+        let nieuw = |werknaam: &str, gemeente: &str| NieuweCasus {
+            werknaam: werknaam.into(),
+            thema: "nazorg".into(),
+            gemeente: gemeente.into(),
+            ..Default::default()
+        };
+        let fout = s.nieuwe_casus(nieuw("Oude Es", "Wymbritseradiel")).unwrap_err();
+        assert!(schakel::melding::store(&fout).starts_with("Gemeente 'Wymbritseradiel' is gearchiveerd"));
+        let a = s.nieuwe_casus(nieuw("Zilveren Berk", "Sneek")).unwrap().to_string();
+        s.nieuwe_casus(nieuw("Gouden Linde", "Joure")).unwrap();
+        s.nieuwe_casus(nieuw("Zonder Plaats", "")).unwrap();
+        let lijst = s.casus_lijst(&CasusFilter { gemeente_id: Some(sneek.clone()), ..Default::default() }).unwrap();
+        assert_eq!(lijst.iter().map(|c| c.casusnummer.as_str()).collect::<Vec<_>>(), [a.as_str()]);
+        assert_eq!(lijst[0].gemeente, "Sneek");
+
+        let mut app = App::met_store(map, s);
+        verwacht(&app, "Gouden Linde");
+        stuur_en_wacht(&mut app, Message::Board(board::Message::FilterGemeente(Keuze::new(&sneek, "Sneek"))));
+        verwacht(&app, "Zilveren Berk");
+        assert!(!toont(&app, "Gouden Linde"), "the board shows only the cases of Sneek");
+        assert!(!toont(&app, "Zonder Plaats"));
+    }
+
+    #[test]
+    fn cli_casus_new_en_list_met_gemeente() {
+        use assert_cmd::Command;
+        let d = tempfile::tempdir().unwrap();
+        let map = d.path().join("data");
+        let schakel = || {
+            let mut c = Command::cargo_bin("schakel").unwrap();
+            c.env("SCHAKEL_DATA_DIR", &map).env("SCHAKEL_PASSPHRASE", crate::hulp::WACHTWOORD);
+            c
+        };
+        schakel().args(["init", "--naam", "Test Regisseur"]).assert().success();
+        schakel().args(["lijst", "gemeente", "add", "Harlingen"]).assert().success();
+        schakel()
+            .args(["casus", "new", "--werknaam", "Kale Wilg", "--thema", "nazorg", "--gemeente", "Harlingen"])
+            .assert()
+            .success();
+        schakel().args(["casus", "new", "--werknaam", "Elders", "--thema", "nazorg"]).assert().success();
+        let out = schakel()
+            .args(["--json", "casus", "list", "--gemeente", "Harlingen"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let namen: Vec<&str> = v.as_array().unwrap().iter().filter_map(|c| c["werknaam"].as_str()).collect();
+        assert_eq!(namen, ["Kale Wilg"]);
+        assert_eq!(v[0]["gemeente"], "Harlingen");
+        schakel()
+            .args(["casus", "list", "--gemeente", "Franeker"])
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("Gemeente 'Franeker' bestaat niet"));
+    }
+}
