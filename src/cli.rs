@@ -20,6 +20,7 @@ pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 mod advies;
 mod contact;
 mod medewerker;
+mod opschaling;
 mod overleg;
 mod plan;
 mod privacy;
@@ -99,6 +100,9 @@ pub enum Opdracht {
     /// Adviesvragen ("advies kort"): vastleggen, bekijken, wijzigen, omzetten naar een aanmelding
     #[command(subcommand)]
     Advies(advies::AdviesOpdracht),
+    /// Opschalingen van een casus bekijken, corrigeren (uitkomst) en verwijderen
+    #[command(subcommand)]
+    Opschaling(opschaling::OpschalingOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
     #[command(subcommand)]
     Team(TeamOpdracht),
@@ -397,6 +401,23 @@ pub enum CasusOpdracht {
         /// Alleen casussen uit deze gemeente
         #[arg(long)]
         gemeente: Option<String>,
+    },
+    /// Schaal een casus op naar management, bestuur of driehoek; toont het id
+    Opschalen {
+        /// Casusnummer
+        nummer: String,
+        /// Naar: management, bestuur of driehoek
+        #[arg(long)]
+        naar: String,
+        /// Waarom
+        #[arg(long)]
+        reden: String,
+        /// Datum (standaard vandaag)
+        #[arg(long)]
+        datum: Option<String>,
+        /// Uitkomst, als die al bekend is
+        #[arg(long)]
+        uitkomst: Option<String>,
     },
     /// Toon één casus volledig (wordt gelogd)
     Show {
@@ -1550,6 +1571,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
         Opdracht::Advies(a) => advies::advies(&map, a, cli.json)?,
+        Opdracht::Opschaling(o) => opschaling::opschaling(&map, o, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
             use crate::report;
@@ -1661,6 +1683,9 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 }
             }
         }
+        CasusOpdracht::Opschalen { nummer, naar, reden, datum, uitkomst } => {
+            opschaling::opschalen(map, nummer, (naar, reden, datum.as_deref(), uitkomst.as_deref()), json)?
+        }
         CasusOpdracht::Show { nummer } => {
             let mut store = open_store(map)?;
             let d = store.casus_detail(nummer)?;
@@ -1691,6 +1716,15 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 println!("Aangemeld: {}", r.datum_aanmelding);
                 if let (Some(id), Some(datum)) = (&d.adviesvraag_id, &d.adviesvraag_datum) {
                     println!("Voortgekomen uit adviesvraag van {} ({id})", crate::domain::nl_datum(datum));
+                }
+                for o in &d.opschalingen {
+                    let uitkomst = if o.uitkomst.is_empty() { "nog geen uitkomst".into() } else { o.uitkomst.clone() };
+                    println!(
+                        "Opgeschaald naar {} op {}: {} — {uitkomst}",
+                        o.naar.label().to_lowercase(),
+                        crate::domain::nl_datum(&o.datum),
+                        o.reden
+                    );
                 }
                 if !d.probleem.is_empty() {
                     println!("Probleem: {}", d.probleem);

@@ -277,6 +277,8 @@ pub struct CasusDetail {
     pub adviesvraag_id: Option<String>,
     /// The date of that adviesvraag (`JJJJ-MM-DD`).
     pub adviesvraag_datum: Option<String>,
+    /// Escalations (opschalingen), oldest first.
+    pub opschalingen: Vec<super::Opschaling>,
 }
 
 impl CasusDetail {
@@ -911,6 +913,7 @@ impl Store {
             fase_historie,
             adviesvraag_id,
             adviesvraag_datum,
+            opschalingen: self.opschalingen(nummer)?,
         })
     }
 

@@ -474,6 +474,8 @@ pub enum Casusstap {
     Gecorrigeerd,
     /// A betrokkene removed.
     Verwijderd,
+    /// An escalation added, its outcome recorded, or removed.
+    Opschaling,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -2463,6 +2465,7 @@ impl Hoofd {
                             d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
                         }
                         Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
+                        Casusstap::Opschaling => d.opschaling_opgeslagen(),
                     },
                     Err(e) => d.toon_fout(e),
                 }
@@ -2516,6 +2519,20 @@ impl Hoofd {
             }
             Some(detail::Event::Wijzig(w)) => {
                 return self.casus_schrijf(task, Casusstap::Wijziging, move |s, n| s.casus_wijzig(n, &w).map(|_| ()));
+            }
+            Some(detail::Event::Opschalen(o)) => {
+                return self
+                    .casus_schrijf(task, Casusstap::Opschaling, move |s, n| s.casus_opschalen(n, o).map(|_| ()));
+            }
+            Some(detail::Event::OpschalingUitkomst(id, uitkomst)) => {
+                let w = crate::store::OpschalingWijziging { uitkomst: Some(uitkomst), ..Default::default() };
+                return self.casus_schrijf(task, Casusstap::Opschaling, move |s, _| {
+                    s.opschaling_wijzig(&id, &w, "").map(|_| ())
+                });
+            }
+            Some(detail::Event::OpschalingVerwijder(id, reden)) => {
+                return self
+                    .casus_schrijf(task, Casusstap::Opschaling, move |s, _| s.opschaling_verwijder(&id, &reden));
             }
             Some(detail::Event::Toewijzen(w)) => {
                 return self

@@ -12,6 +12,7 @@ mod contacten;
 mod contactlijst;
 mod hulp;
 mod medewerkers;
+mod opschaling;
 mod opslag;
 mod overleggen;
 mod overlegsoort_plannen;
