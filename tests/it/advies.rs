@@ -500,3 +500,77 @@ mod gemeente {
             .stderr(predicates::str::contains("Gemeente 'Franeker' bestaat niet"));
     }
 }
+
+/// Issue 22 point 7: the new figures, checked against direct SQL on the demo data.
+#[test]
+fn kengetallen_van_adviesvragen_gemeenten_en_opschalingen() {
+    let (_d, map, mut s) = crate::hulp::store();
+    let o = schakel::demo::genereer(&mut s, 60, 7).unwrap();
+    assert!(o.adviesvragen > 0 && o.opschalingen > 0, "{o:?}");
+    let (van, tot) = (NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 8, 31).unwrap());
+    let k = s.kengetallen(van, tot).unwrap();
+    let db = crate::hulp::ruw(&map);
+    let groepen = |sql: &str| -> Vec<(String, u32)> {
+        let mut stmt = db.prepare(sql).unwrap();
+        let mut v: Vec<(String, u32)> = stmt
+            .query_map(rusqlite::params!["2025-03-01", "2026-08-31"], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u32)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        v.sort();
+        v
+    };
+    let gekregen = |t: &[schakel::store::Telling]| -> Vec<(String, u32)> {
+        let mut v: Vec<(String, u32)> =
+            t.iter().filter(|t| t.aantal > 0).map(|t| (t.label.clone(), t.aantal)).collect();
+        v.sort();
+        v
+    };
+    let totaal = groepen("SELECT 'alle', count(*) FROM adviesvraag WHERE datum BETWEEN ?1 AND ?2");
+    assert!(totaal[0].1 > 0, "demo adviesvragen fall in the period");
+    assert_eq!(k.adviesvragen, totaal[0].1);
+    let minuten = groepen("SELECT 'alle', sum(minuten) FROM adviesvraag WHERE datum BETWEEN ?1 AND ?2");
+    assert_eq!(k.advies_minuten, minuten[0].1);
+    assert_eq!(
+        gekregen(&k.advies_per_thema),
+        groepen(
+            "SELECT t.naam, count(*) FROM adviesvraag a JOIN thema t ON t.id = a.thema_id
+             WHERE a.datum BETWEEN ?1 AND ?2 GROUP BY 1"
+        )
+    );
+    assert_eq!(
+        gekregen(&k.advies_per_gemeente),
+        groepen(
+            "SELECT g.naam, count(*) FROM adviesvraag a JOIN gemeente g ON g.id = a.gemeente_id
+             WHERE a.datum BETWEEN ?1 AND ?2 GROUP BY 1"
+        )
+    );
+    assert_eq!(
+        gekregen(&k.advies_per_vraagsteller),
+        groepen(
+            "SELECT coalesce(p.naam, '(onbekend)'), count(*) FROM adviesvraag a LEFT JOIN partner p ON p.id = a.partner_id
+             WHERE a.datum BETWEEN ?1 AND ?2 GROUP BY 1"
+        )
+    );
+    assert_eq!(
+        gekregen(&k.per_gemeente),
+        groepen(
+            "SELECT coalesce(g.naam, '(geen gemeente)'), count(*) FROM casus c LEFT JOIN gemeente g ON g.id = c.gemeente_id
+             WHERE c.datum_aanmelding BETWEEN ?1 AND ?2 GROUP BY 1"
+        )
+    );
+    let opschalingen = groepen("SELECT 'alle', count(*) FROM opschaling WHERE datum BETWEEN ?1 AND ?2");
+    assert!(opschalingen[0].1 > 0, "demo opschalingen fall in the period");
+    assert_eq!(k.opschalingen, opschalingen[0].1);
+    let mut per_niveau = groepen("SELECT naar, count(*) FROM opschaling WHERE datum BETWEEN ?1 AND ?2 GROUP BY 1");
+    per_niveau.iter_mut().for_each(|(n, _)| *n = schakel::domain::Opschalingsniveau::parse(n).unwrap().label().into());
+    per_niveau.sort();
+    assert_eq!(gekregen(&k.opschalingen_per_niveau), per_niveau);
+    // CSV export as today, with the new parts.
+    let csv = String::from_utf8(schakel::store::kengetallen::naar_csv(&k)).unwrap();
+    assert!(csv.contains(&format!("adviesvragen,totaal,{}", k.adviesvragen)), "{csv}");
+    assert!(csv.contains(&format!("opschalingen,totaal,{}", k.opschalingen)), "{csv}");
+    for t in &k.advies_per_gemeente {
+        assert!(csv.contains(&format!("adviesvragen per gemeente,{},{}", t.label, t.aantal)), "{csv}");
+    }
+}
