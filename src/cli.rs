@@ -17,8 +17,10 @@ use zeroize::Zeroizing;
 /// Environment variable with the passphrase, for scripts and tests (the GUI asks).
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
+mod advies;
 mod contact;
 mod medewerker;
+mod opschaling;
 mod overleg;
 mod plan;
 mod privacy;
@@ -95,6 +97,12 @@ pub enum Opdracht {
     /// Contactpersonen wijzigen, archiveren en weer activeren
     #[command(subcommand)]
     Contact(contact::ContactOpdracht),
+    /// Adviesvragen ("advies kort"): vastleggen, bekijken, wijzigen, omzetten naar een aanmelding
+    #[command(subcommand)]
+    Advies(advies::AdviesOpdracht),
+    /// Opschalingen van een casus bekijken, corrigeren (uitkomst) en verwijderen
+    #[command(subcommand)]
+    Opschaling(opschaling::OpschalingOpdracht),
     /// Collega's in uw team: visitekaartjes en vingerafdrukken
     #[command(subcommand)]
     Team(TeamOpdracht),
@@ -397,6 +405,26 @@ pub enum CasusOpdracht {
         /// Alleen casussen van deze medewerker
         #[arg(long)]
         medewerker: Option<String>,
+        /// Alleen casussen uit deze gemeente
+        #[arg(long)]
+        gemeente: Option<String>,
+    },
+    /// Schaal een casus op naar management, bestuur of driehoek; toont het id
+    Opschalen {
+        /// Casusnummer
+        nummer: String,
+        /// Naar: management, bestuur of driehoek
+        #[arg(long)]
+        naar: String,
+        /// Waarom
+        #[arg(long)]
+        reden: String,
+        /// Datum (standaard vandaag)
+        #[arg(long)]
+        datum: Option<String>,
+        /// Uitkomst, als die al bekend is
+        #[arg(long)]
+        uitkomst: Option<String>,
     },
     /// Toon één casus volledig (wordt gelogd)
     Show {
@@ -423,6 +451,9 @@ pub enum CasusOpdracht {
         /// De vraag aan het ZVH
         #[arg(long, default_value = "")]
         vraag: String,
+        /// Gemeente (uit 'schakel lijst gemeente')
+        #[arg(long, default_value = "")]
+        gemeente: String,
         /// Naam van de hoofdpersoon (wordt met de casus in één keer vastgelegd)
         #[arg(long, value_name = "NAAM")]
         persoon: Option<String>,
@@ -1549,6 +1580,8 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
+        Opdracht::Advies(a) => advies::advies(&map, a, cli.json)?,
+        Opdracht::Opschaling(o) => opschaling::opschaling(&map, o, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,
         Opdracht::Rapport { soort, id, uitvoer, versie, werknaam } => {
             use crate::report;
@@ -1594,7 +1627,7 @@ fn venster(
             None => None,
             Some(p) => Some(crate::ui::Pagina::parse(p).ok_or_else(|| {
                 CliFout::Gebruik(format!(
-                    "Onbekende pagina '{p}'; kies casussen, overleggen, partners, kengetallen, synchronisatie of instellingen."
+                    "Onbekende pagina '{p}'; kies casussen, adviesvragen, overleggen, partners, kengetallen, synchronisatie of instellingen."
                 ))
             })?),
         };
@@ -1635,7 +1668,7 @@ fn venster(
 
 fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout> {
     match c {
-        CasusOpdracht::List { fase, thema, ave, medewerker } => {
+        CasusOpdracht::List { fase, thema, ave, medewerker, gemeente } => {
             let fase = fase.as_deref().map(Fase::parse).transpose()?;
             let ave = ave.map(Ave::new).transpose()?.map(Ave::get);
             let store = open_store(map)?;
@@ -1650,10 +1683,12 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 ),
                 None => None,
             };
+            let gemeente_id = gemeente.as_deref().map(|g| store.lijst_id("gemeente", g)).transpose()?;
             let lijst = store.casus_lijst(&CasusFilter {
                 fase,
                 thema_id,
                 ave,
+                gemeente_id,
                 medewerker: medewerker.clone(),
                 ..Default::default()
             })?;
@@ -1674,6 +1709,9 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     );
                 }
             }
+        }
+        CasusOpdracht::Opschalen { nummer, naar, reden, datum, uitkomst } => {
+            opschaling::opschalen(map, nummer, (naar, reden, datum.as_deref(), uitkomst.as_deref()), json)?
         }
         CasusOpdracht::Show { nummer } => {
             let mut store = open_store(map)?;
@@ -1703,6 +1741,18 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     println!("Casusregisseur: {}", r.casusregisseur);
                 }
                 println!("Aangemeld: {}", r.datum_aanmelding);
+                if let (Some(id), Some(datum)) = (&d.adviesvraag_id, &d.adviesvraag_datum) {
+                    println!("Voortgekomen uit adviesvraag van {} ({id})", crate::domain::nl_datum(datum));
+                }
+                for o in &d.opschalingen {
+                    let uitkomst = if o.uitkomst.is_empty() { "nog geen uitkomst".into() } else { o.uitkomst.clone() };
+                    println!(
+                        "Opgeschaald naar {} op {}: {} — {uitkomst}",
+                        o.naar.label().to_lowercase(),
+                        crate::domain::nl_datum(&o.datum),
+                        o.reden
+                    );
+                }
                 if !d.probleem.is_empty() {
                     println!("Probleem: {}", d.probleem);
                 }
@@ -1743,7 +1793,18 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 }
             }
         }
-        CasusOpdracht::New { werknaam, thema, ave, procesregisseur, probleem, vraag, persoon, geboortedatum, bsn } => {
+        CasusOpdracht::New {
+            werknaam,
+            thema,
+            ave,
+            procesregisseur,
+            probleem,
+            vraag,
+            gemeente,
+            persoon,
+            geboortedatum,
+            bsn,
+        } => {
             let ave = ave.map(Ave::new).transpose()?;
             let persoon = match persoon {
                 Some(naam) => Some(crate::store::NieuweBetrokkene {
@@ -1764,6 +1825,7 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                     procesregisseur: procesregisseur.clone(),
                     probleem: probleem.clone(),
                     vraag: vraag.clone(),
+                    gemeente: gemeente.clone(),
                     ..Default::default()
                 },
                 persoon,

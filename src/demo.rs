@@ -113,7 +113,43 @@ pub struct DemoOverzicht {
     pub acties: usize,
     /// Meetings created.
     pub overleggen: usize,
+    /// Adviesvragen created.
+    pub adviesvragen: usize,
+    /// Opschalingen created.
+    pub opschalingen: usize,
 }
+
+/// Fictional adviesvragen: (question, advice, referred to).
+const ADVIESVRAGEN: &[(&str, &str, &str)] = &[
+    (
+        "Buren melden overlast en zorgen over een bewoner; is dit iets voor het ZVH?",
+        "Eerst het wijkteam en de woningcorporatie samen laten optrekken; bij escalatie aanmelden.",
+        "Sociaal wijkteam",
+    ),
+    (
+        "Jongere keert na detentie terug in de wijk; wie pakt de nazorg op?",
+        "Nazorgcoördinator van de gemeente inschakelen; reclassering vragen naar bijzondere voorwaarden.",
+        "Reclassering",
+    ),
+    (
+        "Zorgmijdende oudere met schulden weigert hulp; welke opties zijn er?",
+        "Bemoeizorg via de GGD verkennen en schuldhulp outreachend aanbieden.",
+        "GGD – bemoeizorg",
+    ),
+    (
+        "Signalen van mogelijke uitbuiting bij een kapsalon; hoe verder?",
+        "Melden bij de politie en het mensenhandelteam; het ZVH denkt mee over de zorgkant.",
+        "Politie",
+    ),
+    ("Vraag over gegevensdeling met de school binnen het convenant.", "Uitgelegd wat het convenant toestaat.", ""),
+];
+
+/// Fictional reasons and outcomes of opschalingen.
+const OPSCHALINGEN: &[(&str, &str)] = &[
+    ("Geen passende woonplek na drie maanden zoeken", "Urgentie toegekend door de gemeente"),
+    ("Partners komen afspraken niet na", "Directies maken nieuwe afspraken"),
+    ("Dreiging neemt toe ondanks het plan", ""),
+];
 
 /// Generate `aantal` fictional cases with everything around them, in one transaction
 /// kept in memory until the commit ([`Store::batch_in_geheugen`]: no pages rewritten over
@@ -140,6 +176,22 @@ fn medewerkers(store: &mut Store, namen: &[&str], rol: crate::domain::Medewerker
     Ok(ids)
 }
 
+/// Fictional gemeenten of the demo region.
+const GEMEENTEN: &[&str] = &["Voorbeeldstad", "Dijkerveen", "Noorderwaard", "Zuidermeer"];
+
+/// The demo gemeenten (ids), added to the list when missing.
+fn gemeenten(store: &mut Store) -> Resultaat<Vec<String>> {
+    let mut ids = Vec::new();
+    for naam in GEMEENTEN {
+        let bestaand = store.gemeenten()?.into_iter().find(|g| g.naam == *naam).map(|g| g.id);
+        ids.push(match bestaand {
+            Some(id) => id,
+            None => store.gemeente_toevoegen(naam)?,
+        });
+    }
+    Ok(ids)
+}
+
 fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut overzicht = DemoOverzicht::default();
@@ -147,10 +199,11 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
     let themas = store.themas()?;
     let regisseurs = medewerkers(store, REGISSEURS, crate::domain::MedewerkerRol::Procesregisseur)?;
     let begeleiders = medewerkers(store, BEGELEIDERS, crate::domain::MedewerkerRol::Trajectbegeleider)?;
+    let gemeenten = gemeenten(store)?;
     // Spread referrals over the two years before the reference date.
     let referentie = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default().min(chrono::Local::now().date_naive());
     let mut nummers = Vec::with_capacity(aantal);
-    for _ in 0..aantal {
+    for i in 0..aantal {
         let aanmelding = referentie - Duration::days(rng.gen_range(20..720));
         let (partner_id, contacten) = kies(&mut rng, &partners).clone();
         let thema = kies(&mut rng, &themas).id.clone();
@@ -168,6 +221,8 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
             veiligheidsrisico: kies(&mut rng, RISICOS).to_string(),
             geprobeerd: kies(&mut rng, GEPROBEERD).to_string(),
             vraag: kies(&mut rng, VRAGEN).to_string(),
+            // By position, not by the generator: the rest of the demo stays as it was.
+            gemeente: gemeenten[i % gemeenten.len()].clone(),
         })?;
         let n = nummer.to_string();
         overzicht.casussen += 1;
@@ -377,6 +432,43 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
             }
         }
         overzicht.overleggen += 1;
+    }
+    // Adviesvragen and opschalingen with a generator of their own, so the cases above stay
+    // the same for a seed.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x00ad_71e5);
+    for i in 0..aantal.div_ceil(4) {
+        let (vraag, advies, doorverwezen) = *kies(&mut rng, ADVIESVRAGEN);
+        let partner = kies(&mut rng, &partners).0.clone();
+        store.advies_toevoegen(crate::store::NieuweAdviesvraag {
+            datum: Some(referentie - Duration::days(rng.gen_range(1..700))),
+            thema: kies(&mut rng, &themas).id.clone(),
+            gemeente: gemeenten[i % gemeenten.len()].clone(),
+            vraag: vraag.into(),
+            partner_id: Some(partner),
+            contact_id: None,
+            initialen: String::new(),
+            advies: advies.into(),
+            minuten: rng.gen_range(10..121),
+            doorverwezen: doorverwezen.into(),
+        })?;
+        overzicht.adviesvragen += 1;
+    }
+    for n in nummers.iter().step_by(9) {
+        let (reden, uitkomst) = *kies(&mut rng, OPSCHALINGEN);
+        let naar = *kies(&mut rng, crate::domain::Opschalingsniveau::ALLE);
+        let aangemeld = store.casus_regel(n)?.datum_aanmelding;
+        let datum =
+            chrono::NaiveDate::parse_from_str(&aangemeld, "%Y-%m-%d").unwrap_or(referentie) + Duration::days(10);
+        store.casus_opschalen(
+            n,
+            crate::store::NieuweOpschaling {
+                naar,
+                reden: reden.into(),
+                datum: Some(datum.min(referentie)),
+                uitkomst: uitkomst.into(),
+            },
+        )?;
+        overzicht.opschalingen += 1;
     }
     Ok(overzicht)
 }

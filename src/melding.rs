@@ -32,6 +32,8 @@ pub fn domein(f: &DomeinFout) -> String {
             let wat = match *veld {
                 "geboortedatum" => "Geboortedatum",
                 "aanmelddatum" => "Aanmelddatum",
+                "adviesdatum" => "De datum van de adviesvraag",
+                "opschalingsdatum" => "De datum van de opschaling",
                 ander => ander,
             };
             format!("{wat} ligt in de toekomst ({}); controleer de datum.", crate::domain::nl_datum(datum))
@@ -52,6 +54,12 @@ pub fn domein(f: &DomeinFout) -> String {
             format!("Deze casus valt nog binnen de bewaartermijn (tot en met {tot}) en wordt niet verwijderd.")
         }
         DomeinFout::VerlengingNietLater => "Een verlenging moet later eindigen dan de huidige bewaartermijn.".into(),
+        DomeinFout::GeenInitialen(t) => format!(
+            "'{t}' zijn geen initialen. Een adviesvraag bevat geen persoonsgegevens: vul hooguit initialen in, \
+             bijvoorbeeld J.d.V."
+        ),
+        DomeinFout::NegatieveMinuten(n) => format!("De bestede tijd kan niet negatief zijn ({n} minuten)."),
+        DomeinFout::AlOmgezet(n) => format!("Deze adviesvraag is al omgezet naar casus {n}."),
     }
 }
 

@@ -3,6 +3,7 @@
 //! Everything here is deterministic and testable on its own: the store asks the
 //! domain whether a change is allowed before it writes anything.
 
+pub mod advies;
 pub mod bsn;
 pub mod casus;
 pub mod fase;
@@ -14,6 +15,7 @@ pub mod partner;
 pub mod plan;
 pub mod velden;
 
+pub use advies::Opschalingsniveau;
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
 pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
@@ -84,6 +86,15 @@ pub enum DomeinFout {
     /// An extension must end after the current term.
     #[error("extension does not end after the current term")]
     VerlengingNietLater,
+    /// Text where only initials are allowed (an adviesvraag holds no personal data).
+    #[error("not initials: {0}")]
+    GeenInitialen(String),
+    /// A negative number of minutes spent.
+    #[error("negative minutes: {0}")]
+    NegatieveMinuten(i64),
+    /// The adviesvraag was already converted into this casus.
+    #[error("already converted into casus {0}")]
+    AlOmgezet(String),
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

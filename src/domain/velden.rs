@@ -27,6 +27,8 @@ pub fn tabel_label(tabel: &str) -> Option<&'static str> {
         "genodigde" => "Genodigde",
         "agendapunt" => "Agendapunt",
         "bewaarverlenging" => "Verlenging van de bewaartermijn",
+        "adviesvraag" => "Adviesvraag",
+        "opschaling" => "Opschaling",
         _ => return None,
     })
 }
@@ -37,6 +39,8 @@ fn met_lidwoord(tabel: &str) -> String {
         "casus" => "de casus".into(),
         "bewaarverlenging" => "een verlenging van de bewaartermijn".into(),
         "ave_historie" => "een AVE-wijziging".into(),
+        "adviesvraag" => "een adviesvraag".into(),
+        "opschaling" => "een opschaling".into(),
         _ => match tabel_label(tabel) {
             Some(l) => format!("een {}", l.to_lowercase()),
             None => tabel.replace('_', " "),
@@ -163,6 +167,18 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("bewaarverlenging", "reden") => "Reden",
         ("bewaarverlenging", "door") => "Door",
         ("bewaarverlenging", "vastgelegd_op") => "Vastgelegd op",
+        ("adviesvraag", "datum") => "Datum",
+        ("adviesvraag", "thema_id") => "Thema",
+        ("adviesvraag", "gemeente_id") => "Gemeente",
+        ("adviesvraag", "initialen") => "Initialen (geen persoonsgegevens)",
+        ("adviesvraag", "vraag") => "Vraag",
+        ("adviesvraag", "advies") => "Gegeven advies",
+        ("adviesvraag", "minuten") => "Bestede tijd (minuten)",
+        ("adviesvraag", "doorverwezen") => "Doorverwezen naar",
+        ("opschaling", "datum") => "Datum",
+        ("opschaling", "naar") => "Opgeschaald naar",
+        ("opschaling", "reden") => "Reden",
+        ("opschaling", "uitkomst") => "Uitkomst",
         _ => return None,
     })
 }

@@ -354,6 +354,23 @@ pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout
         &[Kolom::new("Naam", 50.0), Kolom::new("Rol", 28.0), Kolom::new("Geboren", 24.0), Kolom::new("Detentie", 68.0)],
         &rijen,
     );
+    if !det.opschalingen.is_empty() {
+        d.kop("Opschalingen");
+        let rijen: Vec<Vec<String>> = det
+            .opschalingen
+            .iter()
+            .map(|o| vec![nl_datum(&o.datum), o.naar.label().to_string(), o.reden.clone(), o.uitkomst.clone()])
+            .collect();
+        d.tabel(
+            &[
+                Kolom::new("Datum", 24.0),
+                Kolom::new("Naar", 28.0),
+                Kolom::new("Reden", 64.0),
+                Kolom::new("Uitkomst", 54.0),
+            ],
+            &rijen,
+        );
+    }
     d.kop("Openstaande acties");
     let open: Vec<Vec<String>> = plan_
         .acties

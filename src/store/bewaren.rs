@@ -105,7 +105,15 @@ const ONDER_CASUS: &[&s::Tabel] = &[
     &s::AVE_HISTORIE,
     &s::FASE_HISTORIE,
     &s::BEWAARVERLENGING,
+    &s::OPSCHALING,
 ];
+
+/// The adviesvragen converted into casus `id`: they are removed with it.
+fn adviesvragen_van(conn: &Connection, id: &str) -> Resultaat<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT id FROM adviesvraag WHERE casus_id = ?1")?;
+    let r = stmt.query_map([id], |r| r.get(0))?;
+    Ok(r.collect::<Result<_, _>>()?)
+}
 
 /// Delete every row under casus `id` (not the casus row) without change-log entries, and
 /// wipe the values of every operation of that casus in the change log. Used when a
@@ -125,16 +133,22 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
         }
         rijen += ids.len();
     }
+    let mut gewist = 0;
+    for advies in adviesvragen_van(conn, id)? {
+        rijen += conn.execute("DELETE FROM adviesvraag WHERE id = ?1", [&advies])?;
+        s::vergeet_koppen(conn, "adviesvraag", &advies)?;
+        gewist += wis_log(conn, &advies)?;
+    }
     rijen += conn.execute("DELETE FROM casus WHERE id = ?1", [id])?;
     s::vergeet_koppen(conn, "casus", id)?;
     conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [id])?;
-    let gewist = wis_log(conn, id)?;
+    let gewist = gewist + wis_log(conn, id)?;
     Ok((rijen, gewist))
 }
 
-/// Wipe the values of all field operations of casus `id` (tombstones keep theirs: the
-/// casus tombstone is the removal record).
-fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
+/// Wipe the values of all field operations of scope `id` — a casus, or an adviesvraag,
+/// which is its own scope (tombstones keep theirs: the casus tombstone is the removal record).
+pub(crate) fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
     Ok(conn.execute(
         "UPDATE wijziging_nr SET waarde = NULL, gewist = 1
          WHERE casus = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND veld IS NOT NULL AND gewist = 0",
@@ -295,10 +309,20 @@ impl Store {
             }
             rijen += ids.len();
         }
+        let adviesvragen = adviesvragen_van(w.conn(), &id)?;
+        for advies in &adviesvragen {
+            w.verwijder_zonder_audit(&s::ADVIESVRAAG, advies, advies)?;
+        }
+        rijen += adviesvragen.len();
         let toelichting = format!("{} verwijderd door {}: {reden}", status.nummer, w.gebruiker());
         w.vernietig_casus(&id, &toelichting)?;
         rijen += 1;
-        let gewiste_waarden = if stappen.log_wissen { wis_log(w.conn(), &id)? } else { 0 };
+        let mut gewiste_waarden = if stappen.log_wissen { wis_log(w.conn(), &id)? } else { 0 };
+        if stappen.log_wissen {
+            for advies in &adviesvragen {
+                gewiste_waarden += wis_log(w.conn(), advies)?;
+            }
+        }
         w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;
         w.commit()?;
         let wal_geleegd = self.opschonen(stappen)?;

@@ -48,6 +48,10 @@ pub struct CasusRegel {
     pub casusregisseur_id: Option<String>,
     /// Casusregisseur's name (empty: none assigned).
     pub casusregisseur: String,
+    /// Gemeente (id), if recorded.
+    pub gemeente_id: Option<String>,
+    /// Gemeente name (empty: none recorded).
+    pub gemeente: String,
 }
 
 const REGEL_SELECT: &str = "SELECT c.id, c.nummer, c.werknaam, coalesce(t.naam, ''), c.thema_id, c.fase, c.ave,
@@ -55,8 +59,10 @@ const REGEL_SELECT: &str = "SELECT c.id, c.nummer, c.werknaam, coalesce(t.naam, 
         (SELECT min(a.deadline) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')),
         (SELECT count(*) FROM actie a WHERE a.casus_id = c.id AND a.status IN ('open', 'lopend')
             AND a.deadline IS NOT NULL AND a.deadline < ?1),
-        c.procesregisseur_id, c.trajectbegeleider_id, c.casusregisseur_id, coalesce(cr.naam, '')
+        c.procesregisseur_id, c.trajectbegeleider_id, c.casusregisseur_id, coalesce(cr.naam, ''),
+        c.gemeente_id, coalesce(g.naam, '')
     FROM casus c LEFT JOIN thema t ON t.id = c.thema_id
+        LEFT JOIN gemeente g ON g.id = c.gemeente_id
         LEFT JOIN medewerker pr ON pr.id = c.procesregisseur_id
         LEFT JOIN medewerker tb ON tb.id = c.trajectbegeleider_id
         LEFT JOIN medewerker cr ON cr.id = c.casusregisseur_id";
@@ -94,6 +100,8 @@ fn regel_van(r: &Row) -> rusqlite::Result<CasusRegel> {
         trajectbegeleider_id: r.get(14)?,
         casusregisseur_id: r.get(15)?,
         casusregisseur: r.get(16)?,
+        gemeente_id: r.get(17)?,
+        gemeente: r.get(18)?,
     })
 }
 
@@ -106,6 +114,8 @@ pub struct CasusFilter {
     pub thema_id: Option<String>,
     /// Only this AVE phase.
     pub ave: Option<u8>,
+    /// Only this gemeente (id).
+    pub gemeente_id: Option<String>,
     /// Only cases this medewerker (id, 8+ prefix or unique name) is procesregisseur,
     /// trajectbegeleider or casusregisseur of.
     pub medewerker: Option<String>,
@@ -263,6 +273,12 @@ pub struct CasusDetail {
     pub ave_historie: Vec<AveWijziging>,
     /// Phase history, oldest first.
     pub fase_historie: Vec<FaseWijziging>,
+    /// The adviesvraag this casus was converted from (id), when it is on this device.
+    pub adviesvraag_id: Option<String>,
+    /// The date of that adviesvraag (`JJJJ-MM-DD`).
+    pub adviesvraag_datum: Option<String>,
+    /// Escalations (opschalingen), oldest first.
+    pub opschalingen: Vec<super::Opschaling>,
 }
 
 impl CasusDetail {
@@ -329,6 +345,8 @@ pub struct NieuweCasus {
     pub geprobeerd: String,
     /// The question to the ZVH.
     pub vraag: String,
+    /// Gemeente: id, name or unique start of the name of an active entry (empty: none).
+    pub gemeente: String,
 }
 
 /// Editable text fields of a casus; `None` leaves a field unchanged.
@@ -400,7 +418,11 @@ pub struct DetentieWijziging {
 }
 
 /// A journaal entry written by the system inside a larger change (by the current user).
-fn schrijf_journaal(w: &mut super::schrijven::Schrijver<'_>, casus_id: &str, regel: &str) -> Resultaat<String> {
+pub(crate) fn schrijf_journaal(
+    w: &mut super::schrijven::Schrijver<'_>,
+    casus_id: &str,
+    regel: &str,
+) -> Resultaat<String> {
     let id = nieuw_id();
     let auteur = w.gebruiker().to_string();
     w.nieuw(
@@ -515,7 +537,7 @@ pub(crate) fn casus_id(conn: &Connection, nummer: &str) -> Resultaat<String> {
         .ok_or_else(|| StoreFout::CasusOnbekend(n.to_string()))
 }
 
-fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
+pub(crate) fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
     let t = invoer.trim();
     let lager = t.to_lowercase();
     let mut stmt = conn.prepare(&format!("SELECT id, naam FROM {tabel} ORDER BY volgorde, naam"))?;
@@ -570,6 +592,10 @@ impl Store {
         };
         let procesregisseur_id = medewerker(&n.procesregisseur)?;
         let trajectbegeleider_id = medewerker(&n.trajectbegeleider)?;
+        let gemeente = match n.gemeente.trim() {
+            "" => Value::Null,
+            g => tekst(super::advies::actief_uit_lijst(&self.conn, "gemeente", "gemeente-", g)?),
+        };
         let mut w = self.schrijver()?;
         let thema = thema_id(w.conn(), &n.thema)?;
         let jaar = chrono::Datelike::year(&datum);
@@ -611,6 +637,7 @@ impl Store {
                 ("veiligheidsrisico", tekst(n.veiligheidsrisico.trim())),
                 ("geprobeerd", tekst(n.geprobeerd.trim())),
                 ("vraag", tekst(n.vraag.trim())),
+                ("gemeente_id", gemeente),
             ],
         )?;
         let tijd = w.tijdstip().to_string();
@@ -661,6 +688,10 @@ impl Store {
         if let Some(a) = filter.ave {
             params.push(getal(a));
             waar.push(format!("c.ave = ?{}", params.len()));
+        }
+        if let Some(g) = &filter.gemeente_id {
+            params.push(tekst(g.clone()));
+            waar.push(format!("c.gemeente_id = ?{}", params.len()));
         }
         if let Some(m) = filter.medewerker.as_deref().filter(|m| !m.trim().is_empty()) {
             params.push(tekst(super::medewerker::zoek(&self.conn, m)?.id));
@@ -852,6 +883,13 @@ impl Store {
         markeer_vervallen(&mut fase_historie, regel.fase);
         drop(detenties_stmt);
         drop(stmt);
+        let (adviesvraag_id, adviesvraag_datum) = self
+            .conn
+            .query_row("SELECT id, datum FROM adviesvraag WHERE casus_id = ?1 LIMIT 1", [&regel.id], |r| {
+                Ok((Some(r.get(0)?), Some(r.get(1)?)))
+            })
+            .optional()?
+            .unwrap_or((None, None));
         Ok(CasusDetail {
             regel,
             aanmelder_partner,
@@ -873,6 +911,9 @@ impl Store {
             journaal,
             ave_historie,
             fase_historie,
+            adviesvraag_id,
+            adviesvraag_datum,
+            opschalingen: self.opschalingen(nummer)?,
         })
     }
 
@@ -1346,6 +1387,18 @@ impl Store {
     /// Add a leefgebied to the list.
     pub fn leefgebied_toevoegen(&mut self, naam: &str) -> Resultaat<String> {
         self.lijst_toevoegen(&s::LEEFGEBIED, naam)
+    }
+
+    /// The id of an entry of an editable list (`thema`, `leefgebied`, `gemeente`) given as
+    /// id, name or unique start of the name.
+    pub fn lijst_id(&self, tabel: &str, invoer: &str) -> Resultaat<String> {
+        let (t, prefix) = match tabel {
+            "thema" => ("thema", "thema-"),
+            "leefgebied" => ("leefgebied", "lg-"),
+            "gemeente" => ("gemeente", "gemeente-"),
+            _ => return Err(StoreFout::Onbekend { tabel: "lijst", id: tabel.to_string() }),
+        };
+        lijst_zoek(&self.conn, t, prefix, invoer)
     }
 
     /// The gemeente list (editable).

@@ -96,6 +96,10 @@ pub struct InzageCasus {
     pub agendapunten: Vec<Rij>,
     /// Documented retention extensions.
     pub bewaarverlengingen: Vec<Rij>,
+    /// Escalations of the casus (opschalingen).
+    pub opschalingen: Vec<Rij>,
+    /// The adviesvraag the casus was converted from (it holds initials at most).
+    pub adviesvragen: Vec<Rij>,
     /// Who received the data: bundles to colleagues, meetings where the casus was on the
     /// agenda (with attendees), PDFs made.
     pub ontvangen: Vec<Ontvangst>,
@@ -175,6 +179,7 @@ fn audit_regel(r: &rusqlite::Row) -> rusqlite::Result<AuditExportRegel> {
 /// Columns that hold a reference: column, table, readable key that replaces it.
 const VERWIJZINGEN: &[(&str, &str, &str)] = &[
     ("thema_id", "thema", "thema"),
+    ("gemeente_id", "gemeente", "gemeente"),
     ("leefgebied_id", "leefgebied", "leefgebied"),
     ("partner_id", "partner", "partner"),
     ("aanmelder_partner_id", "partner", "aanmelder_partner"),
@@ -193,6 +198,7 @@ fn naam_van(conn: &Connection, tabel: &str, id: &str) -> Resultaat<Option<String
         "doel" => "SELECT omschrijving FROM doel WHERE id = ?1",
         "overleg" => "SELECT soort || ' ' || datum FROM overleg WHERE id = ?1",
         "thema" => "SELECT naam FROM thema WHERE id = ?1",
+        "gemeente" => "SELECT naam FROM gemeente WHERE id = ?1",
         "leefgebied" => "SELECT naam FROM leefgebied WHERE id = ?1",
         _ => "SELECT naam FROM partner WHERE id = ?1",
     };
@@ -400,7 +406,8 @@ impl Store {
             let audit = {
                 let mut stmt = c.prepare(&format!(
                     "{AUDIT_SELECT} WHERE a.rij = ?1 OR (a.casus_id = ?2 AND a.tabel IN ('casus', 'journaal', 'doel',
-                     'actie', 'risico', 'planversie', 'agendapunt', 'fase_historie', 'ave_historie', 'bewaarverlenging'))
+                     'actie', 'risico', 'planversie', 'agendapunt', 'fase_historie', 'ave_historie', 'bewaarverlenging',
+                     'opschaling'))
                      OR a.rij IN (SELECT id FROM detentie WHERE betrokkene_id = ?1) ORDER BY a.nr"
                 ))?;
                 let r = stmt.query_map((id, casus_id), audit_regel)?;
@@ -425,6 +432,8 @@ impl Store {
                 agendapunten: leesbare_rijen(c, &s::AGENDAPUNT, casus_id)?,
                 ontvangen: ontvangsten(c, casus_id)?,
                 bewaarverlengingen: rijen(c, &s::BEWAARVERLENGING, "casus_id", casus_id)?,
+                opschalingen: rijen(c, &s::OPSCHALING, "casus_id", casus_id)?,
+                adviesvragen: leesbare_rijen(c, &s::ADVIESVRAAG, casus_id)?,
                 audit,
                 andere_betrokkenen: andere as usize,
             });

@@ -30,6 +30,32 @@ pub struct CasusCijfers {
     pub ave_nu: u8,
     /// Satisfaction at closure (1..=5).
     pub tevredenheid: Option<u8>,
+    /// Gemeente name (empty when none).
+    pub gemeente: String,
+}
+
+/// What the figures need of one adviesvraag.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AdviesCijfers {
+    /// Date asked.
+    pub datum: Option<NaiveDate>,
+    /// Thema name.
+    pub thema: String,
+    /// Gemeente name.
+    pub gemeente: String,
+    /// Vraagsteller (partner) name; empty when none recorded.
+    pub vraagsteller: String,
+    /// Minutes spent.
+    pub minuten: i64,
+}
+
+/// What the figures need of one opschaling.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpschalingCijfers {
+    /// Date.
+    pub datum: Option<NaiveDate>,
+    /// To whom (label).
+    pub naar: String,
 }
 
 /// A label with a count.
@@ -77,6 +103,46 @@ pub struct Kengetallen {
     pub tevredenheid: [u32; 5],
     /// Mean satisfaction.
     pub tevredenheid_gemiddeld: Option<f64>,
+    /// New referrals per gemeente, most first.
+    pub per_gemeente: Vec<Telling>,
+    /// Adviesvragen asked in the period.
+    pub adviesvragen: u32,
+    /// Minutes spent on them.
+    pub advies_minuten: u32,
+    /// Adviesvragen per thema, most first.
+    pub advies_per_thema: Vec<Telling>,
+    /// Adviesvragen per gemeente, most first.
+    pub advies_per_gemeente: Vec<Telling>,
+    /// Adviesvragen per vraagsteller, most first.
+    pub advies_per_vraagsteller: Vec<Telling>,
+    /// Opschalingen in the period.
+    pub opschalingen: u32,
+    /// Opschalingen per level (management, bestuur, driehoek).
+    pub opschalingen_per_niveau: Vec<Telling>,
+}
+
+fn of(label: &str, leeg: &str) -> String {
+    if label.is_empty() { leeg.to_string() } else { label.to_string() }
+}
+
+/// Add the figures of adviesvragen and opschalingen for the period of `k`.
+pub fn bereken_advies(k: &mut Kengetallen, adviezen: &[AdviesCijfers], opschalingen: &[OpschalingCijfers]) {
+    let (van, tot) = (k.van, k.tot);
+    let a: Vec<&AdviesCijfers> = adviezen.iter().filter(|a| binnen(a.datum, van, tot)).collect();
+    k.adviesvragen = a.len() as u32;
+    k.advies_minuten = a.iter().map(|a| a.minuten.max(0)).sum::<i64>() as u32;
+    k.advies_per_thema = tellingen(a.iter().map(|a| of(&a.thema, "(geen thema)")));
+    k.advies_per_gemeente = tellingen(a.iter().map(|a| of(&a.gemeente, "(geen gemeente)")));
+    k.advies_per_vraagsteller = tellingen(a.iter().map(|a| of(&a.vraagsteller, "(onbekend)")));
+    let o: Vec<&OpschalingCijfers> = opschalingen.iter().filter(|o| binnen(o.datum, van, tot)).collect();
+    k.opschalingen = o.len() as u32;
+    k.opschalingen_per_niveau = crate::domain::Opschalingsniveau::ALLE
+        .iter()
+        .map(|n| Telling {
+            label: n.label().to_string(),
+            aantal: o.iter().filter(|o| o.naar == n.label()).count() as u32,
+        })
+        .collect();
 }
 
 fn binnen(d: Option<NaiveDate>, van: NaiveDate, tot: NaiveDate) -> bool {
@@ -110,6 +176,7 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         tellingen(nieuw.iter().map(|c| if c.thema.is_empty() { "(geen thema)".into() } else { c.thema.clone() }));
     let per_aanmelder =
         tellingen(nieuw.iter().map(|c| if c.aanmelder.is_empty() { "(onbekend)".into() } else { c.aanmelder.clone() }));
+    let per_gemeente = tellingen(nieuw.iter().map(|c| of(&c.gemeente, "(geen gemeente)")));
 
     let besloten: Vec<&CasusCijfers> = casussen.iter().filter(|c| binnen(c.datum_besluit, van, tot)).collect();
     let weging = WegingUitkomst::ALLE
@@ -176,6 +243,14 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         ave,
         tevredenheid,
         tevredenheid_gemiddeld: (scores > 0).then(|| f64::from(som) / f64::from(scores)),
+        per_gemeente,
+        adviesvragen: 0,
+        advies_minuten: 0,
+        advies_per_thema: Vec::new(),
+        advies_per_gemeente: Vec::new(),
+        advies_per_vraagsteller: Vec::new(),
+        opschalingen: 0,
+        opschalingen_per_niveau: Vec::new(),
     }
 }
 
@@ -217,6 +292,24 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
         rij("tevredenheid bij afsluiting", &(i + 1).to_string(), n.to_string());
     }
     rij("tevredenheid bij afsluiting", "gemiddeld", m(k.tevredenheid_gemiddeld));
+    for t in &k.per_gemeente {
+        rij("aanmeldingen per gemeente", &t.label, t.aantal.to_string());
+    }
+    rij("adviesvragen", "totaal", k.adviesvragen.to_string());
+    rij("adviesvragen", "bestede minuten", k.advies_minuten.to_string());
+    for t in &k.advies_per_thema {
+        rij("adviesvragen per thema", &t.label, t.aantal.to_string());
+    }
+    for t in &k.advies_per_gemeente {
+        rij("adviesvragen per gemeente", &t.label, t.aantal.to_string());
+    }
+    for t in &k.advies_per_vraagsteller {
+        rij("adviesvragen per vraagsteller", &t.label, t.aantal.to_string());
+    }
+    rij("opschalingen", "totaal", k.opschalingen.to_string());
+    for t in &k.opschalingen_per_niveau {
+        rij("opschalingen naar", &t.label, t.aantal.to_string());
+    }
     w.into_inner().unwrap_or_default()
 }
 
@@ -237,7 +330,9 @@ impl Store {
                        ORDER BY h.tijdstip DESC, h.aangemaakt_hlc DESC, h.aangemaakt_door DESC LIMIT 1),
                       (SELECT h.naar FROM ave_historie h WHERE h.casus_id = c.id ORDER BY h.tijdstip, h.aangemaakt_hlc, h.aangemaakt_door LIMIT 1),
                       c.ave)
-             FROM casus c LEFT JOIN thema t ON t.id = c.thema_id LEFT JOIN partner p ON p.id = c.aanmelder_partner_id",
+                    , coalesce(g.naam, '')
+             FROM casus c LEFT JOIN thema t ON t.id = c.thema_id LEFT JOIN partner p ON p.id = c.aanmelder_partner_id
+                  LEFT JOIN gemeente g ON g.id = c.gemeente_id",
         )?;
         let lijst = stmt
             .query_map([], |r| {
@@ -252,15 +347,50 @@ impl Store {
                     ave_nu: r.get::<_, i64>(7)?.clamp(0, 4) as u8,
                     tevredenheid: r.get::<_, Option<i64>>(8)?.map(|t| t.clamp(0, 5) as u8),
                     ave_start: r.get::<_, i64>(9)?.clamp(0, 4) as u8,
+                    gemeente: r.get(10)?,
                 })
             })?
             .collect::<Result<_, _>>()?;
         Ok(lijst)
     }
 
+    /// The rows behind the adviesvragen figures.
+    pub fn advies_cijfers(&self) -> Resultaat<Vec<AdviesCijfers>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.datum, coalesce(t.naam, ''), coalesce(g.naam, ''), coalesce(p.naam, ''), a.minuten
+             FROM adviesvraag a LEFT JOIN thema t ON t.id = a.thema_id LEFT JOIN gemeente g ON g.id = a.gemeente_id
+                  LEFT JOIN partner p ON p.id = a.partner_id",
+        )?;
+        let r = stmt.query_map([], |r| {
+            Ok(AdviesCijfers {
+                datum: datum(r.get(0)?),
+                thema: r.get(1)?,
+                gemeente: r.get(2)?,
+                vraagsteller: r.get(3)?,
+                minuten: r.get(4)?,
+            })
+        })?;
+        Ok(r.collect::<Result<_, _>>()?)
+    }
+
+    /// The rows behind the opschalingen figures.
+    pub fn opschaling_cijfers(&self) -> Resultaat<Vec<OpschalingCijfers>> {
+        let mut stmt = self.conn.prepare("SELECT datum, naar FROM opschaling")?;
+        let r = stmt.query_map([], |r| {
+            let naar: String = r.get(1)?;
+            Ok(OpschalingCijfers {
+                datum: datum(r.get(0)?),
+                naar: crate::domain::Opschalingsniveau::parse(&naar).map(|n| n.label().to_string()).unwrap_or(naar),
+            })
+        })?;
+        Ok(r.collect::<Result<_, _>>()?)
+    }
+
     /// The figures for `van..=tot`.
     pub fn kengetallen(&self, van: NaiveDate, tot: NaiveDate) -> Resultaat<Kengetallen> {
-        Ok(bereken(&self.casus_cijfers()?, van, tot))
+        let mut k = bereken(&self.casus_cijfers()?, van, tot);
+        bereken_advies(&mut k, &self.advies_cijfers()?, &self.opschaling_cijfers()?);
+        Ok(k)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Encrypted local store: SQLCipher connection, key handling, migrations, queries,
 //! audit log and change log. All SQL of Schakel lives below this module.
 
+mod advies;
 mod audit;
 pub mod bestand;
 mod bewaren;
@@ -10,6 +11,7 @@ pub mod herstel;
 mod inzage;
 pub mod kengetallen;
 mod medewerker;
+mod opschaling;
 mod overleg;
 mod partner;
 mod plan;
@@ -23,6 +25,7 @@ mod toegang;
 mod uitvoer;
 mod zoek;
 
+pub use advies::*;
 pub use audit::{AuditControle, AuditRegel};
 pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
@@ -33,6 +36,7 @@ pub use herstel::Herstelcode;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
+pub use opschaling::*;
 pub use overleg::*;
 pub use partner::*;
 pub use plan::*;
@@ -232,6 +236,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0009_compactie.sql")),
         M::up(include_str!("../../migrations/0010_algemeen_agendapunt.sql")),
         M::up(include_str!("../../migrations/0011_kleine_wijzigingslog.sql")),
+        M::up(include_str!("../../migrations/0012_adviesvraag.sql")),
     ])
 }
 
@@ -251,6 +256,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0009_compactie.sql"),
         include_str!("../../migrations/0010_algemeen_agendapunt.sql"),
         include_str!("../../migrations/0011_kleine_wijzigingslog.sql"),
+        include_str!("../../migrations/0012_adviesvraag.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -258,7 +264,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    11
+    12
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1399,6 +1405,42 @@ mod tests {
         let p = s.agendapunt_algemeen("o1", "Mededelingen", 10).unwrap();
         let agenda = s.agenda("o1").unwrap();
         assert_eq!((agenda[1].id.as_str(), agenda[1].starttijd.as_str()), (p.as_str(), "09:20"));
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade from 0010 to adviesvragen and opschalingen (0012): existing cases survive,
+    /// the new tables start empty, and an adviesvraag can be recorded and converted.
+    #[test]
+    fn upgrade_naar_adviesvragen_en_opschalingen() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([12; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+                 INSERT INTO gemeente(id, naam) VALUES ('g1', 'Tytsjerksteradiel');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding, gemeente_id)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01', 'g1');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!((s.aantal("adviesvraag").unwrap(), s.aantal("opschaling").unwrap()), (0, 0));
+        assert_eq!(s.casus_regel("2025-0001").unwrap().werknaam, "Grijze Reiger");
+        let id = s
+            .advies_toevoegen(NieuweAdviesvraag {
+                thema: "nazorg".into(),
+                gemeente: "Tytsjerksteradiel".into(),
+                vraag: "Hoe verder?".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let n = s.advies_omzetten(&id, Some("Witte Spar")).unwrap().to_string();
+        assert_eq!(s.adviesvraag(&id).unwrap().casusnummer, Some(n));
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

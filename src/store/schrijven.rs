@@ -60,6 +60,12 @@ tabellen! {
     AGENDAPUNT = "agendapunt", Some("casus_id"), ["overleg_id", "casus_id", "starttijd", "duur_minuten", "volgorde", "beeld",
         "oordeel", "besluit", "tekst"];
     BEWAARVERLENGING = "bewaarverlenging", Some("casus_id"), ["casus_id", "tot", "reden", "door", "vastgelegd_op"];
+    // An adviesvraag is its own scope key (see `store::advies`): a scoped bundle carries it
+    // only when it was converted into a casus inside the scope.
+    ADVIESVRAAG = "adviesvraag", Some("id"), ["datum", "thema_id", "gemeente_id", "partner_id", "contact_id",
+        "initialen", "vraag", "advies", "minuten", "doorverwezen", "casus_id", "aangemaakt_hlc", "aangemaakt_door"];
+    OPSCHALING = "opschaling", Some("casus_id"), ["casus_id", "datum", "naar", "reden", "uitkomst", "aangemaakt_hlc",
+        "aangemaakt_door"];
 }
 
 /// The two fields that record which operation created a row (its HLC and device): lists
@@ -630,6 +636,19 @@ impl<'c> Schrijver<'c> {
         self.audit(handeling::VERWIJDEREN, t.naam, id, None, casus.as_deref())?;
         self.log(t.naam, id, None, None, casus.as_deref(), Basis::Nieuw)?;
         Ok(())
+    }
+
+    /// Delete a row with a reason: one audit entry carrying the explanation, a tombstone
+    /// in the change log.
+    pub(crate) fn verwijder_met_reden(&mut self, t: &Tabel, id: &str, toelichting: &str) -> Resultaat<()> {
+        let casus = self.casus_van(t, id, &[])?;
+        let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
+        if n == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        let apparaat = self.apparaat.clone();
+        self.audit_toelichting(&apparaat, handeling::VERWIJDEREN, (t.naam, id), casus.as_deref(), toelichting)?;
+        self.log(t.naam, id, None, None, casus.as_deref(), Basis::Nieuw)
     }
 
     /// Delete a row as part of removing its casus after the retention term: a tombstone in

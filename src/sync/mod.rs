@@ -411,6 +411,12 @@ fn scope_voor(
             });
         }
     }
+    // An adviesvraag is its own scope key: a limited bundle carries only those converted
+    // into a casus of the scope (`store::advies`).
+    if let Some(ids) = &mut scope {
+        let adviesvragen = store.adviesvragen_van_casussen(ids)?;
+        ids.extend(adviesvragen);
+    }
     Ok(scope)
 }
 
@@ -490,8 +496,14 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
     let payload = Zeroizing::new(serde_json::to_vec(&inhoud).map_err(|e| SyncFout::Beschadigd(e.to_string()))?);
     let bytes = verpak(&ik, &ontvangers, &payload)?;
     // Who received which casus, for the inzageverzoek, and the audit entries (issue 21).
-    let casussen: Vec<String> =
-        inhoud.operaties.iter().filter_map(|o| o.casus_id.clone()).collect::<BTreeSet<_>>().into_iter().collect();
+    let casussen: Vec<String> = inhoud
+        .operaties
+        .iter()
+        .filter(|o| o.tabel != "adviesvraag")
+        .filter_map(|o| o.casus_id.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let aan: Vec<(String, String)> = ontvangers.iter().map(|c| (c.apparaat.clone(), c.naam.clone())).collect();
     store.bundel_verzending_registreer(&manifest.bundel, &aan, &casussen)?;
     // Local edits since the last exchange may be superseded and already acknowledged

@@ -104,7 +104,8 @@ use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
 use screen::{
-    board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start, synchronisatie,
+    advies, board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start,
+    synchronisatie,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -385,6 +386,13 @@ macro_rules! schermen {
 
 schermen! {
     store, map, banner;
+    /// Adviesvragen ("advies kort"): advice asked without an aanmelding.
+    Adviesvragen(advies) = "Adviesvragen",
+        begin: advies::State::new(store.aantal_adviesvragen().unwrap_or(0)),
+        open: |h: &mut Hoofd| h.scherm_bericht(Message::Adviesvragen(advies::Message::Laden))
+            .map(|(t, _)| t)
+            .unwrap_or_else(|_| Task::none()),
+        event: |h: &mut Hoofd, e| (h.advies_event(e), false);
     /// Meetings: planning, holding, minutes.
     Overleggen(overleggen) = "Overleggen",
         begin: overleggen::State::new(),
@@ -487,6 +495,8 @@ pub enum Message {
     Overleggen(overleggen::Message),
     /// The figures screen.
     Kengetallen(kengetallen::Message),
+    /// The adviesvragen screen.
+    Adviesvragen(advies::Message),
     /// The save dialog for a meeting's agenda or verslag closed (`pad` is `None` when cancelled).
     OverlegPdfPadGekozen {
         /// Agenda or verslag.
@@ -596,6 +606,8 @@ pub enum Casusstap {
     Gecorrigeerd,
     /// A betrokkene removed.
     Verwijderd,
+    /// An escalation added, its outcome recorded, or removed.
+    Opschaling,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -833,6 +845,7 @@ impl App {
         let mij = store.mijn_medewerker().ok().flatten();
         let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
         board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
+        board.zet_gemeenten(&store.gemeenten().unwrap_or_default());
         let mut store = store;
         let schermen = Schermen::nieuw(&mut store, &self.map, &mut banner);
         let mut hoofd = Hoofd {
@@ -1534,6 +1547,7 @@ impl Hoofd {
                 (Pagina::Overleggen, _) => return (self.overleggen_bericht(overleggen::Message::Annuleer), false),
                 (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
                 (Pagina::Partners, _) => return self.update(Message::Partners(partners::Message::Annuleer)),
+                (Pagina::Adviesvragen, _) => return self.update(Message::Adviesvragen(advies::Message::Annuleer)),
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
@@ -1709,7 +1723,10 @@ impl Hoofd {
                 self.board.zet_themas(&t);
                 self.schermen.instellingen.zet_lijsten(t, l);
                 match (self.store.gemeenten(), self.store.overlegsoorten()) {
-                    (Ok(g), Ok(o)) => self.schermen.instellingen.zet_meer_lijsten(g, o),
+                    (Ok(g), Ok(o)) => {
+                        self.board.zet_gemeenten(&g);
+                        self.schermen.instellingen.zet_meer_lijsten(g, o);
+                    }
                     (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_fout(fout(&e)),
                 }
             }
@@ -2504,6 +2521,7 @@ impl Hoofd {
                             d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
                         }
                         Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
+                        Casusstap::Opschaling => d.opschaling_opgeslagen(),
                     },
                     Err(e) => d.toon_fout(e),
                 }
@@ -2557,6 +2575,20 @@ impl Hoofd {
             }
             Some(detail::Event::Wijzig(w)) => {
                 return self.casus_schrijf(task, Casusstap::Wijziging, move |s, n| s.casus_wijzig(n, &w).map(|_| ()));
+            }
+            Some(detail::Event::Opschalen(o)) => {
+                return self
+                    .casus_schrijf(task, Casusstap::Opschaling, move |s, n| s.casus_opschalen(n, o).map(|_| ()));
+            }
+            Some(detail::Event::OpschalingUitkomst(id, uitkomst)) => {
+                let w = crate::store::OpschalingWijziging { uitkomst: Some(uitkomst), ..Default::default() };
+                return self.casus_schrijf(task, Casusstap::Opschaling, move |s, _| {
+                    s.opschaling_wijzig(&id, &w, "").map(|_| ())
+                });
+            }
+            Some(detail::Event::OpschalingVerwijder(id, reden)) => {
+                return self
+                    .casus_schrijf(task, Casusstap::Opschaling, move |s, _| s.opschaling_verwijder(&id, &reden));
             }
             Some(detail::Event::Toewijzen(w)) => {
                 return self
@@ -2733,11 +2765,16 @@ impl Hoofd {
             .padding(12)
             .width(200);
         for &p in Pagina::ALLE {
+            let label = match p {
+                Pagina::Adviesvragen => format!("{} ({})", p.label(), self.schermen.advies.aantal()),
+                _ => p.label().to_string(),
+            };
             zij = zij.push(
-                button(text(p.label()).size(15))
-                    .on_press(Message::Navigeer(p))
-                    .width(Fill)
-                    .style(if p == self.pagina { Knop::NavigatieActief.stijl() } else { Knop::Navigatie.stijl() }),
+                button(text(label).size(15)).on_press(Message::Navigeer(p)).width(Fill).style(if p == self.pagina {
+                    Knop::NavigatieActief.stijl()
+                } else {
+                    Knop::Navigatie.stijl()
+                }),
             );
         }
         zij = zij.push(space::vertical()).push(
@@ -3051,6 +3088,34 @@ impl Hoofd {
         })
     }
 
+    /// Carry out what the adviesvragen screen asks: its reads and writes run off the event
+    /// loop and come back as the screen's own past-tense messages.
+    fn advies_event(&mut self, e: advies::Event) -> Task<Message> {
+        let terug = |m| Message::Adviesvragen(m);
+        match e {
+            advies::Event::Laad(f) => {
+                self.lees(move |s| advies::Gegevens::lees(s, &f), move |r| terug(advies::Message::Geladen(r)))
+            }
+            advies::Event::Nieuw(n) => {
+                self.schrijf(move |s| s.advies_toevoegen(n), move |r| terug(advies::Message::Opgeslagen(r)))
+            }
+            advies::Event::Wijzig(id, w) => self
+                .schrijf(move |s| s.advies_wijzig(&id, &w).map(|_| id), move |r| terug(advies::Message::Opgeslagen(r))),
+            advies::Event::Omzet(id, werknaam) => self.schrijf(
+                move |s| s.advies_omzetten(&id, Some(&werknaam)).map(|n| n.to_string()),
+                move |r| terug(advies::Message::Omgezet(r)),
+            ),
+            advies::Event::Verwijder(id, reden) => {
+                self.schrijf(move |s| s.advies_verwijder(&id, &reden), move |r| terug(advies::Message::Verwijderd(r)))
+            }
+            advies::Event::OpenCasus(n) => {
+                self.pagina = Pagina::Casussen;
+                self.open_casus(&n);
+                Task::none()
+            }
+        }
+    }
+
     /// Opening the figures page computes the figures of the chosen period.
     fn open_kengetallen(&mut self) -> Task<Message> {
         self.scherm_bericht(Message::Kengetallen(kengetallen::Message::Berekenen))
@@ -3086,7 +3151,7 @@ impl Hoofd {
                             .await
                             .map(|h| h.path().to_path_buf())
                     },
-                    move |pad| Message::KengetallenPadGekozen { cijfers: Box::new(k.clone()), pad },
+                    move |pad| Message::KengetallenPadGekozen { cijfers: k.clone(), pad },
                 )
             }
         }

@@ -1,6 +1,7 @@
 //! Integration tests, one module per capability, in a single test binary
 //! (every extra binary would link the whole stack again).
 
+mod advies;
 mod agenda_algemeen;
 mod betrouwbaarheid;
 mod bewerken;
@@ -11,6 +12,7 @@ mod contacten;
 mod contactlijst;
 mod hulp;
 mod medewerkers;
+mod opschaling;
 mod opslag;
 mod overleggen;
 mod overlegsoort_plannen;

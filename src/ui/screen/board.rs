@@ -18,6 +18,8 @@ pub const KAARTEN_PER_KOLOM: usize = 60;
 pub struct State {
     regels: Vec<CasusRegel>,
     themas: Vec<Keuze>,
+    gemeenten: Vec<Keuze>,
+    gemeenten_actief: Vec<Keuze>,
     regisseurs: Vec<Keuze>,
     partners: Vec<Keuze>,
     mij: String,
@@ -91,6 +93,7 @@ impl std::fmt::Display for Sortering {
 #[derive(Debug, Default, Clone)]
 struct Filter {
     thema: Option<Keuze>,
+    gemeente: Option<Keuze>,
     ave: Option<Keuze>,
     regisseur: Option<Keuze>,
     alleen_mijn: bool,
@@ -115,6 +118,7 @@ struct Verplaatsing {
 pub struct Aanmelding {
     werknaam: String,
     thema: Option<Keuze>,
+    gemeente: Option<Keuze>,
     ave: Option<Keuze>,
     aanmelder: Option<Keuze>,
     contact: Option<Keuze>,
@@ -153,6 +157,8 @@ pub enum Message {
     Annuleer,
     /// Filter on thema.
     FilterThema(Keuze),
+    /// Filter on gemeente.
+    FilterGemeente(Keuze),
     /// Filter on AVE phase.
     FilterAve(Keuze),
     /// Filter on procesregisseur.
@@ -222,6 +228,8 @@ pub enum KeuzeVeld {
     Aanmelder,
     /// Contact at the referring partner.
     Contact,
+    /// Gemeente.
+    Gemeente,
 }
 
 /// What the board asks of the app.
@@ -273,6 +281,12 @@ impl State {
     /// Replace the thema choices (after the list changed in Instellingen).
     pub fn zet_themas(&mut self, themas: &[LijstItem]) {
         self.themas = themas.iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect();
+    }
+
+    /// Replace the gemeente choices of the filter (all, archived ones too: old cases keep them).
+    pub fn zet_gemeenten(&mut self, gemeenten: &[LijstItem]) {
+        self.gemeenten = gemeenten.iter().map(|g| Keuze::new(&g.id, &g.naam)).collect();
+        self.gemeenten_actief = gemeenten.iter().filter(|g| g.actief).map(|g| Keuze::new(&g.id, &g.naam)).collect();
     }
 
     /// The themes the "Nieuwe aanmelding" form and the thema filter offer.
@@ -379,6 +393,7 @@ impl State {
         let tekst = f.tekst.trim().to_lowercase();
         self.regels.iter().filter(move |c| {
             f.thema.as_ref().is_none_or(|t| c.thema_id.as_deref() == Some(t.id.as_str()))
+                && f.gemeente.as_ref().is_none_or(|g| c.gemeente_id.as_deref() == Some(g.id.as_str()))
                 && f.ave.as_ref().is_none_or(|a| a.id == c.ave.to_string())
                 && f.regisseur.as_ref().is_none_or(|r| c.procesregisseur_id.as_deref() == Some(r.id.as_str()))
                 && (!f.alleen_mijn || self.is_mijn(c))
@@ -570,6 +585,7 @@ impl State {
                 }
             }
             Message::FilterThema(t) => self.filter.thema = Some(t),
+            Message::FilterGemeente(g) => self.filter.gemeente = Some(g),
             Message::FilterAve(a) => self.filter.ave = Some(a),
             Message::FilterRegisseur(r) => self.filter.regisseur = Some(r),
             Message::AlleenMijn(b) => self.filter.alleen_mijn = b,
@@ -608,6 +624,7 @@ impl State {
                             return (Task::none(), Some(Event::ContactenNodig(id)));
                         }
                         KeuzeVeld::Contact => a.contact = Some(k),
+                        KeuzeVeld::Gemeente => a.gemeente = Some(k),
                     }
                     if !a.fouten.is_empty() {
                         a.fouten = a.valideer().err().unwrap_or_default();
@@ -639,6 +656,9 @@ impl State {
         let f = &self.filter;
         let filters = row![
             kies(self.themas.as_slice(), f.thema.clone(), Message::FilterThema).placeholder("Alle thema's").width(220),
+            kies(self.gemeenten.as_slice(), f.gemeente.clone(), Message::FilterGemeente)
+                .placeholder("Alle gemeenten")
+                .width(200),
             kies(ave_keuzes(), f.ave.clone(), Message::FilterAve).placeholder("Alle AVE-fasen").width(160),
             kies(self.regisseurs.as_slice(), f.regisseur.clone(), Message::FilterRegisseur)
                 .placeholder("Alle procesregisseurs")
@@ -997,6 +1017,16 @@ impl State {
                     kies(ave_keuzes(), a.ave.clone(), |k| Message::FormulierKeuze(KeuzeVeld::Ave, k)).width(120),
                     None
                 ),
+                veld(
+                    "Gemeente",
+                    kies(self.gemeenten_actief.as_slice(), a.gemeente.clone(), |k| Message::FormulierKeuze(
+                        KeuzeVeld::Gemeente,
+                        k
+                    ))
+                    .placeholder("Kies een gemeente")
+                    .width(220),
+                    None
+                ),
             ]
             .spacing(10),
             veld(
@@ -1086,6 +1116,7 @@ impl Aanmelding {
             veiligheidsrisico: self.veiligheidsrisico.clone(),
             geprobeerd: self.geprobeerd.clone(),
             vraag: self.vraag.clone(),
+            gemeente: self.gemeente.as_ref().map(|g| g.id.clone()).unwrap_or_default(),
             ..NieuweCasus::default()
         };
         let persoon = (!self.naam.trim().is_empty()).then(|| NieuweBetrokkene {

@@ -1,10 +1,10 @@
 //! Casus detail: Overzicht, Plan van aanpak, Journaal, Betrokken partners, Historie.
 
 use super::plan;
-use crate::domain::{Ave, Bsn, JournaalSoort, Rol, WegingUitkomst};
+use crate::domain::{Ave, Bsn, JournaalSoort, Opschalingsniveau, Rol, WegingUitkomst};
 use crate::store::{
     AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging, NieuwJournaal,
-    NieuweBetrokkene, NieuweDetentie, Toewijzing, Weging,
+    NieuweBetrokkene, NieuweDetentie, NieuweOpschaling, Toewijzing, Weging,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
@@ -75,6 +75,11 @@ pub struct State {
     conflicten: usize,
     ave_keuze: Option<Keuze>,
     ave_reden: String,
+    /// The escalation form: to whom, why.
+    opschaling_naar: Option<Keuze>,
+    opschaling_reden: String,
+    /// The escalation whose outcome is being recorded: (id, outcome, reason to remove).
+    opschaling_bewerk: Option<(String, String, String)>,
     ave_fout: Option<String>,
     persoon: PersoonFormulier,
     detentie: DetentieFormulier,
@@ -273,6 +278,22 @@ pub enum Message {
     AveReden(String),
     /// Record the AVE change.
     AveOpslaan,
+    /// Choose to whom to escalate.
+    OpschalingNaar(Keuze),
+    /// Type the reason of the escalation.
+    OpschalingReden(String),
+    /// Escalate the casus.
+    Opschalen,
+    /// Open the outcome form of escalation `.0`.
+    OpschalingBewerk(String),
+    /// Type the outcome.
+    OpschalingUitkomst(String),
+    /// Type the reason to remove the escalation.
+    OpschalingVerwijderReden(String),
+    /// Save the outcome.
+    OpschalingUitkomstOpslaan,
+    /// Remove the escalation with the reason typed.
+    OpschalingVerwijderen,
     /// Type the name of a new betrokkene.
     PersoonNaam(String),
     /// Type the birth date (dd-mm-jjjj).
@@ -434,6 +455,12 @@ pub enum Event {
     DetentieVerwijder(String, String),
     /// Record (correct) the weging outcome.
     Weging(Weging),
+    /// Escalate the casus.
+    Opschalen(NieuweOpschaling),
+    /// Record the outcome `.1` of escalation `.0`.
+    OpschalingUitkomst(String, String),
+    /// Remove escalation `.0` with reason `.1`.
+    OpschalingVerwijder(String, String),
 }
 
 impl State {
@@ -459,6 +486,9 @@ impl State {
             conflicten: 0,
             ave_keuze: None,
             ave_reden: String::new(),
+            opschaling_naar: None,
+            opschaling_reden: String::new(),
+            opschaling_bewerk: None,
             ave_fout: None,
             persoon: PersoonFormulier::default(),
             detentie: DetentieFormulier::default(),
@@ -582,6 +612,14 @@ impl State {
         self.fout = None;
     }
 
+    /// An escalation was stored, corrected or removed: clear its forms.
+    pub fn opschaling_opgeslagen(&mut self) {
+        self.opschaling_naar = None;
+        self.opschaling_reden.clear();
+        self.opschaling_bewerk = None;
+        self.fout = None;
+    }
+
     /// The AVE change was stored: clear its form.
     pub fn ave_opgeslagen(&mut self) {
         self.ave_keuze = None;
@@ -641,6 +679,54 @@ impl State {
                 self.ave_fout = None;
             }
             Message::AveReden(t) => self.ave_reden = t,
+            Message::OpschalingNaar(k) => self.opschaling_naar = Some(k),
+            Message::OpschalingReden(t) => self.opschaling_reden = t,
+            Message::Opschalen => {
+                let naar = self.opschaling_naar.as_ref().map(|k| Opschalingsniveau::parse(&k.id));
+                match naar {
+                    None => self.fout = Some("Kies naar wie de casus wordt opgeschaald.".into()),
+                    Some(Err(e)) => self.fout = Some(crate::melding::domein(&e)),
+                    Some(Ok(naar)) => {
+                        let n = NieuweOpschaling {
+                            naar,
+                            reden: self.opschaling_reden.clone(),
+                            datum: None,
+                            uitkomst: String::new(),
+                        };
+                        return (Task::none(), Some(Event::Opschalen(n)));
+                    }
+                }
+            }
+            Message::OpschalingBewerk(id) => {
+                let uitkomst = self
+                    .detail
+                    .opschalingen
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(|o| o.uitkomst.clone())
+                    .unwrap_or_default();
+                self.opschaling_bewerk = Some((id, uitkomst, String::new()));
+            }
+            Message::OpschalingUitkomst(t) => {
+                if let Some(b) = &mut self.opschaling_bewerk {
+                    b.1 = t;
+                }
+            }
+            Message::OpschalingVerwijderReden(t) => {
+                if let Some(b) = &mut self.opschaling_bewerk {
+                    b.2 = t;
+                }
+            }
+            Message::OpschalingUitkomstOpslaan => {
+                if let Some((id, uitkomst, _)) = &self.opschaling_bewerk {
+                    return (Task::none(), Some(Event::OpschalingUitkomst(id.clone(), uitkomst.clone())));
+                }
+            }
+            Message::OpschalingVerwijderen => {
+                if let Some((id, _, reden)) = &self.opschaling_bewerk {
+                    return (Task::none(), Some(Event::OpschalingVerwijder(id.clone(), reden.clone())));
+                }
+            }
             Message::AveOpslaan => {
                 let gekozen = self.ave_keuze.as_ref().and_then(|k| k.id.parse::<i64>().ok()).map(Ave::new);
                 match gekozen {
@@ -1265,6 +1351,13 @@ impl State {
                 )
             ),
             regel("Datum aanmelding", nl_datum(&d.regel.datum_aanmelding)),
+            regel(
+                "Herkomst",
+                match &d.adviesvraag_datum {
+                    Some(datum) => format!("Voortgekomen uit adviesvraag van {}", nl_datum(datum)),
+                    None => "Aanmelding".into(),
+                }
+            ),
             regel("Probleem", d.probleem.clone()),
             regel("Veiligheidsrisico", d.veiligheidsrisico.clone()),
             regel("Al geprobeerd", d.geprobeerd.clone()),
@@ -1522,9 +1615,76 @@ impl State {
             container(aanmelding).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(personen).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(ave).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+            container(self.opschalingen()).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
         ]
         .spacing(12)
         .into()
+    }
+
+    /// The escalations of the casus: add one, record or correct an outcome, remove one.
+    fn opschalingen(&self) -> Element<'_, Message> {
+        let niveaus: Vec<Keuze> = Opschalingsniveau::ALLE.iter().map(|n| Keuze::new(n.code(), n.label())).collect();
+        let mut c = column![
+            text("Opschalingen").size(17),
+            row![
+                kies(niveaus, self.opschaling_naar.clone(), Message::OpschalingNaar)
+                    .placeholder("Opschalen naar…")
+                    .width(220),
+                invoer("Reden van de opschaling", &self.opschaling_reden, Message::OpschalingReden)
+                    .on_submit(Message::Opschalen)
+                    .id("opschaling-reden")
+                    .width(Fill),
+                button(text("Opschalen")).on_press(Message::Opschalen).style(Knop::Primair.stijl()),
+            ]
+            .spacing(6),
+        ]
+        .spacing(4);
+        if self.detail.opschalingen.is_empty() {
+            c = c.push(text("Niet opgeschaald.").size(13).style(theme::gedempt));
+        }
+        for o in &self.detail.opschalingen {
+            let uitkomst = if o.uitkomst.is_empty() { "nog geen uitkomst".to_string() } else { o.uitkomst.clone() };
+            c = c.push(
+                row![
+                    text(format!(
+                        "{}: naar {} — {} — {uitkomst}",
+                        nl_datum(&o.datum),
+                        o.naar.label().to_lowercase(),
+                        o.reden
+                    ))
+                    .size(13)
+                    .width(Fill),
+                    button(text("Uitkomst").size(13))
+                        .on_press(Message::OpschalingBewerk(o.id.clone()))
+                        .style(Knop::Secundair.stijl()),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
+            );
+            if let Some((id, uitkomst, reden)) = &self.opschaling_bewerk
+                && id == &o.id
+            {
+                c = c.push(
+                    row![
+                        invoer("Uitkomst van de opschaling", uitkomst, Message::OpschalingUitkomst)
+                            .on_submit(Message::OpschalingUitkomstOpslaan)
+                            .id("opschaling-uitkomst")
+                            .width(Fill),
+                        button(text("Uitkomst opslaan"))
+                            .on_press(Message::OpschalingUitkomstOpslaan)
+                            .style(Knop::Primair.stijl()),
+                        invoer("Reden van verwijderen", reden, Message::OpschalingVerwijderReden)
+                            .id("opschaling-verwijder-reden")
+                            .width(220),
+                        button(text("Opschaling verwijderen"))
+                            .on_press(Message::OpschalingVerwijderen)
+                            .style(Knop::Gevaar.stijl()),
+                    ]
+                    .spacing(6),
+                );
+            }
+        }
+        c.into()
     }
 
     /// The "Weging corrigeren" button, or its dialog when open.

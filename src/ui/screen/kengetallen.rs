@@ -73,7 +73,7 @@ pub enum Event {
     /// Count for `van..=tot`.
     Bereken(NaiveDate, NaiveDate),
     /// Export the figures shown.
-    Exporteer(Kengetallen),
+    Exporteer(Box<Kengetallen>),
 }
 
 impl State {
@@ -149,7 +149,7 @@ impl State {
             }
             Message::Berekenen => self.bereken(),
             Message::Exporteren => match &self.cijfers {
-                Some(k) => Some(Event::Exporteer(k.clone())),
+                Some(k) => Some(Event::Exporteer(Box::new(k.clone()))),
                 None => {
                     self.fout = Some("Bereken eerst de kengetallen.".into());
                     None
@@ -256,8 +256,31 @@ impl State {
                 blok("AVE-fase bij start en afsluiting (afgesloten procesregie)", ave, PAARS, ""),
             ]
             .spacing(10),
-            row![blok("Tevredenheid bij afsluiting", tevreden, GROEN, &gemiddeld), container(text("")).width(Fill),]
-                .spacing(10),
+            row![
+                blok("Tevredenheid bij afsluiting", tevreden, GROEN, &gemiddeld),
+                blok("Nieuwe aanmeldingen per gemeente", k.per_gemeente.clone(), BLAUW, ""),
+            ]
+            .spacing(10),
+            row![
+                blok(
+                    "Adviesvragen per thema",
+                    k.advies_per_thema.clone(),
+                    PAARS,
+                    &format!("{} adviesvragen, {} minuten", k.adviesvragen, k.advies_minuten)
+                ),
+                blok("Adviesvragen per gemeente", k.advies_per_gemeente.clone(), PAARS, ""),
+            ]
+            .spacing(10),
+            row![
+                blok("Adviesvragen per vraagsteller", k.advies_per_vraagsteller.clone(), PAARS, ""),
+                blok(
+                    "Opschalingen",
+                    k.opschalingen_per_niveau.clone(),
+                    GROEN,
+                    &format!("{} in de periode", k.opschalingen)
+                ),
+            ]
+            .spacing(10),
         ]
         .spacing(10);
         kolom

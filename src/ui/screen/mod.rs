@@ -1,6 +1,7 @@
 //! One module per screen: each has its own `State`, `Message` and `Event`; `update`
 //! returns `(Task<Message>, Option<Event>)` and the root app turns events into store calls.
 
+pub mod advies;
 pub mod board;
 pub mod detail;
 pub mod instellingen;
