@@ -2,7 +2,7 @@
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
 # detail, its Historie tab, the plan editor, the journal, partners, the sync screen (with a
 # colleague and a conflict), a meeting being prepared and held (BOB minutes), the
-# kengetallen, the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
+# kengetallen, the adviesvragen, the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
 # few pages at 1024×700 and 1280×800 (NAME-1024.png, NAME-1280.png). The
 # passphrase is typed into the unlock screen like a user would.
 # Overleggen at 1024 px (scrolled to the agenda) is a check too: nothing may be drawn below
@@ -148,6 +148,7 @@ foto partners --pagina partners
 foto overleggen --pagina overleggen
 foto overleg-voeren --pagina overleggen --tab voeren
 foto kengetallen --pagina kengetallen
+foto adviesvragen --pagina adviesvragen
 foto privacy --pagina privacy
 for maat in 1024 1280; do
     foto "bord-$maat"

@@ -638,10 +638,15 @@ impl Store {
         }
         for (w, t) in ops.iter().zip(tabellen) {
             // A value of a removed casus is never stored, whoever relays it.
+            // Nor a value of a removed adviesvraag (its own scope, see `store::advies`).
             let wissen = w.gewist
                 || (w.veld.is_some()
                     && match &w.casus_id {
-                        Some(c) => vernietigd_nu.contains_key(c) || is_verwijderd(conn, "casus", c)?,
+                        Some(c) => {
+                            vernietigd_nu.contains_key(c)
+                                || is_verwijderd(conn, "casus", c)?
+                                || (w.tabel == "adviesvraag" && is_verwijderd(conn, "adviesvraag", c)?)
+                        }
                         None => false,
                     });
             let op = OpId { apparaat: w.apparaat.clone(), volgnummer: w.volgnummer };
@@ -676,7 +681,13 @@ impl Store {
                         schrijven::basis(conn, &op, &w.basis)?;
                     }
                 }
-                None => vergeet_koppen(conn, t.naam, &w.rij)?,
+                None => {
+                    vergeet_koppen(conn, t.naam, &w.rij)?;
+                    // A removed adviesvraag leaves no values behind here either.
+                    if t.naam == "adviesvraag" {
+                        super::bewaren::wis_log(conn, &w.rij)?;
+                    }
+                }
             }
             if !wissen {
                 geraakt.insert((t.naam, w.rij.clone()), (w.apparaat.clone(), w.casus_id.clone()));

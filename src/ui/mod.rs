@@ -1739,6 +1739,10 @@ impl Hoofd {
             Ok(r) => self.board.vervang(r),
             Err(e) => self.banner = Some(fout(&e)),
         }
+        // The sidebar count follows imports and conversions too.
+        if let Ok(n) = self.store.aantal_adviesvragen() {
+            self.advies.zet_aantal(n);
+        }
     }
 
     fn board_bericht(&mut self, m: board::Message) -> Task<Message> {
@@ -2584,6 +2588,11 @@ impl Hoofd {
                 let w = crate::store::OpschalingWijziging { uitkomst: Some(uitkomst), ..Default::default() };
                 return self.casus_schrijf(task, Casusstap::Opschaling, move |s, _| {
                     s.opschaling_wijzig(&id, &w, "").map(|_| ())
+                });
+            }
+            Some(detail::Event::OpschalingCorrigeer(id, w, waarom)) => {
+                return self.casus_schrijf(task, Casusstap::Opschaling, move |s, _| {
+                    s.opschaling_wijzig(&id, &w, &waarom).map(|_| ())
                 });
             }
             Some(detail::Event::OpschalingVerwijder(id, reden)) => {

@@ -136,6 +136,7 @@ fn verwijderen_met_reden_wist_ook_de_wijzigingslog_en_reist_mee() {
     assert!(regel.toelichting.unwrap_or_default().ends_with("verwijderd door Collega 0: Per vergissing vastgelegd"));
     crate::sync::uitwisselen(&mut t, 0, 1);
     assert!(t[1].store.adviesvraag(&id).is_err(), "the removal reached the colleague");
+    assert!(!t[1].store.wijzigingslog().unwrap().contains("unieke-tekst"), "and wiped the values there too");
     assert!(t[0].store.audit_verify().unwrap().in_orde() && t[1].store.audit_verify().unwrap().in_orde());
 }
 

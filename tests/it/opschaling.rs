@@ -134,4 +134,15 @@ fn venster_opschalen_en_uitkomst_vastleggen() {
     typ(&mut app, "opschaling-uitkomst", "Directeur belt de corporatie");
     klik_en_wacht(&mut app, "Uitkomst opslaan");
     verwacht(&app, "Geen voortgang na twee overleggen — Directeur belt de corporatie");
+    // Correcting to whom needs a reason, in the same Dutch words as the CLI.
+    klik(&mut app, "Uitkomst");
+    stuur_en_wacht(
+        &mut app,
+        Message::Detail(detail::Message::OpschalingCorrectieNaar(Keuze::new("bestuur", "Bestuur"))),
+    );
+    klik_en_wacht(&mut app, "Opschaling corrigeren");
+    verwacht(&app, "Het veld 'correctie' is verplicht.");
+    typ(&mut app, "opschaling-correctie-waarom", "Het was het bestuur");
+    klik_en_wacht(&mut app, "Opschaling corrigeren");
+    verwacht(&app, "naar bestuur — Geen voortgang na twee overleggen — Directeur belt de corporatie");
 }

@@ -194,6 +194,11 @@ impl State {
         State { gegevens: Gegevens { aantal, ..Default::default() }, ..Default::default() }
     }
 
+    /// A new number of adviesvragen (after a bundle was read).
+    pub fn zet_aantal(&mut self, aantal: i64) {
+        self.gegevens.aantal = aantal;
+    }
+
     /// The number of adviesvragen, for the sidebar.
     pub fn aantal(&self) -> i64 {
         self.gegevens.aantal

@@ -4,7 +4,7 @@ use super::plan;
 use crate::domain::{Ave, Bsn, JournaalSoort, Opschalingsniveau, Rol, WegingUitkomst};
 use crate::store::{
     AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging, NieuwJournaal,
-    NieuweBetrokkene, NieuweDetentie, NieuweOpschaling, Toewijzing, Weging,
+    NieuweBetrokkene, NieuweDetentie, NieuweOpschaling, OpschalingWijziging, Toewijzing, Weging,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
@@ -80,6 +80,8 @@ pub struct State {
     opschaling_reden: String,
     /// The escalation whose outcome is being recorded: (id, outcome, reason to remove).
     opschaling_bewerk: Option<(String, String, String)>,
+    /// Its correction: to whom, reason, why it is corrected.
+    opschaling_correctie: (Option<Keuze>, String, String),
     ave_fout: Option<String>,
     persoon: PersoonFormulier,
     detentie: DetentieFormulier,
@@ -292,6 +294,14 @@ pub enum Message {
     OpschalingVerwijderReden(String),
     /// Save the outcome.
     OpschalingUitkomstOpslaan,
+    /// Correct to whom.
+    OpschalingCorrectieNaar(Keuze),
+    /// Correct the reason.
+    OpschalingCorrectieReden(String),
+    /// Type why it is corrected.
+    OpschalingCorrectieWaarom(String),
+    /// Save the correction.
+    OpschalingCorrigeren,
     /// Remove the escalation with the reason typed.
     OpschalingVerwijderen,
     /// Type the name of a new betrokkene.
@@ -459,6 +469,8 @@ pub enum Event {
     Opschalen(NieuweOpschaling),
     /// Record the outcome `.1` of escalation `.0`.
     OpschalingUitkomst(String, String),
+    /// Correct escalation `.0` with `.1`, because of `.2`.
+    OpschalingCorrigeer(String, OpschalingWijziging, String),
     /// Remove escalation `.0` with reason `.1`.
     OpschalingVerwijder(String, String),
 }
@@ -489,6 +501,7 @@ impl State {
             opschaling_naar: None,
             opschaling_reden: String::new(),
             opschaling_bewerk: None,
+            opschaling_correctie: (None, String::new(), String::new()),
             ave_fout: None,
             persoon: PersoonFormulier::default(),
             detentie: DetentieFormulier::default(),
@@ -705,6 +718,10 @@ impl State {
                     .find(|o| o.id == id)
                     .map(|o| o.uitkomst.clone())
                     .unwrap_or_default();
+                if let Some(o) = self.detail.opschalingen.iter().find(|o| o.id == id) {
+                    self.opschaling_correctie =
+                        (Some(Keuze::new(o.naar.code(), o.naar.label())), o.reden.clone(), String::new());
+                }
                 self.opschaling_bewerk = Some((id, uitkomst, String::new()));
             }
             Message::OpschalingUitkomst(t) => {
@@ -715,6 +732,20 @@ impl State {
             Message::OpschalingVerwijderReden(t) => {
                 if let Some(b) = &mut self.opschaling_bewerk {
                     b.2 = t;
+                }
+            }
+            Message::OpschalingCorrectieNaar(k) => self.opschaling_correctie.0 = Some(k),
+            Message::OpschalingCorrectieReden(t) => self.opschaling_correctie.1 = t,
+            Message::OpschalingCorrectieWaarom(t) => self.opschaling_correctie.2 = t,
+            Message::OpschalingCorrigeren => {
+                if let Some((id, _, _)) = &self.opschaling_bewerk {
+                    let (naar, reden, waarom) = &self.opschaling_correctie;
+                    let w = OpschalingWijziging {
+                        naar: naar.as_ref().and_then(|k| Opschalingsniveau::parse(&k.id).ok()),
+                        reden: Some(reden.clone()),
+                        ..Default::default()
+                    };
+                    return (Task::none(), Some(Event::OpschalingCorrigeer(id.clone(), w, waarom.clone())));
                 }
             }
             Message::OpschalingUitkomstOpslaan => {
@@ -1679,6 +1710,25 @@ impl State {
                         button(text("Opschaling verwijderen"))
                             .on_press(Message::OpschalingVerwijderen)
                             .style(Knop::Gevaar.stijl()),
+                    ]
+                    .spacing(6),
+                );
+                let (naar, reden, waarom) = &self.opschaling_correctie;
+                let niveaus: Vec<Keuze> =
+                    Opschalingsniveau::ALLE.iter().map(|n| Keuze::new(n.code(), n.label())).collect();
+                c = c.push(
+                    row![
+                        kies(niveaus, naar.clone(), Message::OpschalingCorrectieNaar).width(160),
+                        invoer("Reden van de opschaling", reden, Message::OpschalingCorrectieReden)
+                            .id("opschaling-correctie-reden")
+                            .width(Fill),
+                        invoer("Waarom gecorrigeerd", waarom, Message::OpschalingCorrectieWaarom)
+                            .on_submit(Message::OpschalingCorrigeren)
+                            .id("opschaling-correctie-waarom")
+                            .width(220),
+                        button(text("Opschaling corrigeren"))
+                            .on_press(Message::OpschalingCorrigeren)
+                            .style(Knop::Secundair.stijl()),
                     ]
                     .spacing(6),
                 );
