@@ -5,6 +5,7 @@
 
 pub mod bsn;
 pub mod casus;
+pub mod detentiemelding;
 pub mod fase;
 pub mod journaal;
 pub mod medewerker;
@@ -16,6 +17,9 @@ pub mod velden;
 
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
+pub use detentiemelding::{
+    AanbodGebied, AanbodStatus, Informatiebron, MeldingFout, MeldingStap, MeldingStatus, TriageRoute,
+};
 pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
 pub use journaal::JournaalSoort;
 pub use medewerker::{Medewerker, MedewerkerRol, medewerker_id_uit_naam};
@@ -84,6 +88,9 @@ pub enum DomeinFout {
     /// An extension must end after the current term.
     #[error("extension does not end after the current term")]
     VerlengingNietLater,
+    /// A step on a detentiemelding that its status does not allow.
+    #[error(transparent)]
+    Melding(#[from] MeldingFout),
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

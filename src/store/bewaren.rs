@@ -105,6 +105,7 @@ const ONDER_CASUS: &[&s::Tabel] = &[
     &s::AVE_HISTORIE,
     &s::FASE_HISTORIE,
     &s::BEWAARVERLENGING,
+    &s::CASUS_AANBOD,
 ];
 
 /// Delete every row under casus `id` (not the casus row) without change-log entries, and
@@ -134,7 +135,7 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
 
 /// Wipe the values of all field operations of casus `id` (tombstones keep theirs: the
 /// casus tombstone is the removal record).
-fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
+pub(crate) fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
     Ok(conn.execute(
         "UPDATE wijziging SET waarde = NULL, gewist = 1 WHERE casus_id = ?1 AND veld IS NOT NULL AND gewist = 0",
         [id],

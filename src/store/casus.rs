@@ -515,7 +515,7 @@ pub(crate) fn casus_id(conn: &Connection, nummer: &str) -> Resultaat<String> {
         .ok_or_else(|| StoreFout::CasusOnbekend(n.to_string()))
 }
 
-fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
+pub(crate) fn lijst_zoek(conn: &Connection, tabel: &'static str, prefix: &str, invoer: &str) -> Resultaat<String> {
     let t = invoer.trim();
     let lager = t.to_lowercase();
     let mut stmt = conn.prepare(&format!("SELECT id, naam FROM {tabel} ORDER BY volgorde, naam"))?;

@@ -6,6 +6,7 @@ pub mod bestand;
 mod bewaren;
 mod casus;
 mod compacteren;
+mod detentiemelding;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
@@ -29,6 +30,10 @@ pub use bewaren::{
 };
 pub use casus::*;
 pub use compacteren::Ruimte;
+pub use detentiemelding::{
+    Aanbod, MELDING_BEWAARTERMIJN_MAANDEN, MeldingBewaarstatus, MeldingBron, MeldingDetail, MeldingRegel,
+    MeldingWijziging, NieuweMelding,
+};
 pub use herstel::Herstelcode;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
@@ -201,6 +206,12 @@ pub enum StoreFout {
     },
 }
 
+impl From<crate::domain::MeldingFout> for StoreFout {
+    fn from(f: crate::domain::MeldingFout) -> Self {
+        StoreFout::Domein(DomeinFout::Melding(f))
+    }
+}
+
 impl From<crate::domain::FaseFout> for StoreFout {
     fn from(f: crate::domain::FaseFout) -> Self {
         StoreFout::Domein(DomeinFout::Fase(f))
@@ -225,6 +236,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0008_bewerken.sql")),
         M::up(include_str!("../../migrations/0009_compactie.sql")),
         M::up(include_str!("../../migrations/0010_algemeen_agendapunt.sql")),
+        M::up(include_str!("../../migrations/0013_detentiemelding.sql")),
     ])
 }
 
@@ -242,14 +254,17 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0007_medewerker.sql"),
         include_str!("../../migrations/0008_bewerken.sql"),
         include_str!("../../migrations/0009_compactie.sql"),
+        include_str!("../../migrations/0010_algemeen_agendapunt.sql"),
+        include_str!("../../migrations/0013_detentiemelding.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
-    // One entry per file in migrations/.
-    10
+    // One entry per file in migrations/ (0011 and 0012 belong to parallel branches; the
+    // lead renumbers at merge time).
+    11
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1220,6 +1235,52 @@ mod tests {
         let p = s.agendapunt_algemeen("o1", "Mededelingen", 10).unwrap();
         let agenda = s.agenda("o1").unwrap();
         assert_eq!((agenda[1].id.as_str(), agenda[1].starttijd.as_str()), (p.as_str(), "09:20"));
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade 0010 → detentiemeldingen (0013): existing cases are untouched, the new
+    /// tables are empty and take a melding, and the audit chain stays intact.
+    #[test]
+    fn upgrade_naar_detentiemelding_voegt_lege_tabellen_toe() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([13; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(s.casus_regel("2025-0001").unwrap().werknaam, "Grijze Reiger");
+        assert!(s.meldingen(None).unwrap().is_empty());
+        let m =
+            s.medewerker_toevoegen("Femke Nazorgström", crate::domain::MedewerkerRol::Nazorgcoordinator, None).unwrap();
+        let id = s
+            .melding_toevoegen(NieuweMelding {
+                behandelaar: m,
+                naam: "Joëlle Vermeulenga".into(),
+                geboortedatum: chrono::NaiveDate::from_ymd_opt(1990, 4, 2),
+                inrichting: "PI Leeuwarden".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(s.meldingen(None).unwrap()[0].id, id);
+        s.casus_aanbod(
+            "2025-0001",
+            crate::domain::AanbodGebied::Inkomen,
+            crate::domain::AanbodStatus::Geregeld,
+            None,
+            "",
+        )
+        .unwrap();
+        assert_eq!(s.casus_aanbod_lijst("2025-0001").unwrap().len(), 1);
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

@@ -60,6 +60,16 @@ tabellen! {
     AGENDAPUNT = "agendapunt", Some("casus_id"), ["overleg_id", "casus_id", "starttijd", "duur_minuten", "volgorde", "beeld",
         "oordeel", "besluit", "tekst"];
     BEWAARVERLENGING = "bewaarverlenging", Some("casus_id"), ["casus_id", "tot", "reden", "door", "vastgelegd_op"];
+    // A melding is its own scope (its id in the change log's casus column): see
+    // migrations/0013_detentiemelding.sql and `Store::recht_van_collega`.
+    DETENTIEMELDING = "detentiemelding", Some("id"), ["behandelaar_id", "ontvangen_op", "naam", "geboortedatum", "bsn",
+        "bron", "inrichting", "startdatum", "einddatum_verwacht", "einddatum_werkelijk", "zelfmelder", "kortgestrafte",
+        "gemeente_id", "status", "route", "triage_reden", "getrieerd_op", "overdracht_contact_id", "overdracht_warm",
+        "overgedragen_op", "omgezet_casus_id", "omgezet_op", "aangemaakt_hlc", "aangemaakt_door"];
+    MELDINGBRON = "meldingbron", Some("melding_id"), ["melding_id", "bron", "gevraagd_op", "beantwoord_op", "antwoord",
+        "aangemaakt_hlc", "aangemaakt_door"];
+    MELDING_AANBOD = "melding_aanbod", Some("melding_id"), ["melding_id", "leefgebied", "status", "datum", "toelichting"];
+    CASUS_AANBOD = "casus_aanbod", Some("casus_id"), ["casus_id", "leefgebied", "status", "datum", "toelichting"];
 }
 
 /// The two fields that record which operation created a row (its HLC and device): lists
@@ -321,6 +331,11 @@ impl<'c> Schrijver<'c> {
         &self.tijdstip
     }
 
+    /// This device.
+    pub(crate) fn apparaat(&self) -> &str {
+        &self.apparaat
+    }
+
     /// The user making the change.
     pub(crate) fn gebruiker(&self) -> &str {
         &self.gebruiker
@@ -563,6 +578,19 @@ impl<'c> Schrijver<'c> {
         self.audit(handeling::VERWIJDEREN, t.naam, id, None, casus.as_deref())?;
         self.log(t.naam, id, None, None, casus.as_deref(), Basis::Nieuw)?;
         Ok(())
+    }
+
+    /// Delete a row with a reason kept in its audit entry (a melding removed by the user or
+    /// after its retention term); records a tombstone.
+    pub(crate) fn verwijder_met_reden(&mut self, t: &Tabel, id: &str, reden: &str) -> Resultaat<()> {
+        let casus = self.casus_van(t, id, &[])?;
+        let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
+        if n == 0 {
+            return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
+        }
+        let apparaat = self.apparaat.clone();
+        self.audit_toelichting(&apparaat, handeling::VERWIJDEREN, (t.naam, id), casus.as_deref(), reden)?;
+        self.log(t.naam, id, None, None, casus.as_deref(), Basis::Nieuw)
     }
 
     /// Delete a row as part of removing its casus after the retention term: a tombstone in
