@@ -35,7 +35,9 @@ pub use detentiemelding::{
     MeldingWijziging, NieuweMelding,
 };
 pub use herstel::Herstelcode;
-pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
+pub use inzage::{
+    AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzageMelding, InzagePersoon, InzageVraag, Ontvangst, Rij,
+};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
 pub use overleg::*;

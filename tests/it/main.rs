@@ -11,6 +11,7 @@ mod contacten;
 mod contactlijst;
 mod hulp;
 mod medewerkers;
+mod meldingen;
 mod opslag;
 mod overleggen;
 mod overlegsoort_plannen;

@@ -1,0 +1,161 @@
+//! Detentiemeldingen (issue 22 point 2): the behandelaar is the scope key for sync,
+//! compaction, inzage and retention; a melding syncs between colleagues, a
+//! trajectbegeleider receives only their own, and a removed melding leaves inzage.
+
+use crate::sync::{Replica, bundel, team, team_met, uitwisselen};
+use schakel::domain::{AanbodGebied, AanbodStatus, Informatiebron, MedewerkerRol, MeldingStatus, TriageRoute};
+use schakel::store::{InzageVraag, MeldingWijziging, NieuweMelding, Store, StoreFout};
+use schakel::sync;
+
+fn melding(s: &mut Store, behandelaar: &str, naam: &str, bsn: Option<&str>) -> String {
+    s.melding_toevoegen(NieuweMelding {
+        behandelaar: behandelaar.into(),
+        naam: naam.into(),
+        geboortedatum: chrono::NaiveDate::from_ymd_opt(1988, 11, 23),
+        bsn: bsn.map(str::to_string),
+        bron: Some(Informatiebron::Dji),
+        inrichting: "PI Veenhuizen".into(),
+        einddatum_verwacht: chrono::NaiveDate::from_ymd_opt(2027, 2, 1),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+fn namen(s: &Store) -> Vec<String> {
+    s.meldingen(None).unwrap().into_iter().map(|m| m.naam).collect()
+}
+
+fn stuur(van: &mut Replica, naar: &mut Replica) {
+    let b = bundel(van, &naar.id());
+    sync::importeer(&mut naar.store, &b).unwrap();
+}
+
+/// Two procesregisseurs: a melding with its checklist, triage and aanbod arrives whole,
+/// and a correction travels back.
+#[test]
+fn melding_synchroniseert_tussen_twee_collegas() {
+    let mut t = team(2);
+    let femke = t[0].store.medewerker_toevoegen("Femke Nazorgström", MedewerkerRol::Nazorgcoordinator, None).unwrap();
+    let id = melding(&mut t[0].store, &femke, "Joëlle Vermeulenga", Some("111222333"));
+    t[0].store.melding_verrijk(&id, Informatiebron::Reclassering, Some("Toezicht loopt")).unwrap();
+    t[0].store.melding_triage(&id, TriageRoute::Lokaal, "Gemeente heeft aanbod").unwrap();
+    t[0].store.melding_aanbod(&id, AanbodGebied::Onderdak, AanbodStatus::Geregeld, None, "Kamer bij Exodus").unwrap();
+    uitwisselen(&mut t, 0, 1);
+    let d = t[1].store.melding_detail(&id).unwrap();
+    assert_eq!((d.naam.as_str(), d.status), ("Joëlle Vermeulenga", MeldingStatus::Getrieerd));
+    assert_eq!(d.bronnen[0].antwoord, "Toezicht loopt");
+    assert_eq!(d.aanbod[0].toelichting, "Kamer bij Exodus");
+    assert_eq!(d.behandelaar.as_deref(), Some("Femke Nazorgström"));
+    t[1].store
+        .melding_wijzig(
+            &id,
+            &MeldingWijziging { naam: Some("Joëlle Vermeulen".into()), ..Default::default() },
+            "Typfout",
+        )
+        .unwrap();
+    uitwisselen(&mut t, 1, 0);
+    assert_eq!(namen(&t[0].store), ["Joëlle Vermeulen"]);
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+}
+
+/// A trajectbegeleider's scoped bundle carries the meldingen they are behandelaar of and
+/// nothing of another behandelaar's; compaction does not wait for them on a melding they
+/// may not have, and does wait on one they may.
+#[test]
+fn melding_van_een_andere_behandelaar_blijft_buiten_de_bundel() {
+    let mut t = team_met(&[("Regisseur".into(), "procesregisseur"), ("Tom Traject".into(), "trajectbegeleider")]);
+    let mut tb = t.pop().unwrap();
+    let mut pr = t.pop().unwrap();
+    let tom = crate::sync::trajectbegeleider(&mut pr.store, "Tom Traject", &tb.id());
+    let sanne = pr.store.medewerker_toevoegen("Sanne Ådelaar", MedewerkerRol::Trajectbegeleider, None).unwrap();
+    let van_tom = melding(&mut pr.store, &tom, "Kees Dijkstraat", None);
+    let van_sanne = melding(&mut pr.store, &sanne, "Ruud Zeeländer", Some("123456782"));
+    stuur(&mut pr, &mut tb);
+    assert_eq!(namen(&tb.store), ["Kees Dijkstraat"]);
+    assert!(matches!(tb.store.melding_verversen(&van_sanne), Err(StoreFout::Onbekend { .. })));
+    assert!(!tb.store.wijzigingslog().unwrap().contains("Ruud Zeeländer"), "not even in the change log");
+    // Both meldingen are corrected on the regisseur's device before Tom confirmed anything.
+    // Sanne's old name may leave the log at once (Tom is not entitled to it), Tom's old
+    // name only once Tom confirmed that he holds it.
+    let wijzig = |s: &mut Store, id: &str, naam: &str| {
+        s.melding_wijzig(id, &MeldingWijziging { naam: Some(naam.into()), ..Default::default() }, "Correctie").unwrap();
+    };
+    wijzig(&mut pr.store, &van_sanne, "Ruud Zeelander");
+    wijzig(&mut pr.store, &van_tom, "Kees Dijkstra");
+    pr.store.compacteren().unwrap();
+    let log = pr.store.wijzigingslog().unwrap();
+    assert!(!log.contains("Ruud Zeeländer"), "Sanne's melding waits for nobody");
+    assert!(log.contains("Kees Dijkstraat"), "Tom's melding waits for Tom");
+    stuur(&mut pr, &mut tb);
+    stuur(&mut tb, &mut pr);
+    assert!(!pr.store.wijzigingslog().unwrap().contains("Kees Dijkstraat"), "Tom confirmed: dropped");
+    assert_eq!(namen(&tb.store), ["Kees Dijkstra"]);
+    // Reassigned to Tom, Sanne's melding reaches him with the next bundle.
+    pr.store
+        .melding_wijzig(
+            &van_sanne,
+            &MeldingWijziging { behandelaar: Some(tom.clone()), ..Default::default() },
+            "Ziekte",
+        )
+        .unwrap();
+    stuur(&mut pr, &mut tb);
+    assert_eq!(namen(&tb.store), ["Kees Dijkstra", "Ruud Zeelander"]);
+}
+
+/// A melding appears in the inzage of its person (by BSN, also without any casus), and
+/// after removal it is gone from inzage, lists and the change-log values.
+#[test]
+fn melding_staat_in_inzage_en_verdwijnt_na_verwijderen() {
+    let mut t = team(1);
+    let s = &mut t[0].store;
+    let femke = s.medewerker_toevoegen("Femke Nazorgström", MedewerkerRol::Nazorgcoordinator, None).unwrap();
+    let id = melding(s, &femke, "Joëlle Vermeulenga", Some("111222333"));
+    s.melding_verrijk(&id, Informatiebron::Gemeente, Some("Uitkering aangevraagd")).unwrap();
+    let i = s.inzage(&InzageVraag::Bsn("111222333".into())).unwrap();
+    assert!(i.casussen.is_empty());
+    assert_eq!(i.meldingen.len(), 1);
+    assert_eq!(i.meldingen[0].melding.get("naam").and_then(|v| v.as_str()), Some("Joëlle Vermeulenga"));
+    assert_eq!(i.meldingen[0].bronnen[0].get("antwoord").and_then(|v| v.as_str()), Some("Uitkering aangevraagd"));
+    let i = s.inzage(&InzageVraag::Naam("joelle vermeulenga".into())).unwrap();
+    assert_eq!(i.meldingen.len(), 1, "found by folded name too");
+    let fout = s.melding_verwijder(&id, " ").unwrap_err();
+    assert!(matches!(fout, StoreFout::Domein(schakel::domain::DomeinFout::Verplicht("reden"))), "{fout:?}");
+    s.melding_verwijder(&id, "Dubbel ingevoerd").unwrap();
+    assert!(matches!(s.inzage(&InzageVraag::Bsn("111222333".into())), Err(StoreFout::Onbekend { .. })));
+    assert!(s.meldingen(None).unwrap().is_empty());
+    let log = s.wijzigingslog().unwrap();
+    assert!(!log.contains("Vermeulenga") && !log.contains("Uitkering aangevraagd"), "values wiped");
+    assert!(s.audit_verify().unwrap().in_orde());
+}
+
+/// A melding handed over and never converted is kept for its own term (12 months after
+/// the overdracht), then listed for removal; an open melding never is.
+#[test]
+fn overgedragen_melding_heeft_een_eigen_bewaartermijn() {
+    let mut t = team(1);
+    let s = &mut t[0].store;
+    let femke = s.medewerker_toevoegen("Femke Nazorgström", MedewerkerRol::Nazorgcoordinator, None).unwrap();
+    let partner = s
+        .partner_toevoegen(schakel::store::NieuwePartner {
+            naam: "Gemeente Assen".into(),
+            soort: schakel::domain::partner::PartnerSoort::Gemeente,
+            convenantstatus: schakel::domain::Convenantstatus::Convenant,
+        })
+        .unwrap();
+    let contact = s
+        .contact_toevoegen(&partner, schakel::store::NieuwContact { naam: "Pim Wijkhuis".into(), ..Default::default() })
+        .unwrap();
+    let id = melding(s, &femke, "Joëlle Vermeulenga", None);
+    let open = melding(s, &femke, "Kees Dijkstraat", None);
+    s.melding_verrijk(&id, Informatiebron::Dji, Some("Datum bevestigd")).unwrap();
+    s.melding_triage(&id, TriageRoute::Lokaal, "Gemeente heeft aanbod").unwrap();
+    s.melding_overdragen(&id, &contact, true).unwrap();
+    let d = s.melding_verversen(&id).unwrap();
+    assert_eq!(d.overdracht_contact.as_deref(), Some("Pim Wijkhuis (Gemeente Assen)"));
+    let vandaag = chrono::Local::now().date_naive();
+    let na = |maanden: u32| vandaag.checked_add_months(chrono::Months::new(maanden)).unwrap();
+    assert!(s.meldingen_te_verwijderen(na(12)).unwrap().is_empty(), "kept through the 12th month");
+    let weg = s.meldingen_te_verwijderen(na(13)).unwrap();
+    assert_eq!(weg.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), [id.as_str()]);
+    assert!(!weg.iter().any(|m| m.id == open));
+}
