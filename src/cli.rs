@@ -18,6 +18,7 @@ use zeroize::Zeroizing;
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
 mod contact;
+mod detentiemelding;
 mod medewerker;
 mod overleg;
 mod plan;
@@ -101,6 +102,9 @@ pub enum Opdracht {
     /// Medewerkers aan wie casussen worden toegewezen (procesregisseur, trajectbegeleider, ...)
     #[command(subcommand)]
     Medewerker(medewerker::MedewerkerOpdracht),
+    /// Detentiemeldingen en nazorg: verrijken, trieren, overdragen, omzetten, aanbod per leefgebied
+    #[command(subcommand)]
+    Melding(detentiemelding::MeldingOpdracht),
     /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
     #[command(subcommand)]
     Sync(SyncOpdracht),
@@ -1537,6 +1541,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Overleg(o) => overleg::overleg(&map, o, cli.json)?,
         Opdracht::Team(t) => team(&map, t, cli.json)?,
         Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
+        Opdracht::Melding(m) => detentiemelding::melding(&map, m, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
         Opdracht::Sync(s) => synchroniseer(&map, s, cli.json)?,

@@ -159,3 +159,136 @@ fn overgedragen_melding_heeft_een_eigen_bewaartermijn() {
     assert_eq!(weg.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), [id.as_str()]);
     assert!(!weg.iter().any(|m| m.id == open));
 }
+
+mod cli {
+    use crate::hulp::WACHTWOORD;
+    use assert_cmd::Command;
+    use predicates::prelude::*;
+    use serde_json::Value;
+    use std::path::Path;
+
+    fn schakel(map: &Path) -> Command {
+        let mut c = Command::cargo_bin("schakel").unwrap();
+        c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
+        c
+    }
+
+    fn json(c: &mut Command) -> Value {
+        let out = c.arg("--json").assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
+    }
+
+    fn id(c: &mut Command) -> String {
+        json(c)["id"].as_str().unwrap().to_string()
+    }
+
+    /// The CLI contract of issue 22 from intake to a warm overdracht and to a casus, with
+    /// the same Dutch refusals as the window, correction and removal with a reason.
+    #[test]
+    fn melding_van_intake_tot_overdracht_en_omzetten() {
+        let d = tempfile::tempdir().unwrap();
+        let map = d.path().join("data");
+        schakel(&map).args(["init", "--naam", "Femke Nazorgström"]).assert().success();
+        id(schakel(&map).args(["medewerker", "add", "--naam", "Femke Nazorgström", "--rol", "nazorgcoordinator"]));
+        schakel(&map).args(["lijst", "gemeente", "add", "Assen"]).assert().success();
+        let p = id(schakel(&map).args(["partner", "add", "--naam", "Gemeente Assen", "--soort", "gemeente"]));
+        let k = id(schakel(&map).args(["partner", "contact", &p[..8], "--naam", "Pim Wijkhuis"]));
+        let add = |naam: &str, verwacht: &str| {
+            id(schakel(&map).args([
+                "melding",
+                "add",
+                "--naam",
+                naam,
+                "--geboortedatum",
+                "1988-11-23",
+                "--inrichting",
+                "PI Veenhuizen",
+                "--bron",
+                "dji",
+                "--bsn",
+                "111222333",
+                "--verwacht",
+                verwacht,
+                "--gemeente",
+                "Assen",
+                "--behandelaar",
+                "Femke Nazorgström",
+                "--kortgestrafte",
+            ]))
+        };
+        let vandaag = chrono::Local::now().date_naive();
+        let binnenkort = (vandaag + chrono::Duration::days(20)).format("%Y-%m-%d").to_string();
+        let later = (vandaag + chrono::Duration::days(90)).format("%Y-%m-%d").to_string();
+        let m = add("Joëlle Vermeulenga", &binnenkort);
+        let tweede = add("Kees Dijkstraat", &later);
+        let kort = &m[..8];
+        // Triage before any source answered is refused in Dutch.
+        schakel(&map)
+            .args(["melding", "triage", kort, "--route", "lokaal", "--reden", "Gemeente pakt op"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("pas getrieerd als minstens één bron"));
+        schakel(&map)
+            .args(["melding", "verrijk", kort, "--bron", "reclassering", "--tekst", "Toezicht tot 2027"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Antwoord van Reclassering vastgelegd; de melding is verrijkt."));
+        schakel(&map)
+            .args(["melding", "triage", kort, "--route", "lokaal", "--reden", "Gemeente pakt op"])
+            .assert()
+            .success();
+        for (l, s) in [("identiteitsbewijs", "geregeld"), ("onderdak", "geregeld"), ("schulden", "niet-nodig")] {
+            schakel(&map).args(["melding", "aanbod", kort, "--leefgebied", l, "--status", s]).assert().success();
+        }
+        schakel(&map)
+            .args(["melding", "overdragen", kort, "--contact", &k, "--warm"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Melding warm overgedragen aan Pim Wijkhuis (Gemeente Assen)."));
+        let v = json(schakel(&map).args(["melding", "show", kort]));
+        assert_eq!((v["status"].as_str(), v["overdracht_warm"].as_bool()), (Some("overgedragen"), Some(true)));
+        assert_eq!(v["aanbod"].as_array().unwrap().len(), 3);
+        // Only the first is leaving within 28 days.
+        let lijst = json(schakel(&map).args(["melding", "list", "--uitstroom-binnen", "28"]));
+        assert_eq!(lijst.as_array().unwrap().len(), 0, "an overgedragen melding is no longer open");
+        let lijst = json(schakel(&map).args(["melding", "list"]));
+        let namen: Vec<&str> = lijst.as_array().unwrap().iter().map(|m| m["naam"].as_str().unwrap()).collect();
+        assert_eq!(namen, ["Joëlle Vermeulenga", "Kees Dijkstraat"], "sorted by expected release");
+        // The second becomes a casus; its aanbod continues there by casusnummer.
+        let t = &tweede[..8];
+        schakel(&map).args(["melding", "verrijk", t, "--bron", "dji", "--tekst", "Datum bevestigd"]).assert().success();
+        schakel(&map).args(["melding", "triage", t, "--route", "zvh", "--reden", "Meervoudig"]).assert().success();
+        let nummer = json(schakel(&map).args(["melding", "omzetten", t, "--werknaam", "Reiger"]))["casusnummer"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        schakel(&map)
+            .args(["melding", "aanbod", &nummer, "--leefgebied", "inkomen", "--status", "bezig"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Aanbod Inkomen: bezig."));
+        schakel(&map)
+            .args(["melding", "omzetten", t])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("al omgezet naar een casus"));
+        // Correction and removal need a reason.
+        schakel(&map)
+            .args(["melding", "wijzig", kort, "--reden", "Typfout", "--naam", "Joëlle Vermeulen"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("1 veld gewijzigd."));
+        schakel(&map)
+            .args(["melding", "verwijder", kort, "--reden", " "])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("Het veld 'reden' is verplicht."));
+        schakel(&map).args(["melding", "verwijder", kort, "--reden", "Dubbel"]).assert().success();
+        schakel(&map)
+            .args(["melding", "show", kort])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("Detentiemelding"))
+            .stderr(predicate::str::contains("bestaat niet"));
+    }
+}
