@@ -263,6 +263,8 @@ pub struct CasusDetail {
     pub ave_historie: Vec<AveWijziging>,
     /// Phase history, oldest first.
     pub fase_historie: Vec<FaseWijziging>,
+    /// Aanbod per leefgebied (nazorg), the leefgebieden with a status.
+    pub aanbod: Vec<super::Aanbod>,
 }
 
 impl CasusDetail {
@@ -852,6 +854,7 @@ impl Store {
         markeer_vervallen(&mut fase_historie, regel.fase);
         drop(detenties_stmt);
         drop(stmt);
+        let aanbod = super::detentiemelding::aanbod_lijst(c, "casus_aanbod", "casus_id", &id)?;
         Ok(CasusDetail {
             regel,
             aanmelder_partner,
@@ -873,6 +876,7 @@ impl Store {
             journaal,
             ave_historie,
             fase_historie,
+            aanbod,
         })
     }
 

@@ -255,7 +255,7 @@ fn stand(conn: &Connection, id: &str) -> Resultaat<(MeldingStatus, Option<Triage
     Ok((MeldingStatus::parse(&status)?, route.as_deref().map(TriageRoute::parse).transpose()?))
 }
 
-fn aanbod_lijst(conn: &Connection, tabel: &str, kolom: &str, eigenaar: &str) -> Resultaat<Vec<Aanbod>> {
+pub(crate) fn aanbod_lijst(conn: &Connection, tabel: &str, kolom: &str, eigenaar: &str) -> Resultaat<Vec<Aanbod>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT leefgebied, status, datum, toelichting FROM {tabel} WHERE {kolom} = ?1 ORDER BY leefgebied"
     ))?;

@@ -80,6 +80,7 @@
 //! screen's events), and the view arm. The goal is three; folding the `Pagina` entry and
 //! the view arm into a screen registry would get there.
 
+mod meldingwerk;
 pub mod screen;
 pub mod theme;
 pub mod widgets;
@@ -91,7 +92,8 @@ use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
 use screen::{
-    board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start, synchronisatie,
+    board, detail, instellingen, kengetallen, meldingen, ontgrendel, overleggen, partners, plan, privacy, start,
+    synchronisatie,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -296,6 +298,8 @@ pub enum Pagina {
     Overleggen,
     /// Partner organisations and contacts.
     Partners,
+    /// Detentiemeldingen and nazorg.
+    Meldingen,
     /// Figures for a period.
     Kengetallen,
     /// Bundle sync.
@@ -307,10 +311,11 @@ pub enum Pagina {
 }
 
 impl Pagina {
-    const ALLE: [Pagina; 7] = [
+    const ALLE: [Pagina; 8] = [
         Pagina::Casussen,
         Pagina::Overleggen,
         Pagina::Partners,
+        Pagina::Meldingen,
         Pagina::Kengetallen,
         Pagina::Synchronisatie,
         Pagina::Privacy,
@@ -322,6 +327,7 @@ impl Pagina {
             Pagina::Casussen => "Casussen",
             Pagina::Overleggen => "Overleggen",
             Pagina::Partners => "Partners",
+            Pagina::Meldingen => "Meldingen",
             Pagina::Kengetallen => "Kengetallen",
             Pagina::Synchronisatie => "Synchronisatie",
             Pagina::Privacy => "Privacy",
@@ -358,6 +364,8 @@ pub enum Message {
     Overleggen(overleggen::Message),
     /// The figures screen.
     Kengetallen(kengetallen::Message),
+    /// The detentiemeldingen screen.
+    Meldingen(meldingen::Message),
     /// The save dialog for a meeting's agenda or verslag closed (`pad` is `None` when cancelled).
     OverlegPdfPadGekozen {
         /// Agenda or verslag.
@@ -467,6 +475,8 @@ pub enum Casusstap {
     Gecorrigeerd,
     /// A betrokkene removed.
     Verwijderd,
+    /// The aanbod of a leefgebied (nazorg).
+    Aanbod,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -501,6 +511,7 @@ struct Hoofd {
     map: Gegevensmap,
     overleggen: overleggen::State,
     kengetallen: kengetallen::State,
+    meldingen: meldingen::State,
     /// Private folder (in the data dir) for PDFs handed to the viewer; emptied on lock.
     afdrukmap: std::path::PathBuf,
     /// The open conflicts behind the rows the sync screen shows.
@@ -747,6 +758,7 @@ impl App {
             map: self.map.clone(),
             overleggen: overleggen::State::new(),
             kengetallen: kengetallen::State::new(chrono::Local::now().date_naive()),
+            meldingen: meldingen::State::new(),
             afdrukmap: afdrukmap(&self.map),
             conflicten: Vec::new(),
             zoekterm: String::new(),
@@ -1374,6 +1386,9 @@ impl Hoofd {
                 if p == Pagina::Kengetallen {
                     return (self.kengetallen_bericht(kengetallen::Message::Berekenen), false);
                 }
+                if p == Pagina::Meldingen {
+                    return (self.ververs_meldingen(), false);
+                }
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -1517,6 +1532,7 @@ impl Hoofd {
             },
             Message::Overleggen(m) => return (self.overleggen_bericht(m), false),
             Message::Kengetallen(m) => return (self.kengetallen_bericht(m), false),
+            Message::Meldingen(m) => return (self.meldingen_bericht(m), false),
             // A cancelled dialog (`pad: None`) changes nothing.
             Message::OverlegPdfPadGekozen { stuk, overleg, pad: Some(p) } => {
                 return (self.overleg_pdf_opslaan(stuk, overleg, p), false);
@@ -2444,6 +2460,7 @@ impl Hoofd {
                             d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
                         }
                         Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
+                        Casusstap::Aanbod => d.betrokkene_opgeslagen("Opgeslagen: het aanbod is bijgewerkt."),
                     },
                     Err(e) => d.toon_fout(e),
                 }
@@ -2494,6 +2511,9 @@ impl Hoofd {
                 return self.casus_schrijf(task, Casusstap::Detentie, move |s, _| {
                     s.detentie_toevoegen(&betrokkene, det).map(|_| ())
                 });
+            }
+            Some(detail::Event::Aanbod(g, st)) => {
+                return self.casus_schrijf(task, Casusstap::Aanbod, move |s, n| s.casus_aanbod(n, g, st, None, ""));
             }
             Some(detail::Event::Wijzig(w)) => {
                 return self.casus_schrijf(task, Casusstap::Wijziging, move |s, n| s.casus_wijzig(n, &w).map(|_| ()));
@@ -2734,6 +2754,7 @@ impl Hoofd {
             (Pagina::Privacy, _) => self.privacy.view().map(Message::Privacy),
             (Pagina::Overleggen, _) => self.overleggen.view().map(Message::Overleggen),
             (Pagina::Kengetallen, _) => self.kengetallen.view().map(Message::Kengetallen),
+            (Pagina::Meldingen, _) => self.meldingen.view().map(Message::Meldingen),
         };
         let mut midden = column![bovenbalk].width(Fill).height(Fill);
         // Banners float over the bottom of the page: they never push it down under the cursor.
