@@ -272,7 +272,128 @@ pub(crate) fn aanbod_lijst(conn: &Connection, tabel: &str, kolom: &str, eigenaar
     Ok(uit)
 }
 
+/// The dates and labels of one melding that the kengetallen need.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MeldingCijfers {
+    /// Gemeente van herkomst (empty when unknown).
+    pub gemeente: String,
+    /// Received on.
+    pub ontvangen_op: Option<NaiveDate>,
+    /// Triaged on.
+    pub getrieerd_op: Option<NaiveDate>,
+    /// Route chosen.
+    pub route: Option<TriageRoute>,
+    /// Real release.
+    pub uitstroom: Option<NaiveDate>,
+    /// Leefgebieden arranged (status geregeld, dated on or before the release), on the
+    /// melding or, once converted, on its casus.
+    pub geregeld: Vec<AanbodGebied>,
+}
+
+/// The kengetallen of detentiemeldingen and nazorg for a period (both ends included).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct MeldingKengetallen {
+    /// Meldingen received in the period.
+    pub meldingen: u32,
+    /// Those per gemeente van herkomst, most first.
+    pub per_gemeente: Vec<super::Telling>,
+    /// Triages in the period per route, in the order of the routes.
+    pub per_route: Vec<super::Telling>,
+    /// Median days from melding to triage (triages in the period).
+    pub mediaan_melding_triage: Option<f64>,
+    /// Triages behind that median.
+    pub aantal_triages: u32,
+    /// Persons released in the period (real release date).
+    pub uitgestroomd: u32,
+    /// Of those, with an identiteitsbewijs arranged at release.
+    pub met_identiteitsbewijs: u32,
+    /// Of those, with onderdak arranged at release.
+    pub met_onderdak: u32,
+    /// Of those, with inkomen arranged at release.
+    pub met_inkomen: u32,
+}
+
+/// Count the melding figures for `van..=tot`.
+pub fn bereken_meldingen(rijen: &[MeldingCijfers], van: NaiveDate, tot: NaiveDate) -> MeldingKengetallen {
+    let binnen = |d: Option<NaiveDate>| d.is_some_and(|d| d >= van && d <= tot);
+    let nieuw: Vec<&MeldingCijfers> = rijen.iter().filter(|m| binnen(m.ontvangen_op)).collect();
+    let mut per_gemeente: std::collections::BTreeMap<String, u32> = Default::default();
+    for m in &nieuw {
+        let g = if m.gemeente.is_empty() { "(onbekend)".to_string() } else { m.gemeente.clone() };
+        *per_gemeente.entry(g).or_default() += 1;
+    }
+    let mut per_gemeente: Vec<super::Telling> =
+        per_gemeente.into_iter().map(|(label, aantal)| super::Telling { label, aantal }).collect();
+    per_gemeente.sort_by(|a, b| b.aantal.cmp(&a.aantal).then_with(|| a.label.cmp(&b.label)));
+    let getrieerd: Vec<&MeldingCijfers> = rijen.iter().filter(|m| binnen(m.getrieerd_op)).collect();
+    let per_route = TriageRoute::ALLE
+        .iter()
+        .map(|r| super::Telling {
+            label: r.label().to_string(),
+            aantal: getrieerd.iter().filter(|m| m.route == Some(*r)).count() as u32,
+        })
+        .collect();
+    let mut dagen: Vec<i64> =
+        getrieerd.iter().filter_map(|m| Some((m.getrieerd_op? - m.ontvangen_op?).num_days())).collect();
+    let uit: Vec<&MeldingCijfers> = rijen.iter().filter(|m| binnen(m.uitstroom)).collect();
+    let met = |g: AanbodGebied| uit.iter().filter(|m| m.geregeld.contains(&g)).count() as u32;
+    MeldingKengetallen {
+        meldingen: nieuw.len() as u32,
+        per_gemeente,
+        per_route,
+        aantal_triages: dagen.len() as u32,
+        mediaan_melding_triage: super::kengetallen::mediaan(&mut dagen),
+        uitgestroomd: uit.len() as u32,
+        met_identiteitsbewijs: met(AanbodGebied::Identiteitsbewijs),
+        met_onderdak: met(AanbodGebied::Onderdak),
+        met_inkomen: met(AanbodGebied::Inkomen),
+    }
+}
+
 impl Store {
+    /// The rows behind the melding kengetallen: every melding with its dates, route and
+    /// the leefgebieden arranged at release.
+    pub fn melding_cijfers(&self) -> Resultaat<Vec<MeldingCijfers>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.id, coalesce(g.naam, ''), d.ontvangen_op, d.getrieerd_op, d.route, d.einddatum_werkelijk,
+                    d.omgezet_casus_id
+             FROM detentiemelding d LEFT JOIN gemeente g ON g.id = d.gemeente_id",
+        )?;
+        type Ruw = (String, String, String, Option<String>, Option<String>, Option<String>, Option<String>);
+        let rijen: Vec<Ruw> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut aanbod = self.conn.prepare_cached(
+            "SELECT leefgebied, datum FROM melding_aanbod WHERE melding_id = ?1 AND status = 'geregeld'
+             UNION ALL
+             SELECT leefgebied, datum FROM casus_aanbod WHERE casus_id = ?2 AND status = 'geregeld'",
+        )?;
+        let mut uit = Vec::new();
+        for (id, gemeente, ontvangen, getrieerd, route, uitstroom, casus) in rijen {
+            let uitstroom = parse_datum(uitstroom);
+            let geregeld: Vec<(String, String)> =
+                aanbod.query_map((&id, &casus), |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            let mut gebieden: Vec<AanbodGebied> = geregeld
+                .into_iter()
+                .filter(|(_, d)| match (uitstroom, parse_datum(Some(d.clone()))) {
+                    (Some(u), Some(d)) => d <= u,
+                    _ => false,
+                })
+                .filter_map(|(g, _)| AanbodGebied::parse(&g).ok())
+                .collect();
+            gebieden.dedup();
+            uit.push(MeldingCijfers {
+                gemeente,
+                ontvangen_op: parse_datum(Some(ontvangen)),
+                getrieerd_op: parse_datum(getrieerd),
+                route: route.as_deref().and_then(|r| TriageRoute::parse(r).ok()),
+                uitstroom,
+                geregeld: gebieden,
+            });
+        }
+        Ok(uit)
+    }
+
     /// Register a detentiemelding. Name, birth date, institution and behandelaar are
     /// required; a BSN must pass the elfproef; the gemeente comes from the gemeente list.
     pub fn melding_toevoegen(&mut self, n: NieuweMelding) -> Resultaat<String> {

@@ -77,6 +77,8 @@ pub struct Kengetallen {
     pub tevredenheid: [u32; 5],
     /// Mean satisfaction.
     pub tevredenheid_gemiddeld: Option<f64>,
+    /// Detentiemeldingen and nazorg (filled by `Store::kengetallen`).
+    pub meldingen: Box<super::detentiemelding::MeldingKengetallen>,
 }
 
 fn binnen(d: Option<NaiveDate>, van: NaiveDate, tot: NaiveDate) -> bool {
@@ -176,6 +178,7 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         ave,
         tevredenheid,
         tevredenheid_gemiddeld: (scores > 0).then(|| f64::from(som) / f64::from(scores)),
+        meldingen: Default::default(),
     }
 }
 
@@ -217,6 +220,19 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
         rij("tevredenheid bij afsluiting", &(i + 1).to_string(), n.to_string());
     }
     rij("tevredenheid bij afsluiting", "gemiddeld", m(k.tevredenheid_gemiddeld));
+    let km = &k.meldingen;
+    rij("detentiemeldingen", "totaal", km.meldingen.to_string());
+    for t in &km.per_gemeente {
+        rij("detentiemeldingen per gemeente", &t.label, t.aantal.to_string());
+    }
+    for t in &km.per_route {
+        rij("triage per route", &t.label, t.aantal.to_string());
+    }
+    rij("mediane doorlooptijd (dagen)", "melding tot triage", m(km.mediaan_melding_triage));
+    rij("uitstroom", "totaal", km.uitgestroomd.to_string());
+    rij("uitstroom", "identiteitsbewijs geregeld", km.met_identiteitsbewijs.to_string());
+    rij("uitstroom", "onderdak geregeld", km.met_onderdak.to_string());
+    rij("uitstroom", "inkomen geregeld", km.met_inkomen.to_string());
     w.into_inner().unwrap_or_default()
 }
 
@@ -260,7 +276,9 @@ impl Store {
 
     /// The figures for `van..=tot`.
     pub fn kengetallen(&self, van: NaiveDate, tot: NaiveDate) -> Resultaat<Kengetallen> {
-        Ok(bereken(&self.casus_cijfers()?, van, tot))
+        let mut k = bereken(&self.casus_cijfers()?, van, tot);
+        k.meldingen = Box::new(super::detentiemelding::bereken_meldingen(&self.melding_cijfers()?, van, tot));
+        Ok(k)
     }
 }
 

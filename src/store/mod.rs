@@ -31,8 +31,8 @@ pub use bewaren::{
 pub use casus::*;
 pub use compacteren::Ruimte;
 pub use detentiemelding::{
-    Aanbod, MELDING_BEWAARTERMIJN_MAANDEN, MeldingBewaarstatus, MeldingBron, MeldingDetail, MeldingRegel,
-    MeldingWijziging, NieuweMelding,
+    Aanbod, MELDING_BEWAARTERMIJN_MAANDEN, MeldingBewaarstatus, MeldingBron, MeldingCijfers, MeldingDetail,
+    MeldingKengetallen, MeldingRegel, MeldingWijziging, NieuweMelding, bereken_meldingen,
 };
 pub use herstel::Herstelcode;
 pub use inzage::{
