@@ -507,3 +507,22 @@ fn melding_kengetallen_kloppen_met_directe_sql() {
     let csv = String::from_utf8(schakel::store::kengetallen::naar_csv(&s.kengetallen(van, tot).unwrap())).unwrap();
     assert!(csv.contains("uitstroom,onderdak geregeld,1"), "{csv}");
 }
+
+/// Demo data fills the Meldingen screen with every step and the kengetallen with releases.
+#[test]
+fn demo_vult_meldingen_in_elke_stap() {
+    let (_dir, _map, mut s) = crate::hulp::store();
+    let o = schakel::demo::genereer(&mut s, 5, 3).unwrap();
+    assert_eq!((o.casussen, o.meldingen), (5, 8));
+    let statussen: std::collections::BTreeSet<MeldingStatus> =
+        s.meldingen(None).unwrap().iter().map(|m| m.status).collect();
+    assert_eq!(
+        statussen.into_iter().collect::<Vec<_>>(),
+        [MeldingStatus::Ontvangen, MeldingStatus::Verrijkt, MeldingStatus::Getrieerd, MeldingStatus::Overgedragen]
+    );
+    let k = s
+        .kengetallen(chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(), chrono::Local::now().date_naive())
+        .unwrap()
+        .meldingen;
+    assert_eq!((k.meldingen, k.uitgestroomd, k.met_onderdak, k.met_inkomen), (8, 2, 2, 2));
+}
