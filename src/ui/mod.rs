@@ -774,8 +774,10 @@ impl App {
             na_taak: None,
         };
         let begin = std::mem::take(&mut self.begin);
+        // The page's first read (the Meldingen list) runs like any other task.
+        let mut eerste = Task::none();
         if let Some(p) = begin.pagina {
-            let _ = hoofd.update(Message::Navigeer(p));
+            eerste = hoofd.update(Message::Navigeer(p)).0;
         }
         if let Some(t) = begin.overleg_tab {
             let _ = hoofd.update(Message::Overleggen(overleggen::Message::Tab(t)));
@@ -798,7 +800,7 @@ impl App {
             taak = hoofd.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
         }
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
-        taak
+        Task::batch([eerste, taak])
     }
 
     fn titel(&self) -> String {

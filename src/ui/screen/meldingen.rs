@@ -462,17 +462,19 @@ impl State {
             ]
             .spacing(1);
             if m.uitstroom_binnenkort {
-                regel = regel.push(
-                    container(text("Uitstroom binnen 4 weken").size(12))
-                        .padding([1, 6])
-                        .style(Vlak::Waarschuwing.stijl()),
-                );
+                let verstreken = m
+                    .einddatum_verwacht
+                    .as_deref()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .is_some_and(|d| d < chrono::Local::now().date_naive());
+                let signaal = if verstreken { "Verwachte uitstroom verstreken" } else { "Uitstroom binnen 4 weken" };
+                regel = regel.push(container(text(signaal).size(12)).padding([1, 6]).style(Vlak::Waarschuwing.stijl()));
             }
             let gekozen = self.gekozen.as_ref().is_some_and(|d| d.id == m.id);
             let stijl = if gekozen { Knop::KaartGeselecteerd } else { Knop::Kaart };
             c = c.push(button(regel).on_press(Message::Kies(m.id.clone())).width(Fill).style(stijl.stijl()));
         }
-        scrollable(c.padding(4)).height(Fill).into()
+        scrollable(c.padding(iced::Padding::new(4.0).right(16))).height(Fill).into()
     }
 
     fn formulier<'a>(&'a self, f: &'a Formulier) -> Element<'a, Message> {
@@ -748,7 +750,7 @@ impl State {
             ]
             .spacing(6),
         );
-        scrollable(c.padding(4)).height(Fill).into()
+        scrollable(c.padding(iced::Padding::new(4.0).right(16))).height(Fill).into()
     }
 
     /// The screen.
