@@ -2,7 +2,7 @@
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
 # detail, its Historie tab, the plan editor, the journal, partners, the sync screen (with a
 # colleague and a conflict), a meeting being prepared and held (BOB minutes), the
-# kengetallen, the adviesvragen, the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
+# kengetallen, the adviesvragen, the detentiemeldingen (list and one melding), the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
 # few pages at 1024×700 and 1280×800 (NAME-1024.png, NAME-1280.png). The
 # passphrase is typed into the unlock screen like a user would.
 # Overleggen at 1024 px (scrolled to the agenda) is a check too: nothing may be drawn below
@@ -94,6 +94,12 @@ na_overleggen-1024() {
     sleep 1
 }
 
+# The Meldingen page with its first melding opened (the list starts right of the sidebar).
+na_melding() {
+    xdotool mousemove --window "$1" 330 125 click 1
+    sleep 2
+}
+
 # After the shot of the bit-by-bit drawn window: resize the window and back, which redraws
 # it whole, and shoot again.
 heel() {
@@ -149,6 +155,8 @@ foto overleggen --pagina overleggen
 foto overleg-voeren --pagina overleggen --tab voeren
 foto kengetallen --pagina kengetallen
 foto adviesvragen --pagina adviesvragen
+foto meldingen --pagina meldingen
+foto melding --pagina meldingen
 foto privacy --pagina privacy
 for maat in 1024 1280; do
     foto "bord-$maat"

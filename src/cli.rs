@@ -19,6 +19,7 @@ pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
 mod advies;
 mod contact;
+mod detentiemelding;
 mod medewerker;
 mod opschaling;
 mod overleg;
@@ -109,6 +110,9 @@ pub enum Opdracht {
     /// Medewerkers aan wie casussen worden toegewezen (procesregisseur, trajectbegeleider, ...)
     #[command(subcommand)]
     Medewerker(medewerker::MedewerkerOpdracht),
+    /// Detentiemeldingen en nazorg: verrijken, trieren, overdragen, omzetten, aanbod per leefgebied
+    #[command(subcommand)]
+    Melding(detentiemelding::MeldingOpdracht),
     /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
     #[command(subcommand)]
     Sync(SyncOpdracht),
@@ -1578,6 +1582,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Overleg(o) => overleg::overleg(&map, o, cli.json)?,
         Opdracht::Team(t) => team(&map, t, cli.json)?,
         Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
+        Opdracht::Melding(m) => detentiemelding::melding(&map, m, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
         Opdracht::Advies(a) => advies::advies(&map, a, cli.json)?,

@@ -117,6 +117,8 @@ pub struct DemoOverzicht {
     pub adviesvragen: usize,
     /// Opschalingen created.
     pub opschalingen: usize,
+    /// Detentiemeldingen created.
+    pub meldingen: usize,
 }
 
 /// Fictional adviesvragen: (question, advice, referred to).
@@ -470,7 +472,95 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
         )?;
         overzicht.opschalingen += 1;
     }
+    overzicht.meldingen = meldingen(store, referentie, &begeleiders)?;
     Ok(overzicht)
+}
+
+/// Fictional detentiemeldingen in every step (issue 22), with the aanbod per leefgebied,
+/// so the Meldingen screen and its kengetallen are filled. Returns how many were made.
+fn meldingen(store: &mut Store, referentie: NaiveDate, begeleiders: &[String]) -> Resultaat<usize> {
+    use crate::domain::{AanbodGebied as G, AanbodStatus as A, Informatiebron as B, TriageRoute as R};
+    if !store.meldingen(None)?.is_empty() {
+        return Ok(0);
+    }
+    let coordinator = medewerkers(store, &["Nienke Hofstraat"], crate::domain::MedewerkerRol::Nazorgcoordinator)?;
+    let mut gemeenten = Vec::new();
+    for g in ["Voorbeeldstad", "Noorderveen", "Lindewijk"] {
+        gemeenten.push(match store.gemeenten()?.into_iter().find(|x| x.naam == g) {
+            Some(x) => x.id,
+            None => store.gemeente_toevoegen(g)?,
+        });
+    }
+    let contact = store
+        .partners()?
+        .into_iter()
+        .find(|p| p.naam.starts_with("Gemeente"))
+        .map(|p| store.contacten(&p.id))
+        .transpose()?
+        .and_then(|c| c.into_iter().next().map(|c| c.id));
+    // (name, born, institution, days received before, days to expected release, step)
+    let lijst: &[(&str, &str, &str, i64, i64, u8)] = &[
+        ("Dewi Scholtenhuis", "1991-03-12", "PI Leeuwarden", 3, 12, 0),
+        ("Bram Wieringa", "1985-07-30", "PI Veenhuizen", 9, 20, 1),
+        ("Yusuf Boerkamp", "1996-11-02", "PI Veenhuizen", 15, 40, 2),
+        ("Sanne Oldenkotte", "1979-01-25", "PI Leeuwarden", 40, -5, 3),
+        ("Jelmer de Vriesema", "1988-05-17", "PI Veenhuizen", 30, 25, 4),
+        ("Mirte Kloosterboer", "2001-09-09", "PI Leeuwarden", 2, 70, 0),
+        ("Ravi Hoogeslag", "1983-12-01", "PI Veenhuizen", 12, 8, 1),
+        ("Tessa Mulderink", "1993-04-21", "PI Leeuwarden", 60, -20, 5),
+    ];
+    let mut aantal = 0;
+    for (i, (naam, geboren, inrichting, ontvangen, uitstroom, stap)) in lijst.iter().enumerate() {
+        let behandelaar = if i % 3 == 1 && !begeleiders.is_empty() {
+            begeleiders[i % begeleiders.len()].clone()
+        } else {
+            coordinator[0].clone()
+        };
+        let id = store.melding_toevoegen(crate::store::NieuweMelding {
+            behandelaar,
+            naam: naam.to_string(),
+            geboortedatum: NaiveDate::parse_from_str(geboren, "%Y-%m-%d").ok(),
+            bron: Some(if i % 2 == 0 { B::Dji } else { B::Pi }),
+            inrichting: inrichting.to_string(),
+            startdatum: Some(referentie - Duration::days(ontvangen + 90)),
+            einddatum_verwacht: Some(referentie + Duration::days(*uitstroom)),
+            zelfmelder: i == 5,
+            kortgestrafte: i % 3 == 0,
+            gemeente: Some(gemeenten[i % gemeenten.len()].clone()),
+            ontvangen_op: Some(referentie - Duration::days(*ontvangen)),
+            ..Default::default()
+        })?;
+        aantal += 1;
+        if *stap >= 1 {
+            store.melding_verrijk(&id, B::Dji, Some("Detentiegegevens en datum van uitstroom bevestigd."))?;
+            store.melding_verrijk(&id, B::Reclassering, None)?;
+        }
+        if *stap >= 2 {
+            store.melding_verrijk(&id, B::Reclassering, Some("Geen toezicht na uitstroom."))?;
+            // Step 4 waits, triaged to the ZVH, for "Omzetten naar casus" (converting it here
+            // would add a casus to the number asked for).
+            let route = if *stap == 4 { R::Zvh } else { R::Lokaal };
+            store.melding_triage(&id, route, "Enkelvoudige vraag op inkomen en onderdak; gemeente heeft aanbod.")?;
+            store.melding_aanbod(&id, G::Identiteitsbewijs, A::Geregeld, Some(referentie - Duration::days(25)), "")?;
+            store.melding_aanbod(&id, G::Onderdak, A::Bezig, None, "Aanvraag maatschappelijke opvang loopt.")?;
+        }
+        if *stap == 3 || *stap == 5 {
+            // Arranged before the release, which lies before the reference date.
+            let geregeld = Some(referentie - Duration::days(25));
+            store.melding_aanbod(&id, G::Onderdak, A::Geregeld, geregeld, "Kamer via de woningcorporatie.")?;
+            store.melding_aanbod(&id, G::Inkomen, A::Geregeld, geregeld, "")?;
+            store.melding_aanbod(&id, G::Schulden, A::NietNodig, geregeld, "")?;
+            let w = crate::store::MeldingWijziging {
+                einddatum_werkelijk: Some(Some(referentie + Duration::days(*uitstroom))),
+                ..Default::default()
+            };
+            store.melding_wijzig(&id, &w, "Uitstroom bevestigd door de inrichting")?;
+            if let Some(c) = &contact {
+                store.melding_overdragen(&id, c, *stap == 3)?;
+            }
+        }
+    }
+    Ok(aantal)
 }
 
 /// BOB minutes for the meeting being held (fictional).

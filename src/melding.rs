@@ -1,7 +1,7 @@
 //! Dutch user-facing messages for errors of the lower layers. The CLI and the GUI both
 //! speak through here, so a user reads the same sentence everywhere.
 
-use crate::domain::{DomeinFout, Fase, FaseFout};
+use crate::domain::{DomeinFout, Fase, FaseFout, MeldingFout, MeldingStap, MeldingStatus};
 use crate::store::StoreFout;
 
 /// The warning after a bundle for a trajectbegeleider whose device no medewerker is
@@ -60,6 +60,35 @@ pub fn domein(f: &DomeinFout) -> String {
         ),
         DomeinFout::NegatieveMinuten(n) => format!("De bestede tijd kan niet negatief zijn ({n} minuten)."),
         DomeinFout::AlOmgezet(n) => format!("Deze adviesvraag is al omgezet naar casus {n}."),
+        DomeinFout::Melding(m) => detentiemelding(m),
+    }
+}
+
+/// The Dutch sentence for a refused step on a detentiemelding.
+pub fn detentiemelding(f: &MeldingFout) -> String {
+    match f {
+        MeldingFout::NietVerrijkt => {
+            "Een melding wordt pas getrieerd als minstens één bron (DJI, reclassering, gemeente, …) heeft \
+             geantwoord. Leg eerst een antwoord vast bij Verrijken."
+                .into()
+        }
+        MeldingFout::NietGetrieerd(MeldingStap::Omzetten) => {
+            "Een melding wordt pas omgezet naar een casus na de triage.".into()
+        }
+        MeldingFout::NietGetrieerd(_) => "Een melding wordt pas overgedragen na de triage.".into(),
+        MeldingFout::RouteNietZvh(r) => format!(
+            "Deze melding is getrieerd naar route '{}'. Alleen een melding met route Zorg- en Veiligheidshuis \
+             wordt een casus; trieer opnieuw als de route anders moet.",
+            r.label()
+        ),
+        MeldingFout::Afgerond(s) => format!(
+            "Deze melding is al {}; de stappen liggen vast.",
+            match s {
+                MeldingStatus::Omgezet => "omgezet naar een casus",
+                _ => "overgedragen",
+            }
+        ),
+        MeldingFout::UitstroomVoorStart => "De datum van uitstroom ligt vóór het begin van de detentie.".into(),
     }
 }
 

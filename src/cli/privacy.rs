@@ -364,8 +364,10 @@ pub fn inzage(map: &Gegevensmap, a: &InzageArgs, json: bool) -> Result<(), CliFo
         print_json(&i);
     } else {
         println!(
-            "Inzage opgesteld: {} casus(sen). Controleer casusgegevens op informatie over derden vóór verstrekking.",
-            i.casussen.len()
+            "Inzage opgesteld: {} casus(sen), {} detentiemelding(en). Controleer casusgegevens op informatie over \
+             derden vóór verstrekking.",
+            i.casussen.len(),
+            i.meldingen.len()
         );
     }
     Ok(())

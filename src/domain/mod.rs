@@ -6,6 +6,7 @@
 pub mod advies;
 pub mod bsn;
 pub mod casus;
+pub mod detentiemelding;
 pub mod fase;
 pub mod journaal;
 pub mod medewerker;
@@ -18,6 +19,9 @@ pub mod velden;
 pub use advies::Opschalingsniveau;
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
+pub use detentiemelding::{
+    AanbodGebied, AanbodStatus, Informatiebron, MeldingFout, MeldingStap, MeldingStatus, TriageRoute,
+};
 pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
 pub use journaal::JournaalSoort;
 pub use medewerker::{Medewerker, MedewerkerRol, medewerker_id_uit_naam};
@@ -95,6 +99,9 @@ pub enum DomeinFout {
     /// The adviesvraag was already converted into this casus.
     #[error("already converted into casus {0}")]
     AlOmgezet(String),
+    /// A step on a detentiemelding that its status does not allow.
+    #[error(transparent)]
+    Melding(#[from] MeldingFout),
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

@@ -122,6 +122,7 @@ pub fn inzage(store: &Store, inzage: &Inzage) -> Result<Rapport, RapportFout> {
         .casussen
         .first()
         .and_then(|c| c.persoon.get("naam"))
+        .or_else(|| inzage.meldingen.first().and_then(|m| m.melding.get("naam")))
         .and_then(|v| v.as_str())
         .unwrap_or("betrokkene")
         .to_string();
@@ -180,6 +181,25 @@ pub fn inzage(store: &Store, inzage: &Inzage) -> Result<Rapport, RapportFout> {
         }
         d.kop("Wie heeft deze gegevens ingezien of gewijzigd");
         d.tabel(&auditkolommen(), &auditrijen(&c.audit));
+    }
+    for m in &inzage.meldingen {
+        d.kop("Detentiemelding");
+        velden(&mut d, &m.melding, &[]);
+        rijen(&mut d, "Bevraagde bronnen", &m.bronnen, &["melding_id"]);
+        rijen(&mut d, "Aanbod per leefgebied", &m.aanbod, &["melding_id"]);
+        d.kop("Wie heeft deze melding ontvangen");
+        if m.ontvangen.is_empty() {
+            d.alinea("Geen bundels vastgelegd.");
+        } else {
+            let r: Vec<Vec<String>> = m
+                .ontvangen
+                .iter()
+                .map(|o| vec![o.wat.clone(), o.aan.clone(), waarde(&o.wanneer.clone().into())])
+                .collect();
+            d.tabel(&[Kolom::new("Wat", 34.0), Kolom::new("Aan", 104.0), Kolom::new("Wanneer", 32.0)], &r);
+        }
+        d.kop("Wie heeft deze melding ingezien of gewijzigd");
+        d.tabel(&auditkolommen(), &auditrijen(&m.audit));
     }
     let referentie = format!("Inzageverzoek {naam}");
     af(titel, d.af(&referentie, &vandaag()))

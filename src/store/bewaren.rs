@@ -106,6 +106,7 @@ const ONDER_CASUS: &[&s::Tabel] = &[
     &s::FASE_HISTORIE,
     &s::BEWAARVERLENGING,
     &s::OPSCHALING,
+    &s::CASUS_AANBOD,
 ];
 
 /// The adviesvragen converted into casus `id`: they are removed with it.

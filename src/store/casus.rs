@@ -279,6 +279,8 @@ pub struct CasusDetail {
     pub adviesvraag_datum: Option<String>,
     /// Escalations (opschalingen), oldest first.
     pub opschalingen: Vec<super::Opschaling>,
+    /// Aanbod per leefgebied (nazorg), the leefgebieden with a status.
+    pub aanbod: Vec<super::Aanbod>,
 }
 
 impl CasusDetail {
@@ -890,6 +892,7 @@ impl Store {
             })
             .optional()?
             .unwrap_or((None, None));
+        let aanbod = super::detentiemelding::aanbod_lijst(c, "casus_aanbod", "casus_id", &id)?;
         Ok(CasusDetail {
             regel,
             aanmelder_partner,
@@ -914,6 +917,7 @@ impl Store {
             adviesvraag_id,
             adviesvraag_datum,
             opschalingen: self.opschalingen(nummer)?,
+            aanbod,
         })
     }
 

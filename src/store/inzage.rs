@@ -118,6 +118,23 @@ pub struct Inzage {
     pub opgesteld_door: String,
     /// Per casus the person is recorded in.
     pub casussen: Vec<InzageCasus>,
+    /// Every detentiemelding about the person (with or without a casus).
+    pub meldingen: Vec<InzageMelding>,
+}
+
+/// Everything stored about the person in one detentiemelding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InzageMelding {
+    /// The melding record, every field.
+    pub melding: Rij,
+    /// The enrichment checklist: sources asked and their answers.
+    pub bronnen: Vec<Rij>,
+    /// The aanbod per leefgebied.
+    pub aanbod: Vec<Rij>,
+    /// Who received the melding (bundles to colleagues).
+    pub ontvangen: Vec<Ontvangst>,
+    /// Who viewed or changed the melding, when.
+    pub audit: Vec<AuditExportRegel>,
 }
 
 /// Filter of the audit export.
@@ -394,7 +411,21 @@ impl Store {
     /// the same casus are left out (only counted). Recorded in the audit log as a view of
     /// the person's record.
     pub fn inzage(&mut self, vraag: &InzageVraag) -> Resultaat<Inzage> {
-        let ids = self.inzage_records(vraag)?;
+        let (ids, melding_ids) = match self.inzage_records(vraag) {
+            Ok(ids) => {
+                let meldingen = self.inzage_meldingen(vraag, ids.first().map(|(id, _)| id.as_str()))?;
+                (ids, meldingen)
+            }
+            // A person known only from a detentiemelding.
+            Err(StoreFout::Onbekend { tabel: "betrokkene", id }) => {
+                let meldingen = self.inzage_meldingen(vraag, None)?;
+                if meldingen.is_empty() {
+                    return Err(StoreFout::Onbekend { tabel: "betrokkene", id });
+                }
+                (Vec::new(), meldingen)
+            }
+            Err(e) => return Err(e),
+        };
         let mut casussen = Vec::new();
         for (id, casus_id) in &ids {
             let c = &self.conn;
@@ -438,14 +469,85 @@ impl Store {
                 andere_betrokkenen: andere as usize,
             });
         }
+        let mut meldingen = Vec::new();
+        for id in &melding_ids {
+            let c = &self.conn;
+            let audit = {
+                let mut stmt = c.prepare(&format!("{AUDIT_SELECT} WHERE a.casus_id = ?1 ORDER BY a.nr"))?;
+                let r = stmt.query_map([id], audit_regel)?;
+                r.collect::<Result<Vec<_>, _>>()?
+            };
+            meldingen.push(InzageMelding {
+                melding: rijen(c, &s::DETENTIEMELDING, "id", id)?.pop().unwrap_or_default(),
+                bronnen: rijen(c, &s::MELDINGBRON, "melding_id", id)?,
+                aanbod: rijen(c, &s::MELDING_AANBOD, "melding_id", id)?,
+                ontvangen: ontvangsten(c, id)?,
+                audit,
+            });
+        }
         let mut w = self.schrijver()?;
         for (id, casus_id) in &ids {
             w.inzien(&s::BETROKKENE, id, Some(casus_id))?;
         }
+        for id in &melding_ids {
+            w.inzien(&s::DETENTIEMELDING, id, Some(id))?;
+        }
         let opgesteld_op = w.tijdstip().to_string();
         let opgesteld_door = w.gebruiker().to_string();
         w.commit()?;
-        Ok(Inzage { opgesteld_op, opgesteld_door, casussen })
+        Ok(Inzage { opgesteld_op, opgesteld_door, casussen, meldingen })
+    }
+
+    /// The detentiemeldingen about the person of an inzageverzoek: by BSN, by (folded)
+    /// name (and date of birth, when a betrokkene record `betrokkene` fixed the person), or
+    /// the person of the betrokkene or melding record given as id.
+    fn inzage_meldingen(&self, vraag: &InzageVraag, betrokkene: Option<&str>) -> Resultaat<Vec<String>> {
+        let alle: Vec<(String, String, Option<String>, Option<String>)> = {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, naam, geboortedatum, bsn FROM detentiemelding ORDER BY ontvangen_op, aangemaakt_hlc, id",
+            )?;
+            let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            r.collect::<Result<_, _>>()?
+        };
+        let persoon_van = |id: &str| -> Resultaat<Option<(String, Option<String>)>> {
+            if let Some((_, n, g, _)) = alle.iter().find(|(m, _, _, _)| m == id) {
+                return Ok(Some((crate::domain::vouw_naam(n), g.clone())));
+            }
+            Ok(self
+                .conn
+                .query_row("SELECT naam, geboortedatum FROM betrokkene WHERE id = ?1", [id], |r| {
+                    Ok((crate::domain::vouw_naam(&r.get::<_, String>(0)?), r.get(1)?))
+                })
+                .optional()?)
+        };
+        let sleutel = match vraag {
+            InzageVraag::Bsn(b) => {
+                let bsn = crate::domain::Bsn::parse(b.trim())?;
+                return Ok(alle
+                    .into_iter()
+                    .filter(|(_, _, _, x)| x.as_deref().is_some_and(|x| bsn_cijfers(x) == bsn.as_str()))
+                    .map(|(id, ..)| id)
+                    .collect());
+            }
+            InzageVraag::Naam(n) => match betrokkene {
+                Some(b) => persoon_van(b)?,
+                None => {
+                    let gevouwen = crate::domain::vouw_naam(n);
+                    return Ok(alle
+                        .into_iter()
+                        .filter(|(_, naam, _, _)| crate::domain::vouw_naam(naam) == gevouwen)
+                        .map(|(id, ..)| id)
+                        .collect());
+                }
+            },
+            InzageVraag::Id(i) => persoon_van(i.trim())?,
+        };
+        let Some(sleutel) = sleutel else { return Ok(Vec::new()) };
+        Ok(alle
+            .into_iter()
+            .filter(|(_, n, g, _)| (crate::domain::vouw_naam(n), g.clone()) == sleutel)
+            .map(|(id, ..)| id)
+            .collect())
     }
 
     /// Audit entries for a period and/or a casus, oldest first, for the privacy officer.

@@ -119,6 +119,8 @@ pub struct Kengetallen {
     pub opschalingen: u32,
     /// Opschalingen per level (management, bestuur, driehoek).
     pub opschalingen_per_niveau: Vec<Telling>,
+    /// Detentiemeldingen and nazorg (filled by `Store::kengetallen`).
+    pub meldingen: Box<super::detentiemelding::MeldingKengetallen>,
 }
 
 fn of(label: &str, leeg: &str) -> String {
@@ -251,6 +253,7 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         advies_per_vraagsteller: Vec::new(),
         opschalingen: 0,
         opschalingen_per_niveau: Vec::new(),
+        meldingen: Default::default(),
     }
 }
 
@@ -310,6 +313,19 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
     for t in &k.opschalingen_per_niveau {
         rij("opschalingen naar", &t.label, t.aantal.to_string());
     }
+    let km = &k.meldingen;
+    rij("detentiemeldingen", "totaal", km.meldingen.to_string());
+    for t in &km.per_gemeente {
+        rij("detentiemeldingen per gemeente", &t.label, t.aantal.to_string());
+    }
+    for t in &km.per_route {
+        rij("triage per route", &t.label, t.aantal.to_string());
+    }
+    rij("mediane doorlooptijd (dagen)", "melding tot triage", m(km.mediaan_melding_triage));
+    rij("uitstroom", "totaal", km.uitgestroomd.to_string());
+    rij("uitstroom", "identiteitsbewijs geregeld", km.met_identiteitsbewijs.to_string());
+    rij("uitstroom", "onderdak geregeld", km.met_onderdak.to_string());
+    rij("uitstroom", "inkomen geregeld", km.met_inkomen.to_string());
     w.into_inner().unwrap_or_default()
 }
 
@@ -390,6 +406,7 @@ impl Store {
     pub fn kengetallen(&self, van: NaiveDate, tot: NaiveDate) -> Resultaat<Kengetallen> {
         let mut k = bereken(&self.casus_cijfers()?, van, tot);
         bereken_advies(&mut k, &self.advies_cijfers()?, &self.opschaling_cijfers()?);
+        k.meldingen = Box::new(super::detentiemelding::bereken_meldingen(&self.melding_cijfers()?, van, tot));
         Ok(k)
     }
 }

@@ -289,8 +289,9 @@ impl Store {
         Ok(Some(self.casussen_van_apparaat(&c.apparaat)?.unwrap_or_default()))
     }
 
-    /// Casus ids whose trajectbegeleider is the medewerker linked to device `apparaat`
-    /// (need-to-know scope of that colleague); `None` when no medewerker is linked.
+    /// Scope keys of the colleague on device `apparaat` (need-to-know): the casus ids whose
+    /// trajectbegeleider is the medewerker linked to that device, and the ids of the
+    /// detentiemeldingen that medewerker is behandelaar of; `None` when no medewerker is linked.
     pub fn casussen_van_apparaat(&self, apparaat: &str) -> Resultaat<Option<std::collections::BTreeSet<String>>> {
         let ids: Vec<String> = {
             let mut stmt = self.conn.prepare_cached("SELECT id FROM medewerker WHERE apparaat = ?1")?;
@@ -301,11 +302,14 @@ impl Store {
         }
         let mut uit = std::collections::BTreeSet::new();
         let mut stmt = self.conn.prepare_cached("SELECT id FROM casus WHERE trajectbegeleider_id = ?1")?;
-        for m in ids {
+        for m in &ids {
             for c in stmt.query_map([m], |r| r.get::<_, String>(0))? {
                 uit.insert(c?);
             }
         }
+        // A detentiemelding is its own scope, keyed by its id: the behandelaar's device
+        // receives it (issue 22), nobody else's trajectbegeleider device does.
+        uit.extend(self.meldingen_van_medewerkers(&ids)?);
         Ok(Some(uit))
     }
 }

@@ -7,6 +7,7 @@ pub mod bestand;
 mod bewaren;
 mod casus;
 mod compacteren;
+mod detentiemelding;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
@@ -32,8 +33,14 @@ pub use bewaren::{
 };
 pub use casus::*;
 pub use compacteren::Ruimte;
+pub use detentiemelding::{
+    Aanbod, MELDING_BEWAARTERMIJN_MAANDEN, MeldingBewaarstatus, MeldingBron, MeldingCijfers, MeldingDetail,
+    MeldingKengetallen, MeldingRegel, MeldingWijziging, NieuweMelding, bereken_meldingen,
+};
 pub use herstel::Herstelcode;
-pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
+pub use inzage::{
+    AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzageMelding, InzagePersoon, InzageVraag, Ontvangst, Rij,
+};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
 pub use opschaling::*;
@@ -205,6 +212,12 @@ pub enum StoreFout {
     },
 }
 
+impl From<crate::domain::MeldingFout> for StoreFout {
+    fn from(f: crate::domain::MeldingFout) -> Self {
+        StoreFout::Domein(DomeinFout::Melding(f))
+    }
+}
+
 impl From<crate::domain::FaseFout> for StoreFout {
     fn from(f: crate::domain::FaseFout) -> Self {
         StoreFout::Domein(DomeinFout::Fase(f))
@@ -237,6 +250,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0010_algemeen_agendapunt.sql")),
         M::up(include_str!("../../migrations/0011_kleine_wijzigingslog.sql")),
         M::up(include_str!("../../migrations/0012_adviesvraag.sql")),
+        M::up(include_str!("../../migrations/0013_detentiemelding.sql")),
     ])
 }
 
@@ -257,6 +271,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0010_algemeen_agendapunt.sql"),
         include_str!("../../migrations/0011_kleine_wijzigingslog.sql"),
         include_str!("../../migrations/0012_adviesvraag.sql"),
+        include_str!("../../migrations/0013_detentiemelding.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -264,7 +279,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    12
+    13
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1441,6 +1456,52 @@ mod tests {
             .unwrap();
         let n = s.advies_omzetten(&id, Some("Witte Spar")).unwrap().to_string();
         assert_eq!(s.adviesvraag(&id).unwrap().casusnummer, Some(n));
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade 0010 → detentiemeldingen (0013): existing cases are untouched, the new
+    /// tables are empty and take a melding, and the audit chain stays intact.
+    #[test]
+    fn upgrade_naar_detentiemelding_voegt_lege_tabellen_toe() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([13; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(s.casus_regel("2025-0001").unwrap().werknaam, "Grijze Reiger");
+        assert!(s.meldingen(None).unwrap().is_empty());
+        let m =
+            s.medewerker_toevoegen("Femke Nazorgström", crate::domain::MedewerkerRol::Nazorgcoordinator, None).unwrap();
+        let id = s
+            .melding_toevoegen(NieuweMelding {
+                behandelaar: m,
+                naam: "Joëlle Vermeulenga".into(),
+                geboortedatum: chrono::NaiveDate::from_ymd_opt(1990, 4, 2),
+                inrichting: "PI Leeuwarden".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(s.meldingen(None).unwrap()[0].id, id);
+        s.casus_aanbod(
+            "2025-0001",
+            crate::domain::AanbodGebied::Inkomen,
+            crate::domain::AanbodStatus::Geregeld,
+            None,
+            "",
+        )
+        .unwrap();
+        assert_eq!(s.casus_aanbod_lijst("2025-0001").unwrap().len(), 1);
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

@@ -66,6 +66,16 @@ tabellen! {
         "initialen", "vraag", "advies", "minuten", "doorverwezen", "casus_id", "aangemaakt_hlc", "aangemaakt_door"];
     OPSCHALING = "opschaling", Some("casus_id"), ["casus_id", "datum", "naar", "reden", "uitkomst", "aangemaakt_hlc",
         "aangemaakt_door"];
+    // A melding is its own scope (its id in the change log's casus column): see
+    // migrations/0013_detentiemelding.sql and `Store::recht_van_collega`.
+    DETENTIEMELDING = "detentiemelding", Some("id"), ["behandelaar_id", "ontvangen_op", "naam", "geboortedatum", "bsn",
+        "bron", "inrichting", "startdatum", "einddatum_verwacht", "einddatum_werkelijk", "zelfmelder", "kortgestrafte",
+        "gemeente_id", "status", "route", "triage_reden", "getrieerd_op", "overdracht_contact_id", "overdracht_warm",
+        "overgedragen_op", "omgezet_casus_id", "omgezet_op", "aangemaakt_hlc", "aangemaakt_door"];
+    MELDINGBRON = "meldingbron", Some("melding_id"), ["melding_id", "bron", "gevraagd_op", "beantwoord_op", "antwoord",
+        "aangemaakt_hlc", "aangemaakt_door"];
+    MELDING_AANBOD = "melding_aanbod", Some("melding_id"), ["melding_id", "leefgebied", "status", "datum", "toelichting"];
+    CASUS_AANBOD = "casus_aanbod", Some("casus_id"), ["casus_id", "leefgebied", "status", "datum", "toelichting"];
 }
 
 /// The two fields that record which operation created a row (its HLC and device): lists
@@ -402,6 +412,11 @@ impl<'c> Schrijver<'c> {
     /// Timestamp of this transaction (UTC, RFC 3339).
     pub(crate) fn tijdstip(&self) -> &str {
         &self.tijdstip
+    }
+
+    /// This device.
+    pub(crate) fn apparaat(&self) -> &str {
+        &self.apparaat
     }
 
     /// The user making the change.

@@ -93,6 +93,7 @@
 //! `Message::Annuleer` for Escape. The board (`Pagina::Casussen`, with the open casus) is
 //! the one built-in page.
 
+mod meldingwerk;
 pub mod screen;
 pub mod theme;
 pub mod widgets;
@@ -104,8 +105,8 @@ use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
 use screen::{
-    advies, board, detail, instellingen, kengetallen, ontgrendel, overleggen, partners, plan, privacy, start,
-    synchronisatie,
+    advies, board, detail, instellingen, kengetallen, meldingen, ontgrendel, overleggen, partners, plan, privacy,
+    start, synchronisatie,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -403,6 +404,11 @@ schermen! {
         begin: partners::State::new(Vec::new()),
         open: |h: &mut Hoofd| { h.ververs_partners(); Task::none() },
         event: |h: &mut Hoofd, e| (h.partner_event(e), false);
+    /// Detentiemeldingen and nazorg.
+    Meldingen(meldingen) = "Meldingen",
+        begin: meldingen::State::new(),
+        open: |h: &mut Hoofd| h.ververs_meldingen(),
+        event: |h: &mut Hoofd, e| (h.meldingen_event(e), false);
     /// Figures for a period.
     Kengetallen(kengetallen) = "Kengetallen",
         begin: kengetallen::State::new(chrono::Local::now().date_naive()),
@@ -497,6 +503,8 @@ pub enum Message {
     Kengetallen(kengetallen::Message),
     /// The adviesvragen screen.
     Adviesvragen(advies::Message),
+    /// The detentiemeldingen screen.
+    Meldingen(meldingen::Message),
     /// The save dialog for a meeting's agenda or verslag closed (`pad` is `None` when cancelled).
     OverlegPdfPadGekozen {
         /// Agenda or verslag.
@@ -608,6 +616,8 @@ pub enum Casusstap {
     Verwijderd,
     /// An escalation added, its outcome recorded, or removed.
     Opschaling,
+    /// The aanbod of a leefgebied (nazorg).
+    Aanbod,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -870,8 +880,10 @@ impl App {
             na_taak: None,
         };
         let begin = std::mem::take(&mut self.begin);
+        // The page's first read (the Meldingen list) runs like any other task.
+        let mut eerste = Task::none();
         if let Some(p) = begin.pagina {
-            let _ = hoofd.update(Message::Navigeer(p));
+            eerste = hoofd.update(Message::Navigeer(p)).0;
         }
         if let Some(t) = begin.overleg_tab {
             let _ = hoofd.update(Message::Overleggen(overleggen::Message::Tab(t)));
@@ -894,7 +906,7 @@ impl App {
             taak = hoofd.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
         }
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
-        taak
+        Task::batch([eerste, taak])
     }
 
     fn titel(&self) -> String {
@@ -1741,7 +1753,7 @@ impl Hoofd {
         }
         // The sidebar count follows imports and conversions too.
         if let Ok(n) = self.store.aantal_adviesvragen() {
-            self.advies.zet_aantal(n);
+            self.schermen.advies.zet_aantal(n);
         }
     }
 
@@ -2526,6 +2538,7 @@ impl Hoofd {
                         }
                         Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
                         Casusstap::Opschaling => d.opschaling_opgeslagen(),
+                        Casusstap::Aanbod => d.betrokkene_opgeslagen("Opgeslagen: het aanbod is bijgewerkt."),
                     },
                     Err(e) => d.toon_fout(e),
                 }
@@ -2576,6 +2589,9 @@ impl Hoofd {
                 return self.casus_schrijf(task, Casusstap::Detentie, move |s, _| {
                     s.detentie_toevoegen(&betrokkene, det).map(|_| ())
                 });
+            }
+            Some(detail::Event::Aanbod(g, st)) => {
+                return self.casus_schrijf(task, Casusstap::Aanbod, move |s, n| s.casus_aanbod(n, g, st, None, ""));
             }
             Some(detail::Event::Wijzig(w)) => {
                 return self.casus_schrijf(task, Casusstap::Wijziging, move |s, n| s.casus_wijzig(n, &w).map(|_| ()));

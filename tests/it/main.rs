@@ -12,6 +12,7 @@ mod contacten;
 mod contactlijst;
 mod hulp;
 mod medewerkers;
+mod meldingen;
 mod opschaling;
 mod opslag;
 mod overleggen;

@@ -260,6 +260,8 @@ pub struct Concept {
 pub enum Message {
     /// Switch tab.
     Tab(Tab),
+    /// Set the aanbod of a leefgebied (nazorg), saved at once.
+    Aanbod(crate::domain::AanbodGebied, crate::domain::AanbodStatus),
     /// Back to the board.
     Terug,
     /// A message of the plan editor.
@@ -473,6 +475,8 @@ pub enum Event {
     OpschalingCorrigeer(String, OpschalingWijziging, String),
     /// Remove escalation `.0` with reason `.1`.
     OpschalingVerwijder(String, String),
+    /// Set the aanbod of a leefgebied (nazorg).
+    Aanbod(crate::domain::AanbodGebied, crate::domain::AanbodStatus),
 }
 
 impl State {
@@ -686,6 +690,7 @@ impl State {
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Tab(t) => self.tab = t,
+            Message::Aanbod(g, s) => return (Task::none(), Some(Event::Aanbod(g, s))),
             Message::Terug => return (Task::none(), Some(Event::Terug)),
             Message::AveKies(k) => {
                 self.ave_keuze = Some(k);
@@ -1642,14 +1647,37 @@ impl State {
                 .size(13),
             );
         }
-        column![
+        let mut c = column![
             container(aanmelding).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(personen).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
-            container(ave).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
-            container(self.opschalingen()).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
         ]
-        .spacing(12)
-        .into()
+        .spacing(12);
+        // Nazorg: a casus with a detention (or an aanbod already) shows the aanbod per leefgebied.
+        if !d.aanbod.is_empty() || d.betrokkenen.iter().any(|b| !b.detenties.is_empty()) {
+            use crate::domain::{AanbodGebied, AanbodStatus};
+            let mut aanbod = column![text("Aanbod per leefgebied").size(17)].spacing(4);
+            for g in AanbodGebied::ALLE {
+                let huidig = d.aanbod.iter().find(|a| a.leefgebied == *g);
+                let stand = match huidig {
+                    Some(a) => format!("{}: {} ({})", g.label(), a.status.label().to_lowercase(), nl_datum(&a.datum)),
+                    None => format!("{}: nog niets vastgelegd", g.label()),
+                };
+                let gebied = *g;
+                aanbod = aanbod.push(
+                    row![
+                        text(stand).size(14).width(Fill),
+                        kies(AanbodStatus::ALLE, huidig.map(|a| a.status), move |s| Message::Aanbod(gebied, s))
+                            .placeholder("Stand"),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
+                );
+            }
+            c = c.push(container(aanbod).padding(12).width(Fill).style(Vlak::Paneel.stijl()));
+        }
+        c.push(container(ave).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
+            .push(container(self.opschalingen()).padding(12).width(Fill).style(Vlak::Paneel.stijl()))
+            .into()
     }
 
     /// The escalations of the casus: add one, record or correct an outcome, remove one.

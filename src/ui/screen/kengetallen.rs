@@ -281,6 +281,7 @@ impl State {
                 ),
             ]
             .spacing(10),
+            meldingen(&k.meldingen),
         ]
         .spacing(10);
         kolom
@@ -289,6 +290,42 @@ impl State {
             .padding(16)
             .into()
     }
+}
+
+/// Detentiemeldingen and nazorg: counts per gemeente and route, time to triage, and the
+/// share of released persons with ID, onderdak and inkomen arranged.
+fn meldingen(m: &crate::store::MeldingKengetallen) -> Element<'_, Message> {
+    let dagen =
+        m.mediaan_melding_triage.map(|x| format!("{} dagen", getal_nl(x))).unwrap_or_else(|| "geen gegevens".into());
+    let aandeel = |n: u32| {
+        if m.uitgestroomd == 0 {
+            "geen uitstroom".to_string()
+        } else {
+            format!("{n} van {} ({}%)", m.uitgestroomd, getal_nl(f64::from(n) * 100.0 / f64::from(m.uitgestroomd)))
+        }
+    };
+    column![
+        text("Detentiemeldingen en nazorg").size(17),
+        row![
+            tegel("Detentiemeldingen", m.meldingen.to_string(), "ontvangen in de periode".into()),
+            tegel("Mediaan melding → triage", dagen, format!("over {} triages", m.aantal_triages)),
+            tegel("Uitgestroomd", m.uitgestroomd.to_string(), "werkelijke uitstroom in de periode".into()),
+        ]
+        .spacing(8),
+        row![
+            tegel("Identiteitsbewijs geregeld", aandeel(m.met_identiteitsbewijs), "bij uitstroom".into()),
+            tegel("Onderdak geregeld", aandeel(m.met_onderdak), "bij uitstroom".into()),
+            tegel("Inkomen geregeld", aandeel(m.met_inkomen), "bij uitstroom".into()),
+        ]
+        .spacing(8),
+        row![
+            blok("Detentiemeldingen per gemeente", m.per_gemeente.clone(), BLAUW, ""),
+            blok("Triage per route", m.per_route.clone(), GROEN, ""),
+        ]
+        .spacing(10),
+    ]
+    .spacing(10)
+    .into()
 }
 
 fn tegel<'a>(label: &'a str, waarde: String, voet: String) -> Element<'a, Message> {

@@ -6,6 +6,7 @@ pub mod board;
 pub mod detail;
 pub mod instellingen;
 pub mod kengetallen;
+pub mod meldingen;
 pub mod ontgrendel;
 pub mod overleggen;
 pub mod partners;
