@@ -12,7 +12,9 @@
 //!   time; a second start is refused with a message. While one runs the top of
 //!   the window shows an iced `progress_bar` with its Dutch label; its end is a banner.
 //! - **How the store is shared.** The window keeps its own SQLCipher connection (the
-//!   `Store` in `Hoofd`) for the short reads and writes of the screens. A job that only
+//!   `Store` in `Hoofd`) as the handle every task opens its connection from (and for
+//!   restore and key rotation to take); no screen reads or writes through it on the
+//!   event loop (see the short requests below). A job that only
 //!   reads the database or adds its own transactions (backup, bundles, removal, figures,
 //!   inzage, audit export) opens a *second connection* to the same file from
 //!   [`crate::store::Verbinding`] inside the blocking task. The database is in WAL mode,

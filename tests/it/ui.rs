@@ -1142,3 +1142,28 @@ fn openen_is_een_inzage_en_verversen_na_opslaan_niet() {
     let s = Store::open(&map, &sleutel()).unwrap();
     assert_eq!(inzien(&s), voor + 1, "one view per opening, none per save");
 }
+
+/// Closing while a short write is in flight waits for it: the banner says "Bezig met
+/// opslaan…" (the window stays), and the write is in the database before it closes.
+#[test]
+fn sluiten_wacht_op_een_lopende_opslag() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Sluitende Spar");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("an active leefgebied");
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    let plan = |m| Message::Detail(detail::Message::Plan(m));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelLeefgebied(Keuze::new(&lg.id, &lg.naam))));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelTekst("Netwerk versterken".into())));
+    let opslaan = app.update(plan(plan::Message::DoelToevoegen));
+    let sluiten = app.update(Message::SluitenGevraagd(iced::window::Id::unique()));
+    assert!(app.is_ontgrendeld(), "the window stays while the write is in flight");
+    // The blue banner (and the casus screen's busy line) say it is saving.
+    assert!(schermtekst(&app).matches(detail::BEZIG).count() >= 2, "{}", schermtekst(&app));
+    voer_uit(&mut app, opslaan);
+    voer_uit(&mut app, sluiten);
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    assert_eq!(s.plan(&n).unwrap().doelen.len(), 1, "the write in flight was not lost");
+}
