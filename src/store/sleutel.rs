@@ -330,6 +330,21 @@ pub fn sleutelbos_nabootsen() -> std::sync::Arc<NagebootsteSleutelbos> {
     m
 }
 
+/// Tests only: the calling thread's stand-in keychain, to carry over to a worker thread
+/// (the window runs keychain work off its event loop).
+#[doc(hidden)]
+pub fn nabootsing_van_deze_thread() -> Option<std::sync::Arc<NagebootsteSleutelbos>> {
+    nabootsing()
+}
+
+/// Tests only: use this stand-in keychain in the calling thread (`None` changes nothing).
+#[doc(hidden)]
+pub fn gebruik_nabootsing(m: Option<std::sync::Arc<NagebootsteSleutelbos>>) {
+    if let Some(m) = m {
+        NABOOTSING.with(|n| *n.borrow_mut() = Some(m));
+    }
+}
+
 fn nabootsing() -> Option<std::sync::Arc<NagebootsteSleutelbos>> {
     NABOOTSING.with(|n| n.borrow().clone())
 }

@@ -12,7 +12,9 @@
 //!   time; a second start is refused with a message. While one runs the top of
 //!   the window shows an iced `progress_bar` with its Dutch label; its end is a banner.
 //! - **How the store is shared.** The window keeps its own SQLCipher connection (the
-//!   `Store` in `Hoofd`) for the short reads and writes of the screens. A job that only
+//!   `Store` in `Hoofd`) as the handle every task opens its connection from (and for
+//!   restore and key rotation to take); no screen reads or writes through it on the
+//!   event loop (see the short requests below). A job that only
 //!   reads the database or adds its own transactions (backup, bundles, removal, figures,
 //!   inzage, audit export) opens a *second connection* to the same file from
 //!   [`crate::store::Verbinding`] inside the blocking task. The database is in WAL mode,
@@ -41,34 +43,42 @@
 //!   is disabled until the job ends.
 //!
 //! - **Short requests of the screens** go through two helpers, `Hoofd::lees` and
-//!   `Hoofd::schrijf`, in `spawn_blocking`, and come back as a past-tense message with a
-//!   `Result`. Reads use one cached read-only connection (`Verbinding::open_lezer`);
-//!   writes each open a connection of their own and take a lock first, so they commit in
-//!   the order asked. Both are separate from a long job's connection: WAL lets them read
-//!   while a backup reads, and SQLite's busy timeout (10 s) makes a short write wait for a
-//!   job's write transaction instead of failing. The window's own connection is never
-//!   handed to a task, so nothing here waits on a job. Each screen shows its own busy
-//!   state and starts no second save meanwhile. Moved so far:
-//!   - the global search on every keystroke ([`Message::Gezocht`], with a request number:
-//!     stale results are dropped; "Zoeken…" meanwhile; Enter opens the first hit when the
-//!     newest result is in);
-//!   - board moves (also the weging dialog) and the aanmelding ([`Message::Verplaatst`],
-//!     [`Message::Aangemeld`]; the dialog button says "Bezig met …" and is disabled);
-//!   - the casus screen's writes: journaal, AVE, betrokkene add/correct/remove, detentie,
-//!     aanmelding edit, assignment ([`Message::CasusOpgeslagen`]; "Bezig met opslaan…").
+//!   `Hoofd::schrijf`, in `spawn_blocking`. Reads use one cached read-only connection
+//!   (`Verbinding::open_lezer`); writes each open a connection of their own and take a
+//!   lock first, so they commit in the order asked. Both are separate from a long job's
+//!   connection: WAL lets them read while a backup reads, and SQLite's busy timeout (10 s)
+//!   makes a short write wait for a job's write transaction instead of failing. The
+//!   window's own connection is never handed to a task, so nothing here waits on a job.
+//!   - The result comes back as a past-tense message with a `Result` (the search, board
+//!     moves, the casus screen's writes), or, through `lees_en`/`schrijf_en`, as
+//!     [`Message::Afgehandeld`]: a closure over the root that applies the result on the
+//!     event loop (set the screen's state, start the re-read). Every screen works this
+//!     way: board, casus, plan editor, overleggen, partners, instellingen,
+//!     synchronisatie, privacy, kengetallen (its CSV file); opening a casus ("Casus
+//!     openen…"; it writes the one "inzien" audit row) and every re-read after a save
+//!     (`herlaad_board`, `ververs_detail` — a pure read, no audit row —, `ververs_*`,
+//!     `laad_overleg`, `kies_partner`).
+//!   - Busy states: the casus screen (and its plan editor) shows "Bezig met opslaan…"
+//!     and starts no second write; a registered screen's write (`scherm_schrijf`) puts
+//!     "Bezig met opslaan…" in the top bar of that page and refuses a second write with
+//!     a banner ([`NOG_BEZIG`]); the board's dialogs say what they are doing.
+//!   - Saving what is still open when its screen is left (another page, lock, close:
+//!     `bewaar_openstaand`) happens now, on the event loop (`direct_schrijven`): the
+//!     screen goes away, so there is nothing to show a busy state on. It takes the same
+//!     ordering lock and a connection of its own, so it lands after the writes in flight.
+//!   - **Writes in flight are never lost.** Each short write counts as in flight
+//!     ([`Onderweg`]) from the moment it is asked for until it has run (or its task is
+//!     dropped unrun). Locking and closing wait for them: the banner says "Bezig met
+//!     opslaan…" and the window locks or closes on [`Message::Weggeschreven`]. A job that
+//!     replaces the database file (restore, key rotation) first waits until none is in
+//!     flight and then holds the ordering lock while it swaps the file, so no short write
+//!     lands in the old file or starts meanwhile; after it the cached reader is dropped.
 //!
-//! Still synchronous in `update` (milliseconds, on the window's connection):
-//! - the plan editor's writes (doel/actie add, edit, move, remove, risico, vastleggen) in
-//!   `plan_event`, and the overleggen, partners, instellingen (lists, medewerkers) and
-//!   synchronisatie screens' single-record writes;
-//! - the reads that refresh a screen after a save (`herlaad_board`, `ververs_detail`,
-//!   `ververs_*`), opening a casus, and loading a referrer's contacts;
-//! - saving an open edit when its screen is left (navigate, lock, close:
-//!   `bewaar_openstaand`), deliberately: the screen goes away, so there is nothing to show
-//!   a busy state on and no message to wait for.
-//!
-//! Moving these needs no new store code: call `lees`/`schrijf`, add the result message and
-//! the screen's busy state, and make the iced_test flows run the tasks (`klik_en_wacht`).
+//! `tests/it/wachten.rs::geen_store_aanroep_in_update` fails when the window's store
+//! (`self.store`, `h.store`) or a `Store::` function appears in this file outside the
+//! task helpers it lists (with the reason for each), or when a screen module names the
+//! store. Startup (`App::binnen`, right after unlocking) still reads the first board and
+//! lists on the event loop, from the store the unlock task handed over.
 //!
 //! # What a new screen touches
 //!
@@ -397,12 +407,12 @@ schermen! {
     /// Meetings: planning, holding, minutes.
     Overleggen(overleggen) = "Overleggen",
         begin: overleggen::State::new(),
-        open: |h: &mut Hoofd| { h.ververs_overleggen(); Task::none() },
+        open: Hoofd::ververs_overleggen,
         event: |h: &mut Hoofd, e| (h.overleg_event(e), false);
     /// Partner organisations and contacts.
     Partners(partners) = "Partners",
         begin: partners::State::new(Vec::new()),
-        open: |h: &mut Hoofd| { h.ververs_partners(); Task::none() },
+        open: Hoofd::ververs_partners,
         event: |h: &mut Hoofd, e| (h.partner_event(e), false);
     /// Detentiemeldingen and nazorg.
     Meldingen(meldingen) = "Meldingen",
@@ -417,7 +427,7 @@ schermen! {
     /// Bundle sync.
     Synchronisatie(synchronisatie) = "Synchronisatie",
         begin: begin_synchronisatie(store, map, banner),
-        open: |h: &mut Hoofd| { h.ververs_sync(); Task::none() },
+        open: Hoofd::ververs_sync,
         event: |h: &mut Hoofd, e| (h.sync_event(e), false);
     /// Retention, inzage, audit export, backup and key handling.
     Privacy(privacy) = "Privacy",
@@ -425,12 +435,12 @@ schermen! {
             crate::store::sleutelbron(map),
             Ok(crate::store::sleutel::SleutelBron::Wachtwoord)
         )),
-        open: |h: &mut Hoofd| { h.ververs_privacy(); Task::none() },
+        open: Hoofd::ververs_privacy,
         event: Hoofd::privacy_event;
     /// Settings.
     Instellingen(instellingen) = "Instellingen",
         begin: begin_instellingen(store, map),
-        open: |h: &mut Hoofd| { h.ververs_lijsten(); Task::none() },
+        open: Hoofd::ververs_lijsten,
         event: Hoofd::instellingen_event;
 }
 
@@ -593,6 +603,10 @@ pub enum Message {
     PdfGemaakt(PdfScherm, Result<String, String>),
     /// The user asked to close the window.
     SluitenGevraagd(iced::window::Id),
+    /// A screen's short read or write came back: apply its result on the event loop.
+    Afgehandeld(Vervolg),
+    /// Every short write in flight has committed: lock or close as asked meanwhile.
+    Weggeschreven,
 }
 
 /// Which change of a casus was saved (what the casus screen confirms).
@@ -610,6 +624,12 @@ pub enum Casusstap {
     Wijziging,
     /// The assignment of the regisseurs.
     Toewijzing,
+    /// The weging of the casus.
+    Weging,
+    /// A detention period corrected.
+    DetentieGecorrigeerd,
+    /// A detention period removed.
+    DetentieVerwijderd,
     /// A betrokkene corrected.
     Gecorrigeerd,
     /// A betrokkene removed.
@@ -662,8 +682,18 @@ struct Hoofd {
     open_na_zoeken: bool,
     /// Connections for the screens' short requests, off the event loop.
     kort: KorteVerbindingen,
-    /// Save on the window's connection now (leaving a screen, see `bewaar_openstaand`).
+    /// Save now, not as a task (leaving a screen, see `bewaar_openstaand`).
     direct: bool,
+    /// The casus being opened (its read has not come back yet).
+    opent: Option<String>,
+    /// Tab and typed text to put back in the casus being opened (after a lock).
+    na_openen: Option<Openen>,
+    /// The user's name (the sidebar), re-read when the medewerkers change.
+    gebruiker: String,
+    /// Lock or close as soon as every short write in flight has committed.
+    na_schrijven: Option<NaTaak>,
+    /// The registered screens with a write in flight (their busy line).
+    bezig: Vec<Pagina>,
     /// An error or refusal, in red.
     banner: Option<String>,
     /// How the last job ended, in blue.
@@ -672,6 +702,12 @@ struct Hoofd {
     taak: Option<Lopend>,
     /// Lock or close as soon as the running job ends (asked for while it ran).
     na_taak: Option<NaTaak>,
+}
+
+/// What to put back in a casus once it is open.
+struct Openen {
+    tab: Option<detail::Tab>,
+    concept: Option<detail::Concept>,
 }
 
 /// What the user asked for while a job ran.
@@ -694,6 +730,50 @@ pub struct App {
     /// `--meet`: the pauses between handled events while a job runs.
     meting: Option<Meting>,
 }
+
+/// A casus read for opening, before its screen state is made (on the event loop).
+struct Casusopening {
+    d: crate::store::CasusDetail,
+    plan: crate::store::Plan,
+    versies: Vec<crate::store::PlanVersie>,
+    lgs: Vec<Keuze>,
+    partners: Vec<plan::PartnerKeuze>,
+    bp: Vec<crate::store::BetrokkenPartner>,
+    historie: Vec<crate::store::AuditRegel>,
+    conflicten: usize,
+    themas: Vec<Keuze>,
+    medewerkers: Vec<Keuze>,
+    gemeenten: Vec<Keuze>,
+    actief: Vec<Keuze>,
+    weegtafels: Vec<Keuze>,
+}
+
+/// Save typed minutes (beeld, oordeel, besluit per agendapunt) in one transaction.
+fn bob_schrijven(s: &mut Store, punten: &[(String, String, String, String)]) -> crate::store::Resultaat<()> {
+    if punten.is_empty() {
+        return Ok(());
+    }
+    s.batch(|s| {
+        for (id, beeld, oordeel, besluit) in punten {
+            s.agendapunt_bob(id, beeld, oordeel, besluit)?;
+        }
+        Ok(())
+    })
+}
+
+/// A sync screen write (run off the event loop) with its Dutch sentence.
+type SyncWerk = Box<dyn FnOnce(&mut Store) -> Result<String, crate::sync::SyncFout> + Send>;
+
+/// A meetings write (run off the event loop).
+type OverlegWerk = Box<dyn FnOnce(&mut Store) -> crate::store::Resultaat<()> + Send>;
+/// What the meetings screen shows when that write succeeded.
+type OverlegNa = Box<dyn FnOnce(&mut overleggen::State) + Send>;
+
+/// The top bar while a casus is being opened.
+pub const BEZIG_OPENEN: &str = "Casus openen…";
+
+/// A second write of a screen while its first is still being saved.
+pub const NOG_BEZIG: &str = "Even geduld: de vorige wijziging wordt nog opgeslagen.";
 
 /// A short request found no open database (a store without a key, or a broken lock).
 const NIET_GEOPEND: &str = "De database is niet geopend.";
@@ -856,6 +936,7 @@ impl App {
         let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
         board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
         board.zet_gemeenten(&store.gemeenten().unwrap_or_default());
+        let gebruiker = store.gebruiker().to_string();
         let mut store = store;
         let schermen = Schermen::nieuw(&mut store, &self.map, &mut banner);
         let mut hoofd = Hoofd {
@@ -874,28 +955,27 @@ impl App {
             open_na_zoeken: false,
             kort: KorteVerbindingen::default(),
             direct: false,
+            opent: None,
+            na_openen: None,
+            gebruiker,
+            na_schrijven: None,
+            bezig: Vec::new(),
             banner,
             klaar: None,
             taak: None,
             na_taak: None,
         };
         let begin = std::mem::take(&mut self.begin);
-        // The page's first read (the Meldingen list) runs like any other task.
-        let mut eerste = Task::none();
+        let mut openen = Vec::new();
         if let Some(p) = begin.pagina {
-            eerste = hoofd.update(Message::Navigeer(p)).0;
+            openen.push(hoofd.update(Message::Navigeer(p)).0);
         }
         if let Some(t) = begin.overleg_tab {
-            let _ = hoofd.update(Message::Overleggen(overleggen::Message::Tab(t)));
+            openen.push(hoofd.update(Message::Overleggen(overleggen::Message::Tab(t))).0);
         }
         if let Some(n) = begin.casus {
-            hoofd.open_casus(&n);
-            if let (Some(t), Some(d)) = (begin.tab, hoofd.detail.as_mut()) {
-                let _ = d.update(detail::Message::Tab(t));
-            }
-            if let (Some(c), Some(d)) = (begin.concept, hoofd.detail.as_mut()) {
-                d.herstel(c);
-            }
+            hoofd.na_openen = Some(Openen { tab: begin.tab, concept: begin.concept });
+            openen.push(hoofd.open_casus(&n));
         }
         let mut taak = Task::none();
         if begin.meet {
@@ -906,7 +986,8 @@ impl App {
             taak = hoofd.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
         }
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
-        Task::batch([eerste, taak])
+        openen.push(taak);
+        Task::batch(openen)
     }
 
     fn titel(&self) -> String {
@@ -983,7 +1064,9 @@ impl App {
         self.laatste_activiteit = Instant::now().checked_sub(geleden).unwrap_or_else(Instant::now);
     }
 
-    fn vergrendel(&mut self, reden: &str) {
+    /// Lock: open edits are saved first; a running job, and short writes in flight, are
+    /// waited for (the banner says so), so nothing is half-written or lost.
+    fn vergrendel(&mut self, reden: &str) -> Task<Message> {
         if let Scherm::Hoofd(h) = &mut self.scherm
             && let Some(l) = h.taak
         {
@@ -993,11 +1076,14 @@ impl App {
                 l.soort.label()
             ));
             h.na_taak = Some(NaTaak::Vergrendel(reden.to_string()));
-            return;
+            return Task::none();
         }
         if let Scherm::Hoofd(h) = &mut self.scherm {
             // Save pending edits first: locking never drops typed text.
             h.bewaar_openstaand();
+            if let Some(wachten) = h.wacht_op_schrijven(NaTaak::Vergrendel(reden.to_string())) {
+                return wachten;
+            }
             // Typed text that is not saved yet stays in memory (not the key, not the store).
             self.begin = Beginscherm {
                 casus: h.detail.as_ref().map(|d| d.nummer().to_string()),
@@ -1012,6 +1098,7 @@ impl App {
         let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         // Dropping the store closes the connection; the key is wiped from memory.
         self.scherm = Scherm::Ontgrendel(ontgrendel::State::new(Some(reden.to_string())));
+        operation::focus("wachtwoord")
     }
 
     /// Handle a message.
@@ -1029,7 +1116,7 @@ impl App {
             Message::TaakAfgerond(soort, uitkomst) => {
                 let Scherm::Hoofd(h) = &mut self.scherm else { return Task::none() };
                 let duur = h.taak.map(|l| l.gestart.elapsed());
-                let vergrendel = h.taak_afgerond(soort, uitkomst);
+                let (vervolg, vergrendel) = h.taak_afgerond(soort, uitkomst);
                 let na = h.na_taak.take();
                 if let Some(m) = self.meting.take() {
                     // `schakel venster --meet`: report and close.
@@ -1043,17 +1130,13 @@ impl App {
                 }
                 match na {
                     Some(NaTaak::Sluit) => return self.sluiten(),
-                    Some(NaTaak::Vergrendel(reden)) => {
-                        self.vergrendel(&reden);
-                        return operation::focus("wachtwoord");
-                    }
+                    Some(NaTaak::Vergrendel(reden)) => return self.vergrendel(&reden),
                     None => {}
                 }
                 if vergrendel {
-                    self.vergrendel("De database is vervangen. Ontgrendel opnieuw om verder te werken.");
-                    return operation::focus("wachtwoord");
+                    return self.vergrendel("De database is vervangen. Ontgrendel opnieuw om verder te werken.");
                 }
-                return Task::none();
+                return vervolg;
             }
             Message::Voortgang => return Task::none(),
             Message::SluitenGevraagd(_) => {
@@ -1075,21 +1158,29 @@ impl App {
             }
             Message::Tik => {
                 if self.is_ontgrendeld() && self.laatste_activiteit.elapsed() >= self.vergrendel_na {
-                    self.vergrendel("Automatisch vergrendeld na een periode zonder activiteit.");
+                    return self.vergrendel("Automatisch vergrendeld na een periode zonder activiteit.");
                 } else if self.laatste_activiteit.elapsed() >= Duration::from_secs(2)
                     && let Scherm::Hoofd(h) = &mut self.scherm
                     && !h.taak.is_some_and(|l| l.soort.exclusief())
                 {
                     // Autosave an edited action once the user pauses (crash safety); the form stays open.
-                    h.tussentijds_bewaren();
+                    return h.tussentijds_bewaren();
                 }
                 return Task::none();
             }
             Message::Vergrendel => {
                 if self.is_ontgrendeld() {
-                    self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+                    return self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
                 }
                 return operation::focus("wachtwoord");
+            }
+            Message::Weggeschreven => {
+                let Scherm::Hoofd(h) = &mut self.scherm else { return Task::none() };
+                return match h.na_schrijven.take() {
+                    Some(NaTaak::Sluit) => self.sluiten(),
+                    Some(NaTaak::Vergrendel(reden)) => self.vergrendel(&reden),
+                    None => Task::none(),
+                };
             }
             Message::Ontgrendeld(r) | Message::Aangemaakt(r) => {
                 // A new database comes with its herstelsleutel, shown once.
@@ -1170,17 +1261,24 @@ impl App {
             Scherm::Hoofd(h) => {
                 let (task, vergrendel) = h.update(message);
                 if vergrendel {
-                    self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+                    return Task::batch([
+                        task,
+                        self.vergrendel("Vergrendeld. Vul uw wachtwoord in om verder te werken."),
+                    ]);
                 }
                 task
             }
         }
     }
 
-    /// Close the window: typed edits are saved first, printed copies removed.
+    /// Close the window: typed edits are saved first, short writes in flight are waited
+    /// for, printed copies removed.
     fn sluiten(&mut self) -> Task<Message> {
         if let Scherm::Hoofd(h) = &mut self.scherm {
             h.bewaar_openstaand();
+            if let Some(wachten) = h.wacht_op_schrijven(NaTaak::Sluit) {
+                return wachten;
+            }
         }
         let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         iced::exit()
@@ -1402,6 +1500,81 @@ fn audit_schrijven(
 struct KorteVerbindingen {
     lezer: Arc<Mutex<Option<Store>>>,
     schrijver: Arc<Mutex<()>>,
+    /// Short writes asked for and not yet ended (committed, failed, or dropped unrun).
+    onderweg: Arc<Onderweg>,
+}
+
+/// Counts the short writes in flight, so that locking, closing and the jobs that replace
+/// the database file can wait until every one has committed.
+#[derive(Default)]
+pub struct Onderweg {
+    aantal: Mutex<usize>,
+    stil: std::sync::Condvar,
+}
+
+/// One short write in flight: counted from the moment it is asked for until it has run,
+/// or until its task is dropped without running.
+struct Schrijfbeurt(Arc<Onderweg>);
+
+impl Onderweg {
+    fn begin(self: &Arc<Self>) -> Schrijfbeurt {
+        if let Ok(mut n) = self.aantal.lock() {
+            *n += 1;
+        }
+        Schrijfbeurt(Arc::clone(self))
+    }
+
+    /// Is a short write in flight?
+    pub fn bezig(&self) -> bool {
+        self.aantal.lock().map(|n| *n > 0).unwrap_or(false)
+    }
+
+    /// Block until no short write is in flight (call off the event loop).
+    pub fn wacht_tot_stil(&self) {
+        let Ok(mut n) = self.aantal.lock() else { return };
+        while *n > 0 {
+            match self.stil.wait(n) {
+                Ok(g) => n = g,
+                Err(_) => return,
+            }
+        }
+    }
+}
+
+impl Drop for Schrijfbeurt {
+    fn drop(&mut self) {
+        if let Ok(mut n) = self.0.aantal.lock() {
+            *n = n.saturating_sub(1);
+        }
+        self.0.stil.notify_all();
+    }
+}
+
+/// What to do on the event loop with the result of a short request (see
+/// [`Message::Afgehandeld`]): a closure over `Hoofd` that the root runs when the request
+/// has come back. Cloning shares it; it runs once.
+#[derive(Clone)]
+pub struct Vervolg(Arc<Mutex<Option<VervolgFn>>>);
+
+type VervolgFn = Box<dyn FnOnce(&mut Hoofd) -> Task<Message> + Send>;
+
+impl Vervolg {
+    fn new(f: impl FnOnce(&mut Hoofd) -> Task<Message> + Send + 'static) -> Vervolg {
+        Vervolg(Arc::new(Mutex::new(Some(Box::new(f)))))
+    }
+
+    fn uitvoeren(self, h: &mut Hoofd) -> Task<Message> {
+        match self.0.lock().ok().and_then(|mut g| g.take()) {
+            Some(f) => f(h),
+            None => Task::none(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Vervolg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Vervolg")
+    }
 }
 
 impl Hoofd {
@@ -1412,6 +1585,10 @@ impl Hoofd {
         werk: impl FnOnce(&Store) -> crate::store::Resultaat<T> + Send + 'static,
         terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
     ) -> Task<Message> {
+        if self.taak.is_some_and(|l| l.soort.exclusief()) {
+            // The file is being replaced; the job's end reloads the screens.
+            return Task::none();
+        }
         let Some(verbinding) = self.store.verbinding() else {
             return Task::done(terug(Err(NIET_GEOPEND.into())));
         };
@@ -1435,20 +1612,28 @@ impl Hoofd {
 
     /// A short write off the event loop, on a connection of its own (WAL and the busy
     /// timeout let it run while a long job holds another connection); short writes run
-    /// one at a time, in the order asked. The result comes back through `terug`.
+    /// one at a time, in the order asked. It counts as in flight (see [`Onderweg`]) from
+    /// now until it has run. The result comes back through `terug`.
     fn schrijf<T: Send + 'static>(
         &self,
         werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
         terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
     ) -> Task<Message> {
+        if self.taak.is_some_and(|l| l.soort.exclusief()) {
+            return Task::done(terug(Err(
+                "Even geduld: de database wordt vervangen. Probeer het daarna opnieuw.".into()
+            )));
+        }
         let Some(verbinding) = self.store.verbinding() else {
             return Task::done(terug(Err(NIET_GEOPEND.into())));
         };
         let slot = Arc::clone(&self.kort.schrijver);
+        let beurt = self.kort.onderweg.begin();
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
-                    let _beurt = slot.lock().map_err(|_| NIET_GEOPEND.to_string())?;
+                    let _beurt = beurt;
+                    let _volgorde = slot.lock().map_err(|_| NIET_GEOPEND.to_string())?;
                     let mut s = verbinding.open().map_err(|e| fout(&e))?;
                     werk(&mut s).map_err(|e| fout(&e))
                 })
@@ -1459,8 +1644,90 @@ impl Hoofd {
         )
     }
 
+    /// [`Hoofd::schrijf`], then `daarna` on the event loop with the result. While a screen
+    /// is left (`direct`, see [`Hoofd::bewaar_openstaand`]) both run now.
+    fn schrijf_en<T: Send + 'static>(
+        &mut self,
+        werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
+        daarna: impl FnOnce(&mut Hoofd, Result<T, String>) -> Task<Message> + Send + 'static,
+    ) -> Task<Message> {
+        if self.direct {
+            let r = self.direct_schrijven(werk);
+            return daarna(self, r);
+        }
+        self.schrijf(werk, move |r| Message::Afgehandeld(Vervolg::new(move |h| daarna(h, r))))
+    }
+
+    /// A registered screen's write, off the event loop: while it runs that page's top bar
+    /// says "Bezig met opslaan…", and a second write of the same screen is refused with a
+    /// banner (its form keeps what was typed).
+    fn scherm_schrijf<T: Send + 'static>(
+        &mut self,
+        pagina: Pagina,
+        werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
+        daarna: impl FnOnce(&mut Hoofd, Result<T, String>) -> Task<Message> + Send + 'static,
+    ) -> Task<Message> {
+        if !self.direct {
+            if self.bezig.contains(&pagina) {
+                self.banner = Some(NOG_BEZIG.into());
+                return Task::none();
+            }
+            self.bezig.push(pagina);
+        }
+        self.schrijf_en(werk, move |h, r| {
+            h.bezig.retain(|p| *p != pagina);
+            daarna(h, r)
+        })
+    }
+
+    /// Save now, on the event loop: only for what is still open when its screen is left
+    /// (another page, lock, close), where there is nothing to show a busy state on. It
+    /// takes its turn behind the short writes in flight (the ordering lock) and uses a
+    /// connection of its own, like them.
+    fn direct_schrijven<T>(&self, werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T>) -> Result<T, String> {
+        let verbinding = self.store.verbinding().ok_or_else(|| NIET_GEOPEND.to_string())?;
+        let _volgorde = self.kort.schrijver.lock().map_err(|_| NIET_GEOPEND.to_string())?;
+        let mut s = verbinding.open().map_err(|e| fout(&e))?;
+        werk(&mut s).map_err(|e| fout(&e))
+    }
+
+    /// [`Hoofd::lees`], then `daarna` on the event loop with the result.
+    fn lees_en<T: Send + 'static>(
+        &self,
+        werk: impl FnOnce(&Store) -> crate::store::Resultaat<T> + Send + 'static,
+        daarna: impl FnOnce(&mut Hoofd, Result<T, String>) -> Task<Message> + Send + 'static,
+    ) -> Task<Message> {
+        self.lees(werk, move |r| Message::Afgehandeld(Vervolg::new(move |h| daarna(h, r))))
+    }
+
+    /// Before locking or closing: if a short write is in flight, say "Bezig met opslaan…"
+    /// and return the task that waits for it (then `na` happens); `None` when none is.
+    fn wacht_op_schrijven(&mut self, na: NaTaak) -> Option<Task<Message>> {
+        if !self.kort.onderweg.bezig() {
+            return None;
+        }
+        let eerder = self.na_schrijven.replace(na);
+        self.klaar = Some(detail::BEZIG.to_string());
+        // Already waiting: the task that waits is running.
+        Some(if eerder.is_some() { Task::none() } else { self.na_het_schrijven(Message::Weggeschreven) })
+    }
+
+    /// Wait, off the event loop, until no short write is in flight; then `daarna`.
+    fn na_het_schrijven(&self, daarna: Message) -> Task<Message> {
+        let onderweg = Arc::clone(&self.kort.onderweg);
+        Task::perform(
+            async move {
+                let _ = tokio::task::spawn_blocking(move || onderweg.wacht_tot_stil()).await;
+            },
+            move |()| daarna.clone(),
+        )
+    }
+
     /// Returns the task and whether to lock.
     fn update(&mut self, message: Message) -> (Task<Message>, bool) {
+        if let Message::Afgehandeld(v) = message {
+            return (v.uitvoeren(self), false);
+        }
         // While the database file is being replaced, the window only shows the progress.
         if self.taak.is_some_and(|l| l.soort.exclusief()) {
             if matches!(message, Message::Vergrendel) {
@@ -1479,8 +1746,7 @@ impl Hoofd {
                 self.pagina = p;
                 if p == Pagina::Casussen {
                     self.detail = None;
-                    self.herlaad_board();
-                    self.ververs_lijsten();
+                    return (Task::batch([self.herlaad_board(), self.ververs_lijsten()]), false);
                 }
                 return (self.scherm_openen(p), false);
             }
@@ -1498,21 +1764,26 @@ impl Hoofd {
                     return (self.lees(move |s| s.zoek(&term, 8), move |r| Message::Gezocht(nr, r)), false);
                 }
             }
-            Message::CasusOpgeslagen(n, stap, r) => self.casus_opgeslagen(&n, stap, r),
+            Message::CasusOpgeslagen(n, stap, r) => return (self.casus_opgeslagen(&n, stap, r), false),
             Message::Verplaatst(n, r) => match r {
                 Ok(naar) => {
                     self.board.gelukt();
-                    self.herlaad_board();
                     self.board.toon_melding(format!("Casus {n} staat nu in {}.", naar.label().to_lowercase()));
+                    return (self.herlaad_board(), false);
                 }
                 Err(e) => self.board.toon_fout(e),
             },
             Message::Aangemeld(r) => match r {
                 Ok(n) => {
-                    self.herlaad_board();
-                    let naar_kaart = self.board.aangemeld(&n).map(Message::Board);
-                    self.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
-                    return (naar_kaart, false);
+                    self.board.gelukt();
+                    return (
+                        self.herlaad_board_en(move |h| {
+                            let naar_kaart = h.board.aangemeld(&n).map(Message::Board);
+                            h.board.toon_melding(format!("Aanmelding geregistreerd als casus {n}."));
+                            naar_kaart
+                        }),
+                        false,
+                    );
                 }
                 Err(e) => self.board.toon_fout(e),
             },
@@ -1533,7 +1804,7 @@ impl Hoofd {
                 self.zoekterm.clear();
                 self.treffers.clear();
                 self.bewaar_openstaand();
-                self.open_casus(&n);
+                return (self.open_casus(&n), false);
             }
             Message::FocusZoeken => return (operation::focus("globaal-zoeken"), false),
             Message::NieuweAanmelding => {
@@ -1637,15 +1908,23 @@ impl Hoofd {
                 stuk.naam()
             )),
             Message::KengetallenPadGekozen { cijfers, pad: Some(p) } => {
-                let csv = crate::store::kengetallen::naar_csv(&cijfers);
-                match schrijf_bestand(&p, &csv) {
-                    Ok(()) => {
-                        self.schermen.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {}.", p.display()))
-                    }
-                    Err(e) => self.schermen.kengetallen.toon_fout(fout(&e)),
-                }
+                // The file is written off the event loop (the store is not needed).
+                let bestand = p.display().to_string();
+                let schrijven = self.lees_en(
+                    move |_| schrijf_bestand(&p, &crate::store::kengetallen::naar_csv(&cijfers)),
+                    move |h, r| {
+                        match r {
+                            Ok(()) => {
+                                h.schermen.kengetallen.toon_melding(format!("Kengetallen opgeslagen in {bestand}."))
+                            }
+                            Err(e) => h.schermen.kengetallen.toon_fout(e),
+                        }
+                        Task::none()
+                    },
+                );
+                return (schrijven, false);
             }
-            Message::ContactlijstPadGekozen { actie, pad: Some(p) } => self.contactlijst(actie, &p),
+            Message::ContactlijstPadGekozen { actie, pad: Some(p) } => return (self.contactlijst(actie, p), false),
             Message::SluitBanner => {
                 self.banner = None;
                 self.klaar = None;
@@ -1655,113 +1934,159 @@ impl Hoofd {
         (Task::none(), false)
     }
 
-    /// Carry out what the settings screen asks. Returns a follow-up task and whether to lock.
+    /// Carry out what the settings screen asks, off the event loop. Returns a follow-up
+    /// task and whether to lock.
     fn instellingen_event(&mut self, e: instellingen::Event) -> (Task<Message>, bool) {
-        match e {
-            instellingen::Event::Vergrendeltijd(min) => {
-                if let Err(e) = self.store.zet_instelling(instelling::VERGRENDEL_MINUTEN, &min.to_string()) {
-                    self.banner = Some(fout(&e));
-                }
-            }
+        let taak = match e {
+            instellingen::Event::Vergrendeltijd(min) => self.scherm_schrijf(
+                Pagina::Instellingen,
+                move |s| s.zet_instelling(instelling::VERGRENDEL_MINUTEN, &min.to_string()),
+                |h, r| {
+                    if let Err(e) = r {
+                        h.banner = Some(e);
+                    }
+                    Task::none()
+                },
+            ),
             instellingen::Event::Vergrendel => return (Task::none(), true),
-            instellingen::Event::Toevoegen(lijst, naam) => {
-                let r = match lijst {
-                    instellingen::Lijst::Thema => self.store.thema_toevoegen(&naam),
-                    instellingen::Lijst::Leefgebied => self.store.leefgebied_toevoegen(&naam),
-                    instellingen::Lijst::Gemeente => self.store.gemeente_toevoegen(&naam),
-                    instellingen::Lijst::Overlegsoort => self.store.overlegsoort_toevoegen(&naam, false),
-                };
-                match r {
-                    Ok(_) => self.schermen.instellingen.lijst_opgeslagen(lijst),
-                    Err(e) => self.schermen.instellingen.toon_fout(fout(&e)),
-                }
-                self.ververs_lijsten();
-            }
-            instellingen::Event::Medewerker(verzoek) => {
-                let r = match verzoek {
-                    instellingen::MedewerkerVerzoek::Nieuw { naam, rol, ik } => self
-                        .store
-                        .medewerker_toevoegen(&naam, rol, None)
-                        .and_then(|id| if ik { self.store.mij_instellen(&id).map(|_| ()) } else { Ok(()) }),
-                    instellingen::MedewerkerVerzoek::Wijzig(id, w) => self.store.medewerker_wijzig(&id, &w).map(|_| ()),
-                    instellingen::MedewerkerVerzoek::Ik(id) => self.store.mij_instellen(&id).map(|_| ()),
-                };
-                match r {
-                    Ok(()) => self.schermen.instellingen.medewerker_opgeslagen(),
-                    Err(e) => self.schermen.instellingen.toon_medewerker_fout(fout(&e)),
-                }
-                self.ververs_medewerkers();
-            }
-            instellingen::Event::Hernoem(lijst, id, naam) => {
-                match self.store.lijst_hernoem(lijst.tabel(), &id, &naam) {
-                    Ok(()) => self.schermen.instellingen.lijst_opgeslagen(lijst),
-                    Err(e) => self.schermen.instellingen.toon_fout(fout(&e)),
-                }
-                self.ververs_lijsten();
-            }
-            instellingen::Event::Actief(lijst, id, aan) => {
-                if let Err(e) = self.store.lijst_actief(lijst.tabel(), &id, aan) {
-                    self.schermen.instellingen.toon_fout(fout(&e));
-                }
-                self.ververs_lijsten();
-            }
-        }
-        (Task::none(), false)
+            instellingen::Event::Toevoegen(lijst, naam) => self.scherm_schrijf(
+                Pagina::Instellingen,
+                move |s| match lijst {
+                    instellingen::Lijst::Thema => s.thema_toevoegen(&naam),
+                    instellingen::Lijst::Leefgebied => s.leefgebied_toevoegen(&naam),
+                    instellingen::Lijst::Gemeente => s.gemeente_toevoegen(&naam),
+                    instellingen::Lijst::Overlegsoort => s.overlegsoort_toevoegen(&naam, false),
+                },
+                move |h, r| {
+                    match r {
+                        Ok(_) => h.schermen.instellingen.lijst_opgeslagen(lijst),
+                        Err(e) => h.schermen.instellingen.toon_fout(e),
+                    }
+                    h.ververs_lijsten()
+                },
+            ),
+            instellingen::Event::Medewerker(verzoek) => self.scherm_schrijf(
+                Pagina::Instellingen,
+                move |s| match verzoek {
+                    instellingen::MedewerkerVerzoek::Nieuw { naam, rol, ik } => {
+                        let id = s.medewerker_toevoegen(&naam, rol, None)?;
+                        if ik {
+                            s.mij_instellen(&id)?;
+                        }
+                        Ok(())
+                    }
+                    instellingen::MedewerkerVerzoek::Wijzig(id, w) => s.medewerker_wijzig(&id, &w).map(|_| ()),
+                    instellingen::MedewerkerVerzoek::Ik(id) => s.mij_instellen(&id).map(|_| ()),
+                },
+                |h, r| {
+                    match r {
+                        Ok(()) => h.schermen.instellingen.medewerker_opgeslagen(),
+                        Err(e) => h.schermen.instellingen.toon_medewerker_fout(e),
+                    }
+                    h.ververs_medewerkers()
+                },
+            ),
+            instellingen::Event::Hernoem(lijst, id, naam) => self.scherm_schrijf(
+                Pagina::Instellingen,
+                move |s| s.lijst_hernoem(lijst.tabel(), &id, &naam),
+                move |h, r| {
+                    match r {
+                        Ok(()) => h.schermen.instellingen.lijst_opgeslagen(lijst),
+                        Err(e) => h.schermen.instellingen.toon_fout(e),
+                    }
+                    h.ververs_lijsten()
+                },
+            ),
+            instellingen::Event::Actief(lijst, id, aan) => self.scherm_schrijf(
+                Pagina::Instellingen,
+                move |s| s.lijst_actief(lijst.tabel(), &id, aan),
+                |h, r| {
+                    if let Err(e) = r {
+                        h.schermen.instellingen.toon_fout(e);
+                    }
+                    h.ververs_lijsten()
+                },
+            ),
+        };
+        (taak, false)
     }
 
     /// Re-read the medewerkers for Instellingen, the open casus's pick lists and the
     /// board ("Alleen mijn casussen" follows the chosen medewerker; names follow renames).
-    fn ververs_medewerkers(&mut self) {
-        match (self.store.medewerkers(), self.store.mijn_medewerker()) {
-            (Ok(alle), Ok(mij)) => {
-                if let Some(d) = &mut self.detail {
-                    d.zet_medewerkers(medewerker_keuzes(&alle));
+    fn ververs_medewerkers(&self) -> Task<Message> {
+        let lezen = self.lees_en(
+            |s| Ok((s.medewerkers()?, s.mijn_medewerker()?, s.instelling(instelling::GEBRUIKER)?)),
+            |h, r| {
+                match r {
+                    Ok((alle, mij, gebruiker)) => {
+                        if let Some(d) = &mut h.detail {
+                            d.zet_medewerkers(medewerker_keuzes(&alle));
+                        }
+                        let mij = mij.map(|m| m.id);
+                        h.board.zet_mij(mij.as_deref().unwrap_or(""));
+                        h.board.zet_medewerkers(medewerker_keuzes(&alle));
+                        h.schermen.instellingen.zet_medewerkers(alle, mij);
+                        if let Some(g) = gebruiker {
+                            h.schermen.instellingen.zet_gebruiker(g.clone());
+                            h.gebruiker = g;
+                        }
+                    }
+                    Err(e) => h.schermen.instellingen.toon_medewerker_fout(e),
                 }
-                let mij = mij.map(|m| m.id);
-                self.board.zet_mij(mij.as_deref().unwrap_or(""));
-                self.board.zet_medewerkers(medewerker_keuzes(&alle));
-                self.schermen.instellingen.zet_medewerkers(alle, mij);
-                self.schermen.instellingen.zet_gebruiker(self.store.gebruiker().to_string());
-            }
-            (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_medewerker_fout(fout(&e)),
-        }
-        self.herlaad_board();
+                Task::none()
+            },
+        );
+        Task::batch([lezen, self.herlaad_board()])
     }
 
     /// Re-read the thema and leefgebied lists for Instellingen and the board's pick lists.
-    fn ververs_lijsten(&mut self) {
-        match (self.store.themas(), self.store.leefgebieden()) {
-            (Ok(t), Ok(l)) => {
-                self.board.zet_themas(&t);
-                self.schermen.instellingen.zet_lijsten(t, l);
-                match (self.store.gemeenten(), self.store.overlegsoorten()) {
-                    (Ok(g), Ok(o)) => {
-                        self.board.zet_gemeenten(&g);
-                        self.schermen.instellingen.zet_meer_lijsten(g, o);
+    fn ververs_lijsten(&self) -> Task<Message> {
+        self.lees_en(
+            |s| Ok((s.themas()?, s.leefgebieden()?, s.gemeenten()?, s.overlegsoorten()?)),
+            |h, r| {
+                match r {
+                    Ok((t, l, g, o)) => {
+                        h.board.zet_themas(&t);
+                        h.board.zet_gemeenten(&g);
+                        h.schermen.instellingen.zet_lijsten(t, l);
+                        h.schermen.instellingen.zet_meer_lijsten(g, o);
                     }
-                    (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_fout(fout(&e)),
+                    Err(e) => h.schermen.instellingen.toon_fout(e),
                 }
-            }
-            (Err(e), _) | (_, Err(e)) => self.schermen.instellingen.toon_fout(fout(&e)),
-        }
+                Task::none()
+            },
+        )
     }
 
-    fn herlaad_board(&mut self) {
-        match self.store.casus_lijst(&CasusFilter::default()) {
-            Ok(r) => self.board.vervang(r),
-            Err(e) => self.banner = Some(fout(&e)),
-        }
-        // The sidebar count follows imports and conversions too.
-        if let Ok(n) = self.store.aantal_adviesvragen() {
-            self.schermen.advies.zet_aantal(n);
-        }
+    /// Re-read the board's cards (a pure read, off the event loop).
+    fn herlaad_board(&self) -> Task<Message> {
+        self.herlaad_board_en(|_| Task::none())
+    }
+
+    /// Re-read the board's cards and the sidebar's count of adviesvragen (it follows
+    /// imports and conversions too), then `daarna` (e.g. select the new card).
+    fn herlaad_board_en(&self, daarna: impl FnOnce(&mut Hoofd) -> Task<Message> + Send + 'static) -> Task<Message> {
+        self.lees_en(
+            |s| Ok((s.casus_lijst(&CasusFilter::default())?, s.aantal_adviesvragen()?)),
+            |h, r| match r {
+                Ok((r, n)) => {
+                    h.board.vervang(r);
+                    h.schermen.advies.zet_aantal(n);
+                    daarna(h)
+                }
+                Err(e) => {
+                    h.banner = Some(e);
+                    Task::none()
+                }
+            },
+        )
     }
 
     fn board_bericht(&mut self, m: board::Message) -> Task<Message> {
         let (task, event) = self.board.update(m);
         let task = task.map(Message::Board);
         match event {
-            Some(board::Event::Open(n)) => self.open_casus(&n),
+            Some(board::Event::Open(n)) => return Task::batch([task, self.open_casus(&n)]),
             Some(board::Event::Verplaats(n, overgang)) => {
                 let nummer = n.clone();
                 let opslaan = self.schrijf(
@@ -1776,83 +2101,134 @@ impl Hoofd {
                     self.schrijf(move |s| s.aanmelding(casus, persoon).map(|n| n.to_string()), Message::Aangemeld);
                 return Task::batch([task, opslaan]);
             }
-            Some(board::Event::Toewijzen(n, t)) => match self.store.casus_toewijzen(&n, &t) {
-                Ok(_) => {
-                    self.board.gelukt();
-                    self.herlaad_board();
-                    self.board.toon_melding(format!("Casus {n} is toegewezen."));
-                }
-                Err(e) => self.board.toon_fout(fout(&e)),
-            },
-            Some(board::Event::ContactenNodig(p)) => match self.store.contacten(&p) {
-                Ok(c) => self.board.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
-                Err(e) => self.board.toon_fout(fout(&e)),
-            },
+            Some(board::Event::Toewijzen(n, t)) => {
+                let opslaan = self.schrijf_en(
+                    {
+                        let n = n.clone();
+                        move |s| s.casus_toewijzen(&n, &t)
+                    },
+                    move |h, r| match r {
+                        Ok(_) => {
+                            h.board.gelukt();
+                            h.board.toon_melding(format!("Casus {n} is toegewezen."));
+                            h.herlaad_board()
+                        }
+                        Err(e) => {
+                            h.board.toon_fout(e);
+                            Task::none()
+                        }
+                    },
+                );
+                return Task::batch([task, opslaan]);
+            }
+            Some(board::Event::ContactenNodig(p)) => {
+                let lezen = self.lees_en(
+                    move |s| s.contacten(&p),
+                    |h, r| {
+                        match r {
+                            Ok(c) => h.board.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
+                            Err(e) => h.board.toon_fout(e),
+                        }
+                        Task::none()
+                    },
+                );
+                return Task::batch([task, lezen]);
+            }
             None => {}
         }
         task
     }
 
-    fn ververs_partners(&mut self) {
-        match self.store.alle_partners() {
-            Ok(p) => {
-                // The aanmelding form offers active partners, with their covenant status.
-                let keuzes = p.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
-                self.board.zet_partners(keuzes);
-                self.schermen.partners.vervang(p);
-            }
-            Err(e) => self.schermen.partners.toon_fout(fout(&e)),
-        }
+    /// Re-read the partners for their screen and the aanmelding form.
+    fn ververs_partners(&self) -> Task<Message> {
+        self.lees_en(
+            |s| s.alle_partners(),
+            |h, r| {
+                match r {
+                    Ok(p) => {
+                        // The aanmelding form offers active partners, with their covenant status.
+                        let keuzes = p.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
+                        h.board.zet_partners(keuzes);
+                        h.schermen.partners.vervang(p);
+                    }
+                    Err(e) => h.schermen.partners.toon_fout(e),
+                }
+                Task::none()
+            },
+        )
     }
 
-    fn kies_partner(&mut self, id: &str) {
-        let r = (|| -> Result<_, StoreFout> {
-            Ok((self.store.contacten_met_archief(id)?, self.store.casussen_van_partner(id)?))
-        })();
-        match r {
-            Ok((c, k)) => self.schermen.partners.zet_detail(id.to_string(), c, k),
-            Err(e) => self.schermen.partners.toon_fout(fout(&e)),
-        }
+    /// Read a partner's contacts and casussen for its detail pane.
+    fn kies_partner(&self, id: &str) -> Task<Message> {
+        let id = id.to_string();
+        let partner = id.clone();
+        self.lees_en(
+            move |s| Ok((s.contacten_met_archief(&id)?, s.casussen_van_partner(&id)?)),
+            move |h, r| {
+                match r {
+                    Ok((c, k)) => h.schermen.partners.zet_detail(partner, c, k),
+                    Err(e) => h.schermen.partners.toon_fout(e),
+                }
+                Task::none()
+            },
+        )
     }
 
-    /// Export or import the contact list at `pad`; the outcome stays on the partners screen.
-    fn contactlijst(&mut self, actie: partners::Bestandsactie, pad: &std::path::Path) {
+    /// Export or import the contact list at `pad`, off the event loop; the outcome stays on
+    /// the partners screen.
+    fn contactlijst(&mut self, actie: partners::Bestandsactie, pad: std::path::PathBuf) -> Task<Message> {
         use crate::contactlijst as cl;
         use partners::Bestandsactie as B;
         let bestand = pad.display().to_string();
         match actie {
-            B::ExportCsv | B::ExportVcard => {
-                let r = cl::regels(&self.store).map_err(|e| fout(&e)).and_then(|regels| {
+            // The export is recorded in the audit log (the list leaves the device): a write.
+            B::ExportCsv | B::ExportVcard => self.scherm_schrijf(
+                Pagina::Partners,
+                move |s| {
+                    let regels = cl::regels(s)?;
                     let bytes = if actie == B::ExportCsv {
                         cl::naar_csv(&regels)
                     } else {
                         cl::naar_vcard(&regels).into_bytes()
                     };
-                    schrijf_bestand(pad, &bytes).map_err(|e| fout(&e))?;
+                    schrijf_bestand(&pad, &bytes)?;
                     Ok(regels.len())
-                });
-                match r {
-                    Ok(n) => {
-                        self.schermen.partners.toon_melding(format!("{n} contactpersonen opgeslagen in {bestand}."))
+                },
+                move |h, r| {
+                    match r {
+                        Ok(n) => {
+                            h.schermen.partners.toon_melding(format!("{n} contactpersonen opgeslagen in {bestand}."))
+                        }
+                        Err(f) => h.schermen.partners.toon_fout(f),
                     }
-                    Err(f) => self.schermen.partners.toon_fout(f),
-                }
-            }
-            B::ImportCsv => {
-                let r = std::fs::read(pad)
-                    .map_err(|e| format!("Het bestand {bestand} kon niet worden gelezen ({e})."))
-                    .and_then(|b| {
-                        let (rijen, afgewezen) = cl::lees_csv(&b);
-                        cl::importeer(&mut self.store, rijen, afgewezen).map_err(|e| fout(&e))
-                    });
-                match r {
-                    Ok(v) => {
-                        self.ververs_partners();
-                        self.schermen.partners.zet_importverslag(v);
+                    Task::none()
+                },
+            ),
+            B::ImportCsv => self.scherm_schrijf(
+                Pagina::Partners,
+                move |s| {
+                    Ok(std::fs::read(&pad)
+                        .map_err(|e| format!("Het bestand {bestand} kon niet worden gelezen ({e})."))
+                        .and_then(|b| {
+                            let (rijen, afgewezen) = cl::lees_csv(&b);
+                            let v = cl::importeer(s, rijen, afgewezen).map_err(|e| fout(&e))?;
+                            Ok((v, s.alle_partners().map_err(|e| fout(&e))?))
+                        }))
+                },
+                |h, r| match r.and_then(|r| r) {
+                    Ok((v, p)) => {
+                        let keuzes = p.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
+                        h.board.zet_partners(keuzes);
+                        h.schermen.partners.vervang(p);
+                        h.schermen.partners.zet_importverslag(v);
+                        Task::none()
                     }
-                    Err(f) => self.schermen.partners.toon_fout(f),
-                }
-            }
+                    Err(f) => {
+                        h.schermen.partners.toon_fout(f);
+                        Task::none()
+                    }
+                },
+            ),
         }
     }
 
@@ -1861,7 +2237,7 @@ impl Hoofd {
         match e {
             partners::Event::Contactlijst(actie) => {
                 let dialoog = rfd::AsyncFileDialog::new();
-                return Task::perform(
+                Task::perform(
                     async move {
                         let d = match actie {
                             partners::Bestandsactie::ImportCsv => {
@@ -1887,117 +2263,167 @@ impl Hoofd {
                         d.map(|h| h.path().to_path_buf())
                     },
                     move |pad| Message::ContactlijstPadGekozen { actie, pad },
-                );
+                )
             }
             partners::Event::Kies(id) => self.kies_partner(&id),
-            partners::Event::Toevoegen(p) => match self.store.partner_toevoegen(p) {
-                Ok(id) => {
-                    self.schermen.partners.partner_opgeslagen();
-                    self.ververs_partners();
-                    self.kies_partner(&id);
-                }
-                Err(e) => self.schermen.partners.toon_fout(fout(&e)),
-            },
-            partners::Event::Wijzig(id, w) => match self.store.partner_wijzig(&id, &w) {
-                Ok(_) => {
-                    self.ververs_partners();
-                    self.kies_partner(&id);
-                }
-                Err(e) => self.schermen.partners.toon_fout(fout(&e)),
-            },
-            partners::Event::Contact(id, c) => match self.store.contact_toevoegen(&id, c) {
-                Ok(_) => {
-                    self.schermen.partners.contact_opgeslagen();
-                    self.kies_partner(&id);
-                }
-                Err(e) => self.schermen.partners.toon_fout(fout(&e)),
-            },
-            partners::Event::ContactWijzig(partner, id, w) => {
-                let r = self.store.contact_wijzig(&id, &w).and_then(|_| self.store.contact(&id));
-                match r {
-                    Ok(c) => {
-                        self.schermen.partners.contact_gewijzigd(match w.gearchiveerd {
-                            Some(true) => format!("Contactpersoon {} gearchiveerd.", c.naam),
-                            Some(false) => format!("Contactpersoon {} weer actief.", c.naam),
-                            None => format!("Contactpersoon {} opgeslagen.", c.naam),
-                        });
-                        self.kies_partner(&partner);
+            partners::Event::Toevoegen(p) => self.scherm_schrijf(
+                Pagina::Partners,
+                move |s| s.partner_toevoegen(p),
+                |h, r| match r {
+                    Ok(id) => {
+                        h.schermen.partners.partner_opgeslagen();
+                        Task::batch([h.ververs_partners(), h.kies_partner(&id)])
                     }
-                    Err(e) => self.schermen.partners.toon_fout(fout(&e)),
-                }
+                    Err(e) => {
+                        h.schermen.partners.toon_fout(e);
+                        Task::none()
+                    }
+                },
+            ),
+            partners::Event::Wijzig(id, w) => {
+                let partner = id.clone();
+                self.scherm_schrijf(
+                    Pagina::Partners,
+                    move |s| s.partner_wijzig(&id, &w),
+                    move |h, r| match r {
+                        Ok(_) => Task::batch([h.ververs_partners(), h.kies_partner(&partner)]),
+                        Err(e) => {
+                            h.schermen.partners.toon_fout(e);
+                            Task::none()
+                        }
+                    },
+                )
+            }
+            partners::Event::Contact(id, c) => {
+                let partner = id.clone();
+                self.scherm_schrijf(
+                    Pagina::Partners,
+                    move |s| s.contact_toevoegen(&id, c),
+                    move |h, r| match r {
+                        Ok(_) => {
+                            h.schermen.partners.contact_opgeslagen();
+                            h.kies_partner(&partner)
+                        }
+                        Err(e) => {
+                            h.schermen.partners.toon_fout(e);
+                            Task::none()
+                        }
+                    },
+                )
+            }
+            partners::Event::ContactWijzig(partner, id, w) => {
+                let archief = w.gearchiveerd;
+                self.scherm_schrijf(
+                    Pagina::Partners,
+                    move |s| {
+                        s.contact_wijzig(&id, &w)?;
+                        s.contact(&id)
+                    },
+                    move |h, r| match r {
+                        Ok(c) => {
+                            h.schermen.partners.contact_gewijzigd(match archief {
+                                Some(true) => format!("Contactpersoon {} gearchiveerd.", c.naam),
+                                Some(false) => format!("Contactpersoon {} weer actief.", c.naam),
+                                None => format!("Contactpersoon {} opgeslagen.", c.naam),
+                            });
+                            h.kies_partner(&partner)
+                        }
+                        Err(e) => {
+                            h.schermen.partners.toon_fout(e);
+                            Task::none()
+                        }
+                    },
+                )
             }
             partners::Event::OpenCasus(n) => self.open_casus(&n),
         }
-        Task::none()
     }
 
     /// Reload roster, received ranges and conflicts into the sync screen (which makes its
     /// own rows from them).
-    fn ververs_sync(&mut self) {
-        let r = (|| -> Result<_, crate::sync::SyncFout> {
-            let team = self.store.collegas()?;
-            let ontvangen = crate::sync::status(&self.store)?;
-            let conflicten = self.store.conflicten(None)?;
-            // What the rows name: the casusnummer and who wrote each value.
-            let namen = conflicten
-                .iter()
-                .map(|c| {
-                    let casus = match &c.casus_id {
-                        Some(id) => self.store.casusnummer_van(id).unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    let auteurs = c.waarden.iter().map(|w| crate::sync::auteur(&self.store, &w.op)).collect();
-                    (casus, auteurs)
-                })
-                .collect();
-            Ok((team, ontvangen, conflicten, namen))
-        })();
-        match r {
-            Ok((team, ontvangen, conflicten, namen)) => {
-                let koppelingen = team
-                    .iter()
-                    .filter_map(|c| Some((c.apparaat.clone(), self.store.collega_partner(&c.apparaat).ok()??)))
-                    .collect();
-                let partners = self
-                    .store
-                    .partners()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|p| synchronisatie::PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus })
-                    .collect();
-                self.schermen.synchronisatie.zet_partners(partners, koppelingen);
-                self.schermen.synchronisatie.vervang_uit(&team, ontvangen, &conflicten, namen);
-                self.conflicten = conflicten;
-            }
-            Err(e) => self.schermen.synchronisatie.meld(Vlak::Fout, melding::sync(&e)),
-        }
+    fn ververs_sync(&self) -> Task<Message> {
+        self.lees_en(
+            |s| {
+                let r = (|| -> Result<_, crate::sync::SyncFout> {
+                    let team = s.collegas()?;
+                    let ontvangen = crate::sync::status(s)?;
+                    let conflicten = s.conflicten(None)?;
+                    // What the rows name: the casusnummer and who wrote each value.
+                    let namen: Vec<(String, Vec<String>)> = conflicten
+                        .iter()
+                        .map(|c| {
+                            let casus = match &c.casus_id {
+                                Some(id) => s.casusnummer_van(id).unwrap_or_default(),
+                                None => String::new(),
+                            };
+                            let auteurs = c.waarden.iter().map(|w| crate::sync::auteur(s, &w.op)).collect();
+                            (casus, auteurs)
+                        })
+                        .collect();
+                    let koppelingen: Vec<(String, String)> = team
+                        .iter()
+                        .filter_map(|c| Some((c.apparaat.clone(), s.collega_partner(&c.apparaat).ok()??)))
+                        .collect();
+                    let partners: Vec<synchronisatie::PartnerOptie> = s
+                        .partners()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|p| synchronisatie::PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus })
+                        .collect();
+                    Ok((team, ontvangen, conflicten, namen, koppelingen, partners))
+                })();
+                Ok(r.map_err(|e| melding::sync(&e)))
+            },
+            |h, r| {
+                match r.and_then(|r| r) {
+                    Ok((team, ontvangen, conflicten, namen, koppelingen, partners)) => {
+                        h.schermen.synchronisatie.zet_partners(partners, koppelingen.into_iter().collect());
+                        h.schermen.synchronisatie.vervang_uit(&team, ontvangen, &conflicten, namen);
+                        h.conflicten = conflicten;
+                    }
+                    Err(e) => h.schermen.synchronisatie.meld(Vlak::Fout, e),
+                }
+                Task::none()
+            },
+        )
     }
 
-    /// Carry out what the sync screen asks; the outcome is shown on that screen.
-    fn ververs_privacy(&mut self) {
+    /// Reload the privacy screen: replaced database copies, casussen past their term, terms.
+    fn ververs_privacy(&self) -> Task<Message> {
         let vandaag = chrono::Local::now().date_naive();
-        let kopieen = crate::store::vervangen_kopieen(self.map.pad()).unwrap_or_default();
-        self.schermen.privacy.zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
-        let r =
-            (|| -> Result<_, StoreFout> { Ok((self.store.te_verwijderen(vandaag)?, self.store.bewaartermijnen()?)) })();
-        match r {
-            Ok((lijst, termijnen)) => self.schermen.privacy.vervang(
-                lijst
-                    .into_iter()
-                    .map(|b| privacy::TeVerwijderen {
-                        termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
-                        nummer: b.nummer,
-                        thema: b.thema,
-                        afgesloten_op: b.afgesloten_op.to_string(),
-                    })
-                    .collect(),
-                termijnen
-                    .into_iter()
-                    .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
-                    .collect(),
-            ),
-            Err(e) => self.schermen.privacy.mislukt(fout(&e)),
-        }
+        let map = self.map.clone();
+        self.lees_en(
+            move |s| {
+                let kopieen = crate::store::vervangen_kopieen(map.pad()).unwrap_or_default();
+                Ok((kopieen, s.te_verwijderen(vandaag)?, s.bewaartermijnen()?))
+            },
+            |h, r| {
+                match r {
+                    Ok((kopieen, lijst, termijnen)) => {
+                        h.schermen
+                            .privacy
+                            .zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
+                        h.schermen.privacy.vervang(
+                            lijst
+                                .into_iter()
+                                .map(|b| privacy::TeVerwijderen {
+                                    termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
+                                    nummer: b.nummer,
+                                    thema: b.thema,
+                                    afgesloten_op: b.afgesloten_op.to_string(),
+                                })
+                                .collect(),
+                            termijnen
+                                .into_iter()
+                                .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
+                                .collect(),
+                        );
+                    }
+                    Err(e) => h.schermen.privacy.mislukt(e),
+                }
+                Task::none()
+            },
+        )
     }
 
     /// Carry out what the privacy screen asks. Returns a follow-up task and whether to lock.
@@ -2005,17 +2431,17 @@ impl Hoofd {
     fn privacy_event(&mut self, e: privacy::Event) -> (Task<Message>, bool) {
         use privacy::Event as E;
         let vandaag = chrono::Local::now().date_naive();
-        let r: Result<String, String> = match e {
+        let taak = match e {
             E::Open(n) => {
                 self.pagina = Pagina::Casussen;
-                self.open_casus(&n);
-                return (Task::none(), false);
+                return (self.open_casus(&n), false);
             }
-            E::Termijnen(t) => t
-                .iter()
-                .try_for_each(|(thema, m)| self.store.zet_bewaartermijn(thema, *m))
-                .map(|()| "De bewaartermijnen zijn opgeslagen.".to_string())
-                .map_err(|e| fout(&e)),
+            E::Termijnen(t) => self.privacy_schrijf(move |s| {
+                t.iter()
+                    .try_for_each(|(thema, m)| s.zet_bewaartermijn(thema, *m))
+                    .map(|()| "De bewaartermijnen zijn opgeslagen.".to_string())
+                    .map_err(|e| fout(&e))
+            }),
             E::Verwijder { nummer, reden } => {
                 let taak = self.start_taak(Taaksoort::Verwijderen, move |s| {
                     Uitkomst::Tekst(s.casus_vernietigen(&nummer, &reden, vandaag).map(|v| format!(
@@ -2025,49 +2451,81 @@ impl Hoofd {
                 });
                 return (taak, false);
             }
-            E::Verleng { nummer, tot, reden } => self
-                .store
-                .bewaartermijn_verlengen(&nummer, tot, &reden)
-                .map(|()| {
-                    format!("De bewaartermijn van casus {nummer} loopt nu tot en met {}.", tot.format("%d-%m-%Y"))
-                })
-                .map_err(|e| fout(&e)),
-            E::Inzage { vraag, pad } => match self.store.inzage_personen(&vraag) {
-                Ok(p) if p.len() > 1 => {
-                    self.schermen.privacy.kies_persoon(p);
-                    return (Task::none(), false);
-                }
-                _ => {
-                    let taak =
-                        self.start_taak(Taaksoort::Inzage, move |s| Uitkomst::Tekst(inzage_schrijven(s, &vraag, &pad)));
-                    return (taak, false);
-                }
-            },
+            E::Verleng { nummer, tot, reden } => self.privacy_schrijf(move |s| {
+                s.bewaartermijn_verlengen(&nummer, tot, &reden)
+                    .map(|()| {
+                        format!("De bewaartermijn van casus {nummer} loopt nu tot en met {}.", tot.format("%d-%m-%Y"))
+                    })
+                    .map_err(|e| fout(&e))
+            }),
+            E::Inzage { vraag, pad } => {
+                // More than one person matches: the user picks first; otherwise the job runs.
+                let v = vraag.clone();
+                self.lees_en(
+                    move |s| s.inzage_personen(&v),
+                    move |h, r| match r {
+                        Ok(p) if p.len() > 1 => {
+                            h.schermen.privacy.kies_persoon(p);
+                            Task::none()
+                        }
+                        _ => {
+                            h.start_taak(Taaksoort::Inzage, move |s| Uitkomst::Tekst(inzage_schrijven(s, &vraag, &pad)))
+                        }
+                    },
+                )
+            }
             E::AuditExport { filter, pad } => {
                 let taak = self
                     .start_taak(Taaksoort::AuditExport, move |s| Uitkomst::Tekst(audit_schrijven(s, &filter, &pad)));
                 return (taak, false);
             }
             E::NieuweHerstelsleutel(w) => {
+                // Argon2id (about a second): off the event loop, like every write.
+                let map = self.map.clone();
                 let w = w.map(|g| g.0);
-                match crate::store::herstelsleutel_vernieuwen(&self.map, w.as_deref().map(String::as_str)) {
-                    Ok(code) => {
-                        let _ = self.store.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gemaakt", &[]);
-                        self.schermen.privacy.toon_herstelsleutel(code.getoond());
-                        Ok("Er is een nieuwe herstelsleutel gemaakt; de vorige werkt niet meer.".to_string())
-                    }
-                    Err(e) => Err(fout(&e)),
-                }
+                // A stand-in keychain of the calling thread (tests) goes along.
+                let sleutelbos = sleutel::nabootsing_van_deze_thread();
+                self.scherm_schrijf(
+                    Pagina::Privacy,
+                    move |s| {
+                        sleutel::gebruik_nabootsing(sleutelbos);
+                        let code = crate::store::herstelsleutel_vernieuwen(&map, w.as_deref().map(String::as_str))?;
+                        let _ = s.registreer_uitvoer(crate::store::Uitvoer::Herstelsleutel, "gemaakt", &[]);
+                        Ok(code)
+                    },
+                    |h, r| {
+                        match r {
+                            Ok(code) => {
+                                h.schermen.privacy.toon_herstelsleutel(code.getoond());
+                                h.schermen
+                                    .privacy
+                                    .gelukt("Er is een nieuwe herstelsleutel gemaakt; de vorige werkt niet meer.");
+                            }
+                            Err(f) => h.schermen.privacy.mislukt(f),
+                        }
+                        h.ververs_privacy()
+                    },
+                )
             }
-            E::KopieVerwijder(naam) => crate::store::vervangen_kopie_verwijder(self.map.pad(), &naam)
-                .map(|()| format!("De vervangen database {naam} is verwijderd."))
-                .map_err(|e| fout(&e)),
-            E::HerstelPdf { pad, code } => crate::report::herstelsleutel(&self.store, &code.0)
-                .map_err(rapport_melding)
-                .and_then(|r| crate::store::schrijf_prive_bestand(&pad, &r.pdf).map_err(|e| fout(&e)))
-                .map(|()| {
-                    format!("Herstelsleutel opgeslagen in {}: druk hem af en verwijder dan het bestand.", pad.display())
-                }),
+            E::KopieVerwijder(naam) => {
+                let map = self.map.clone();
+                self.privacy_schrijf(move |_| {
+                    crate::store::vervangen_kopie_verwijder(map.pad(), &naam)
+                        .map(|()| format!("De vervangen database {naam} is verwijderd."))
+                        .map_err(|e| fout(&e))
+                })
+            }
+            E::HerstelPdf { pad, code } => self.privacy_schrijf(move |s| {
+                crate::report::herstelsleutel(s, &code.0)
+                    .map_err(rapport_melding)
+                    .and_then(|r| crate::store::schrijf_prive_bestand(&pad, &r.pdf).map_err(|e| fout(&e)))
+                    .map(|()| {
+                        format!(
+                            "Herstelsleutel opgeslagen in {}: druk hem af en verwijder dan het bestand.",
+                            pad.display()
+                        )
+                    })
+            }),
             E::Backup { pad, wachtwoord } => return (self.backup(pad, wachtwoord), false),
             E::Herstel { pad, wachtwoord, nieuw } => return (self.herstel(pad, wachtwoord, nieuw), false),
             E::Roteer(w) => {
@@ -2097,14 +2555,29 @@ impl Hoofd {
                 return (taak, false);
             }
         };
-        match r {
-            Ok(t) => {
-                self.schermen.privacy.gelukt(t);
-                self.ververs_privacy();
-            }
-            Err(f) => self.schermen.privacy.mislukt(f),
-        }
-        (Task::none(), false)
+        (taak, false)
+    }
+
+    /// A short write of the privacy screen whose outcome is a Dutch sentence; the screen
+    /// shows it and re-reads its lists.
+    fn privacy_schrijf(
+        &mut self,
+        werk: impl FnOnce(&mut Store) -> Result<String, String> + Send + 'static,
+    ) -> Task<Message> {
+        self.scherm_schrijf(
+            Pagina::Privacy,
+            move |s| Ok(werk(s)),
+            |h, r| match r.and_then(|r| r) {
+                Ok(t) => {
+                    h.schermen.privacy.gelukt(t);
+                    h.ververs_privacy()
+                }
+                Err(f) => {
+                    h.schermen.privacy.mislukt(f);
+                    Task::none()
+                }
+            },
+        )
     }
 
     /// Make a backup on the job's own connection: the board stays readable meanwhile.
@@ -2208,9 +2681,22 @@ impl Hoofd {
             }
         };
         self.taak = Some(Lopend { soort, gestart: Instant::now() });
+        let onderweg = Arc::clone(&self.kort.onderweg);
+        let schrijver = Arc::clone(&self.kort.schrijver);
+        let lezer = Arc::clone(&self.kort.lezer);
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
+                    // Every short write in flight commits first, in the old file; while the
+                    // file is replaced the write lock is held, so none starts meanwhile.
+                    onderweg.wacht_tot_stil();
+                    let _slot = schrijver.lock();
+                    // The cached reader is closed too (an open connection keeps the old
+                    // file busy), and no read starts until the swap is done.
+                    let _lezer = lezer.lock().map(|mut l| {
+                        *l = None;
+                        l
+                    });
                     let (store, r) = werk(store);
                     Uitkomst::Store(Overdracht(Arc::new(Mutex::new(store)), None), r)
                 })
@@ -2237,15 +2723,16 @@ impl Hoofd {
     }
 
     /// A job ended: show its outcome on its screen and in the banner. Returns whether to lock.
-    fn taak_afgerond(&mut self, soort: Taaksoort, uitkomst: Uitkomst) -> bool {
+    fn taak_afgerond(&mut self, soort: Taaksoort, uitkomst: Uitkomst) -> (Task<Message>, bool) {
         self.taak = None;
+        let mut taken = Vec::new();
         let tekst = match uitkomst {
             Uitkomst::Kengetallen(r) => {
                 match r {
                     Ok(k) => self.schermen.kengetallen.zet(*k),
                     Err(f) => self.schermen.kengetallen.toon_fout(f),
                 }
-                return false;
+                return (Task::none(), false);
             }
             Uitkomst::Store(o, r) => {
                 let Some(store) = o.neem() else {
@@ -2253,11 +2740,13 @@ impl Hoofd {
                     if let Err(f) = r {
                         self.banner = Some(f);
                     }
-                    return true;
+                    return (Task::none(), true);
                 };
                 self.store = store;
+                // The cached reader may point at the replaced file: the next read opens anew.
+                self.kort.lezer = Arc::default();
                 if soort == Taaksoort::Herstel && r.is_ok() {
-                    self.na_herstel();
+                    taken.push(self.na_herstel());
                 }
                 r
             }
@@ -2269,17 +2758,17 @@ impl Hoofd {
                     Ok(m) => self.schermen.synchronisatie.meld(Vlak::Info, m.clone()),
                     Err(f) => self.schermen.synchronisatie.meld(Vlak::Fout, f.clone()),
                 }
-                self.ververs_sync();
-                self.herlaad_board();
+                taken.push(self.ververs_sync());
+                taken.push(self.herlaad_board());
             }
             _ => {
                 match &tekst {
                     Ok(m) => self.schermen.privacy.gelukt(m.clone()),
                     Err(f) => self.schermen.privacy.mislukt(f.clone()),
                 }
-                self.ververs_privacy();
+                taken.push(self.ververs_privacy());
                 if soort == Taaksoort::Verwijderen {
-                    self.herlaad_board();
+                    taken.push(self.herlaad_board());
                 }
             }
         }
@@ -2290,21 +2779,26 @@ impl Hoofd {
             }
             Err(f) => self.banner = Some(format!("{} is mislukt. {f}", soort.label())),
         }
-        false
+        (Task::batch(taken), false)
     }
 
     /// After a restore: the restored database has a new device identity; reload the screens.
-    fn na_herstel(&mut self) {
+    fn na_herstel(&mut self) -> Task<Message> {
         self.detail = None;
-        self.herlaad_board();
-        self.ververs_partners();
-        match crate::sync::apparaat(&mut self.store) {
-            Ok(a) => {
-                self.schermen.synchronisatie =
-                    synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), self.map.pad())
-            }
-            Err(e) => self.banner = Some(melding::sync(&e)),
-        }
+        let map = self.map.clone();
+        let apparaat = self.schrijf_en(
+            |s| Ok(crate::sync::apparaat(s).map(|a| (a.id.clone(), a.vingerafdruk())).map_err(|e| melding::sync(&e))),
+            move |h, r| {
+                match r.and_then(|r| r) {
+                    Ok((id, vingerafdruk)) => {
+                        h.schermen.synchronisatie = synchronisatie::State::new(id, vingerafdruk, map.pad())
+                    }
+                    Err(e) => h.banner = Some(e),
+                }
+                Task::none()
+            },
+        );
+        Task::batch([self.herlaad_board(), self.ververs_partners(), apparaat])
     }
 
     /// Carry out what the sync screen asks; the outcome is shown on that screen. Reading
@@ -2313,28 +2807,36 @@ impl Hoofd {
         use crate::sync;
         use synchronisatie::Event as E;
         let lees = |p: &str| std::fs::read(p).map_err(sync::SyncFout::Io);
-        let r: Result<String, sync::SyncFout> = match e {
-            E::SchrijfKaartje(p) => sync::visitekaartje(&mut self.store, "")
-                .and_then(|k| Ok(schrijf_bestand(std::path::Path::new(&p), &k)?))
-                .map(|()| format!("Visitekaartje opgeslagen in {p}. Geef het aan uw collega en lees samen de vingerafdruk voor.")),
-            E::LeesKaartje(p) => lees(&p).and_then(|b| sync::lees_visitekaartje(&b)).and_then(|c| {
-                self.store.collega_toevoegen(&c)?;
-                Ok(format!(
-                    "{} is toegevoegd maar nog niet vertrouwd. Vergelijk samen de vingerafdruk en kies dan 'Bevestigen'.",
-                    c.naam
-                ))
+        let werk: SyncWerk = match e {
+            E::SchrijfKaartje(p) => Box::new(move |s| {
+                sync::visitekaartje(s, "").and_then(|k| Ok(schrijf_bestand(std::path::Path::new(&p), &k)?)).map(|()| {
+                    format!(
+                        "Visitekaartje opgeslagen in {p}. Geef het aan uw collega en lees samen de vingerafdruk voor."
+                    )
+                })
             }),
-            E::Koppel(apparaat, partner) => self
-                .store
-                .collega_koppelen(&apparaat, Some(&partner))
-                .map(|()| "Collega gekoppeld aan de partner.".into())
-                .map_err(Into::into),
-            E::Bevestig(id) => self.store.collega_bevestigen(&id).map(|()| "Collega bevestigd en vertrouwd.".into()).map_err(Into::into),
-            E::Verwijder(id) => self
-                .store
-                .collega_verwijderen(&id)
-                .map(|()| "Collega verwijderd; er gaan geen bundels meer van of naar deze collega.".into())
-                .map_err(Into::into),
+            E::LeesKaartje(p) => Box::new(move |s| {
+                lees(&p).and_then(|b| sync::lees_visitekaartje(&b)).and_then(|c| {
+                    s.collega_toevoegen(&c)?;
+                    Ok(format!(
+                        "{} is toegevoegd maar nog niet vertrouwd. Vergelijk samen de vingerafdruk en kies dan 'Bevestigen'.",
+                        c.naam
+                    ))
+                })
+            }),
+            E::Koppel(apparaat, partner) => Box::new(move |s| {
+                s.collega_koppelen(&apparaat, Some(&partner))
+                    .map(|()| "Collega gekoppeld aan de partner.".into())
+                    .map_err(Into::into)
+            }),
+            E::Bevestig(id) => Box::new(move |s| {
+                s.collega_bevestigen(&id).map(|()| "Collega bevestigd en vertrouwd.".into()).map_err(Into::into)
+            }),
+            E::Verwijder(id) => Box::new(move |s| {
+                s.collega_verwijderen(&id)
+                    .map(|()| "Collega verwijderd; er gaan geen bundels meer van of naar deze collega.".into())
+                    .map_err(Into::into)
+            }),
             E::Exporteer(p) => {
                 return self.start_taak(Taaksoort::BundelExport, move |s| {
                     Uitkomst::Tekst(
@@ -2367,104 +2869,172 @@ impl Hoofd {
                     )
                 });
             }
-            E::Kies(c, w) => match self.conflicten.get(c).and_then(|c| c.waarden.get(w).map(|w| (c.clone(), w.op.clone()))) {
-                Some((conflict, op)) => self
-                    .store
-                    .conflict_kiezen(&conflict, &op)
-                    .map(|()| "Keuze vastgelegd; collega's krijgen die met de volgende bundel.".into())
-                    .map_err(Into::into),
-                None => Ok(String::new()),
+            E::Kies(c, w) => {
+                let Some((conflict, op)) =
+                    self.conflicten.get(c).and_then(|c| c.waarden.get(w).map(|w| (c.clone(), w.op.clone())))
+                else {
+                    return Task::none();
+                };
+                Box::new(move |s| {
+                    s.conflict_kiezen(&conflict, &op)
+                        .map(|()| "Keuze vastgelegd; collega's krijgen die met de volgende bundel.".into())
+                        .map_err(Into::into)
+                })
+            }
+        };
+        self.scherm_schrijf(
+            Pagina::Synchronisatie,
+            move |s| Ok(werk(s).map_err(|e| melding::sync(&e))),
+            |h, r| {
+                match r.and_then(|r| r) {
+                    Ok(m) => h.schermen.synchronisatie.meld(Vlak::Info, m),
+                    Err(f) => h.schermen.synchronisatie.meld(Vlak::Fout, f),
+                }
+                Task::batch([h.ververs_sync(), h.herlaad_board()])
             },
-        };
-        match r {
-            Ok(m) if m.is_empty() => {}
-            Ok(m) => self.schermen.synchronisatie.meld(Vlak::Info, m),
-            Err(f) => self.schermen.synchronisatie.meld(Vlak::Fout, melding::sync(&f)),
+        )
+    }
+    /// Open a casus: read it (auditing this one view) off the event loop; the board says
+    /// "Casus openen…" meanwhile and a second open is not started.
+    fn open_casus(&mut self, nummer: &str) -> Task<Message> {
+        if self.opent.is_some() {
+            return Task::none();
         }
-        self.ververs_sync();
-        self.herlaad_board();
-        Task::none()
+        self.opent = Some(nummer.to_string());
+        let nummer = nummer.to_string();
+        self.schrijf_en(
+            move |s| {
+                let d = s.casus_detail(&nummer)?;
+                let plan_ = s.plan(&nummer)?;
+                let versies = s.plan_versies(&nummer)?;
+                let lgs: Vec<Keuze> =
+                    s.leefgebieden()?.into_iter().filter(|l| l.actief).map(|l| Keuze::new(&l.id, &l.naam)).collect();
+                let alle_partners = s.partners()?;
+                let partners: Vec<plan::PartnerKeuze> = alle_partners
+                    .iter()
+                    .map(|p| plan::PartnerKeuze {
+                        id: p.id.clone(),
+                        naam: p.naam.clone(),
+                        convenant: p.convenantstatus,
+                    })
+                    .collect();
+                let bp = s.betrokken_partners(&nummer)?;
+                let historie = s.audit_casus(&d.regel.id, 200)?;
+                let conflicten = s.conflicten(Some(&d.regel.id))?.len();
+                let themas: Vec<Keuze> =
+                    s.themas()?.into_iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect();
+                let medewerkers = medewerker_keuzes(&s.medewerkers()?);
+                let gemeenten: Vec<Keuze> =
+                    s.gemeenten()?.into_iter().filter(|g| g.actief).map(|g| Keuze::new(&g.id, &g.naam)).collect();
+                let actief: Vec<Keuze> =
+                    alle_partners.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
+                let weegtafels = weegtafel_keuzes(s)?;
+                Ok(Box::new(Casusopening {
+                    d,
+                    plan: plan_,
+                    versies,
+                    lgs,
+                    partners,
+                    bp,
+                    historie,
+                    conflicten,
+                    themas,
+                    medewerkers,
+                    gemeenten,
+                    actief,
+                    weegtafels,
+                }))
+            },
+            |h, r| {
+                h.opent = None;
+                match r {
+                    Ok(o) => {
+                        let o = *o;
+                        let mut d = detail::State::new(
+                            o.d,
+                            plan::State::new(o.plan, o.versies, o.lgs, o.partners),
+                            o.bp,
+                            o.historie,
+                        );
+                        d.zet_conflicten(o.conflicten);
+                        d.zet_themas(o.themas);
+                        d.zet_medewerkers(o.medewerkers);
+                        d.zet_keuzelijsten(o.gemeenten, o.actief, o.weegtafels);
+                        if let Some(b) = h.na_openen.take() {
+                            if let Some(t) = b.tab {
+                                let _ = d.update(detail::Message::Tab(t));
+                            }
+                            if let Some(c) = b.concept {
+                                d.herstel(c);
+                            }
+                        }
+                        h.detail = Some(d);
+                        h.pagina = Pagina::Casussen;
+                    }
+                    Err(e) => h.banner = Some(e),
+                }
+                Task::none()
+            },
+        )
     }
 
-    fn open_casus(&mut self, nummer: &str) {
-        let mut laden = || -> Result<detail::State, StoreFout> {
-            let d = self.store.casus_detail(nummer)?;
-            let plan_ = self.store.plan(nummer)?;
-            let versies = self.store.plan_versies(nummer)?;
-            let lgs = self
-                .store
-                .leefgebieden()?
-                .into_iter()
-                .filter(|l| l.actief)
-                .map(|l| Keuze::new(&l.id, &l.naam))
-                .collect();
-            let partners = self
-                .store
-                .partners()?
-                .into_iter()
-                .map(|p| plan::PartnerKeuze { id: p.id, naam: p.naam, convenant: p.convenantstatus })
-                .collect();
-            let bp = self.store.betrokken_partners(nummer)?;
-            let historie = self.store.audit_casus(&d.regel.id, 200)?;
-            let conflicten = self.store.conflicten(Some(&d.regel.id))?.len();
-            let themas = self.store.themas()?;
-            let mut s = detail::State::new(d, plan::State::new(plan_, versies, lgs, partners), bp, historie);
-            s.zet_conflicten(conflicten);
-            s.zet_themas(themas.into_iter().filter(|t| t.actief).map(|t| Keuze::new(&t.id, &t.naam)).collect());
-            s.zet_medewerkers(medewerker_keuzes(&self.store.medewerkers()?));
-            s.zet_keuzelijsten(
-                self.store.gemeenten()?.into_iter().filter(|g| g.actief).map(|g| Keuze::new(&g.id, &g.naam)).collect(),
-                self.store.partners()?.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect(),
-                weegtafel_keuzes(&self.store)?,
-            );
-            Ok(s)
-        };
-        match laden() {
-            Ok(d) => {
-                self.detail = Some(d);
-                self.pagina = Pagina::Casussen;
-            }
-            Err(e) => self.banner = Some(fout(&e)),
-        }
-    }
-
-    fn ververs_detail(&mut self) {
-        let Some(d) = &mut self.detail else { return };
+    /// Re-read the open casus after a save: a pure read (the opening was audited; a
+    /// refresh is not a new view).
+    fn ververs_detail(&self) -> Task<Message> {
+        let Some(d) = &self.detail else { return Task::none() };
         let n = d.nummer().to_string();
-        let r = (|| -> Result<_, StoreFout> {
-            let plan_ = self.store.plan(&n)?;
-            let versies = self.store.plan_versies(&n)?;
-            // A pure read: the opening of this casus was audited, a refresh is not a new view.
-            let detail = self.store.casus_detail_verversen(&n)?;
-            let bp = self.store.betrokken_partners(&n)?;
-            let historie = self.store.audit_casus(&detail.regel.id, 200)?;
-            let conflicten = self.store.conflicten(Some(&detail.regel.id))?.len();
-            Ok((plan_, versies, detail, bp, historie, conflicten))
-        })();
-        match r {
-            Ok((plan_, versies, detail, bp, historie, conflicten)) => {
-                d.zet_conflicten(conflicten);
-                d.plan.vervang(plan_, versies);
-                d.vervang(detail, bp, historie);
-            }
-            Err(e) => d.toon_fout(fout(&e)),
-        }
+        let nummer = n.clone();
+        self.lees_en(
+            move |s| {
+                let plan_ = s.plan(&n)?;
+                let versies = s.plan_versies(&n)?;
+                let detail = s.casus_detail_verversen(&n)?;
+                let bp = s.betrokken_partners(&n)?;
+                let historie = s.audit_casus(&detail.regel.id, 200)?;
+                let conflicten = s.conflicten(Some(&detail.regel.id))?.len();
+                Ok((plan_, versies, detail, bp, historie, conflicten))
+            },
+            move |h, r| {
+                let Some(d) = h.detail.as_mut().filter(|d| d.nummer() == nummer) else { return Task::none() };
+                match r {
+                    Ok((plan_, versies, detail, bp, historie, conflicten)) => {
+                        d.zet_conflicten(conflicten);
+                        d.plan.vervang(plan_, versies);
+                        d.vervang(detail, bp, historie);
+                    }
+                    Err(e) => d.toon_fout(e),
+                }
+                Task::none()
+            },
+        )
     }
 
     /// Autosave: write the action being edited without closing its form. Unchanged fields
     /// write nothing (the store skips them), so repeated autosaves add no audit entries.
-    fn tussentijds_bewaren(&mut self) {
-        let Some(plan::Event::ActieWijzig(id, w)) = self.detail.as_ref().and_then(|d| d.plan.openstaand()) else {
-            return;
-        };
-        match self.store.actie_wijzig(&id, &w) {
-            Ok(_) => self.ververs_detail(),
-            Err(e) => {
-                if let Some(d) = &mut self.detail {
-                    d.plan.toon_fout(fout(&e));
-                }
-            }
+    fn tussentijds_bewaren(&mut self) -> Task<Message> {
+        let Some(d) = &mut self.detail else { return Task::none() };
+        if d.is_bezig() {
+            return Task::none();
         }
+        let Some(plan::Event::ActieWijzig(id, w)) = d.plan.openstaand() else {
+            return Task::none();
+        };
+        d.begin_opslaan();
+        let n = d.nummer().to_string();
+        self.schrijf_en(
+            move |s| s.actie_wijzig(&id, &w),
+            move |h, r| {
+                let Some(d) = h.detail.as_mut().filter(|d| d.nummer() == n) else { return Task::none() };
+                d.opslaan_klaar();
+                match r {
+                    Ok(_) => h.ververs_detail(),
+                    Err(e) => {
+                        d.plan.toon_fout(e);
+                        Task::none()
+                    }
+                }
+            },
+        )
     }
 
     /// Save an action that is being edited and close its form (Ctrl+S, lock, navigation).
@@ -2505,13 +3075,14 @@ impl Hoofd {
         werk: impl FnOnce(&mut Store, &str) -> crate::store::Resultaat<()> + Send + 'static,
     ) -> Task<Message> {
         let Some(d) = &mut self.detail else { return task };
-        if d.is_bezig() {
+        if d.is_bezig() && !self.direct {
             return task;
         }
         let n = d.nummer().to_string();
         if self.direct {
-            let r = werk(&mut self.store, &n).map_err(|e| fout(&e));
-            self.casus_opgeslagen(&n, stap, r);
+            let nummer = n.clone();
+            let r = self.direct_schrijven(move |s| werk(s, &nummer));
+            let _ = self.casus_opgeslagen(&n, stap, r);
             return task;
         }
         d.begin_opslaan();
@@ -2520,9 +3091,10 @@ impl Hoofd {
         Task::batch([task, opslaan])
     }
 
-    /// A change of casus `n` came back from the store.
-    fn casus_opgeslagen(&mut self, n: &str, stap: Casusstap, r: Result<(), String>) {
+    /// A change of casus `n` came back from the store; the casus is re-read (a pure read).
+    fn casus_opgeslagen(&mut self, n: &str, stap: Casusstap, r: Result<(), String>) -> Task<Message> {
         let gelukt = r.is_ok();
+        let mut taken = Vec::new();
         match self.detail.as_mut().filter(|d| d.nummer() == n) {
             Some(d) => {
                 d.opslaan_klaar();
@@ -2532,18 +3104,24 @@ impl Hoofd {
                         Casusstap::Ave => d.ave_opgeslagen(),
                         Casusstap::Persoon => d.persoon_opgeslagen(),
                         Casusstap::Detentie => d.detentie_opgeslagen(),
-                        Casusstap::Wijziging | Casusstap::Toewijzing => d.wijziging_opgeslagen(),
+                        Casusstap::Wijziging | Casusstap::Toewijzing | Casusstap::Weging => d.wijziging_opgeslagen(),
                         Casusstap::Gecorrigeerd => {
                             d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
                         }
                         Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
                         Casusstap::Opschaling => d.opschaling_opgeslagen(),
                         Casusstap::Aanbod => d.betrokkene_opgeslagen("Opgeslagen: het aanbod is bijgewerkt."),
+                        Casusstap::DetentieGecorrigeerd => {
+                            d.betrokkene_opgeslagen("Opgeslagen: de detentie is gecorrigeerd.")
+                        }
+                        Casusstap::DetentieVerwijderd => {
+                            d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.")
+                        }
                     },
                     Err(e) => d.toon_fout(e),
                 }
                 if gelukt {
-                    self.ververs_detail();
+                    taken.push(self.ververs_detail());
                 }
             }
             // The casus was closed meanwhile: an error still shows.
@@ -2553,12 +3131,10 @@ impl Hoofd {
                 }
             }
         }
-        if gelukt && (stap == Casusstap::Toewijzing || self.detail.is_none()) {
-            self.herlaad_board();
+        if gelukt && (matches!(stap, Casusstap::Toewijzing | Casusstap::Weging) || self.detail.is_none()) {
+            taken.push(self.herlaad_board());
         }
-        if let Some(ev) = self.schermen.partners.openstaand() {
-            let _ = self.partner_event(ev);
-        }
+        Task::batch(taken)
     }
 
     fn detail_bericht(&mut self, m: detail::Message) -> Task<Message> {
@@ -2569,7 +3145,7 @@ impl Hoofd {
             Some(detail::Event::Terug) => {
                 self.bewaar_openstaand();
                 self.detail = None;
-                self.herlaad_board();
+                return Task::batch([task, self.herlaad_board()]);
             }
             Some(detail::Event::Journaal(j)) => {
                 return self
@@ -2629,41 +3205,17 @@ impl Hoofd {
                     .casus_schrijf(task, Casusstap::Verwijderd, move |s, n| s.betrokkene_verwijder(n, &id, &reden));
             }
             Some(detail::Event::DetentieCorrigeer(id, w, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.detentie_wijzig(&n, &id, &w, &reden) {
-                    Ok(_) => {
-                        if let Some(d) = &mut self.detail {
-                            d.betrokkene_opgeslagen("Opgeslagen: de detentie is gecorrigeerd.");
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::DetentieGecorrigeerd, move |s, n| {
+                    s.detentie_wijzig(n, &id, &w, &reden).map(|_| ())
+                });
             }
             Some(detail::Event::DetentieVerwijder(id, reden)) => {
-                let n = d.nummer().to_string();
-                match self.store.detentie_verwijder(&n, &id, &reden) {
-                    Ok(()) => {
-                        if let Some(d) = &mut self.detail {
-                            d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.");
-                        }
-                        self.ververs_detail();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::DetentieVerwijderd, move |s, n| {
+                    s.detentie_verwijder(n, &id, &reden)
+                });
             }
             Some(detail::Event::Weging(w)) => {
-                let n = d.nummer().to_string();
-                match self.store.casus_weging(&n, &w) {
-                    Ok(()) => {
-                        if let Some(d) = &mut self.detail {
-                            d.wijziging_opgeslagen();
-                        }
-                        self.ververs_detail();
-                        self.herlaad_board();
-                    }
-                    Err(e) => d.toon_fout(fout(&e)),
-                }
+                return self.casus_schrijf(task, Casusstap::Weging, move |s, n| s.casus_weging(n, &w));
             }
             Some(detail::Event::Afdrukken(document, versie)) => {
                 let nummer = d.nummer().to_string();
@@ -2740,48 +3292,103 @@ impl Hoofd {
         })
     }
 
+    /// Carry out what the plan editor asks, off the event loop: the casus screen shows its
+    /// busy line until the write is back; a second write meanwhile is not started.
     fn plan_event(&mut self, ev: plan::Event) -> Task<Message> {
-        let Some(d) = &mut self.detail else { return Task::none() };
-        let n = d.nummer().to_string();
-        let mut verversen = true;
-        let resultaat: Result<(), StoreFout> = match ev {
-            plan::Event::DoelToevoegen { leefgebied, omschrijving } => {
-                self.store.doel_toevoegen(&n, &leefgebied, &omschrijving).map(|_| d.plan.doel_opgeslagen())
+        match ev {
+            plan::Event::DoelToevoegen { leefgebied, omschrijving } => self
+                .plan_schrijf(move |s, n| s.doel_toevoegen(n, &leefgebied, &omschrijving), |p, _| p.doel_opgeslagen()),
+            plan::Event::ActieToevoegen(a) => self.plan_schrijf(
+                move |s, n| s.actie_toevoegen(n, a),
+                |p, r| p.actie_opgeslagen(r.partner_zonder_convenant, true),
+            ),
+            plan::Event::ActieWijzig(id, w) => self.plan_schrijf(
+                move |s, _| s.actie_wijzig(&id, &w),
+                |p, r| p.actie_opgeslagen(r.partner_zonder_convenant, false),
+            ),
+            plan::Event::ActieVerplaats(id, omhoog) => {
+                self.plan_schrijf(move |s, _| s.actie_verplaats(&id, omhoog), |_, ()| {})
             }
-            plan::Event::ActieToevoegen(a) => {
-                self.store.actie_toevoegen(&n, a).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, true))
+            plan::Event::Risico(t) => {
+                self.plan_schrijf(move |s, n| s.risico_taxatie(n, &t), |p, ()| p.risico_opgeslagen())
             }
-            plan::Event::ActieWijzig(id, w) => {
-                self.store.actie_wijzig(&id, &w).map(|r| d.plan.actie_opgeslagen(r.partner_zonder_convenant, false))
-            }
-            plan::Event::ActieVerplaats(id, omhoog) => self.store.actie_verplaats(&id, omhoog),
-            plan::Event::Risico(t) => self.store.risico_taxatie(&n, &t).map(|()| d.plan.risico_opgeslagen()),
             plan::Event::Vastleggen(reden) => {
-                self.store.plan_vastleggen(&n, &reden).map(|v| d.plan.versie_opgeslagen(v))
+                self.plan_schrijf(move |s, n| s.plan_vastleggen(n, &reden), |p, v| p.versie_opgeslagen(v))
             }
-            plan::Event::DoelWijzig { id, leefgebied, omschrijving } => {
-                self.store.doel_wijzig(&id, leefgebied.as_deref(), Some(&omschrijving)).map(|_| d.plan.doel_gewijzigd())
+            plan::Event::DoelWijzig { id, leefgebied, omschrijving } => self.plan_schrijf(
+                move |s, _| s.doel_wijzig(&id, leefgebied.as_deref(), Some(&omschrijving)),
+                |p, _| p.doel_gewijzigd(),
+            ),
+            plan::Event::DoelVerwijder(id) => {
+                self.plan_schrijf(move |s, _| s.doel_verwijder(&id), |p, ()| p.doel_gewijzigd())
             }
-            plan::Event::DoelVerwijder(id) => self.store.doel_verwijder(&id).map(|()| d.plan.doel_gewijzigd()),
-            plan::Event::ActieVerwijder(id) => self.store.actie_verwijder(&id).map(|()| d.plan.actie_verwijderd()),
-            plan::Event::ActieTerugzetten(a, rest) => self
-                .store
-                .actie_toevoegen(&n, a)
-                .and_then(|r| self.store.actie_wijzig(&r.id, &rest))
-                .map(|_| d.plan.actie_teruggezet()),
+            plan::Event::ActieVerwijder(id) => {
+                self.plan_schrijf(move |s, _| s.actie_verwijder(&id), |p, ()| p.actie_verwijderd())
+            }
+            plan::Event::ActieTerugzetten(a, rest) => self.plan_schrijf(
+                move |s, n| {
+                    let r = s.actie_toevoegen(n, a)?;
+                    s.actie_wijzig(&r.id, &rest)
+                },
+                |p, _| p.actie_teruggezet(),
+            ),
             plan::Event::ContactenNodig(p) => {
-                verversen = false;
-                self.store
-                    .contacten(&p)
-                    .map(|c| d.plan.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()))
+                let Some(n) = self.detail.as_ref().map(|d| d.nummer().to_string()) else { return Task::none() };
+                self.lees_en(
+                    move |s| s.contacten(&p),
+                    move |h, r| {
+                        let Some(d) = h.detail.as_mut().filter(|d| d.nummer() == n) else { return Task::none() };
+                        match r {
+                            Ok(c) => d.plan.zet_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
+                            Err(e) => d.plan.toon_fout(e),
+                        }
+                        Task::none()
+                    },
+                )
             }
-        };
-        match resultaat {
-            Ok(()) if verversen => self.ververs_detail(),
-            Ok(()) => {}
-            Err(e) => d.plan.toon_fout(fout(&e)),
         }
-        Task::none()
+    }
+
+    /// One write of the plan editor: `werk` on a connection of its own (with the
+    /// casusnummer), then `na` on the plan screen and a pure re-read of the casus.
+    fn plan_schrijf<T: Send + 'static>(
+        &mut self,
+        werk: impl FnOnce(&mut Store, &str) -> crate::store::Resultaat<T> + Send + 'static,
+        na: impl FnOnce(&mut plan::State, T) + Send + 'static,
+    ) -> Task<Message> {
+        let Some(d) = &mut self.detail else { return Task::none() };
+        if d.is_bezig() && !self.direct {
+            d.plan.toon_fout(NOG_BEZIG.into());
+            return Task::none();
+        }
+        if !self.direct {
+            d.begin_opslaan();
+        }
+        let n = d.nummer().to_string();
+        let nummer = n.clone();
+        self.schrijf_en(
+            move |s| werk(s, &n),
+            move |h, r| {
+                let Some(d) = h.detail.as_mut().filter(|d| d.nummer() == nummer) else {
+                    // The casus was closed meanwhile: an error still shows.
+                    if let Err(e) = r {
+                        h.banner = Some(e);
+                    }
+                    return Task::none();
+                };
+                d.opslaan_klaar();
+                match r {
+                    Ok(t) => {
+                        na(&mut d.plan, t);
+                        h.ververs_detail()
+                    }
+                    Err(e) => {
+                        d.plan.toon_fout(e);
+                        Task::none()
+                    }
+                }
+            },
+        )
     }
 
     fn view(&self) -> Element<'_, Message> {
@@ -2803,7 +3410,7 @@ impl Hoofd {
             );
         }
         zij = zij.push(space::vertical()).push(
-            text(format!("{}\nCtrl+K zoeken · Ctrl+L vergrendelen", self.store.gebruiker()))
+            text(format!("{}\nCtrl+K zoeken · Ctrl+L vergrendelen", self.gebruiker))
                 .size(12)
                 .color(iced::Color::from_rgb8(0xbc, 0xcc, 0xdc)),
         );
@@ -2841,9 +3448,15 @@ impl Hoofd {
         }
         // A running job's progress bar sits in the top bar, right of the search field: it
         // never pushes the page down.
-        // The bar takes the room right of the search field, at most 460 px; its label is
-        // never squeezed (a 1024 px window cut it off when a spacer shared the room).
         let mut balk = row![zoek].spacing(16).padding([8, 16]);
+        // The page's own request: a write of this screen, or a casus being opened.
+        if self.opent.is_some() && self.pagina == Pagina::Casussen {
+            balk = balk.push(text(BEZIG_OPENEN).size(14).style(theme::gedempt));
+        } else if self.bezig.contains(&self.pagina) {
+            balk = balk.push(text(detail::BEZIG).size(14).style(theme::gedempt));
+        }
+        // A job's bar takes the room right of that, at most 460 px; its label is never
+        // squeezed (a 1024 px window cut it off when a spacer shared the room).
         balk = match &self.taak {
             Some(l) => balk.push(
                 container(container(voortgang(l)).max_width(460))
@@ -2904,45 +3517,59 @@ impl Hoofd {
 }
 
 impl Hoofd {
-    /// Reload the meeting list and the choices; keeps the selected meeting.
-    fn ververs_overleggen(&mut self) {
-        let r = (|| -> Result<_, StoreFout> {
-            let overleggen = self.store.overleggen()?;
-            let contacten = self.store.alle_contacten()?;
-            let casussen = self.store.casus_lijst(&CasusFilter::default())?;
-            Ok((overleggen, contacten, casussen, self.store.partners()?))
-        })();
-        match r {
-            Ok((o, c, k, p)) => self.schermen.overleggen.vervang(o, c, k, p),
-            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
-        }
-        match self.store.overlegsoorten() {
-            Ok(s) => self.schermen.overleggen.zet_soorten(s),
-            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
-        }
-        // The newest meeting opens when none is selected yet.
-        let id =
-            self.schermen.overleggen.gekozen_id().map(str::to_string).or_else(|| self.schermen.overleggen.eerste());
-        if let Some(id) = id {
-            self.laad_overleg(&id);
-        }
+    /// Reload the meeting list and the choices; keeps the selected meeting (the newest
+    /// opens when none is selected yet).
+    fn ververs_overleggen(&self) -> Task<Message> {
+        self.lees_en(
+            |s| {
+                Ok((
+                    s.overleggen()?,
+                    s.alle_contacten()?,
+                    s.casus_lijst(&CasusFilter::default())?,
+                    s.partners()?,
+                    s.overlegsoorten()?,
+                ))
+            },
+            |h, r| {
+                match r {
+                    Ok((o, c, k, p, soorten)) => {
+                        h.schermen.overleggen.vervang(o, c, k, p);
+                        h.schermen.overleggen.zet_soorten(soorten);
+                    }
+                    Err(e) => h.schermen.overleggen.toon_fout(e),
+                }
+                let id =
+                    h.schermen.overleggen.gekozen_id().map(str::to_string).or_else(|| h.schermen.overleggen.eerste());
+                match id {
+                    Some(id) => h.laad_overleg(&id),
+                    None => Task::none(),
+                }
+            },
+        )
     }
 
-    fn laad_overleg(&mut self, id: &str) {
-        let r = (|| -> Result<_, StoreFout> {
-            Ok(overleggen::Gekozen {
-                overleg: self.store.overleg(id)?,
-                genodigden: self.store.genodigden(id)?,
-                agenda: self.store.agenda(id)?,
-                waarschuwingen: self.store.convenant_waarschuwingen(id)?,
-                correcties: self.store.verslagcorrecties(id)?,
-                acties: overleggen::acties_per_punt(self.store.besloten_acties(id)?),
-            })
-        })();
-        match r {
-            Ok(g) => self.schermen.overleggen.zet_gekozen(g),
-            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
-        }
+    /// Read one meeting with its invitees, agenda, warnings, corrections and actions.
+    fn laad_overleg(&self, id: &str) -> Task<Message> {
+        let id = id.to_string();
+        self.lees_en(
+            move |s| {
+                Ok(overleggen::Gekozen {
+                    overleg: s.overleg(&id)?,
+                    genodigden: s.genodigden(&id)?,
+                    agenda: s.agenda(&id)?,
+                    waarschuwingen: s.convenant_waarschuwingen(&id)?,
+                    correcties: s.verslagcorrecties(&id)?,
+                    acties: overleggen::acties_per_punt(s.besloten_acties(&id)?),
+                })
+            },
+            |h, r| {
+                match r {
+                    Ok(g) => h.schermen.overleggen.zet_gekozen(g),
+                    Err(e) => h.schermen.overleggen.toon_fout(e),
+                }
+                Task::none()
+            },
+        )
     }
 
     fn overleggen_bericht(&mut self, m: overleggen::Message) -> Task<Message> {
@@ -2954,95 +3581,148 @@ impl Hoofd {
         }
     }
 
-    /// Carry out what the meetings screen asks; the outcome is shown on that screen.
+    /// Carry out what the meetings screen asks, off the event loop; the outcome is shown on
+    /// that screen, which says "Bezig met opslaan…" meanwhile.
     fn overleg_event(&mut self, e: overleggen::Event) -> Task<Message> {
         use overleggen::Event as E;
         let gekozen = self.schermen.overleggen.gekozen_id().map(str::to_string);
-        let r: Result<(), StoreFout> = match e {
+        // Minutes typed but not saved count: they go in first (same ordering lock).
+        let eerst = |h: &mut Hoofd| match h.schermen.overleggen.openstaand() {
+            Some(ev) => h.overleg_event(ev),
+            None => Task::none(),
+        };
+        let (werk, na): (OverlegWerk, OverlegNa) = match e {
             E::Kies(id) => {
-                if let Some(ev) = self.schermen.overleggen.openstaand() {
-                    let _ = self.overleg_event(ev);
-                }
-                self.laad_overleg(&id);
-                return Task::none();
+                let opslaan = eerst(self);
+                return Task::batch([opslaan, self.laad_overleg(&id)]);
             }
-            E::Plannen(o) => match self.store.overleg_plannen(o) {
-                Ok(id) => {
-                    self.schermen.overleggen.overleg_gepland();
-                    self.ververs_overleggen();
-                    self.laad_overleg(&id);
-                    self.schermen.overleggen.toon_melding(
-                        "Overleg gepland. Nodig nu de deelnemers uit en zet casussen op de agenda.".into(),
-                    );
-                    return Task::none();
-                }
-                Err(e) => Err(e),
-            },
-            E::Uitnodigen(o, c) => self.store.genodigde_toevoegen(&o, &c).map(|_| ()),
-            E::Agenderen(o, n, d) => self.store.agendapunt_toevoegen(&o, &n, d).map(|_| ()),
-            E::AlgemeenPunt(o, t, d) => self.store.agendapunt_algemeen(&o, &t, d).map(|_| ()),
-            E::Verplaats(a, omhoog) => self.store.agendapunt_verplaats(&a, omhoog),
-            E::Duur(a, d) => self.store.agendapunt_duur(&a, d),
-            E::Verwijder(a) => self.store.agendapunt_verwijderen(&a),
-            E::Aanwezig(g, b) => self.store.aanwezigheid(&g, b),
-            E::Bob(punten) => {
-                let r = self.store.batch(|s| {
-                    for (id, beeld, oordeel, besluit) in &punten {
-                        s.agendapunt_bob(id, beeld, oordeel, besluit)?;
-                    }
-                    Ok(())
-                });
-                r.map(|()| self.schermen.overleggen.verslag_opgeslagen())
+            E::Plannen(o) => {
+                return self.scherm_schrijf(
+                    Pagina::Overleggen,
+                    move |s| s.overleg_plannen(o),
+                    |h, r| match r {
+                        Ok(id) => {
+                            h.schermen.overleggen.overleg_gepland();
+                            h.schermen.overleggen.toon_melding(
+                                "Overleg gepland. Nodig nu de deelnemers uit en zet casussen op de agenda.".into(),
+                            );
+                            Task::batch([h.ververs_overleggen(), h.laad_overleg(&id)])
+                        }
+                        Err(e) => {
+                            h.schermen.overleggen.toon_fout(e);
+                            Task::none()
+                        }
+                    },
+                );
             }
+            E::Uitnodigen(o, c) => (Box::new(move |s| s.genodigde_toevoegen(&o, &c).map(|_| ())), Box::new(|_| {})),
+            E::Agenderen(o, n, d) => {
+                (Box::new(move |s| s.agendapunt_toevoegen(&o, &n, d).map(|_| ())), Box::new(|_| {}))
+            }
+            E::AlgemeenPunt(o, t, d) => {
+                (Box::new(move |s| s.agendapunt_algemeen(&o, &t, d).map(|_| ())), Box::new(|_| {}))
+            }
+            E::Verplaats(a, omhoog) => (Box::new(move |s| s.agendapunt_verplaats(&a, omhoog)), Box::new(|_| {})),
+            E::Duur(a, d) => (Box::new(move |s| s.agendapunt_duur(&a, d)), Box::new(|_| {})),
+            E::Verwijder(a) => (Box::new(move |s| s.agendapunt_verwijderen(&a)), Box::new(|_| {})),
+            E::Aanwezig(g, b) => (Box::new(move |s| s.aanwezigheid(&g, b)), Box::new(|_| {})),
+            E::Bob(punten) => (Box::new(move |s| bob_schrijven(s, &punten)), Box::new(|o| o.verslag_opgeslagen())),
             E::ContactenNodig(p) => {
-                match self.store.contacten(&p) {
-                    Ok(c) => self
-                        .schermen
-                        .overleggen
-                        .zet_partner_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
-                    Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
-                }
-                return Task::none();
+                return self.lees_en(
+                    move |s| s.contacten(&p),
+                    |h, r| {
+                        match r {
+                            Ok(c) => h
+                                .schermen
+                                .overleggen
+                                .zet_partner_contacten(c.into_iter().map(|c| Keuze::new(&c.id, &c.naam)).collect()),
+                            Err(e) => h.schermen.overleggen.toon_fout(e),
+                        }
+                        Task::none()
+                    },
+                );
             }
             E::Actie(punt, actie) => {
-                let nummer = self.overleggen_agenda_nummer(&punt).unwrap_or_default();
-                self.store
-                    .besluit_naar_actie(&punt, actie)
-                    .map(|r| self.schermen.overleggen.actie_opgeslagen(&nummer, r.partner_zonder_convenant))
+                let Some(id) = gekozen.clone() else { return Task::none() };
+                let overleg = id.clone();
+                return self.scherm_schrijf(
+                    Pagina::Overleggen,
+                    move |s| {
+                        let nummer = s
+                            .agenda(&overleg)?
+                            .into_iter()
+                            .find(|a| a.id == punt)
+                            .map(|a| a.casusnummer)
+                            .unwrap_or_default();
+                        let r = s.besluit_naar_actie(&punt, actie)?;
+                        Ok((nummer, r.partner_zonder_convenant))
+                    },
+                    move |h, r| {
+                        h.overleg_klaar(
+                            r.map(|(nummer, zonder)| {
+                                Box::new(move |o: &mut overleggen::State| o.actie_opgeslagen(&nummer, zonder))
+                                    as OverlegNa
+                            }),
+                            Some(id),
+                        )
+                    },
+                );
             }
             E::SluitControle(o) => {
-                // Minutes typed but not saved count: they go in before the check.
-                if let Some(ev) = self.schermen.overleggen.openstaand() {
-                    let _ = self.overleg_event(ev);
-                }
-                match self.store.overleg_sluiten_controle(&o) {
-                    Ok(c) => self.schermen.overleggen.vraag_sluiten(&c),
-                    Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
-                }
-                return Task::none();
+                // Minutes typed but not saved count: they go in before the check, in one request.
+                let punten = self.open_bob();
+                return self.scherm_schrijf(
+                    Pagina::Overleggen,
+                    move |s| {
+                        bob_schrijven(s, &punten)?;
+                        Ok((!punten.is_empty(), s.overleg_sluiten_controle(&o)?))
+                    },
+                    |h, r| {
+                        match r {
+                            Ok((bob, c)) => {
+                                if bob {
+                                    h.schermen.overleggen.verslag_opgeslagen();
+                                }
+                                h.schermen.overleggen.vraag_sluiten(&c);
+                            }
+                            Err(e) => h.schermen.overleggen.toon_fout(e),
+                        }
+                        Task::none()
+                    },
+                );
             }
             E::Sluiten(o) => {
                 // Minutes typed but not saved go in before the meeting closes.
-                if let Some(ev) = self.schermen.overleggen.openstaand() {
-                    let _ = self.overleg_event(ev);
-                }
-                self.store.overleg_sluiten(&o).map(|()| {
-                    self.schermen.overleggen.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())
-                })
+                let punten = self.open_bob();
+                (
+                    Box::new(move |s| {
+                        bob_schrijven(s, &punten)?;
+                        s.overleg_sluiten(&o)
+                    }),
+                    Box::new(|o| o.toon_melding("Overleg gesloten; het verslag is nu alleen te lezen.".into())),
+                )
             }
-            E::Weging(a, u) => self.store.agendapunt_weging(&a, u).map(|()| {
-                self.schermen
-                    .overleggen
-                    .toon_melding(format!("Uitkomst van de weging vastgelegd: {}.", u.label().to_lowercase()))
-            }),
-            E::VolgendeDatum(o, d) => self.store.overleg_volgende_datum(&o, d).map(|()| {
-                self.schermen.overleggen.toon_melding(match d {
-                    Some(d) => format!("Volgend overleg: {}.", d.format("%d-%m-%Y")),
-                    None => "Volgend overleg: nog niet gepland.".into(),
-                })
-            }),
+            E::Weging(a, u) => (
+                Box::new(move |s| s.agendapunt_weging(&a, u)),
+                Box::new(move |o| {
+                    o.toon_melding(format!("Uitkomst van de weging vastgelegd: {}.", u.label().to_lowercase()))
+                }),
+            ),
+            E::VolgendeDatum(o, d) => (
+                Box::new(move |s| s.overleg_volgende_datum(&o, d)),
+                Box::new(move |o| {
+                    o.toon_melding(match d {
+                        Some(d) => format!("Volgend overleg: {}.", d.format("%d-%m-%Y")),
+                        None => "Volgend overleg: nog niet gepland.".into(),
+                    })
+                }),
+            ),
             E::Corrigeer(a, t) => {
-                self.store.verslag_corrigeren(&a, &t).map(|_| self.schermen.overleggen.correctie_opgeslagen(&a))
+                let punt = a.clone();
+                (
+                    Box::new(move |s| s.verslag_corrigeren(&a, &t).map(|_| ())),
+                    Box::new(move |o| o.correctie_opgeslagen(&punt)),
+                )
             }
             E::Afdrukken(stuk, o) => return self.overleg_afdrukken(stuk, o),
             E::Opslaan(stuk, o) => {
@@ -3062,30 +3742,42 @@ impl Hoofd {
             }
             E::OpenCasus(n) => {
                 self.bewaar_openstaand();
-                self.open_casus(&n);
-                return Task::none();
+                return self.open_casus(&n);
             }
         };
-        match r {
-            Ok(()) => {
-                self.ververs_overleggen();
-                if let Some(id) = gekozen {
-                    self.laad_overleg(&id);
-                }
-            }
-            Err(e) => self.schermen.overleggen.toon_fout(fout(&e)),
+        self.scherm_schrijf(Pagina::Overleggen, werk, move |h, r| h.overleg_klaar(r.map(|()| na), gekozen))
+    }
+
+    /// The minutes typed and not saved yet (beeld, oordeel, besluit per agendapunt).
+    fn open_bob(&self) -> Vec<(String, String, String, String)> {
+        match self.schermen.overleggen.openstaand() {
+            Some(overleggen::Event::Bob(p)) => p,
+            _ => Vec::new(),
         }
-        Task::none()
     }
 
-    fn overleggen_agenda_nummer(&self, agendapunt: &str) -> Option<String> {
-        let id = self.schermen.overleggen.gekozen_id()?;
-        self.store.agenda(id).ok()?.into_iter().find(|a| a.id == agendapunt).map(|a| a.casusnummer)
+    /// A meeting write came back: on success `na` on the screen and a re-read of the list
+    /// and the selected meeting; an error on the screen.
+    fn overleg_klaar(&mut self, r: Result<OverlegNa, String>, gekozen: Option<String>) -> Task<Message> {
+        match r {
+            Ok(na) => {
+                na(&mut self.schermen.overleggen);
+                let mut taken = vec![self.ververs_overleggen()];
+                if let Some(id) = gekozen {
+                    taken.push(self.laad_overleg(&id));
+                }
+                Task::batch(taken)
+            }
+            Err(e) => {
+                self.schermen.overleggen.toon_fout(e);
+                Task::none()
+            }
+        }
     }
 
-    /// "Verslag casusoverleg 12-05-2026.pdf".
+    /// "Verslag casusoverleg 12-05-2026.pdf" (from the meeting the screen shows).
     fn overleg_bestandsnaam(&self, stuk: overleggen::Stuk, overleg: &str) -> String {
-        overleggen::bestandsnaam(stuk, self.store.overleg(overleg).ok().as_ref())
+        overleggen::bestandsnaam(stuk, self.schermen.overleggen.gekozen_overleg().filter(|o| o.id == overleg))
     }
 
     /// Write the agenda or verslag to the private print folder and open it in the viewer.
@@ -3118,9 +3810,10 @@ impl Hoofd {
     fn advies_event(&mut self, e: advies::Event) -> Task<Message> {
         let terug = |m| Message::Adviesvragen(m);
         match e {
-            advies::Event::Laad(f) => {
-                self.lees(move |s| advies::Gegevens::lees(s, &f), move |r| terug(advies::Message::Geladen(r)))
-            }
+            advies::Event::Laad(f) => self.lees(
+                move |s| advies::Gegevens::lees(s, &f).map(Box::new),
+                move |r| terug(advies::Message::Geladen(r)),
+            ),
             advies::Event::Nieuw(n) => {
                 self.schrijf(move |s| s.advies_toevoegen(n), move |r| terug(advies::Message::Opgeslagen(r)))
             }
@@ -3135,8 +3828,7 @@ impl Hoofd {
             }
             advies::Event::OpenCasus(n) => {
                 self.pagina = Pagina::Casussen;
-                self.open_casus(&n);
-                Task::none()
+                self.open_casus(&n)
             }
         }
     }
@@ -3201,4 +3893,35 @@ fn medewerker_keuzes(alle: &[crate::domain::Medewerker]) -> Vec<Keuze> {
         .filter(|m| !m.gearchiveerd)
         .map(|m| Keuze::new(&m.id, format!("{} ({})", m.naam, m.rol.label().to_lowercase())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A job that replaces the database file waits until every short write in flight has
+    /// ended (`wacht_tot_stil`), so none lands in the old file after the swap; a write
+    /// whose task is dropped unrun stops counting.
+    #[test]
+    fn een_wissel_wacht_op_de_korte_schrijfacties_die_lopen() {
+        let onderweg = Arc::new(Onderweg::default());
+        let volgorde = Arc::new(Mutex::new(Vec::new()));
+        let beurt = onderweg.begin();
+        assert!(onderweg.bezig());
+        let (o, v) = (Arc::clone(&onderweg), Arc::clone(&volgorde));
+        let wissel = std::thread::spawn(move || {
+            o.wacht_tot_stil();
+            v.lock().map(|mut v| v.push("wissel")).ok();
+        });
+        volgorde.lock().map(|mut v| v.push("geschreven")).ok();
+        drop(beurt);
+        wissel.join().ok();
+        assert_eq!(*volgorde.lock().unwrap_or_else(|e| e.into_inner()), vec!["geschreven", "wissel"]);
+        assert!(!onderweg.bezig());
+
+        // Dropped without running (a task the runtime never started): not in flight.
+        drop(onderweg.begin());
+        assert!(!onderweg.bezig());
+        onderweg.wacht_tot_stil();
+    }
 }

@@ -4,6 +4,7 @@
 
 use crate::hulp::{self, WACHTWOORD};
 use crate::rapport::tekst;
+use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, toont, typ, verwacht};
 use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveTime};
@@ -124,7 +125,7 @@ fn algemeen_punt_toevoegen_in_het_overlegscherm() {
     let o = overleg(&mut s);
     let mut app = App::met_store(map.clone(), s);
     klik(&mut app, "Overleggen");
-    let _ = app.update(Message::Overleggen(overleggen::Message::Kies(o.clone())));
+    stuur_en_wacht(&mut app, Message::Overleggen(overleggen::Message::Kies(o.clone())));
     klik(&mut app, "Algemeen punt toevoegen");
     verwacht(&app, "Vul het onderwerp van het algemene agendapunt in.");
     typ(&mut app, "agenda-algemeen", "Mededelingen");
@@ -174,6 +175,6 @@ fn hernoemde_overlegsoort_toont_de_naam_uit_de_lijst() {
     assert!(t.contains("Verslag verbindingstafel 24-11-2026"), "{t}");
     let mut app = App::met_store(map.clone(), s);
     klik(&mut app, "Overleggen");
-    let _ = app.update(Message::Overleggen(overleggen::Message::Kies(o.clone())));
+    stuur_en_wacht(&mut app, Message::Overleggen(overleggen::Message::Kies(o.clone())));
     verwacht(&app, "Verbindingstafel 24-11-2026 om 09:00");
 }

@@ -3,6 +3,7 @@
 
 use crate::hulp::{self, WACHTWOORD};
 use crate::rapport::tekst;
+use crate::ui::stuur_en_wacht;
 use assert_cmd::Command;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use predicates::prelude::*;
@@ -380,10 +381,13 @@ fn venster_weegtafel_besluit_zet_de_uitkomst_met_de_datum_van_het_overleg() {
     let punt = s.agendapunt_toevoegen(&o, &n, 15).unwrap();
     let mut app = App::met_store(map.clone(), s);
     klik(&mut app, "Overleggen");
-    let _ = app.update(Message::Overleggen(overleggen::Message::Kies(o.clone())));
+    stuur_en_wacht(&mut app, Message::Overleggen(overleggen::Message::Kies(o.clone())));
     klik(&mut app, "Overleg voeren");
     verwacht(&app, "Uitkomst van de weging");
-    let _ = app.update(Message::Overleggen(overleggen::Message::Weging(punt.clone(), WegingUitkomst::Ondersteunen)));
+    stuur_en_wacht(
+        &mut app,
+        Message::Overleggen(overleggen::Message::Weging(punt.clone(), WegingUitkomst::Ondersteunen)),
+    );
     verwacht(&app, "Uitkomst van de weging vastgelegd: ondersteunen.");
     let volgend = vandaag() + Duration::days(14);
     typ(&mut app, "volgend-overleg", &volgend.format("%d-%m-%Y").to_string());
@@ -408,7 +412,7 @@ fn venster_weegtafel_besluit_zet_de_uitkomst_met_de_datum_van_het_overleg() {
     // On the board the card sits in its own lane; the detail names the meeting.
     klik(&mut app, "Casussen");
     verwacht(&app, "Ondersteunen");
-    let _ = app.update(Message::Board(schakel::ui::screen::board::Message::Open(n.clone())));
+    stuur_en_wacht(&mut app, Message::Board(schakel::ui::screen::board::Message::Open(n.clone())));
     verwacht(&app, &format!("Weegtafel {}", vandaag().format("%d-%m-%Y")));
 }
 
@@ -507,32 +511,38 @@ fn venster_lijsten_gemeente_toevoegen_en_thema_hernoemen() {
     let (_d, map, mut s) = hulp::store();
     let o = overleg(&mut s, OverlegSoort::Weegtafel, vandaag());
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(Pagina::Instellingen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Instellingen));
     verwacht(&app, "Gemeenten");
     typ(&mut app, "nieuwe-gemeente", "Peel en Maas");
     klik(&mut app, "Gemeente toevoegen");
     verwacht(&app, "Peel en Maas");
 
-    let _ = app.update(Message::Instellingen(I::Hernoem(Lijst::Thema, "thema-nazorg".into(), "Nazorg".into())));
-    let _ = app.update(Message::Instellingen(I::HernoemNaam("Nazorg en re-integratie".into())));
-    let _ = app.update(Message::Instellingen(I::HernoemOpslaan));
+    stuur_en_wacht(&mut app, Message::Instellingen(I::Hernoem(Lijst::Thema, "thema-nazorg".into(), "Nazorg".into())));
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemNaam("Nazorg en re-integratie".into())));
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemOpslaan));
     verwacht(&app, "Nazorg en re-integratie");
     // A duplicate name is refused with the store's sentence.
-    let _ = app.update(Message::Instellingen(I::Hernoem(Lijst::Thema, "thema-com".into(), "Casus op maat".into())));
-    let _ = app.update(Message::Instellingen(I::HernoemNaam("nazorg en re-integratie".into())));
-    let _ = app.update(Message::Instellingen(I::HernoemOpslaan));
+    stuur_en_wacht(
+        &mut app,
+        Message::Instellingen(I::Hernoem(Lijst::Thema, "thema-com".into(), "Casus op maat".into())),
+    );
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemNaam("nazorg en re-integratie".into())));
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemOpslaan));
     verwacht(&app, "'nazorg en re-integratie' staat al in de lijst thema.");
-    let _ = app.update(Message::Instellingen(I::HernoemAnnuleer));
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemAnnuleer));
 
-    let _ = app.update(Message::Instellingen(I::Hernoem(Lijst::Overlegsoort, "weegtafel".into(), "Weegtafel".into())));
-    let _ = app.update(Message::Instellingen(I::HernoemNaam("Triageoverleg".into())));
-    let _ = app.update(Message::Instellingen(I::HernoemOpslaan));
+    stuur_en_wacht(
+        &mut app,
+        Message::Instellingen(I::Hernoem(Lijst::Overlegsoort, "weegtafel".into(), "Weegtafel".into())),
+    );
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemNaam("Triageoverleg".into())));
+    stuur_en_wacht(&mut app, Message::Instellingen(I::HernoemOpslaan));
     verwacht(&app, "Triageoverleg");
 
     let s = Store::open(&map, &hulp::sleutel()).unwrap();
     assert!(s.gemeenten().unwrap().iter().any(|g| g.naam == "Peel en Maas"));
     assert!(s.is_weegtafel(&o).unwrap());
-    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Casussen));
     assert!(app.board().unwrap().thema_keuzes().iter().any(|k| k.label == "Nazorg en re-integratie"));
 }
 

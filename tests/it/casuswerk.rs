@@ -14,12 +14,12 @@ fn app_met_casus(werknaam: &str) -> (tempfile::TempDir, Gegevensmap, String, App
     let (dir, map, mut s) = hulp::store();
     let n = hulp::casus(&mut s, werknaam);
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     (dir, map, n, app)
 }
 
 fn detail_msg(app: &mut App, m: detail::Message) {
-    let _ = app.update(Message::Detail(m));
+    stuur_en_wacht(app, Message::Detail(m));
 }
 
 /// Press a shortcut and run the save it may start.
@@ -83,7 +83,7 @@ fn a_betrokkene_is_corrected_with_elfproef_and_reason_and_removed_after_confirma
         )
         .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Corrigeren");
     verwacht(&app, "Betrokkene corrigeren");
     let veld =
@@ -140,7 +140,7 @@ fn plan_doel_is_edited_and_removed_and_an_actie_removed_after_confirmation() {
     )
     .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
 
     // Edit the doel and save with Ctrl+S.
@@ -185,7 +185,7 @@ fn aanmelding_biedt_thema(app: &App, naam: &str) -> bool {
 fn a_thema_added_in_instellingen_is_offered_in_a_new_aanmelding_until_archived() {
     let (_d, map, s) = hulp::store();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Instellingen));
+    stuur_en_wacht(&mut app, Message::Navigeer(schakel::ui::Pagina::Instellingen));
     verwacht(&app, "Thema's");
     // An empty name is refused with the store's sentence.
     klik(&mut app, "Thema toevoegen");
@@ -197,24 +197,27 @@ fn a_thema_added_in_instellingen_is_offered_in_a_new_aanmelding_until_archived()
     klik(&mut app, "Leefgebied toevoegen");
     verwacht(&app, "Vrije tijd");
 
-    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Navigeer(schakel::ui::Pagina::Casussen));
     klik(&mut app, "Nieuwe aanmelding");
     verwacht(&app, "Aanmelding registreren");
     assert!(aanmelding_biedt_thema(&app, "Woonoverlast"), "the new thema is not offered");
 
     // Archived: shown as such in Instellingen and no longer offered.
-    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Instellingen));
+    stuur_en_wacht(&mut app, Message::Navigeer(schakel::ui::Pagina::Instellingen));
     let id = {
         let s = Store::open(&map, &sleutel()).unwrap();
         s.themas().unwrap().into_iter().find(|t| t.naam == "Woonoverlast").unwrap().id
     };
-    let _ = app.update(Message::Instellingen(schakel::ui::screen::instellingen::Message::Actief(
-        schakel::ui::screen::instellingen::Lijst::Thema,
-        id,
-        false,
-    )));
+    stuur_en_wacht(
+        &mut app,
+        Message::Instellingen(schakel::ui::screen::instellingen::Message::Actief(
+            schakel::ui::screen::instellingen::Lijst::Thema,
+            id,
+            false,
+        )),
+    );
     verwacht(&app, "Woonoverlast (gearchiveerd)");
-    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Navigeer(schakel::ui::Pagina::Casussen));
     assert!(!aanmelding_biedt_thema(&app, "Woonoverlast"), "an archived thema is still offered");
 }
 
@@ -245,12 +248,15 @@ fn a_colleague_of_another_organisation_is_linked_to_a_partner_showing_its_covena
     })
     .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(schakel::ui::Pagina::Synchronisatie));
+    stuur_en_wacht(&mut app, Message::Navigeer(schakel::ui::Pagina::Synchronisatie));
     verwacht(&app, "Reclassering is nog niet gekoppeld aan een partner.");
-    let _ = app.update(Message::Synchronisatie(schakel::ui::screen::synchronisatie::Message::Koppel(
-        0,
-        schakel::ui::widgets::Keuze::new(&reclassering, "Reclassering Testregio"),
-    )));
+    stuur_en_wacht(
+        &mut app,
+        Message::Synchronisatie(schakel::ui::screen::synchronisatie::Message::Koppel(
+            0,
+            schakel::ui::widgets::Keuze::new(&reclassering, "Reclassering Testregio"),
+        )),
+    );
     verwacht(&app, "Collega gekoppeld aan de partner.");
     verwacht(&app, "Gekoppeld aan Reclassering Testregio: convenant");
     drop(app);
@@ -293,7 +299,7 @@ fn a_detentie_is_corrected_and_removed_with_a_required_reason() {
     let (_d, map, mut s) = hulp::store();
     let (n, det) = casus_met_detentie(&mut s, "Rode Beuk");
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Detentie corrigeren");
     verwacht(&app, "Detentie opslaan (Ctrl+S)");
     detail_msg(&mut app, detail::Message::DetentieCorrectieVeld(detail::DetentieVeld::Inrichting, String::new()));
@@ -364,7 +370,7 @@ fn the_weging_is_corrected_with_a_date_and_a_weegtafel_in_the_detail() {
         })
         .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Weging corrigeren");
     // Without an outcome: refused.
     klik(&mut app, "Weging opslaan (Ctrl+S)");
@@ -408,7 +414,7 @@ fn the_aanmelding_form_sets_gemeente_aanmelddatum_and_aanmelder() {
         })
         .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Wijzigen");
     verwacht(&app, "Gemeente");
     verwacht(&app, "Aanmelder");
@@ -441,7 +447,7 @@ fn a_risicotaxatie_is_recorded_with_toelichting_moment_and_assessor() {
     let n = hulp::casus(&mut s, "Witte Berk");
     let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("a leefgebied");
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
     verwacht(&app, "Risicotaxatie: vul eerst toelichting, moment en beoordelaar in en klik dan de score");
     typ(&mut app, "taxatie-toelichting", "Huurachterstand van drie maanden");
@@ -469,11 +475,17 @@ fn a_card_is_assigned_from_the_board() {
     let regisseur = s.medewerker_toevoegen("Lieke Brouwér", MedewerkerRol::Procesregisseur, None).unwrap();
     let begeleider = s.medewerker_toevoegen("Sem Óverbeek", MedewerkerRol::Trajectbegeleider, None).unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Board(board::Message::Selecteer(n.clone())));
+    stuur_en_wacht(&mut app, Message::Board(board::Message::Selecteer(n.clone())));
     klik(&mut app, "Toewijzen…");
     verwacht(&app, &format!("Casus {n} — Hoge Wilg toewijzen"));
-    let _ = app.update(Message::Board(board::Message::ToewijzingKies(false, Keuze::new(&regisseur, "Lieke Brouwér"))));
-    let _ = app.update(Message::Board(board::Message::ToewijzingKies(true, Keuze::new(&begeleider, "Sem Óverbeek"))));
+    stuur_en_wacht(
+        &mut app,
+        Message::Board(board::Message::ToewijzingKies(false, Keuze::new(&regisseur, "Lieke Brouwér"))),
+    );
+    stuur_en_wacht(
+        &mut app,
+        Message::Board(board::Message::ToewijzingKies(true, Keuze::new(&begeleider, "Sem Óverbeek"))),
+    );
     klik(&mut app, "Toewijzing opslaan");
     verwacht(&app, &format!("Casus {n} is toegewezen."));
     verwacht(&app, "Lieke Brouwér");
@@ -515,7 +527,7 @@ fn a_removed_actie_is_put_back_with_undo() {
     )
     .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
 
     klik(&mut app, "Verwijderen");
@@ -530,7 +542,7 @@ fn a_removed_actie_is_put_back_with_undo() {
     verwacht(&app, "Actie \u{201c}Uitkering aanvragen\u{201d} verwijderen?");
     klik(&mut app, "Ja, verwijderen");
     verwacht(&app, "Actie \u{201c}Uitkering aanvragen\u{201d} verwijderd.");
-    let _ = app.update(Message::Detail(detail::Message::Plan(schakel::ui::screen::plan::Message::SluitOngedaan)));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Plan(schakel::ui::screen::plan::Message::SluitOngedaan)));
     assert!(!toont(&app, "Ongedaan maken"));
     drop(app);
     let s = Store::open(&map, &sleutel()).unwrap();

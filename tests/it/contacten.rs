@@ -2,6 +2,7 @@
 //! (`contact wijzig/archiveer/activeer`) and the inline edit on the Partners screen.
 
 use crate::hulp::{self, WACHTWOORD};
+use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, toont, typ, verwacht};
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -131,7 +132,7 @@ fn contact_wijzigen_archiveren_en_activeren_op_de_opdrachtregel() {
 }
 
 fn partners_msg(app: &mut App, m: partners::Message) {
-    let _ = app.update(Message::Partners(m));
+    stuur_en_wacht(app, Message::Partners(m));
 }
 
 #[test]
@@ -139,7 +140,7 @@ fn contactpersoon_inline_wijzigen_en_archiveren_in_het_venster() {
     let (_d, map, mut s) = hulp::store();
     let (p, c) = partner_met_contact(&mut s);
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(Pagina::Partners));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Partners));
     partners_msg(&mut app, partners::Message::Kies(p.clone()));
     verwacht(&app, "Sanne Dijkstra-Özdemir");
 
@@ -149,13 +150,13 @@ fn contactpersoon_inline_wijzigen_en_archiveren_in_het_venster() {
     typ(&mut app, "contact-bewerk-telefoon", "123");
     partners_msg(&mut app, partners::Message::ContactOpslaan);
     verwacht(&app, "'123' is geen geldig telefoonnummer");
-    let _ = app.update(Message::Annuleer);
+    stuur_en_wacht(&mut app, Message::Annuleer);
     assert!(!toont(&app, "Contactpersoon wijzigen"), "Esc closes the form");
 
     // Edit again and save with Ctrl+S.
     klik(&mut app, "Wijzigen");
     typ(&mut app, "contact-bewerk-telefoon", "06-11223344");
-    let _ = app.update(Message::Opslaan);
+    stuur_en_wacht(&mut app, Message::Opslaan);
     verwacht(&app, "Contactpersoon Sanne Dijkstra-Özdemir opgeslagen.");
     verwacht(&app, "Reclasseringswerker · 06-11223344");
     assert!(!toont(&app, "Contactpersoon wijzigen"));

@@ -2,6 +2,7 @@
 //! the window and the CLI, "Alleen mijn casussen", and the trajectbegeleider's sync scope.
 
 use crate::hulp::{self, WACHTWOORD, sleutel};
+use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, klik_en_wacht, toont, typ, verwacht};
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -13,11 +14,11 @@ use schakel::ui::widgets::Keuze;
 use schakel::ui::{App, Message, Pagina};
 
 fn detail_msg(app: &mut App, m: detail::Message) {
-    let _ = app.update(Message::Detail(m));
+    stuur_en_wacht(app, Message::Detail(m));
 }
 
 fn instellingen_msg(app: &mut App, m: instellingen::Message) {
-    let _ = app.update(Message::Instellingen(m));
+    stuur_en_wacht(app, Message::Instellingen(m));
 }
 
 /// A store with one casus and two medewerkers (a procesregisseur and a trajectbegeleider);
@@ -32,19 +33,19 @@ fn opzet() -> (tempfile::TempDir, schakel::store::Gegevensmap, String, String, S
 }
 
 fn kies_mij(app: &mut App, id: &str) {
-    let _ = app.update(Message::Navigeer(Pagina::Instellingen));
+    stuur_en_wacht(app, Message::Navigeer(Pagina::Instellingen));
     instellingen_msg(app, instellingen::Message::KiesMij(Keuze::new(id, "")));
-    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    stuur_en_wacht(app, Message::Navigeer(Pagina::Casussen));
 }
 
 #[test]
 fn toewijzen_in_het_venster_verandert_alleen_mijn_casussen() {
     let (_d, map, n, regisseur, begeleider, mut app) = opzet();
     kies_mij(&mut app, &regisseur);
-    let _ = app.update(Message::Board(board::Message::AlleenMijn(true)));
+    stuur_en_wacht(&mut app, Message::Board(board::Message::AlleenMijn(true)));
     assert!(!toont(&app, "Rode Beuk"), "an unassigned casus is not mine");
 
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Procesregisseur, Keuze::new(&regisseur, "")));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Trajectbegeleider, Keuze::new(&begeleider, "")));
     klik_en_wacht(&mut app, "Toewijzing opslaan");
@@ -57,7 +58,7 @@ fn toewijzen_in_het_venster_verandert_alleen_mijn_casussen() {
     // assignment takes it away again.
     kies_mij(&mut app, &begeleider);
     assert!(toont(&app, "Rode Beuk"), "the trajectbegeleider's casus is theirs");
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Trajectbegeleider, Keuze::new("", "")));
     klik_en_wacht(&mut app, "Toewijzing opslaan");
     klik(&mut app, "← Bord");
@@ -75,13 +76,13 @@ fn toewijzen_in_het_venster_verandert_alleen_mijn_casussen() {
 fn een_hernoemde_medewerker_houdt_alleen_mijn_casussen() {
     let (_d, map, n, regisseur, _begeleider, mut app) = opzet();
     kies_mij(&mut app, &regisseur);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     detail_msg(&mut app, detail::Message::KiesToewijzing(detail::Plek::Procesregisseur, Keuze::new(&regisseur, "")));
     klik_en_wacht(&mut app, "Toewijzing opslaan");
     verwacht(&app, "Opgeslagen.");
     klik(&mut app, "← Bord");
 
-    let _ = app.update(Message::Navigeer(Pagina::Instellingen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Instellingen));
     instellingen_msg(&mut app, instellingen::Message::Bewerk(regisseur.clone()));
     instellingen_msg(&mut app, instellingen::Message::BewerkNaam(String::new()));
     klik(&mut app, "Medewerker opslaan");
@@ -90,8 +91,8 @@ fn een_hernoemde_medewerker_houdt_alleen_mijn_casussen() {
     klik(&mut app, "Medewerker opslaan");
     verwacht(&app, "Tess van Ommeren-Regisseur (u)");
 
-    let _ = app.update(Message::Navigeer(Pagina::Casussen));
-    let _ = app.update(Message::Board(board::Message::AlleenMijn(true)));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Board(board::Message::AlleenMijn(true)));
     verwacht(&app, "Rode Beuk");
     verwacht(&app, "Tess van Ommeren-Regisseur");
     drop(app);

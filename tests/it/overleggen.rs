@@ -247,7 +247,7 @@ fn opzet() -> (Opzet, App) {
 }
 
 fn ov(app: &mut App, m: overleggen::Message) {
-    let _ = app.update(Message::Overleggen(m));
+    stuur_en_wacht(app, Message::Overleggen(m));
 }
 
 /// The acceptance flow: plan a casusoverleg with three cases, hold it, record BOB minutes
@@ -316,7 +316,7 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
     typ(&mut app, "bob-beeld-0", "Schulden lopen op");
     typ(&mut app, "bob-oordeel-0", "Zorgelijk");
     typ(&mut app, "bob-besluit-0", "Budgetcoach inzetten");
-    let _ = app.update(Message::Opslaan);
+    stuur_en_wacht(&mut app, Message::Opslaan);
     verwacht(&app, "Verslag opgeslagen.");
     let (beeld, besluit): (String, String) = db
         .query_row("SELECT beeld, besluit FROM agendapunt WHERE id = ?1", [&ids[0]], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -371,7 +371,7 @@ fn casusoverleg_plannen_voeren_en_sluiten() {
     klik(&mut app, "Voorbereiden");
     assert!(!toont(&app, "Op de agenda"), "no agenda changes after closing");
     klik(&mut app, &format!("Casus {}", o.nummers[0]));
-    let _ = app.update(Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
     verwacht(&app, "Budgetcoach inzetten");
 }
 
@@ -382,8 +382,8 @@ fn kengetallen_scherm_toont_de_telling_uit_de_store() {
     schakel::demo::genereer(&mut s, 40, 11).unwrap();
     let mut app = App::met_store(map.clone(), s);
     stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Kengetallen));
-    let _ = app.update(Message::Kengetallen(kengetallen::Message::Van("01-01-2025".into())));
-    let _ = app.update(Message::Kengetallen(kengetallen::Message::Tot("31-12-2025".into())));
+    stuur_en_wacht(&mut app, Message::Kengetallen(kengetallen::Message::Van("01-01-2025".into())));
+    stuur_en_wacht(&mut app, Message::Kengetallen(kengetallen::Message::Tot("31-12-2025".into())));
     klik_en_wacht(&mut app, "Berekenen");
     let db = hulp::ruw(&map);
     let nieuw: i64 = db
@@ -415,12 +415,12 @@ fn kengetallen_scherm_toont_de_telling_uit_de_store() {
         .unwrap();
     verwacht(&app, &grootste.0);
     // A period that ends before it starts is refused in Dutch.
-    let _ = app.update(Message::Kengetallen(kengetallen::Message::Tot("01-01-2024".into())));
+    stuur_en_wacht(&mut app, Message::Kengetallen(kengetallen::Message::Tot("01-01-2024".into())));
     klik_en_wacht(&mut app, "Berekenen");
     verwacht(&app, "De periode eindigt vóór ze begint.");
 
     // CSV export through the save dialog's answer.
-    let _ = app.update(Message::Kengetallen(kengetallen::Message::Tot("31-12-2025".into())));
+    stuur_en_wacht(&mut app, Message::Kengetallen(kengetallen::Message::Tot("31-12-2025".into())));
     klik_en_wacht(&mut app, "Berekenen");
     let uit = tempfile::tempdir().unwrap();
     let pad = uit.path().join("kengetallen.csv");
@@ -430,7 +430,7 @@ fn kengetallen_scherm_toont_de_telling_uit_de_store() {
         let st = Store::open(&map, &hulp::sleutel()).unwrap();
         st.kengetallen(d("2025-01-01"), d("2025-12-31")).unwrap()
     };
-    let _ = app.update(Message::KengetallenPadGekozen { cijfers: Box::new(cijfers), pad: Some(pad.clone()) });
+    stuur_en_wacht(&mut app, Message::KengetallenPadGekozen { cijfers: Box::new(cijfers), pad: Some(pad.clone()) });
     verwacht(&app, "Kengetallen opgeslagen in");
     let csv = std::fs::read_to_string(&pad).unwrap();
     assert!(csv.contains(&format!("aanmeldingen,totaal,{nieuw}")), "{csv}");
@@ -443,16 +443,18 @@ fn contactlijst_exporteren_en_importeren_op_het_partnerscherm() {
     klik(&mut app, "Partners");
     let uit = tempfile::tempdir().unwrap();
     let csv = uit.path().join("contacten.csv");
-    let _ = app
-        .update(Message::ContactlijstPadGekozen { actie: partners::Bestandsactie::ExportCsv, pad: Some(csv.clone()) });
+    stuur_en_wacht(
+        &mut app,
+        Message::ContactlijstPadGekozen { actie: partners::Bestandsactie::ExportCsv, pad: Some(csv.clone()) },
+    );
     verwacht(&app, "2 contactpersonen opgeslagen in");
     let tekst = std::fs::read_to_string(&csv).unwrap();
     assert!(tekst.contains("Wijkagent Dalhof"), "{tekst}");
     let vcf = uit.path().join("contacten.vcf");
-    let _ = app.update(Message::ContactlijstPadGekozen {
-        actie: partners::Bestandsactie::ExportVcard,
-        pad: Some(vcf.clone()),
-    });
+    stuur_en_wacht(
+        &mut app,
+        Message::ContactlijstPadGekozen { actie: partners::Bestandsactie::ExportVcard, pad: Some(vcf.clone()) },
+    );
     assert!(std::fs::read_to_string(&vcf).unwrap().contains("FN:Trainer Bos"));
 
     let invoer = uit.path().join("nieuw.csv");
@@ -463,8 +465,10 @@ fn contactlijst_exporteren_en_importeren_op_het_partnerscherm() {
          Woningcorporatie Het Anker,overig,convenant,Omar Voorbeeld,,12345,,\n",
     )
     .unwrap();
-    let _ =
-        app.update(Message::ContactlijstPadGekozen { actie: partners::Bestandsactie::ImportCsv, pad: Some(invoer) });
+    stuur_en_wacht(
+        &mut app,
+        Message::ContactlijstPadGekozen { actie: partners::Bestandsactie::ImportCsv, pad: Some(invoer) },
+    );
     verwacht(
         &app,
         "Contactlijst ingelezen: 1 nieuwe partner(s), 1 nieuwe contactpersoon/-personen, 0 al aanwezig, 1 regel(s) afgewezen.",

@@ -3,6 +3,7 @@
 //! whether its besluit records the weging.
 
 use crate::hulp::{self, WACHTWOORD};
+use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, typ, verwacht};
 use assert_cmd::Command;
 use chrono::NaiveTime;
@@ -109,7 +110,7 @@ fn venster_plant_een_overleg_met_een_toegevoegde_soort() {
     let soort = s.overlegsoort_toevoegen("Verbindingstafel", false).unwrap();
     let mut app = App::met_store(map.clone(), s);
     klik(&mut app, "Overleggen");
-    let _ = app.update(Message::Overleggen(overleggen::Message::Soort(Keuze::new(&soort, "Verbindingstafel"))));
+    stuur_en_wacht(&mut app, Message::Overleggen(overleggen::Message::Soort(Keuze::new(&soort, "Verbindingstafel"))));
     typ(&mut app, "overleg-datum", "12-05-2026");
     typ(&mut app, "overleg-plaats", "Vergaderzaal 2");
     klik(&mut app, "Overleg plannen");

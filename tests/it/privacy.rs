@@ -2,6 +2,7 @@
 //! backup and restore, key rotation and passphrase change.
 
 use super::sync::{bundel, team};
+use crate::ui::stuur_en_wacht;
 use chrono::{Duration, NaiveDate};
 use schakel::domain::{DomeinFout, JournaalSoort};
 use schakel::store::{NieuwJournaal, StoreFout};
@@ -589,18 +590,18 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     let (ouder, _) = schakel::demo::volle_casus(&mut s, "vv2", vandaag() - Duration::days(1600)).unwrap();
     let naam = s.casus_detail(&oud).unwrap().betrokkenen[0].naam.clone();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
     verwacht(&app, "Te verwijderen");
     verwacht(&app, &oud);
     verwacht(&app, &ouder);
 
     // Removal needs a reason and the typed casusnummer.
     // "Bekijken" opens the casus for review; back to the list afterwards.
-    let _ = app.update(Message::Privacy(P::Bekijk(0)));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Bekijk(0)));
     verwacht(&app, &format!("{ouder} — Proef"));
-    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
     // Sorted by end of term: the case closed longest ago comes first.
-    let _ = app.update(Message::Privacy(P::Verwijder(0)));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Verwijder(0)));
     verwacht(&app, "definitief verwijderen");
     klik(&mut app, "Definitief verwijderen");
     verwacht(&app, "Vul de reden van verwijdering in");
@@ -610,32 +611,32 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     verwacht(&app, "Typ het casusnummer");
     let (weg, blijft) = (ouder.clone(), oud.clone());
     // The field appends: start over with the right number.
-    let _ = app.update(Message::Privacy(P::Bevestiging(weg.clone())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Bevestiging(weg.clone())));
     klik_en_wacht(&mut app, "Definitief verwijderen");
     verwacht(&app, &format!("Casus {weg} is verwijderd"));
-    let _ = app.update(Message::Privacy(P::SluitMelding));
+    stuur_en_wacht(&mut app, Message::Privacy(P::SluitMelding));
     // The job's banner names the casus too.
     verwacht(&app, &format!("Casus verwijderen is klaar. Casus {weg} is verwijderd"));
-    let _ = app.update(Message::SluitBanner);
+    stuur_en_wacht(&mut app, Message::SluitBanner);
     assert!(!toont(&app, &weg), "removed casus still listed");
     verwacht(&app, &blijft);
 
     // Extension takes the other one off the list.
-    let _ = app.update(Message::Privacy(P::Verleng(0)));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Verleng(0)));
     typ(&mut app, "tot", "31-13-2030");
     typ(&mut app, "reden", "Lopende procedure");
     klik(&mut app, "Verlenging vastleggen");
     verwacht(&app, "geen geldige datum");
-    let _ = app.update(Message::Privacy(P::Tot("31-12-2030".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Tot("31-12-2030".into())));
     klik(&mut app, "Verlenging vastleggen");
     verwacht(&app, "loopt nu tot en met 31-12-2030");
     verwacht(&app, "Er zijn geen casussen waarvan de bewaartermijn is verstreken");
 
     // Terms per thema, validated.
-    let _ = app.update(Message::Privacy(P::TermijnInvoer(1, "0".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::TermijnInvoer(1, "0".into())));
     klik(&mut app, "Termijnen opslaan");
     verwacht(&app, "vul een aantal maanden in van 1 tot en met 240");
-    let _ = app.update(Message::Privacy(P::TermijnInvoer(1, "36".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::TermijnInvoer(1, "36".into())));
     klik(&mut app, "Termijnen opslaan");
     verwacht(&app, "De bewaartermijnen zijn opgeslagen");
 
@@ -643,13 +644,13 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     let pdf = dir.path().join("inzage-test.pdf");
     typ(&mut app, "inzage-wie", &naam);
     // The file dialog cannot open headless: feed its answer.
-    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Inzage, Some(pdf.clone()))));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Gekozen(Bestand::Inzage, Some(pdf.clone()))));
     klik_en_wacht(&mut app, "Inzage maken");
     verwacht(&app, "Inzage opgeslagen");
     assert!(super::rapport::tekst(&std::fs::read(&pdf).unwrap()).0.contains(&naam));
     assert!(std::fs::read_to_string(pdf.with_extension("json")).unwrap().contains(&naam));
     let csv = dir.path().join("audit-test.csv");
-    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Audit, Some(csv.clone()))));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Gekozen(Bestand::Audit, Some(csv.clone()))));
     typ(&mut app, "audit-casus", &blijft);
     klik_en_wacht(&mut app, "Auditlog exporteren");
     verwacht(&app, "Hash-keten: in orde");
@@ -657,13 +658,13 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
 
     // Backup: passphrases must match.
     let backup = dir.path().join("ui.schakelbackup");
-    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Backup, Some(backup.clone()))));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Gekozen(Bestand::Backup, Some(backup.clone()))));
     typ(&mut app, "backup-ww", "backup-wachtwoord-ui");
     typ(&mut app, "backup-herhaal", "iets-anders-helemaal");
     klik(&mut app, "Back-up maken");
     verwacht(&app, "niet gelijk");
     assert!(!backup.exists());
-    let _ = app.update(Message::Privacy(P::BackupHerhaal("backup-wachtwoord-ui".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::BackupHerhaal("backup-wachtwoord-ui".into())));
     klik_en_wacht(&mut app, "Back-up maken");
     verwacht(&app, "Back-up opgeslagen");
     drop(app);
@@ -685,7 +686,7 @@ fn scherm_sleutel_vervangen_en_wachtwoord_wijzigen() {
     let (map, mut s) = installatie(dir.path());
     super::hulp::casus(&mut s, "Sleutel Spar");
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
     klik(&mut app, "Sleutel vervangen…");
     verwacht(&app, "Vul uw huidige wachtwoord in");
     typ(&mut app, "sleutel-ww", "verkeerd-wachtwoord");
@@ -693,15 +694,15 @@ fn scherm_sleutel_vervangen_en_wachtwoord_wijzigen() {
     klik_en_wacht(&mut app, "Sleutel vervangen");
     verwacht(&app, "wachtwoord is onjuist");
     klik(&mut app, "Annuleren");
-    let _ = app.update(Message::Privacy(P::SleutelWachtwoord(WW.into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::SleutelWachtwoord(WW.into())));
     klik(&mut app, "Sleutel vervangen…");
     klik_en_wacht(&mut app, "Sleutel vervangen");
     verwacht(&app, "opnieuw versleuteld");
     assert_eq!(SleutelBestand::lees(map.pad()).unwrap().generatie, 1);
     // The window keeps working on the new key.
-    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Casussen));
     verwacht(&app, "Sleutel Spar");
-    let _ = app.update(Message::Navigeer(Pagina::Privacy));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
     typ(&mut app, "ww-oud", WW);
     typ(&mut app, "ww-nieuw", "ander-wachtwoord-123");
     typ(&mut app, "ww-herhaal", "ander-wachtwoord-123");
@@ -721,8 +722,8 @@ fn scherm_backup_terugzetten_vervangt_na_bevestiging_en_bewaart_de_oude() {
     s.backup_maak(&backup, "backup-wachtwoord-terug").unwrap();
     super::hulp::casus(&mut s, "Alleen Nu");
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::Navigeer(Pagina::Privacy));
-    let _ = app.update(Message::Privacy(P::Gekozen(Bestand::Herstel, Some(backup.clone()))));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
+    stuur_en_wacht(&mut app, Message::Privacy(P::Gekozen(Bestand::Herstel, Some(backup.clone()))));
     typ(&mut app, "herstel-ww", "fout-wachtwoord-x");
     typ(&mut app, "herstel-nieuw-ww", "na-herstel-wachtwoord");
     klik(&mut app, "Back-up terugzetten…");
@@ -730,11 +731,11 @@ fn scherm_backup_terugzetten_vervangt_na_bevestiging_en_bewaart_de_oude() {
     klik_en_wacht(&mut app, "Terugzetten");
     verwacht(&app, "wachtwoord is onjuist");
     klik(&mut app, "Annuleren");
-    let _ = app.update(Message::Privacy(P::HerstelWachtwoord("backup-wachtwoord-terug".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::HerstelWachtwoord("backup-wachtwoord-terug".into())));
     klik(&mut app, "Back-up terugzetten…");
     klik_en_wacht(&mut app, "Terugzetten");
     verwacht(&app, "teruggezet (1 casussen)");
-    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Casussen));
     verwacht(&app, "Uit De Backup");
     assert!(!toont(&app, "Alleen Nu"));
     drop(app);

@@ -2,6 +2,7 @@
 //! usable by standard tools) and no lock-out (the herstelsleutel restores access when the
 //! keychain forgot the key or the passphrase is lost).
 
+use crate::ui::stuur_en_wacht;
 use schakel::store::sleutel::{self, SleutelBestand, SleutelBron};
 use schakel::store::{Gegevensmap, Herstelbestemming, Herstelcode, Sleutelkeuze, StoreFout};
 use std::collections::BTreeMap;
@@ -236,7 +237,7 @@ fn scherm_herstelsleutel_op_ontgrendelscherm_en_bij_eerste_start() {
     };
     let (mut app, _) = App::opstarten(map.clone());
     let o = App::maak_aan(&map, &aanvraag).unwrap();
-    let _ = app.update(Message::Aangemaakt(Ok(o)));
+    stuur_en_wacht(&mut app, Message::Aangemaakt(Ok(o)));
     assert!(app.is_ontgrendeld());
     verwacht(&app, "Uw herstelsleutel:");
     klik(&mut app, "Privacy");
@@ -260,20 +261,20 @@ fn scherm_herstelsleutel_op_ontgrendelscherm_en_bij_eerste_start() {
         nep.vergeet(&a);
     }
     let (mut app, _) = App::opstarten(map.clone());
-    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, None)));
+    stuur_en_wacht(&mut app, Message::Ontgrendeld(App::probeer_ontgrendelen(&map, None)));
     verwacht(&app, "Herstel de toegang met uw herstelsleutel");
     klik(&mut app, "Herstelsleutel gebruiken");
     klik(&mut app, "Toegang herstellen");
     verwacht(&app, "Vul de herstelsleutel in.");
     typ(&mut app, "herstelsleutel", "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA");
-    klik(&mut app, "Toegang herstellen");
+    let _ = crate::ui::klik_zonder_wachten(&mut app, "Toegang herstellen");
     verwacht(&app, "Bezig…");
-    let _ = app.update(Message::Ontgrendeld(App::herstel_toegang(&map, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", None)));
+    stuur_en_wacht(&mut app, Message::Ontgrendeld(App::herstel_toegang(&map, "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA", None)));
     verwacht(&app, "Deze herstelsleutel past niet");
     assert!(!app.is_ontgrendeld());
     typ(&mut app, "herstelsleutel", &code.getoond());
     klik(&mut app, "Toegang herstellen");
-    let _ = app.update(Message::Ontgrendeld(App::herstel_toegang(&map, &code.getoond(), None)));
+    stuur_en_wacht(&mut app, Message::Ontgrendeld(App::herstel_toegang(&map, &code.getoond(), None)));
     assert!(app.is_ontgrendeld());
     assert_eq!(nep.accounts().len(), 1, "the key is back in the keychain");
 }

@@ -1,6 +1,7 @@
 //! Sync by signed, encrypted bundles: identity and roster, export/import, merge and
 //! conflicts, tampering, convergence of several replicas, and interop with `age`.
 
+use crate::ui::stuur_en_wacht;
 use schakel::domain::JournaalSoort;
 use schakel::domain::MedewerkerRol;
 use schakel::store::{CasusWijziging, Gebruiker, Gegevensmap, NieuwJournaal, NieuweCasus, Store, Toewijzing};
@@ -841,7 +842,7 @@ fn een_gerectificeerd_bsn_bereikt_b_en_het_oude_is_daar_niet_meer_te_zien() {
     // until compaction (issue 23); this test covers what B shows and holds as data.
     let map = Gegevensmap::new(b._dir.path().join("data"));
     let mut app = schakel::ui::App::met_store(map, b.store);
-    let _ = app.update(schakel::ui::Message::OpenCasus(nr.clone()));
+    stuur_en_wacht(&mut app, schakel::ui::Message::OpenCasus(nr.clone()));
     verwacht(&app, "BSN 123456782");
     assert!(!toont(&app, "111222333"), "B's window no longer shows the old BSN");
 }

@@ -26,7 +26,8 @@ pub(crate) fn init_backend() {
     });
 }
 
-/// Click the widget with this exact text (or input placeholder) and feed the messages to `update`.
+/// Click the widget with this exact text (or input placeholder), feed the messages to
+/// `update` and run the tasks they start (store requests) to their end.
 pub(crate) fn klik(app: &mut App, doel: &str) {
     init_backend();
     let berichten: Vec<Message> = {
@@ -34,9 +35,23 @@ pub(crate) fn klik(app: &mut App, doel: &str) {
         ui.click(doel).unwrap_or_else(|e| panic!("cannot click {doel:?}: {e:?}"));
         ui.into_messages().collect()
     };
+    // The store requests the click starts (off the event loop in the window) run to their
+    // end, as they would before the user looks again.
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(app, m);
     }
+}
+
+/// Click like [`klik`] but do not run what the click starts: the task comes back, so a
+/// test can look at the busy state first and run it later with [`voer_uit`].
+pub(crate) fn klik_zonder_wachten(app: &mut App, doel: &str) -> iced::Task<Message> {
+    init_backend();
+    let berichten: Vec<Message> = {
+        let mut ui = simulator(app.view());
+        ui.click(doel).unwrap_or_else(|e| panic!("cannot click {doel:?}: {e:?}"));
+        ui.into_messages().collect()
+    };
+    iced::Task::batch(berichten.into_iter().map(|m| app.update(m)).collect::<Vec<_>>())
 }
 
 /// Run a task as the window's runtime would (tokio, so `spawn_blocking` works) and feed
@@ -93,7 +108,7 @@ pub(crate) fn typ(app: &mut App, id: &'static str, tekst: &str) {
         ui.into_messages().collect()
     };
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(app, m);
     }
 }
 
@@ -121,7 +136,7 @@ pub(crate) fn typ_in(app: &mut App, placeholder: &str, tekst: &str) {
         ui.into_messages().collect()
     };
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(app, m);
     }
 }
 
@@ -188,7 +203,7 @@ fn board(app: &mut App, m: board::Message) {
 }
 
 fn plan_msg(app: &mut App, m: plan::Message) {
-    let _ = app.update(Message::Detail(detail::Message::Plan(m)));
+    stuur_en_wacht(app, Message::Detail(detail::Message::Plan(m)));
 }
 
 #[test]
@@ -240,7 +255,7 @@ fn referral_to_monitoring_with_plan_versions_and_diff() {
     verwacht(&app, "staat nu in weging");
 
     // From weging the dialog asks the outcome; a wrong outcome is refused with the Dutch reason.
-    let _ = app.update(Message::Pijl(Richting::Rechts));
+    stuur_en_wacht(&mut app, Message::Pijl(Richting::Rechts));
     verwacht(&app, "Uitkomst van de weging");
     board(&mut app, board::Message::KiesUitkomst(WegingUitkomst::Advies));
     klik_en_wacht(&mut app, "Verplaatsen");
@@ -411,22 +426,22 @@ fn idle_lock_drops_the_store_and_wrong_passphrase_can_be_retried() {
     assert_eq!(app.vergrendel_na(), Duration::from_secs(600), "default idle time is 10 minutes");
     // Nine minutes idle: still open. Eleven: locked.
     app.zet_inactief(Duration::from_secs(9 * 60));
-    let _ = app.update(Message::Tik);
+    stuur_en_wacht(&mut app, Message::Tik);
     assert!(app.is_ontgrendeld());
     app.zet_inactief(Duration::from_secs(11 * 60));
-    let _ = app.update(Message::Tik);
+    stuur_en_wacht(&mut app, Message::Tik);
     assert!(!app.is_ontgrendeld());
     verwacht(&app, "Automatisch vergrendeld");
 
     // Wrong passphrase: said so, try again.
     typ(&mut app, "wachtwoord", "helemaal fout");
     klik(&mut app, "Ontgrendelen");
-    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some("helemaal fout"))));
+    stuur_en_wacht(&mut app, Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some("helemaal fout"))));
     verwacht(&app, "Het wachtwoord is onjuist");
     assert!(!app.is_ontgrendeld());
     typ(&mut app, "wachtwoord", WACHTWOORD);
     klik(&mut app, "Ontgrendelen");
-    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(WACHTWOORD))));
+    stuur_en_wacht(&mut app, Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(WACHTWOORD))));
     assert!(app.is_ontgrendeld());
     verwacht(&app, "Casussen");
 }
@@ -440,12 +455,12 @@ fn locking_saves_an_action_being_edited() {
     s.actie_toevoegen(&n, schakel::store::NieuweActie { omschrijving: "Woning zoeken".into(), ..Default::default() })
         .unwrap();
     app = App::met_store(o.map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
     klik(&mut app, "Bewerken");
     typ(&mut app, "actie-bewerk-omschrijving", " met urgentie");
     // Ctrl+L: lock. The typed text is saved, not dropped.
-    let _ = app.update(sneltoets(Key::Character("l"), Modifiers::CTRL).unwrap());
+    stuur_en_wacht(&mut app, sneltoets(Key::Character("l"), Modifiers::CTRL).unwrap());
     assert!(!app.is_ontgrendeld());
     let s = Store::open(&o.map, &sleutel()).unwrap();
     assert_eq!(s.plan(&n).unwrap().acties[0].omschrijving, "Woning zoeken met urgentie");
@@ -459,14 +474,14 @@ fn first_run_screen_validates_and_creates() {
     verwacht(&app, "Welkom bij Schakel");
     klik(&mut app, "Database aanmaken");
     verwacht(&app, "Vul de naam van uw Zorg- en Veiligheidshuis in.");
-    let _ = app.update(Message::Start(start::Message::Zvh("ZVH Testregio".into())));
-    let _ = app.update(Message::Start(start::Message::Naam("Test Regisseur".into())));
-    let _ = app.update(Message::Start(start::Message::Opslag(start::Opslag::Wachtwoord)));
-    let _ = app.update(Message::Start(start::Message::Wachtwoord("kort".into())));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Zvh("ZVH Testregio".into())));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Naam("Test Regisseur".into())));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Opslag(start::Opslag::Wachtwoord)));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Wachtwoord("kort".into())));
     klik(&mut app, "Database aanmaken");
     verwacht(&app, "minstens 10 tekens");
-    let _ = app.update(Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
-    let _ = app.update(Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
     // The click starts the creation as a task: the form shows it is busy, and running that
     // very task (not a request built here) creates and opens the database.
     init_backend();
@@ -506,13 +521,13 @@ fn typed_text_survives_a_lock() {
     let b = schakel::store::sleutel::SleutelBestand::wachtwoord("t", &sleutel(), WACHTWOORD).unwrap();
     b.schrijf(o.map.pad()).unwrap();
     let mut app = App::met_store(o.map.clone(), Store::open(&o.map, &sleutel()).unwrap());
-    let _ = app.update(Message::OpenCasus(n));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
     klik(&mut app, "Plan van aanpak");
     typ(&mut app, "nieuwe-actie", "Half getypte actie");
-    let _ = app.update(Message::Vergrendel);
+    stuur_en_wacht(&mut app, Message::Vergrendel);
     assert!(!app.is_ontgrendeld());
     assert!(!toont(&app, "Half getypte actie"), "locked screen must not show case data");
-    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&o.map, Some(WACHTWOORD))));
+    stuur_en_wacht(&mut app, Message::Ontgrendeld(App::probeer_ontgrendelen(&o.map, Some(WACHTWOORD))));
     assert!(app.is_ontgrendeld());
     // Back on the plan tab of the same case, with the typed text still in the field.
     init_backend();
@@ -529,22 +544,22 @@ fn autosave_keeps_the_edit_form_open() {
     s.actie_toevoegen(&n, schakel::store::NieuweActie { omschrijving: "Intake plannen".into(), ..Default::default() })
         .unwrap();
     let mut app = App::met_store(o.map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
     klik(&mut app, "Bewerken");
     typ(&mut app, "actie-bewerk-omschrijving", " bij de GGZ");
     // Still typing: no autosave yet.
-    let _ = app.update(Message::Tik);
+    stuur_en_wacht(&mut app, Message::Tik);
     // A pause: the text is saved and the form stays open for more typing.
     app.zet_inactief(Duration::from_secs(3));
-    let _ = app.update(Message::Tik);
+    stuur_en_wacht(&mut app, Message::Tik);
     init_backend();
     {
         let mut ui = simulator(app.view());
         assert!(ui.find(selector::id("actie-bewerk-omschrijving")).is_ok(), "autosave closed the edit form");
         assert!(ui.find("Intake plannen bij de GGZ").is_ok());
     }
-    let _ = app.update(Message::Vergrendel);
+    stuur_en_wacht(&mut app, Message::Vergrendel);
     let s = Store::open(&o.map, &sleutel()).unwrap();
     assert_eq!(s.plan(&n).unwrap().acties[0].omschrijving, "Intake plannen bij de GGZ");
 }
@@ -568,8 +583,10 @@ fn synchronisatie_met_een_collega() {
     klik(&mut app, "Synchronisatie");
     verwacht(&app, "Geen open conflicten.");
     // The file dialog cannot open headless: feed its answer.
-    let _ = app
-        .update(Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::KaartjeIn, Some(kaart_a.clone()))));
+    stuur_en_wacht(
+        &mut app,
+        Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::KaartjeIn, Some(kaart_a.clone()))),
+    );
     verwacht(&app, "Anouk Aalders is toegevoegd maar nog niet vertrouwd");
     verwacht(&app, "Niet bevestigd");
     klik(&mut app, "Bevestigen");
@@ -581,8 +598,10 @@ fn synchronisatie_met_een_collega() {
 
     // Our card, for Anouk.
     let kaart_b = bestanden.path().join("b.json");
-    let _ = app
-        .update(Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::KaartjeUit, Some(kaart_b.clone()))));
+    stuur_en_wacht(
+        &mut app,
+        Message::Synchronisatie(synchronisatie::Message::Gekozen(Bestand::KaartjeUit, Some(kaart_b.clone()))),
+    );
     verwacht(&app, "Visitekaartje opgeslagen");
     let b = sync::lees_visitekaartje(&std::fs::read(&kaart_b).unwrap()).unwrap();
     a.store.collega_toevoegen(&b).unwrap();
@@ -670,7 +689,7 @@ fn plan_en_overzicht_afdrukken_en_opslaan() {
     let lg = s.leefgebieden().unwrap()[0].id.clone();
     s.doel_toevoegen(&n, &lg, "Een vaste woonplek").unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik_en_wacht(&mut app, "Plan van aanpak afdrukken");
     verwacht(&app, "is geopend in de PDF-viewer");
     let pad = map.pad().join("afdrukken").join(format!("Plan van aanpak {n}.pdf"));
@@ -701,9 +720,12 @@ fn plan_en_overzicht_afdrukken_en_opslaan() {
     let (tekst, _) = crate::rapport::tekst(&std::fs::read(&doel).unwrap());
     assert!(tekst.contains(&n), "{tekst}");
     // A cancelled dialog changes nothing.
-    let _ = app.update(Message::PdfPadGekozen { document: detail::Document::Plan, versie: None, nummer: n, pad: None });
+    stuur_en_wacht(
+        &mut app,
+        Message::PdfPadGekozen { document: detail::Document::Plan, versie: None, nummer: n, pad: None },
+    );
 
-    let _ = app.update(Message::Vergrendel);
+    stuur_en_wacht(&mut app, Message::Vergrendel);
     assert!(!pad.exists(), "locking removes printed copies");
 }
 
@@ -714,8 +736,8 @@ fn ave_wijzigen_en_betrokkene_toevoegen_in_het_overzicht() {
     let (_dir, map, mut s) = hulp::store();
     let n = hulp::casus(&mut s, "Overzichtcasus");
     let mut app = App::met_store(map, s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
-    let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
     klik_en_wacht(&mut app, "AVE wijzigen");
     verwacht(&app, "Geef een reden voor de wijziging van de AVE-fase.");
     typ(&mut app, "ave-reden", "Gaat goed na het huisbezoek");
@@ -729,7 +751,7 @@ fn ave_wijzigen_en_betrokkene_toevoegen_in_het_overzicht() {
     klik_en_wacht(&mut app, "Toevoegen");
     verwacht(&app, "elfproef");
     assert!(!toont(&app, "Fenna Fictief ("), "nothing stored with an invalid BSN");
-    let _ = app.update(Message::Detail(detail::Message::PersoonBsn(String::new())));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::PersoonBsn(String::new())));
     klik_en_wacht(&mut app, "Toevoegen");
     verwacht(&app, "Fenna Fictief (");
     verwacht(&app, "geboren 12-03-1990");
@@ -745,7 +767,7 @@ fn partner_met_twee_contactpersonen() {
     klik(&mut app, "Partners");
     verwacht(&app, "Kies links een partner");
     typ(&mut app, "partner-nieuw", "Woningcorporatie Het Anker");
-    let _ = app.update(Message::Partners(partners::Message::NieuwSoort(PartnerSoort::Overig)));
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::NieuwSoort(PartnerSoort::Overig)));
     klik(&mut app, "Partner toevoegen");
     verwacht(&app, "Nog geen contactpersonen.");
     verwacht(&app, "Niet betrokken bij een casus.");
@@ -754,7 +776,7 @@ fn partner_met_twee_contactpersonen() {
     typ(&mut app, "contact-telefoon", "12345");
     klik(&mut app, "Contact toevoegen");
     verwacht(&app, "'12345' is geen geldig telefoonnummer");
-    let _ = app.update(Message::Partners(partners::Message::ContactTelefoon("06-01234567".into())));
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::ContactTelefoon("06-01234567".into())));
     typ(&mut app, "contact-email", "ilse@anker.example");
     klik(&mut app, "Contact toevoegen");
     verwacht(&app, "06-01234567 · ilse@anker.example");
@@ -762,7 +784,7 @@ fn partner_met_twee_contactpersonen() {
     typ(&mut app, "contact-email", "omar@anker");
     klik(&mut app, "Contact toevoegen");
     verwacht(&app, "'omar@anker' is geen geldig e-mailadres.");
-    let _ = app.update(Message::Partners(partners::Message::ContactEmail("omar@anker.example".into())));
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::ContactEmail("omar@anker.example".into())));
     klik(&mut app, "Contact toevoegen");
     verwacht(&app, "Omar Voorbeeld");
     verwacht(&app, "Ilse Fictief");
@@ -773,14 +795,14 @@ fn partner_met_twee_contactpersonen() {
     assert!(!toont(&app, "Buurtsportclub"), "search hides other partners");
     klik(&mut app, "Archiveren");
     verwacht(&app, "Geen partners gevonden.");
-    let _ = app.update(Message::Partners(partners::Message::ToonArchief(true)));
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::ToonArchief(true)));
     verwacht(&app, "Overig · gearchiveerd");
     klik(&mut app, "Terugzetten");
-    let _ = app.update(Message::Partners(partners::Message::ToonArchief(false)));
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::ToonArchief(false)));
     verwacht(&app, "Woningcorporatie Het Anker");
 
     // A partner without covenant warns on its page.
-    let _ = app.update(Message::Partners(partners::Message::Convenant(Convenantstatus::Geen)));
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::Convenant(Convenantstatus::Geen)));
     verwacht(&app, "deze partner mag geen persoonsgegevens van casussen ontvangen");
 }
 
@@ -798,7 +820,7 @@ fn sleep(app: &mut App, van: &str, naar: &str) {
         ui.into_messages().collect()
     };
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(app, m);
     }
     let berichten: Vec<Message> = {
         let mut ui = simulator(app.view());
@@ -862,10 +884,10 @@ fn detentie_toevoegen_in_het_overzicht() {
         )
         .unwrap();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Kies de betrokkene die gedetineerd is.");
-    let _ = app.update(Message::Detail(detail::Message::DetentieBetrokkene(Keuze::new(&b, "Pim Proef"))));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::DetentieBetrokkene(Keuze::new(&b, "Pim Proef"))));
     klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Vul de inrichting in");
     typ(&mut app, "detentie-inrichting", "PI Veenhuizen");
@@ -873,8 +895,8 @@ fn detentie_toevoegen_in_het_overzicht() {
     typ(&mut app, "detentie-einde", "01-02-2026");
     klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "De verwachte einddatum ligt vóór de startdatum.");
-    let _ = app.update(Message::Detail(detail::Message::DetentieEinde("01-09-2026".into())));
-    let _ = app.update(Message::Detail(detail::Message::DetentieZelfmelder(true)));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::DetentieEinde("01-09-2026".into())));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::DetentieZelfmelder(true)));
     klik_en_wacht(&mut app, "Detentie toevoegen");
     verwacht(&app, "Detentie PI Veenhuizen: 01-03-2026 tot verwacht 01-09-2026, zelfmelder");
     drop(app);
@@ -895,21 +917,21 @@ fn actietabel_met_pijltjes_en_deadline_uit_de_kalender() {
         s.actie_toevoegen(&n, schakel::store::NieuweActie { omschrijving: a.into(), ..Default::default() }).unwrap();
     }
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
     // Plain arrows and Enter map to row messages; with a modifier they do not.
     assert!(matches!(rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()), Some(Message::Rij(_))));
     assert!(rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::SHIFT).is_none());
     let omlaag = rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()).unwrap();
-    let _ = app.update(omlaag.clone());
-    let _ = app.update(omlaag);
-    let _ = app.update(rijtoets(Key::Named(key::Named::ArrowUp), Modifiers::empty()).unwrap());
-    let _ = app.update(rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()).unwrap());
-    let _ = app.update(rijtoets(Key::Named(key::Named::Enter), Modifiers::empty()).unwrap());
+    stuur_en_wacht(&mut app, omlaag.clone());
+    stuur_en_wacht(&mut app, omlaag);
+    stuur_en_wacht(&mut app, rijtoets(Key::Named(key::Named::ArrowUp), Modifiers::empty()).unwrap());
+    stuur_en_wacht(&mut app, rijtoets(Key::Named(key::Named::ArrowDown), Modifiers::empty()).unwrap());
+    stuur_en_wacht(&mut app, rijtoets(Key::Named(key::Named::Enter), Modifiers::empty()).unwrap());
     // The second row is being edited: its text is in the edit form, Alt+↓ moves it.
     verwacht(&app, "Opslaan (Ctrl+S)");
-    let _ = app.update(Message::Detail(detail::Message::Plan(plan::Message::StopBewerken)));
-    let _ = app.update(Message::Pijl(Richting::Omlaag));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Plan(plan::Message::StopBewerken)));
+    stuur_en_wacht(&mut app, Message::Pijl(Richting::Omlaag));
     drop(app);
     let s = Store::open(&map, &sleutel()).unwrap();
     let volgorde: Vec<String> = s.plan(&n).unwrap().acties.into_iter().map(|a| a.omschrijving).collect();
@@ -917,7 +939,7 @@ fn actietabel_met_pijltjes_en_deadline_uit_de_kalender() {
 
     // Deadline from the calendar.
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
     klik(&mut app, "Plan van aanpak");
     typ_in(&mut app, "Wat moet er gebeuren?", "Actie met kalender");
     klik(&mut app, "Kalender");
@@ -942,28 +964,28 @@ fn eerste_start_zet_een_backup_terug() {
     oud.backup_maak(&backup, "backup-wachtwoord-start").unwrap();
     let map = Gegevensmap::new(d.path().join("nieuwe-laptop"));
     let (mut app, _) = App::opstarten(map.clone());
-    let _ = app.update(Message::Start(start::Message::Herstelmodus(true)));
-    let _ = app.update(Message::Start(start::Message::Opslag(start::Opslag::Wachtwoord)));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Herstelmodus(true)));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Opslag(start::Opslag::Wachtwoord)));
     klik(&mut app, "Back-up terugzetten");
     verwacht(&app, "Vul het back-upbestand in.");
     verwacht(&app, "Vul het wachtwoord van de back-up in.");
     typ(&mut app, "start-backup", &backup.display().to_string());
     typ(&mut app, "start-backup-ww", "backup-wachtwoord-start");
-    let _ = app.update(Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
-    let _ = app.update(Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
-    klik(&mut app, "Back-up terugzetten");
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Wachtwoord(WACHTWOORD.into())));
+    stuur_en_wacht(&mut app, Message::Start(start::Message::Herhaling(WACHTWOORD.into())));
+    let _ = klik_zonder_wachten(&mut app, "Back-up terugzetten");
     verwacht(&app, "Bezig…");
     let fout = start::Herstelaanvraag {
         pad: backup.clone(),
         backup_wachtwoord: zeroize::Zeroizing::new("verkeerd-wachtwoord".into()),
         wachtwoord: Some(zeroize::Zeroizing::new(WACHTWOORD.into())),
     };
-    let _ = app.update(Message::Aangemaakt(App::herstel_aan(&map, &fout)));
+    stuur_en_wacht(&mut app, Message::Aangemaakt(App::herstel_aan(&map, &fout)));
     verwacht(&app, "wachtwoord is onjuist");
     assert!(!map.is_geinitialiseerd(), "a refused restore must leave the data dir empty");
     let goed =
         start::Herstelaanvraag { backup_wachtwoord: zeroize::Zeroizing::new("backup-wachtwoord-start".into()), ..fout };
-    let _ = app.update(Message::Aangemaakt(App::herstel_aan(&map, &goed)));
+    stuur_en_wacht(&mut app, Message::Aangemaakt(App::herstel_aan(&map, &goed)));
     assert!(app.is_ontgrendeld());
     verwacht(&app, "Meegenomen Merel");
     drop(app);
@@ -1001,8 +1023,8 @@ fn casus_toont_bezig_tijdens_het_opslaan() {
     let n = hulp::casus(&mut s, "Bezige Berk");
     let voor = s.casus_detail_verversen(&n).unwrap().ave_historie.len();
     let mut app = App::met_store(map.clone(), s);
-    let _ = app.update(Message::OpenCasus(n.clone()));
-    let _ = app.update(Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::AveKies(Keuze::new("1", "AVE 1"))));
     typ(&mut app, "ave-reden", "Rustiger na het gesprek");
     let opslaan = app.update(Message::Detail(detail::Message::AveOpslaan));
     verwacht(&app, detail::BEZIG);
@@ -1017,4 +1039,131 @@ fn casus_toont_bezig_tijdens_het_opslaan() {
     let s = Store::open(&map, &sleutel()).unwrap();
     let aantal = s.casus_detail_verversen(&n).map(|d| d.ave_historie.len());
     assert_eq!(aantal.ok(), Some(voor + 1), "saved once");
+}
+
+/// A plan write runs off the event loop: the casus screen says it is busy until it is
+/// back, a second write meanwhile is refused with a sentence, and the doel is stored once.
+#[test]
+fn plan_toont_bezig_tijdens_het_opslaan() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Plannende Populier");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("an active leefgebied");
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    let plan = |m| Message::Detail(detail::Message::Plan(m));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelLeefgebied(Keuze::new(&lg.id, &lg.naam))));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelTekst("Vaste woonplek vinden".into())));
+    let opslaan = app.update(plan(plan::Message::DoelToevoegen));
+    verwacht(&app, detail::BEZIG);
+    let tweede = app.update(plan(plan::Message::DoelToevoegen));
+    voer_uit(&mut app, tweede);
+    verwacht(&app, schakel::ui::NOG_BEZIG);
+    voer_uit(&mut app, opslaan);
+    assert!(!toont(&app, detail::BEZIG), "the busy line goes with the result");
+    verwacht(&app, "Vaste woonplek vinden");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    assert_eq!(s.plan(&n).unwrap().doelen.len(), 1, "stored once");
+}
+
+/// A partner is added off the event loop: the top bar says "Bezig met opslaan…" on the
+/// partners page, a second click meanwhile is refused in the banner, and the partner is
+/// stored once and shown when the write is back.
+#[test]
+fn partners_toont_bezig_tijdens_het_opslaan() {
+    use schakel::ui::screen::partners;
+    let (opzet, mut app) = app_met_partners();
+    klik(&mut app, "Partners");
+    typ(&mut app, "partner-nieuw", "Stichting Vaste Grond");
+    stuur_en_wacht(&mut app, Message::Partners(partners::Message::NieuwSoort(PartnerSoort::Overig)));
+    let opslaan = klik_zonder_wachten(&mut app, "Partner toevoegen");
+    verwacht(&app, detail::BEZIG);
+    if toont(&app, "Partner toevoegen") {
+        let tweede = klik_zonder_wachten(&mut app, "Partner toevoegen");
+        voer_uit(&mut app, tweede);
+        verwacht(&app, schakel::ui::NOG_BEZIG);
+    }
+    voer_uit(&mut app, opslaan);
+    assert!(!toont(&app, detail::BEZIG), "the busy line goes with the result");
+    verwacht(&app, "Stichting Vaste Grond");
+    drop(app);
+    let s = Store::open(&opzet.map, &sleutel()).unwrap();
+    let aantal = s.alle_partners().unwrap().iter().filter(|p| p.naam == "Stichting Vaste Grond").count();
+    assert_eq!(aantal, 1, "stored once");
+}
+
+/// Locking while a short write is in flight waits for it ("Bezig met opslaan…"): the
+/// window locks when the write has committed, and the write is in the database.
+#[test]
+fn vergrendelen_wacht_op_een_lopende_opslag() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Wachtende Wilg");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("an active leefgebied");
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    let plan = |m| Message::Detail(detail::Message::Plan(m));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelLeefgebied(Keuze::new(&lg.id, &lg.naam))));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelTekst("Schulden in beeld".into())));
+    let opslaan = app.update(plan(plan::Message::DoelToevoegen));
+    let vergrendelen = app.update(Message::Vergrendel);
+    assert!(app.is_ontgrendeld(), "no lock while a write is in flight");
+    verwacht(&app, detail::BEZIG);
+    voer_uit(&mut app, opslaan);
+    voer_uit(&mut app, vergrendelen);
+    assert!(!app.is_ontgrendeld(), "locked once the write has committed");
+    let s = Store::open(&map, &sleutel()).unwrap();
+    let doelen = s.plan(&n).unwrap().doelen;
+    assert_eq!(doelen.len(), 1, "the write in flight was not lost");
+}
+
+/// Opening a casus in the window writes one "inzien" audit row; the re-reads after saves
+/// are pure reads and write none.
+#[test]
+fn openen_is_een_inzage_en_verversen_na_opslaan_niet() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Gelezen Gagel");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("an active leefgebied");
+    let id = s.casus_detail_verversen(&n).unwrap().regel.id;
+    let inzien = |s: &Store| s.audit_casus(&id, 500).unwrap().iter().filter(|r| r.handeling == "inzien").count();
+    let voor = inzien(&s);
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
+    let plan = |m| Message::Detail(detail::Message::Plan(m));
+    for doel in ["Werk vinden", "Dagbesteding regelen"] {
+        stuur_en_wacht(&mut app, plan(plan::Message::DoelLeefgebied(Keuze::new(&lg.id, &lg.naam))));
+        stuur_en_wacht(&mut app, plan(plan::Message::DoelTekst(doel.into())));
+        stuur_en_wacht(&mut app, plan(plan::Message::DoelToevoegen));
+    }
+    verwacht(&app, "Dagbesteding regelen");
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    assert_eq!(inzien(&s), voor + 1, "one view per opening, none per save");
+}
+
+/// Closing while a short write is in flight waits for it: the banner says "Bezig met
+/// opslaan…" (the window stays), and the write is in the database before it closes.
+#[test]
+fn sluiten_wacht_op_een_lopende_opslag() {
+    let (_dir, map, mut s) = hulp::store();
+    let n = hulp::casus(&mut s, "Sluitende Spar");
+    let lg = s.leefgebieden().unwrap().into_iter().find(|l| l.actief).expect("an active leefgebied");
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    let plan = |m| Message::Detail(detail::Message::Plan(m));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Plan)));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelLeefgebied(Keuze::new(&lg.id, &lg.naam))));
+    stuur_en_wacht(&mut app, plan(plan::Message::DoelTekst("Netwerk versterken".into())));
+    let opslaan = app.update(plan(plan::Message::DoelToevoegen));
+    let sluiten = app.update(Message::SluitenGevraagd(iced::window::Id::unique()));
+    assert!(app.is_ontgrendeld(), "the window stays while the write is in flight");
+    // The blue banner (and the casus screen's busy line) say it is saving.
+    assert!(schermtekst(&app).matches(detail::BEZIG).count() >= 2, "{}", schermtekst(&app));
+    voer_uit(&mut app, opslaan);
+    voer_uit(&mut app, sluiten);
+    drop(app);
+    let s = Store::open(&map, &sleutel()).unwrap();
+    assert_eq!(s.plan(&n).unwrap().doelen.len(), 1, "the write in flight was not lost");
 }

@@ -51,7 +51,7 @@ fn typ_en_enter(app: &mut App, doel: Doel, tekst: &str) {
 
 fn escape(app: &mut App) {
     let m = sneltoets(Key::Named(key::Named::Escape), Modifiers::empty()).expect("Escape is a shortcut");
-    let _ = app.update(m);
+    stuur_en_wacht(app, m);
 }
 
 /// The top edge of the first text widget that is exactly `tekst`.
@@ -103,7 +103,7 @@ fn formulier(app: &mut App, politie: &str) {
     let b = |m| Message::Board(m);
     let _ =
         app.update(b(board::Message::FormulierKeuze(board::KeuzeVeld::Thema, Keuze::new("thema-nazorg", "Nazorg"))));
-    let _ = app.update(b(board::Message::FormulierKeuze(board::KeuzeVeld::Aanmelder, Keuze::new(politie, "Politie"))));
+    stuur_en_wacht(app, b(board::Message::FormulierKeuze(board::KeuzeVeld::Aanmelder, Keuze::new(politie, "Politie"))));
     typ(app, "aanmelding-werknaam", "Stille Eik");
     typ(app, "aanmelding-probleem", "Dakloos na detentie");
 }
@@ -130,7 +130,7 @@ fn escape_closes_the_referral_and_enter_registers_it_marked_on_top() {
     // The new card is marked and stands on top of its column, whatever the order.
     verwacht(&app, "Net aangemeld");
     assert!(boven(&app, "Stille Eik") < boven(&app, "Jonge Beuk"));
-    let _ = app.update(Message::Board(board::Message::Sorteer(board::Sortering::Ave)));
+    stuur_en_wacht(&mut app, Message::Board(board::Message::Sorteer(board::Sortering::Ave)));
     assert!(boven(&app, "Stille Eik") < boven(&app, "Oude Eik"), "the new card stays on top");
 }
 
@@ -155,7 +155,7 @@ fn enter_adds_a_betrokkene() {
     let (_dir, map, mut s) = hulp::store();
     let n = hulp::casus(&mut s, "Rustige Wilg");
     let mut app = App::met_store(map, s);
-    let _ = app.update(Message::OpenCasus(n));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
     typ(&mut app, "persoon-naam", "Tessa Windhoek");
     typ_en_enter(&mut app, Doel::Id("persoon-geboortedatum"), "12-03-1990");
     verwacht(&app, "Tessa Windhoek (");
@@ -173,12 +173,15 @@ fn the_weging_toelichting_is_shown_in_the_casus_and_its_historie() {
     let mut app = App::met_store(map, s);
     // The move dialog from weging asks the outcome and a toelichting.
     klik(&mut app, "Rustige Wilg");
-    let _ = app.update(Message::Pijl(schakel::ui::Richting::Rechts));
-    let _ = app.update(Message::Board(board::Message::KiesUitkomst(schakel::domain::WegingUitkomst::Procesregie)));
+    stuur_en_wacht(&mut app, Message::Pijl(schakel::ui::Richting::Rechts));
+    stuur_en_wacht(
+        &mut app,
+        Message::Board(board::Message::KiesUitkomst(schakel::domain::WegingUitkomst::Procesregie)),
+    );
     typ(&mut app, "verplaats-reden", "Meerdere partners, escalatie in de wijk");
     klik_en_wacht(&mut app, "Verplaatsen");
     verwacht(&app, "staat nu in procesregie");
-    let _ = app.update(Message::OpenCasus(n));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
     verwacht(&app, "Toelichting weging");
     verwacht(&app, "Meerdere partners, escalatie in de wijk");
     klik(&mut app, "Historie");
@@ -190,7 +193,7 @@ fn board_sorts_by_newest_or_ave() {
     let (_o, mut app) = opzet();
     // Newest first is the default: the later number above the earlier one.
     assert!(boven(&app, "Jonge Beuk") < boven(&app, "Oude Eik"));
-    let _ = app.update(Message::Board(board::Message::Sorteer(board::Sortering::Ave)));
+    stuur_en_wacht(&mut app, Message::Board(board::Message::Sorteer(board::Sortering::Ave)));
     assert!(boven(&app, "Oude Eik") < boven(&app, "Jonge Beuk"), "AVE 4 above AVE 2");
 }
 
@@ -257,7 +260,7 @@ fn bob_fields_take_several_lines() {
         ui.into_messages().collect()
     };
     for m in berichten {
-        let _ = app.update(m);
+        stuur_en_wacht(&mut app, m);
     }
     stuur_en_wacht(&mut app, Message::Opslaan);
     verwacht(&app, "Verslag opgeslagen.");
@@ -276,7 +279,7 @@ fn pdf_button_says_why_when_no_file_was_chosen() {
         let s = Store::open(&map, &hulp::sleutel()).unwrap();
         s.overleggen().unwrap()[0].id.clone()
     };
-    let _ = app.update(Message::OverlegPdfPadGekozen { stuk: overleggen::Stuk::Agenda, overleg: id, pad: None });
+    stuur_en_wacht(&mut app, Message::OverlegPdfPadGekozen { stuk: overleggen::Stuk::Agenda, overleg: id, pad: None });
     verwacht(&app, "Geen bestand gekozen: de agenda is niet als PDF opgeslagen.");
 }
 
@@ -317,7 +320,7 @@ fn a_banner_does_not_push_the_page_down() {
     let uitleg = "Klik op een kaart om te selecteren";
     let (kop, kaart) = (boven_deel(&app, uitleg), boven(&app, "Oude Eik"));
     // Alt+→ without a selected card: an error banner appears.
-    let _ = app.update(Message::Board(board::Message::VerplaatsGeselecteerde(true)));
+    stuur_en_wacht(&mut app, Message::Board(board::Message::VerplaatsGeselecteerde(true)));
     verwacht(&app, "Selecteer eerst een casus");
     assert_eq!(boven_deel(&app, uitleg), kop, "the help line stays put");
     assert_eq!(boven(&app, "Oude Eik"), kaart, "the cards stay put");
@@ -336,12 +339,12 @@ fn a_progress_bar_does_not_push_the_page_down() {
     let (kop, kaart) = (boven_deel(&app, uitleg), boven(&app, "Oude Eik"));
     // Start a backup; its task is never run here, so the job stays running.
     let pad = o._dir.path().join("loopt.schakelbackup");
-    let _ = app.update(Message::Navigeer(Pagina::Privacy));
-    let _ = app.update(Message::Privacy(privacy::Message::Gekozen(privacy::Bestand::Backup, Some(pad))));
-    let _ = app.update(Message::Privacy(privacy::Message::BackupWachtwoord("backup-loopt-nog".into())));
-    let _ = app.update(Message::Privacy(privacy::Message::BackupHerhaal("backup-loopt-nog".into())));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
+    stuur_en_wacht(&mut app, Message::Privacy(privacy::Message::Gekozen(privacy::Bestand::Backup, Some(pad))));
+    stuur_en_wacht(&mut app, Message::Privacy(privacy::Message::BackupWachtwoord("backup-loopt-nog".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(privacy::Message::BackupHerhaal("backup-loopt-nog".into())));
     let _ = app.update(Message::Privacy(privacy::Message::BackupMaken));
-    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Casussen));
     verwacht(&app, "Back-up maken… (");
     assert_eq!(boven_deel(&app, uitleg), kop, "the help line stays put");
     assert_eq!(boven(&app, "Oude Eik"), kaart, "the cards stay put");
@@ -372,7 +375,7 @@ fn escape_cancels_an_inline_action_edit() {
     )
     .unwrap();
     let mut app = App::met_store(map, s);
-    let _ = app.update(Message::OpenCasus(n));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
     klik(&mut app, "Plan van aanpak");
     klik(&mut app, "Bewerken");
     verwacht(&app, "Opslaan (Ctrl+S)");
@@ -391,7 +394,7 @@ fn a_narrow_window_still_shows_the_action_description() {
     )
     .unwrap();
     let mut app = App::met_store(map, s);
-    let _ = app.update(Message::OpenCasus(n));
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
     klik(&mut app, "Plan van aanpak");
     // The smallest window Schakel allows is 1024 wide: the description column keeps room.
     init_backend();

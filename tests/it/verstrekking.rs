@@ -3,6 +3,7 @@
 //! display or export of personal data is audited; copies of a replaced database have a
 //! short term and a removal says which copies may still hold the casus.
 
+use crate::ui::stuur_en_wacht;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use schakel::domain::partner::PartnerSoort;
 use schakel::domain::{Convenantstatus, DomeinFout, OverlegSoort, Rol};
@@ -101,10 +102,13 @@ fn scherm_inzage_laat_kiezen_tussen_personen() {
     let pdf = dir.path().join("inzage-jan.pdf");
     typ(&mut app, "inzage-wie", "jaap fictiefsen");
     // The file dialog cannot open headless: feed its answer.
-    let _ = app.update(Message::Privacy(schakel::ui::screen::privacy::Message::Gekozen(
-        schakel::ui::screen::privacy::Bestand::Inzage,
-        Some(pdf.clone()),
-    )));
+    stuur_en_wacht(
+        &mut app,
+        Message::Privacy(schakel::ui::screen::privacy::Message::Gekozen(
+            schakel::ui::screen::privacy::Bestand::Inzage,
+            Some(pdf.clone()),
+        )),
+    );
     klik(&mut app, "Inzage maken");
     verwacht(&app, "2 personen passen bij deze naam");
     verwacht(&app, "Jaap Fictiefsen, geboren 09-09-1999");

@@ -134,7 +134,7 @@ pub enum Message {
     /// Read the list again with the filter.
     Laden,
     /// The list and the pick lists were read.
-    Geladen(Result<Gegevens, String>),
+    Geladen(Result<Box<Gegevens>, String>),
     /// A pick list changed.
     Kies(KeuzeVeld, Keuze),
     /// A text field changed.
@@ -312,7 +312,7 @@ impl State {
                 if self.gekozen.as_ref().is_some_and(|id| !g.lijst.iter().any(|a| &a.id == id)) {
                     self.gekozen = None;
                 }
-                self.gegevens = g;
+                self.gegevens = *g;
                 None
             }
             Message::Geladen(Err(f)) => {

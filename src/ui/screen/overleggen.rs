@@ -457,7 +457,12 @@ impl State {
         self.overleggen.first().map(|o| o.id.clone())
     }
 
-    /// The selected meeting's id.
+    /// The selected meeting.
+    pub fn gekozen_overleg(&self) -> Option<&Overleg> {
+        self.gekozen.as_ref().map(|g| &g.overleg)
+    }
+
+    /// The id of the selected meeting.
     pub fn gekozen_id(&self) -> Option<&str> {
         self.gekozen.as_ref().map(|g| g.overleg.id.as_str())
     }
