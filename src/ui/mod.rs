@@ -3810,10 +3810,9 @@ impl Hoofd {
     fn advies_event(&mut self, e: advies::Event) -> Task<Message> {
         let terug = |m| Message::Adviesvragen(m);
         match e {
-            advies::Event::Laad(f) => self.lees(
-                move |s| advies::Gegevens::lees(s, &f).map(Box::new),
-                move |r| terug(advies::Message::Geladen(r)),
-            ),
+            advies::Event::Laad(f) => {
+                self.lees(move |s| advies_gegevens(s, &f).map(Box::new), move |r| terug(advies::Message::Geladen(r)))
+            }
             advies::Event::Nieuw(n) => {
                 self.schrijf(move |s| s.advies_toevoegen(n), move |r| terug(advies::Message::Opgeslagen(r)))
             }
@@ -3893,6 +3892,23 @@ fn medewerker_keuzes(alle: &[crate::domain::Medewerker]) -> Vec<Keuze> {
         .filter(|m| !m.gearchiveerd)
         .map(|m| Keuze::new(&m.id, format!("{} ({})", m.naam, m.rol.label().to_lowercase())))
         .collect()
+}
+
+/// Everything the adviesvragen screen shows for `filter` (read off the event loop).
+fn advies_gegevens(s: &Store, filter: &crate::store::AdviesFilter) -> crate::store::Resultaat<advies::Gegevens> {
+    let partners = s.alle_partners()?;
+    let mut contacten = Vec::new();
+    for p in &partners {
+        contacten.extend(s.contacten_met_archief(&p.id)?);
+    }
+    Ok(advies::Gegevens {
+        lijst: s.adviesvragen(filter)?,
+        aantal: s.aantal_adviesvragen()?,
+        themas: s.themas()?,
+        gemeenten: s.gemeenten()?,
+        partners,
+        contacten,
+    })
 }
 
 #[cfg(test)]

@@ -6,9 +6,7 @@
 //! loop (`Hoofd::lees` / `Hoofd::schrijf`); the result comes back as a past-tense message.
 //! While a save runs the screen shows "Bezig met …" and starts no second one.
 
-use crate::store::{
-    AdviesFilter, AdviesWijziging, Adviesvraag, Contactpersoon, LijstItem, NieuweAdviesvraag, Partner, Resultaat, Store,
-};
+use crate::store::{AdviesFilter, AdviesWijziging, Adviesvraag, Contactpersoon, LijstItem, NieuweAdviesvraag, Partner};
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, partner_keuze, veld};
 use iced::widget::{button, column, container, row, scrollable, space, text};
@@ -29,25 +27,6 @@ pub struct Gegevens {
     pub partners: Vec<Partner>,
     /// Contact persons per partner.
     pub contacten: Vec<Contactpersoon>,
-}
-
-impl Gegevens {
-    /// Read everything the screen needs for `filter`.
-    pub fn lees(s: &Store, filter: &AdviesFilter) -> Resultaat<Gegevens> {
-        let partners = s.alle_partners()?;
-        let mut contacten = Vec::new();
-        for p in &partners {
-            contacten.extend(s.contacten_met_archief(&p.id)?);
-        }
-        Ok(Gegevens {
-            lijst: s.adviesvragen(filter)?,
-            aantal: s.aantal_adviesvragen()?,
-            themas: s.themas()?,
-            gemeenten: s.gemeenten()?,
-            partners,
-            contacten,
-        })
-    }
 }
 
 /// Which pick list of the form or filter.
