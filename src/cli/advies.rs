@@ -56,6 +56,9 @@ pub enum AdviesOpdracht {
         /// Tot en met deze datum
         #[arg(long)]
         tot: Option<String>,
+        /// Alleen adviesvragen die geen casus werden en hun bewaartermijn voorbij zijn
+        #[arg(long)]
+        verlopen: bool,
     },
     /// Toon een adviesvraag
     Show {
@@ -182,7 +185,19 @@ pub fn advies(map: &Gegevensmap, o: &AdviesOpdracht, json: bool) -> Result<(), C
             })?;
             meld(json, &id, &format!("Adviesvraag vastgelegd met id {id}."));
         }
-        AdviesOpdracht::List { thema, gemeente, van, tot } => {
+        AdviesOpdracht::List { verlopen: true, .. } => {
+            let lijst = store.adviesvragen_te_verwijderen(chrono::Local::now().date_naive())?;
+            if json {
+                print_json(&lijst);
+            } else if lijst.is_empty() {
+                println!("Geen adviesvragen voorbij hun bewaartermijn.");
+            } else {
+                for a in &lijst {
+                    println!("{}", regel(a));
+                }
+            }
+        }
+        AdviesOpdracht::List { thema, gemeente, van, tot, verlopen: false } => {
             let lijst_id = |tabel: &str, naam: &Option<String>| -> Result<Option<String>, CliFout> {
                 Ok(naam.as_deref().map(|n| store.lijst_id(tabel, n)).transpose()?)
             };

@@ -331,6 +331,20 @@ mod cli {
             .success()
             .stdout(predicate::str::contains("verwijderd."));
         assert_eq!(json(schakel(&map).args(["advies", "list"])).as_array().unwrap().len(), 1);
+        let oud = chrono::Local::now().date_naive() - chrono::Duration::days(800);
+        let oud_id = json(
+            schakel(&map)
+                .args(["advies", "add", "--thema", "nazorg", "--gemeente", "Smallingerland", "--vraag", "Oud"])
+                .args(["--datum", &oud.format("%Y-%m-%d").to_string()]),
+        )["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let verlopen = json(schakel(&map).args(["advies", "list", "--verlopen"]));
+        assert_eq!(
+            verlopen.as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect::<Vec<_>>(),
+            [oud_id]
+        );
     }
 }
 
