@@ -52,6 +52,17 @@ pub fn domein(f: &DomeinFout) -> String {
             format!("Deze casus valt nog binnen de bewaartermijn (tot en met {tot}) en wordt niet verwijderd.")
         }
         DomeinFout::VerlengingNietLater => "Een verlenging moet later eindigen dan de huidige bewaartermijn.".into(),
+        DomeinFout::Koppeling(k) => koppeling(k),
+    }
+}
+
+/// The Dutch sentence for a refused koppeling.
+pub fn koppeling(f: &crate::domain::KoppelFout) -> String {
+    use crate::domain::KoppelFout as K;
+    match f {
+        K::MetZichzelf(n) => format!("Casus {n} kan niet aan zichzelf worden gekoppeld."),
+        K::AlGekoppeld(a, b) => format!("Casus {a} en casus {b} zijn al gekoppeld."),
+        K::NietGekoppeld(a, b) => format!("Casus {a} en casus {b} zijn niet gekoppeld."),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod bsn;
 pub mod casus;
 pub mod fase;
 pub mod journaal;
+pub mod koppeling;
 pub mod medewerker;
 pub mod naam;
 pub mod overleg;
@@ -18,6 +19,7 @@ pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
 pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
 pub use journaal::JournaalSoort;
+pub use koppeling::{KoppelFout, KoppelSoort};
 pub use medewerker::{Medewerker, MedewerkerRol, medewerker_id_uit_naam};
 pub use naam::vouw_naam;
 pub use overleg::OverlegSoort;
@@ -84,6 +86,9 @@ pub enum DomeinFout {
     /// An extension must end after the current term.
     #[error("extension does not end after the current term")]
     VerlengingNietLater,
+    /// A koppeling between casussen was refused.
+    #[error(transparent)]
+    Koppeling(#[from] KoppelFout),
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

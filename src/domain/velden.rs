@@ -27,6 +27,7 @@ pub fn tabel_label(tabel: &str) -> Option<&'static str> {
         "genodigde" => "Genodigde",
         "agendapunt" => "Agendapunt",
         "bewaarverlenging" => "Verlenging van de bewaartermijn",
+        "koppeling" => "Koppeling",
         _ => return None,
     })
 }
@@ -113,6 +114,10 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("ave_historie" | "fase_historie", "gebruiker") => "Door",
         ("ave_historie" | "fase_historie", "reden") => "Reden",
         ("fase_historie", "heropend") => "Heropend",
+        ("koppeling", "casus_a") => "Casus",
+        ("koppeling", "casus_b") => "Gekoppelde casus",
+        ("koppeling", "soort") => "Soort koppeling",
+        ("koppeling", "toelichting") => "Toelichting",
         ("betrokkene", "naam") => "Naam",
         ("betrokkene", "initialen") => "Initialen",
         ("betrokkene", "geboortedatum") => "Geboortedatum",

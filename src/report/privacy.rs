@@ -159,6 +159,7 @@ pub fn inzage(store: &Store, inzage: &Inzage) -> Result<Rapport, RapportFout> {
         rijen(&mut d, "Vastgelegde planversies", &c.planversies, &["casus_id"]);
         rijen(&mut d, "Besprekingen in overleggen (BOB)", &c.agendapunten, &["casus_id"]);
         rijen(&mut d, "Verlengingen van de bewaartermijn", &c.bewaarverlengingen, &["casus_id"]);
+        rijen(&mut d, "Koppelingen met andere casussen", &c.koppelingen, &[]);
         d.kop("Wie heeft deze gegevens ontvangen");
         if c.ontvangen.is_empty() {
             d.alinea("Geen bundels, overleggen of PDF's vastgelegd.");

@@ -400,7 +400,11 @@ pub struct DetentieWijziging {
 }
 
 /// A journaal entry written by the system inside a larger change (by the current user).
-fn schrijf_journaal(w: &mut super::schrijven::Schrijver<'_>, casus_id: &str, regel: &str) -> Resultaat<String> {
+pub(crate) fn schrijf_journaal(
+    w: &mut super::schrijven::Schrijver<'_>,
+    casus_id: &str,
+    regel: &str,
+) -> Resultaat<String> {
     let id = nieuw_id();
     let auteur = w.gebruiker().to_string();
     w.nieuw(

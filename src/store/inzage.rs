@@ -96,6 +96,8 @@ pub struct InzageCasus {
     pub agendapunten: Vec<Rij>,
     /// Documented retention extensions.
     pub bewaarverlengingen: Vec<Rij>,
+    /// Koppelingen with other casussen (either side).
+    pub koppelingen: Vec<Rij>,
     /// Who received the data: bundles to colleagues, meetings where the casus was on the
     /// agenda (with attendees), PDFs made.
     pub ontvangen: Vec<Ontvangst>,
@@ -425,6 +427,11 @@ impl Store {
                 agendapunten: leesbare_rijen(c, &s::AGENDAPUNT, casus_id)?,
                 ontvangen: ontvangsten(c, casus_id)?,
                 bewaarverlengingen: rijen(c, &s::BEWAARVERLENGING, "casus_id", casus_id)?,
+                koppelingen: [
+                    rijen(c, &s::KOPPELING, "casus_a", casus_id)?,
+                    rijen(c, &s::KOPPELING, "casus_b", casus_id)?,
+                ]
+                .concat(),
                 audit,
                 andere_betrokkenen: andere as usize,
             });

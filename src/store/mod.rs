@@ -9,6 +9,7 @@ mod compacteren;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
+mod koppeling;
 mod medewerker;
 mod overleg;
 mod partner;
@@ -32,6 +33,7 @@ pub use compacteren::Ruimte;
 pub use herstel::Herstelcode;
 pub use inzage::{AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzagePersoon, InzageVraag, Ontvangst, Rij};
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
+pub use koppeling::Koppeling;
 pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
 pub use overleg::*;
 pub use partner::*;
@@ -225,6 +227,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0008_bewerken.sql")),
         M::up(include_str!("../../migrations/0009_compactie.sql")),
         M::up(include_str!("../../migrations/0010_algemeen_agendapunt.sql")),
+        M::up(include_str!("../../migrations/0014_koppeling.sql")),
     ])
 }
 
@@ -242,14 +245,17 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0007_medewerker.sql"),
         include_str!("../../migrations/0008_bewerken.sql"),
         include_str!("../../migrations/0009_compactie.sql"),
+        include_str!("../../migrations/0010_algemeen_agendapunt.sql"),
+        include_str!("../../migrations/0014_koppeling.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
 
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
-    // One entry per file in migrations/.
-    10
+    // One entry per file in migrations/ (0011 to 0013 belong to parallel branches; the
+    // lead renumbers at merge time).
+    11
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1220,6 +1226,45 @@ mod tests {
         let p = s.agendapunt_algemeen("o1", "Mededelingen", 10).unwrap();
         let agenda = s.agenda("o1").unwrap();
         assert_eq!((agenda[1].id.as_str(), agenda[1].starttijd.as_str()), (p.as_str(), "09:20"));
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade 0010 → koppelingen (0014): existing casussen get an empty link table, can
+    /// be linked afterwards (the link syncs with the pair's scope key) and the audit chain
+    /// stays intact.
+    #[test]
+    fn upgrade_naar_koppeling_laat_casussen_koppelen() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([14; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, fase, datum_aanmelding)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'procesregie', '2025-03-01'),
+                        ('c2', '2025-0002', 2025, 2, 'Blauwe Reiger', 'procesregie', '2025-03-02');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert!(s.koppelingen("2025-0001").unwrap().is_empty());
+        s.koppel("2025-0002", "2025-0001", crate::domain::KoppelSoort::Gezin, "Zelfde huishouden").unwrap();
+        let k = s.koppelingen("2025-0001").unwrap();
+        assert_eq!(k.len(), 1);
+        assert_eq!((k[0].casus.casusnummer.as_str(), k[0].soort), ("2025-0002", crate::domain::KoppelSoort::Gezin));
+        let scopes: Vec<String> = s
+            .conn
+            .prepare("SELECT DISTINCT casus_id FROM wijziging WHERE tabel = 'koppeling'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(scopes, ["c1+c2"]);
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

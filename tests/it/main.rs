@@ -10,6 +10,7 @@ mod compactie;
 mod contacten;
 mod contactlijst;
 mod hulp;
+mod koppelingen;
 mod medewerkers;
 mod opslag;
 mod overleggen;
