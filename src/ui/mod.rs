@@ -467,6 +467,10 @@ pub enum Casusstap {
     Gecorrigeerd,
     /// A betrokkene removed.
     Verwijderd,
+    /// A koppeling with another casus made.
+    Gekoppeld,
+    /// A koppeling with another casus removed.
+    Ontkoppeld,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -2324,6 +2328,7 @@ impl Hoofd {
                 self.store.partners()?.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect(),
                 weegtafel_keuzes(&self.store)?,
             );
+            s.zet_koppelingen(self.store.koppelingen(nummer)?, koppel_keuzes(&self.store)?);
             Ok(s)
         };
         match laden() {
@@ -2346,13 +2351,15 @@ impl Hoofd {
             let bp = self.store.betrokken_partners(&n)?;
             let historie = self.store.audit_casus(&detail.regel.id, 200)?;
             let conflicten = self.store.conflicten(Some(&detail.regel.id))?.len();
-            Ok((plan_, versies, detail, bp, historie, conflicten))
+            let koppelingen = (self.store.koppelingen(&n)?, koppel_keuzes(&self.store)?);
+            Ok((plan_, versies, detail, bp, historie, conflicten, koppelingen))
         })();
         match r {
-            Ok((plan_, versies, detail, bp, historie, conflicten)) => {
+            Ok((plan_, versies, detail, bp, historie, conflicten, (koppelingen, keuzes))) => {
                 d.zet_conflicten(conflicten);
                 d.plan.vervang(plan_, versies);
                 d.vervang(detail, bp, historie);
+                d.zet_koppelingen(koppelingen, keuzes);
             }
             Err(e) => d.toon_fout(fout(&e)),
         }
@@ -2444,6 +2451,10 @@ impl Hoofd {
                             d.betrokkene_opgeslagen("Opgeslagen: de gegevens van de betrokkene zijn gecorrigeerd.")
                         }
                         Casusstap::Verwijderd => d.betrokkene_opgeslagen("De betrokkene is uit de casus verwijderd."),
+                        Casusstap::Gekoppeld => d.koppeling_opgeslagen("Opgeslagen: de casussen zijn gekoppeld."),
+                        Casusstap::Ontkoppeld => d.koppeling_opgeslagen(
+                            "De koppeling is verwijderd; de reden staat in het journaal van beide casussen.",
+                        ),
                     },
                     Err(e) => d.toon_fout(e),
                 }
@@ -2534,6 +2545,18 @@ impl Hoofd {
                     }
                     Err(e) => d.toon_fout(fout(&e)),
                 }
+            }
+            Some(detail::Event::Open(n)) => {
+                self.bewaar_openstaand();
+                self.open_casus(&n);
+            }
+            Some(detail::Event::Koppel(ander, soort, toelichting)) => {
+                return self.casus_schrijf(task, Casusstap::Gekoppeld, move |s, n| {
+                    s.koppel(n, &ander, soort, &toelichting).map(|_| ())
+                });
+            }
+            Some(detail::Event::Ontkoppel(ander, reden)) => {
+                return self.casus_schrijf(task, Casusstap::Ontkoppeld, move |s, n| s.ontkoppel(n, &ander, &reden));
             }
             Some(detail::Event::Weging(w)) => {
                 let n = d.nummer().to_string();
@@ -3022,6 +3045,15 @@ impl Hoofd {
         }
         task
     }
+}
+
+/// Every casus as a choice for "Koppelen…": id = casusnummer, label = number and werknaam.
+fn koppel_keuzes(store: &Store) -> Result<Vec<Keuze>, StoreFout> {
+    Ok(store
+        .casus_lijst(&crate::store::CasusFilter::default())?
+        .into_iter()
+        .map(|c| Keuze::new(&c.casusnummer, format!("{} {}", c.casusnummer, c.werknaam)))
+        .collect())
 }
 
 /// The active medewerkers as pick-list choices: "Naam (rol)".

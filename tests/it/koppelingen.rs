@@ -185,3 +185,148 @@ fn verwijderen_van_casus_verwijdert_koppelingen_en_inzage_toont_ze() {
         );
     }
 }
+
+fn schakel(map: &std::path::Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("schakel").unwrap();
+    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", hulp::WACHTWOORD).env_remove("SCHAKEL_DEBUG");
+    c
+}
+
+fn uitvoer(c: &mut assert_cmd::Command) -> String {
+    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+fn json(c: &mut assert_cmd::Command) -> serde_json::Value {
+    serde_json::from_str(&uitvoer(c.arg("--json"))).unwrap()
+}
+
+/// `schakel casus koppel|ontkoppel` and the links in `casus show`, with the window's rules
+/// and Dutch messages.
+#[test]
+fn cli_koppel_show_en_ontkoppel() {
+    use predicates::prelude::*;
+    let d = tempfile::tempdir().unwrap();
+    let map = d.path().join("data");
+    schakel(&map).args(["init", "--naam", "Test Regisseur"]).assert().success();
+    let nieuw = |werknaam: &str| -> String {
+        let v = json(schakel(&map).args(["casus", "new", "--werknaam", werknaam, "--thema", "mensenhandel"]));
+        v["casusnummer"].as_str().unwrap().to_string()
+    };
+    let a = nieuw("Dader Den");
+    let b = nieuw("Slachtoffer Sering");
+    let v = json(schakel(&map).args([
+        "casus",
+        "koppel",
+        &a,
+        &b,
+        "--soort",
+        "dader-slachtoffer",
+        "--toelichting",
+        "Zelfde netwerk",
+    ]));
+    assert!(v["id"].as_str().is_some_and(|id| !id.is_empty()), "{v}");
+    let tekst = uitvoer(schakel(&map).args(["casus", "show", &b]));
+    assert!(tekst.contains("Gekoppelde casussen:"), "{tekst}");
+    assert!(tekst.contains(&format!("{a} Dader Den (Dader–slachtoffer)")), "{tekst}");
+    assert!(tekst.contains("Zelfde netwerk"), "{tekst}");
+    let v = json(schakel(&map).args(["casus", "show", &a]));
+    assert_eq!(v["koppelingen"][0]["casus"]["casusnummer"], b.as_str());
+    assert_eq!(v["koppelingen"][0]["soort"], "dader_slachtoffer");
+    schakel(&map)
+        .args(["casus", "koppel", &b, &a, "--soort", "gezin"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("Casus {b} en casus {a} zijn al gekoppeld.")));
+    schakel(&map)
+        .args(["casus", "koppel", &a, &a, "--soort", "groep"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("Casus {a} kan niet aan zichzelf worden gekoppeld.")));
+    schakel(&map)
+        .args(["casus", "koppel", &a, &b, "--soort", "buren"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Onbekende koppelsoort: 'buren'."));
+    let tekst = uitvoer(schakel(&map).args(["casus", "ontkoppel", &a, &b, "--reden", "Andere zaak"]));
+    assert!(tekst.contains(&format!("De koppeling tussen casus {a} en casus {b} is verwijderd")), "{tekst}");
+    let v = json(schakel(&map).args(["casus", "show", &b]));
+    assert_eq!(v["koppelingen"].as_array().map(Vec::len), Some(0));
+    let tekst = uitvoer(schakel(&map).args(["casus", "show", &b]));
+    assert!(tekst.contains(&format!("Koppeling met casus {a} verwijderd: Andere zaak")), "{tekst}");
+}
+
+/// Press Enter in the input with this id and run the save it starts.
+fn enter_in(app: &mut schakel::ui::App, id: &'static str) {
+    use iced::keyboard::key;
+    super::ui::init_backend();
+    let berichten: Vec<schakel::ui::Message> = {
+        let mut ui = super::ui::simulator(app.view());
+        ui.click(iced_test::selector::id(id)).unwrap_or_else(|e| panic!("no input {id}: {e:?}"));
+        let _ = ui.tap_key(key::Named::Enter);
+        ui.into_messages().collect()
+    };
+    for m in berichten {
+        super::ui::stuur_en_wacht(app, m);
+    }
+}
+
+/// The window: link two casussen ("Koppelen…", search, kind, Enter), see the link on both
+/// sides with the group view, open the other casus by its number, Esc cancels, and
+/// "Ontkoppelen" asks a reason.
+#[test]
+fn venster_koppelen_beide_kanten_openen_en_ontkoppelen() {
+    use super::ui::{klik, klik_en_wacht, toont, typ, verwacht};
+    use iced::keyboard::{Key, Modifiers, key};
+    use schakel::ui::{App, Message, sneltoets};
+    let (_d, _map, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Stille Eik");
+    let b = hulp::casus(&mut s, "Hoge Beuk");
+    let c = hulp::casus(&mut s, "Lage Linde");
+    let mut app = App::met_store(_map.clone(), s);
+    let _ = app.update(Message::OpenCasus(a.clone()));
+    verwacht(&app, "Gekoppelde casussen");
+    verwacht(&app, "Deze casus is niet gekoppeld aan andere casussen.");
+
+    // Esc cancels the form; nothing is linked.
+    klik(&mut app, "Koppelen…");
+    verwacht(&app, "Casus koppelen");
+    typ(&mut app, "koppel-zoek", "Linde");
+    let esc = sneltoets(Key::Named(key::Named::Escape), Modifiers::empty()).expect("Escape is a shortcut");
+    let _ = app.update(esc);
+    assert!(!toont(&app, "Casus koppelen"), "Esc closes the form");
+
+    // Search, pick, kind, toelichting, save.
+    klik(&mut app, "Koppelen…");
+    typ(&mut app, "koppel-zoek", "beuk");
+    assert!(!toont(&app, &format!("{c} Lage Linde")), "the search narrows the list");
+    klik(&mut app, &format!("{b} Hoge Beuk"));
+    let _ = app.update(Message::Detail(schakel::ui::screen::detail::Message::KoppelSoortKies(KoppelSoort::Groep)));
+    typ(&mut app, "koppel-toelichting", "Jeugdgroep Centrum");
+    klik_en_wacht(&mut app, "Koppelen (Enter)");
+    verwacht(&app, "Opgeslagen: de casussen zijn gekoppeld.");
+    verwacht(&app, "Hoge Beuk — Groep, fase aanmelding, AVE 3, geen procesregisseur (Jeugdgroep Centrum)");
+
+    // Enter in the search links the only match.
+    klik(&mut app, "Koppelen…");
+    typ(&mut app, "koppel-zoek", "Linde");
+    enter_in(&mut app, "koppel-zoek");
+    verwacht(&app, "Lage Linde — Gezin/systeem");
+
+    // The other side shows the link; its number opens this casus again.
+    klik(&mut app, &b);
+    verwacht(&app, "Stille Eik — Groep");
+    assert!(!toont(&app, "Lage Linde — Gezin/systeem"), "only the links of this casus");
+    klik(&mut app, &a);
+    verwacht(&app, "Hoge Beuk — Groep");
+
+    // Ontkoppelen asks a reason and confirms.
+    klik(&mut app, "Ontkoppelen");
+    verwacht(&app, "Koppeling verwijderen? De reden komt in het journaal van beide casussen.");
+    klik_en_wacht(&mut app, "Ontkoppelen bevestigen");
+    verwacht(&app, "Het veld 'reden' is verplicht.");
+    typ(&mut app, "ontkoppel-reden", "Andere groep");
+    klik_en_wacht(&mut app, "Ontkoppelen bevestigen");
+    verwacht(&app, "De koppeling is verwijderd; de reden staat in het journaal van beide casussen.");
+    assert!(!toont(&app, "Hoge Beuk — Groep"));
+    verwacht(&app, "Lage Linde — Gezin/systeem");
+}
