@@ -330,3 +330,22 @@ fn venster_koppelen_beide_kanten_openen_en_ontkoppelen() {
     assert!(!toont(&app, "Hoge Beuk — Groep"));
     verwacht(&app, "Lage Linde — Gezin/systeem");
 }
+
+/// The casusoverzicht PDF lists the linked casussen with kind and phase; without links the
+/// heading is left out.
+#[test]
+fn casusoverzicht_drukt_gekoppelde_casussen_af() {
+    let (_d, _m, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Dader Den");
+    let b = hulp::casus(&mut s, "Slachtoffer Sering");
+    let r = schakel::report::overzicht(&mut s, &a).unwrap();
+    let (t, _) = super::rapport::tekst(&r.pdf);
+    assert!(!t.contains("Gekoppelde casussen"), "{t}");
+    s.koppel(&a, &b, KoppelSoort::DaderSlachtoffer, "").unwrap();
+    let r = schakel::report::overzicht(&mut s, &a).unwrap();
+    let (t, paginas) = super::rapport::tekst(&r.pdf);
+    assert_eq!(paginas, 1);
+    assert!(t.contains("Gekoppelde casussen"), "{t}");
+    assert!(t.contains(&format!("{b} — Slachtoffer Sering")), "{t}");
+    assert!(t.contains("Dader–slachtoffer"), "{t}");
+}
