@@ -349,3 +349,17 @@ fn casusoverzicht_drukt_gekoppelde_casussen_af() {
     assert!(t.contains(&format!("{b} — Slachtoffer Sering")), "{t}");
     assert!(t.contains("Dader–slachtoffer"), "{t}");
 }
+
+/// The demo data links casussen, so a new user sees the section filled.
+#[test]
+fn demo_koppelt_casussen() {
+    let (_d, _m, mut s) = hulp::store();
+    schakel::demo::genereer(&mut s, 24, 7).unwrap();
+    assert_eq!(s.aantal("koppeling").unwrap(), 2);
+    let eerste = s
+        .casus_lijst(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|c| !s.koppelingen(&c.casusnummer).unwrap().is_empty());
+    assert!(eerste.is_some(), "a casus with a link");
+}
