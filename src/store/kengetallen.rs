@@ -77,6 +77,8 @@ pub struct Kengetallen {
     pub tevredenheid: [u32; 5],
     /// Mean satisfaction.
     pub tevredenheid_gemiddeld: Option<f64>,
+    /// Koppelingen between casussen made in the period, per kind (in the order of the kinds).
+    pub koppelingen: Vec<Telling>,
 }
 
 fn binnen(d: Option<NaiveDate>, van: NaiveDate, tot: NaiveDate) -> bool {
@@ -176,6 +178,7 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         ave,
         tevredenheid,
         tevredenheid_gemiddeld: (scores > 0).then(|| f64::from(som) / f64::from(scores)),
+        koppelingen: Vec::new(),
     }
 }
 
@@ -217,6 +220,9 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
         rij("tevredenheid bij afsluiting", &(i + 1).to_string(), n.to_string());
     }
     rij("tevredenheid bij afsluiting", "gemiddeld", m(k.tevredenheid_gemiddeld));
+    for t in &k.koppelingen {
+        rij("koppelingen per soort", &t.label, t.aantal.to_string());
+    }
     w.into_inner().unwrap_or_default()
 }
 
@@ -260,7 +266,24 @@ impl Store {
 
     /// The figures for `van..=tot`.
     pub fn kengetallen(&self, van: NaiveDate, tot: NaiveDate) -> Resultaat<Kengetallen> {
-        Ok(bereken(&self.casus_cijfers()?, van, tot))
+        let mut k = bereken(&self.casus_cijfers()?, van, tot);
+        k.koppelingen = self.koppelingen_per_soort(van, tot)?;
+        Ok(k)
+    }
+
+    /// Koppelingen made in `van..=tot` (local date of their creation clock), per kind.
+    fn koppelingen_per_soort(&self, van: NaiveDate, tot: NaiveDate) -> Resultaat<Vec<Telling>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT soort, count(*) FROM koppeling
+             WHERE date((aangemaakt_hlc >> 16) / 1000, 'unixepoch', 'localtime') BETWEEN ?1 AND ?2 GROUP BY soort",
+        )?;
+        let per: std::collections::BTreeMap<String, u32> = stmt
+            .query_map((van.to_string(), tot.to_string()), |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(crate::domain::KoppelSoort::ALLE
+            .iter()
+            .map(|s| Telling { label: s.label().to_string(), aantal: per.get(s.code()).copied().unwrap_or(0) })
+            .collect())
     }
 }
 

@@ -363,3 +363,32 @@ fn demo_koppelt_casussen() {
         .find(|c| !s.koppelingen(&c.casusnummer).unwrap().is_empty());
     assert!(eerste.is_some(), "a casus with a link");
 }
+
+/// Kengetallen count the koppelingen made in the period per kind, checked against direct
+/// SQL, and the CSV carries them.
+#[test]
+fn kengetallen_tellen_koppelingen_per_soort() {
+    let (_d, map, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Eerste Es");
+    let b = hulp::casus(&mut s, "Tweede Es");
+    let c = hulp::casus(&mut s, "Derde Es");
+    s.koppel(&a, &b, KoppelSoort::Gezin, "").unwrap();
+    s.koppel(&a, &c, KoppelSoort::Gezin, "").unwrap();
+    s.koppel(&b, &c, KoppelSoort::Netwerk, "").unwrap();
+    let vandaag = chrono::Local::now().date_naive();
+    let k = s.kengetallen(vandaag - chrono::Duration::days(30), vandaag).unwrap();
+    let ruw = hulp::ruw(&map);
+    let direct = |soort: &str| -> u32 {
+        ruw.query_row("SELECT count(*) FROM koppeling WHERE soort = ?1", [soort], |r| r.get(0)).unwrap()
+    };
+    let geteld: Vec<(String, u32)> = k.koppelingen.iter().map(|t| (t.label.clone(), t.aantal)).collect();
+    let verwacht: Vec<(String, u32)> =
+        KoppelSoort::ALLE.iter().map(|s| (s.label().to_string(), direct(s.code()))).collect();
+    assert_eq!(geteld, verwacht);
+    assert_eq!(geteld[0], ("Gezin/systeem".to_string(), 2));
+    let csv = String::from_utf8(schakel::store::kengetallen::naar_csv(&k)).unwrap();
+    assert!(csv.contains("koppelingen per soort,Netwerk,1"), "{csv}");
+    // A period before the links were made counts none.
+    let oud = s.kengetallen(vandaag - chrono::Duration::days(400), vandaag - chrono::Duration::days(300)).unwrap();
+    assert!(oud.koppelingen.iter().all(|t| t.aantal == 0));
+}

@@ -253,8 +253,11 @@ impl State {
                 blok("AVE-fase bij start en afsluiting (afgesloten procesregie)", ave, PAARS, ""),
             ]
             .spacing(10),
-            row![blok("Tevredenheid bij afsluiting", tevreden, GROEN, &gemiddeld), container(text("")).width(Fill),]
-                .spacing(10),
+            row![
+                blok("Tevredenheid bij afsluiting", tevreden, GROEN, &gemiddeld),
+                blok("Koppelingen tussen casussen per soort", k.koppelingen.clone(), PAARS, ""),
+            ]
+            .spacing(10),
         ]
         .spacing(10);
         kolom
