@@ -3037,7 +3037,7 @@ impl Hoofd {
                             .await
                             .map(|h| h.path().to_path_buf())
                     },
-                    move |pad| Message::KengetallenPadGekozen { cijfers: Box::new(k.clone()), pad },
+                    move |pad| Message::KengetallenPadGekozen { cijfers: k.clone(), pad },
                 );
                 return Task::batch([task, kiezen]);
             }

@@ -73,7 +73,7 @@ pub enum Event {
     /// Count for `van..=tot`.
     Bereken(NaiveDate, NaiveDate),
     /// Export the figures shown.
-    Exporteer(Kengetallen),
+    Exporteer(Box<Kengetallen>),
 }
 
 impl State {
@@ -149,7 +149,7 @@ impl State {
             }
             Message::Berekenen => self.bereken(),
             Message::Exporteren => match &self.cijfers {
-                Some(k) => Some(Event::Exporteer(k.clone())),
+                Some(k) => Some(Event::Exporteer(Box::new(k.clone()))),
                 None => {
                     self.fout = Some("Bereken eerst de kengetallen.".into());
                     None
