@@ -561,6 +561,29 @@ pub enum CasusOpdracht {
         #[arg(long)]
         reden: String,
     },
+    /// Koppel twee casussen die bij elkaar horen (gezin, groep, dader en slachtoffer, netwerk)
+    Koppel {
+        /// Casusnummer
+        nummer: String,
+        /// Casusnummer van de andere casus
+        ander: String,
+        /// Soort koppeling: gezin, groep, dader-slachtoffer of netwerk
+        #[arg(long)]
+        soort: String,
+        /// Toelichting
+        #[arg(long, default_value = "")]
+        toelichting: String,
+    },
+    /// Verwijder de koppeling tussen twee casussen; de reden komt in het journaal van beide
+    Ontkoppel {
+        /// Casusnummer
+        nummer: String,
+        /// Casusnummer van de andere casus
+        ander: String,
+        /// Reden
+        #[arg(long)]
+        reden: String,
+    },
 }
 
 /// `betrokkene` subcommands.
@@ -1722,9 +1745,14 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
             let mut store = open_store(map)?;
             let d = store.casus_detail(nummer)?;
             let conflicten = crate::sync::conflicten_weergave(&store, Some(&d.regel.id))?;
+            let koppelingen = store.koppelingen(nummer)?;
             if json {
                 let mut v = serde_json::to_value(&d).map_err(|e| CliFout::Controle(format!("JSON-fout: {e}")))?;
                 if let Some(o) = v.as_object_mut() {
+                    o.insert(
+                        "koppelingen".into(),
+                        serde_json::to_value(&koppelingen).map_err(|e| CliFout::Controle(format!("JSON-fout: {e}")))?,
+                    );
                     o.insert(
                         "conflicten".into(),
                         serde_json::to_value(&conflicten).map_err(|e| CliFout::Controle(format!("JSON-fout: {e}")))?,
@@ -1776,6 +1804,25 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                             det.startdatum.as_deref().unwrap_or("?"),
                             det.einddatum_verwacht.as_deref().unwrap_or("?")
                         );
+                    }
+                }
+                if !koppelingen.is_empty() {
+                    println!("Gekoppelde casussen:");
+                    for k in &koppelingen {
+                        let c = &k.casus;
+                        let mut regel = format!(
+                            "  {} {} ({}): fase {}, AVE {}, procesregisseur {}",
+                            c.casusnummer,
+                            c.werknaam,
+                            k.soort.label(),
+                            c.fase.label().to_lowercase(),
+                            c.ave,
+                            if c.procesregisseur.is_empty() { "geen" } else { &c.procesregisseur }
+                        );
+                        if !k.toelichting.is_empty() {
+                            regel.push_str(&format!(" — {}", k.toelichting));
+                        }
+                        println!("{regel}");
                     }
                 }
                 println!("Journaal:");
@@ -1969,6 +2016,27 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 print_json(&serde_json::json!({ "casusnummer": nummer, "ave": ave.get() }));
             } else {
                 println!("Casus {nummer} staat nu op {ave}.");
+            }
+        }
+        CasusOpdracht::Koppel { nummer, ander, soort, toelichting } => {
+            let soort = crate::domain::KoppelSoort::parse(soort)?;
+            let mut store = open_store(map)?;
+            let id = store.koppel(nummer, ander, soort, toelichting)?;
+            meld(
+                json,
+                &id,
+                &format!("Casus {nummer} en casus {ander} zijn gekoppeld ({}).", soort.label().to_lowercase()),
+            );
+        }
+        CasusOpdracht::Ontkoppel { nummer, ander, reden } => {
+            let mut store = open_store(map)?;
+            store.ontkoppel(nummer, ander, reden)?;
+            if json {
+                print_json(&serde_json::json!({ "casusnummer": nummer, "ontkoppeld": ander }));
+            } else {
+                println!(
+                    "De koppeling tussen casus {nummer} en casus {ander} is verwijderd; de reden staat in beide journaals."
+                );
             }
         }
     }

@@ -94,6 +94,10 @@ const ACTIES: &[&str] = &[
 const REGISSEURS: &[&str] = &["Marit Dalhof", "Sven Mosinga", "Aylin Heghorst", "Joost Ried", "Femke Zandkers"];
 const BEGELEIDERS: &[&str] = &["Rik Vlierstra", "Lotte Berkens", "Hamza Kampdijk", "Ilse Linink"];
 
+/// Toelichtingen of the demo's koppelingen (fictional).
+const DEMO_TOELICHTING: &[&str] =
+    &["Zelfde huishouden", "Jeugdgroep Stationsplein", "Zelfde uitbuiter, andere rol", "Gedeeld netwerk"];
+
 fn kies<'a, T>(rng: &mut ChaCha8Rng, lijst: &'a [T]) -> &'a T {
     &lijst[rng.gen_range(0..lijst.len())]
 }
@@ -405,6 +409,13 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
             store.plan_vastleggen(&n, "Plan van aanpak vastgesteld in het casusoverleg")?;
         }
         nummers.push(n);
+    }
+
+    // Linked casussen (issue 22): every twelfth casus with the next, each kind in turn.
+    // No random draw, so the rest of the content stays as it was for a seed.
+    for (i, paar) in nummers.chunks(12).filter_map(|g| g.get(0..2)).enumerate() {
+        let soort = crate::domain::KoppelSoort::ALLE[i % crate::domain::KoppelSoort::ALLE.len()];
+        store.koppel(&paar[0], &paar[1], soort, DEMO_TOELICHTING[i % DEMO_TOELICHTING.len()])?;
     }
 
     // Weekly weegtafels with ten cases each.

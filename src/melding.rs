@@ -61,6 +61,7 @@ pub fn domein(f: &DomeinFout) -> String {
         DomeinFout::NegatieveMinuten(n) => format!("De bestede tijd kan niet negatief zijn ({n} minuten)."),
         DomeinFout::AlOmgezet(n) => format!("Deze adviesvraag is al omgezet naar casus {n}."),
         DomeinFout::Melding(m) => detentiemelding(m),
+        DomeinFout::Koppeling(k) => koppeling(k),
     }
 }
 
@@ -89,6 +90,16 @@ pub fn detentiemelding(f: &MeldingFout) -> String {
             }
         ),
         MeldingFout::UitstroomVoorStart => "De datum van uitstroom ligt vóór het begin van de detentie.".into(),
+    }
+}
+
+/// The Dutch sentence for a refused koppeling.
+pub fn koppeling(f: &crate::domain::KoppelFout) -> String {
+    use crate::domain::KoppelFout as K;
+    match f {
+        K::MetZichzelf(n) => format!("Casus {n} kan niet aan zichzelf worden gekoppeld."),
+        K::AlGekoppeld(a, b) => format!("Casus {a} en casus {b} zijn al gekoppeld."),
+        K::NietGekoppeld(a, b) => format!("Casus {a} en casus {b} zijn niet gekoppeld."),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod casus;
 pub mod detentiemelding;
 pub mod fase;
 pub mod journaal;
+pub mod koppeling;
 pub mod medewerker;
 pub mod naam;
 pub mod overleg;
@@ -24,6 +25,7 @@ pub use detentiemelding::{
 };
 pub use fase::{Baan, Fase, FaseBesluit, FaseFout, FaseOvergang, WegingUitkomst};
 pub use journaal::JournaalSoort;
+pub use koppeling::{KoppelFout, KoppelSoort};
 pub use medewerker::{Medewerker, MedewerkerRol, medewerker_id_uit_naam};
 pub use naam::vouw_naam;
 pub use overleg::OverlegSoort;
@@ -102,6 +104,9 @@ pub enum DomeinFout {
     /// A step on a detentiemelding that its status does not allow.
     #[error(transparent)]
     Melding(#[from] MeldingFout),
+    /// A koppeling between casussen was refused.
+    #[error(transparent)]
+    Koppeling(#[from] KoppelFout),
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

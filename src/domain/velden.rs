@@ -33,6 +33,7 @@ pub fn tabel_label(tabel: &str) -> Option<&'static str> {
         "meldingbron" => "Bron van een melding",
         "melding_aanbod" => "Aanbod bij een melding",
         "casus_aanbod" => "Aanbod bij een casus",
+        "koppeling" => "Koppeling",
         _ => return None,
     })
 }
@@ -125,6 +126,10 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("ave_historie" | "fase_historie", "gebruiker") => "Door",
         ("ave_historie" | "fase_historie", "reden") => "Reden",
         ("fase_historie", "heropend") => "Heropend",
+        ("koppeling", "casus_a") => "Casus",
+        ("koppeling", "casus_b") => "Gekoppelde casus",
+        ("koppeling", "soort") => "Soort koppeling",
+        ("koppeling", "toelichting") => "Toelichting",
         ("betrokkene", "naam") => "Naam",
         ("betrokkene", "initialen") => "Initialen",
         ("betrokkene", "geboortedatum") => "Geboortedatum",

@@ -371,6 +371,31 @@ pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout
             &rijen,
         );
     }
+    let koppelingen = store.koppelingen(nummer)?;
+    if !koppelingen.is_empty() {
+        d.kop("Gekoppelde casussen");
+        let rijen: Vec<Vec<String>> = koppelingen
+            .iter()
+            .map(|k| {
+                let c = &k.casus;
+                vec![
+                    format!("{} — {}", c.casusnummer, c.werknaam),
+                    k.soort.label().to_string(),
+                    format!("{} / AVE {}", c.fase.label(), c.ave),
+                    c.procesregisseur.clone(),
+                ]
+            })
+            .collect();
+        d.tabel(
+            &[
+                Kolom::new("Casus", 54.0),
+                Kolom::new("Soort", 42.0),
+                Kolom::new("Fase", 34.0),
+                Kolom::new("Procesregisseur", 40.0),
+            ],
+            &rijen,
+        );
+    }
     d.kop("Openstaande acties");
     let open: Vec<Vec<String>> = plan_
         .acties

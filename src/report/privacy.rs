@@ -162,6 +162,7 @@ pub fn inzage(store: &Store, inzage: &Inzage) -> Result<Rapport, RapportFout> {
         rijen(&mut d, "Verlengingen van de bewaartermijn", &c.bewaarverlengingen, &["casus_id"]);
         rijen(&mut d, "Opschalingen", &c.opschalingen, &["casus_id"]);
         rijen(&mut d, "Adviesvraag waaruit de casus voortkwam", &c.adviesvragen, &["casus_id"]);
+        rijen(&mut d, "Koppelingen met andere casussen", &c.koppelingen, &[]);
         d.kop("Wie heeft deze gegevens ontvangen");
         if c.ontvangen.is_empty() {
             d.alinea("Geen bundels, overleggen of PDF's vastgelegd.");

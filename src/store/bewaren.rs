@@ -140,6 +140,11 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
         s::vergeet_koppen(conn, "adviesvraag", &advies)?;
         gewist += wis_log(conn, &advies)?;
     }
+    for (rij, _) in koppelingen_van(conn, id)? {
+        conn.execute("DELETE FROM koppeling WHERE id = ?1", [&rij])?;
+        s::vergeet_koppen(conn, s::KOPPELING.naam, &rij)?;
+        rijen += 1;
+    }
     rijen += conn.execute("DELETE FROM casus WHERE id = ?1", [id])?;
     s::vergeet_koppen(conn, "casus", id)?;
     conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [id])?;
@@ -147,12 +152,23 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
     Ok((rijen, gewist))
 }
 
-/// Wipe the values of all field operations of scope `id` — a casus, or an adviesvraag,
-/// which is its own scope (tombstones keep theirs: the casus tombstone is the removal record).
+/// The koppelingen of casus `id`: (link id, scope key of the pair).
+fn koppelingen_van(conn: &Connection, id: &str) -> Resultaat<Vec<(String, String)>> {
+    let mut stmt = conn.prepare("SELECT id, casus_a, casus_b FROM koppeling WHERE casus_a = ?1 OR casus_b = ?1")?;
+    let r = stmt.query_map([id], |r| {
+        Ok((r.get::<_, String>(0)?, super::team::paar_scope(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?)))
+    })?;
+    Ok(r.collect::<Result<_, _>>()?)
+}
+
+/// Wipe the values of all field operations of scope `id`: a casus (its koppelingen, whose
+/// scope is the pair `"<id>+<id>"`, included) or an adviesvraag, which is its own scope
+/// (tombstones keep theirs: the casus tombstone is the removal record).
 pub(crate) fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
     Ok(conn.execute(
         "UPDATE wijziging_nr SET waarde = NULL, gewist = 1
-         WHERE casus = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND veld IS NOT NULL AND gewist = 0",
+         WHERE casus IN (SELECT nr FROM tekstnr WHERE tekst = ?1 OR tekst LIKE ?1 || '+%' OR tekst LIKE '%+' || ?1)
+         AND veld IS NOT NULL AND gewist = 0",
         [id],
     )?)
 }
@@ -315,6 +331,10 @@ impl Store {
             w.verwijder_zonder_audit(&s::ADVIESVRAAG, advies, advies)?;
         }
         rijen += adviesvragen.len();
+        for (rij, scope) in koppelingen_van(w.conn(), &id)? {
+            w.verwijder_zonder_audit(&s::KOPPELING, &rij, &scope)?;
+            rijen += 1;
+        }
         let toelichting = format!("{} verwijderd door {}: {reden}", status.nummer, w.gebruiker());
         w.vernietig_casus(&id, &toelichting)?;
         rijen += 1;

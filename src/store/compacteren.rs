@@ -15,8 +15,9 @@
 //!
 //! What goes: operations listed in `vervangen` (superseded: no longer a head, or a field
 //! of a deleted row) once every trusted colleague entitled to their scope has confirmed
-//! to hold them (`bevestigd`). A trajectbegeleider is entitled only to their own cases;
-//! everyone else to every scope (the same rule as `sync::exporteer`). A store without
+//! to hold them (`bevestigd`). A trajectbegeleider is entitled only to their own cases
+//! (a koppeling only when both its casussen are theirs, `team::binnen_scope`); everyone
+//! else to every scope (the same rule as `sync::exporteer`). A store without
 //! colleagues keeps only the heads and tombstones. Rectified values and the values of
 //! removed cases therefore leave the change log as soon as the team has them.
 //!
@@ -41,7 +42,7 @@ impl Ontvanger {
     fn moet_hebben(&self, scope: &str) -> bool {
         match &self.casussen {
             None => true,
-            Some(eigen) => scope == team::GEEN_CASUS || eigen.contains(scope),
+            Some(eigen) => team::binnen_scope(scope, eigen),
         }
     }
 }

@@ -100,6 +100,8 @@ pub struct InzageCasus {
     pub opschalingen: Vec<Rij>,
     /// The adviesvraag the casus was converted from (it holds initials at most).
     pub adviesvragen: Vec<Rij>,
+    /// Koppelingen with other casussen (either side).
+    pub koppelingen: Vec<Rij>,
     /// Who received the data: bundles to colleagues, meetings where the casus was on the
     /// agenda (with attendees), PDFs made.
     pub ontvangen: Vec<Ontvangst>,
@@ -465,6 +467,11 @@ impl Store {
                 bewaarverlengingen: rijen(c, &s::BEWAARVERLENGING, "casus_id", casus_id)?,
                 opschalingen: rijen(c, &s::OPSCHALING, "casus_id", casus_id)?,
                 adviesvragen: leesbare_rijen(c, &s::ADVIESVRAAG, casus_id)?,
+                koppelingen: [
+                    rijen(c, &s::KOPPELING, "casus_a", casus_id)?,
+                    rijen(c, &s::KOPPELING, "casus_b", casus_id)?,
+                ]
+                .concat(),
                 audit,
                 andere_betrokkenen: andere as usize,
             });

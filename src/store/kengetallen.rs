@@ -121,6 +121,8 @@ pub struct Kengetallen {
     pub opschalingen_per_niveau: Vec<Telling>,
     /// Detentiemeldingen and nazorg (filled by `Store::kengetallen`).
     pub meldingen: Box<super::detentiemelding::MeldingKengetallen>,
+    /// Koppelingen between casussen made in the period, per kind (in the order of the kinds).
+    pub koppelingen: Vec<Telling>,
 }
 
 fn of(label: &str, leeg: &str) -> String {
@@ -254,6 +256,7 @@ pub fn bereken(casussen: &[CasusCijfers], van: NaiveDate, tot: NaiveDate) -> Ken
         opschalingen: 0,
         opschalingen_per_niveau: Vec::new(),
         meldingen: Default::default(),
+        koppelingen: Vec::new(),
     }
 }
 
@@ -326,6 +329,9 @@ pub fn naar_csv(k: &Kengetallen) -> Vec<u8> {
     rij("uitstroom", "identiteitsbewijs geregeld", km.met_identiteitsbewijs.to_string());
     rij("uitstroom", "onderdak geregeld", km.met_onderdak.to_string());
     rij("uitstroom", "inkomen geregeld", km.met_inkomen.to_string());
+    for t in &k.koppelingen {
+        rij("koppelingen per soort", &t.label, t.aantal.to_string());
+    }
     w.into_inner().unwrap_or_default()
 }
 
@@ -407,7 +413,23 @@ impl Store {
         let mut k = bereken(&self.casus_cijfers()?, van, tot);
         bereken_advies(&mut k, &self.advies_cijfers()?, &self.opschaling_cijfers()?);
         k.meldingen = Box::new(super::detentiemelding::bereken_meldingen(&self.melding_cijfers()?, van, tot));
+        k.koppelingen = self.koppelingen_per_soort(van, tot)?;
         Ok(k)
+    }
+
+    /// Koppelingen made in `van..=tot` (local date of their creation clock), per kind.
+    fn koppelingen_per_soort(&self, van: NaiveDate, tot: NaiveDate) -> Resultaat<Vec<Telling>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT soort, count(*) FROM koppeling
+             WHERE date((aangemaakt_hlc >> 16) / 1000, 'unixepoch', 'localtime') BETWEEN ?1 AND ?2 GROUP BY soort",
+        )?;
+        let per: std::collections::BTreeMap<String, u32> = stmt
+            .query_map((van.to_string(), tot.to_string()), |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(crate::domain::KoppelSoort::ALLE
+            .iter()
+            .map(|s| Telling { label: s.label().to_string(), aantal: per.get(s.code()).copied().unwrap_or(0) })
+            .collect())
     }
 }
 

@@ -11,6 +11,7 @@ mod detentiemelding;
 pub mod herstel;
 mod inzage;
 pub mod kengetallen;
+mod koppeling;
 mod medewerker;
 mod opschaling;
 mod overleg;
@@ -42,6 +43,7 @@ pub use inzage::{
     AuditExportRegel, AuditFilter, Inzage, InzageCasus, InzageMelding, InzagePersoon, InzageVraag, Ontvangst, Rij,
 };
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
+pub use koppeling::Koppeling;
 pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
 pub use opschaling::*;
 pub use overleg::*;
@@ -251,6 +253,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0011_kleine_wijzigingslog.sql")),
         M::up(include_str!("../../migrations/0012_adviesvraag.sql")),
         M::up(include_str!("../../migrations/0013_detentiemelding.sql")),
+        M::up(include_str!("../../migrations/0014_koppeling.sql")),
     ])
 }
 
@@ -272,6 +275,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0011_kleine_wijzigingslog.sql"),
         include_str!("../../migrations/0012_adviesvraag.sql"),
         include_str!("../../migrations/0013_detentiemelding.sql"),
+        include_str!("../../migrations/0014_koppeling.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -279,7 +283,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    13
+    14
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1502,6 +1506,45 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.casus_aanbod_lijst("2025-0001").unwrap().len(), 1);
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade 0010 → koppelingen (0014): existing casussen get an empty link table, can
+    /// be linked afterwards (the link syncs with the pair's scope key) and the audit chain
+    /// stays intact.
+    #[test]
+    fn upgrade_naar_koppeling_laat_casussen_koppelen() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([14; 32]);
+        {
+            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
+            conn.execute_batch(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+                 INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, fase, datum_aanmelding)
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'procesregie', '2025-03-01'),
+                        ('c2', '2025-0002', 2025, 2, 'Blauwe Reiger', 'procesregie', '2025-03-02');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert!(s.koppelingen("2025-0001").unwrap().is_empty());
+        s.koppel("2025-0002", "2025-0001", crate::domain::KoppelSoort::Gezin, "Zelfde huishouden").unwrap();
+        let k = s.koppelingen("2025-0001").unwrap();
+        assert_eq!(k.len(), 1);
+        assert_eq!((k[0].casus.casusnummer.as_str(), k[0].soort), ("2025-0002", crate::domain::KoppelSoort::Gezin));
+        let scopes: Vec<String> = s
+            .conn
+            .prepare("SELECT DISTINCT casus_id FROM wijziging WHERE tabel = 'koppeling'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(scopes, ["c1+c2"]);
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

@@ -564,9 +564,22 @@ impl Store {
                        AND w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND w.volgnummer > ?2
                      ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer"
                 ))?;
+                // Koppelingen: only those whose two casussen are both in scope.
+                let mut paren = self.conn.prepare(&format!(
+                    "{KOLOMMEN} WHERE w.casus_id LIKE '%{}%' AND w.apparaat = ?1 AND w.volgnummer > ?2
+                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer",
+                    super::team::PAAR
+                ))?;
                 for apparaat in &apparaten {
                     let vanaf = na.get(apparaat).copied().unwrap_or(0);
                     lees_operaties(zonder.query((apparaat, vanaf))?, &mut uit)?;
+                    let mut paar_ops = Vec::new();
+                    lees_operaties(paren.query((apparaat, vanaf))?, &mut paar_ops)?;
+                    uit.extend(
+                        paar_ops
+                            .into_iter()
+                            .filter(|w| w.casus_id.as_deref().is_some_and(|c| super::team::binnen_scope(c, scope))),
+                    );
                     for c in scope {
                         lees_operaties(per_casus.query((c, apparaat, vanaf))?, &mut uit)?;
                     }
@@ -642,10 +655,14 @@ impl Store {
             let wissen = w.gewist
                 || (w.veld.is_some()
                     && match &w.casus_id {
+                        // A koppeling goes with either of its two casussen; an adviesvraag
+                        // is its own scope.
                         Some(c) => {
-                            vernietigd_nu.contains_key(c)
-                                || is_verwijderd(conn, "casus", c)?
-                                || (w.tabel == "adviesvraag" && is_verwijderd(conn, "adviesvraag", c)?)
+                            let mut weg = w.tabel == "adviesvraag" && is_verwijderd(conn, "adviesvraag", c)?;
+                            for c in super::team::casussen_van_scope(c) {
+                                weg = weg || vernietigd_nu.contains_key(c) || is_verwijderd(conn, "casus", c)?;
+                            }
+                            weg
                         }
                         None => false,
                     });
@@ -878,7 +895,8 @@ impl Store {
         for t in schrijven::ALLE {
             let Some(kolom) = t.casus_kolom else { continue };
             uit.push_str(&format!("## {}\n", t.naam));
-            let mut stmt = self.conn.prepare(&format!("SELECT * FROM {} WHERE {kolom} = ?1", t.naam))?;
+            let waar = kolom.split('+').map(|k| format!("{k} = ?1")).collect::<Vec<_>>().join(" OR ");
+            let mut stmt = self.conn.prepare(&format!("SELECT * FROM {} WHERE {waar} ORDER BY id", t.naam))?;
             dump_rijen(&mut stmt, [casus_id], &mut uit)?;
         }
         Ok(uit)

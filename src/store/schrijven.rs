@@ -76,7 +76,13 @@ tabellen! {
         "aangemaakt_hlc", "aangemaakt_door"];
     MELDING_AANBOD = "melding_aanbod", Some("melding_id"), ["melding_id", "leefgebied", "status", "datum", "toelichting"];
     CASUS_AANBOD = "casus_aanbod", Some("casus_id"), ["casus_id", "leefgebied", "status", "datum", "toelichting"];
+    KOPPELING = "koppeling", Some(KOPPEL_KOLOMMEN), ["casus_a", "casus_b", "soort", "toelichting", "aangemaakt_hlc",
+        "aangemaakt_door"];
 }
+
+/// The casus column of a table whose rows belong to two casussen (`koppeling`): its scope
+/// key is both ids joined by [`super::team::PAAR`] (see [`super::team::paar_scope`]).
+pub(crate) const KOPPEL_KOLOMMEN: &str = "casus_a+casus_b";
 
 /// The two fields that record which operation created a row (its HLC and device): lists
 /// of such rows order by them, never by the local rowid.
@@ -562,6 +568,24 @@ impl<'c> Schrijver<'c> {
         match t.casus_kolom {
             None => Ok(None),
             Some("id") => Ok(Some(id.to_string())),
+            Some(KOPPEL_KOLOMMEN) => {
+                let waarde = |k: &str| {
+                    velden.iter().find(|(v, _)| *v == k).and_then(|(_, w)| match w {
+                        Value::Text(t) => Some(t.clone()),
+                        _ => None,
+                    })
+                };
+                let paar = match (waarde("casus_a"), waarde("casus_b")) {
+                    (Some(a), Some(b)) => Some((a, b)),
+                    _ => self
+                        .tx
+                        .query_row(&format!("SELECT casus_a, casus_b FROM {} WHERE id = ?1", t.naam), [id], |r| {
+                            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+                        })
+                        .optional()?,
+                };
+                Ok(paar.map(|(a, b)| super::team::paar_scope(&a, &b)))
+            }
             Some(kolom) => {
                 if let Some((_, Value::Text(c))) = velden.iter().find(|(v, _)| *v == kolom) {
                     return Ok(Some(c.clone()));

@@ -66,6 +66,30 @@ pub fn scope_van(casus_id: Option<&str>) -> &str {
     casus_id.unwrap_or(GEEN_CASUS)
 }
 
+/// Joins the two casus ids of a row that belongs to both casussen (a koppeling) into its
+/// scope key. Casus ids are UUIDs and never contain it.
+pub const PAAR: char = '+';
+
+/// The scope key of a row that belongs to casussen `a` and `b`: both ids, smallest first.
+pub fn paar_scope(a: &str, b: &str) -> String {
+    let (a, b) = crate::domain::koppeling::paar(a, b);
+    format!("{a}{PAAR}{b}")
+}
+
+/// The casus ids a scope key stands for: none for [`GEEN_CASUS`], one for a casus, two for
+/// a pair (see [`paar_scope`]).
+pub fn casussen_van_scope(scope: &str) -> Vec<&str> {
+    if scope == GEEN_CASUS { Vec::new() } else { scope.split(PAAR).collect() }
+}
+
+/// Whether scope key `scope` lies within the casussen `casussen`: rows without a casus
+/// always, a casus when listed, a pair (koppeling) only when both of its casussen are. The
+/// one rule for export, import and compaction, so a link never reaches a colleague or a
+/// bundle that lacks one of its casussen.
+pub fn binnen_scope(scope: &str, casussen: &std::collections::BTreeSet<String>) -> bool {
+    casussen_van_scope(scope).into_iter().all(|c| casussen.contains(c))
+}
+
 /// Whether `n` lies in one of `reeksen`.
 pub fn in_reeksen(reeksen: &[(i64, i64)], n: i64) -> bool {
     reeksen.iter().any(|(v, t)| *v <= n && n <= *t)

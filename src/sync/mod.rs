@@ -433,6 +433,11 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
     let mut zonder_medewerker = Vec::new();
     let scope = scope_voor(store, &ontvangers, &opties.casussen, &mut zonder_medewerker)?;
     let bezit = store.bezit()?;
+    // Koppelingen whose two casussen are both in scope.
+    let paren: Vec<String> = match &scope {
+        None => Vec::new(),
+        Some(ids) => store.koppeling_scopes()?.into_iter().filter(|s| team::binnen_scope(s, ids)).collect(),
+    };
     // What this bundle vouches for: everything held in its scopes.
     let mut dekking: Bezit = BTreeMap::new();
     for (apparaat, scopes) in &bezit {
@@ -442,6 +447,7 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
                 .iter()
                 .map(String::as_str)
                 .chain(std::iter::once(GEEN_CASUS))
+                .chain(paren.iter().map(String::as_str))
                 .map(|s| (s.to_string(), team::effectief(&bezit, apparaat, s)))
                 .filter(|(_, r)| !r.is_empty())
                 .collect(),
@@ -500,7 +506,9 @@ pub fn exporteer(store: &mut Store, opties: &ExportOpties) -> SyncResultaat<Expo
         .operaties
         .iter()
         .filter(|o| o.tabel != "adviesvraag")
-        .filter_map(|o| o.casus_id.clone())
+        .filter_map(|o| o.casus_id.as_deref())
+        .flat_map(team::casussen_van_scope)
+        .map(str::to_string)
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
@@ -686,7 +694,7 @@ pub fn importeer(store: &mut Store, bytes: &[u8]) -> SyncResultaat<Import> {
             return Err(SyncFout::Beschadigd(format!("operation {} outside its range", w.volgnummer)));
         }
         if let (Some(scope), Some(c)) = (&m.casussen, &w.casus_id)
-            && !scope.contains(c)
+            && !team::binnen_scope(c, scope)
         {
             return Err(SyncFout::Beschadigd(format!("operation {} outside the bundle's cases", w.volgnummer)));
         }

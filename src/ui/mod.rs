@@ -638,6 +638,10 @@ pub enum Casusstap {
     Opschaling,
     /// The aanbod of a leefgebied (nazorg).
     Aanbod,
+    /// A koppeling with another casus made.
+    Gekoppeld,
+    /// A koppeling with another casus removed.
+    Ontkoppeld,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -746,6 +750,10 @@ struct Casusopening {
     gemeenten: Vec<Keuze>,
     actief: Vec<Keuze>,
     weegtafels: Vec<Keuze>,
+    /// The linked casussen.
+    koppelingen: Vec<crate::store::Koppeling>,
+    /// The casussen that can be linked (number and name).
+    koppel_keuzes: Vec<Keuze>,
 }
 
 /// Save typed minutes (beeld, oordeel, besluit per agendapunt) in one transaction.
@@ -2929,7 +2937,11 @@ impl Hoofd {
                 let actief: Vec<Keuze> =
                     alle_partners.iter().filter(|p| !p.gearchiveerd).map(widgets::partner_keuze).collect();
                 let weegtafels = weegtafel_keuzes(s)?;
+                let koppelingen = s.koppelingen(&nummer)?;
+                let koppel_keuzes = koppel_keuzes(s)?;
                 Ok(Box::new(Casusopening {
+                    koppelingen,
+                    koppel_keuzes,
                     d,
                     plan: plan_,
                     versies,
@@ -2960,6 +2972,7 @@ impl Hoofd {
                         d.zet_themas(o.themas);
                         d.zet_medewerkers(o.medewerkers);
                         d.zet_keuzelijsten(o.gemeenten, o.actief, o.weegtafels);
+                        d.zet_koppelingen(o.koppelingen, o.koppel_keuzes);
                         if let Some(b) = h.na_openen.take() {
                             if let Some(t) = b.tab {
                                 let _ = d.update(detail::Message::Tab(t));
@@ -2992,15 +3005,17 @@ impl Hoofd {
                 let bp = s.betrokken_partners(&n)?;
                 let historie = s.audit_casus(&detail.regel.id, 200)?;
                 let conflicten = s.conflicten(Some(&detail.regel.id))?.len();
-                Ok((plan_, versies, detail, bp, historie, conflicten))
+                let koppelingen = (s.koppelingen(&n)?, koppel_keuzes(s)?);
+                Ok((plan_, versies, detail, bp, historie, conflicten, koppelingen))
             },
             move |h, r| {
                 let Some(d) = h.detail.as_mut().filter(|d| d.nummer() == nummer) else { return Task::none() };
                 match r {
-                    Ok((plan_, versies, detail, bp, historie, conflicten)) => {
+                    Ok((plan_, versies, detail, bp, historie, conflicten, (koppelingen, keuzes))) => {
                         d.zet_conflicten(conflicten);
                         d.plan.vervang(plan_, versies);
                         d.vervang(detail, bp, historie);
+                        d.zet_koppelingen(koppelingen, keuzes);
                     }
                     Err(e) => d.toon_fout(e),
                 }
@@ -3117,6 +3132,10 @@ impl Hoofd {
                         Casusstap::DetentieVerwijderd => {
                             d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.")
                         }
+                        Casusstap::Gekoppeld => d.koppeling_opgeslagen("Opgeslagen: de casussen zijn gekoppeld."),
+                        Casusstap::Ontkoppeld => d.koppeling_opgeslagen(
+                            "De koppeling is verwijderd; de reden staat in het journaal van beide casussen.",
+                        ),
                     },
                     Err(e) => d.toon_fout(e),
                 }
@@ -3213,6 +3232,18 @@ impl Hoofd {
                 return self.casus_schrijf(task, Casusstap::DetentieVerwijderd, move |s, n| {
                     s.detentie_verwijder(n, &id, &reden)
                 });
+            }
+            Some(detail::Event::Open(n)) => {
+                self.bewaar_openstaand();
+                return Task::batch([task, self.open_casus(&n)]);
+            }
+            Some(detail::Event::Koppel(ander, soort, toelichting)) => {
+                return self.casus_schrijf(task, Casusstap::Gekoppeld, move |s, n| {
+                    s.koppel(n, &ander, soort, &toelichting).map(|_| ())
+                });
+            }
+            Some(detail::Event::Ontkoppel(ander, reden)) => {
+                return self.casus_schrijf(task, Casusstap::Ontkoppeld, move |s, n| s.ontkoppel(n, &ander, &reden));
             }
             Some(detail::Event::Weging(w)) => {
                 return self.casus_schrijf(task, Casusstap::Weging, move |s, n| s.casus_weging(n, &w));
@@ -3872,6 +3903,15 @@ impl Hoofd {
             }
         }
     }
+}
+
+/// Every casus as a choice for "Koppelen…": id = casusnummer, label = number and werknaam.
+fn koppel_keuzes(store: &Store) -> Result<Vec<Keuze>, StoreFout> {
+    Ok(store
+        .casus_lijst(&crate::store::CasusFilter::default())?
+        .into_iter()
+        .map(|c| Keuze::new(&c.casusnummer, format!("{} {}", c.casusnummer, c.werknaam)))
+        .collect())
 }
 
 /// The active medewerkers as pick-list choices: "Naam (rol)".

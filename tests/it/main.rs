@@ -11,6 +11,7 @@ mod compactie;
 mod contacten;
 mod contactlijst;
 mod hulp;
+mod koppelingen;
 mod medewerkers;
 mod meldingen;
 mod opschaling;

@@ -1,10 +1,10 @@
 //! Casus detail: Overzicht, Plan van aanpak, Journaal, Betrokken partners, Historie.
 
 use super::plan;
-use crate::domain::{Ave, Bsn, JournaalSoort, Opschalingsniveau, Rol, WegingUitkomst};
+use crate::domain::{Ave, Bsn, JournaalSoort, KoppelSoort, Opschalingsniveau, Rol, WegingUitkomst};
 use crate::store::{
-    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging, NieuwJournaal,
-    NieuweBetrokkene, NieuweDetentie, NieuweOpschaling, OpschalingWijziging, Toewijzing, Weging,
+    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging, Koppeling,
+    NieuwJournaal, NieuweBetrokkene, NieuweDetentie, NieuweOpschaling, OpschalingWijziging, Toewijzing, Weging,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
@@ -110,6 +110,31 @@ pub struct State {
     aanmelders: Vec<Keuze>,
     /// Weegtafels that can have decided the weging, "geen" first.
     weegtafels: Vec<Keuze>,
+    /// Koppelingen with other casussen (the group view).
+    koppelingen: Vec<Koppeling>,
+    /// Casussen that can be linked: id = casusnummer, label = number and werknaam.
+    koppel_keuzes: Vec<Keuze>,
+    /// The "Koppelen…" form, if open.
+    koppel: Option<KoppelFormulier>,
+    /// The link whose removal awaits confirmation: (other casusnummer, typed reason).
+    ontkoppel: Option<(String, String)>,
+}
+
+/// The "Koppelen…" form: a searchable pick of the other casus, the kind, a toelichting.
+#[derive(Debug, Clone)]
+struct KoppelFormulier {
+    zoek: String,
+    gekozen: Option<String>,
+    soort: KoppelSoort,
+    toelichting: String,
+}
+
+impl KoppelFormulier {
+    /// The casussen matching the search text (number or werknaam), at most eight.
+    fn treffers<'a>(&self, keuzes: &'a [Keuze]) -> Vec<&'a Keuze> {
+        let z = self.zoek.trim().to_lowercase();
+        keuzes.iter().filter(|k| z.is_empty() || k.label.to_lowercase().contains(&z)).take(8).collect()
+    }
 }
 
 /// The correction form of a detention period.
@@ -262,6 +287,26 @@ pub enum Message {
     Tab(Tab),
     /// Set the aanbod of a leefgebied (nazorg), saved at once.
     Aanbod(crate::domain::AanbodGebied, crate::domain::AanbodStatus),
+    /// Open the linked casus with this number.
+    OpenGekoppeld(String),
+    /// Open the "Koppelen…" form.
+    Koppelen,
+    /// Type in the casus search of the "Koppelen…" form.
+    KoppelZoek(String),
+    /// Choose the casus to link (casusnummer).
+    KoppelKies(String),
+    /// Choose the kind of link.
+    KoppelSoortKies(KoppelSoort),
+    /// Type the toelichting of the link.
+    KoppelToelichting(String),
+    /// Save the link (Enter).
+    KoppelOpslaan,
+    /// Ask to remove the link with this casus (casusnummer).
+    Ontkoppelen(String),
+    /// Type the reason of removing a link.
+    OntkoppelReden(String),
+    /// Confirm removing the link.
+    OntkoppelenBevestigd,
     /// Back to the board.
     Terug,
     /// A message of the plan editor.
@@ -477,6 +522,12 @@ pub enum Event {
     OpschalingVerwijder(String, String),
     /// Set the aanbod of a leefgebied (nazorg).
     Aanbod(crate::domain::AanbodGebied, crate::domain::AanbodStatus),
+    /// Open another casus (a linked one), by casusnummer.
+    Open(String),
+    /// Link this casus to casus `.0` with kind `.1` and toelichting `.2`.
+    Koppel(String, KoppelSoort, String),
+    /// Remove the link with casus `.0`, reason `.1`.
+    Ontkoppel(String, String),
 }
 
 impl State {
@@ -515,6 +566,10 @@ impl State {
             medewerkers: Vec::new(),
             correctie: None,
             verwijderen: None,
+            koppelingen: Vec::new(),
+            koppel_keuzes: Vec::new(),
+            koppel: None,
+            ontkoppel: None,
             detentie_correctie: None,
             detentie_weg: None,
             weging: None,
@@ -531,6 +586,21 @@ impl State {
         self.gemeenten = geen().chain(gemeenten).collect();
         self.aanmelders = geen().chain(aanmelders).collect();
         self.weegtafels = geen().chain(weegtafels).collect();
+    }
+
+    /// The links of this casus and the casussen that can be linked (other than this one).
+    pub fn zet_koppelingen(&mut self, koppelingen: Vec<Koppeling>, keuzes: Vec<Keuze>) {
+        let eigen = self.nummer().to_string();
+        self.koppelingen = koppelingen;
+        self.koppel_keuzes = keuzes.into_iter().filter(|k| k.id != eigen).collect();
+    }
+
+    /// A link was saved or removed.
+    pub fn koppeling_opgeslagen(&mut self, melding: &str) {
+        self.koppel = None;
+        self.ontkoppel = None;
+        self.fout = None;
+        self.melding = Some(melding.into());
     }
 
     /// The medewerkers offered for assignment (`(id, label)` of the active ones).
@@ -949,6 +1019,70 @@ impl State {
                 self.detentie_correctie = None;
                 self.detentie_weg = None;
                 self.weging = None;
+                self.koppel = None;
+                self.ontkoppel = None;
+            }
+            Message::OpenGekoppeld(n) => return (Task::none(), Some(Event::Open(n))),
+            Message::Koppelen => {
+                self.koppel = Some(KoppelFormulier {
+                    zoek: String::new(),
+                    gekozen: None,
+                    soort: KoppelSoort::Gezin,
+                    toelichting: String::new(),
+                });
+                self.ontkoppel = None;
+                self.melding = None;
+                return (iced::widget::operation::focus("koppel-zoek"), None);
+            }
+            Message::KoppelZoek(t) => {
+                if let Some(f) = &mut self.koppel {
+                    f.zoek = t;
+                    f.gekozen = None;
+                }
+            }
+            Message::KoppelKies(n) => {
+                if let Some(f) = &mut self.koppel {
+                    f.gekozen = Some(n);
+                }
+            }
+            Message::KoppelSoortKies(s) => {
+                if let Some(f) = &mut self.koppel {
+                    f.soort = s;
+                }
+            }
+            Message::KoppelToelichting(t) => {
+                if let Some(f) = &mut self.koppel {
+                    f.toelichting = t;
+                }
+            }
+            Message::KoppelOpslaan => {
+                if let Some(f) = &mut self.koppel {
+                    // Enter in the search takes the only (or first) match.
+                    let gekozen =
+                        f.gekozen.clone().or_else(|| f.treffers(&self.koppel_keuzes).first().map(|k| k.id.clone()));
+                    match gekozen {
+                        Some(n) => {
+                            f.gekozen = Some(n.clone());
+                            return (Task::none(), Some(Event::Koppel(n, f.soort, f.toelichting.clone())));
+                        }
+                        None => self.fout = Some("Kies de casus die u wilt koppelen.".into()),
+                    }
+                }
+            }
+            Message::Ontkoppelen(n) => {
+                self.ontkoppel = Some((n, String::new()));
+                self.koppel = None;
+                self.melding = None;
+            }
+            Message::OntkoppelReden(t) => {
+                if let Some(o) = &mut self.ontkoppel {
+                    o.1 = t;
+                }
+            }
+            Message::OntkoppelenBevestigd => {
+                if let Some((n, reden)) = &self.ontkoppel {
+                    return (Task::none(), Some(Event::Ontkoppel(n.clone(), reden.clone())));
+                }
             }
             Message::WijzigGemeente(k) => {
                 if let Some(f) = &mut self.aanmelding {
@@ -1650,6 +1784,7 @@ impl State {
         let mut c = column![
             container(aanmelding).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
             container(personen).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
+            container(self.gekoppeld()).padding(12).width(Fill).style(Vlak::Paneel.stijl()),
         ]
         .spacing(12);
         // Nazorg: a casus with a detention (or an aanbod already) shows the aanbod per leefgebied.
@@ -1761,6 +1896,106 @@ impl State {
                     .spacing(6),
                 );
             }
+        }
+        c.into()
+    }
+
+    /// "Gekoppelde casussen": each link with its kind and a clickable casusnummer, the
+    /// group view (phase, AVE, procesregisseur), "Koppelen…" and "Ontkoppelen".
+    fn gekoppeld(&self) -> Element<'_, Message> {
+        let mut c = column![
+            row![
+                text("Gekoppelde casussen").size(17).width(Fill),
+                button(text("Koppelen…")).on_press(Message::Koppelen).style(Knop::Secundair.stijl()),
+            ]
+            .align_y(iced::Center)
+        ]
+        .spacing(6);
+        if self.koppelingen.is_empty() {
+            c = c.push(text("Deze casus is niet gekoppeld aan andere casussen.").size(13).style(theme::gedempt));
+        }
+        for k in &self.koppelingen {
+            let r = &k.casus;
+            let regisseur = if r.procesregisseur.is_empty() { "geen procesregisseur" } else { &r.procesregisseur };
+            let mut regel = format!(
+                "{} — {}, fase {}, AVE {}, {}",
+                r.werknaam,
+                k.soort.label(),
+                r.fase.label().to_lowercase(),
+                r.ave,
+                regisseur
+            );
+            if !k.toelichting.is_empty() {
+                regel.push_str(&format!(" ({})", k.toelichting));
+            }
+            c = c.push(
+                row![
+                    button(text(r.casusnummer.clone()).size(14))
+                        .on_press(Message::OpenGekoppeld(r.casusnummer.clone()))
+                        .style(Knop::Link.stijl()),
+                    text(regel).size(13).width(Fill),
+                    button(text("Ontkoppelen").size(12))
+                        .on_press(Message::Ontkoppelen(r.casusnummer.clone()))
+                        .style(Knop::Secundair.stijl()),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+            if let Some((_, reden)) = self.ontkoppel.as_ref().filter(|(n, _)| *n == r.casusnummer) {
+                c = c.push(veld(
+                    "Koppeling verwijderen? De reden komt in het journaal van beide casussen.",
+                    row![
+                        invoer("Reden van het ontkoppelen (verplicht)", reden, Message::OntkoppelReden)
+                            .on_submit(Message::OntkoppelenBevestigd)
+                            .id("ontkoppel-reden")
+                            .width(Fill),
+                        button(text("Ontkoppelen bevestigen"))
+                            .on_press(Message::OntkoppelenBevestigd)
+                            .style(Knop::Gevaar.stijl()),
+                        button(text("Annuleren")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                    None,
+                ));
+            }
+        }
+        if let Some(f) = &self.koppel {
+            let mut lijst = column![].spacing(2);
+            for k in f.treffers(&self.koppel_keuzes) {
+                let label = if f.gekozen.as_deref() == Some(k.id.as_str()) {
+                    format!("✓ {}", k.label)
+                } else {
+                    k.label.clone()
+                };
+                lijst = lijst.push(
+                    button(text(label).size(13))
+                        .on_press(Message::KoppelKies(k.id.clone()))
+                        .style(Knop::Secundair.stijl()),
+                );
+            }
+            c = c.push(
+                column![
+                    text("Casus koppelen").size(15),
+                    invoer("Zoek een casus op nummer of werknaam", &f.zoek, Message::KoppelZoek)
+                        .on_submit(Message::KoppelOpslaan)
+                        .id("koppel-zoek"),
+                    lijst,
+                    veld("Soort koppeling", kies(KoppelSoort::ALLE, Some(f.soort), Message::KoppelSoortKies), None),
+                    veld(
+                        "Toelichting",
+                        invoer("Toelichting (niet verplicht)", &f.toelichting, Message::KoppelToelichting)
+                            .on_submit(Message::KoppelOpslaan)
+                            .id("koppel-toelichting"),
+                        None
+                    ),
+                    row![
+                        button(text("Koppelen (Enter)")).on_press(Message::KoppelOpslaan).style(Knop::Primair.stijl()),
+                        button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                ]
+                .spacing(6),
+            );
         }
         c.into()
     }

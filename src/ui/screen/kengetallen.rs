@@ -281,6 +281,11 @@ impl State {
                 ),
             ]
             .spacing(10),
+            row![
+                blok("Koppelingen tussen casussen per soort", k.koppelingen.clone(), PAARS, ""),
+                container(text("")).width(Fill),
+            ]
+            .spacing(10),
             meldingen(&k.meldingen),
         ]
         .spacing(10);
