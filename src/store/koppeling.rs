@@ -84,7 +84,10 @@ impl Store {
     /// limited to some casussen vouches for).
     pub fn koppeling_scopes(&self) -> Resultaat<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT DISTINCT casus_id FROM wijziging WHERE tabel = '{}' AND casus_id IS NOT NULL",
+            "SELECT c.tekst FROM tekstnr c WHERE c.tekst LIKE '%{}%'
+               AND EXISTS (SELECT 1 FROM wijziging_nr w WHERE w.casus = c.nr
+                           AND w.tabel = (SELECT nr FROM tekstnr WHERE tekst = '{}'))",
+            super::team::PAAR,
             s::KOPPELING.naam
         ))?;
         Ok(stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?)

@@ -566,8 +566,9 @@ impl Store {
                 ))?;
                 // Koppelingen: only those whose two casussen are both in scope.
                 let mut paren = self.conn.prepare(&format!(
-                    "{KOLOMMEN} WHERE w.casus_id LIKE '%{}%' AND w.apparaat = ?1 AND w.volgnummer > ?2
-                     ORDER BY w.volgnummer, b.basis_apparaat, b.basis_volgnummer",
+                    "{KOLOMMEN} WHERE w.casus IN (SELECT nr FROM tekstnr WHERE tekst LIKE '%{}%')
+                       AND w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND w.volgnummer > ?2
+                     ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer",
                     super::team::PAAR
                 ))?;
                 for apparaat in &apparaten {

@@ -283,7 +283,7 @@ fn venster_koppelen_beide_kanten_openen_en_ontkoppelen() {
     let b = hulp::casus(&mut s, "Hoge Beuk");
     let c = hulp::casus(&mut s, "Lage Linde");
     let mut app = App::met_store(_map.clone(), s);
-    let _ = app.update(Message::OpenCasus(a.clone()));
+    super::ui::stuur_en_wacht(&mut app, Message::OpenCasus(a.clone()));
     verwacht(&app, "Gekoppelde casussen");
     verwacht(&app, "Deze casus is niet gekoppeld aan andere casussen.");
 
@@ -292,7 +292,7 @@ fn venster_koppelen_beide_kanten_openen_en_ontkoppelen() {
     verwacht(&app, "Casus koppelen");
     typ(&mut app, "koppel-zoek", "Linde");
     let esc = sneltoets(Key::Named(key::Named::Escape), Modifiers::empty()).expect("Escape is a shortcut");
-    let _ = app.update(esc);
+    super::ui::stuur_en_wacht(&mut app, esc);
     assert!(!toont(&app, "Casus koppelen"), "Esc closes the form");
 
     // Search, pick, kind, toelichting, save.
@@ -300,7 +300,10 @@ fn venster_koppelen_beide_kanten_openen_en_ontkoppelen() {
     typ(&mut app, "koppel-zoek", "beuk");
     assert!(!toont(&app, &format!("{c} Lage Linde")), "the search narrows the list");
     klik(&mut app, &format!("{b} Hoge Beuk"));
-    let _ = app.update(Message::Detail(schakel::ui::screen::detail::Message::KoppelSoortKies(KoppelSoort::Groep)));
+    super::ui::stuur_en_wacht(
+        &mut app,
+        Message::Detail(schakel::ui::screen::detail::Message::KoppelSoortKies(KoppelSoort::Groep)),
+    );
     typ(&mut app, "koppel-toelichting", "Jeugdgroep Centrum");
     klik_en_wacht(&mut app, "Koppelen (Enter)");
     verwacht(&app, "Opgeslagen: de casussen zijn gekoppeld.");
