@@ -1235,15 +1235,10 @@ mod tests {
     /// whose operations are held but which an earlier import could not build waits.
     #[test]
     fn upgrade_van_versie_3_naar_4_geeft_volgorde_en_wist_oude_dekking() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        maak_prive_map(map.pad()).unwrap();
-        let sleutel = DbSleutel::van_bytes([6; 32]);
-        {
-            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(migraties_tot(3)).to_latest(&mut conn).unwrap();
-            conn.execute_batch(
-                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');
+        let (_dir, map, sleutel) = oud_schema(
+            3,
+            6,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-3'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, datum_aanmelding)
                      VALUES ('c1', '2025-0001', 2025, 1, 'Oude casus', '2025-01-01');
                  -- j2 was created before j1 (lower clock), both on the same date.
@@ -1257,9 +1252,7 @@ mod tests {
                      ('journaal', 'j3', 'tekst', 'dev-x', 7, 950);
                  INSERT INTO dekking(apparaat, van, tot) VALUES ('dev-x', 1, 7);
                  INSERT INTO bevestigd(collega, apparaat, tot) VALUES ('dev-x', 'dev-3', 2);",
-            )
-            .unwrap();
-        }
+        );
         let s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         let volgorde: Vec<(String, i64, String)> = s
@@ -1348,15 +1341,10 @@ mod tests {
     /// its category when renamed, and older risk assessments read as made at the start.
     #[test]
     fn upgrade_naar_bewerken_behoudt_weging_en_overlegsoorten() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        maak_prive_map(map.pad()).unwrap();
-        let sleutel = DbSleutel::van_bytes([8; 32]);
-        {
-            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(migraties_tot(6)).to_latest(&mut conn).unwrap();
-            conn.execute_batch(
-                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-6'), ('gebruiker', 'Oud');
+        let (_dir, map, sleutel) = oud_schema(
+            6,
+            8,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-6'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, weging_uitkomst,
                                    datum_aanmelding, datum_besluit)
                  VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'monitoring', 'ondersteunen',
@@ -1365,9 +1353,7 @@ mod tests {
                          '2025-03-02', NULL);
                  INSERT INTO risico(id, casus_id, leefgebied_id, score) VALUES ('r1', 'c1', 'lg-wonen', 4);
                  INSERT INTO overleg(id, soort, datum) VALUES ('o1', 'weegtafel', '2025-03-20');",
-            )
-            .unwrap();
-        }
+        );
         let mut s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         let w = s.casus_detail_verversen("2025-0001").unwrap().weging.unwrap();
@@ -1393,15 +1379,10 @@ mod tests {
     /// their foreign keys intact, and a general item can be added afterwards.
     #[test]
     fn upgrade_naar_algemeen_agendapunt_behoudt_punten_en_acties() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        maak_prive_map(map.pad()).unwrap();
-        let sleutel = DbSleutel::van_bytes([10; 32]);
-        {
-            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(migraties_tot(8)).to_latest(&mut conn).unwrap();
-            conn.execute_batch(
-                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-8'), ('gebruiker', 'Oud');
+        let (_dir, map, sleutel) = oud_schema(
+            8,
+            10,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-8'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
                  VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');
                  INSERT INTO overleg(id, soort, datum, begintijd) VALUES ('o1', 'casusoverleg', '2025-03-20', '09:00');
@@ -1409,9 +1390,7 @@ mod tests {
                  VALUES ('a1', 'o1', 'c1', '09:00', 20, 1, 'Huisbezoek plannen');
                  INSERT INTO actie(id, casus_id, omschrijving, agendapunt_id)
                  VALUES ('x1', 'c1', 'Huisbezoek', 'a1');",
-            )
-            .unwrap();
-        }
+        );
         let mut s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         let agenda = s.agenda("o1").unwrap();
@@ -1427,25 +1406,27 @@ mod tests {
         assert!(s.audit_verify().unwrap().in_orde());
     }
 
+    /// A data dir whose database stops at migration `n` (an older replica to upgrade), with
+    /// `sql` run on it, encrypted with the key `byte` repeated 32 times.
+    fn oud_schema(n: usize, byte: u8, sql: &str) -> (tempfile::TempDir, Gegevensmap, DbSleutel) {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        maak_prive_map(map.pad()).unwrap();
+        let sleutel = DbSleutel::van_bytes([byte; 32]);
+        let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+        Migrations::new(migraties_tot(n)).to_latest(&mut conn).unwrap();
+        conn.execute_batch(sql).unwrap();
+        (dir, map, sleutel)
+    }
+
     /// Upgrade from 0010 to adviesvragen and opschalingen (0012): existing cases survive,
     /// the new tables start empty, and an adviesvraag can be recorded and converted.
     #[test]
     fn upgrade_naar_adviesvragen_en_opschalingen() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        maak_prive_map(map.pad()).unwrap();
-        let sleutel = DbSleutel::van_bytes([12; 32]);
-        {
-            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
-            conn.execute_batch(
-                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+        let (_dir, map, sleutel) = oud_schema(10, 12, "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
                  INSERT INTO gemeente(id, naam) VALUES ('g1', 'Tytsjerksteradiel');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding, gemeente_id)
-                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01', 'g1');",
-            )
-            .unwrap();
-        }
+                 VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01', 'g1');");
         let mut s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         assert_eq!((s.aantal("adviesvraag").unwrap(), s.aantal("opschaling").unwrap()), (0, 0));
@@ -1467,20 +1448,13 @@ mod tests {
     /// tables are empty and take a melding, and the audit chain stays intact.
     #[test]
     fn upgrade_naar_detentiemelding_voegt_lege_tabellen_toe() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        maak_prive_map(map.pad()).unwrap();
-        let sleutel = DbSleutel::van_bytes([13; 32]);
-        {
-            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
-            conn.execute_batch(
-                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+        let (_dir, map, sleutel) = oud_schema(
+            10,
+            13,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
                  VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');",
-            )
-            .unwrap();
-        }
+        );
         let mut s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         assert_eq!(s.casus_regel("2025-0001").unwrap().werknaam, "Grijze Reiger");
@@ -1514,21 +1488,14 @@ mod tests {
     /// stays intact.
     #[test]
     fn upgrade_naar_koppeling_laat_casussen_koppelen() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        maak_prive_map(map.pad()).unwrap();
-        let sleutel = DbSleutel::van_bytes([14; 32]);
-        {
-            let mut conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
-            Migrations::new(migraties_tot(10)).to_latest(&mut conn).unwrap();
-            conn.execute_batch(
-                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
+        let (_dir, map, sleutel) = oud_schema(
+            10,
+            14,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-10'), ('gebruiker', 'Oud');
                  INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, fase, datum_aanmelding)
                  VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'procesregie', '2025-03-01'),
                         ('c2', '2025-0002', 2025, 2, 'Blauwe Reiger', 'procesregie', '2025-03-02');",
-            )
-            .unwrap();
-        }
+        );
         let mut s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         assert!(s.koppelingen("2025-0001").unwrap().is_empty());
