@@ -700,7 +700,7 @@ impl State {
             .size(12)
             .style(theme::gedempt),
         );
-        inhoud = inhoud.push(responsive(move |maat| self.kolommen(maat.width)));
+        inhoud = inhoud.push(responsive(move |maat| self.kolommen(&zichtbaar, maat.width)));
         // A release anywhere else ends a drag without moving (after a column's own release).
         let inhoud = mouse_area(inhoud).on_release(Message::LaatLos(None));
         let meldingen = match (&self.fout, &self.melding, self.bezig) {
@@ -725,9 +725,8 @@ impl State {
     /// The lanes side by side in `breedte` pixels. When that leaves a lane narrower than
     /// [`MIN_KOLOM`] (a 1024 px window), the lanes keep that width and the board scrolls
     /// sideways, so card texts and headings are never cut off.
-    fn kolommen(&self, breedte: f32) -> Element<'_, Message> {
+    fn kolommen<'a>(&'a self, zichtbaar: &[&'a CasusRegel], breedte: f32) -> Element<'a, Message> {
         const TUSSEN: f32 = 10.0;
-        let zichtbaar = self.gesorteerd();
         let ingeklapt = !self.afgesloten_open;
         let open = Baan::ALLE.len() - usize::from(ingeklapt);
         let vast = if ingeklapt { INGEKLAPT + TUSSEN } else { 0.0 };
