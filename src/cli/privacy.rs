@@ -37,6 +37,12 @@ pub enum BewaarOpdracht {
         #[arg(long)]
         maanden: u32,
     },
+    /// Toon of stel de bewaartermijn in van meldingen die geen casus werden (maanden na overdracht)
+    Meldingen {
+        /// Aantal maanden na overdracht (1 tot en met 240); zonder: toon de huidige termijn
+        #[arg(long)]
+        maanden: Option<u32>,
+    },
     /// Leg een onderbouwde verlenging van de bewaartermijn vast
     Verleng {
         /// Casusnummer
@@ -262,12 +268,26 @@ pub fn bewaartermijn(map: &Gegevensmap, o: &BewaarOpdracht, json: bool) -> Resul
                     let standaard = if x.ingesteld { "" } else { " (standaard)" };
                     println!("{:<40} {} maanden{standaard}", x.thema, x.maanden);
                 }
+                println!("{:<40} {} maanden na overdracht", "Meldingen (geen casus)", store.melding_bewaartermijn()?);
             }
         }
         BewaarOpdracht::Instellen { thema, maanden } => {
             store.zet_bewaartermijn(thema, *maanden)?;
             if !json {
                 println!("Bewaartermijn ingesteld op {maanden} maanden na afsluiting.");
+            }
+        }
+        BewaarOpdracht::Meldingen { maanden } => {
+            if let Some(m) = maanden {
+                store.zet_melding_bewaartermijn(*m)?;
+            }
+            let m = store.melding_bewaartermijn()?;
+            if json {
+                print_json(&serde_json::json!({ "meldingen_maanden": m }));
+            } else if maanden.is_some() {
+                println!("Bewaartermijn van meldingen ingesteld op {m} maanden na overdracht.");
+            } else {
+                println!("Meldingen die geen casus werden, worden {m} maanden na overdracht verwijderd.");
             }
         }
         BewaarOpdracht::Verleng { nummer, tot, reden } => {

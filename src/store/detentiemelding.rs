@@ -21,8 +21,13 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-/// Months a melding that never became a casus is kept after its overdracht.
+/// Months a melding that never became a casus is kept after its overdracht, unless this
+/// device set another term ([`Store::zet_melding_bewaartermijn`]).
 pub const MELDING_BEWAARTERMIJN_MAANDEN: u32 = 12;
+
+/// The `instelling` key of the melding retention term: a local setting of this device, as
+/// the casus terms per thema are (`store::bewaren`).
+const MELDING_TERMIJN_SLEUTEL: &str = "bewaartermijn-melding";
 
 /// The thema a converted melding's casus gets.
 const THEMA_NAZORG: &str = "thema-nazorg";
@@ -916,9 +921,36 @@ impl Store {
         w.commit()
     }
 
+    /// The retention term of a melding that never became a casus, in months after its
+    /// overdracht: the term set on this device, else [`MELDING_BEWAARTERMIJN_MAANDEN`].
+    pub fn melding_bewaartermijn(&self) -> Resultaat<u32> {
+        Ok(self
+            .instelling(MELDING_TERMIJN_SLEUTEL)?
+            .and_then(|w| w.parse().ok())
+            .unwrap_or(MELDING_BEWAARTERMIJN_MAANDEN))
+    }
+
+    /// Set the retention term of meldingen that never became a casus (months after the
+    /// overdracht, 1 to [`super::MAX_BEWAARTERMIJN_MAANDEN`]). A local setting of this
+    /// device, like the casus terms per thema.
+    pub fn zet_melding_bewaartermijn(&mut self, maanden: u32) -> Resultaat<()> {
+        if !(1..=super::MAX_BEWAARTERMIJN_MAANDEN).contains(&maanden) {
+            return Err(StoreFout::Domein(DomeinFout::OngeldigeBewaartermijn(maanden)));
+        }
+        self.conn.execute(
+            "INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)
+             ON CONFLICT(sleutel) DO UPDATE SET waarde = excluded.waarde",
+            (MELDING_TERMIJN_SLEUTEL, maanden.to_string()),
+        )?;
+        Ok(())
+    }
+
     /// Meldingen that never became a casus, handed over more than the retention term
-    /// ([`MELDING_BEWAARTERMIJN_MAANDEN`]) before `peildatum`: to be removed.
+    /// ([`Store::melding_bewaartermijn`]) before `peildatum`: to be removed. An omgezet
+    /// melding is not listed: it is kept with its casus and removed with it
+    /// (`store::bewaren`).
     pub fn meldingen_te_verwijderen(&self, peildatum: NaiveDate) -> Resultaat<Vec<MeldingBewaarstatus>> {
+        let maanden = self.melding_bewaartermijn()?;
         let mut stmt = self.conn.prepare(
             "SELECT id, naam, overgedragen_op FROM detentiemelding
              WHERE status = 'overgedragen' AND overgedragen_op IS NOT NULL ORDER BY overgedragen_op, id",
@@ -929,7 +961,7 @@ impl Store {
             .into_iter()
             .filter_map(|(id, naam, op)| {
                 let overgedragen_op = NaiveDate::parse_from_str(&op, "%Y-%m-%d").ok()?;
-                let termijn_tot = overgedragen_op.checked_add_months(Months::new(MELDING_BEWAARTERMIJN_MAANDEN))?;
+                let termijn_tot = overgedragen_op.checked_add_months(Months::new(maanden))?;
                 (peildatum > termijn_tot).then_some(MeldingBewaarstatus { id, naam, overgedragen_op, termijn_tot })
             })
             .collect())

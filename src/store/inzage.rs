@@ -31,7 +31,8 @@ pub enum InzageVraag {
 /// A person an inzageverzoek matched, for the officer to choose from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InzagePersoon {
-    /// A betrokkene record of the person (give it as `--betrokkene`).
+    /// A betrokkene record of the person, or for a person known only from a
+    /// detentiemelding the melding's id (give it as `--betrokkene`).
     pub id: String,
     /// The name as stored.
     pub naam: String,
@@ -39,17 +40,31 @@ pub struct InzagePersoon {
     pub geboortedatum: Option<String>,
     /// The casussen the person is recorded in.
     pub casussen: Vec<String>,
+    /// How many detentiemeldingen are about the person.
+    pub meldingen: usize,
 }
 
 impl InzagePersoon {
-    /// One line: id, name, date of birth, casussen.
+    /// Where the person is recorded: "casus 2026-0001, 2026-0004; 1 detentiemelding".
+    pub fn waar(&self) -> String {
+        let mut delen = Vec::new();
+        if !self.casussen.is_empty() {
+            delen.push(format!("casus {}", self.casussen.join(", ")));
+        }
+        if self.meldingen > 0 {
+            delen.push(crate::domain::aantal(self.meldingen, "detentiemelding", "detentiemeldingen"));
+        }
+        delen.join("; ")
+    }
+
+    /// One line: id, name, date of birth, where recorded.
     pub fn regel(&self) -> String {
         format!(
-            "{}  {}  geboren {}  casus {}",
+            "{}  {}  geboren {}  {}",
             self.id,
             self.naam,
             self.geboortedatum.as_deref().map(crate::domain::nl_datum).unwrap_or_else(|| "onbekend".into()),
-            self.casussen.join(", ")
+            self.waar()
         )
     }
 }
@@ -307,10 +322,11 @@ fn ontvangsten(conn: &Connection, casus_id: &str) -> Resultaat<Vec<Ontvangst>> {
 /// Betrokkene records (id, casus id) of one person.
 type Records = Vec<(String, String)>;
 
+/// A record about a person: a betrokkene in a casus, or a detentiemelding (no casus).
 struct Record {
     id: String,
-    casus_id: String,
-    casusnummer: String,
+    /// Casus id and casusnummer of a betrokkene; `None` for a melding.
+    casus: Option<(String, String)>,
     naam: String,
     geboortedatum: Option<String>,
     bsn: Option<String>,
@@ -322,16 +338,21 @@ fn bsn_cijfers(b: &str) -> String {
     format!("{d:0>9}")
 }
 
+/// Per matching person: the person, their betrokkene records and their melding ids.
+type Groep = (InzagePersoon, Records, Vec<String>);
+
 impl Store {
     /// The persons an inzageverzoek matches (one entry per person: folded name and date
-    /// of birth; a BSN is one person). An invalid BSN is refused with the domain error.
+    /// of birth; a BSN is one person), from casussen and detentiemeldingen alike. An
+    /// invalid BSN is refused with the domain error.
     pub fn inzage_personen(&self, vraag: &InzageVraag) -> Resultaat<Vec<InzagePersoon>> {
-        Ok(self.inzage_groepen(vraag)?.into_iter().map(|(p, _)| p).collect())
+        Ok(self.inzage_groepen(vraag)?.into_iter().map(|(p, _, _)| p).collect())
     }
 
-    /// Per matching person: the person and their betrokkene records (id, casus id).
-    fn inzage_groepen(&self, vraag: &InzageVraag) -> Resultaat<Vec<(InzagePersoon, Records)>> {
-        let records: Vec<Record> = {
+    /// Per matching person: the person, their betrokkene records (id, casus id) and the
+    /// detentiemeldingen about them.
+    fn inzage_groepen(&self, vraag: &InzageVraag) -> Resultaat<Vec<Groep>> {
+        let mut records: Vec<Record> = {
             let mut stmt = self.conn.prepare(
                 "SELECT b.id, b.casus_id, c.nummer, b.naam, b.geboortedatum, b.bsn FROM betrokkene b
                  JOIN casus c ON c.id = b.casus_id ORDER BY c.nummer, b.rowid",
@@ -339,8 +360,7 @@ impl Store {
             let r = stmt.query_map([], |r| {
                 Ok(Record {
                     id: r.get(0)?,
-                    casus_id: r.get(1)?,
-                    casusnummer: r.get(2)?,
+                    casus: Some((r.get(1)?, r.get(2)?)),
                     naam: r.get(3)?,
                     geboortedatum: r.get(4)?,
                     bsn: r.get(5)?,
@@ -348,6 +368,15 @@ impl Store {
             })?;
             r.collect::<Result<_, _>>()?
         };
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, naam, geboortedatum, bsn FROM detentiemelding ORDER BY ontvangen_op, aangemaakt_hlc, id",
+            )?;
+            let r = stmt.query_map([], |r| {
+                Ok(Record { id: r.get(0)?, casus: None, naam: r.get(1)?, geboortedatum: r.get(2)?, bsn: r.get(3)? })
+            })?;
+            records.extend(r.collect::<Result<Vec<_>, _>>()?);
+        }
         let sleutel = |r: &Record| (crate::domain::vouw_naam(&r.naam), r.geboortedatum.clone());
         let gevonden: Vec<&Record> = match vraag {
             InzageVraag::Bsn(b) => {
@@ -367,11 +396,11 @@ impl Store {
             },
         };
         type Sleutel = (String, Option<String>);
-        let mut groepen: Vec<(Sleutel, InzagePersoon, Records)> = Vec::new();
+        let mut groepen: Vec<(Sleutel, Groep)> = Vec::new();
         for r in gevonden {
             // A BSN names one person, whatever the spelling of the name.
             let k = if matches!(vraag, InzageVraag::Bsn(_)) { Default::default() } else { sleutel(r) };
-            let i = match groepen.iter().position(|(gk, _, _)| *gk == k) {
+            let i = match groepen.iter().position(|(gk, _)| *gk == k) {
                 Some(i) => i,
                 None => {
                     let p = InzagePersoon {
@@ -379,22 +408,32 @@ impl Store {
                         naam: r.naam.clone(),
                         geboortedatum: r.geboortedatum.clone(),
                         casussen: Vec::new(),
+                        meldingen: 0,
                     };
-                    groepen.push((k, p, Vec::new()));
+                    groepen.push((k, (p, Vec::new(), Vec::new())));
                     groepen.len() - 1
                 }
             };
-            let (_, p, ids) = &mut groepen[i];
-            if !p.casussen.contains(&r.casusnummer) {
-                p.casussen.push(r.casusnummer.clone());
+            let (_, (p, ids, meldingen)) = &mut groepen[i];
+            match &r.casus {
+                Some((casus_id, nummer)) => {
+                    if !p.casussen.contains(nummer) {
+                        p.casussen.push(nummer.clone());
+                    }
+                    ids.push((r.id.clone(), casus_id.clone()));
+                }
+                None => {
+                    p.meldingen += 1;
+                    meldingen.push(r.id.clone());
+                }
             }
-            ids.push((r.id.clone(), r.casus_id.clone()));
         }
-        Ok(groepen.into_iter().map(|(_, p, ids)| (p, ids)).collect())
+        Ok(groepen.into_iter().map(|(_, g)| g).collect())
     }
 
-    /// The betrokkene records (id, casus id) of the one person an inzageverzoek is about.
-    fn inzage_records(&self, vraag: &InzageVraag) -> Resultaat<Records> {
+    /// The betrokkene records (id, casus id) and melding ids of the one person an
+    /// inzageverzoek is about.
+    fn inzage_records(&self, vraag: &InzageVraag) -> Resultaat<(Records, Vec<String>)> {
         let mut groepen = self.inzage_groepen(vraag)?;
         match groepen.len() {
             0 => {
@@ -404,8 +443,8 @@ impl Store {
                 };
                 Err(StoreFout::Onbekend { tabel: "betrokkene", id: wie })
             }
-            1 => Ok(groepen.pop().map(|(_, ids)| ids).unwrap_or_default()),
-            _ => Err(StoreFout::MeerderePersonen(groepen.into_iter().map(|(p, _)| p).collect())),
+            1 => Ok(groepen.pop().map(|(_, ids, meldingen)| (ids, meldingen)).unwrap_or_default()),
+            _ => Err(StoreFout::MeerderePersonen(groepen.into_iter().map(|(p, _, _)| p).collect())),
         }
     }
 
@@ -413,21 +452,7 @@ impl Store {
     /// the same casus are left out (only counted). Recorded in the audit log as a view of
     /// the person's record.
     pub fn inzage(&mut self, vraag: &InzageVraag) -> Resultaat<Inzage> {
-        let (ids, melding_ids) = match self.inzage_records(vraag) {
-            Ok(ids) => {
-                let meldingen = self.inzage_meldingen(vraag, ids.first().map(|(id, _)| id.as_str()))?;
-                (ids, meldingen)
-            }
-            // A person known only from a detentiemelding.
-            Err(StoreFout::Onbekend { tabel: "betrokkene", id }) => {
-                let meldingen = self.inzage_meldingen(vraag, None)?;
-                if meldingen.is_empty() {
-                    return Err(StoreFout::Onbekend { tabel: "betrokkene", id });
-                }
-                (Vec::new(), meldingen)
-            }
-            Err(e) => return Err(e),
-        };
+        let (ids, melding_ids) = self.inzage_records(vraag)?;
         let mut casussen = Vec::new();
         for (id, casus_id) in &ids {
             let c = &self.conn;
@@ -503,58 +528,6 @@ impl Store {
         let opgesteld_door = w.gebruiker().to_string();
         w.commit()?;
         Ok(Inzage { opgesteld_op, opgesteld_door, casussen, meldingen })
-    }
-
-    /// The detentiemeldingen about the person of an inzageverzoek: by BSN, by (folded)
-    /// name (and date of birth, when a betrokkene record `betrokkene` fixed the person), or
-    /// the person of the betrokkene or melding record given as id.
-    fn inzage_meldingen(&self, vraag: &InzageVraag, betrokkene: Option<&str>) -> Resultaat<Vec<String>> {
-        let alle: Vec<(String, String, Option<String>, Option<String>)> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, naam, geboortedatum, bsn FROM detentiemelding ORDER BY ontvangen_op, aangemaakt_hlc, id",
-            )?;
-            let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            r.collect::<Result<_, _>>()?
-        };
-        let persoon_van = |id: &str| -> Resultaat<Option<(String, Option<String>)>> {
-            if let Some((_, n, g, _)) = alle.iter().find(|(m, _, _, _)| m == id) {
-                return Ok(Some((crate::domain::vouw_naam(n), g.clone())));
-            }
-            Ok(self
-                .conn
-                .query_row("SELECT naam, geboortedatum FROM betrokkene WHERE id = ?1", [id], |r| {
-                    Ok((crate::domain::vouw_naam(&r.get::<_, String>(0)?), r.get(1)?))
-                })
-                .optional()?)
-        };
-        let sleutel = match vraag {
-            InzageVraag::Bsn(b) => {
-                let bsn = crate::domain::Bsn::parse(b.trim())?;
-                return Ok(alle
-                    .into_iter()
-                    .filter(|(_, _, _, x)| x.as_deref().is_some_and(|x| bsn_cijfers(x) == bsn.as_str()))
-                    .map(|(id, ..)| id)
-                    .collect());
-            }
-            InzageVraag::Naam(n) => match betrokkene {
-                Some(b) => persoon_van(b)?,
-                None => {
-                    let gevouwen = crate::domain::vouw_naam(n);
-                    return Ok(alle
-                        .into_iter()
-                        .filter(|(_, naam, _, _)| crate::domain::vouw_naam(naam) == gevouwen)
-                        .map(|(id, ..)| id)
-                        .collect());
-                }
-            },
-            InzageVraag::Id(i) => persoon_van(i.trim())?,
-        };
-        let Some(sleutel) = sleutel else { return Ok(Vec::new()) };
-        Ok(alle
-            .into_iter()
-            .filter(|(_, n, g, _)| (crate::domain::vouw_naam(n), g.clone()) == sleutel)
-            .map(|(id, ..)| id)
-            .collect())
     }
 
     /// Audit entries for a period and/or a casus, oldest first, for the privacy officer.

@@ -2403,28 +2403,22 @@ impl Hoofd {
         self.lees_en(
             move |s| {
                 let kopieen = crate::store::vervangen_kopieen(map.pad()).unwrap_or_default();
-                Ok((kopieen, s.te_verwijderen(vandaag)?, s.bewaartermijnen()?))
+                let lijst = privacy::te_verwijderen(s, vandaag)?;
+                Ok((kopieen, lijst, s.bewaartermijnen()?, s.melding_bewaartermijn()?))
             },
             |h, r| {
                 match r {
-                    Ok((kopieen, lijst, termijnen)) => {
+                    Ok((kopieen, lijst, termijnen, melding_termijn)) => {
                         h.schermen
                             .privacy
                             .zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
                         h.schermen.privacy.vervang(
-                            lijst
-                                .into_iter()
-                                .map(|b| privacy::TeVerwijderen {
-                                    termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
-                                    nummer: b.nummer,
-                                    thema: b.thema,
-                                    afgesloten_op: b.afgesloten_op.to_string(),
-                                })
-                                .collect(),
+                            lijst,
                             termijnen
                                 .into_iter()
                                 .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
                                 .collect(),
+                            melding_termijn,
                         );
                     }
                     Err(e) => h.schermen.privacy.mislukt(e),
@@ -2444,10 +2438,24 @@ impl Hoofd {
                 self.pagina = Pagina::Casussen;
                 return (self.open_casus(&n), false);
             }
-            E::Termijnen(t) => self.privacy_schrijf(move |s| {
-                t.iter()
+            E::Termijnen { themas, melding } => self.privacy_schrijf(move |s| {
+                themas
+                    .iter()
                     .try_for_each(|(thema, m)| s.zet_bewaartermijn(thema, *m))
+                    .and_then(|()| melding.map_or(Ok(()), |m| s.zet_melding_bewaartermijn(m)))
                     .map(|()| "De bewaartermijnen zijn opgeslagen.".to_string())
+                    .map_err(|e| fout(&e))
+            }),
+            E::MeldingVerwijder { id, naam, reden } => self.privacy_schrijf(move |s| {
+                s.melding_verwijder(&id, &reden)
+                    .map(|()| {
+                        format!("De melding over {naam} is verwijderd; de auditlog vermeldt wie, wanneer en waarom.")
+                    })
+                    .map_err(|e| fout(&e))
+            }),
+            E::AdviesVerwijder { id, reden } => self.privacy_schrijf(move |s| {
+                s.advies_verwijder(&id, &reden)
+                    .map(|()| "De adviesvraag is verwijderd; de auditlog vermeldt wie, wanneer en waarom.".to_string())
                     .map_err(|e| fout(&e))
             }),
             E::Verwijder { nummer, reden } => {

@@ -526,3 +526,62 @@ fn demo_vult_meldingen_in_elke_stap() {
         .meldingen;
     assert_eq!((k.meldingen, k.uitgestroomd, k.met_onderdak, k.met_inkomen), (8, 2, 2, 2));
 }
+
+/// A person known only from a detentiemelding is a person of the inzage pick list: a
+/// name shared with a betrokkene of another birth date gives a choice of two, in the store
+/// and in the window, and choosing the melding's person draws up only the melding.
+#[test]
+fn inzage_keuzelijst_biedt_personen_uit_een_melding() {
+    use crate::ui::{stuur_en_wacht, verwacht};
+    use schakel::ui::screen::privacy::{Bestand, Message as P};
+    use schakel::ui::{App, Message, Pagina};
+    let (dir, map, mut s) = crate::hulp::store();
+    let femke = s.medewerker_toevoegen("Femke Nazorgström", MedewerkerRol::Nazorgcoordinator, None).unwrap();
+    let nummer = crate::hulp::casus(&mut s, "Kievit");
+    s.betrokkene_toevoegen(
+        &nummer,
+        schakel::store::NieuweBetrokkene {
+            naam: "Joëlle Vermeulenga".into(),
+            geboortedatum: chrono::NaiveDate::from_ymd_opt(1960, 1, 1),
+            rol: schakel::domain::Rol::Hoofdpersoon,
+            bsn: None,
+            initialen: None,
+        },
+    )
+    .unwrap();
+    // Born 1988-11-23: another person with the same name, only in a melding.
+    let id = melding(&mut s, &femke, "Joëlle Vermeulenga", None);
+    let alleen_melding = melding(&mut s, &femke, "Kees Dijkstraat", None);
+
+    let personen = s.inzage_personen(&InzageVraag::Naam("joelle vermeulenga".into())).unwrap();
+    let waar: Vec<(Option<&str>, String)> = personen.iter().map(|p| (p.geboortedatum.as_deref(), p.waar())).collect();
+    assert_eq!(
+        waar,
+        [(Some("1960-01-01"), format!("casus {nummer}")), (Some("1988-11-23"), "1 detentiemelding".to_string())]
+    );
+    assert!(matches!(
+        s.inzage(&InzageVraag::Naam("Joëlle Vermeulenga".into())),
+        Err(StoreFout::MeerderePersonen(l)) if l.len() == 2
+    ));
+    let gekozen = s.inzage(&InzageVraag::Id(id.clone())).unwrap();
+    assert!(gekozen.casussen.is_empty(), "the betrokkene of 1960 is another person");
+    assert_eq!(gekozen.meldingen.len(), 1);
+    // Known only from a melding, by name: one person, no choice needed.
+    let kees = s.inzage_personen(&InzageVraag::Naam("Kees Dijkstraat".into())).unwrap();
+    assert_eq!((kees.len(), kees[0].id.as_str(), kees[0].meldingen), (1, alleen_melding.as_str(), 1));
+
+    // The window offers both and draws up the chosen one.
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
+    let pdf = dir.path().join("inzage-melding.pdf");
+    stuur_en_wacht(&mut app, Message::Privacy(P::Gekozen(Bestand::Inzage, Some(pdf.clone()))));
+    stuur_en_wacht(&mut app, Message::Privacy(P::InzageWie("Joëlle Vermeulenga".into())));
+    stuur_en_wacht(&mut app, Message::Privacy(P::InzageMaken));
+    verwacht(&app, "2 personen passen bij deze naam");
+    verwacht(&app, &format!("Joëlle Vermeulenga, geboren 01-01-1960, casus {nummer}"));
+    verwacht(&app, "Joëlle Vermeulenga, geboren 23-11-1988, 1 detentiemelding");
+    stuur_en_wacht(&mut app, Message::Privacy(P::InzageKies(id)));
+    verwacht(&app, "Inzage opgeslagen");
+    let json = std::fs::read_to_string(pdf.with_extension("json")).unwrap();
+    assert!(json.contains("1988-11-23") && !json.contains("1960-01-01"), "{json}");
+}

@@ -630,7 +630,7 @@ fn scherm_te_verwijderen_bevestigen_verlengen_termijnen_inzage_audit_en_backup()
     stuur_en_wacht(&mut app, Message::Privacy(P::Tot("31-12-2030".into())));
     klik(&mut app, "Verlenging vastleggen");
     verwacht(&app, "loopt nu tot en met 31-12-2030");
-    verwacht(&app, "Er zijn geen casussen waarvan de bewaartermijn is verstreken");
+    verwacht(&app, "Er zijn geen casussen, meldingen of adviesvragen waarvan de bewaartermijn is verstreken");
 
     // Terms per thema, validated.
     stuur_en_wacht(&mut app, Message::Privacy(P::TermijnInvoer(1, "0".into())));
@@ -747,4 +747,117 @@ fn scherm_backup_terugzetten_vervangt_na_bevestiging_en_bewaart_de_oude() {
         .expect("copy of the replaced database");
     let oude = schakel::store::ontgrendel(&Gegevensmap::new(oud.path()), Some(WW)).unwrap();
     assert_eq!(oude.aantal("casus").unwrap(), 2);
+}
+
+/// A melding handed over `maanden_geleden` months ago and never converted (the overdracht
+/// date is moved back on the raw file, as time passing would).
+fn oude_overgedragen_melding(s: &mut Store, map: &schakel::store::Gegevensmap, naam: &str, maanden: u32) -> String {
+    use schakel::domain::{Informatiebron, MedewerkerRol, TriageRoute};
+    let femke = match s.medewerkers().unwrap().into_iter().find(|m| m.naam == "Femke Nazorgström") {
+        Some(m) => m.id,
+        None => s.medewerker_toevoegen("Femke Nazorgström", MedewerkerRol::Nazorgcoordinator, None).unwrap(),
+    };
+    let partner = match s.partners().unwrap().into_iter().find(|p| p.naam == "Gemeente Assen") {
+        Some(p) => p.id,
+        None => s
+            .partner_toevoegen(schakel::store::NieuwePartner {
+                naam: "Gemeente Assen".into(),
+                soort: schakel::domain::partner::PartnerSoort::Gemeente,
+                convenantstatus: schakel::domain::Convenantstatus::Convenant,
+            })
+            .unwrap(),
+    };
+    let contact = s
+        .contact_toevoegen(&partner, schakel::store::NieuwContact { naam: "Pim Wijkhuis".into(), ..Default::default() })
+        .unwrap();
+    let id = s
+        .melding_toevoegen(schakel::store::NieuweMelding {
+            behandelaar: femke,
+            naam: naam.into(),
+            geboortedatum: NaiveDate::from_ymd_opt(1988, 11, 23),
+            bron: Some(Informatiebron::Dji),
+            inrichting: "PI Veenhuizen".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    s.melding_verrijk(&id, Informatiebron::Dji, Some("Datum bevestigd")).unwrap();
+    s.melding_triage(&id, TriageRoute::Lokaal, "Gemeente heeft aanbod").unwrap();
+    s.melding_overdragen(&id, &contact, true).unwrap();
+    let toen = vandaag().checked_sub_months(chrono::Months::new(maanden)).unwrap();
+    super::hulp::ruw(map)
+        .execute("UPDATE detentiemelding SET overgedragen_op = ?1 WHERE id = ?2", (toen.to_string(), &id))
+        .unwrap();
+    id
+}
+
+/// The "Te verwijderen" list on the Privacy page holds meldingen and adviesvragen past
+/// their term next to casussen, removed with the same reason and typed confirmation; the
+/// melding term is set on the same page, validated like the casus terms.
+#[test]
+fn scherm_te_verwijderen_met_meldingen_en_adviesvragen_en_meldingtermijn() {
+    let (_dir, map, mut s) = super::hulp::store();
+    let (casus, _) = schakel::demo::volle_casus(&mut s, "ww3", vandaag() - Duration::days(1500)).unwrap();
+    let weg = oude_overgedragen_melding(&mut s, &map, "Joëlle Vermeulenga", 14);
+    let blijft = oude_overgedragen_melding(&mut s, &map, "Kees Dijkstraat", 10);
+    s.gemeente_toevoegen("Sneek").unwrap();
+    let advies = s
+        .advies_toevoegen(schakel::store::NieuweAdviesvraag {
+            datum: Some(vandaag() - Duration::days(3 * 365)),
+            thema: "nazorg".into(),
+            gemeente: "Sneek".into(),
+            vraag: "Oude vraag over overlast".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let code: String = advies.chars().take(8).collect();
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::Navigeer(Pagina::Privacy));
+    verwacht(&app, &casus);
+    verwacht(&app, "Joëlle Vermeulenga");
+    assert!(!toont(&app, "Kees Dijkstraat"), "a melding within its 12 months is not listed");
+    verwacht(&app, &format!("Advies {code}"));
+    // Rows: the casus, the melding, the adviesvraag.
+    stuur_en_wacht(&mut app, Message::Privacy(P::Verwijder(1)));
+    verwacht(&app, "Melding over Joëlle Vermeulenga definitief verwijderen");
+    typ(&mut app, "reden", "Bewaartermijn verstreken");
+    typ(&mut app, "bevestiging", "Kees Dijkstraat");
+    klik(&mut app, "Definitief verwijderen");
+    verwacht(&app, "Typ de naam Joëlle Vermeulenga om te bevestigen.");
+    stuur_en_wacht(&mut app, Message::Privacy(P::Bevestiging("Joëlle Vermeulenga".into())));
+    klik_en_wacht(&mut app, "Definitief verwijderen");
+    verwacht(&app, "De melding over Joëlle Vermeulenga is verwijderd");
+    stuur_en_wacht(&mut app, Message::Privacy(P::SluitMelding));
+    assert!(!toont(&app, "Joëlle Vermeulenga"), "removed melding still listed");
+    // The adviesvraag is now row 1.
+    stuur_en_wacht(&mut app, Message::Privacy(P::Verwijder(1)));
+    verwacht(&app, &format!("Adviesvraag {code} definitief verwijderen"));
+    typ(&mut app, "reden", "Bewaartermijn verstreken");
+    stuur_en_wacht(&mut app, Message::Privacy(P::Bevestiging(code.clone())));
+    klik_en_wacht(&mut app, "Definitief verwijderen");
+    verwacht(&app, "De adviesvraag is verwijderd");
+    assert!(!toont(&app, &format!("Advies {code}")));
+    verwacht(&app, &casus);
+
+    // The melding term: validated, then a shorter term lists the other melding.
+    stuur_en_wacht(&mut app, Message::Privacy(P::SluitMelding));
+    verwacht(&app, "Meldingen die geen casus werden (maanden na overdracht)");
+    stuur_en_wacht(&mut app, Message::Privacy(P::MeldingTermijnInvoer("241".into())));
+    klik(&mut app, "Termijnen opslaan");
+    verwacht(&app, "Bewaartermijn van meldingen: vul een aantal maanden in van 1 tot en met 240.");
+    // The field appends what is typed: empty it first.
+    stuur_en_wacht(&mut app, Message::Privacy(P::MeldingTermijnInvoer(String::new())));
+    typ(&mut app, "termijn-melding", "6");
+    klik_en_wacht(&mut app, "Termijnen opslaan");
+    verwacht(&app, "De bewaartermijnen zijn opgeslagen");
+    verwacht(&app, "Kees Dijkstraat");
+    drop(app);
+
+    let s = Store::open(&map, &super::hulp::sleutel()).unwrap();
+    assert_eq!(s.melding_bewaartermijn().unwrap(), 6);
+    assert!(matches!(s.melding_verversen(&weg), Err(StoreFout::Onbekend { .. })), "removal did not reach the store");
+    assert!(s.adviesvraag(&advies).is_err());
+    let lijst: Vec<String> = s.meldingen_te_verwijderen(vandaag()).unwrap().into_iter().map(|m| m.id).collect();
+    assert_eq!(lijst, [blijft]);
+    assert!(s.casus_regel(&casus).is_ok(), "the casus was not touched");
+    assert!(s.audit_verify().unwrap().in_orde());
 }

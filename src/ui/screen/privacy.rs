@@ -24,17 +24,104 @@ impl Geheim {
     }
 }
 
-/// A closed casus past its term, as listed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What kind of record a row of the "Te verwijderen" list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Soort {
+    /// A closed casus (can be reviewed and extended).
+    #[default]
+    Casus,
+    /// A detentiemelding that never became a casus, past its term after overdracht.
+    Melding,
+    /// An adviesvraag that never became a casus, past its term after its date.
+    Adviesvraag,
+}
+
+/// A record past its retention term, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TeVerwijderen {
-    /// Casusnummer.
+    /// Casus, melding or adviesvraag.
+    pub soort: Soort,
+    /// Casusnummer, or the record id of a melding or adviesvraag.
     pub nummer: String,
-    /// Thema.
+    /// Thema (casus, adviesvraag) or the person's name (melding).
     pub thema: String,
-    /// Closed on (ISO date).
+    /// Closed, handed over or asked on (ISO date).
     pub afgesloten_op: String,
     /// Term ended on (ISO date, extension included).
     pub termijn_tot: String,
+}
+
+impl TeVerwijderen {
+    /// What the user types to confirm a removal: the casusnummer, the person's name of a
+    /// melding, the short id of an adviesvraag.
+    fn bevestigtekst(&self) -> String {
+        match self.soort {
+            Soort::Casus => self.nummer.clone(),
+            Soort::Melding => self.thema.clone(),
+            Soort::Adviesvraag => self.nummer.chars().take(8).collect(),
+        }
+    }
+
+    /// The row's first column.
+    fn kop(&self) -> String {
+        match self.soort {
+            Soort::Casus => self.nummer.clone(),
+            Soort::Melding => "Melding".into(),
+            Soort::Adviesvraag => format!("Advies {}", self.nummer.chars().take(8).collect::<String>()),
+        }
+    }
+
+    /// The row's first date.
+    fn begin(&self) -> String {
+        let d = nl_datum(&self.afgesloten_op);
+        match self.soort {
+            Soort::Casus => format!("afgesloten {d}"),
+            Soort::Melding => format!("overgedragen {d}"),
+            Soort::Adviesvraag => format!("gesteld {d}"),
+        }
+    }
+}
+
+/// The "Te verwijderen" list on `vandaag`: closed casussen past their term (extension
+/// included), then meldingen and adviesvragen that never became a casus and are past
+/// theirs. Read on the store's worker, never in `update`.
+pub fn te_verwijderen(
+    s: &crate::store::Store,
+    vandaag: chrono::NaiveDate,
+) -> Result<Vec<TeVerwijderen>, crate::store::StoreFout> {
+    let mut lijst: Vec<TeVerwijderen> = s
+        .te_verwijderen(vandaag)?
+        .into_iter()
+        .map(|b| TeVerwijderen {
+            soort: Soort::Casus,
+            termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
+            nummer: b.nummer,
+            thema: b.thema,
+            afgesloten_op: b.afgesloten_op.to_string(),
+        })
+        .collect();
+    lijst.extend(s.meldingen_te_verwijderen(vandaag)?.into_iter().map(|m| TeVerwijderen {
+        soort: Soort::Melding,
+        nummer: m.id,
+        thema: m.naam,
+        afgesloten_op: m.overgedragen_op.to_string(),
+        termijn_tot: m.termijn_tot.to_string(),
+    }));
+    lijst.extend(s.adviesvragen_te_verwijderen(vandaag)?.into_iter().map(|a| {
+        let termijn_tot = chrono::NaiveDate::parse_from_str(&a.datum, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.checked_add_months(chrono::Months::new(crate::store::ADVIES_BEWAARTERMIJN_MAANDEN)))
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        TeVerwijderen {
+            soort: Soort::Adviesvraag,
+            thema: if a.thema.is_empty() { "Adviesvraag".into() } else { a.thema },
+            nummer: a.id,
+            afgesloten_op: a.datum,
+            termijn_tot,
+        }
+    }));
+    Ok(lijst)
 }
 
 /// The retention term of one thema as shown.
@@ -62,6 +149,9 @@ pub struct State {
     te_verwijderen: Vec<TeVerwijderen>,
     termijnen: Vec<Termijn>,
     termijn_invoer: Vec<String>,
+    /// Retention term of meldingen that never became a casus (months after overdracht).
+    melding_termijn: u32,
+    melding_termijn_invoer: String,
     /// The key is protected by a passphrase (not the keychain).
     met_wachtwoord: bool,
     vraag: Option<Vraag>,
@@ -133,6 +223,8 @@ pub enum Message {
     Annuleer,
     /// Edit the months of thema `.0`.
     TermijnInvoer(usize, String),
+    /// Edit the months of the melding term.
+    MeldingTermijnInvoer(String),
     /// Save the retention terms.
     TermijnenOpslaan,
     /// Edit whom the inzageverzoek is about.
@@ -192,12 +284,33 @@ pub enum Message {
 pub enum Event {
     /// Open a casus (to review it before removal or extension).
     Open(String),
-    /// Store these terms (thema id, months).
-    Termijnen(Vec<(String, u32)>),
+    /// Store these terms.
+    Termijnen {
+        /// Changed casus terms (thema id, months).
+        themas: Vec<(String, u32)>,
+        /// The changed melding term (months after overdracht).
+        melding: Option<u32>,
+    },
     /// Remove a casus after its term.
     Verwijder {
         /// Casusnummer.
         nummer: String,
+        /// Reason.
+        reden: String,
+    },
+    /// Remove a melding that never became a casus, after its term.
+    MeldingVerwijder {
+        /// Melding id.
+        id: String,
+        /// The person's name (for the message).
+        naam: String,
+        /// Reason.
+        reden: String,
+    },
+    /// Remove an adviesvraag that never became a casus, after its term.
+    AdviesVerwijder {
+        /// Adviesvraag id.
+        id: String,
         /// Reason.
         reden: String,
     },
@@ -327,9 +440,12 @@ impl State {
         self.inzage_keuze = personen;
     }
 
-    /// Replace the lists.
-    pub fn vervang(&mut self, te_verwijderen: Vec<TeVerwijderen>, termijnen: Vec<Termijn>) {
+    /// Replace the lists: casussen, meldingen and adviesvragen past their term, the terms
+    /// per thema and the melding term.
+    pub fn vervang(&mut self, te_verwijderen: Vec<TeVerwijderen>, termijnen: Vec<Termijn>, melding_termijn: u32) {
         self.termijn_invoer = termijnen.iter().map(|t| t.maanden.to_string()).collect();
+        self.melding_termijn = melding_termijn;
+        self.melding_termijn_invoer = melding_termijn.to_string();
         self.te_verwijderen = te_verwijderen;
         self.termijnen = termijnen;
     }
@@ -402,12 +518,14 @@ impl State {
                 self.vraag(Vraag::Verwijder(i));
                 None
             }
-            Message::Verleng(i) if i < self.te_verwijderen.len() => {
+            Message::Verleng(i) if self.te_verwijderen.get(i).is_some_and(|c| c.soort == Soort::Casus) => {
                 self.vraag(Vraag::Verleng(i));
                 None
             }
             Message::Verwijder(_) | Message::Verleng(_) => None,
-            Message::Bekijk(i) => self.te_verwijderen.get(i).map(|c| Event::Open(c.nummer.clone())),
+            Message::Bekijk(i) => {
+                self.te_verwijderen.get(i).filter(|c| c.soort == Soort::Casus).map(|c| Event::Open(c.nummer.clone()))
+            }
             Message::Reden(t) => {
                 self.reden = t;
                 None
@@ -432,7 +550,20 @@ impl State {
                 }
                 None
             }
+            Message::MeldingTermijnInvoer(t) => {
+                self.melding_termijn_invoer = t;
+                None
+            }
             Message::TermijnenOpslaan => {
+                let melding = match self.melding_termijn_invoer.trim().parse::<u32>() {
+                    Ok(m) if (1..=crate::store::MAX_BEWAARTERMIJN_MAANDEN).contains(&m) => {
+                        (m != self.melding_termijn).then_some(m)
+                    }
+                    _ => {
+                        let tekst = "Bewaartermijn van meldingen: vul een aantal maanden in van 1 tot en met 240.";
+                        return (Task::none(), self.fout(tekst));
+                    }
+                };
                 let mut uit = Vec::new();
                 for (t, invoer) in self.termijnen.iter().zip(&self.termijn_invoer) {
                     match invoer.trim().parse::<u32>() {
@@ -450,11 +581,11 @@ impl State {
                         }
                     }
                 }
-                if uit.is_empty() {
+                if uit.is_empty() && melding.is_none() {
                     self.meld(Vlak::Info, "Er is niets gewijzigd.");
                     None
                 } else {
-                    Some(Event::Termijnen(uit))
+                    Some(Event::Termijnen { themas: uit, melding })
                 }
             }
             Message::InzageWie(t) => {
@@ -666,15 +797,25 @@ impl State {
     fn ja(&mut self) -> Option<Event> {
         match self.vraag.clone()? {
             Vraag::Verwijder(i) => {
-                let nummer = self.te_verwijderen.get(i)?.nummer.clone();
-                if self.reden.trim().is_empty() {
+                let rij = self.te_verwijderen.get(i)?.clone();
+                let bevestig = rij.bevestigtekst();
+                let reden = self.reden.trim().to_string();
+                if reden.is_empty() {
                     self.dialoogfout = Some("Vul de reden van verwijdering in; die komt in de auditlog.".into());
                     None
-                } else if self.bevestiging.trim() != nummer {
-                    self.dialoogfout = Some(format!("Typ het casusnummer {nummer} om te bevestigen."));
+                } else if self.bevestiging.trim() != bevestig {
+                    self.dialoogfout = Some(match rij.soort {
+                        Soort::Casus => format!("Typ het casusnummer {bevestig} om te bevestigen."),
+                        Soort::Melding => format!("Typ de naam {bevestig} om te bevestigen."),
+                        Soort::Adviesvraag => format!("Typ de code {bevestig} om te bevestigen."),
+                    });
                     None
                 } else {
-                    Some(Event::Verwijder { nummer, reden: self.reden.trim().to_string() })
+                    Some(match rij.soort {
+                        Soort::Casus => Event::Verwijder { nummer: rij.nummer, reden },
+                        Soort::Melding => Event::MeldingVerwijder { id: rij.nummer, naam: rij.thema, reden },
+                        Soort::Adviesvraag => Event::AdviesVerwijder { id: rij.nummer, reden },
+                    })
                 }
             }
             Vraag::Verleng(i) => {
@@ -714,32 +855,43 @@ impl State {
         // Te verwijderen.
         let mut lijst = column![
             text("Te verwijderen").size(17),
-            text("Afgesloten casussen waarvan de bewaartermijn (en een eventuele verlenging) is verstreken.")
-                .size(13)
-                .style(theme::gedempt),
+            text(
+                "Afgesloten casussen waarvan de bewaartermijn (en een eventuele verlenging) is verstreken, en \
+                 meldingen en adviesvragen die geen casus werden en hun bewaartermijn voorbij zijn."
+            )
+            .size(13)
+            .style(theme::gedempt),
         ]
         .spacing(6);
         if self.te_verwijderen.is_empty() {
-            lijst = lijst.push(text("Er zijn geen casussen waarvan de bewaartermijn is verstreken.").size(14));
+            lijst = lijst.push(
+                text("Er zijn geen casussen, meldingen of adviesvragen waarvan de bewaartermijn is verstreken.")
+                    .size(14),
+            );
         }
         for (i, c) in self.te_verwijderen.iter().enumerate() {
-            lijst = lijst.push(
-                row![
-                    text(c.nummer.clone()).size(14).width(90),
-                    text(c.thema.clone()).size(14).width(Fill),
-                    // The two dates under each other leave the thema room in a 1024 px window.
-                    column![
-                        text(format!("afgesloten {}", nl_datum(&c.afgesloten_op))).size(13),
-                        text(format!("termijn t/m {}", nl_datum(&c.termijn_tot))).size(13),
-                    ]
+            let mut r = row![
+                text(c.kop()).size(14).width(90),
+                text(c.thema.clone()).size(14).width(Fill),
+                // The two dates under each other leave the thema room in a 1024 px window.
+                column![text(c.begin()).size(13), text(format!("termijn t/m {}", nl_datum(&c.termijn_tot))).size(13),]
                     .width(160),
-                    button(text("Bekijken").size(13)).on_press(Message::Bekijk(i)).style(Knop::Link.stijl()),
-                    button(text("Verlengen…").size(13)).on_press(Message::Verleng(i)).style(Knop::Secundair.stijl()),
-                    button(text("Verwijderen…").size(13)).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()),
-                ]
-                .spacing(8)
-                .align_y(iced::Center),
-            );
+            ]
+            .spacing(8)
+            .align_y(iced::Center);
+            // Only a casus can be reviewed in its own screen and have its term extended.
+            if c.soort == Soort::Casus {
+                r = r
+                    .push(button(text("Bekijken").size(13)).on_press(Message::Bekijk(i)).style(Knop::Link.stijl()))
+                    .push(
+                        button(text("Verlengen…").size(13))
+                            .on_press(Message::Verleng(i))
+                            .style(Knop::Secundair.stijl()),
+                    );
+            }
+            lijst = lijst.push(r.push(
+                button(text("Verwijderen…").size(13)).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()),
+            ));
         }
         inhoud = inhoud.push(paneel(lijst));
 
@@ -755,6 +907,16 @@ impl State {
                 .align_y(iced::Center),
             );
         }
+        termijnen = termijnen.push(
+            row![
+                text("Meldingen die geen casus werden (maanden na overdracht)").size(14).width(Fill),
+                invoer("12", &self.melding_termijn_invoer, Message::MeldingTermijnInvoer)
+                    .id("termijn-melding")
+                    .width(80),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
         termijnen = termijnen
             .push(button(text("Termijnen opslaan")).on_press(Message::TermijnenOpslaan).style(Knop::Secundair.stijl()));
         inhoud = inhoud.push(paneel(termijnen));
@@ -790,10 +952,10 @@ impl State {
             keuze = keuze.push(
                 row![
                     text(format!(
-                        "{}, geboren {}, casus {}",
+                        "{}, geboren {}, {}",
                         p.naam,
                         p.geboortedatum.as_deref().map(nl_datum).unwrap_or_else(|| "onbekend".into()),
-                        p.casussen.join(", ")
+                        p.waar()
                     ))
                     .size(14)
                     .width(Fill),
@@ -976,25 +1138,50 @@ impl State {
     fn dialoog(&self, v: &Vraag) -> Element<'_, Message> {
         let nummer = |i: usize| self.te_verwijderen.get(i).map(|c| c.nummer.clone()).unwrap_or_default();
         let (titel, uitleg, velden, knop, gevaar): (String, String, Element<'_, Message>, &str, bool) = match v {
-            Vraag::Verwijder(i) => (
-                format!("Casus {} definitief verwijderen", nummer(*i)),
-                "De casus en alles wat eronder valt (betrokkenen, detentie, journaal, plannen, verslagen) wordt \
-                 onherroepelijk verwijderd, ook bij collega's na de volgende synchronisatie. Alleen een regel in de \
-                 auditlog blijft: casusnummer, datum, wie en waarom."
-                    .into(),
-                column![
-                    veld("Reden", invoer("Bewaartermijn verstreken", &self.reden, Message::Reden).id("reden"), None),
-                    veld(
+            Vraag::Verwijder(i) => {
+                let rij = self.te_verwijderen.get(*i).cloned().unwrap_or_default();
+                let (titel, uitleg, vraag) = match rij.soort {
+                    Soort::Casus => (
+                        format!("Casus {} definitief verwijderen", rij.nummer),
+                        "De casus en alles wat eronder valt (betrokkenen, detentie, journaal, plannen, verslagen) \
+                         wordt onherroepelijk verwijderd, ook bij collega's na de volgende synchronisatie. Alleen een \
+                         regel in de auditlog blijft: casusnummer, datum, wie en waarom.",
                         "Typ het casusnummer ter bevestiging",
-                        invoer(&nummer(*i), &self.bevestiging, Message::Bevestiging).id("bevestiging"),
-                        None
                     ),
-                ]
-                .spacing(6)
-                .into(),
-                "Definitief verwijderen",
-                true,
-            ),
+                    Soort::Melding => (
+                        format!("Melding over {} definitief verwijderen", rij.thema),
+                        "De melding met haar bronnen en aanbod wordt onherroepelijk verwijderd, ook bij collega's na \
+                         de volgende synchronisatie. Alleen een regel in de auditlog blijft: wie, wanneer en waarom.",
+                        "Typ de naam ter bevestiging",
+                    ),
+                    Soort::Adviesvraag => (
+                        format!("Adviesvraag {} definitief verwijderen", rij.bevestigtekst()),
+                        "De adviesvraag wordt onherroepelijk verwijderd, ook bij collega's na de volgende \
+                         synchronisatie. Alleen een regel in de auditlog blijft: wie, wanneer en waarom.",
+                        "Typ de code ter bevestiging",
+                    ),
+                };
+                (
+                    titel,
+                    uitleg.into(),
+                    column![
+                        veld(
+                            "Reden",
+                            invoer("Bewaartermijn verstreken", &self.reden, Message::Reden).id("reden"),
+                            None
+                        ),
+                        veld(
+                            vraag,
+                            invoer(&rij.bevestigtekst(), &self.bevestiging, Message::Bevestiging).id("bevestiging"),
+                            None
+                        ),
+                    ]
+                    .spacing(6)
+                    .into(),
+                    "Definitief verwijderen",
+                    true,
+                )
+            }
             Vraag::Verleng(i) => (
                 format!("Bewaartermijn van casus {} verlengen", nummer(*i)),
                 "Leg vast tot wanneer de casus bewaard blijft en waarom (bijvoorbeeld een lopende procedure).".into(),
