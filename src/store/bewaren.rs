@@ -116,6 +116,24 @@ fn adviesvragen_van(conn: &Connection, id: &str) -> Resultaat<Vec<String>> {
     Ok(r.collect::<Result<_, _>>()?)
 }
 
+/// The detentiemeldingen omgezet into casus `id`: they are removed with it, with their
+/// sources and aanbod (a melding's scope key is its own id).
+fn meldingen_van(conn: &Connection, id: &str) -> Resultaat<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT id FROM detentiemelding WHERE omgezet_casus_id = ?1")?;
+    let r = stmt.query_map([id], |r| r.get(0))?;
+    Ok(r.collect::<Result<_, _>>()?)
+}
+
+/// The tables under a melding.
+const ONDER_MELDING: &[&s::Tabel] = &[&s::MELDINGBRON, &s::MELDING_AANBOD];
+
+/// The row ids of table `t` under melding `id`.
+fn rijen_onder_melding(conn: &Connection, t: &s::Tabel, id: &str) -> Resultaat<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("SELECT id FROM {} WHERE melding_id = ?1", t.naam))?;
+    let r = stmt.query_map([id], |r| r.get(0))?;
+    Ok(r.collect::<Result<_, _>>()?)
+}
+
 /// Delete every row under casus `id` (not the casus row) without change-log entries, and
 /// wipe the values of every operation of that casus in the change log. Used when a
 /// removal arrives from a colleague: their tombstones may not cover rows this device
@@ -139,6 +157,19 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
         rijen += conn.execute("DELETE FROM adviesvraag WHERE id = ?1", [&advies])?;
         s::vergeet_koppen(conn, "adviesvraag", &advies)?;
         gewist += wis_log(conn, &advies)?;
+    }
+    for melding in meldingen_van(conn, id)? {
+        for t in ONDER_MELDING {
+            for rij in rijen_onder_melding(conn, t, &melding)? {
+                conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [&rij])?;
+                s::vergeet_koppen(conn, t.naam, &rij)?;
+                rijen += 1;
+            }
+        }
+        rijen += conn.execute("DELETE FROM detentiemelding WHERE id = ?1", [&melding])?;
+        s::vergeet_koppen(conn, s::DETENTIEMELDING.naam, &melding)?;
+        conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&melding])?;
+        gewist += wis_log(conn, &melding)?;
     }
     for (rij, _) in koppelingen_van(conn, id)? {
         conn.execute("DELETE FROM koppeling WHERE id = ?1", [&rij])?;
@@ -331,6 +362,19 @@ impl Store {
             w.verwijder_zonder_audit(&s::ADVIESVRAAG, advies, advies)?;
         }
         rijen += adviesvragen.len();
+        // An omgezet melding has no term of its own: it goes with the casus it became.
+        let meldingen = meldingen_van(w.conn(), &id)?;
+        for melding in &meldingen {
+            for t in ONDER_MELDING {
+                for rij in rijen_onder_melding(w.conn(), t, melding)? {
+                    w.verwijder_zonder_audit(t, &rij, melding)?;
+                    rijen += 1;
+                }
+            }
+            w.verwijder_zonder_audit(&s::DETENTIEMELDING, melding, melding)?;
+            w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [melding])?;
+            rijen += 1;
+        }
         for (rij, scope) in koppelingen_van(w.conn(), &id)? {
             w.verwijder_zonder_audit(&s::KOPPELING, &rij, &scope)?;
             rijen += 1;
@@ -342,6 +386,9 @@ impl Store {
         if stappen.log_wissen {
             for advies in &adviesvragen {
                 gewiste_waarden += wis_log(w.conn(), advies)?;
+            }
+            for melding in &meldingen {
+                gewiste_waarden += wis_log(w.conn(), melding)?;
             }
         }
         w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;

@@ -585,3 +585,51 @@ fn inzage_keuzelijst_biedt_personen_uit_een_melding() {
     let json = std::fs::read_to_string(pdf.with_extension("json")).unwrap();
     assert!(json.contains("1988-11-23") && !json.contains("1960-01-01"), "{json}");
 }
+
+/// An omgezet melding has no term of its own: it is kept with its casus and removed with
+/// it after the casus's term, sources and aanbod included, on this device and, through
+/// the tombstones, on a colleague's; its values leave the change log.
+#[test]
+fn omgezette_melding_gaat_mee_met_haar_casus() {
+    use schakel::domain::fase::FaseOvergang;
+    use schakel::domain::{Fase, WegingUitkomst};
+    let mut t = team(2);
+    let s = &mut t[0].store;
+    let femke = s.medewerker_toevoegen("Femke Nazorgström", MedewerkerRol::Nazorgcoordinator, None).unwrap();
+    let id = melding(s, &femke, "Joëlle Vermeulenga", Some("111222333"));
+    s.melding_verrijk(&id, Informatiebron::Reclassering, Some("Toezicht bij Zwaluwstraat")).unwrap();
+    s.melding_aanbod(&id, AanbodGebied::Onderdak, AanbodStatus::Geregeld, None, "Kamer bij Exodus").unwrap();
+    s.melding_triage(&id, TriageRoute::Zvh, "Meervoudige problematiek").unwrap();
+    let nummer = s.melding_omzetten(&id, Some("Reiger")).unwrap().to_string();
+    let vandaag = chrono::Local::now().date_naive();
+    assert!(
+        s.meldingen_te_verwijderen(vandaag + chrono::Duration::days(3650)).unwrap().is_empty(),
+        "an omgezet melding is never listed on its own"
+    );
+    s.casus_fase(&nummer, &FaseOvergang::naar(Fase::Weging)).unwrap();
+    let procesregie =
+        FaseOvergang { uitkomst: Some(WegingUitkomst::Procesregie), ..FaseOvergang::naar(Fase::Procesregie) };
+    s.casus_fase(&nummer, &procesregie).unwrap();
+    let sluit = FaseOvergang { reden: Some("Doelen behaald".into()), ..FaseOvergang::naar(Fase::Afgesloten) };
+    s.casus_fase(&nummer, &sluit).unwrap();
+    uitwisselen(&mut t, 0, 1);
+    assert_eq!(t[1].store.melding_detail(&id).unwrap().status, MeldingStatus::Omgezet);
+
+    let na_termijn = vandaag.checked_add_months(chrono::Months::new(25)).unwrap();
+    t[0].store.casus_vernietigen(&nummer, "Bewaartermijn verstreken", na_termijn).unwrap();
+    assert!(matches!(t[0].store.melding_verversen(&id), Err(StoreFout::Onbekend { .. })));
+    assert_eq!(t[0].store.aantal("meldingbron").unwrap(), 0);
+    assert_eq!(t[0].store.aantal("melding_aanbod").unwrap(), 0);
+    let log = t[0].store.wijzigingslog().unwrap();
+    assert!(!log.contains("Vermeulenga") && !log.contains("Zwaluwstraat") && !log.contains("Exodus"), "values wiped");
+    assert!(t[0].store.audit_verify().unwrap().in_orde());
+    assert!(matches!(
+        t[0].store.inzage(&InzageVraag::Bsn("111222333".into())),
+        Err(StoreFout::Onbekend { .. })
+    ));
+    // The colleague's copy goes too.
+    uitwisselen(&mut t, 0, 1);
+    assert!(matches!(t[1].store.melding_verversen(&id), Err(StoreFout::Onbekend { .. })));
+    assert_eq!(t[1].store.aantal("meldingbron").unwrap() + t[1].store.aantal("melding_aanbod").unwrap(), 0);
+    assert!(!t[1].store.wijzigingslog().unwrap().contains("Zwaluwstraat"));
+}
