@@ -574,6 +574,19 @@ pub enum CasusOpdracht {
         #[arg(long, default_value = "")]
         toelichting: String,
     },
+    /// Wijzig de soort of de toelichting van de koppeling tussen twee casussen
+    KoppelingWijzig {
+        /// Casusnummer
+        nummer: String,
+        /// Casusnummer van de andere casus
+        ander: String,
+        /// Nieuwe soort: gezin, groep, dader-slachtoffer of netwerk
+        #[arg(long)]
+        soort: Option<String>,
+        /// Nieuwe toelichting (leeg maakt haar leeg)
+        #[arg(long)]
+        toelichting: Option<String>,
+    },
     /// Verwijder de koppeling tussen twee casussen; de reden komt in het journaal van beide
     Ontkoppel {
         /// Casusnummer
@@ -2027,6 +2040,18 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 &id,
                 &format!("Casus {nummer} en casus {ander} zijn gekoppeld ({}).", soort.label().to_lowercase()),
             );
+        }
+        CasusOpdracht::KoppelingWijzig { nummer, ander, soort, toelichting } => {
+            let soort = soort.as_deref().map(crate::domain::KoppelSoort::parse).transpose()?;
+            let mut store = open_store(map)?;
+            let aantal = store.koppeling_wijzig(nummer, ander, soort, toelichting.as_deref())?;
+            if json {
+                print_json(&serde_json::json!({ "casusnummer": nummer, "ander": ander, "gewijzigd": aantal }));
+            } else if aantal == 0 {
+                println!("Er is niets gewijzigd.");
+            } else {
+                println!("De koppeling tussen casus {nummer} en casus {ander} is gewijzigd.");
+            }
         }
         CasusOpdracht::Ontkoppel { nummer, ander, reden } => {
             let mut store = open_store(map)?;

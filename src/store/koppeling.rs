@@ -80,6 +80,45 @@ impl Store {
         w.commit()
     }
 
+    /// Correct the kind and/or toelichting of the link between casus `nummer_a` and
+    /// `nummer_b` (`None` leaves it unchanged). The change carries the pair's scope key,
+    /// so it reaches exactly the colleagues who hold the link. Returns how many fields
+    /// changed (0: nothing to change).
+    pub fn koppeling_wijzig(
+        &mut self,
+        nummer_a: &str,
+        nummer_b: &str,
+        soort: Option<KoppelSoort>,
+        toelichting: Option<&str>,
+    ) -> Resultaat<usize> {
+        let a = casus_id(&self.conn, nummer_a)?;
+        let b = casus_id(&self.conn, nummer_b)?;
+        let (na, nb) = (self.casusnummer_van(&a)?, self.casusnummer_van(&b)?);
+        let (eerste, tweede) = paar(&a, &b);
+        let ids: Vec<String> = {
+            let mut stmt = self.conn.prepare("SELECT id FROM koppeling WHERE casus_a = ?1 AND casus_b = ?2")?;
+            stmt.query_map((eerste, tweede), |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        if ids.is_empty() {
+            return Err(DomeinFout::from(KoppelFout::NietGekoppeld(na, nb)).into());
+        }
+        let mut velden = Vec::new();
+        if let Some(soort) = soort {
+            velden.push(("soort", tekst(soort.code())));
+        }
+        if let Some(t) = toelichting {
+            velden.push(("toelichting", tekst(t.trim())));
+        }
+        let mut w = self.schrijver()?;
+        let mut aantal = 0;
+        // Two devices may have linked the same pair offline: correct every such link.
+        for id in &ids {
+            aantal = aantal.max(w.wijzig(&s::KOPPELING, id, &velden)?);
+        }
+        w.commit()?;
+        Ok(aantal)
+    }
+
     /// The scope keys of every koppeling in the change log (sync: which pairs a bundle
     /// limited to some casussen vouches for).
     pub fn koppeling_scopes(&self) -> Resultaat<Vec<String>> {

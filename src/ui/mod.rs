@@ -642,6 +642,8 @@ pub enum Casusstap {
     Gekoppeld,
     /// A koppeling with another casus removed.
     Ontkoppeld,
+    /// The kind or toelichting of a koppeling corrected.
+    KoppelingGewijzigd,
 }
 
 /// Arrow direction for Alt+arrow moves.
@@ -3141,6 +3143,9 @@ impl Hoofd {
                             d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.")
                         }
                         Casusstap::Gekoppeld => d.koppeling_opgeslagen("Opgeslagen: de casussen zijn gekoppeld."),
+                        Casusstap::KoppelingGewijzigd => {
+                            d.koppeling_opgeslagen("Opgeslagen: de koppeling is gewijzigd.")
+                        }
                         Casusstap::Ontkoppeld => d.koppeling_opgeslagen(
                             "De koppeling is verwijderd; de reden staat in het journaal van beide casussen.",
                         ),
@@ -3248,6 +3253,11 @@ impl Hoofd {
             Some(detail::Event::Koppel(ander, soort, toelichting)) => {
                 return self.casus_schrijf(task, Casusstap::Gekoppeld, move |s, n| {
                     s.koppel(n, &ander, soort, &toelichting).map(|_| ())
+                });
+            }
+            Some(detail::Event::KoppelingWijzig(ander, soort, toelichting)) => {
+                return self.casus_schrijf(task, Casusstap::KoppelingGewijzigd, move |s, n| {
+                    s.koppeling_wijzig(n, &ander, Some(soort), Some(&toelichting)).map(|_| ())
                 });
             }
             Some(detail::Event::Ontkoppel(ander, reden)) => {

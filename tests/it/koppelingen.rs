@@ -395,3 +395,119 @@ fn kengetallen_tellen_koppelingen_per_soort() {
     let oud = s.kengetallen(vandaag - chrono::Duration::days(400), vandaag - chrono::Duration::days(300)).unwrap();
     assert!(oud.koppelingen.iter().all(|t| t.aantal == 0));
 }
+
+/// A link's kind and toelichting are corrected in place (no ontkoppel and koppel again):
+/// the change reaches a colleague entitled to both casussen, not one entitled to only one;
+/// an unlinked pair is refused with the same Dutch sentence as ontkoppel.
+#[test]
+fn koppeling_wijzigen_synchroniseert_naar_wie_recht_heeft_op_beide() {
+    let mut t = team_met(&[
+        ("Regisseur Één".into(), "procesregisseur"),
+        ("Regisseur Twee".into(), "procesregisseur"),
+        ("Tom Traject".into(), "trajectbegeleider"),
+    ]);
+    let tb_apparaat = t[2].id();
+    let tom = trajectbegeleider(&mut t[0].store, "Tom Traject", &tb_apparaat);
+    let a = hulp::casus(&mut t[0].store, "Van Tom");
+    let b = hulp::casus(&mut t[0].store, "Niet van Tom");
+    let c = hulp::casus(&mut t[0].store, "Los");
+    wijs_trajectbegeleider_toe(&mut t[0].store, &a, Some(&tom));
+    t[0].store.koppel(&a, &b, KoppelSoort::Gezin, "Broers").unwrap();
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 0, 2);
+
+    // Corrected on the second replica, from the other side of the pair.
+    let s = &mut t[1].store;
+    assert_eq!(s.koppeling_wijzig(&b, &a, None, None).unwrap(), 0, "nothing to change");
+    assert_eq!(s.koppeling_wijzig(&b, &a, Some(KoppelSoort::DaderSlachtoffer), Some(" Uitbuiting ")).unwrap(), 2);
+    let f = s.koppeling_wijzig(&a, &c, Some(KoppelSoort::Groep), None).unwrap_err();
+    assert_eq!(schakel::melding::store(&f), format!("Casus {a} en casus {c} zijn niet gekoppeld."));
+    let f = s.koppeling_wijzig(&a, "2099-0001", Some(KoppelSoort::Groep), None).unwrap_err();
+    assert!(matches!(f, StoreFout::CasusOnbekend(_)), "{f:?}");
+    uitwisselen(&mut t, 1, 0);
+    let k = &t[0].store.koppelingen(&a).unwrap()[0];
+    assert_eq!((k.soort, k.toelichting.as_str()), (KoppelSoort::DaderSlachtoffer, "Uitbuiting"));
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+    // Tom, entitled to only one of the pair, receives nothing of the change.
+    uitwisselen(&mut t, 0, 2);
+    assert_eq!(t[2].store.aantal("koppeling").unwrap(), 0);
+    let ops = t[2].store.operaties_na(&Default::default(), None).unwrap();
+    assert!(!ops.iter().any(|o| o.tabel == "koppeling"), "{ops:?}");
+    assert!(t[0].store.audit_verify().unwrap().in_orde());
+}
+
+/// `schakel casus koppeling-wijzig` with the window's rules and Dutch messages.
+#[test]
+fn cli_koppeling_wijzig() {
+    use predicates::prelude::*;
+    let d = tempfile::tempdir().unwrap();
+    let map = d.path().join("data");
+    schakel(&map).args(["init", "--naam", "Test Regisseur"]).assert().success();
+    let nieuw = |werknaam: &str| -> String {
+        let v = json(schakel(&map).args(["casus", "new", "--werknaam", werknaam, "--thema", "mensenhandel"]));
+        v["casusnummer"].as_str().unwrap().to_string()
+    };
+    let a = nieuw("Dader Den");
+    let b = nieuw("Slachtoffer Sering");
+    let c = nieuw("Derde Dennen");
+    schakel(&map).args(["casus", "koppel", &a, &b, "--soort", "netwerk"]).assert().success();
+    let tekst = uitvoer(schakel(&map).args([
+        "casus",
+        "koppeling-wijzig",
+        &b,
+        &a,
+        "--soort",
+        "dader-slachtoffer",
+        "--toelichting",
+        "Zelfde uitbuiter",
+    ]));
+    assert!(tekst.contains(&format!("De koppeling tussen casus {b} en casus {a} is gewijzigd.")), "{tekst}");
+    let v = json(schakel(&map).args(["casus", "show", &a]));
+    assert_eq!(v["koppelingen"][0]["soort"], "dader_slachtoffer");
+    assert_eq!(v["koppelingen"][0]["toelichting"], "Zelfde uitbuiter");
+    let tekst = uitvoer(schakel(&map).args(["casus", "koppeling-wijzig", &a, &b, "--toelichting", "Zelfde uitbuiter"]));
+    assert!(tekst.contains("Er is niets gewijzigd."), "{tekst}");
+    schakel(&map)
+        .args(["casus", "koppeling-wijzig", &a, &b, "--soort", "buren"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("Onbekende koppelsoort: 'buren'."));
+    schakel(&map)
+        .args(["casus", "koppeling-wijzig", &a, &c, "--soort", "groep"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!("Casus {a} en casus {c} zijn niet gekoppeld.")));
+}
+
+/// The window: "Koppeling wijzigen" on a link opens its kind and toelichting, filled in; saving
+/// shows the corrected link on both sides; Esc cancels.
+#[test]
+fn venster_koppeling_wijzigen() {
+    use super::ui::{klik, klik_en_wacht, toont, typ, verwacht};
+    use schakel::ui::screen::detail::Message as D;
+    use schakel::ui::{App, Message};
+    let (_d, map, mut s) = hulp::store();
+    let a = hulp::casus(&mut s, "Stille Eik");
+    let b = hulp::casus(&mut s, "Hoge Beuk");
+    s.koppel(&a, &b, KoppelSoort::Gezin, "Broers").unwrap();
+    let mut app = App::met_store(map.clone(), s);
+    super::ui::stuur_en_wacht(&mut app, Message::OpenCasus(a.clone()));
+    verwacht(&app, "Hoge Beuk — Gezin/systeem, fase aanmelding, AVE 3, geen procesregisseur (Broers)");
+    klik(&mut app, "Koppeling wijzigen");
+    verwacht(&app, &format!("Koppeling met casus {b} wijzigen"));
+    super::ui::stuur_en_wacht(&mut app, Message::Detail(D::Annuleren));
+    assert!(!toont(&app, &format!("Koppeling met casus {b} wijzigen")), "Annuleren closes the form");
+    klik(&mut app, "Koppeling wijzigen");
+    super::ui::stuur_en_wacht(&mut app, Message::Detail(D::KoppelingSoort(KoppelSoort::Groep)));
+    // The toelichting is filled in with the current one; typing appends.
+    typ(&mut app, "koppeling-toelichting", " uit de jeugdgroep");
+    klik_en_wacht(&mut app, "Opslaan (Enter)");
+    verwacht(&app, "Opgeslagen: de koppeling is gewijzigd.");
+    verwacht(&app, "Hoge Beuk — Groep, fase aanmelding, AVE 3, geen procesregisseur (Broers uit de jeugdgroep)");
+    klik(&mut app, &b);
+    verwacht(&app, "Stille Eik — Groep");
+    drop(app);
+    let s = schakel::store::Store::open(&map, &hulp::sleutel()).unwrap();
+    let k = &s.koppelingen(&b).unwrap()[0];
+    assert_eq!((k.soort, k.toelichting.as_str()), (KoppelSoort::Groep, "Broers uit de jeugdgroep"));
+}

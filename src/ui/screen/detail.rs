@@ -118,6 +118,8 @@ pub struct State {
     koppel: Option<KoppelFormulier>,
     /// The link whose removal awaits confirmation: (other casusnummer, typed reason).
     ontkoppel: Option<(String, String)>,
+    /// The link being corrected: (other casusnummer, kind, toelichting).
+    koppel_wijzig: Option<(String, KoppelSoort, String)>,
 }
 
 /// The "Koppelen…" form: a searchable pick of the other casus, the kind, a toelichting.
@@ -301,6 +303,14 @@ pub enum Message {
     KoppelToelichting(String),
     /// Save the link (Enter).
     KoppelOpslaan,
+    /// Open the correction of the link with this casus (casusnummer).
+    KoppelingWijzigen(String),
+    /// Choose the corrected kind of the link.
+    KoppelingSoort(KoppelSoort),
+    /// Type the corrected toelichting of the link.
+    KoppelingToelichting(String),
+    /// Save the correction of the link.
+    KoppelingOpslaan,
     /// Ask to remove the link with this casus (casusnummer).
     Ontkoppelen(String),
     /// Type the reason of removing a link.
@@ -528,6 +538,8 @@ pub enum Event {
     Koppel(String, KoppelSoort, String),
     /// Remove the link with casus `.0`, reason `.1`.
     Ontkoppel(String, String),
+    /// Correct the link with casus `.0`: kind `.1`, toelichting `.2`.
+    KoppelingWijzig(String, KoppelSoort, String),
 }
 
 impl State {
@@ -570,6 +582,7 @@ impl State {
             koppel_keuzes: Vec::new(),
             koppel: None,
             ontkoppel: None,
+            koppel_wijzig: None,
             detentie_correctie: None,
             detentie_weg: None,
             weging: None,
@@ -599,6 +612,7 @@ impl State {
     pub fn koppeling_opgeslagen(&mut self, melding: &str) {
         self.koppel = None;
         self.ontkoppel = None;
+        self.koppel_wijzig = None;
         self.fout = None;
         self.melding = Some(melding.into());
     }
@@ -1021,6 +1035,7 @@ impl State {
                 self.weging = None;
                 self.koppel = None;
                 self.ontkoppel = None;
+                self.koppel_wijzig = None;
             }
             Message::OpenGekoppeld(n) => return (Task::none(), Some(Event::Open(n))),
             Message::Koppelen => {
@@ -1069,8 +1084,33 @@ impl State {
                     }
                 }
             }
+            Message::KoppelingWijzigen(n) => {
+                if let Some(k) = self.koppelingen.iter().find(|k| k.casus.casusnummer == n) {
+                    self.koppel_wijzig = Some((n, k.soort, k.toelichting.clone()));
+                    self.koppel = None;
+                    self.ontkoppel = None;
+                    self.melding = None;
+                    return (iced::widget::operation::focus("koppeling-toelichting"), None);
+                }
+            }
+            Message::KoppelingSoort(soort) => {
+                if let Some(w) = &mut self.koppel_wijzig {
+                    w.1 = soort;
+                }
+            }
+            Message::KoppelingToelichting(t) => {
+                if let Some(w) = &mut self.koppel_wijzig {
+                    w.2 = t;
+                }
+            }
+            Message::KoppelingOpslaan => {
+                if let Some((n, soort, toelichting)) = &self.koppel_wijzig {
+                    return (Task::none(), Some(Event::KoppelingWijzig(n.clone(), *soort, toelichting.clone())));
+                }
+            }
             Message::Ontkoppelen(n) => {
                 self.ontkoppel = Some((n, String::new()));
+                self.koppel_wijzig = None;
                 self.koppel = None;
                 self.melding = None;
             }
@@ -1934,6 +1974,9 @@ impl State {
                         .on_press(Message::OpenGekoppeld(r.casusnummer.clone()))
                         .style(Knop::Link.stijl()),
                     text(regel).size(13).width(Fill),
+                    button(text("Koppeling wijzigen").size(12))
+                        .on_press(Message::KoppelingWijzigen(r.casusnummer.clone()))
+                        .style(Knop::Secundair.stijl()),
                     button(text("Ontkoppelen").size(12))
                         .on_press(Message::Ontkoppelen(r.casusnummer.clone()))
                         .style(Knop::Secundair.stijl()),
@@ -1941,6 +1984,29 @@ impl State {
                 .spacing(8)
                 .align_y(iced::Center),
             );
+            if let Some((_, soort, toelichting)) = self.koppel_wijzig.as_ref().filter(|(n, _, _)| *n == r.casusnummer) {
+                c = c.push(
+                    column![
+                        text(format!("Koppeling met casus {} wijzigen", r.casusnummer)).size(15),
+                        veld("Soort koppeling", kies(KoppelSoort::ALLE, Some(*soort), Message::KoppelingSoort), None),
+                        veld(
+                            "Toelichting",
+                            invoer("Toelichting (niet verplicht)", toelichting, Message::KoppelingToelichting)
+                                .on_submit(Message::KoppelingOpslaan)
+                                .id("koppeling-toelichting"),
+                            None
+                        ),
+                        row![
+                            button(text("Opslaan (Enter)"))
+                                .on_press(Message::KoppelingOpslaan)
+                                .style(Knop::Primair.stijl()),
+                            button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                        ]
+                        .spacing(6),
+                    ]
+                    .spacing(6),
+                );
+            }
             if let Some((_, reden)) = self.ontkoppel.as_ref().filter(|(n, _)| *n == r.casusnummer) {
                 c = c.push(veld(
                     "Koppeling verwijderen? De reden komt in het journaal van beide casussen.",
