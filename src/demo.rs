@@ -160,7 +160,8 @@ const OPSCHALINGEN: &[(&str, &str)] = &[
 /// Generate `aantal` fictional cases with everything around them, in one transaction
 /// kept in memory until the commit ([`Store::batch_in_geheugen`]: no pages rewritten over
 /// and over, so the time grows linearly with `aantal`).
-/// Reference date is fixed, so the same seed gives the same content on any day.
+/// The casussen's reference date is fixed, so the same seed gives the same casussen on
+/// any day; the detentiemeldingen follow today (their expected releases lie around it).
 pub fn genereer(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOverzicht> {
     let o = store.batch_in_geheugen(|s| genereer_in(s, aantal, seed))?;
     // The demo edits what it created: superseded values go at once in a store without
@@ -483,12 +484,16 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
         )?;
         overzicht.opschalingen += 1;
     }
-    overzicht.meldingen = meldingen(store, referentie, &begeleiders)?;
+    // Meldingen are about detainees released in the coming weeks: their dates follow today,
+    // not the fixed reference date, so a new user sees releases within four weeks, later
+    // ones and one past its expected date (the Meldingen screen's signals).
+    overzicht.meldingen = meldingen(store, chrono::Local::now().date_naive(), &begeleiders)?;
     Ok(overzicht)
 }
 
 /// Fictional detentiemeldingen in every step (issue 22), with the aanbod per leefgebied,
-/// so the Meldingen screen and its kengetallen are filled. Returns how many were made.
+/// so the Meldingen screen and its kengetallen are filled. Dates are relative to
+/// `referentie` (today). Returns how many were made.
 fn meldingen(store: &mut Store, referentie: NaiveDate, begeleiders: &[String]) -> Resultaat<usize> {
     use crate::domain::{AanbodGebied as G, AanbodStatus as A, Informatiebron as B, TriageRoute as R};
     if !store.meldingen(None)?.is_empty() {
@@ -517,7 +522,8 @@ fn meldingen(store: &mut Store, referentie: NaiveDate, begeleiders: &[String]) -
         ("Sanne Oldenkotte", "1979-01-25", "PI Leeuwarden", 40, -5, 3),
         ("Jelmer de Vriesema", "1988-05-17", "PI Veenhuizen", 30, 25, 4),
         ("Mirte Kloosterboer", "2001-09-09", "PI Leeuwarden", 2, 70, 0),
-        ("Ravi Hoogeslag", "1983-12-01", "PI Veenhuizen", 12, 8, 1),
+        // Expected release passed, not yet confirmed: "Verwachte uitstroom verstreken".
+        ("Ravi Hoogeslag", "1983-12-01", "PI Veenhuizen", 12, -3, 1),
         ("Tessa Mulderink", "1993-04-21", "PI Leeuwarden", 60, -20, 5),
     ];
     let mut aantal = 0;

@@ -182,6 +182,32 @@ mod cli {
         json(c)["id"].as_str().unwrap().to_string()
     }
 
+    /// `schakel bewaartermijn meldingen`: shows the term (12 months by default), sets it
+    /// within 1..240 with the window's Dutch sentence, and `termijnen` lists it.
+    #[test]
+    fn bewaartermijn_van_meldingen_instellen() {
+        let d = tempfile::tempdir().unwrap();
+        let map = d.path().join("data");
+        schakel(&map).args(["init", "--naam", "Femke Nazorgström"]).assert().success();
+        schakel(&map).args(["bewaartermijn", "meldingen"]).assert().success().stdout(predicate::str::contains(
+            "Meldingen die geen casus werden, worden 12 maanden na overdracht verwijderd.",
+        ));
+        schakel(&map).args(["bewaartermijn", "meldingen", "--maanden", "241"]).assert().code(1).stderr(
+            predicate::str::contains("Een bewaartermijn van 241 maanden kan niet; kies 1 tot en met 240 maanden."),
+        );
+        schakel(&map)
+            .args(["bewaartermijn", "meldingen", "--maanden", "18"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Bewaartermijn van meldingen ingesteld op 18 maanden na overdracht."));
+        assert_eq!(json(schakel(&map).args(["bewaartermijn", "meldingen"]))["meldingen_maanden"], 18);
+        schakel(&map)
+            .args(["bewaartermijn", "termijnen"])
+            .assert()
+            .success()
+            .stdout(predicate::str::is_match(r"Meldingen \(geen casus\)\s+18 maanden na overdracht").unwrap());
+    }
+
     /// The CLI contract of issue 22 from intake to a warm overdracht and to a casus, with
     /// the same Dutch refusals as the window, correction and removal with a reason.
     #[test]
@@ -623,13 +649,41 @@ fn omgezette_melding_gaat_mee_met_haar_casus() {
     let log = t[0].store.wijzigingslog().unwrap();
     assert!(!log.contains("Vermeulenga") && !log.contains("Zwaluwstraat") && !log.contains("Exodus"), "values wiped");
     assert!(t[0].store.audit_verify().unwrap().in_orde());
-    assert!(matches!(
-        t[0].store.inzage(&InzageVraag::Bsn("111222333".into())),
-        Err(StoreFout::Onbekend { .. })
-    ));
+    assert!(matches!(t[0].store.inzage(&InzageVraag::Bsn("111222333".into())), Err(StoreFout::Onbekend { .. })));
     // The colleague's copy goes too.
     uitwisselen(&mut t, 0, 1);
     assert!(matches!(t[1].store.melding_verversen(&id), Err(StoreFout::Onbekend { .. })));
     assert_eq!(t[1].store.aantal("meldingbron").unwrap() + t[1].store.aantal("melding_aanbod").unwrap(), 0);
     assert!(!t[1].store.wijzigingslog().unwrap().contains("Zwaluwstraat"));
+}
+
+/// The demo's meldingen lie around today, whatever today is: a new user sees releases
+/// within four weeks, later ones and one past its expected date, in the store and on the
+/// Meldingen screen.
+#[test]
+fn demo_meldingen_liggen_rond_vandaag() {
+    use crate::ui::{klik_en_wacht, verwacht};
+    let (_dir, map, mut s) = crate::hulp::store();
+    schakel::demo::genereer(&mut s, 5, 3).unwrap();
+    let vandaag = chrono::Local::now().date_naive();
+    let open: Vec<(chrono::NaiveDate, bool)> = s
+        .meldingen(None)
+        .unwrap()
+        .into_iter()
+        .filter(|m| !matches!(m.status, MeldingStatus::Overgedragen | MeldingStatus::Omgezet))
+        .map(|m| {
+            let d = chrono::NaiveDate::parse_from_str(m.einddatum_verwacht.as_deref().unwrap(), "%Y-%m-%d").unwrap();
+            (d, m.uitstroom_binnenkort)
+        })
+        .collect();
+    let binnen_4_weken = open.iter().filter(|(d, b)| *b && *d >= vandaag).count();
+    let verstreken = open.iter().filter(|(d, b)| *b && *d < vandaag).count();
+    let later = open.iter().filter(|(d, b)| !*b && *d > vandaag + chrono::Duration::days(28)).count();
+    assert!(binnen_4_weken >= 1, "{open:?}");
+    assert_eq!(verstreken, 1, "{open:?}");
+    assert!(later >= 1, "{open:?}");
+    let mut app = schakel::ui::App::met_store(map.clone(), s);
+    klik_en_wacht(&mut app, "Meldingen");
+    verwacht(&app, "Uitstroom binnen 4 weken");
+    verwacht(&app, "Verwachte uitstroom verstreken");
 }
