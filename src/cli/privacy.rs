@@ -76,7 +76,7 @@ pub struct InzageArgs {
     /// BSN van de betrokkene (met of zonder punten en spaties; 8 cijfers krijgen een voorloopnul)
     #[arg(long)]
     pub bsn: Option<String>,
-    /// Record-id van de betrokkene (kies zo uit meerdere personen met dezelfde naam)
+    /// Record-id van de betrokkene of de detentiemelding (kies zo uit meerdere personen met dezelfde naam)
     #[arg(long)]
     pub betrokkene: Option<String>,
     /// PDF-bestand om te schrijven

@@ -208,6 +208,56 @@ mod cli {
             .stdout(predicate::str::is_match(r"Meldingen \(geen casus\)\s+18 maanden na overdracht").unwrap());
     }
 
+    /// `schakel inzage` lists a person known only from a melding among the persons to
+    /// choose from, and `--betrokkene` takes that melding's id.
+    #[test]
+    fn inzage_kiest_ook_een_persoon_uit_een_melding() {
+        let d = tempfile::tempdir().unwrap();
+        let map = d.path().join("data");
+        schakel(&map).args(["init", "--naam", "Femke Nazorgström"]).assert().success();
+        id(schakel(&map).args(["medewerker", "add", "--naam", "Femke Nazorgström", "--rol", "nazorgcoordinator"]));
+        let v = json(schakel(&map).args(["casus", "new", "--werknaam", "Kievit", "--thema", "nazorg"]));
+        let nummer = v["casusnummer"].as_str().unwrap().to_string();
+        schakel(&map)
+            .args(["betrokkene", "add", &nummer, "--naam", "Joëlle Vermeulenga", "--geboortedatum", "1960-01-01"])
+            .args(["--rol", "hoofdpersoon"])
+            .assert()
+            .success();
+        let melding = id(schakel(&map).args([
+            "melding",
+            "add",
+            "--naam",
+            "Joëlle Vermeulenga",
+            "--geboortedatum",
+            "1988-11-23",
+            "--inrichting",
+            "PI Veenhuizen",
+            "--bron",
+            "dji",
+            "--behandelaar",
+            "Femke Nazorgström",
+        ]));
+        let pdf = d.path().join("inzage.pdf");
+        let pdf_arg = pdf.display().to_string();
+        schakel(&map)
+            .args(["inzage", "--naam", "joelle vermeulenga", "-o", &pdf_arg])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("2 personen passen bij deze vraag"))
+            .stderr(predicate::str::contains(format!("geboren 01-01-1960  casus {nummer}")))
+            .stderr(predicate::str::contains(format!(
+                "{melding}  Joëlle Vermeulenga  geboren 23-11-1988  1 detentiemelding"
+            )));
+        assert!(!pdf.exists());
+        let uit = d.path().join("inzage.json");
+        schakel(&map)
+            .args(["inzage", "--betrokkene", &melding, "--json-uitvoer", &uit.display().to_string()])
+            .assert()
+            .success();
+        let json_tekst = std::fs::read_to_string(&uit).unwrap();
+        assert!(json_tekst.contains("1988-11-23") && !json_tekst.contains("1960-01-01"), "{json_tekst}");
+    }
+
     /// The CLI contract of issue 22 from intake to a warm overdracht and to a casus, with
     /// the same Dutch refusals as the window, correction and removal with a reason.
     #[test]
