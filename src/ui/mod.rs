@@ -2405,7 +2405,11 @@ impl Hoofd {
         self.lees_en(
             move |s| {
                 let kopieen = crate::store::vervangen_kopieen(map.pad()).unwrap_or_default();
-                let lijst = privacy::te_verwijderen(s, vandaag)?;
+                let lijst = privacy::te_verwijderen(
+                    s.te_verwijderen(vandaag)?,
+                    s.meldingen_te_verwijderen(vandaag)?,
+                    s.adviesvragen_te_verwijderen(vandaag)?,
+                );
                 Ok((kopieen, lijst, s.bewaartermijnen()?, s.melding_bewaartermijn()?))
             },
             |h, r| {

@@ -82,15 +82,15 @@ impl TeVerwijderen {
     }
 }
 
-/// The "Te verwijderen" list on `vandaag`: closed casussen past their term (extension
-/// included), then meldingen and adviesvragen that never became a casus and are past
-/// theirs. Read on the store's worker, never in `update`.
+/// The "Te verwijderen" list: closed casussen past their term (extension included), then
+/// meldingen and adviesvragen that never became a casus and are past theirs, as the app
+/// read them off the event loop.
 pub fn te_verwijderen(
-    s: &crate::store::Store,
-    vandaag: chrono::NaiveDate,
-) -> Result<Vec<TeVerwijderen>, crate::store::StoreFout> {
-    let mut lijst: Vec<TeVerwijderen> = s
-        .te_verwijderen(vandaag)?
+    casussen: Vec<crate::store::Bewaarstatus>,
+    meldingen: Vec<crate::store::MeldingBewaarstatus>,
+    adviesvragen: Vec<crate::store::Adviesvraag>,
+) -> Vec<TeVerwijderen> {
+    let mut lijst: Vec<TeVerwijderen> = casussen
         .into_iter()
         .map(|b| TeVerwijderen {
             soort: Soort::Casus,
@@ -100,14 +100,14 @@ pub fn te_verwijderen(
             afgesloten_op: b.afgesloten_op.to_string(),
         })
         .collect();
-    lijst.extend(s.meldingen_te_verwijderen(vandaag)?.into_iter().map(|m| TeVerwijderen {
+    lijst.extend(meldingen.into_iter().map(|m| TeVerwijderen {
         soort: Soort::Melding,
         nummer: m.id,
         thema: m.naam,
         afgesloten_op: m.overgedragen_op.to_string(),
         termijn_tot: m.termijn_tot.to_string(),
     }));
-    lijst.extend(s.adviesvragen_te_verwijderen(vandaag)?.into_iter().map(|a| {
+    lijst.extend(adviesvragen.into_iter().map(|a| {
         let termijn_tot = chrono::NaiveDate::parse_from_str(&a.datum, "%Y-%m-%d")
             .ok()
             .and_then(|d| d.checked_add_months(chrono::Months::new(crate::store::ADVIES_BEWAARTERMIJN_MAANDEN)))
@@ -121,7 +121,7 @@ pub fn te_verwijderen(
             termijn_tot,
         }
     }));
-    Ok(lijst)
+    lijst
 }
 
 /// The retention term of one thema as shown.
