@@ -145,6 +145,16 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
         s::vergeet_koppen(conn, s::KOPPELING.naam, &rij)?;
         rijen += 1;
     }
+    // The persons of this casus on a PI-bezoek list (their pair scope is wiped below).
+    let op_bezoek: Vec<String> = conn
+        .prepare("SELECT id FROM bezoek_persoon WHERE eigenaar_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for rij in op_bezoek {
+        conn.execute("DELETE FROM bezoek_persoon WHERE id = ?1", [&rij])?;
+        s::vergeet_koppen(conn, s::BEZOEK_PERSOON.naam, &rij)?;
+        rijen += 1;
+    }
     rijen += conn.execute("DELETE FROM casus WHERE id = ?1", [id])?;
     s::vergeet_koppen(conn, "casus", id)?;
     conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [id])?;
@@ -335,6 +345,7 @@ impl Store {
             w.verwijder_zonder_audit(&s::KOPPELING, &rij, &scope)?;
             rijen += 1;
         }
+        rijen += super::bezoek::verwijder_van_eigenaar(&mut w, &id)?;
         let toelichting = format!("{} verwijderd door {}: {reden}", status.nummer, w.gebruiker());
         w.vernietig_casus(&id, &toelichting)?;
         rijen += 1;
