@@ -110,13 +110,18 @@ pub struct MeldingNotitie {
 
 /// The bezoek id for an id or its unique start (8+ characters).
 fn bezoek_id(conn: &Connection, invoer: &str) -> Resultaat<String> {
+    id_uit_begin(conn, "bezoek", invoer)
+}
+
+/// The id in `tabel` (bezoek, betrokkene) for an id or its unique start (8+ characters).
+fn id_uit_begin(conn: &Connection, tabel: &'static str, invoer: &str) -> Resultaat<String> {
     let t = invoer.trim().to_lowercase();
-    let onbekend = || StoreFout::Onbekend { tabel: "bezoek", id: invoer.trim().to_string() };
+    let onbekend = || StoreFout::Onbekend { tabel, id: invoer.trim().to_string() };
     if t.len() < 8 {
         return Err(onbekend());
     }
     let ids: Vec<String> = conn
-        .prepare_cached("SELECT id FROM bezoek WHERE id LIKE ?1 || '%' ORDER BY id")?
+        .prepare_cached(&format!("SELECT id FROM {tabel} WHERE id LIKE ?1 || '%' ORDER BY id"))?
         .query_map([&t], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     match ids.as_slice() {
@@ -124,7 +129,7 @@ fn bezoek_id(conn: &Connection, invoer: &str) -> Resultaat<String> {
         [een] => Ok(een.clone()),
         meer => match meer.iter().find(|i| **i == t) {
             Some(exact) => Ok(exact.clone()),
-            None => Err(StoreFout::Dubbelzinnig { tabel: "bezoek", id: t, aantal: meer.len() }),
+            None => Err(StoreFout::Dubbelzinnig { tabel, id: t, aantal: meer.len() }),
         },
     }
 }
@@ -203,7 +208,7 @@ fn gedetineerde(conn: &Connection, p: &BezoekPersoon, inrichting: &str) -> Resul
 fn persoon_volledig(conn: &Connection, p: &BezoekPersoon) -> Resultaat<BezoekPersoon> {
     Ok(match p {
         BezoekPersoon::Melding(m) => BezoekPersoon::Melding(super::detentiemelding::melding_id(conn, m)?),
-        BezoekPersoon::Betrokkene(b) => BezoekPersoon::Betrokkene(b.trim().to_string()),
+        BezoekPersoon::Betrokkene(b) => BezoekPersoon::Betrokkene(id_uit_begin(conn, "betrokkene", b)?),
     })
 }
 
@@ -577,6 +582,19 @@ impl Store {
         }
         uit.sort_by_key(|n| n.to_lowercase());
         Ok(uit)
+    }
+
+    /// Record in the audit log that the bezoeklijst of `bezoek` was printed: one export
+    /// entry per person, under the scope of their melding or casus (inzage shows it).
+    pub fn bezoeklijst_registreren(&self, bezoek: &str) -> Resultaat<()> {
+        let id = bezoek_id(&self.conn, bezoek)?;
+        let personen = personen_van(&self.conn, &id)?;
+        let mut w = self.schrijver()?;
+        w.exporteren(s::BEZOEK.naam, &id, Some(&id))?;
+        for (rij, _, eigenaar) in personen {
+            w.exporteren(s::BEZOEK_PERSOON.naam, &rij, Some(&eigenaar))?;
+        }
+        w.commit()
     }
 
     /// The bezoek ids whose behandelaar is one of the medewerkers `ids` (scope of a
