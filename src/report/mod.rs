@@ -494,12 +494,13 @@ pub fn bezoeklijst(store: &mut Store, bezoek: &str) -> Result<Rapport, RapportFo
         .collect();
     d.tabel(
         &[
-            Kolom::new("Naam", 36.0),
-            Kolom::new("Geboren", 21.0),
-            Kolom::new("Casus", 20.0),
-            Kolom::new("Uitstroom", 21.0),
-            Kolom::new("Open leefgebieden", 42.0),
-            Kolom::new("Laatste contact", 30.0),
+            // Dates and a casusnummer fit one line; names and leefgebieden may wrap.
+            Kolom::new("Naam", 34.0),
+            Kolom::new("Geboren", 24.0),
+            Kolom::new("Casus", 24.0),
+            Kolom::new("Uitstroom", 24.0),
+            Kolom::new("Open leefgebieden", 36.0),
+            Kolom::new("Laatste contact", 28.0),
         ],
         &rijen,
     );

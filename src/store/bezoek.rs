@@ -300,9 +300,11 @@ impl Store {
         let inrichting =
             controleer(&n.inrichting, n.datum, n.personen.len()).map_err(crate::domain::DomeinFout::from)?;
         let datum = n.datum.ok_or(crate::domain::DomeinFout::from(BezoekFout::GeenDatum))?;
+        // The behandelaar is the scope key of the bezoek (whose device receives it), so
+        // required, like on a melding; by default the medewerker of this device.
         let behandelaar = match n.behandelaar.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
-            Some(b) => Some(super::medewerker::zoek(&self.conn, b)?.id),
-            None => self.mijn_medewerker()?.map(|m| m.id),
+            Some(b) => super::medewerker::zoek(&self.conn, b)?.id,
+            None => self.mijn_medewerker()?.map(|m| m.id).ok_or(crate::domain::DomeinFout::Verplicht("behandelaar"))?,
         };
         let mut personen = Vec::new();
         for p in &n.personen {
@@ -319,7 +321,7 @@ impl Store {
             &s::BEZOEK,
             &id,
             &[
-                ("behandelaar_id", tekst_of_null(behandelaar)),
+                ("behandelaar_id", tekst(behandelaar)),
                 ("inrichting", tekst(inrichting)),
                 ("datum", tekst(datum_tekst(datum))),
             ],
@@ -694,7 +696,7 @@ mod tests {
         NieuwBezoek {
             inrichting: "PI Veenhuizen".into(),
             datum: NaiveDate::from_ymd_opt(2026, 12, 3),
-            behandelaar: None,
+            behandelaar: Some("Sanne Trajectvelde".into()),
             personen,
         }
     }

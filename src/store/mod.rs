@@ -1535,11 +1535,13 @@ mod tests {
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         assert!(s.bezoeken().unwrap().is_empty());
         let m = crate::domain::BezoekPersoon::Melding("8d2f6a1e-0000-4000-8000-000000000001".into());
+        let tb =
+            s.medewerker_toevoegen("Sanne Ådelaar", crate::domain::MedewerkerRol::Trajectbegeleider, None).unwrap();
         let id = s
             .bezoek_nieuw(NieuwBezoek {
                 inrichting: "PI Veenhuizen".into(),
                 datum: chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
-                behandelaar: None,
+                behandelaar: Some(tb),
                 personen: vec![m.clone()],
             })
             .unwrap();
