@@ -5,7 +5,7 @@ mod advies;
 mod agenda_algemeen;
 mod betrouwbaarheid;
 mod bewerken;
-mod bezoekdag;
+pub(crate) mod bezoekdag;
 mod casuswerk;
 mod cli;
 mod compactie;
