@@ -131,7 +131,7 @@ fn bezoek_van_een_andere_behandelaar_en_een_vreemde_casus_blijven_buiten_de_bund
     let bezoek_sanne = bezoek(&mut pr.store, &sanne, vec![BezoekPersoon::Melding(van_sanne.clone())]);
     stuur(&mut pr, &mut tb);
     let lijst: Vec<String> = tb.store.bezoeken().unwrap().into_iter().map(|b| b.id).collect();
-    assert_eq!(lijst, [bezoek_tom.clone()], "only Tom's own bezoek");
+    assert_eq!(lijst, std::slice::from_ref(&bezoek_tom), "only Tom's own bezoek");
     assert_eq!(namen(&mut tb.store, &bezoek_tom), ["Kees Dijkstraat", "Mila Ørnsholt"]);
     assert!(matches!(tb.store.bezoek_detail(&bezoek_sanne), Err(StoreFout::Onbekend { .. })));
     let log = tb.store.wijzigingslog().unwrap();
