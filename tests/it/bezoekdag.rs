@@ -186,6 +186,17 @@ fn bezoeklijst_pdf_noemt_alleen_de_personen_op_de_lijst() {
     assert!(!tekst.contains("Zeeländer"), "a detainee not on the list is not printed");
 }
 
+/// Demo data plans one bezoekdag in PI Veenhuizen with persons detained there.
+#[test]
+fn demo_plant_een_bezoekdag_in_pi_veenhuizen() {
+    let (_dir, _map, mut s) = crate::hulp::store();
+    schakel::demo::genereer(&mut s, 5, 3).unwrap();
+    let lijst = s.bezoeken().unwrap();
+    assert_eq!(lijst.len(), 1);
+    assert_eq!((lijst[0].inrichting.as_str(), lijst[0].personen), ("PI Veenhuizen", 3));
+    assert!(lijst[0].datum > chrono::Local::now().date_naive().format("%Y-%m-%d").to_string(), "planned");
+}
+
 mod cli {
     use crate::hulp::WACHTWOORD;
     use assert_cmd::Command;
