@@ -526,7 +526,9 @@ impl Store {
     }
 
     /// The persons detained in `inrichting` who can be visited: open meldingen (not
-    /// converted, not released) and betrokkenen of open casussen with a detention there.
+    /// converted, not released) and betrokkenen of open casussen with a detention there
+    /// whose expected release is unknown or not yet past (a detention records no real
+    /// release date, so a past expected date means the person has left).
     pub fn bezoek_kandidaten(&self, inrichting: &str) -> Resultaat<Vec<Kandidaat>> {
         let c = &self.conn;
         let mut uit = Vec::new();
@@ -548,9 +550,9 @@ impl Store {
         let betrokkenen: Vec<(String, String)> = c
             .prepare(
                 "SELECT DISTINCT d.betrokkene_id, d.inrichting FROM detentie d JOIN casus c ON c.id = d.casus_id
-                 WHERE c.fase <> 'afgesloten'",
+                 WHERE c.fase <> 'afgesloten' AND (d.einddatum_verwacht IS NULL OR d.einddatum_verwacht >= ?1)",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([datum_tekst(vandaag())], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         let mut gezien = std::collections::BTreeSet::new();
         for (b, i) in betrokkenen {
@@ -637,11 +639,6 @@ fn schrijf_persoon(
     )
 }
 
-/// Today, for the default date of a new bezoek.
-pub fn bezoek_vandaag() -> NaiveDate {
-    vandaag()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -710,11 +707,33 @@ mod tests {
 
     #[test]
     fn candidates_are_the_detained_of_that_institution_only() {
-        let o = opzet();
+        let mut o = opzet();
         let k = o.s.bezoek_kandidaten("PI Veenhuizen").unwrap();
         let namen: Vec<&str> = k.iter().map(|k| k.naam.as_str()).collect();
         assert_eq!(namen, ["Daan Ölmezoğlu", "Joëlle Vermeulenga"]);
         assert_eq!(k[0].casusnummer.as_deref(), Some(o.nummer.as_str()));
+        // Someone whose expected release in PI Veenhuizen is past has left: no candidate.
+        let nummer =
+            o.s.aanmelding(
+                NieuweCasus { werknaam: "Oude Eik".into(), thema: "thema-nazorg".into(), ..Default::default() },
+                Some(NieuweBetrokkene {
+                    naam: "Vera Vertrokken".into(),
+                    geboortedatum: None,
+                    rol: Rol::Hoofdpersoon,
+                    bsn: None,
+                    initialen: None,
+                }),
+            )
+            .unwrap()
+            .to_string();
+        let b = o.s.casus_detail_verversen(&nummer).unwrap().betrokkenen[0].id.clone();
+        let voorbij = NieuweDetentie {
+            inrichting: "PI Veenhuizen".into(),
+            einddatum_verwacht: Some(vandaag() - chrono::Duration::days(1)),
+            ..Default::default()
+        };
+        o.s.detentie_toevoegen(&b, voorbij).unwrap();
+        assert_eq!(o.s.bezoek_kandidaten("PI Veenhuizen").unwrap().len(), 2);
         let inrichtingen = o.s.inrichtingen().unwrap();
         assert_eq!(inrichtingen.len(), 2, "PI Veenhuizen and pi veenhuizen are one institution: {inrichtingen:?}");
         assert_eq!(inrichtingen[0], "PI Leeuwarden");

@@ -33,7 +33,7 @@ pub use audit::{AuditControle, AuditRegel};
 pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
 };
-pub use bezoek::{BezochtePersoon, BezoekDetail, BezoekRegel, Kandidaat, MeldingNotitie, NieuwBezoek, bezoek_vandaag};
+pub use bezoek::{BezochtePersoon, BezoekDetail, BezoekRegel, Kandidaat, MeldingNotitie, NieuwBezoek};
 pub use casus::*;
 pub use compacteren::Ruimte;
 pub use detentiemelding::{

@@ -70,7 +70,7 @@ pub enum Message {
     Behandelaar(Keuze),
     /// A person was ticked or unticked.
     Persoon(BezoekPersoon, bool),
-    /// Save the new bezoek, or the changed date of the open one.
+    /// Save the new bezoek, or the changed date and trajectbegeleider of the open one.
     Opslaan,
     /// Remove the open bezoek.
     Verwijder,
@@ -375,7 +375,8 @@ impl State {
             None => "Nieuwe bezoekdag".to_string(),
         };
         let inrichting: Element<'_, Message> = match &self.open {
-            Some(d) => text(&d.inrichting).size(14).into(),
+            // Fixed once saved; padded to sit on the line of the inputs beside it.
+            Some(d) => container(text(&d.inrichting).size(14)).padding([6, 0]).into(),
             None => kies(&self.gegevens.inrichtingen[..], self.inrichting.as_ref(), Message::Inrichting)
                 .placeholder("Kies de inrichting")
                 .into(),
@@ -411,49 +412,53 @@ impl State {
             let soort = k.casusnummer.as_deref().map(|n| format!("casus {n}")).unwrap_or_else(|| "melding".into());
             let uitstroom = k.verwachte_uitstroom.as_deref().map(nl_datum).unwrap_or_else(|| "onbekend".into());
             let p = k.persoon.clone();
+            // The name to tick, what it is and when the person leaves right under it: one
+            // line each, also in a narrow window.
             lijst = lijst.push(
-                row![
-                    checkbox(aan).label(&k.naam).on_toggle(move |a| Message::Persoon(p.clone(), a)).width(260),
-                    text(format!("{soort} · uitstroom {uitstroom}")).size(12).style(theme::gedempt),
+                column![
+                    checkbox(aan).label(&k.naam).on_toggle(move |a| Message::Persoon(p.clone(), a)),
+                    container(text(format!("{soort} · uitstroom {uitstroom}")).size(12).style(theme::gedempt))
+                        .padding(iced::Padding::ZERO.left(26)),
                 ]
-                .spacing(8)
-                .align_y(iced::Center),
+                .spacing(0),
             );
         }
         c = c.push(lijst);
-        let mut knoppen = row![].spacing(8);
         match &self.open {
             None => {
-                knoppen = knoppen.push(
+                c = c.push(
                     button(text("Bezoek opslaan").size(14)).on_press(Message::Opslaan).style(Knop::Primair.stijl()),
-                )
+                );
             }
             Some(_) => {
-                knoppen = knoppen
+                // What the day needs first; correcting and removing on a line of their own,
+                // so nothing is cut off in a 1024 px window.
+                c = c
                     .push(
-                        button(text("Datum opslaan").size(13))
-                            .on_press(Message::Opslaan)
-                            .style(Knop::Secundair.stijl()),
+                        row![
+                            button(text("Bezoeklijst als PDF…").size(13))
+                                .on_press(Message::Pdf)
+                                .style(Knop::Primair.stijl()),
+                            button(text("Verslagen invoeren").size(13))
+                                .on_press(Message::VerslagenInvoeren)
+                                .style(Knop::Secundair.stijl()),
+                        ]
+                        .spacing(8),
                     )
                     .push(
-                        button(text("Bezoeklijst als PDF…").size(13))
-                            .on_press(Message::Pdf)
-                            .style(Knop::Primair.stijl()),
-                    )
-                    .push(
-                        button(text("Verslagen invoeren").size(13))
-                            .on_press(Message::VerslagenInvoeren)
-                            .style(Knop::Secundair.stijl()),
-                    )
-                    .push(space::horizontal())
-                    .push(
-                        button(text("Bezoek verwijderen").size(13))
-                            .on_press(Message::Verwijder)
-                            .style(Knop::Gevaar.stijl()),
+                        row![
+                            button(text("Wijzigingen opslaan").size(13))
+                                .on_press(Message::Opslaan)
+                                .style(Knop::Secundair.stijl()),
+                            space::horizontal(),
+                            button(text("Bezoek verwijderen").size(13))
+                                .on_press(Message::Verwijder)
+                                .style(Knop::Gevaar.stijl()),
+                        ]
+                        .spacing(8),
                     );
             }
         }
-        c = c.push(knoppen);
         if let (Some(d), Some(v)) = (&self.open, &self.verslagen) {
             let mut vs = column![
                 text("Verslagen van het bezoek").size(16),
