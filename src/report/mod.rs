@@ -468,7 +468,9 @@ pub fn bezoeklijst(store: &mut Store, bezoek: &str) -> Result<Rapport, RapportFo
         .iter()
         .map(|p| {
             let k = &p.kandidaat;
-            let open = if p.open_aanbod.is_empty() {
+            let open = if p.geen_aanbod {
+                "nog niets vastgelegd".to_string()
+            } else if p.open_aanbod.is_empty() {
                 "—".to_string()
             } else {
                 p.open_aanbod

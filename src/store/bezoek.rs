@@ -70,6 +70,8 @@ pub struct BezochtePersoon {
     pub kandidaat: Kandidaat,
     /// The leefgebieden whose aanbod is still open (not arranged, not "niet nodig").
     pub open_aanbod: Vec<Aanbod>,
+    /// No aanbod recorded at all yet (so an empty `open_aanbod` does not mean "all done").
+    pub geen_aanbod: bool,
     /// The last contact: date `JJJJ-MM-DD` and kind (journaal or melding note).
     pub laatste_contact: Option<(String, String)>,
 }
@@ -502,7 +504,9 @@ impl Store {
                 BezoekPersoon::Melding(_) => ("melding_aanbod", "melding_id"),
                 BezoekPersoon::Betrokkene(_) => ("casus_aanbod", "casus_id"),
             };
-            let open_aanbod = aanbod_lijst(c, tabel, kolom, &eigenaar)?
+            let aanbod = aanbod_lijst(c, tabel, kolom, &eigenaar)?;
+            let geen_aanbod = aanbod.is_empty();
+            let open_aanbod = aanbod
                 .into_iter()
                 .filter(|a| !matches!(a.status, AanbodStatus::Geregeld | AanbodStatus::NietNodig))
                 .collect();
@@ -520,7 +524,7 @@ impl Store {
                 .query_row(contact_sql, [&eigenaar], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
                 .optional()?
                 .map(|(d, soort)| (d, JournaalSoort::parse(&soort).map(|s| s.label().to_string()).unwrap_or(soort)));
-            personen.push(BezochtePersoon { kandidaat: k, open_aanbod, laatste_contact });
+            personen.push(BezochtePersoon { kandidaat: k, open_aanbod, geen_aanbod, laatste_contact });
         }
         Ok(BezoekDetail { id: id.to_string(), inrichting, datum, behandelaar_id, behandelaar, personen })
     }

@@ -183,6 +183,7 @@ fn bezoeklijst_pdf_noemt_alleen_de_personen_op_de_lijst() {
         assert!(tekst.contains(naam), "{naam} missing from: {tekst}");
     }
     assert!(tekst.contains("PI Veenhuizen") && tekst.contains("VERTROUWELIJK"));
+    assert!(tekst.contains("nog niets vastgelegd"), "no aanbod recorded is not shown as all arranged");
     assert!(!tekst.contains("Zeeländer"), "a detainee not on the list is not printed");
 }
 
