@@ -153,6 +153,8 @@ fn meldingnotities_staan_in_inzage_en_verdwijnen_met_de_melding() {
     let i = s.inzage(&InzageVraag::Naam("joelle vermeulenga".into())).unwrap();
     assert_eq!(i.meldingen[0].notities[0].get("tekst").and_then(|v| v.as_str()), Some("Paspoort aangevraagd."));
     assert_eq!(i.meldingen[0].bezoeken.len(), 1);
+    let (pdf, _) = crate::rapport::tekst(&schakel::report::inzage(s, &i).unwrap().pdf);
+    assert!(pdf.contains("Notities (verslagen van PI-bezoeken)") && pdf.contains("Paspoort aangevraagd."), "{pdf}");
     s.melding_verwijder(&m, "Dubbel ingevoerd").unwrap();
     assert_eq!((s.aantal("melding_notitie").unwrap(), s.aantal("bezoek").unwrap()), (0, 0));
     assert!(!s.wijzigingslog().unwrap().contains("Paspoort aangevraagd."), "values wiped");

@@ -120,6 +120,8 @@ pub struct State {
     gekozen: Vec<BezoekPersoon>,
     open: Option<BezoekDetail>,
     verslagen: Option<Vec<String>>,
+    /// The reports are being saved: their fields close when that succeeds.
+    verslagen_onderweg: bool,
     bezig: bool,
     fout: Option<String>,
     melding: Option<String>,
@@ -311,14 +313,15 @@ impl State {
                         .collect();
                     let id = d.id.clone();
                     event = self.opslaan(Opdracht::Verslagen(id, lijst));
+                    self.verslagen_onderweg = event.is_some();
                 }
             }
             Message::Opgeslagen(r) => {
                 self.bezig = false;
+                let verslagen = std::mem::take(&mut self.verslagen_onderweg);
                 match r {
                     Ok(b) => {
                         let (g, d, zin) = *b;
-                        let verslagen = zin.contains("verslag");
                         self.gegevens = g;
                         self.zet_open(d);
                         if verslagen {
