@@ -2,7 +2,7 @@
 # Screenshots of the real window under Xvfb, on fictional demo data: the board, a casus
 # detail, its Historie tab, the plan editor, the journal, partners, the sync screen (with a
 # colleague and a conflict), a meeting being prepared and held (BOB minutes), the
-# kengetallen, the adviesvragen, the detentiemeldingen (list and one melding), the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
+# kengetallen, the adviesvragen, the detentiemeldingen (list and one melding), the PI-bezoekdag (a planned day opened), the privacy page, the "Nieuwe aanmelding" dialog over a full board, and a
 # few pages at 1024×700 and 1280×800 (NAME-1024.png, NAME-1280.png). The
 # passphrase is typed into the unlock screen like a user would.
 # Overleggen at 1024 px (scrolled to the agenda) is a check too: nothing may be drawn below
@@ -100,6 +100,14 @@ na_melding() {
     sleep 2
 }
 
+# The Bezoekdag page with the planned day (demo) opened: its checklist of candidates.
+na_bezoekdag() {
+    xdotool mousemove --window "$1" 330 125 click 1
+    sleep 2
+}
+na_bezoekdag-1024() { na_bezoekdag "$1"; }
+na_bezoekdag-1280() { na_bezoekdag "$1"; }
+
 # After the shot of the bit-by-bit drawn window: resize the window and back, which redraws
 # it whole, and shoot again.
 heel() {
@@ -157,6 +165,7 @@ foto kengetallen --pagina kengetallen
 foto adviesvragen --pagina adviesvragen
 foto meldingen --pagina meldingen
 foto melding --pagina meldingen
+foto bezoekdag --pagina bezoekdag
 foto privacy --pagina privacy
 for maat in 1024 1280; do
     foto "bord-$maat"
@@ -168,6 +177,7 @@ for maat in 1024 1280; do
     foto "synchronisatie-$maat" --pagina synchronisatie
     foto "kengetallen-$maat" --pagina kengetallen
     foto "instellingen-$maat" --pagina instellingen
+    foto "bezoekdag-$maat" --pagina bezoekdag
 done
 
 # Below the scrolled agenda at 1024 px lies only the page background: a pick list scrolled

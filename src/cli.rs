@@ -18,6 +18,7 @@ use zeroize::Zeroizing;
 pub const WACHTWOORD_ENV: &str = "SCHAKEL_PASSPHRASE";
 
 mod advies;
+mod bezoek;
 mod contact;
 mod detentiemelding;
 mod medewerker;
@@ -77,7 +78,7 @@ pub enum Opdracht {
         /// Soort rapport
         #[arg(value_enum)]
         soort: RapportSoort,
-        /// Overleg-id (agenda, verslag) of casusnummer (plan, overzicht)
+        /// Overleg-id (agenda, verslag), casusnummer (plan, overzicht) of bezoek-id (bezoeklijst)
         id: String,
         /// Uitvoerbestand
         #[arg(short = 'o', long = "uitvoer", value_name = "BESTAND")]
@@ -113,6 +114,9 @@ pub enum Opdracht {
     /// Detentiemeldingen en nazorg: verrijken, trieren, overdragen, omzetten, aanbod per leefgebied
     #[command(subcommand)]
     Melding(detentiemelding::MeldingOpdracht),
+    /// PI-bezoekdag: bezoek plannen, bezoeklijst, verslagen na het bezoek
+    #[command(subcommand)]
+    Bezoek(bezoek::BezoekOpdracht),
     /// Synchroniseren met collega's via ondertekende, versleutelde bundelbestanden
     #[command(subcommand)]
     Sync(SyncOpdracht),
@@ -192,6 +196,8 @@ pub enum RapportSoort {
     Plan,
     /// Casusoverzicht voor een PI-bezoek
     Overzicht,
+    /// Bezoeklijst van een PI-bezoek (id van het bezoek)
+    Bezoeklijst,
 }
 
 /// `partner` subcommands.
@@ -1619,6 +1625,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
         Opdracht::Team(t) => team(&map, t, cli.json)?,
         Opdracht::Medewerker(m) => medewerker::medewerker(&map, m, cli.json)?,
         Opdracht::Melding(m) => detentiemelding::melding(&map, m, cli.json)?,
+        Opdracht::Bezoek(b) => bezoek::bezoek(&map, b, cli.json)?,
         Opdracht::Partner(p) => contactlijst(&map, p, cli.json)?,
         Opdracht::Contact(c) => contact::contact(&map, c, cli.json)?,
         Opdracht::Advies(a) => advies::advies(&map, a, cli.json)?,
@@ -1632,6 +1639,7 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 RapportSoort::Verslag => report::verslag(&store, id),
                 RapportSoort::Plan => report::plan(&mut store, id, *versie),
                 RapportSoort::Overzicht => report::overzicht(&mut store, id),
+                RapportSoort::Bezoeklijst => report::bezoeklijst(&mut store, id),
             }
             .map_err(rapportfout)?;
             schrijf(uitvoer, &r.pdf)?;

@@ -488,7 +488,29 @@ fn genereer_in(store: &mut Store, aantal: usize, seed: u64) -> Resultaat<DemoOve
     // not the fixed reference date, so a new user sees releases within four weeks, later
     // ones and one past its expected date (the Meldingen screen's signals).
     overzicht.meldingen = meldingen(store, chrono::Local::now().date_naive(), &begeleiders)?;
+    bezoekdag(store, &begeleiders)?;
     Ok(overzicht)
+}
+
+/// One planned PI-bezoekdag in PI Veenhuizen next week (issue 22 point 3), with up to
+/// three of the (fictional) persons detained there, so the Bezoekdag screen is filled.
+fn bezoekdag(store: &mut Store, begeleiders: &[String]) -> Resultaat<()> {
+    let Some(begeleider) = begeleiders.first() else { return Ok(()) };
+    if !store.bezoeken()?.is_empty() {
+        return Ok(());
+    }
+    let personen: Vec<crate::domain::BezoekPersoon> =
+        store.bezoek_kandidaten("PI Veenhuizen")?.into_iter().take(3).map(|k| k.persoon).collect();
+    if personen.is_empty() {
+        return Ok(());
+    }
+    store.bezoek_nieuw(crate::store::NieuwBezoek {
+        inrichting: "PI Veenhuizen".into(),
+        datum: Some(chrono::Local::now().date_naive() + Duration::days(7)),
+        behandelaar: Some(begeleider.clone()),
+        personen,
+    })?;
+    Ok(())
 }
 
 /// Fictional detentiemeldingen in every step (issue 22), with the aanbod per leefgebied,

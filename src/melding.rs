@@ -62,6 +62,21 @@ pub fn domein(f: &DomeinFout) -> String {
         DomeinFout::AlOmgezet(n) => format!("Deze adviesvraag is al omgezet naar casus {n}."),
         DomeinFout::Melding(m) => detentiemelding(m),
         DomeinFout::Koppeling(k) => koppeling(k),
+        DomeinFout::Bezoek(b) => bezoek(b),
+    }
+}
+
+/// The Dutch sentence for a refused PI-bezoek.
+pub fn bezoek(f: &crate::domain::BezoekFout) -> String {
+    use crate::domain::BezoekFout as B;
+    match f {
+        B::GeenDatum => "Kies de datum van het bezoek.".into(),
+        B::GeenInrichting => "Kies de inrichting van het bezoek.".into(),
+        B::GeenPersonen => "Kies minstens één persoon.".into(),
+        B::NietGedetineerd { naam, inrichting } => format!("{naam} zit niet in {inrichting}."),
+        B::AlOpLijst(naam) => format!("{naam} staat al op de bezoeklijst."),
+        B::NietOpLijst(naam) => format!("{naam} staat niet op de bezoeklijst van dit bezoek."),
+        B::LeegVerslag => "Schrijf eerst het verslag.".into(),
     }
 }
 

@@ -250,6 +250,10 @@ pub fn tekst(d: &MeldingDetail) -> String {
             nl_datum(&a.datum)
         ));
     }
+    for n in &d.notities {
+        let waar = n.inrichting.as_deref().map(|i| format!(", {i}")).unwrap_or_default();
+        t.push_str(&format!("{} ({}{waar}, {}): {}\n", nl_datum(&n.datum), n.soort.label(), n.auteur, n.tekst));
+    }
     t
 }
 

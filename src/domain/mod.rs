@@ -4,6 +4,7 @@
 //! domain whether a change is allowed before it writes anything.
 
 pub mod advies;
+pub mod bezoek;
 pub mod bsn;
 pub mod casus;
 pub mod detentiemelding;
@@ -18,6 +19,7 @@ pub mod plan;
 pub mod velden;
 
 pub use advies::Opschalingsniveau;
+pub use bezoek::{BezoekFout, BezoekPersoon};
 pub use bsn::Bsn;
 pub use casus::{Ave, Casusnummer, Rol, initialen};
 pub use detentiemelding::{
@@ -107,6 +109,9 @@ pub enum DomeinFout {
     /// A koppeling between casussen was refused.
     #[error(transparent)]
     Koppeling(#[from] KoppelFout),
+    /// A PI-bezoek the rules refuse.
+    #[error(transparent)]
+    Bezoek(#[from] BezoekFout),
 }
 
 /// Defines a closed enumeration with a stable lowercase code (stored in the

@@ -34,6 +34,9 @@ pub fn tabel_label(tabel: &str) -> Option<&'static str> {
         "melding_aanbod" => "Aanbod bij een melding",
         "casus_aanbod" => "Aanbod bij een casus",
         "koppeling" => "Koppeling",
+        "bezoek" => "PI-bezoek",
+        "bezoek_persoon" => "Persoon op een bezoeklijst",
+        "melding_notitie" => "Notitie bij een melding",
         _ => return None,
     })
 }
@@ -50,6 +53,8 @@ fn met_lidwoord(tabel: &str) -> String {
         "meldingbron" => "een bron van de melding".into(),
         "melding_aanbod" => "het aanbod bij de melding".into(),
         "casus_aanbod" => "het aanbod bij de casus".into(),
+        "bezoek" => "een PI-bezoek".into(),
+        "bezoek_persoon" => "een persoon op de bezoeklijst".into(),
         _ => match tabel_label(tabel) {
             Some(l) => format!("een {}", l.to_lowercase()),
             None => tabel.replace('_', " "),
@@ -224,6 +229,20 @@ pub fn veld_label(tabel: &str, veld: &str) -> Option<&'static str> {
         ("melding_aanbod" | "casus_aanbod", "status") => "Status",
         ("melding_aanbod" | "casus_aanbod", "datum") => "Datum",
         ("melding_aanbod" | "casus_aanbod", "toelichting") => "Toelichting",
+        ("bezoek", "behandelaar_id") => "Trajectbegeleider",
+        ("bezoek", "inrichting") => "Inrichting",
+        ("bezoek", "datum") => "Datum",
+        ("bezoek_persoon", "bezoek_id") => "Bezoek",
+        ("bezoek_persoon", "eigenaar_id") => "Melding of casus",
+        ("bezoek_persoon", "melding_id") => "Melding",
+        ("bezoek_persoon", "betrokkene_id") => "Betrokkene",
+        ("bezoek_persoon", "volgorde") => "Volgorde",
+        ("melding_notitie", "melding_id") => "Melding",
+        ("melding_notitie", "datum") => "Datum",
+        ("melding_notitie", "auteur") => "Auteur",
+        ("melding_notitie", "soort") => "Soort",
+        ("melding_notitie", "inrichting") => "Inrichting",
+        ("melding_notitie", "tekst") => "Tekst",
         _ => return None,
     })
 }

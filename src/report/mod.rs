@@ -446,3 +446,65 @@ pub fn overzicht(store: &mut Store, nummer: &str) -> Result<Rapport, RapportFout
     );
     af(titel, d.af(&format!("Casus {}", det.regel.casusnummer), &vandaag()))
 }
+
+/// The bezoeklijst of a PI-bezoek: institution, date and medewerker, and per person on
+/// the list only what the visit needs (name, birth date, casusnummer or "melding",
+/// expected release, the open leefgebieden and the last contact). Nobody else is printed.
+pub fn bezoeklijst(store: &mut Store, bezoek: &str) -> Result<Rapport, RapportFout> {
+    let b = store.bezoek_detail(bezoek)?;
+    store.bezoeklijst_registreren(&b.id)?;
+    let m = maten()?;
+    let mut d = Opmaak::new(&m, &zvh(store)?);
+    let titel = format!("Bezoeklijst {} {}", b.inrichting, nl_datum(&b.datum));
+    d.titel(&titel);
+    d.velden(&[
+        ("Inrichting", b.inrichting.clone()),
+        ("Datum", nl_datum(&b.datum)),
+        ("Medewerker", b.behandelaar.clone().unwrap_or_else(|| "onbekend".into())),
+        ("Personen", b.personen.len().to_string()),
+    ]);
+    let rijen: Vec<Vec<String>> = b
+        .personen
+        .iter()
+        .map(|p| {
+            let k = &p.kandidaat;
+            let open = if p.geen_aanbod {
+                "nog niets vastgelegd".to_string()
+            } else if p.open_aanbod.is_empty() {
+                "—".to_string()
+            } else {
+                p.open_aanbod
+                    .iter()
+                    .map(|a| format!("{} ({})", a.leefgebied.label(), a.status.label().to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let contact = p
+                .laatste_contact
+                .as_ref()
+                .map(|(datum, soort)| format!("{} {soort}", nl_datum(datum)))
+                .unwrap_or_else(|| "—".into());
+            vec![
+                k.naam.clone(),
+                k.geboortedatum.as_deref().map(nl_datum).unwrap_or_default(),
+                k.casusnummer.clone().unwrap_or_else(|| "melding".into()),
+                k.verwachte_uitstroom.as_deref().map(nl_datum).unwrap_or_else(|| "onbekend".into()),
+                open,
+                contact,
+            ]
+        })
+        .collect();
+    d.tabel(
+        &[
+            // Dates and a casusnummer fit one line; names and leefgebieden may wrap.
+            Kolom::new("Naam", 34.0),
+            Kolom::new("Geboren", 24.0),
+            Kolom::new("Casus", 24.0),
+            Kolom::new("Uitstroom", 24.0),
+            Kolom::new("Open leefgebieden", 36.0),
+            Kolom::new("Laatste contact", 28.0),
+        ],
+        &rijen,
+    );
+    af(titel, d.af(&format!("Bezoek {}", &b.id[..8.min(b.id.len())]), &vandaag()))
+}

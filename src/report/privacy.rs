@@ -188,6 +188,8 @@ pub fn inzage(store: &Store, inzage: &Inzage) -> Result<Rapport, RapportFout> {
         velden(&mut d, &m.melding, &[]);
         rijen(&mut d, "Bevraagde bronnen", &m.bronnen, &["melding_id"]);
         rijen(&mut d, "Aanbod per leefgebied", &m.aanbod, &["melding_id"]);
+        rijen(&mut d, "Notities (verslagen van PI-bezoeken)", &m.notities, &["melding_id"]);
+        rijen(&mut d, "Op de bezoeklijst van een PI-bezoek", &m.bezoeken, &["melding_id", "eigenaar_id"]);
         d.kop("Wie heeft deze melding ontvangen");
         if m.ontvangen.is_empty() {
             d.alinea("Geen bundels vastgelegd.");

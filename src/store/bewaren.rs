@@ -125,7 +125,7 @@ fn meldingen_van(conn: &Connection, id: &str) -> Resultaat<Vec<String>> {
 }
 
 /// The tables under a melding.
-const ONDER_MELDING: &[&s::Tabel] = &[&s::MELDINGBRON, &s::MELDING_AANBOD];
+const ONDER_MELDING: &[&s::Tabel] = &[&s::MELDINGBRON, &s::MELDING_AANBOD, &s::MELDING_NOTITIE];
 
 /// The row ids of table `t` under melding `id`.
 fn rijen_onder_melding(conn: &Connection, t: &s::Tabel, id: &str) -> Resultaat<Vec<String>> {
@@ -158,23 +158,37 @@ pub(crate) fn wis_casus_lokaal(conn: &Connection, id: &str) -> Resultaat<(usize,
         s::vergeet_koppen(conn, "adviesvraag", &advies)?;
         gewist += wis_log(conn, &advies)?;
     }
-    for melding in meldingen_van(conn, id)? {
+    let meldingen = meldingen_van(conn, id)?;
+    for melding in &meldingen {
         for t in ONDER_MELDING {
-            for rij in rijen_onder_melding(conn, t, &melding)? {
+            for rij in rijen_onder_melding(conn, t, melding)? {
                 conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [&rij])?;
                 s::vergeet_koppen(conn, t.naam, &rij)?;
                 rijen += 1;
             }
         }
-        rijen += conn.execute("DELETE FROM detentiemelding WHERE id = ?1", [&melding])?;
-        s::vergeet_koppen(conn, s::DETENTIEMELDING.naam, &melding)?;
-        conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&melding])?;
-        gewist += wis_log(conn, &melding)?;
+        rijen += conn.execute("DELETE FROM detentiemelding WHERE id = ?1", [melding])?;
+        s::vergeet_koppen(conn, s::DETENTIEMELDING.naam, melding)?;
+        conn.execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [melding])?;
+        gewist += wis_log(conn, melding)?;
     }
     for (rij, _) in koppelingen_van(conn, id)? {
         conn.execute("DELETE FROM koppeling WHERE id = ?1", [&rij])?;
         s::vergeet_koppen(conn, s::KOPPELING.naam, &rij)?;
         rijen += 1;
+    }
+    // The persons of this casus (and of the meldingen it came from) on a PI-bezoek list
+    // (their pair scope is wiped below).
+    for eigenaar in std::iter::once(id).chain(meldingen.iter().map(String::as_str)) {
+        let op_bezoek: Vec<String> = conn
+            .prepare("SELECT id FROM bezoek_persoon WHERE eigenaar_id = ?1")?
+            .query_map([eigenaar], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for rij in op_bezoek {
+            conn.execute("DELETE FROM bezoek_persoon WHERE id = ?1", [&rij])?;
+            s::vergeet_koppen(conn, s::BEZOEK_PERSOON.naam, &rij)?;
+            rijen += 1;
+        }
     }
     rijen += conn.execute("DELETE FROM casus WHERE id = ?1", [id])?;
     s::vergeet_koppen(conn, "casus", id)?;
@@ -371,6 +385,7 @@ impl Store {
                     rijen += 1;
                 }
             }
+            rijen += super::bezoek::verwijder_van_eigenaar(&mut w, melding)?;
             w.verwijder_zonder_audit(&s::DETENTIEMELDING, melding, melding)?;
             w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [melding])?;
             rijen += 1;
@@ -379,6 +394,7 @@ impl Store {
             w.verwijder_zonder_audit(&s::KOPPELING, &rij, &scope)?;
             rijen += 1;
         }
+        rijen += super::bezoek::verwijder_van_eigenaar(&mut w, &id)?;
         let toelichting = format!("{} verwijderd door {}: {reden}", status.nummer, w.gebruiker());
         w.vernietig_casus(&id, &toelichting)?;
         rijen += 1;

@@ -194,6 +194,8 @@ pub struct MeldingDetail {
     pub bronnen: Vec<MeldingBron>,
     /// Aanbod per leefgebied (only the leefgebieden with a status).
     pub aanbod: Vec<Aanbod>,
+    /// Notes, such as the reports of PI-bezoeken, oldest first.
+    pub notities: Vec<super::MeldingNotitie>,
 }
 
 /// A melding past its retention term.
@@ -868,6 +870,7 @@ impl Store {
                             omgezet_op: r.get(23)?,
                             bronnen: Vec::new(),
                             aanbod: Vec::new(),
+                            notities: Vec::new(),
                         },
                         status,
                         route,
@@ -895,6 +898,7 @@ impl Store {
             })
             .collect();
         d.aanbod = aanbod_lijst(c, "melding_aanbod", "melding_id", id)?;
+        d.notities = super::bezoek::melding_notities(c, id)?;
         Ok(d)
     }
 
@@ -905,7 +909,7 @@ impl Store {
         let reden = verplicht("reden", reden)?;
         let id = melding_id(&self.conn, melding)?;
         let mut w = self.schrijver()?;
-        for t in [&s::MELDINGBRON, &s::MELDING_AANBOD] {
+        for t in [&s::MELDINGBRON, &s::MELDING_AANBOD, &s::MELDING_NOTITIE] {
             let ids: Vec<String> = w
                 .conn()
                 .prepare(&format!("SELECT id FROM {} WHERE melding_id = ?1", t.naam))?
@@ -915,6 +919,7 @@ impl Store {
                 w.verwijder_zonder_audit(t, &rij, &id)?;
             }
         }
+        super::bezoek::verwijder_van_eigenaar(&mut w, &id)?;
         w.verwijder_met_reden(&s::DETENTIEMELDING, &id, &reden)?;
         super::bewaren::wis_log(w.conn(), &id)?;
         w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;

@@ -148,6 +148,10 @@ pub struct InzageMelding {
     pub bronnen: Vec<Rij>,
     /// The aanbod per leefgebied.
     pub aanbod: Vec<Rij>,
+    /// Notes on the melding (reports of PI-bezoeken).
+    pub notities: Vec<Rij>,
+    /// The PI-bezoek lists the person is on.
+    pub bezoeken: Vec<Rij>,
     /// Who received the melding (bundles to colleagues).
     pub ontvangen: Vec<Ontvangst>,
     /// Who viewed or changed the melding, when.
@@ -513,6 +517,8 @@ impl Store {
                 melding: rijen(c, &s::DETENTIEMELDING, "id", id)?.pop().unwrap_or_default(),
                 bronnen: rijen(c, &s::MELDINGBRON, "melding_id", id)?,
                 aanbod: rijen(c, &s::MELDING_AANBOD, "melding_id", id)?,
+                notities: rijen(c, &s::MELDING_NOTITIE, "melding_id", id)?,
+                bezoeken: rijen(c, &s::BEZOEK_PERSOON, "melding_id", id)?,
                 ontvangen: ontvangsten(c, id)?,
                 audit,
             });

@@ -119,15 +119,17 @@ impl Store {
         Ok(aantal)
     }
 
-    /// The scope keys of every koppeling in the change log (sync: which pairs a bundle
-    /// limited to some casussen vouches for).
+    /// The pair scope keys in the change log: every koppeling, and every person on a
+    /// PI-bezoek (pair of bezoek and melding/casus) (sync: which pairs a bundle limited to
+    /// some scopes vouches for).
     pub fn koppeling_scopes(&self) -> Resultaat<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT c.tekst FROM tekstnr c WHERE c.tekst LIKE '%{}%'
                AND EXISTS (SELECT 1 FROM wijziging_nr w WHERE w.casus = c.nr
-                           AND w.tabel = (SELECT nr FROM tekstnr WHERE tekst = '{}'))",
+                           AND w.tabel IN (SELECT nr FROM tekstnr WHERE tekst IN ('{}', '{}')))",
             super::team::PAAR,
-            s::KOPPELING.naam
+            s::KOPPELING.naam,
+            s::BEZOEK_PERSOON.naam
         ))?;
         Ok(stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?)
     }

@@ -310,6 +310,8 @@ impl Store {
         // A detentiemelding is its own scope, keyed by its id: the behandelaar's device
         // receives it (issue 22), nobody else's trajectbegeleider device does.
         uit.extend(self.meldingen_van_medewerkers(&ids)?);
+        // A PI-bezoek likewise (issue 22 point 3): its own scope, to its behandelaar.
+        uit.extend(self.bezoeken_van_medewerkers(&ids)?);
         Ok(Some(uit))
     }
 }

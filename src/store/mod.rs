@@ -5,6 +5,7 @@ mod advies;
 mod audit;
 pub mod bestand;
 mod bewaren;
+mod bezoek;
 mod casus;
 mod compacteren;
 mod detentiemelding;
@@ -32,6 +33,7 @@ pub use audit::{AuditControle, AuditRegel};
 pub use bewaren::{
     Bewaarstatus, Bewaartermijn, MAX_BEWAARTERMIJN_MAANDEN, STANDAARD_BEWAARTERMIJN_MAANDEN, Vernietiging,
 };
+pub use bezoek::{BezochtePersoon, BezoekDetail, BezoekRegel, Kandidaat, MeldingNotitie, NieuwBezoek};
 pub use casus::*;
 pub use compacteren::Ruimte;
 pub use detentiemelding::{
@@ -254,6 +256,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0012_adviesvraag.sql")),
         M::up(include_str!("../../migrations/0013_detentiemelding.sql")),
         M::up(include_str!("../../migrations/0014_koppeling.sql")),
+        M::up(include_str!("../../migrations/0015_bezoekdag.sql")),
     ])
 }
 
@@ -276,6 +279,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0012_adviesvraag.sql"),
         include_str!("../../migrations/0013_detentiemelding.sql"),
         include_str!("../../migrations/0014_koppeling.sql"),
+        include_str!("../../migrations/0015_bezoekdag.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -283,7 +287,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    14
+    15
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1512,6 +1516,37 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(scopes, ["c1+c2"]);
+        assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade 0014 → PI-bezoekdag (0015): an existing melding with its detention in PI
+    /// Veenhuizen can be put on a new bezoek and get a report; the audit chain stays intact.
+    #[test]
+    fn upgrade_naar_bezoekdag_laat_een_melding_bezoeken() {
+        let (_dir, map, sleutel) = oud_schema(
+            14,
+            15,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-14'), ('gebruiker', 'Oud');
+                 INSERT INTO detentiemelding(id, naam, geboortedatum, inrichting, einddatum_verwacht)
+                 VALUES ('8d2f6a1e-0000-4000-8000-000000000001', 'Joëlle Vermeulenga', '1990-04-02',
+                         'PI Veenhuizen', '2027-01-15');",
+        );
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert!(s.bezoeken().unwrap().is_empty());
+        let m = crate::domain::BezoekPersoon::Melding("8d2f6a1e-0000-4000-8000-000000000001".into());
+        let tb =
+            s.medewerker_toevoegen("Sanne Ådelaar", crate::domain::MedewerkerRol::Trajectbegeleider, None).unwrap();
+        let id = s
+            .bezoek_nieuw(NieuwBezoek {
+                inrichting: "PI Veenhuizen".into(),
+                datum: chrono::NaiveDate::from_ymd_opt(2026, 12, 3),
+                behandelaar: Some(tb),
+                personen: vec![m.clone()],
+            })
+            .unwrap();
+        assert_eq!(s.bezoek_verslagen(&id, &[(m, "Gesproken".into())]).unwrap(), 1);
+        assert_eq!(s.melding_verversen("8d2f6a1e").unwrap().notities[0].tekst, "Gesproken");
         assert!(s.audit_verify().unwrap().in_orde());
     }
 

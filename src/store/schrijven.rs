@@ -78,6 +78,13 @@ tabellen! {
     CASUS_AANBOD = "casus_aanbod", Some("casus_id"), ["casus_id", "leefgebied", "status", "datum", "toelichting"];
     KOPPELING = "koppeling", Some(KOPPEL_KOLOMMEN), ["casus_a", "casus_b", "soort", "toelichting", "aangemaakt_hlc",
         "aangemaakt_door"];
+    // PI-bezoekdag (migrations/0015_bezoekdag.sql): a bezoek is its own scope (given to its
+    // behandelaar), a person on it has the pair scope of bezoek and melding/casus.
+    BEZOEK = "bezoek", Some("id"), ["behandelaar_id", "inrichting", "datum", "aangemaakt_hlc", "aangemaakt_door"];
+    BEZOEK_PERSOON = "bezoek_persoon", Some("bezoek_id+eigenaar_id"), ["bezoek_id", "eigenaar_id", "melding_id",
+        "betrokkene_id", "volgorde"];
+    MELDING_NOTITIE = "melding_notitie", Some("melding_id"), ["melding_id", "datum", "auteur", "soort", "inrichting",
+        "tekst", "aangemaakt_hlc", "aangemaakt_door"];
 }
 
 /// The casus column of a table whose rows belong to two casussen (`koppeling`): its scope
@@ -568,18 +575,20 @@ impl<'c> Schrijver<'c> {
         match t.casus_kolom {
             None => Ok(None),
             Some("id") => Ok(Some(id.to_string())),
-            Some(KOPPEL_KOLOMMEN) => {
+            // A row of two scopes (a koppeling, a person on a bezoek): columns "a+b".
+            Some(paar_kolommen) if paar_kolommen.contains('+') => {
+                let (ka, kb) = paar_kolommen.split_once('+').unwrap_or((paar_kolommen, paar_kolommen));
                 let waarde = |k: &str| {
                     velden.iter().find(|(v, _)| *v == k).and_then(|(_, w)| match w {
                         Value::Text(t) => Some(t.clone()),
                         _ => None,
                     })
                 };
-                let paar = match (waarde("casus_a"), waarde("casus_b")) {
+                let paar = match (waarde(ka), waarde(kb)) {
                     (Some(a), Some(b)) => Some((a, b)),
                     _ => self
                         .tx
-                        .query_row(&format!("SELECT casus_a, casus_b FROM {} WHERE id = ?1", t.naam), [id], |r| {
+                        .query_row(&format!("SELECT {ka}, {kb} FROM {} WHERE id = ?1", t.naam), [id], |r| {
                             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
                         })
                         .optional()?,

@@ -103,6 +103,7 @@
 //! `Message::Annuleer` for Escape. The board (`Pagina::Casussen`, with the open casus) is
 //! the one built-in page.
 
+mod bezoekwerk;
 mod meldingwerk;
 pub mod screen;
 pub mod theme;
@@ -115,8 +116,8 @@ use iced::keyboard::{self, Key, Modifiers, key};
 use iced::widget::{button, column, container, operation, row, space, text};
 use iced::{Element, Event as IcedEvent, Fill, Subscription, Task};
 use screen::{
-    advies, board, detail, instellingen, kengetallen, meldingen, ontgrendel, overleggen, partners, plan, privacy,
-    start, synchronisatie,
+    advies, bezoekdag, board, detail, instellingen, kengetallen, meldingen, ontgrendel, overleggen, partners, plan,
+    privacy, start, synchronisatie,
 };
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -419,6 +420,11 @@ schermen! {
         begin: meldingen::State::new(),
         open: |h: &mut Hoofd| h.ververs_meldingen(),
         event: |h: &mut Hoofd, e| (h.meldingen_event(e), false);
+    /// PI-bezoekdag: plan a visit, print the bezoeklijst, enter the reports.
+    Bezoekdag(bezoekdag) = "Bezoekdag",
+        begin: bezoekdag::State::new(),
+        open: |h: &mut Hoofd| h.ververs_bezoekdag(),
+        event: |h: &mut Hoofd, e| (h.bezoekdag_event(e), false);
     /// Figures for a period.
     Kengetallen(kengetallen) = "Kengetallen",
         begin: kengetallen::State::new(chrono::Local::now().date_naive()),
@@ -515,6 +521,8 @@ pub enum Message {
     Adviesvragen(advies::Message),
     /// The detentiemeldingen screen.
     Meldingen(meldingen::Message),
+    /// The PI-bezoekdag screen.
+    Bezoekdag(bezoekdag::Message),
     /// The save dialog for a meeting's agenda or verslag closed (`pad` is `None` when cancelled).
     OverlegPdfPadGekozen {
         /// Agenda or verslag.

@@ -5,6 +5,7 @@ mod advies;
 mod agenda_algemeen;
 mod betrouwbaarheid;
 mod bewerken;
+pub(crate) mod bezoekdag;
 mod casuswerk;
 mod cli;
 mod compactie;

@@ -466,3 +466,86 @@ fn het_bord_toont_bezig_terwijl_opslaan_loopt() {
     verwacht(&app, "staat nu in weging");
     assert!(!toont(&app, board::BEZIG_VERPLAATSEN));
 }
+
+/// Issue 22's bezoekdag: in PI Veenhuizen, two meldingen and one casus betrokkene are
+/// chosen (a fourth detainee there is not, one in PI Leeuwarden is not a candidate); the
+/// bezoeklijst PDF names exactly those three; after the visit three reports are entered in
+/// one go and show on the melding pages and in the casus journaal.
+#[test]
+fn bezoekdag_pi_veenhuizen_met_drie_personen() {
+    use crate::bezoekdag::{gedetineerde_casus, melding};
+    use schakel::domain::{JournaalSoort, MedewerkerRol};
+    use schakel::ui::screen::{bezoekdag::Message as B, detail, meldingen};
+    let (dir, map, mut s) = hulp::store();
+    let apparaat = s.apparaat().to_string();
+    let sanne = s.medewerker_toevoegen("Sanne Ådelaar", MedewerkerRol::Trajectbegeleider, Some(&apparaat)).unwrap();
+    s.mij_instellen(&sanne).unwrap();
+    let joelle = melding(&mut s, &sanne, "Joëlle Vermeulenga", "PI Veenhuizen");
+    let kees = melding(&mut s, &sanne, "Kees Dijkstraat", "PI Veenhuizen");
+    melding(&mut s, &sanne, "Ruud Zeeländer", "PI Veenhuizen");
+    melding(&mut s, &sanne, "Femke Leeuwenhart", "PI Leeuwarden");
+    let (nummer, _) = gedetineerde_casus(&mut s, "Grijze Reiger", "Daan Ölmezoğlu", "PI Veenhuizen");
+    let mut app = App::met_store(map.clone(), s);
+    klik_en_wacht(&mut app, "Bezoekdag");
+    verwacht(&app, "Nog geen bezoekdagen gepland.");
+    verwacht(&app, "Kies eerst de inrichting.");
+    klik_en_wacht(&mut app, "Bezoek opslaan");
+    verwacht(&app, "Kies de inrichting van het bezoek.");
+    stuur_en_wacht(&mut app, Message::Bezoekdag(B::Inrichting("PI Veenhuizen".into())));
+    for naam in ["Joëlle Vermeulenga", "Kees Dijkstraat", "Ruud Zeeländer", "Daan Ölmezoğlu"] {
+        verwacht(&app, naam);
+    }
+    assert!(!toont(&app, "Femke Leeuwenhart"), "a detainee of PI Leeuwarden is no candidate");
+    stuur_en_wacht(&mut app, Message::Bezoekdag(B::Datum("03-12-2026".into())));
+    klik_en_wacht(&mut app, "Bezoek opslaan");
+    verwacht(&app, "Kies minstens één persoon.");
+    for naam in ["Joëlle Vermeulenga", "Kees Dijkstraat", "Daan Ölmezoğlu"] {
+        klik(&mut app, naam);
+    }
+    klik_en_wacht(&mut app, "Bezoek opslaan");
+    verwacht(&app, "Bezoek opgeslagen met 3 personen.");
+    verwacht(&app, "03-12-2026 · PI Veenhuizen");
+    // The PDF button asks for a file (a dialog); the chosen path comes back as a message.
+    verwacht(&app, "Bezoeklijst als PDF…");
+    let pdf = dir.path().join("bezoeklijst.pdf");
+    stuur_en_wacht(&mut app, Message::Bezoekdag(B::PdfPadGekozen(Some(pdf.clone()))));
+    verwacht(&app, "Bezoeklijst PI Veenhuizen 03-12-2026 opgeslagen in");
+    let (tekst, _) = crate::rapport::tekst(&std::fs::read(&pdf).unwrap());
+    for naam in ["Joëlle Vermeulenga", "Kees Dijkstraat", "Daan Ölmezoğlu", "Sanne Ådelaar"] {
+        assert!(tekst.contains(naam), "{naam} missing from the bezoeklijst: {tekst}");
+    }
+    assert!(!tekst.contains("Zeeländer") && !tekst.contains("Leeuwenhart"), "nobody else: {tekst}");
+    // After the visit: one report per person, saved in one go.
+    klik(&mut app, "Verslagen invoeren");
+    crate::ui::typ_in(&mut app, "Verslag over Joëlle Vermeulenga", "Paspoort aangevraagd.");
+    crate::ui::typ_in(&mut app, "Verslag over Kees Dijkstraat", "Schulden in beeld gebracht.");
+    crate::ui::typ_in(&mut app, "Verslag over Daan Ölmezoğlu", "Woonruimte in Assen besproken.");
+    klik_en_wacht(&mut app, "Opslaan");
+    verwacht(&app, "3 verslagen opgeslagen.");
+    let s = Store::open(&map, &hulp::sleutel()).unwrap();
+    let notities: Vec<String> = [&joelle, &kees]
+        .iter()
+        .flat_map(|m| s.melding_verversen(m).unwrap().notities)
+        .filter(|n| n.soort == JournaalSoort::PiBezoek)
+        .map(|n| n.tekst)
+        .collect();
+    assert_eq!(notities, ["Paspoort aangevraagd.", "Schulden in beeld gebracht."]);
+    let journaal: Vec<String> = s
+        .casus_detail_verversen(&nummer)
+        .unwrap()
+        .journaal
+        .into_iter()
+        .filter(|j| j.soort == JournaalSoort::PiBezoek)
+        .map(|j| j.tekst)
+        .collect();
+    assert_eq!(journaal, ["Woonruimte in Assen besproken."]);
+    // They show on their pages: the melding page and the casus journaal.
+    klik_en_wacht(&mut app, "Meldingen");
+    stuur_en_wacht(&mut app, Message::Meldingen(meldingen::Message::Kies(joelle.clone())));
+    verwacht(&app, "03-12-2026 (PI-bezoek, PI Veenhuizen, ");
+    verwacht(&app, "Paspoort aangevraagd.");
+    stuur_en_wacht(&mut app, Message::OpenCasus(nummer));
+    stuur_en_wacht(&mut app, Message::Detail(detail::Message::Tab(detail::Tab::Journaal)));
+    verwacht(&app, "PI-bezoek PI Veenhuizen");
+    verwacht(&app, "Woonruimte in Assen besproken.");
+}

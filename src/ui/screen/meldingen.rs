@@ -700,6 +700,19 @@ impl State {
         }
         c = c.push(aanbod);
 
+        // Notes (reports of PI-bezoeken, entered on the Bezoekdag screen).
+        if !d.notities.is_empty() {
+            let mut notities = column![text("Notities").size(16)].spacing(4);
+            for n in &d.notities {
+                let waar = n.inrichting.as_deref().map(|i| format!(", {i}")).unwrap_or_default();
+                notities = notities.push(
+                    text(format!("{} ({}{waar}, {}): {}", nl_datum(&n.datum), n.soort.label(), n.auteur, n.tekst))
+                        .size(13),
+                );
+            }
+            c = c.push(notities);
+        }
+
         // Correction and removal.
         c = c.push(
             column![

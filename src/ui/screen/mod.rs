@@ -2,6 +2,7 @@
 //! returns `(Task<Message>, Option<Event>)` and the root app turns events into store calls.
 
 pub mod advies;
+pub mod bezoekdag;
 pub mod board;
 pub mod detail;
 pub mod instellingen;
