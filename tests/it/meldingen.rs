@@ -676,6 +676,17 @@ fn omgezette_melding_gaat_mee_met_haar_casus() {
     s.melding_verrijk(&id, Informatiebron::Reclassering, Some("Toezicht bij Zwaluwstraat")).unwrap();
     s.melding_aanbod(&id, AanbodGebied::Onderdak, AanbodStatus::Geregeld, None, "Kamer bij Exodus").unwrap();
     s.melding_triage(&id, TriageRoute::Zvh, "Meervoudige problematiek").unwrap();
+    // Visited in the PI before it became a casus: a place on a visit list and a note.
+    let bezoek = s
+        .bezoek_nieuw(schakel::store::NieuwBezoek {
+            inrichting: "PI Veenhuizen".into(),
+            datum: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+            behandelaar: Some(femke.clone()),
+            personen: vec![schakel::domain::BezoekPersoon::Melding(id.clone())],
+        })
+        .unwrap();
+    let persoon = schakel::domain::BezoekPersoon::Melding(id.clone());
+    assert_eq!(s.bezoek_verslagen(&bezoek, &[(persoon, "Gesprek over de Kievitlaan".into())]).unwrap(), 1);
     let nummer = s.melding_omzetten(&id, Some("Reiger")).unwrap().to_string();
     let vandaag = chrono::Local::now().date_naive();
     assert!(
@@ -696,15 +707,27 @@ fn omgezette_melding_gaat_mee_met_haar_casus() {
     assert!(matches!(t[0].store.melding_verversen(&id), Err(StoreFout::Onbekend { .. })));
     assert_eq!(t[0].store.aantal("meldingbron").unwrap(), 0);
     assert_eq!(t[0].store.aantal("melding_aanbod").unwrap(), 0);
+    assert_eq!(t[0].store.aantal("melding_notitie").unwrap(), 0, "the note goes with the melding");
+    assert_eq!(t[0].store.aantal("bezoek_persoon").unwrap(), 0, "so does its place on the visit list");
+    assert_eq!(t[0].store.aantal("bezoek").unwrap(), 0, "a visit list left empty goes too");
     let log = t[0].store.wijzigingslog().unwrap();
-    assert!(!log.contains("Vermeulenga") && !log.contains("Zwaluwstraat") && !log.contains("Exodus"), "values wiped");
+    assert!(
+        !log.contains("Vermeulenga")
+            && !log.contains("Zwaluwstraat")
+            && !log.contains("Exodus")
+            && !log.contains("Kievitlaan"),
+        "values wiped"
+    );
     assert!(t[0].store.audit_verify().unwrap().in_orde());
     assert!(matches!(t[0].store.inzage(&InzageVraag::Bsn("111222333".into())), Err(StoreFout::Onbekend { .. })));
     // The colleague's copy goes too.
     uitwisselen(&mut t, 0, 1);
     assert!(matches!(t[1].store.melding_verversen(&id), Err(StoreFout::Onbekend { .. })));
-    assert_eq!(t[1].store.aantal("meldingbron").unwrap() + t[1].store.aantal("melding_aanbod").unwrap(), 0);
-    assert!(!t[1].store.wijzigingslog().unwrap().contains("Zwaluwstraat"));
+    for tabel in ["meldingbron", "melding_aanbod", "melding_notitie", "bezoek_persoon"] {
+        assert_eq!(t[1].store.aantal(tabel).unwrap(), 0, "{tabel} on the colleague's device");
+    }
+    let log = t[1].store.wijzigingslog().unwrap();
+    assert!(!log.contains("Zwaluwstraat") && !log.contains("Kievitlaan"));
 }
 
 /// The demo's meldingen lie around today, whatever today is: a new user sees releases
