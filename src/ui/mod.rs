@@ -96,7 +96,9 @@
 //! # What a new screen touches
 //!
 //! Screens map their own data (e.g. the overleggen screen builds its casus and partner
-//! pickers from store rows, groups decided actions, names its PDFs). A new sidebar screen
+//! pickers from store rows, groups decided actions, names its PDFs; the privacy screen
+//! turns retention rows into its list (`privacy::State::vul`); the sync screen words a
+//! bundle's import report; the casus screen names its PDF files). A new sidebar screen
 //! `x` (module `screen/x.rs` with `State`, `Message`, `Event`, `update`, `view`) touches
 //! three places outside its own module:
 //!
@@ -107,7 +109,13 @@
 //!    event: <handler>;` — it generates the [`Pagina`] variant (sidebar order = table
 //!    order, label, `--pagina` name), the `Hoofd` field `schermen.x`, the routing of
 //!    `Message::X` through `x::State::update` to the handler, the refresh on opening the
-//!    page, and the view.
+//!    page, and the view. `begin:` builds the state from the startup read (`gelezen`, a
+//!    [`Beginlezing`]) and the data dir (`map`), never from a store; a screen that needs
+//!    data at once reads it in `open:` (or, rarely, adds a field to `Beginlezing`).
+//!
+//! `tests/it/wachten.rs::een_nieuw_scherm_raakt_drie_plekken_buiten_zijn_module` checks
+//! these three for every line of the table, and that the page enum and the routing are
+//! generated, not written by hand.
 //!
 //! The handler, `fn x_event(&mut self, e: x::Event) -> (Task<Message>, bool)` (the task
 //! and whether to lock), goes in an `impl Hoofd` block of its own at the end of this file:
@@ -329,8 +337,9 @@ impl Meting {
 /// struct that holds every registered screen's state, and the routing of its messages,
 /// its view and what opening its page does. See "What a new screen touches" in the module
 /// doc. Each line: `Pagina(module) = "Label", begin: <the state, from the startup read
-/// `gelezen` (a [`Beginlezing`]) and the data dir `map`; no store>, open: <fn(&mut Hoofd) -> Task>, event: <fn(&mut Hoofd, module::Event) -> (Task,
-/// lock?)>` (a method path or a closure).
+/// `gelezen` (a [`Beginlezing`]) and the data dir `map`; no store>, open: <fn(&mut Hoofd)
+/// -> Task>, event: <fn(&mut Hoofd, module::Event) -> (Task, lock?)>` (a method path or a
+/// closure).
 /// The `Message` variant has the page's name and carries `module::Message`.
 macro_rules! schermen {
     (
@@ -1347,14 +1356,6 @@ fn afdrukmap(map: &Gegevensmap) -> std::path::PathBuf {
     map.pad().join("afdrukken")
 }
 
-/// "Plan van aanpak 2026-0001 versie 2.pdf".
-fn bestandsnaam(document: detail::Document, nummer: &str, versie: Option<u32>) -> String {
-    match versie {
-        Some(v) => format!("{} {nummer} versie {v}.pdf", document.naam()),
-        None => format!("{} {nummer}.pdf", document.naam()),
-    }
-}
-
 /// Open a file in the desktop's default application, detached: the window does not wait
 /// for the viewer (some openers last until the viewer closes). Only a viewer that cannot be
 /// started is an error. `SCHAKEL_PDF_VIEWER` names another program (tests use `true`, so
@@ -1450,22 +1451,6 @@ fn mislukte_uitkomst(soort: Taaksoort, tekst: String) -> Uitkomst {
 
 fn afgebroken(soort: Taaksoort) -> String {
     format!("{} is onverwacht afgebroken; er is niets half opgeslagen.", soort.label())
-}
-
-/// The Dutch report of a bundle that was read.
-fn importverslag(i: &crate::sync::Import) -> String {
-    let t = &i.toegepast;
-    let mut m = format!(
-        "Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.",
-        i.afzender.naam, t.nieuw, t.rijen
-    );
-    if t.conflicten > 0 {
-        m.push_str(&format!(" Er zijn {} open conflicten; kies hieronder de juiste waarde.", t.conflicten));
-    }
-    for n in &t.hernummerd {
-        m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
-    }
-    m
 }
 
 /// Draw up an inzage: PDF at `pad`, JSON next to it.
@@ -2467,12 +2452,8 @@ impl Hoofd {
                         .iter()
                         .filter_map(|c| Some((c.apparaat.clone(), s.collega_partner(&c.apparaat).ok()??)))
                         .collect();
-                    let partners: Vec<synchronisatie::PartnerOptie> = s
-                        .partners()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|p| synchronisatie::PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus })
-                        .collect();
+                    let partners: Vec<synchronisatie::PartnerOptie> =
+                        s.partners().unwrap_or_default().into_iter().map(synchronisatie::PartnerOptie::van).collect();
                     Ok((team, ontvangen, conflicten, namen, koppelingen, partners))
                 })();
                 Ok(r.map_err(|e| melding::sync(&e)))
@@ -2502,26 +2483,7 @@ impl Hoofd {
             },
             |h, r| {
                 match r {
-                    Ok((kopieen, lijst, termijnen)) => {
-                        h.schermen
-                            .privacy
-                            .zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
-                        h.schermen.privacy.vervang(
-                            lijst
-                                .into_iter()
-                                .map(|b| privacy::TeVerwijderen {
-                                    termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
-                                    nummer: b.nummer,
-                                    thema: b.thema,
-                                    afgesloten_op: b.afgesloten_op.to_string(),
-                                })
-                                .collect(),
-                            termijnen
-                                .into_iter()
-                                .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
-                                .collect(),
-                        );
-                    }
+                    Ok((kopieen, lijst, termijnen)) => h.schermen.privacy.vul(kopieen, lijst, termijnen),
                     Err(e) => h.schermen.privacy.mislukt(e),
                 }
                 Task::none()
@@ -2967,7 +2929,7 @@ impl Hoofd {
                     Uitkomst::Tekst(
                         sync::lees_bundelbestand(std::path::Path::new(&p))
                             .and_then(|b| sync::importeer(s, &b))
-                            .map(|i| importverslag(&i))
+                            .map(|i| synchronisatie::importverslag(&i))
                             .map_err(|e| melding::sync(&e)),
                     )
                 });
@@ -3352,7 +3314,7 @@ impl Hoofd {
             }
             Some(detail::Event::Opslaan(document, versie)) => {
                 let nummer = d.nummer().to_string();
-                let naam = bestandsnaam(document, &nummer, versie);
+                let naam = document.bestandsnaam(&nummer, versie);
                 let kiezen = Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
@@ -3400,7 +3362,7 @@ impl Hoofd {
         let map = self.afdrukmap.clone();
         self.pdf_taak(PdfScherm::Detail, move |s| {
             let r = casus_pdf(s, document, &nummer, versie)?;
-            let pad = map.join(bestandsnaam(document, &nummer, versie));
+            let pad = map.join(document.bestandsnaam(&nummer, versie));
             crate::store::bestand::schrijf_prive(&map, &pad, &r.pdf).map_err(|e| fout(&e))?;
             Ok(afgedrukt(&r, &pad))
         })

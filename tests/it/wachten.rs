@@ -511,3 +511,48 @@ fn geen_store_aanroep_in_update() {
         }
     }
 }
+
+/// "Adding a screen touches at most three places outside its own module" (module doc of
+/// `src/ui/mod.rs`, "What a new screen touches"): every screen of the `schermen!` table is
+/// wired in exactly these three, and the page enum, the sidebar, the routing of its
+/// messages, the refresh on opening and the view are generated from the table (no
+/// hand-written `enum Pagina`, no hand-written match over the screens' messages).
+#[test]
+fn een_nieuw_scherm_raakt_drie_plekken_buiten_zijn_module() {
+    let wortel = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let bron = std::fs::read_to_string(wortel.join("mod.rs")).unwrap();
+    let schermen_mod = std::fs::read_to_string(wortel.join("screen/mod.rs")).unwrap();
+    let tabel_begin = bron.find("\nschermen! {").expect("the schermen! table");
+    let tabel = &bron[tabel_begin..tabel_begin + bron[tabel_begin..].find("\n}\n").expect("end of the table")];
+    // Lines `Pagina(module) = "Label",`.
+    let regels: Vec<(String, String)> = tabel
+        .lines()
+        .filter_map(|r| {
+            let (kop, _) = r.trim().split_once(") = \"")?;
+            let (pagina, module) = kop.split_once('(')?;
+            Some((pagina.to_string(), module.to_string()))
+        })
+        .collect();
+    assert!(regels.len() >= 8, "the table lists the registered screens: {regels:?}");
+    let message_begin = bron.find("pub enum Message {").expect("the Message enum");
+    let message = &bron[message_begin..message_begin + bron[message_begin..].find("\n}\n").unwrap()];
+    for (pagina, module) in &regels {
+        // 1. screen/mod.rs declares the module.
+        assert!(schermen_mod.contains(&format!("pub mod {module};")), "screen/mod.rs lacks `pub mod {module};`");
+        // 2. One Message variant named like the page.
+        assert_eq!(
+            message.matches(&format!("    {pagina}({module}::Message),")).count(),
+            1,
+            "Message needs exactly one variant `{pagina}({module}::Message)`"
+        );
+        // 3. Its line in the table (found above); the root does not route it by hand.
+        assert!(
+            !bron.contains(&format!("Message::{pagina}(m) =>")),
+            "Message::{pagina} is routed by hand; the table generates its routing"
+        );
+    }
+    // The page enum and the per-screen matches exist only inside the macro.
+    let macro_begin = bron.find("macro_rules! schermen").unwrap();
+    assert_eq!(bron.matches("pub enum Pagina").count(), 1);
+    assert!(bron.find("pub enum Pagina").unwrap() > macro_begin && bron.find("pub enum Pagina").unwrap() < tabel_begin);
+}

@@ -329,6 +329,36 @@ impl State {
 
     /// Replace the lists.
     pub fn vervang(&mut self, te_verwijderen: Vec<TeVerwijderen>, termijnen: Vec<Termijn>) {
+        self.zet_termijnen(te_verwijderen, termijnen);
+    }
+
+    /// Fill the screen from what the store read: replaced database copies, casussen past
+    /// their term, and the terms per thema.
+    pub fn vul(
+        &mut self,
+        kopieen: Vec<crate::store::VervangenKopie>,
+        te_verwijderen: Vec<crate::store::Bewaarstatus>,
+        termijnen: Vec<crate::store::Bewaartermijn>,
+    ) {
+        self.kopieen = kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect();
+        self.zet_termijnen(
+            te_verwijderen
+                .into_iter()
+                .map(|b| TeVerwijderen {
+                    termijn_tot: b.verlengd_tot.unwrap_or(b.termijn_tot).max(b.termijn_tot).to_string(),
+                    nummer: b.nummer,
+                    thema: b.thema,
+                    afgesloten_op: b.afgesloten_op.to_string(),
+                })
+                .collect(),
+            termijnen
+                .into_iter()
+                .map(|t| Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
+                .collect(),
+        );
+    }
+
+    fn zet_termijnen(&mut self, te_verwijderen: Vec<TeVerwijderen>, termijnen: Vec<Termijn>) {
         self.termijn_invoer = termijnen.iter().map(|t| t.maanden.to_string()).collect();
         self.te_verwijderen = te_verwijderen;
         self.termijnen = termijnen;
