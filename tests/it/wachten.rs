@@ -369,6 +369,42 @@ fn vergrendelen_met_een_open_wijziging_slaat_die_eerst_op() {
     assert!(!toont(&app, "Aanmelding wijzigen"), "the saved edit is not put back as an open form");
 }
 
+/// Closing with an edit open: the save starts as a task, the window stays and says
+/// "Wijzigingen worden opgeslagen…", and the value is stored before it closes; asking
+/// twice is harmless (the change is recorded once).
+#[test]
+fn sluiten_met_een_open_wijziging_slaat_die_eerst_op() {
+    use crate::ui::{stuur_en_wacht, verwacht, voer_uit};
+    let (_dir, map, mut s) = hulp::store();
+    // Probleem and vraag as the form fills them in: only the werknaam changes.
+    let n = s
+        .nieuwe_casus(schakel::store::NieuweCasus {
+            werknaam: "Sluimerende Spar".into(),
+            thema: "nazorg".into(),
+            probleem: "Schulden".into(),
+            vraag: "Regie".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .to_string();
+    let id = s.casus_detail_verversen(&n).unwrap().regel.id;
+    let mut app = App::met_store(map.clone(), s);
+    stuur_en_wacht(&mut app, Message::OpenCasus(n.clone()));
+    wijzig_werknaam(&mut app, "Ontwaakte Spar");
+    let sluiten = app.update(Message::SluitenGevraagd(iced::window::Id::unique()));
+    assert!(app.is_ontgrendeld(), "the window stays while the save is in flight");
+    verwacht(&app, schakel::ui::OPSLAAN_BIJ_VERLATEN);
+    assert_eq!(werknaam(&map, &n), "Sluimerende Spar", "the save is a task, not done on the event loop");
+    let nog_eens = app.update(Message::SluitenGevraagd(iced::window::Id::unique()));
+    voer_uit(&mut app, sluiten);
+    voer_uit(&mut app, nog_eens);
+    drop(app);
+    assert_eq!(werknaam(&map, &n), "Ontwaakte Spar", "the open edit was saved before closing");
+    let s = schakel::store::Store::open(&map, &hulp::sleutel()).unwrap();
+    let wijzigingen = s.audit_casus(&id, 500).unwrap().iter().filter(|r| r.handeling == "wijzigen").count();
+    assert_eq!(wijzigingen, 1, "the change is recorded once");
+}
+
 /// Functions of `src/ui/mod.rs` that may touch the window's own `Store`, with the reason.
 /// Everything else reaches the database through `lees`/`schrijf` (off the event loop). An
 /// exception that no longer touches the store fails too, so the list stays true.
