@@ -27,7 +27,9 @@
 //!   [`Store::gesloten`]), the window shows only the progress until they end, and the
 //!   store comes back with the result (or the window locks when it is unusable).
 //! - **Locking or closing during a job waits**: the banner says so, and the window locks or
-//!   closes as soon as the job ends; nothing is half-written. Closing asks first
+//!   closes as soon as the job ends; nothing is half-written. The printed copies (personal
+//!   data) are removed off the event loop when the window locks or closes; it closes only
+//!   after they are gone. Closing asks first
 //!   (`exit_on_close_request: false`, [`Message::SluitenGevraagd`]).
 //! - Every file the window writes goes through [`crate::store::bestand`] (atomic, 0600);
 //!   files are chosen in the `rfd` dialog, itself a `Task`; the PDF viewer is started
@@ -1115,11 +1117,10 @@ impl App {
                 meet: false,
             };
         }
-        // Printed copies hold personal data: they go when the window locks.
-        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         // Dropping the store closes the connection; the key is wiped from memory.
         self.scherm = Scherm::Ontgrendel(ontgrendel::State::new(Some(reden.to_string())));
-        operation::focus("wachtwoord")
+        // Printed copies hold personal data: they go when the window locks.
+        afdrukken_weg(&self.map).chain(operation::focus("wachtwoord"))
     }
 
     /// Handle a message.
@@ -1306,8 +1307,7 @@ impl App {
                 return bewaren.chain(wachten);
             }
         }
-        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
-        iced::exit()
+        afdrukken_weg(&self.map).chain(iced::exit())
     }
 
     fn aanmaken(&self, a: start::Aanvraag) -> Task<Message> {
@@ -1354,6 +1354,16 @@ fn focus(vooruit: bool) -> Task<Message> {
 /// The private folder for PDFs handed to the system viewer.
 fn afdrukmap(map: &Gegevensmap) -> std::path::PathBuf {
     map.pad().join("afdrukken")
+}
+
+/// Remove the printed copies (personal data) off the event loop, when the window locks or
+/// closes; chain what comes after it (the window closes only when they are gone).
+fn afdrukken_weg(map: &Gegevensmap) -> Task<Message> {
+    let map = afdrukmap(map);
+    Task::future(async move {
+        let _ = tokio::task::spawn_blocking(move || std::fs::remove_dir_all(map)).await;
+    })
+    .discard()
 }
 
 /// Open a file in the desktop's default application, detached: the window does not wait
