@@ -27,7 +27,9 @@
 //!   [`Store::gesloten`]), the window shows only the progress until they end, and the
 //!   store comes back with the result (or the window locks when it is unusable).
 //! - **Locking or closing during a job waits**: the banner says so, and the window locks or
-//!   closes as soon as the job ends; nothing is half-written. Closing asks first
+//!   closes as soon as the job ends; nothing is half-written. The printed copies (personal
+//!   data) are removed off the event loop when the window locks or closes; it closes only
+//!   after they are gone. Closing asks first
 //!   (`exit_on_close_request: false`, [`Message::SluitenGevraagd`]).
 //! - Every file the window writes goes through [`crate::store::bestand`] (atomic, 0600);
 //!   files are chosen in the `rfd` dialog, itself a `Task`; the PDF viewer is started
@@ -62,28 +64,43 @@
 //!     and starts no second write; a registered screen's write (`scherm_schrijf`) puts
 //!     "Bezig met opslaan…" in the top bar of that page and refuses a second write with
 //!     a banner ([`NOG_BEZIG`]); the board's dialogs say what they are doing.
-//!   - Saving what is still open when its screen is left (another page, lock, close:
-//!     `bewaar_openstaand`) happens now, on the event loop (`direct_schrijven`): the
-//!     screen goes away, so there is nothing to show a busy state on. It takes the same
-//!     ordering lock and a connection of its own, so it lands after the writes in flight.
+//!   - Saving what is still open when its screen is left (another page, another casus,
+//!     lock, close: `bewaar_openstaand`) is a short write like any other: the page
+//!     changes at once and the write runs off the event loop. It is started even when
+//!     that screen has a write in flight (the ordering lock puts it after that one); its
+//!     result may find the screen gone (then only an error shows, in the banner).
 //!   - **Writes in flight are never lost.** Each short write counts as in flight
 //!     ([`Onderweg`]) from the moment it is asked for until it has run (or its task is
-//!     dropped unrun). Locking and closing wait for them: the banner says "Bezig met
-//!     opslaan…" and the window locks or closes on [`Message::Weggeschreven`]. A job that
+//!     dropped unrun). Locking and closing first start the save of what is still open,
+//!     then wait for every write in flight: the banner says "Wijzigingen worden
+//!     opgeslagen…" ([`OPSLAAN_BIJ_VERLATEN`]) and the window locks or closes on
+//!     [`Message::Weggeschreven`], which is chained after those saves so their results
+//!     reach the screens first (what is still typed but unsaved then goes into the
+//!     concept kept over the lock, never saved twice). A job that
 //!     replaces the database file (restore, key rotation) first waits until none is in
 //!     flight and then holds the ordering lock while it swaps the file, so no short write
 //!     lands in the old file or starts meanwhile; after it the cached reader is dropped.
 //!
+//! - **Startup.** Right after unlocking (`App::binnen`) the window opens at once on the
+//!   board, which says "Bezig met laden…"; the first board, the pick lists and what the
+//!   registered screens start with ([`Beginlezing`], on a write connection because the
+//!   device identity is made on first use) are read as a task and fill the board and
+//!   the screens when they are back. Where the user asked to start (a page, a casus,
+//!   typed text kept over a lock) is applied then.
+//!
 //! `tests/it/wachten.rs::geen_store_aanroep_in_update` fails when the window's store
 //! (`self.store`, `h.store`) or a `Store::` function appears in this file outside the
-//! task helpers it lists (with the reason for each), or when a screen module names the
-//! store. Startup (`App::binnen`, right after unlocking) still reads the first board and
-//! lists on the event loop, from the store the unlock task handed over.
+//! task helpers it lists (with the reason for each), when a method uses a store it holds
+//! under a local name outside a task's closure (as `binnen` once read the first board),
+//! when a registry line builds its state from a store, or when a screen module names the
+//! store. `App::met_store` (tests only) does the startup read at once.
 //!
 //! # What a new screen touches
 //!
 //! Screens map their own data (e.g. the overleggen screen builds its casus and partner
-//! pickers from store rows, groups decided actions, names its PDFs). A new sidebar screen
+//! pickers from store rows, groups decided actions, names its PDFs; the privacy screen
+//! turns retention rows into its list (`privacy::State::vul`); the sync screen words a
+//! bundle's import report; the casus screen names its PDF files). A new sidebar screen
 //! `x` (module `screen/x.rs` with `State`, `Message`, `Event`, `update`, `view`) touches
 //! three places outside its own module:
 //!
@@ -94,7 +111,13 @@
 //!    event: <handler>;` — it generates the [`Pagina`] variant (sidebar order = table
 //!    order, label, `--pagina` name), the `Hoofd` field `schermen.x`, the routing of
 //!    `Message::X` through `x::State::update` to the handler, the refresh on opening the
-//!    page, and the view.
+//!    page, and the view. `begin:` builds the state from the startup read (`gelezen`, a
+//!    [`Beginlezing`]) and the data dir (`map`), never from a store; a screen that needs
+//!    data at once reads it in `open:` (or, rarely, adds a field to `Beginlezing`).
+//!
+//! `tests/it/wachten.rs::een_nieuw_scherm_raakt_drie_plekken_buiten_zijn_module` checks
+//! these three for every line of the table, and that the page enum and the routing are
+//! generated, not written by hand.
 //!
 //! The handler, `fn x_event(&mut self, e: x::Event) -> (Task<Message>, bool)` (the task
 //! and whether to lock), goes in an `impl Hoofd` block of its own at the end of this file:
@@ -316,13 +339,14 @@ impl Meting {
 /// The screen registry: generates [`Pagina`] (sidebar order and labels), the `Schermen`
 /// struct that holds every registered screen's state, and the routing of its messages,
 /// its view and what opening its page does. See "What a new screen touches" in the module
-/// doc. Each line: `Pagina(module) = "Label", begin: <the state, from store, map and
-/// banner>, open: <fn(&mut Hoofd) -> Task>, event: <fn(&mut Hoofd, module::Event) -> (Task,
-/// lock?)>` (a method path or a closure).
+/// doc. Each line: `Pagina(module) = "Label", begin: <the state, from the startup read
+/// `gelezen` (a [`Beginlezing`]) and the data dir `map`; no store>, open: <fn(&mut Hoofd)
+/// -> Task>, event: <fn(&mut Hoofd, module::Event) -> (Task, lock?)>` (a method path or a
+/// closure).
 /// The `Message` variant has the page's name and carries `module::Message`.
 macro_rules! schermen {
     (
-        $store:ident, $map:ident, $banner:ident;
+        $gelezen:ident, $map:ident;
         $( $(#[$doc:meta])* $pagina:ident($veld:ident) = $label:literal,
             begin: $begin:expr, open: $open:expr, event: $event:expr; )*
     ) => {
@@ -351,7 +375,7 @@ macro_rules! schermen {
         }
 
         impl Schermen {
-            fn nieuw($store: &mut Store, $map: &Gegevensmap, $banner: &mut Option<String>) -> Schermen {
+            fn nieuw($gelezen: &Beginlezing, $map: &Gegevensmap) -> Schermen {
                 Schermen { $( $veld: $begin, )* }
             }
         }
@@ -397,10 +421,10 @@ macro_rules! schermen {
 }
 
 schermen! {
-    store, map, banner;
+    gelezen, map;
     /// Adviesvragen ("advies kort"): advice asked without an aanmelding.
     Adviesvragen(advies) = "Adviesvragen",
-        begin: advies::State::new(store.aantal_adviesvragen().unwrap_or(0)),
+        begin: advies::State::new(gelezen.adviesvragen),
         open: |h: &mut Hoofd| h.scherm_bericht(Message::Adviesvragen(advies::Message::Laden))
             .map(|(t, _)| t)
             .unwrap_or_else(|_| Task::none()),
@@ -432,20 +456,17 @@ schermen! {
         event: |h: &mut Hoofd, e| (h.kengetallen_event(e), false);
     /// Bundle sync.
     Synchronisatie(synchronisatie) = "Synchronisatie",
-        begin: begin_synchronisatie(store, map, banner),
+        begin: begin_synchronisatie(gelezen, map),
         open: Hoofd::ververs_sync,
         event: |h: &mut Hoofd, e| (h.sync_event(e), false);
     /// Retention, inzage, audit export, backup and key handling.
     Privacy(privacy) = "Privacy",
-        begin: privacy::State::new(matches!(
-            crate::store::sleutelbron(map),
-            Ok(crate::store::sleutel::SleutelBron::Wachtwoord)
-        )),
+        begin: privacy::State::new(gelezen.wachtwoord),
         open: Hoofd::ververs_privacy,
         event: Hoofd::privacy_event;
     /// Settings.
     Instellingen(instellingen) = "Instellingen",
-        begin: begin_instellingen(store, map),
+        begin: begin_instellingen(gelezen, map),
         open: Hoofd::ververs_lijsten,
         event: Hoofd::instellingen_event;
 }
@@ -457,41 +478,75 @@ impl Pagina {
     }
 }
 
+/// What the window reads right after unlocking, off the event loop (see
+/// [`Hoofd::beginlezing`]): the board's cards and pick lists and what the registered
+/// screens start with. Until it is back the board says "Bezig met laden…".
+#[derive(Debug, Default)]
+struct Beginlezing {
+    regels: Vec<crate::store::CasusRegel>,
+    themas: Vec<crate::store::LijstItem>,
+    leefgebieden: Vec<crate::store::LijstItem>,
+    gemeenten: Vec<crate::store::LijstItem>,
+    overlegsoorten: Vec<crate::store::LijstItem>,
+    partners: Vec<Keuze>,
+    medewerkers: Vec<crate::domain::Medewerker>,
+    mij: Option<crate::domain::Medewerker>,
+    gebruiker: String,
+    zvh: String,
+    minuten: u32,
+    adviesvragen: i64,
+    /// This device's id and fingerprint (made on first use), or why not.
+    apparaat: Option<Result<(String, String), String>>,
+    /// The key is kept under a passphrase (not in the keychain).
+    wachtwoord: bool,
+}
+
+impl Beginlezing {
+    /// Read it (in a task; the device identity is written on first use, so it takes a
+    /// write connection). Also removes print copies left behind by a crash.
+    fn lees(s: &mut Store, map: &Gegevensmap) -> crate::store::Resultaat<Beginlezing> {
+        let _ = std::fs::remove_dir_all(afdrukmap(map));
+        let apparaat =
+            crate::sync::apparaat(s).map(|a| (a.id.clone(), a.vingerafdruk())).map_err(|e| melding::sync(&e));
+        Ok(Beginlezing {
+            regels: s.casus_lijst(&CasusFilter::default())?,
+            themas: s.themas()?,
+            leefgebieden: s.leefgebieden()?,
+            gemeenten: s.gemeenten()?,
+            overlegsoorten: s.overlegsoorten()?,
+            partners: s.partners()?.iter().map(widgets::partner_keuze).collect(),
+            medewerkers: s.medewerkers()?,
+            mij: s.mijn_medewerker()?,
+            gebruiker: s.gebruiker().to_string(),
+            zvh: s.instelling(instelling::ZVH)?.unwrap_or_default(),
+            minuten: s
+                .instelling(instelling::VERGRENDEL_MINUTEN)?
+                .and_then(|m| m.parse().ok())
+                .unwrap_or(STANDAARD_VERGRENDEL_MINUTEN),
+            adviesvragen: s.aantal_adviesvragen()?,
+            apparaat: Some(apparaat),
+            wachtwoord: matches!(crate::store::sleutelbron(map), Ok(SleutelBron::Wachtwoord)),
+        })
+    }
+}
+
 /// The settings screen as it starts: the lock time, the user, the lists and medewerkers.
-fn begin_instellingen(store: &Store, map: &Gegevensmap) -> instellingen::State {
-    let minuten = vergrendel_minuten(store);
-    let mut s = instellingen::State::new(
-        minuten,
-        store.gebruiker().to_string(),
-        store.instelling(instelling::ZVH).ok().flatten().unwrap_or_default(),
-        map.pad().display().to_string(),
-    );
-    s.zet_lijsten(store.themas().unwrap_or_default(), store.leefgebieden().unwrap_or_default());
-    let mij = store.mijn_medewerker().ok().flatten();
-    s.zet_medewerkers(store.medewerkers().unwrap_or_default(), mij.map(|m| m.id));
-    s.zet_meer_lijsten(store.gemeenten().unwrap_or_default(), store.overlegsoorten().unwrap_or_default());
+fn begin_instellingen(g: &Beginlezing, map: &Gegevensmap) -> instellingen::State {
+    // Before the startup read is back (`Beginlezing::default()`): the default lock time.
+    let minuten = if g.minuten == 0 { STANDAARD_VERGRENDEL_MINUTEN } else { g.minuten };
+    let mut s = instellingen::State::new(minuten, g.gebruiker.clone(), g.zvh.clone(), map.pad().display().to_string());
+    s.zet_lijsten(g.themas.clone(), g.leefgebieden.clone());
+    s.zet_medewerkers(g.medewerkers.clone(), g.mij.as_ref().map(|m| m.id.clone()));
+    s.zet_meer_lijsten(g.gemeenten.clone(), g.overlegsoorten.clone());
     s
 }
 
 /// The sync screen as it starts: this device's identity (made on first use).
-fn begin_synchronisatie(store: &mut Store, map: &Gegevensmap, banner: &mut Option<String>) -> synchronisatie::State {
-    match crate::sync::apparaat(store) {
-        Ok(a) => synchronisatie::State::new(a.id.clone(), a.vingerafdruk(), map.pad()),
-        Err(e) => {
-            *banner = Some(melding::sync(&e));
-            synchronisatie::State::default()
-        }
+fn begin_synchronisatie(g: &Beginlezing, map: &Gegevensmap) -> synchronisatie::State {
+    match &g.apparaat {
+        Some(Ok((id, vingerafdruk))) => synchronisatie::State::new(id.clone(), vingerafdruk.clone(), map.pad()),
+        _ => synchronisatie::State::default(),
     }
-}
-
-/// The idle minutes before locking, from the settings (the default when unset).
-fn vergrendel_minuten(store: &Store) -> u32 {
-    store
-        .instelling(instelling::VERGRENDEL_MINUTEN)
-        .ok()
-        .flatten()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(STANDAARD_VERGRENDEL_MINUTEN)
 }
 
 /// Root messages.
@@ -696,14 +751,17 @@ struct Hoofd {
     open_na_zoeken: bool,
     /// Connections for the screens' short requests, off the event loop.
     kort: KorteVerbindingen,
-    /// Save now, not as a task (leaving a screen, see `bewaar_openstaand`).
-    direct: bool,
+    /// A screen is being left (see `bewaar_openstaand`): its open edit is saved even when
+    /// that screen has a write in flight (the ordering lock puts it after that one).
+    verlaten: bool,
     /// The casus being opened (its read has not come back yet).
     opent: Option<String>,
     /// Tab and typed text to put back in the casus being opened (after a lock).
     na_openen: Option<Openen>,
     /// The user's name (the sidebar), re-read when the medewerkers change.
     gebruiker: String,
+    /// The lock time the startup read found, for the root to take over.
+    vergrendel_minuten: Option<u32>,
     /// Lock or close as soon as every short write in flight has committed.
     na_schrijven: Option<NaTaak>,
     /// The registered screens with a write in flight (their busy line).
@@ -790,6 +848,9 @@ type OverlegNa = Box<dyn FnOnce(&mut overleggen::State) + Send>;
 /// The top bar while a casus is being opened.
 pub const BEZIG_OPENEN: &str = "Casus openen…";
 
+/// Locking or closing waits for the writes in flight (an edit left open is one of them).
+pub const OPSLAAN_BIJ_VERLATEN: &str = "Wijzigingen worden opgeslagen…";
+
 /// A second write of a screen while its first is still being saved.
 pub const NOG_BEZIG: &str = "Even geduld: de vorige wijziging wordt nog opgeslagen.";
 
@@ -860,17 +921,22 @@ impl App {
     }
 
     /// An unlocked app on an open store (tests, and after unlocking).
-    pub fn met_store(map: Gegevensmap, store: Store) -> App {
-        let mut app = App {
+    ///
+    /// Tests only (the window unlocks through `binnen`, which reads off the event loop):
+    /// the startup read runs here, at once, so the board is filled when this returns.
+    pub fn met_store(map: Gegevensmap, mut store: Store) -> App {
+        let gelezen = Beginlezing::lees(&mut store, &map).map_err(|e| fout(&e));
+        let mut hoofd = Hoofd::nieuw(store, &map);
+        let _ = hoofd.begin_gelezen(gelezen, Beginscherm::default(), None);
+        let minuten = hoofd.vergrendel_minuten.take().unwrap_or(STANDAARD_VERGRENDEL_MINUTEN);
+        App {
             map,
-            scherm: Scherm::Ontgrendel(ontgrendel::State::default()),
+            scherm: Scherm::Hoofd(Box::new(hoofd)),
             laatste_activiteit: Instant::now(),
-            vergrendel_na: Duration::from_secs(u64::from(STANDAARD_VERGRENDEL_MINUTEN) * 60),
+            vergrendel_na: Duration::from_secs(u64::from(minuten) * 60),
             begin: Beginscherm::default(),
             meting: None,
-        };
-        let _ = app.binnen(store);
-        app
+        }
     }
 
     /// Unlock a data dir (blocking: Argon2id or the keychain). The result feeds `Message::Ontgrendeld`.
@@ -936,76 +1002,19 @@ impl App {
         )
     }
 
-    fn binnen(&mut self, store: Store) -> Task<Message> {
-        // Print copies left behind by a crash.
-        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
-        let minuten = vergrendel_minuten(&store);
-        self.vergrendel_na = Duration::from_secs(u64::from(minuten) * 60);
+    /// Right after unlocking: the window opens at once on the board, which says "Bezig met
+    /// laden…" until the startup read (off the event loop) fills it and the screens.
+    /// A new database's herstelsleutel is shown when the screens are filled.
+    fn binnen(&mut self, store: Store, herstelcode: Option<Arc<crate::store::Herstelcode>>) -> Task<Message> {
         self.laatste_activiteit = Instant::now();
-        let mut banner = None;
-        let regels = store.casus_lijst(&CasusFilter::default()).unwrap_or_else(|e| {
-            banner = Some(fout(&e));
-            Vec::new()
-        });
-        let themas = store.themas().unwrap_or_default();
-        let partners: Vec<Keuze> =
-            store.partners().unwrap_or_default().into_iter().map(|p| widgets::partner_keuze(&p)).collect();
-        let mij = store.mijn_medewerker().ok().flatten();
-        let mut board = board::State::new(mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""), regels, &themas, partners);
-        board.zet_medewerkers(medewerker_keuzes(&store.medewerkers().unwrap_or_default()));
-        board.zet_gemeenten(&store.gemeenten().unwrap_or_default());
-        let gebruiker = store.gebruiker().to_string();
-        let mut store = store;
-        let schermen = Schermen::nieuw(&mut store, &self.map, &mut banner);
-        let mut hoofd = Hoofd {
-            store,
-            pagina: Pagina::Casussen,
-            board,
-            detail: None,
-            schermen,
-            map: self.map.clone(),
-            afdrukmap: afdrukmap(&self.map),
-            conflicten: Vec::new(),
-            zoekterm: String::new(),
-            treffers: Vec::new(),
-            zoekverzoek: 0,
-            zoekt: false,
-            open_na_zoeken: false,
-            kort: KorteVerbindingen::default(),
-            direct: false,
-            opent: None,
-            na_openen: None,
-            gebruiker,
-            na_schrijven: None,
-            bezig: Vec::new(),
-            banner,
-            klaar: None,
-            taak: None,
-            na_taak: None,
-        };
         let begin = std::mem::take(&mut self.begin);
-        let mut openen = Vec::new();
-        if let Some(p) = begin.pagina {
-            openen.push(hoofd.update(Message::Navigeer(p)).0);
-        }
-        if let Some(t) = begin.overleg_tab {
-            openen.push(hoofd.update(Message::Overleggen(overleggen::Message::Tab(t))).0);
-        }
-        if let Some(n) = begin.casus {
-            hoofd.na_openen = Some(Openen { tab: begin.tab, concept: begin.concept });
-            openen.push(hoofd.open_casus(&n));
-        }
-        let mut taak = Task::none();
         if begin.meet {
-            // The measurement: a backup of the whole database, in the data dir.
             self.meting = Some(Meting::default());
-            let pad = self.map.pad().join("meting.schakelbackup");
-            let _ = std::fs::remove_file(&pad);
-            taak = hoofd.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
         }
+        let mut hoofd = Hoofd::nieuw(store, &self.map);
+        let taak = hoofd.beginlezing(begin, herstelcode);
         self.scherm = Scherm::Hoofd(Box::new(hoofd));
-        openen.push(taak);
-        Task::batch(openen)
+        taak
     }
 
     fn titel(&self) -> String {
@@ -1085,6 +1094,12 @@ impl App {
     /// Lock: open edits are saved first; a running job, and short writes in flight, are
     /// waited for (the banner says so), so nothing is half-written or lost.
     fn vergrendel(&mut self, reden: &str) -> Task<Message> {
+        self.vergrendel_en(reden, true)
+    }
+
+    /// Lock; `opslaan`: first save what is still open (not when the saves asked for the
+    /// first time have just been waited for, see [`Message::Weggeschreven`]).
+    fn vergrendel_en(&mut self, reden: &str, opslaan: bool) -> Task<Message> {
         if let Scherm::Hoofd(h) = &mut self.scherm
             && let Some(l) = h.taak
         {
@@ -1097,10 +1112,10 @@ impl App {
             return Task::none();
         }
         if let Scherm::Hoofd(h) = &mut self.scherm {
-            // Save pending edits first: locking never drops typed text.
-            h.bewaar_openstaand();
+            // Save pending edits first (off the event loop): locking never drops typed text.
+            let bewaren = h.opslaan_voor_vertrek(opslaan);
             if let Some(wachten) = h.wacht_op_schrijven(NaTaak::Vergrendel(reden.to_string())) {
-                return wachten;
+                return bewaren.chain(wachten);
             }
             // Typed text that is not saved yet stays in memory (not the key, not the store).
             self.begin = Beginscherm {
@@ -1112,11 +1127,10 @@ impl App {
                 meet: false,
             };
         }
-        // Printed copies hold personal data: they go when the window locks.
-        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
         // Dropping the store closes the connection; the key is wiped from memory.
         self.scherm = Scherm::Ontgrendel(ontgrendel::State::new(Some(reden.to_string())));
-        operation::focus("wachtwoord")
+        // Printed copies hold personal data: they go when the window locks.
+        afdrukken_weg(&self.map).chain(operation::focus("wachtwoord"))
     }
 
     /// Handle a message.
@@ -1194,9 +1208,11 @@ impl App {
             }
             Message::Weggeschreven => {
                 let Scherm::Hoofd(h) = &mut self.scherm else { return Task::none() };
+                // The open edits were saved when the lock or close was asked for: their
+                // results came in before this message (the wait is chained after them).
                 return match h.na_schrijven.take() {
-                    Some(NaTaak::Sluit) => self.sluiten(),
-                    Some(NaTaak::Vergrendel(reden)) => self.vergrendel(&reden),
+                    Some(NaTaak::Sluit) => self.sluiten_en(false),
+                    Some(NaTaak::Vergrendel(reden)) => self.vergrendel_en(&reden, false),
                     None => Task::none(),
                 };
             }
@@ -1204,13 +1220,7 @@ impl App {
                 // A new database comes with its herstelsleutel, shown once.
                 let herstelcode = r.as_ref().ok().and_then(|o| o.1.clone());
                 return match r.map(|o| o.neem()) {
-                    Ok(Some(store)) => {
-                        let taak = self.binnen(store);
-                        if let (Some(code), Scherm::Hoofd(h)) = (herstelcode, &mut self.scherm) {
-                            h.toon_herstelsleutel(&code);
-                        }
-                        taak
-                    }
+                    Ok(Some(store)) => self.binnen(store, herstelcode),
                     Ok(None) => Task::none(),
                     Err(f) => {
                         match &mut self.scherm {
@@ -1278,6 +1288,10 @@ impl App {
             },
             Scherm::Hoofd(h) => {
                 let (task, vergrendel) = h.update(message);
+                // The startup read is back with the lock time from the settings.
+                if let Some(m) = h.vergrendel_minuten.take() {
+                    self.vergrendel_na = Duration::from_secs(u64::from(m) * 60);
+                }
                 if vergrendel {
                     return Task::batch([
                         task,
@@ -1292,14 +1306,18 @@ impl App {
     /// Close the window: typed edits are saved first, short writes in flight are waited
     /// for, printed copies removed.
     fn sluiten(&mut self) -> Task<Message> {
+        self.sluiten_en(true)
+    }
+
+    /// Close; `opslaan` as in [`App::vergrendel_en`].
+    fn sluiten_en(&mut self, opslaan: bool) -> Task<Message> {
         if let Scherm::Hoofd(h) = &mut self.scherm {
-            h.bewaar_openstaand();
+            let bewaren = h.opslaan_voor_vertrek(opslaan);
             if let Some(wachten) = h.wacht_op_schrijven(NaTaak::Sluit) {
-                return wachten;
+                return bewaren.chain(wachten);
             }
         }
-        let _ = std::fs::remove_dir_all(afdrukmap(&self.map));
-        iced::exit()
+        afdrukken_weg(&self.map).chain(iced::exit())
     }
 
     fn aanmaken(&self, a: start::Aanvraag) -> Task<Message> {
@@ -1348,12 +1366,14 @@ fn afdrukmap(map: &Gegevensmap) -> std::path::PathBuf {
     map.pad().join("afdrukken")
 }
 
-/// "Plan van aanpak 2026-0001 versie 2.pdf".
-fn bestandsnaam(document: detail::Document, nummer: &str, versie: Option<u32>) -> String {
-    match versie {
-        Some(v) => format!("{} {nummer} versie {v}.pdf", document.naam()),
-        None => format!("{} {nummer}.pdf", document.naam()),
-    }
+/// Remove the printed copies (personal data) off the event loop, when the window locks or
+/// closes; chain what comes after it (the window closes only when they are gone).
+fn afdrukken_weg(map: &Gegevensmap) -> Task<Message> {
+    let map = afdrukmap(map);
+    Task::future(async move {
+        let _ = tokio::task::spawn_blocking(move || std::fs::remove_dir_all(map)).await;
+    })
+    .discard()
 }
 
 /// Open a file in the desktop's default application, detached: the window does not wait
@@ -1451,22 +1471,6 @@ fn mislukte_uitkomst(soort: Taaksoort, tekst: String) -> Uitkomst {
 
 fn afgebroken(soort: Taaksoort) -> String {
     format!("{} is onverwacht afgebroken; er is niets half opgeslagen.", soort.label())
-}
-
-/// The Dutch report of a bundle that was read.
-fn importverslag(i: &crate::sync::Import) -> String {
-    let t = &i.toegepast;
-    let mut m = format!(
-        "Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.",
-        i.afzender.naam, t.nieuw, t.rijen
-    );
-    if t.conflicten > 0 {
-        m.push_str(&format!(" Er zijn {} open conflicten; kies hieronder de juiste waarde.", t.conflicten));
-    }
-    for n in &t.hernummerd {
-        m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
-    }
-    m
 }
 
 /// Draw up an inzage: PDF at `pad`, JSON next to it.
@@ -1596,6 +1600,106 @@ impl std::fmt::Debug for Vervolg {
 }
 
 impl Hoofd {
+    /// The window on a just-opened store, before the startup read: an empty board that
+    /// says "Bezig met laden…", the screens as they start without data.
+    fn nieuw(store: Store, map: &Gegevensmap) -> Hoofd {
+        let mut board = board::State::default();
+        board.laden();
+        Hoofd {
+            store,
+            pagina: Pagina::Casussen,
+            board,
+            detail: None,
+            schermen: Schermen::nieuw(&Beginlezing::default(), map),
+            map: map.clone(),
+            afdrukmap: afdrukmap(map),
+            conflicten: Vec::new(),
+            zoekterm: String::new(),
+            treffers: Vec::new(),
+            zoekverzoek: 0,
+            zoekt: false,
+            open_na_zoeken: false,
+            kort: KorteVerbindingen::default(),
+            verlaten: false,
+            opent: None,
+            na_openen: None,
+            gebruiker: String::new(),
+            vergrendel_minuten: None,
+            na_schrijven: None,
+            bezig: Vec::new(),
+            banner: None,
+            klaar: None,
+            taak: None,
+            na_taak: None,
+        }
+    }
+
+    /// Start the startup read (off the event loop); `begin` (a page, a casus, typed text
+    /// kept over a lock, `--meet`) and a new database's herstelsleutel are applied when it
+    /// is back.
+    fn beginlezing(
+        &mut self,
+        begin: Beginscherm,
+        herstelcode: Option<Arc<crate::store::Herstelcode>>,
+    ) -> Task<Message> {
+        let map = self.map.clone();
+        self.schrijf_en(move |s| Beginlezing::lees(s, &map), move |h, r| h.begin_gelezen(r, begin, herstelcode))
+    }
+
+    /// The startup read is back: fill the board and the screens, then go where `begin` says.
+    fn begin_gelezen(
+        &mut self,
+        r: Result<Beginlezing, String>,
+        begin: Beginscherm,
+        herstelcode: Option<Arc<crate::store::Herstelcode>>,
+    ) -> Task<Message> {
+        let mut openen = Vec::new();
+        match r {
+            Ok(mut g) => {
+                self.board.zet_mij(g.mij.as_ref().map(|m| m.id.as_str()).unwrap_or(""));
+                self.board.zet_themas(&g.themas);
+                self.board.zet_partners(std::mem::take(&mut g.partners));
+                self.board.zet_medewerkers(medewerker_keuzes(&g.medewerkers));
+                self.board.zet_gemeenten(&g.gemeenten);
+                self.board.vervang(std::mem::take(&mut g.regels));
+                self.schermen = Schermen::nieuw(&g, &self.map);
+                if let Some(Err(e)) = &g.apparaat {
+                    self.banner = Some(e.clone());
+                }
+                self.gebruiker = g.gebruiker;
+                self.vergrendel_minuten = Some(g.minuten);
+                // A page opened meanwhile: its data again, on the new state.
+                openen.push(self.scherm_openen(self.pagina));
+            }
+            Err(e) => {
+                self.board.vervang(Vec::new());
+                self.banner = Some(e);
+            }
+        }
+        if let Some(code) = herstelcode {
+            self.toon_herstelsleutel(&code);
+        }
+        if let Some(p) = begin.pagina {
+            openen.push(self.update(Message::Navigeer(p)).0);
+        }
+        if let Some(t) = begin.overleg_tab {
+            openen.push(self.update(Message::Overleggen(overleggen::Message::Tab(t))).0);
+        }
+        if let Some(n) = begin.casus {
+            self.na_openen = Some(Openen { tab: begin.tab, concept: begin.concept });
+            openen.push(self.open_casus(&n));
+        }
+        if begin.meet {
+            // The measurement: a backup of the whole database, in the data dir.
+            let pad = self.map.pad().join("meting.schakelbackup");
+            let _ = std::fs::remove_file(&pad);
+            openen.push(self.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into()))));
+        }
+        Task::batch(openen)
+    }
+}
+
+impl Hoofd {
     /// A short read off the event loop, on the shared read-only connection; the result
     /// comes back through `terug`.
     fn lees<T: Send + 'static>(
@@ -1662,17 +1766,12 @@ impl Hoofd {
         )
     }
 
-    /// [`Hoofd::schrijf`], then `daarna` on the event loop with the result. While a screen
-    /// is left (`direct`, see [`Hoofd::bewaar_openstaand`]) both run now.
+    /// [`Hoofd::schrijf`], then `daarna` on the event loop with the result.
     fn schrijf_en<T: Send + 'static>(
         &mut self,
         werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
         daarna: impl FnOnce(&mut Hoofd, Result<T, String>) -> Task<Message> + Send + 'static,
     ) -> Task<Message> {
-        if self.direct {
-            let r = self.direct_schrijven(werk);
-            return daarna(self, r);
-        }
         self.schrijf(werk, move |r| Message::Afgehandeld(Vervolg::new(move |h| daarna(h, r))))
     }
 
@@ -1685,7 +1784,7 @@ impl Hoofd {
         werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
         daarna: impl FnOnce(&mut Hoofd, Result<T, String>) -> Task<Message> + Send + 'static,
     ) -> Task<Message> {
-        if !self.direct {
+        if !self.verlaten {
             if self.bezig.contains(&pagina) {
                 self.banner = Some(NOG_BEZIG.into());
                 return Task::none();
@@ -1698,17 +1797,6 @@ impl Hoofd {
         })
     }
 
-    /// Save now, on the event loop: only for what is still open when its screen is left
-    /// (another page, lock, close), where there is nothing to show a busy state on. It
-    /// takes its turn behind the short writes in flight (the ordering lock) and uses a
-    /// connection of its own, like them.
-    fn direct_schrijven<T>(&self, werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T>) -> Result<T, String> {
-        let verbinding = self.store.verbinding().ok_or_else(|| NIET_GEOPEND.to_string())?;
-        let _volgorde = self.kort.schrijver.lock().map_err(|_| NIET_GEOPEND.to_string())?;
-        let mut s = verbinding.open().map_err(|e| fout(&e))?;
-        werk(&mut s).map_err(|e| fout(&e))
-    }
-
     /// [`Hoofd::lees`], then `daarna` on the event loop with the result.
     fn lees_en<T: Send + 'static>(
         &self,
@@ -1718,14 +1806,15 @@ impl Hoofd {
         self.lees(werk, move |r| Message::Afgehandeld(Vervolg::new(move |h| daarna(h, r))))
     }
 
-    /// Before locking or closing: if a short write is in flight, say "Bezig met opslaan…"
-    /// and return the task that waits for it (then `na` happens); `None` when none is.
+    /// Before locking or closing: if a short write is in flight, say "Wijzigingen worden
+    /// opgeslagen…" and return the task that waits for it (then `na` happens); `None`
+    /// when none is.
     fn wacht_op_schrijven(&mut self, na: NaTaak) -> Option<Task<Message>> {
         if !self.kort.onderweg.bezig() {
             return None;
         }
         let eerder = self.na_schrijven.replace(na);
-        self.klaar = Some(detail::BEZIG.to_string());
+        self.klaar = Some(OPSLAAN_BIJ_VERLATEN.to_string());
         // Already waiting: the task that waits is running.
         Some(if eerder.is_some() { Task::none() } else { self.na_het_schrijven(Message::Weggeschreven) })
     }
@@ -1760,13 +1849,14 @@ impl Hoofd {
         };
         match message {
             Message::Navigeer(p) => {
-                self.bewaar_openstaand();
+                // The page changes at once; an open edit is saved off the event loop.
+                let opslaan = self.bewaar_openstaand();
                 self.pagina = p;
                 if p == Pagina::Casussen {
                     self.detail = None;
-                    return (Task::batch([self.herlaad_board(), self.ververs_lijsten()]), false);
+                    return (Task::batch([opslaan, self.herlaad_board(), self.ververs_lijsten()]), false);
                 }
-                return (self.scherm_openen(p), false);
+                return (Task::batch([opslaan, self.scherm_openen(p)]), false);
             }
             Message::Zoek(t) => {
                 self.zoekterm = t;
@@ -1821,8 +1911,8 @@ impl Hoofd {
             Message::OpenCasus(n) => {
                 self.zoekterm.clear();
                 self.treffers.clear();
-                self.bewaar_openstaand();
-                return (self.open_casus(&n), false);
+                let opslaan = self.bewaar_openstaand();
+                return (Task::batch([opslaan, self.open_casus(&n)]), false);
             }
             Message::FocusZoeken => return (operation::focus("globaal-zoeken"), false),
             Message::NieuweAanmelding => {
@@ -2382,12 +2472,8 @@ impl Hoofd {
                         .iter()
                         .filter_map(|c| Some((c.apparaat.clone(), s.collega_partner(&c.apparaat).ok()??)))
                         .collect();
-                    let partners: Vec<synchronisatie::PartnerOptie> = s
-                        .partners()
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|p| synchronisatie::PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus })
-                        .collect();
+                    let partners: Vec<synchronisatie::PartnerOptie> =
+                        s.partners().unwrap_or_default().into_iter().map(synchronisatie::PartnerOptie::van).collect();
                     Ok((team, ontvangen, conflicten, namen, koppelingen, partners))
                 })();
                 Ok(r.map_err(|e| melding::sync(&e)))
@@ -2423,17 +2509,7 @@ impl Hoofd {
             |h, r| {
                 match r {
                     Ok((kopieen, lijst, termijnen, melding_termijn)) => {
-                        h.schermen
-                            .privacy
-                            .zet_kopieen(kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect());
-                        h.schermen.privacy.vervang(
-                            lijst,
-                            termijnen
-                                .into_iter()
-                                .map(|t| privacy::Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
-                                .collect(),
-                            melding_termijn,
-                        );
+                        h.schermen.privacy.vul(kopieen, lijst, termijnen, melding_termijn)
                     }
                     Err(e) => h.schermen.privacy.mislukt(e),
                 }
@@ -2894,7 +2970,7 @@ impl Hoofd {
                     Uitkomst::Tekst(
                         sync::lees_bundelbestand(std::path::Path::new(&p))
                             .and_then(|b| sync::importeer(s, &b))
-                            .map(|i| importverslag(&i))
+                            .map(|i| synchronisatie::importverslag(&i))
                             .map_err(|e| melding::sync(&e)),
                     )
                 });
@@ -3074,14 +3150,23 @@ impl Hoofd {
         )
     }
 
-    /// Save an action that is being edited and close its form (Ctrl+S, lock, navigation).
-    /// Save what is still open before leaving it (another page, lock, close). Runs on
-    /// the window's connection, synchronously: the screen is going away, so there is no
-    /// busy state to show and no later message to wait for.
-    fn bewaar_openstaand(&mut self) {
-        self.direct = true;
-        let _ = self.bewaar_openstaand_taak();
-        self.direct = false;
+    /// Save what is still open before leaving it (another page, lock, close), off the
+    /// event loop like every write: the returned task must run (batch it with what the
+    /// leaving does). The write counts as in flight at once, so locking and closing wait
+    /// for it; it is started even when that screen has a write in flight (the ordering
+    /// lock puts it after that one), and its result finds the screen gone or changed
+    /// (an error then shows in the banner).
+    fn bewaar_openstaand(&mut self) -> Task<Message> {
+        self.verlaten = true;
+        let taak = self.bewaar_openstaand_taak();
+        self.verlaten = false;
+        taak
+    }
+
+    /// Before locking or closing: save what is still open, unless that was done already
+    /// (`opslaan` false, or a lock or close is already waiting for the saves it started).
+    fn opslaan_voor_vertrek(&mut self, opslaan: bool) -> Task<Message> {
+        if opslaan && self.na_schrijven.is_none() { self.bewaar_openstaand() } else { Task::none() }
     }
 
     /// Ctrl+S: save what is open, off the event loop where the screen does so.
@@ -3112,16 +3197,10 @@ impl Hoofd {
         werk: impl FnOnce(&mut Store, &str) -> crate::store::Resultaat<()> + Send + 'static,
     ) -> Task<Message> {
         let Some(d) = &mut self.detail else { return task };
-        if d.is_bezig() && !self.direct {
+        if d.is_bezig() && !self.verlaten {
             return task;
         }
         let n = d.nummer().to_string();
-        if self.direct {
-            let nummer = n.clone();
-            let r = self.direct_schrijven(move |s| werk(s, &nummer));
-            let _ = self.casus_opgeslagen(&n, stap, r);
-            return task;
-        }
         d.begin_opslaan();
         let nummer = n.clone();
         let opslaan = self.schrijf(move |s| werk(s, &n), move |r| Message::CasusOpgeslagen(nummer, stap, r));
@@ -3187,9 +3266,9 @@ impl Hoofd {
         let task = task.map(Message::Detail);
         match event {
             Some(detail::Event::Terug) => {
-                self.bewaar_openstaand();
+                let opslaan = self.bewaar_openstaand();
                 self.detail = None;
-                return Task::batch([task, self.herlaad_board()]);
+                return Task::batch([task, opslaan, self.herlaad_board()]);
             }
             Some(detail::Event::Journaal(j)) => {
                 return self
@@ -3259,8 +3338,8 @@ impl Hoofd {
                 });
             }
             Some(detail::Event::Open(n)) => {
-                self.bewaar_openstaand();
-                return Task::batch([task, self.open_casus(&n)]);
+                let opslaan = self.bewaar_openstaand();
+                return Task::batch([task, opslaan, self.open_casus(&n)]);
             }
             Some(detail::Event::Koppel(ander, soort, toelichting)) => {
                 return self.casus_schrijf(task, Casusstap::Gekoppeld, move |s, n| {
@@ -3284,7 +3363,7 @@ impl Hoofd {
             }
             Some(detail::Event::Opslaan(document, versie)) => {
                 let nummer = d.nummer().to_string();
-                let naam = bestandsnaam(document, &nummer, versie);
+                let naam = document.bestandsnaam(&nummer, versie);
                 let kiezen = Task::perform(
                     async move {
                         rfd::AsyncFileDialog::new()
@@ -3332,7 +3411,7 @@ impl Hoofd {
         let map = self.afdrukmap.clone();
         self.pdf_taak(PdfScherm::Detail, move |s| {
             let r = casus_pdf(s, document, &nummer, versie)?;
-            let pad = map.join(bestandsnaam(document, &nummer, versie));
+            let pad = map.join(document.bestandsnaam(&nummer, versie));
             crate::store::bestand::schrijf_prive(&map, &pad, &r.pdf).map_err(|e| fout(&e))?;
             Ok(afgedrukt(&r, &pad))
         })
@@ -3418,13 +3497,11 @@ impl Hoofd {
         na: impl FnOnce(&mut plan::State, T) + Send + 'static,
     ) -> Task<Message> {
         let Some(d) = &mut self.detail else { return Task::none() };
-        if d.is_bezig() && !self.direct {
+        if d.is_bezig() && !self.verlaten {
             d.plan.toon_fout(NOG_BEZIG.into());
             return Task::none();
         }
-        if !self.direct {
-            d.begin_opslaan();
-        }
+        d.begin_opslaan();
         let n = d.nummer().to_string();
         let nummer = n.clone();
         self.schrijf_en(
@@ -3802,8 +3879,8 @@ impl Hoofd {
                 );
             }
             E::OpenCasus(n) => {
-                self.bewaar_openstaand();
-                return self.open_casus(&n);
+                let opslaan = self.bewaar_openstaand();
+                return Task::batch([opslaan, self.open_casus(&n)]);
             }
         };
         self.scherm_schrijf(Pagina::Overleggen, werk, move |h, r| h.overleg_klaar(r.map(|()| na), gekozen))

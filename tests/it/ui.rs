@@ -1093,7 +1093,7 @@ fn partners_toont_bezig_tijdens_het_opslaan() {
     assert_eq!(aantal, 1, "stored once");
 }
 
-/// Locking while a short write is in flight waits for it ("Bezig met opslaan…"): the
+/// Locking while a short write is in flight waits for it ("Wijzigingen worden opgeslagen…"): the
 /// window locks when the write has committed, and the write is in the database.
 #[test]
 fn vergrendelen_wacht_op_een_lopende_opslag() {
@@ -1143,8 +1143,8 @@ fn openen_is_een_inzage_en_verversen_na_opslaan_niet() {
     assert_eq!(inzien(&s), voor + 1, "one view per opening, none per save");
 }
 
-/// Closing while a short write is in flight waits for it: the banner says "Bezig met
-/// opslaan…" (the window stays), and the write is in the database before it closes.
+/// Closing while a short write is in flight waits for it: the banner says "Wijzigingen
+/// worden opgeslagen…" (the window stays), and the write is in the database before it closes.
 #[test]
 fn sluiten_wacht_op_een_lopende_opslag() {
     let (_dir, map, mut s) = hulp::store();
@@ -1159,8 +1159,9 @@ fn sluiten_wacht_op_een_lopende_opslag() {
     let opslaan = app.update(plan(plan::Message::DoelToevoegen));
     let sluiten = app.update(Message::SluitenGevraagd(iced::window::Id::unique()));
     assert!(app.is_ontgrendeld(), "the window stays while the write is in flight");
-    // The blue banner (and the casus screen's busy line) say it is saving.
-    assert!(schermtekst(&app).matches(detail::BEZIG).count() >= 2, "{}", schermtekst(&app));
+    // The blue banner and the casus screen's busy line say it is saving.
+    verwacht(&app, schakel::ui::OPSLAAN_BIJ_VERLATEN);
+    verwacht(&app, detail::BEZIG);
     voer_uit(&mut app, opslaan);
     voer_uit(&mut app, sluiten);
     drop(app);

@@ -10,6 +10,9 @@ use iced::mouse;
 use iced::widget::{button, checkbox, column, container, mouse_area, responsive, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 
+/// What the board says until its first read is back.
+pub const BEZIG_LADEN: &str = "Bezig met laden…";
+
 /// At most this many cards are drawn per column; the rest is counted (filter to narrow).
 pub const KAARTEN_PER_KOLOM: usize = 60;
 
@@ -45,6 +48,9 @@ pub struct State {
     /// A move or referral is being saved (off the event loop): what the screen says
     /// meanwhile. Its buttons are disabled and further moves wait until it is back.
     bezig: Option<&'static str>,
+    /// The cards have not been read yet (just after unlocking): the count line says
+    /// [`BEZIG_LADEN`] until [`State::vervang`].
+    laadt: bool,
 }
 
 /// The "Toewijzen" dialog: procesregisseur and trajectbegeleider of one casus; a role
@@ -303,8 +309,14 @@ impl State {
         s
     }
 
+    /// The cards are being read (off the event loop): say so until [`State::vervang`].
+    pub fn laden(&mut self) {
+        self.laadt = true;
+    }
+
     /// Replace the case list (after a change), keeping filters and selection.
     pub fn vervang(&mut self, regels: Vec<CasusRegel>) {
+        self.laadt = false;
         let mut r: Vec<Keuze> = regels
             .iter()
             .filter_map(|c| c.procesregisseur_id.as_ref().map(|id| Keuze::new(id, &c.procesregisseur)))
@@ -678,9 +690,13 @@ impl State {
         let mut inhoud = column![
             row![
                 text("Casussen").size(22),
-                text(format!("{} van {}", aantal, crate::domain::aantal(self.regels.len(), "casus", "casussen")))
-                    .size(13)
-                    .style(theme::gedempt),
+                text(if self.laadt {
+                    BEZIG_LADEN.to_string()
+                } else {
+                    format!("{} van {}", aantal, crate::domain::aantal(self.regels.len(), "casus", "casussen"))
+                })
+                .size(13)
+                .style(theme::gedempt),
                 space::horizontal(),
                 button(text("Nieuwe aanmelding").size(14))
                     .on_press(Message::NieuweAanmelding)

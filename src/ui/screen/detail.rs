@@ -487,6 +487,14 @@ impl Document {
             Document::Overzicht => "Casusoverzicht",
         }
     }
+
+    /// The file name of a printed or saved copy: "Plan van aanpak 2026-0001 versie 2.pdf".
+    pub fn bestandsnaam(self, nummer: &str, versie: Option<u32>) -> String {
+        match versie {
+            Some(v) => format!("{} {nummer} versie {v}.pdf", self.naam()),
+            None => format!("{} {nummer}.pdf", self.naam()),
+        }
+    }
 }
 
 /// What the detail view asks of the app.

@@ -420,11 +420,6 @@ impl State {
         }
     }
 
-    /// Replace the list of copies of replaced databases (folder name, removed on).
-    pub fn zet_kopieen(&mut self, kopieen: Vec<(String, String)>) {
-        self.kopieen = kopieen;
-    }
-
     /// Show a new herstelsleutel until the user says it is written down.
     pub fn toon_herstelsleutel(&mut self, code: Zeroizing<String>) {
         self.herstelsleutel = Some(Geheim(code));
@@ -438,6 +433,27 @@ impl State {
             format!("{} personen passen bij deze naam; kies hieronder om wie het verzoek gaat.", personen.len()),
         );
         self.inzage_keuze = personen;
+    }
+
+    /// Fill the screen from what the store read: replaced database copies, casussen,
+    /// meldingen and adviesvragen past their term (mapped by [`te_verwijderen`]), the terms
+    /// per thema and the melding term.
+    pub fn vul(
+        &mut self,
+        kopieen: Vec<crate::store::VervangenKopie>,
+        te_verwijderen: Vec<TeVerwijderen>,
+        termijnen: Vec<crate::store::Bewaartermijn>,
+        melding_termijn: u32,
+    ) {
+        self.kopieen = kopieen.into_iter().map(|k| (k.naam, k.verloopt_op.to_string())).collect();
+        self.vervang(
+            te_verwijderen,
+            termijnen
+                .into_iter()
+                .map(|t| Termijn { thema_id: t.thema_id, thema: t.thema, maanden: t.maanden })
+                .collect(),
+            melding_termijn,
+        );
     }
 
     /// Replace the lists: casussen, meldingen and adviesvragen past their term, the terms

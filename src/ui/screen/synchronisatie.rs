@@ -35,6 +35,29 @@ pub struct PartnerOptie {
     pub convenant: Convenantstatus,
 }
 
+impl PartnerOptie {
+    /// The option for a partner organisation.
+    pub fn van(p: crate::store::Partner) -> PartnerOptie {
+        PartnerOptie { id: p.id, naam: p.naam, convenant: p.convenantstatus }
+    }
+}
+
+/// The Dutch report of a bundle that was read.
+pub fn importverslag(i: &crate::sync::Import) -> String {
+    let t = &i.toegepast;
+    let mut m = format!(
+        "Bundel van {} ingelezen: {} nieuwe wijzigingen, {} records bijgewerkt.",
+        i.afzender.naam, t.nieuw, t.rijen
+    );
+    if t.conflicten > 0 {
+        m.push_str(&format!(" Er zijn {} open conflicten; kies hieronder de juiste waarde.", t.conflicten));
+    }
+    for n in &t.hernummerd {
+        m.push_str(&format!(" Casusnummer bestond al bij een collega; die casus heet nu {n}."));
+    }
+    m
+}
+
 /// Roster state of a colleague.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CollegaStatus {
