@@ -34,3 +34,36 @@ WHEN OLD.veld = (SELECT nr FROM tekstnr WHERE tekst = 'nummer')
  AND OLD.tabel = (SELECT nr FROM tekstnr WHERE tekst = 'casus') BEGIN
     DELETE FROM kop_casusnummer WHERE apparaat = OLD.apparaat AND volgnummer = OLD.volgnummer;
 END;
+
+-- A smaller audit log (issue 23): the two hashes of every entry were 64 characters of
+-- hex text each; now they are the 32 bytes themselves. The chain is unchanged: each
+-- hash is still computed over the previous one written as lowercase hex
+-- (`schrijven::audit_hash`), and the code converts at the table's edge. A stored value
+-- that is not lowercase hex of 32 bytes (someone edited it) keeps its own bytes, so it
+-- still fails the verification instead of being repaired by the conversion.
+CREATE TABLE audit_nieuw (
+    nr          INTEGER PRIMARY KEY,
+    tijdstip    TEXT NOT NULL,
+    gebruiker   TEXT NOT NULL,
+    apparaat    TEXT NOT NULL,
+    handeling   TEXT NOT NULL,
+    tabel       TEXT NOT NULL,
+    rij         TEXT NOT NULL,
+    veld        TEXT,
+    casus_id    TEXT,
+    vorige_hash BLOB NOT NULL,
+    hash        BLOB NOT NULL,
+    toelichting TEXT
+) STRICT;
+INSERT INTO audit_nieuw(nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash, hash,
+                        toelichting)
+SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id,
+       CASE WHEN length(vorige_hash) = 64 AND vorige_hash = lower(vorige_hash) AND unhex(vorige_hash) IS NOT NULL
+            THEN unhex(vorige_hash) ELSE CAST(vorige_hash AS BLOB) END,
+       CASE WHEN length(hash) = 64 AND hash = lower(hash) AND unhex(hash) IS NOT NULL
+            THEN unhex(hash) ELSE CAST(hash AS BLOB) END,
+       toelichting
+FROM audit;
+DROP TABLE audit;
+ALTER TABLE audit_nieuw RENAME TO audit;
+CREATE INDEX audit_casus ON audit(casus_id);

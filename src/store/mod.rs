@@ -1450,6 +1450,60 @@ mod tests {
         assert_eq!(s.aantal_rijen("kop_casusnummer"), 1);
     }
 
+    /// Upgrade 0014 → 0017: the audit hashes become 32-byte blobs, the chain written as
+    /// hex before still verifies and goes on; an entry edited before the upgrade (here:
+    /// its hash in capitals, which the old text comparison refused) is still refused.
+    #[test]
+    fn upgrade_naar_0017_bewaart_audithashes_als_bytes_en_de_keten_klopt() {
+        let mut sql = String::from(
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-14'), ('gebruiker', 'Oud');",
+        );
+        let ketting = |vervalst: bool| {
+            let mut sql = String::new();
+            let mut vorige = schrijven::AUDIT_BEGIN.to_string();
+            for (nr, rij) in [(1, "p1"), (2, "p2"), (3, "p3")] {
+                let velden = ["2025-01-01T00:00:00.000Z", "Oud", "dev-14", "aanmaken", "partner", rij, "", ""];
+                let hash = schrijven::audit_hash(&vorige, velden, None);
+                let opgeslagen = if vervalst && nr == 2 { hash.to_uppercase() } else { hash.clone() };
+                sql.push_str(&format!(
+                    "INSERT INTO audit(nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash,
+                     hash) VALUES ({nr}, '{}', 'Oud', 'dev-14', 'aanmaken', 'partner', '{rij}', NULL, NULL, '{vorige}', '{opgeslagen}');",
+                    velden[0]
+                ));
+                vorige = hash;
+            }
+            sql.push_str(&format!(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('audit_kop', '{vorige}'), ('audit_aantal', '3');"
+            ));
+            sql
+        };
+        sql.push_str(&ketting(false));
+        let (_dir, map, sleutel) = oud_schema(14, 21, &sql);
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let (soort, lengte): (String, i64) = s
+            .conn
+            .query_row("SELECT DISTINCT typeof(hash), length(hash) FROM audit", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((soort.as_str(), lengte), ("blob", 32));
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde(), "{controle:?}");
+        assert_eq!(controle.aantal, 3);
+        s.medewerker_toevoegen("Sanne Ørbæk", crate::domain::MedewerkerRol::Procesregisseur, None).unwrap();
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde() && controle.aantal > 3, "{controle:?}");
+        let (_dir2, map2, sleutel2) = oud_schema(
+            14,
+            22,
+            &format!(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-14'), ('gebruiker', 'Oud');{}",
+                ketting(true)
+            ),
+        );
+        let s = Store::open(&map2, &sleutel2).unwrap();
+        assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(2));
+    }
+
     /// A data dir whose database stops at migration `n` (an older replica to upgrade), with
     /// `sql` run on it, encrypted with the key `byte` repeated 32 times.
     fn oud_schema(n: usize, byte: u8, sql: &str) -> (tempfile::TempDir, Gegevensmap, DbSleutel) {
