@@ -1,6 +1,6 @@
 //! Reading and verifying the hash-chained audit log.
 
-use super::schrijven::{AUDIT_BEGIN, audit_hash};
+use super::schrijven::{AUDIT_BEGIN, audit_hash, audit_hash_tekst};
 use super::{Resultaat, Store, instelling};
 use serde::Serialize;
 
@@ -73,8 +73,9 @@ impl Store {
             aantal += 1;
             let nr: i64 = r.get(0)?;
             let velden: Vec<String> = (1..=8).map(|i| r.get::<_, String>(i)).collect::<Result<_, _>>()?;
-            let vorige_hash: String = r.get(9)?;
-            let hash: String = r.get(10)?;
+            // Stored as bytes (schema 16), compared and chained as hex as before.
+            let vorige_hash = audit_hash_tekst(&r.get::<_, Vec<u8>>(9)?);
+            let hash = audit_hash_tekst(&r.get::<_, Vec<u8>>(10)?);
             let toelichting: Option<String> = r.get(11)?;
             let verwacht = audit_hash(
                 &vorige,

@@ -257,6 +257,8 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0013_detentiemelding.sql")),
         M::up(include_str!("../../migrations/0014_koppeling.sql")),
         M::up(include_str!("../../migrations/0015_bezoekdag.sql")),
+||||||| c21e5dd
+        M::up(include_str!("../../migrations/0016_snelle_import.sql")),
     ])
 }
 
@@ -280,6 +282,8 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0013_detentiemelding.sql"),
         include_str!("../../migrations/0014_koppeling.sql"),
         include_str!("../../migrations/0015_bezoekdag.sql"),
+||||||| c21e5dd
+        include_str!("../../migrations/0016_snelle_import.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -287,7 +291,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    15
+    16
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1408,6 +1412,102 @@ mod tests {
         let agenda = s.agenda("o1").unwrap();
         assert_eq!((agenda[1].id.as_str(), agenda[1].starttijd.as_str()), (p.as_str(), "09:20"));
         assert!(s.audit_verify().unwrap().in_orde());
+    }
+
+    /// Upgrade 0015 → 0016: the heads of casus.nummer already in the log are indexed by
+    /// value, so the claims on a number are found at once; new and removed heads follow
+    /// through the triggers.
+    #[test]
+    fn upgrade_naar_0016_indexeert_de_koppen_van_casusnummers() {
+        let (_dir, map, sleutel) = oud_schema(
+            15,
+            17,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-14'), ('gebruiker', 'Oud');
+             INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
+             VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');
+             INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id) VALUES
+                ('dev-14', 1, 100, 'casus', 'c1', 'nummer', '\"2025-0001\"', 'c1'),
+                ('dev-14', 2, 100, 'casus', 'c1', 'werknaam', '\"Grijze Reiger\"', 'c1');
+             INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES
+                ('casus', 'c1', 'nummer', 'dev-14', 1, 100), ('casus', 'c1', 'werknaam', 'dev-14', 2, 100);",
+        );
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let claims = |s: &Store, nummer: &str| -> Vec<(i64, String, String)> {
+            let json = serde_json::Value::String(nummer.into()).to_string();
+            let mut stmt = s.conn.prepare(samenvoegen::CLAIMS).unwrap();
+            let r = stmt.query_map([json], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+            r.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(claims(&s, "2025-0001"), vec![(100, "dev-14".to_string(), "c1".to_string())]);
+        assert_eq!(s.aantal_rijen("kop_casusnummer"), 1, "only the number, not the name");
+        s.conn
+            .execute_batch(
+                "INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id) VALUES
+                    ('dev-x', 1, 90, 'casus', 'c2', 'nummer', '\"2025-0001\"', 'c2');
+                 INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES ('casus', 'c2', 'nummer', 'dev-x', 1, 90);",
+            )
+            .unwrap();
+        let namen: Vec<String> = claims(&s, "2025-0001").into_iter().map(|c| c.2).collect();
+        assert_eq!(namen, ["c2", "c1"], "oldest claim first");
+        schrijven::vergeet_koppen(&s.conn, "casus", "c1").unwrap();
+        let namen: Vec<String> = claims(&s, "2025-0001").into_iter().map(|c| c.2).collect();
+        assert_eq!(namen, ["c2"], "a removed head is no claim");
+        assert_eq!(s.aantal_rijen("kop_casusnummer"), 1);
+    }
+
+    /// Upgrade 0015 → 0016: the audit hashes become 32-byte blobs, the chain written as
+    /// hex before still verifies and goes on; an entry edited before the upgrade (here:
+    /// its hash in capitals, which the old text comparison refused) is still refused.
+    #[test]
+    fn upgrade_naar_0016_bewaart_audithashes_als_bytes_en_de_keten_klopt() {
+        let mut sql = String::from(
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-14'), ('gebruiker', 'Oud');",
+        );
+        let ketting = |vervalst: bool| {
+            let mut sql = String::new();
+            let mut vorige = schrijven::AUDIT_BEGIN.to_string();
+            for (nr, rij) in [(1, "p1"), (2, "p2"), (3, "p3")] {
+                let velden = ["2025-01-01T00:00:00.000Z", "Oud", "dev-14", "aanmaken", "partner", rij, "", ""];
+                let hash = schrijven::audit_hash(&vorige, velden, None);
+                let opgeslagen = if vervalst && nr == 2 { hash.to_uppercase() } else { hash.clone() };
+                sql.push_str(&format!(
+                    "INSERT INTO audit(nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash,
+                     hash) VALUES ({nr}, '{}', 'Oud', 'dev-14', 'aanmaken', 'partner', '{rij}', NULL, NULL, '{vorige}', '{opgeslagen}');",
+                    velden[0]
+                ));
+                vorige = hash;
+            }
+            sql.push_str(&format!(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('audit_kop', '{vorige}'), ('audit_aantal', '3');"
+            ));
+            sql
+        };
+        sql.push_str(&ketting(false));
+        let (_dir, map, sleutel) = oud_schema(15, 21, &sql);
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let (soort, lengte): (String, i64) = s
+            .conn
+            .query_row("SELECT DISTINCT typeof(hash), length(hash) FROM audit", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((soort.as_str(), lengte), ("blob", 32));
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde(), "{controle:?}");
+        assert_eq!(controle.aantal, 3);
+        s.medewerker_toevoegen("Sanne Ørbæk", crate::domain::MedewerkerRol::Procesregisseur, None).unwrap();
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde() && controle.aantal > 3, "{controle:?}");
+        let (_dir2, map2, sleutel2) = oud_schema(
+            15,
+            22,
+            &format!(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-14'), ('gebruiker', 'Oud');{}",
+                ketting(true)
+            ),
+        );
+        let s = Store::open(&map2, &sleutel2).unwrap();
+        assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(2));
     }
 
     /// A data dir whose database stops at migration `n` (an older replica to upgrade), with

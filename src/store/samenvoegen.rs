@@ -150,16 +150,18 @@ fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<bool> {
         .query_row((tabel, rij), |r| r.get(0))?)
 }
 
+/// The query of [`winnaars`]: the heads of one row, through the primary key of `kop_nr`
+/// (table, row, ...), so its cost does not grow with the number of rows.
+pub(crate) const WINNAARS: &str = "SELECT v.tekst, w.waarde, a.tekst, k.hlc FROM kop_nr k
+     JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+     JOIN tekstnr v ON v.nr = k.veld
+     JOIN tekstnr a ON a.nr = k.apparaat
+     WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+     ORDER BY v.tekst, k.hlc DESC, a.tekst DESC";
+
 /// The winning value per field of a row, from the heads.
 fn winnaars(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<BTreeMap<String, (Value, String, i64)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT v.tekst, w.waarde, a.tekst, k.hlc FROM kop_nr k
-         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-         JOIN tekstnr v ON v.nr = k.veld
-         JOIN tekstnr a ON a.nr = k.apparaat
-         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
-         ORDER BY v.tekst, k.hlc DESC, a.tekst DESC",
-    )?;
+    let mut stmt = conn.prepare_cached(WINNAARS)?;
     let mut uit = BTreeMap::new();
     let rijen = stmt.query_map((tabel, rij), |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
@@ -251,18 +253,27 @@ fn plaats_casussen(
     Ok((n, v))
 }
 
+/// The query of [`claims`]. It starts from `kop_casusnummer` (the heads of casus.nummer
+/// by value, kept by triggers on `kop_nr`, migration 0016) and checks each against the
+/// heads and the change log, so the result is exactly the heads of casus.nummer whose
+/// value is the number; without that table this was a scan of every casus head, and an
+/// import of N cases cost N² (issue 23).
+/// `CROSS JOIN` fixes that order: without statistics SQLite would rather start from the
+/// `casus` prefix of the primary key of `kop_nr`, which is the scan this avoids.
+pub(crate) const CLAIMS: &str = "SELECT k.hlc, a.tekst, r.tekst FROM kop_casusnummer c
+     CROSS JOIN kop_nr k ON k.tabel = (SELECT nr FROM tekstnr WHERE tekst = 'casus') AND k.rij = c.rij
+                  AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = 'nummer')
+                  AND k.apparaat = c.apparaat AND k.volgnummer = c.volgnummer
+     JOIN wijziging_nr w ON w.apparaat = c.apparaat AND w.volgnummer = c.volgnummer
+     JOIN tekstnr a ON a.nr = k.apparaat
+     JOIN tekstnr r ON r.nr = k.rij
+     WHERE c.waarde = ?1 AND w.waarde = ?1
+     ORDER BY k.hlc, a.tekst, r.tekst";
+
 /// Claims on casusnummer `nummer` as (hlc, device, row id), oldest first.
 fn claims(conn: &Connection, nummer: &str) -> Resultaat<Vec<(i64, String, String)>> {
     let json = serde_json::Value::String(nummer.to_string()).to_string();
-    let mut stmt = conn.prepare_cached(
-        "SELECT k.hlc, a.tekst, r.tekst FROM kop_nr k
-         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-         JOIN tekstnr a ON a.nr = k.apparaat
-         JOIN tekstnr r ON r.nr = k.rij
-         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = 'casus')
-           AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = 'nummer') AND w.waarde = ?1
-         ORDER BY k.hlc, a.tekst, r.tekst",
-    )?;
+    let mut stmt = conn.prepare_cached(CLAIMS)?;
     let rijen = stmt.query_map([json], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
@@ -929,7 +940,46 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::plaatsing;
+    use super::{CLAIMS, WINNAARS, plaatsing};
+
+    /// The plan of `sql` as SQLite explains it, one line per step.
+    fn plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let n = stmt.parameter_count();
+        let r = stmt
+            .query_map(rusqlite::params_from_iter(["x", "y"].into_iter().take(n)), |r| r.get::<_, String>(3))
+            .unwrap();
+        r.collect::<Result<_, _>>().unwrap()
+    }
+
+    /// Importing N cases must not cost N² (issue 23): the claims on a casusnummer and the
+    /// winning values of a row are index searches on a key that names one number or one
+    /// row, never a scan of the heads of every casus. Checked on the query plan, with cases
+    /// in the store, so no timing is involved.
+    #[test]
+    fn claims_en_winnaars_zoeken_via_een_index_en_lezen_niet_alle_koppen() {
+        let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
+        for naam in ["Blauwe Reiger", "Groene Specht", "Rode Wouw"] {
+            let n = crate::store::NieuweCasus { werknaam: naam.into(), thema: "nazorg".into(), ..Default::default() };
+            s.nieuwe_casus(n).unwrap();
+        }
+        let conn = &s.conn;
+        // Without statistics (a new database) and with them (after `ANALYZE`).
+        for analyse in ["", "ANALYZE"] {
+            conn.execute_batch(analyse).unwrap();
+            let claims = plan(conn, CLAIMS);
+            assert!(claims.iter().all(|r| !r.starts_with("SCAN")), "{claims:?}");
+            assert!(claims[0].contains("USING INDEX kop_casusnummer_waarde (waarde=?)"), "{claims:?}");
+            let kop: Vec<&String> = claims.iter().filter(|r| r.starts_with("SEARCH k ")).collect();
+            assert_eq!(kop.len(), 1, "{claims:?}");
+            assert!(kop[0].contains("rij=?") && kop[0].contains("volgnummer=?"), "{claims:?}");
+            let winnaars = plan(conn, WINNAARS);
+            assert!(winnaars.iter().all(|r| !r.starts_with("SCAN")), "{winnaars:?}");
+            let kop: Vec<&String> = winnaars.iter().filter(|r| r.starts_with("SEARCH k ")).collect();
+            assert_eq!(kop.len(), 1, "{winnaars:?}");
+            assert!(kop[0].contains("USING PRIMARY KEY (tabel=? AND rij=?)"), "{winnaars:?}");
+        }
+    }
 
     #[test]
     fn botsende_casusnummers_krijgen_elk_een_eigen_plaats() {

@@ -354,6 +354,22 @@ pub(crate) fn audit_hash(vorige: &str, velden: [&str; 8], toelichting: Option<&s
     hex::encode(h.finalize())
 }
 
+/// An audit hash (lowercase hex, as [`audit_hash`] makes it) as stored in the `audit`
+/// table since schema 16: its 32 bytes. Anything else keeps its own bytes, as the
+/// migration does, so an edited value still fails the verification.
+pub(crate) fn audit_hash_opslag(hash: &str) -> Vec<u8> {
+    match hex::decode(hash) {
+        Ok(b) if b.len() == 32 && hash.bytes().all(|c| !c.is_ascii_uppercase()) => b,
+        _ => hash.as_bytes().to_vec(),
+    }
+}
+
+/// The text of a stored audit hash (the inverse of [`audit_hash_opslag`] for every hash
+/// this code wrote): lowercase hex, as hashed into the next entry and kept as the head.
+pub(crate) fn audit_hash_tekst(opgeslagen: &[u8]) -> String {
+    hex::encode(opgeslagen)
+}
+
 /// Genesis value of the audit chain.
 pub(crate) const AUDIT_BEGIN: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -510,8 +526,8 @@ impl<'c> Schrijver<'c> {
                 rij,
                 veld,
                 casus,
-                self.audit_kop,
-                hash,
+                audit_hash_opslag(&self.audit_kop),
+                audit_hash_opslag(&hash),
                 toelichting
             ])?;
         self.audit_kop = hash;
