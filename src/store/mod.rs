@@ -257,7 +257,6 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0013_detentiemelding.sql")),
         M::up(include_str!("../../migrations/0014_koppeling.sql")),
         M::up(include_str!("../../migrations/0015_bezoekdag.sql")),
-||||||| c21e5dd
         M::up(include_str!("../../migrations/0016_snelle_import.sql")),
     ])
 }
@@ -282,7 +281,6 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0013_detentiemelding.sql"),
         include_str!("../../migrations/0014_koppeling.sql"),
         include_str!("../../migrations/0015_bezoekdag.sql"),
-||||||| c21e5dd
         include_str!("../../migrations/0016_snelle_import.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
