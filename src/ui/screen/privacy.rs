@@ -895,9 +895,11 @@ impl State {
             ]
             .spacing(8)
             .align_y(iced::Center);
-            // Only a casus can be reviewed in its own screen and have its term extended.
+            // Only a casus can be reviewed in its own screen and have its term extended; the
+            // other rows keep the room empty so that every column stays aligned.
+            let mut casusknoppen = row![].spacing(8).align_y(iced::Center);
             if c.soort == Soort::Casus {
-                r = r
+                casusknoppen = casusknoppen
                     .push(button(text("Bekijken").size(13)).on_press(Message::Bekijk(i)).style(Knop::Link.stijl()))
                     .push(
                         button(text("Verlengen…").size(13))
@@ -905,6 +907,7 @@ impl State {
                             .style(Knop::Secundair.stijl()),
                     );
             }
+            r = r.push(container(casusknoppen).width(175));
             lijst = lijst.push(r.push(
                 button(text("Verwijderen…").size(13)).on_press(Message::Verwijder(i)).style(Knop::Gevaar.stijl()),
             ));
