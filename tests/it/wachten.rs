@@ -312,6 +312,87 @@ fn na_ontgrendelen_eerst_bezig_met_laden_dan_de_kaarten() {
     assert!(!toont(&app, board::BEZIG_LADEN), "the busy line goes with the cards");
 }
 
+/// What an input shows (its value, or its placeholder when empty).
+fn invoer(app: &App, id: &'static str) -> String {
+    crate::ui::init_backend();
+    let mut ui = crate::ui::simulator(app.view());
+    match ui.find(iced_test::selector::id(id)) {
+        Ok(iced_test::selector::Target::TextInput { content, .. }) => content,
+        _ => panic!("no input {id}"),
+    }
+}
+
+/// What the user types on another page before the startup read is back stays: the read
+/// fills the screens that were not touched and merges its data into the others.
+#[test]
+fn invoer_van_voor_de_beginlezing_blijft_staan() {
+    use crate::ui::{typ, verwacht, voer_uit};
+    let (_dir, map, _) = kluis_met_casus("Geduldige Gaai");
+    let (mut app, _) = App::opstarten(map.clone());
+    let binnen = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    // The partners page opens at once (its own read is left out here); the user types.
+    let _ = app.update(Message::Navigeer(Pagina::Partners));
+    typ(&mut app, "partner-nieuw", "Stichting Zeldzame Zwaan");
+    assert_eq!(invoer(&app, "partner-nieuw"), "Stichting Zeldzame Zwaan");
+    voer_uit(&mut app, binnen);
+    assert_eq!(invoer(&app, "partner-nieuw"), "Stichting Zeldzame Zwaan", "the startup read kept what was typed");
+    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    verwacht(&app, "Geduldige Gaai");
+}
+
+/// Locking while the startup read is out: nothing was edited, so the window locks at once
+/// without "Wijzigingen worden opgeslagen…"; the read's late result is dropped, also when
+/// the window was unlocked again meanwhile (the new read fills it).
+#[test]
+fn vergrendelen_tijdens_de_beginlezing_wacht_niet() {
+    use crate::ui::{toont, verwacht, voer_uit};
+    use schakel::ui::screen::board;
+    let (_dir, map, _) = kluis_met_casus("Haastige Havik");
+    let (mut app, _) = App::opstarten(map.clone());
+    let eerste = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    let _ = app.update(Message::Vergrendel);
+    assert!(!toont(&app, schakel::ui::OPSLAAN_BIJ_VERLATEN), "no save is claimed: nothing was edited");
+    assert!(!app.is_ontgrendeld(), "locked at once");
+    verwacht(&app, "Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+    let tweede = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    voer_uit(&mut app, eerste);
+    verwacht(&app, board::BEZIG_LADEN);
+    assert!(!toont(&app, "Haastige Havik"), "the first read's result belongs to the locked window");
+    voer_uit(&mut app, tweede);
+    verwacht(&app, "Haastige Havik");
+    assert!(!toont(&app, board::BEZIG_LADEN));
+}
+
+/// A new database whose startup read fails: the herstelsleutel (shown once) and the
+/// error are both in the banner.
+#[test]
+fn herstelsleutel_en_fout_van_de_beginlezing_staan_allebei_in_beeld() {
+    use crate::ui::{schermtekst, toont, voer_uit};
+    let dir = tempfile::tempdir().unwrap();
+    let map = Gegevensmap::new(dir.path().join("data"));
+    let (mut app, _) = App::opstarten(map.clone());
+    let aanvraag = schakel::ui::screen::start::Aanvraag {
+        naam: "Fenna Fictief".into(),
+        rol: "procesregisseur".into(),
+        zvh: "ZVH Verzonnen".into(),
+        wachtwoord: Some(zeroize::Zeroizing::new(hulp::WACHTWOORD.into())),
+        demo: false,
+    };
+    let nieuw = App::maak_aan(&map, &aanvraag);
+    // The startup read opens its own connection: make the file unreadable for it.
+    let kapot = dir.path().join("kapot");
+    std::fs::write(&kapot, vec![7u8; 8192]).unwrap();
+    std::fs::rename(&kapot, map.db_pad()).unwrap();
+    let binnen = app.update(Message::Aangemaakt(nieuw));
+    voer_uit(&mut app, binnen);
+    assert!(toont(&app, "Uw herstelsleutel: "), "the herstelsleutel is shown: {}", schermtekst(&app));
+    assert!(
+        toont(&app, "het bestand is geen Schakel-database"),
+        "the read's error stays visible: {}",
+        schermtekst(&app)
+    );
+}
+
 /// Open the aanmelding form of the open casus and change its werknaam (not saved yet).
 fn wijzig_werknaam(app: &mut App, naam: &str) {
     use crate::ui::stuur_en_wacht;
@@ -410,7 +491,7 @@ fn sluiten_met_een_open_wijziging_slaat_die_eerst_op() {
 /// exception that no longer touches the store fails too, so the list stays true.
 const MAG_STORE: &[(&str, &str)] = &[
     ("lees", "takes a connection handle (`verbinding()`); the read runs in spawn_blocking"),
-    ("schrijf", "takes a connection handle; the write runs in spawn_blocking"),
+    ("schrijf_als", "takes a connection handle; the write runs in spawn_blocking"),
     ("start_taak", "a long job takes a connection handle; the job runs in spawn_blocking"),
     ("start_exclusief", "restore and key rotation take the window's store into the job (a closed placeholder stays)"),
     ("taak_afgerond", "the store comes back from restore or key rotation"),
