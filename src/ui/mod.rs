@@ -100,7 +100,9 @@
 //! task helpers it lists (with the reason for each), when a method uses a store it holds
 //! under a local name outside a task's closure (as `binnen` once read the first board),
 //! when a registry line builds its state from a store, or when a screen module names the
-//! store. `App::met_store` (tests only) does the startup
+//! store. It also fails on file work (`fs::`, the key-source check) in this file outside a
+//! closure handed to a task, except where its own allow-list says why (boot, and
+//! functions that only run inside a task). `App::met_store` (tests only) does the startup
 //! read at once.
 //!
 //! # What a new screen touches
@@ -1788,8 +1790,13 @@ impl Hoofd {
         if begin.meet {
             // The measurement: a backup of the whole database, in the data dir.
             let pad = self.map.pad().join("meting.schakelbackup");
-            let _ = std::fs::remove_file(&pad);
-            openen.push(self.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into()))));
+            let oud = pad.clone();
+            let weg = Task::future(async move {
+                let _ = tokio::task::spawn_blocking(move || std::fs::remove_file(oud)).await;
+            })
+            .discard();
+            let backup = self.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
+            openen.push(weg.chain(backup));
         }
         Task::batch(openen)
     }

@@ -498,6 +498,25 @@ const MAG_STORE: &[(&str, &str)] = &[
     ("pdf_taak", "a PDF takes a connection handle; rendering runs in spawn_blocking"),
 ];
 
+/// Functions of `src/ui/mod.rs` that may do file work (`fs::`, the key-source check
+/// `sleutelbron(`) outside a closure, with the reason. Everywhere else file work sits in
+/// a closure handed to a task (`spawn_blocking(move || ..)`, a `lees`/`schrijf` closure),
+/// never on the event loop. An exception that no longer does file work fails too.
+const MAG_FS: &[(&str, &str)] = &[
+    (
+        "opstarten",
+        "boot, before the window handles its first event: whether the data dir and its key file exist decides \
+         the first screen (a stat and a small file read)",
+    ),
+    ("lees", "`Beginlezing::lees` runs only inside the startup read's task"),
+    ("herstel_aan", "runs only inside spawn_blocking (the first-start restore task)"),
+];
+
+/// Where a closure starts on a line (`move |`, `= |x|`, `(|x|`, `, |x|`), if one does.
+fn sluiting_begin(code: &str) -> Option<usize> {
+    ["move |", "= |", "(|", ", |"].iter().filter_map(|p| code.find(p)).min()
+}
+
 /// The code of a line without its string literals and brace char literals (so that
 /// `format!("{}")` does not count as a block).
 fn zonder_teksten(code: &str) -> String {
@@ -562,6 +581,11 @@ fn geen_store_aanroep_in_update() {
     let mut taaksluiting: Option<i64> = None;
     // Inside the `schermen!` table.
     let mut in_tabel = false;
+    // Depth in braces and parentheses, and that of the closure being read (file work in
+    // it runs where the closure is handed to).
+    let mut haakjes: i64 = 0;
+    let mut sluiting: Option<i64> = None;
+    let mut fs_gebruikt = std::collections::BTreeSet::new();
     for (nr, regel) in bron.lines().enumerate() {
         let code = regel.split("//").next().unwrap_or("");
         if let Some(naam) = code
@@ -593,6 +617,26 @@ fn geen_store_aanroep_in_update() {
                 fouten.push(format!("src/ui/mod.rs:{} in fn {functie}: {}", nr + 1, regel.trim()));
             }
         }
+        // File work outside a closure.
+        let opener = sluiting_begin(&kaal);
+        for (i, _) in kaal.match_indices("fs::").chain(kaal.match_indices("sleutelbron(")) {
+            if sluiting.is_some() || opener.is_some_and(|o| o < i) {
+                continue;
+            }
+            if MAG_FS.iter().any(|(f, _)| *f == functie) {
+                fs_gebruikt.insert(functie.clone());
+            } else {
+                fouten.push(format!("src/ui/mod.rs:{} in fn {functie}: file work: {}", nr + 1, regel.trim()));
+            }
+        }
+        let voor = haakjes;
+        haakjes += (kaal.matches('{').count() + kaal.matches('(').count()) as i64
+            - (kaal.matches('}').count() + kaal.matches(')').count()) as i64;
+        if sluiting.is_none() && opener.is_some() && haakjes > voor {
+            sluiting = Some(voor);
+        } else if sluiting.is_some_and(|d| haakjes <= d) {
+            sluiting = None;
+        }
         if kaal.starts_with("schermen! {") {
             in_tabel = true;
         } else if in_tabel && kaal.starts_with('}') {
@@ -609,9 +653,11 @@ fn geen_store_aanroep_in_update() {
             taaksluiting = None;
         }
     }
-    assert!(fouten.is_empty(), "store calls on the event loop (use lees/schrijf):\n{}", fouten.join("\n"));
+    assert!(fouten.is_empty(), "store calls or file work on the event loop (use lees/schrijf):\n{}", fouten.join("\n"));
     let verouderd: Vec<_> = MAG_STORE.iter().filter(|(f, _)| !gebruikt.contains(*f)).map(|(f, _)| *f).collect();
     assert!(verouderd.is_empty(), "stale exceptions in MAG_STORE: {verouderd:?}");
+    let verouderd: Vec<_> = MAG_FS.iter().filter(|(f, _)| !fs_gebruikt.contains(*f)).map(|(f, _)| *f).collect();
+    assert!(verouderd.is_empty(), "stale exceptions in MAG_FS: {verouderd:?}");
 
     for e in std::fs::read_dir(wortel.join("screen")).unwrap() {
         let pad = e.unwrap().path();
