@@ -363,6 +363,26 @@ fn vergrendelen_tijdens_de_beginlezing_wacht_niet() {
     assert!(!toont(&app, board::BEZIG_LADEN));
 }
 
+/// Typed text kept over a lock survives a second lock that comes before the startup read
+/// is back: where that read was to start (the casus, its tab, the typed text) is kept.
+#[test]
+fn getypte_tekst_blijft_over_een_vergrendeling_tijdens_de_beginlezing() {
+    use crate::ui::{stuur_en_wacht, typ, voer_uit};
+    let (_dir, map, n) = kluis_met_casus("Vergeetachtige Vink");
+    let mut app = App::met_store(map.clone(), schakel::store::Store::open(&map, &hulp::sleutel()).unwrap());
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
+    crate::ui::klik(&mut app, "Plan van aanpak");
+    typ(&mut app, "nieuwe-actie", "Bijna vergeten actie");
+    stuur_en_wacht(&mut app, Message::Vergrendel);
+    assert!(!app.is_ontgrendeld());
+    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    let _ = app.update(Message::Vergrendel);
+    assert!(!app.is_ontgrendeld(), "locked at once, the startup read is dropped");
+    let binnen = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    voer_uit(&mut app, binnen);
+    assert_eq!(invoer(&app, "nieuwe-actie"), "Bijna vergeten actie", "the typed text was dropped by the lock");
+}
+
 /// A new database whose startup read fails: the herstelsleutel (shown once) and the
 /// error are both in the banner.
 #[test]
