@@ -525,6 +525,11 @@ impl Beginlezing {
     /// Read it (in a task; the device identity is written on first use, so it takes a
     /// write connection). Also removes print copies left behind by a crash.
     fn lees(s: &mut Store, map: &Gegevensmap) -> crate::store::Resultaat<Beginlezing> {
+        // One at a time: the read of a window locked at once (its result is dropped) may
+        // still run when the next unlock starts another; the device identity made on first
+        // use must be made once, and the second read must see it.
+        static EEN_TEGELIJK: Mutex<()> = Mutex::new(());
+        let _een = EEN_TEGELIJK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let _ = std::fs::remove_dir_all(afdrukmap(map));
         let apparaat =
             crate::sync::apparaat(s).map(|a| (a.id.clone(), a.vingerafdruk())).map_err(|e| melding::sync(&e));
