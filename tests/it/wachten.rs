@@ -340,6 +340,22 @@ fn invoer_van_voor_de_beginlezing_blijft_staan() {
     verwacht(&app, "Geduldige Gaai");
 }
 
+/// A screen touched before the startup read is back keeps what was typed and still gets
+/// the read's data (the settings page: its lists).
+#[test]
+fn een_aangeraakt_scherm_krijgt_de_lijsten_van_de_beginlezing() {
+    use crate::ui::{toont, typ, verwacht, voer_uit};
+    let (_dir, map, _) = kluis_met_casus("Lezende Lijster");
+    let (mut app, _) = App::opstarten(map.clone());
+    let binnen = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    let _ = app.update(Message::Navigeer(Pagina::Instellingen));
+    typ(&mut app, "nieuwe-medewerker", "Wendela Verzonnen");
+    assert!(!toont(&app, "Levensloopaanpak"), "no lists before the read is back");
+    voer_uit(&mut app, binnen);
+    assert_eq!(invoer(&app, "nieuwe-medewerker"), "Wendela Verzonnen", "the startup read kept what was typed");
+    verwacht(&app, "Levensloopaanpak");
+}
+
 /// Locking while the startup read is out: nothing was edited, so the window locks at once
 /// without "Wijzigingen worden opgeslagen…"; the read's late result is dropped, also when
 /// the window was unlocked again meanwhile (the new read fills it).
