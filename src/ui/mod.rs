@@ -86,14 +86,24 @@
 //!   registered screens start with ([`Beginlezing`], on a write connection because the
 //!   device identity is made on first use) are read as a task and fill the board and
 //!   the screens when they are back. Where the user asked to start (a page, a casus,
-//!   typed text kept over a lock) is applied then.
+//!   typed text kept over a lock) is applied then. A registered screen the user touched
+//!   before the read is back keeps its state (what was typed); the read's lists and
+//!   counts are merged into it (`Schermen::vul`, [`Hoofd::begin_samenvoegen`]). The read
+//!   is not counted as a write in flight: locking or closing meanwhile does not wait for
+//!   it and claims no save; its late result is dropped (it carries the number of the
+//!   window's [`Beginwacht`]), and where it was to start is kept over the lock. A new
+//!   database's herstelsleutel is shown at once; an error of the read is added to the
+//!   banner, never put over it.
 //!
 //! `tests/it/wachten.rs::geen_store_aanroep_in_update` fails when the window's store
 //! (`self.store`, `h.store`) or a `Store::` function appears in this file outside the
 //! task helpers it lists (with the reason for each), when a method uses a store it holds
 //! under a local name outside a task's closure (as `binnen` once read the first board),
 //! when a registry line builds its state from a store, or when a screen module names the
-//! store. `App::met_store` (tests only) does the startup read at once.
+//! store. It also fails on file work (`fs::`, the key-source check) in this file outside a
+//! closure handed to a task, except where its own allow-list says why (boot, and
+//! functions that only run inside a task). `App::met_store` (tests only) does the startup
+//! read at once.
 //!
 //! # What a new screen touches
 //!
@@ -378,6 +388,15 @@ macro_rules! schermen {
             fn nieuw($gelezen: &Beginlezing, $map: &Gegevensmap) -> Schermen {
                 Schermen { $( $veld: $begin, )* }
             }
+
+            /// Take the states built from the startup read (`vers`), except those of the
+            /// screens the user touched before it was back (`aangeraakt`): they keep what
+            /// was typed (their data is merged in by [`Hoofd::begin_samenvoegen`]).
+            fn vul(&mut self, vers: Schermen, aangeraakt: &[Pagina]) {
+                $( if !aangeraakt.contains(&Pagina::$pagina) {
+                    self.$veld = vers.$veld;
+                } )*
+            }
         }
 
         impl Hoofd {
@@ -387,6 +406,7 @@ macro_rules! schermen {
             fn scherm_bericht(&mut self, m: Message) -> Result<(Task<Message>, bool), Message> {
                 match m {
                     $( Message::$pagina(m) => {
+                        self.aangeraakt(Pagina::$pagina);
                         let (task, event) = self.schermen.$veld.update(m);
                         let task = task.map(Message::$pagina);
                         Ok(match event {
@@ -505,6 +525,11 @@ impl Beginlezing {
     /// Read it (in a task; the device identity is written on first use, so it takes a
     /// write connection). Also removes print copies left behind by a crash.
     fn lees(s: &mut Store, map: &Gegevensmap) -> crate::store::Resultaat<Beginlezing> {
+        // One at a time: the read of a window locked at once (its result is dropped) may
+        // still run when the next unlock starts another; the device identity made on first
+        // use must be made once, and the second read must see it.
+        static EEN_TEGELIJK: Mutex<()> = Mutex::new(());
+        let _een = EEN_TEGELIJK.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let _ = std::fs::remove_dir_all(afdrukmap(map));
         let apparaat =
             crate::sync::apparaat(s).map(|a| (a.id.clone(), a.vingerafdruk())).map_err(|e| melding::sync(&e));
@@ -545,7 +570,9 @@ fn begin_instellingen(g: &Beginlezing, map: &Gegevensmap) -> instellingen::State
 fn begin_synchronisatie(g: &Beginlezing, map: &Gegevensmap) -> synchronisatie::State {
     match &g.apparaat {
         Some(Ok((id, vingerafdruk))) => synchronisatie::State::new(id.clone(), vingerafdruk.clone(), map.pad()),
-        _ => synchronisatie::State::default(),
+        // Before the startup read is back: the identity follows (`Hoofd::begin_samenvoegen`).
+        None => synchronisatie::State::new(String::new(), String::new(), map.pad()),
+        Some(Err(_)) => synchronisatie::State::default(),
     }
 }
 
@@ -774,6 +801,18 @@ struct Hoofd {
     taak: Option<Lopend>,
     /// Lock or close as soon as the running job ends (asked for while it ran).
     na_taak: Option<NaTaak>,
+    /// The startup read in flight (see [`Hoofd::beginlezing`]); `None` once it is back.
+    beginlezing: Option<Beginwacht>,
+}
+
+/// The startup read in flight. Its number: a result with another number belongs to a
+/// window that was locked meanwhile and is dropped. Where to start when it is back (kept
+/// here, not in the task, so that a lock meanwhile keeps it, typed concept included). The
+/// registered screens the user touched meanwhile: their state is kept, not replaced.
+struct Beginwacht {
+    nr: u64,
+    begin: Beginscherm,
+    aangeraakt: Vec<Pagina>,
 }
 
 /// What to put back in a casus once it is open.
@@ -927,7 +966,8 @@ impl App {
     pub fn met_store(map: Gegevensmap, mut store: Store) -> App {
         let gelezen = Beginlezing::lees(&mut store, &map).map_err(|e| fout(&e));
         let mut hoofd = Hoofd::nieuw(store, &map);
-        let _ = hoofd.begin_gelezen(gelezen, Beginscherm::default(), None);
+        let nr = hoofd.wacht_op_begin(Beginscherm::default());
+        let _ = hoofd.begin_gelezen(nr, gelezen);
         let minuten = hoofd.vergrendel_minuten.take().unwrap_or(STANDAARD_VERGRENDEL_MINUTEN);
         App {
             map,
@@ -1004,7 +1044,7 @@ impl App {
 
     /// Right after unlocking: the window opens at once on the board, which says "Bezig met
     /// laden…" until the startup read (off the event loop) fills it and the screens.
-    /// A new database's herstelsleutel is shown when the screens are filled.
+    /// A new database's herstelsleutel is shown at once.
     fn binnen(&mut self, store: Store, herstelcode: Option<Arc<crate::store::Herstelcode>>) -> Task<Message> {
         self.laatste_activiteit = Instant::now();
         let begin = std::mem::take(&mut self.begin);
@@ -1118,13 +1158,20 @@ impl App {
                 return bewaren.chain(wachten);
             }
             // Typed text that is not saved yet stays in memory (not the key, not the store).
-            self.begin = Beginscherm {
-                casus: h.detail.as_ref().map(|d| d.nummer().to_string()),
-                tab: h.detail.as_ref().map(|d| d.tab()),
-                concept: h.detail.as_ref().map(|d| d.concept()),
-                pagina: (h.detail.is_none()).then_some(h.pagina),
-                overleg_tab: None,
-                meet: false,
+            // Locked before the startup read was back: its result is dropped, and where it
+            // was to start (a casus with typed text kept over the last lock) is kept.
+            let wacht = h.beginlezing.take().filter(|w| w.begin.casus.is_some() && h.detail.is_none());
+            self.begin = if let Some(w) = wacht {
+                Beginscherm { meet: false, ..w.begin }
+            } else {
+                Beginscherm {
+                    casus: h.detail.as_ref().map(|d| d.nummer().to_string()),
+                    tab: h.detail.as_ref().map(|d| d.tab()),
+                    concept: h.detail.as_ref().map(|d| d.concept()),
+                    pagina: (h.detail.is_none()).then_some(h.pagina),
+                    overleg_tab: None,
+                    meet: false,
+                }
             };
         }
         // Dropping the store closes the connection; the key is wiped from memory.
@@ -1631,28 +1678,86 @@ impl Hoofd {
             klaar: None,
             taak: None,
             na_taak: None,
+            beginlezing: None,
         }
     }
 
     /// Start the startup read (off the event loop); `begin` (a page, a casus, typed text
-    /// kept over a lock, `--meet`) and a new database's herstelsleutel are applied when it
-    /// is back.
+    /// kept over a lock, `--meet`) is applied when it is back. It is not counted as a write
+    /// in flight: locking or closing meanwhile does not wait for it (nothing was edited),
+    /// and its result is then dropped ([`Beginwacht`]). A new database's herstelsleutel is
+    /// shown at once, so that no later banner (an error of the read) hides it.
     fn beginlezing(
         &mut self,
         begin: Beginscherm,
         herstelcode: Option<Arc<crate::store::Herstelcode>>,
     ) -> Task<Message> {
+        let nr = self.wacht_op_begin(begin);
+        if let Some(code) = herstelcode {
+            self.toon_herstelsleutel(&code);
+            // The Privacy page keeps the key to save as PDF; the read must not replace it.
+            self.aangeraakt(Pagina::Privacy);
+        }
         let map = self.map.clone();
-        self.schrijf_en(move |s| Beginlezing::lees(s, &map), move |h, r| h.begin_gelezen(r, begin, herstelcode))
+        self.schrijf_als(
+            false,
+            move |s| Beginlezing::lees(s, &map),
+            move |r| Message::Afgehandeld(Vervolg::new(move |h| h.begin_gelezen(nr, r))),
+        )
     }
 
-    /// The startup read is back: fill the board and the screens, then go where `begin` says.
-    fn begin_gelezen(
-        &mut self,
-        r: Result<Beginlezing, String>,
-        begin: Beginscherm,
-        herstelcode: Option<Arc<crate::store::Herstelcode>>,
-    ) -> Task<Message> {
+    /// Wait for the startup read, which starts where `begin` says; returns its number.
+    fn wacht_op_begin(&mut self, begin: Beginscherm) -> u64 {
+        static VOLGNUMMER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let nr = VOLGNUMMER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.beginlezing = Some(Beginwacht { nr, begin, aangeraakt: Vec::new() });
+        nr
+    }
+
+    /// A registered screen got a message: while the startup read is out, remember that
+    /// the user touched it (its state is then kept when the read is back).
+    fn aangeraakt(&mut self, p: Pagina) {
+        if let Some(w) = &mut self.beginlezing
+            && !w.aangeraakt.contains(&p)
+        {
+            w.aangeraakt.push(p);
+        }
+    }
+
+    /// The data of the startup read, merged into screens that were kept (the lists, the
+    /// counts and this device's identity; never what the user typed).
+    fn begin_samenvoegen(&mut self, g: &Beginlezing) {
+        let s = &mut self.schermen;
+        s.advies.zet_aantal(g.adviesvragen);
+        s.privacy.zet_met_wachtwoord(g.wachtwoord);
+        if let Some(Ok((id, vingerafdruk))) = &g.apparaat {
+            s.synchronisatie.zet_apparaat(id.clone(), vingerafdruk.clone());
+        }
+        let minuten = if g.minuten == 0 { STANDAARD_VERGRENDEL_MINUTEN } else { g.minuten };
+        s.instellingen.zet_begin(minuten, g.zvh.clone());
+        s.instellingen.zet_gebruiker(g.gebruiker.clone());
+        s.instellingen.zet_lijsten(g.themas.clone(), g.leefgebieden.clone());
+        s.instellingen.zet_medewerkers(g.medewerkers.clone(), g.mij.as_ref().map(|m| m.id.clone()));
+        s.instellingen.zet_meer_lijsten(g.gemeenten.clone(), g.overlegsoorten.clone());
+    }
+
+    /// Add a message to the red banner without hiding the one it shows (an error of the
+    /// startup read and a new database's herstelsleutel must both stay visible).
+    fn banner_erbij(&mut self, tekst: String) {
+        self.banner = Some(match self.banner.take() {
+            Some(eerder) if eerder != tekst => format!("{eerder}\n\n{tekst}"),
+            _ => tekst,
+        });
+    }
+
+    /// The startup read number `nr` is back: fill the board and the screens (keeping those
+    /// the user touched meanwhile), then go where `begin` says. A result of a read that is
+    /// no longer awaited (the window was locked meanwhile) is dropped.
+    fn begin_gelezen(&mut self, nr: u64, r: Result<Beginlezing, String>) -> Task<Message> {
+        let Some(wacht) = self.beginlezing.take_if(|w| w.nr == nr) else {
+            return Task::none();
+        };
+        let Beginwacht { begin, aangeraakt, .. } = wacht;
         let mut openen = Vec::new();
         match r {
             Ok(mut g) => {
@@ -1662,9 +1767,10 @@ impl Hoofd {
                 self.board.zet_medewerkers(medewerker_keuzes(&g.medewerkers));
                 self.board.zet_gemeenten(&g.gemeenten);
                 self.board.vervang(std::mem::take(&mut g.regels));
-                self.schermen = Schermen::nieuw(&g, &self.map);
+                self.schermen.vul(Schermen::nieuw(&g, &self.map), &aangeraakt);
+                self.begin_samenvoegen(&g);
                 if let Some(Err(e)) = &g.apparaat {
-                    self.banner = Some(e.clone());
+                    self.banner_erbij(e.clone());
                 }
                 self.gebruiker = g.gebruiker;
                 self.vergrendel_minuten = Some(g.minuten);
@@ -1673,11 +1779,8 @@ impl Hoofd {
             }
             Err(e) => {
                 self.board.vervang(Vec::new());
-                self.banner = Some(e);
+                self.banner_erbij(e);
             }
-        }
-        if let Some(code) = herstelcode {
-            self.toon_herstelsleutel(&code);
         }
         if let Some(p) = begin.pagina {
             openen.push(self.update(Message::Navigeer(p)).0);
@@ -1692,8 +1795,13 @@ impl Hoofd {
         if begin.meet {
             // The measurement: a backup of the whole database, in the data dir.
             let pad = self.map.pad().join("meting.schakelbackup");
-            let _ = std::fs::remove_file(&pad);
-            openen.push(self.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into()))));
+            let oud = pad.clone();
+            let weg = Task::future(async move {
+                let _ = tokio::task::spawn_blocking(move || std::fs::remove_file(oud)).await;
+            })
+            .discard();
+            let backup = self.backup(pad, privacy::Geheim(zeroize::Zeroizing::new("meting-wachtwoord-lang".into())));
+            openen.push(weg.chain(backup));
         }
         Task::batch(openen)
     }
@@ -1741,6 +1849,17 @@ impl Hoofd {
         werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
         terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
     ) -> Task<Message> {
+        self.schrijf_als(true, werk, terug)
+    }
+
+    /// [`Hoofd::schrijf`]; `tellen`: counts as in flight (only the startup read does not:
+    /// nothing the user edited depends on it, see [`Hoofd::beginlezing`]).
+    fn schrijf_als<T: Send + 'static>(
+        &self,
+        tellen: bool,
+        werk: impl FnOnce(&mut Store) -> crate::store::Resultaat<T> + Send + 'static,
+        terug: impl FnOnce(Result<T, String>) -> Message + Send + 'static,
+    ) -> Task<Message> {
         if self.taak.is_some_and(|l| l.soort.exclusief()) {
             return Task::done(terug(Err(
                 "Even geduld: de database wordt vervangen. Probeer het daarna opnieuw.".into()
@@ -1750,7 +1869,7 @@ impl Hoofd {
             return Task::done(terug(Err(NIET_GEOPEND.into())));
         };
         let slot = Arc::clone(&self.kort.schrijver);
-        let beurt = self.kort.onderweg.begin();
+        let beurt = tellen.then(|| self.kort.onderweg.begin());
         Task::perform(
             async move {
                 tokio::task::spawn_blocking(move || {
@@ -3645,7 +3764,7 @@ impl Hoofd {
     /// PDF) until dismissed.
     fn toon_herstelsleutel(&mut self, code: &crate::store::Herstelcode) {
         let getoond = code.getoond();
-        self.banner = Some(format!(
+        self.banner_erbij(format!(
             "Uw herstelsleutel: {} — schrijf hem op en bewaar hem apart van deze laptop; hij wordt maar één keer \
              getoond. Op de Privacypagina slaat u hem op als PDF om af te drukken.",
             getoond.as_str()

@@ -312,6 +312,123 @@ fn na_ontgrendelen_eerst_bezig_met_laden_dan_de_kaarten() {
     assert!(!toont(&app, board::BEZIG_LADEN), "the busy line goes with the cards");
 }
 
+/// What an input shows (its value, or its placeholder when empty).
+fn invoer(app: &App, id: &'static str) -> String {
+    crate::ui::init_backend();
+    let mut ui = crate::ui::simulator(app.view());
+    match ui.find(iced_test::selector::id(id)) {
+        Ok(iced_test::selector::Target::TextInput { content, .. }) => content,
+        _ => panic!("no input {id}"),
+    }
+}
+
+/// What the user types on another page before the startup read is back stays: the read
+/// fills the screens that were not touched and merges its data into the others.
+#[test]
+fn invoer_van_voor_de_beginlezing_blijft_staan() {
+    use crate::ui::{typ, verwacht, voer_uit};
+    let (_dir, map, _) = kluis_met_casus("Geduldige Gaai");
+    let (mut app, _) = App::opstarten(map.clone());
+    let binnen = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    // The partners page opens at once (its own read is left out here); the user types.
+    let _ = app.update(Message::Navigeer(Pagina::Partners));
+    typ(&mut app, "partner-nieuw", "Stichting Zeldzame Zwaan");
+    assert_eq!(invoer(&app, "partner-nieuw"), "Stichting Zeldzame Zwaan");
+    voer_uit(&mut app, binnen);
+    assert_eq!(invoer(&app, "partner-nieuw"), "Stichting Zeldzame Zwaan", "the startup read kept what was typed");
+    let _ = app.update(Message::Navigeer(Pagina::Casussen));
+    verwacht(&app, "Geduldige Gaai");
+}
+
+/// A screen touched before the startup read is back keeps what was typed and still gets
+/// the read's data (the settings page: its lists).
+#[test]
+fn een_aangeraakt_scherm_krijgt_de_lijsten_van_de_beginlezing() {
+    use crate::ui::{toont, typ, verwacht, voer_uit};
+    let (_dir, map, _) = kluis_met_casus("Lezende Lijster");
+    let (mut app, _) = App::opstarten(map.clone());
+    let binnen = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    let _ = app.update(Message::Navigeer(Pagina::Instellingen));
+    typ(&mut app, "nieuwe-medewerker", "Wendela Verzonnen");
+    assert!(!toont(&app, "Levensloopaanpak"), "no lists before the read is back");
+    voer_uit(&mut app, binnen);
+    assert_eq!(invoer(&app, "nieuwe-medewerker"), "Wendela Verzonnen", "the startup read kept what was typed");
+    verwacht(&app, "Levensloopaanpak");
+}
+
+/// Locking while the startup read is out: nothing was edited, so the window locks at once
+/// without "Wijzigingen worden opgeslagen…"; the read's late result is dropped, also when
+/// the window was unlocked again meanwhile (the new read fills it).
+#[test]
+fn vergrendelen_tijdens_de_beginlezing_wacht_niet() {
+    use crate::ui::{toont, verwacht, voer_uit};
+    use schakel::ui::screen::board;
+    let (_dir, map, _) = kluis_met_casus("Haastige Havik");
+    let (mut app, _) = App::opstarten(map.clone());
+    let eerste = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    let _ = app.update(Message::Vergrendel);
+    assert!(!toont(&app, schakel::ui::OPSLAAN_BIJ_VERLATEN), "no save is claimed: nothing was edited");
+    assert!(!app.is_ontgrendeld(), "locked at once");
+    verwacht(&app, "Vergrendeld. Vul uw wachtwoord in om verder te werken.");
+    let tweede = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    voer_uit(&mut app, eerste);
+    verwacht(&app, board::BEZIG_LADEN);
+    assert!(!toont(&app, "Haastige Havik"), "the first read's result belongs to the locked window");
+    voer_uit(&mut app, tweede);
+    verwacht(&app, "Haastige Havik");
+    assert!(!toont(&app, board::BEZIG_LADEN));
+}
+
+/// Typed text kept over a lock survives a second lock that comes before the startup read
+/// is back: where that read was to start (the casus, its tab, the typed text) is kept.
+#[test]
+fn getypte_tekst_blijft_over_een_vergrendeling_tijdens_de_beginlezing() {
+    use crate::ui::{stuur_en_wacht, typ, voer_uit};
+    let (_dir, map, n) = kluis_met_casus("Vergeetachtige Vink");
+    let mut app = App::met_store(map.clone(), schakel::store::Store::open(&map, &hulp::sleutel()).unwrap());
+    stuur_en_wacht(&mut app, Message::OpenCasus(n));
+    crate::ui::klik(&mut app, "Plan van aanpak");
+    typ(&mut app, "nieuwe-actie", "Bijna vergeten actie");
+    stuur_en_wacht(&mut app, Message::Vergrendel);
+    assert!(!app.is_ontgrendeld());
+    let _ = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    let _ = app.update(Message::Vergrendel);
+    assert!(!app.is_ontgrendeld(), "locked at once, the startup read is dropped");
+    let binnen = app.update(Message::Ontgrendeld(App::probeer_ontgrendelen(&map, Some(hulp::WACHTWOORD))));
+    voer_uit(&mut app, binnen);
+    assert_eq!(invoer(&app, "nieuwe-actie"), "Bijna vergeten actie", "the typed text was dropped by the lock");
+}
+
+/// A new database whose startup read fails: the herstelsleutel (shown once) and the
+/// error are both in the banner.
+#[test]
+fn herstelsleutel_en_fout_van_de_beginlezing_staan_allebei_in_beeld() {
+    use crate::ui::{schermtekst, toont, voer_uit};
+    let dir = tempfile::tempdir().unwrap();
+    let map = Gegevensmap::new(dir.path().join("data"));
+    let (mut app, _) = App::opstarten(map.clone());
+    let aanvraag = schakel::ui::screen::start::Aanvraag {
+        naam: "Fenna Fictief".into(),
+        rol: "procesregisseur".into(),
+        zvh: "ZVH Verzonnen".into(),
+        wachtwoord: Some(zeroize::Zeroizing::new(hulp::WACHTWOORD.into())),
+        demo: false,
+    };
+    let nieuw = App::maak_aan(&map, &aanvraag);
+    // The startup read opens its own connection: make the file unreadable for it.
+    let kapot = dir.path().join("kapot");
+    std::fs::write(&kapot, vec![7u8; 8192]).unwrap();
+    std::fs::rename(&kapot, map.db_pad()).unwrap();
+    let binnen = app.update(Message::Aangemaakt(nieuw));
+    voer_uit(&mut app, binnen);
+    assert!(toont(&app, "Uw herstelsleutel: "), "the herstelsleutel is shown: {}", schermtekst(&app));
+    assert!(
+        toont(&app, "het bestand is geen Schakel-database"),
+        "the read's error stays visible: {}",
+        schermtekst(&app)
+    );
+}
+
 /// Open the aanmelding form of the open casus and change its werknaam (not saved yet).
 fn wijzig_werknaam(app: &mut App, naam: &str) {
     use crate::ui::stuur_en_wacht;
@@ -410,12 +527,31 @@ fn sluiten_met_een_open_wijziging_slaat_die_eerst_op() {
 /// exception that no longer touches the store fails too, so the list stays true.
 const MAG_STORE: &[(&str, &str)] = &[
     ("lees", "takes a connection handle (`verbinding()`); the read runs in spawn_blocking"),
-    ("schrijf", "takes a connection handle; the write runs in spawn_blocking"),
+    ("schrijf_als", "takes a connection handle; the write runs in spawn_blocking"),
     ("start_taak", "a long job takes a connection handle; the job runs in spawn_blocking"),
     ("start_exclusief", "restore and key rotation take the window's store into the job (a closed placeholder stays)"),
     ("taak_afgerond", "the store comes back from restore or key rotation"),
     ("pdf_taak", "a PDF takes a connection handle; rendering runs in spawn_blocking"),
 ];
+
+/// Functions of `src/ui/mod.rs` that may do file work (`fs::`, the key-source check
+/// `sleutelbron(`) outside a closure, with the reason. Everywhere else file work sits in
+/// a closure handed to a task (`spawn_blocking(move || ..)`, a `lees`/`schrijf` closure),
+/// never on the event loop. An exception that no longer does file work fails too.
+const MAG_FS: &[(&str, &str)] = &[
+    (
+        "opstarten",
+        "boot, before the window handles its first event: whether the data dir and its key file exist decides \
+         the first screen (a stat and a small file read)",
+    ),
+    ("lees", "`Beginlezing::lees` runs only inside the startup read's task"),
+    ("herstel_aan", "runs only inside spawn_blocking (the first-start restore task)"),
+];
+
+/// Where a closure starts on a line (`move |`, `= |x|`, `(|x|`, `, |x|`), if one does.
+fn sluiting_begin(code: &str) -> Option<usize> {
+    ["move |", "= |", "(|", ", |"].iter().filter_map(|p| code.find(p)).min()
+}
 
 /// The code of a line without its string literals and brace char literals (so that
 /// `format!("{}")` does not count as a block).
@@ -481,6 +617,11 @@ fn geen_store_aanroep_in_update() {
     let mut taaksluiting: Option<i64> = None;
     // Inside the `schermen!` table.
     let mut in_tabel = false;
+    // Depth in braces and parentheses, and that of the closure being read (file work in
+    // it runs where the closure is handed to).
+    let mut haakjes: i64 = 0;
+    let mut sluiting: Option<i64> = None;
+    let mut fs_gebruikt = std::collections::BTreeSet::new();
     for (nr, regel) in bron.lines().enumerate() {
         let code = regel.split("//").next().unwrap_or("");
         if let Some(naam) = code
@@ -512,6 +653,26 @@ fn geen_store_aanroep_in_update() {
                 fouten.push(format!("src/ui/mod.rs:{} in fn {functie}: {}", nr + 1, regel.trim()));
             }
         }
+        // File work outside a closure.
+        let opener = sluiting_begin(&kaal);
+        for (i, _) in kaal.match_indices("fs::").chain(kaal.match_indices("sleutelbron(")) {
+            if sluiting.is_some() || opener.is_some_and(|o| o < i) {
+                continue;
+            }
+            if MAG_FS.iter().any(|(f, _)| *f == functie) {
+                fs_gebruikt.insert(functie.clone());
+            } else {
+                fouten.push(format!("src/ui/mod.rs:{} in fn {functie}: file work: {}", nr + 1, regel.trim()));
+            }
+        }
+        let voor = haakjes;
+        haakjes += (kaal.matches('{').count() + kaal.matches('(').count()) as i64
+            - (kaal.matches('}').count() + kaal.matches(')').count()) as i64;
+        if sluiting.is_none() && opener.is_some() && haakjes > voor {
+            sluiting = Some(voor);
+        } else if sluiting.is_some_and(|d| haakjes <= d) {
+            sluiting = None;
+        }
         if kaal.starts_with("schermen! {") {
             in_tabel = true;
         } else if in_tabel && kaal.starts_with('}') {
@@ -528,9 +689,11 @@ fn geen_store_aanroep_in_update() {
             taaksluiting = None;
         }
     }
-    assert!(fouten.is_empty(), "store calls on the event loop (use lees/schrijf):\n{}", fouten.join("\n"));
+    assert!(fouten.is_empty(), "store calls or file work on the event loop (use lees/schrijf):\n{}", fouten.join("\n"));
     let verouderd: Vec<_> = MAG_STORE.iter().filter(|(f, _)| !gebruikt.contains(*f)).map(|(f, _)| *f).collect();
     assert!(verouderd.is_empty(), "stale exceptions in MAG_STORE: {verouderd:?}");
+    let verouderd: Vec<_> = MAG_FS.iter().filter(|(f, _)| !fs_gebruikt.contains(*f)).map(|(f, _)| *f).collect();
+    assert!(verouderd.is_empty(), "stale exceptions in MAG_FS: {verouderd:?}");
 
     for e in std::fs::read_dir(wortel.join("screen")).unwrap() {
         let pad = e.unwrap().path();

@@ -202,6 +202,12 @@ impl State {
         self.mij = mij;
     }
 
+    /// The lock time and the ZVH name as stored (once the startup read is back).
+    pub fn zet_begin(&mut self, minuten: u32, zvh: String) {
+        self.minuten = minuten;
+        self.zvh = zvh;
+    }
+
     /// The local user's name (after "Mijn naam en rol" changed).
     pub fn zet_gebruiker(&mut self, gebruiker: String) {
         self.gebruiker = gebruiker;

@@ -420,6 +420,11 @@ impl State {
         }
     }
 
+    /// Whether the key is kept under a passphrase (known once the startup read is back).
+    pub fn zet_met_wachtwoord(&mut self, met_wachtwoord: bool) {
+        self.met_wachtwoord = met_wachtwoord;
+    }
+
     /// Show a new herstelsleutel until the user says it is written down.
     pub fn toon_herstelsleutel(&mut self, code: Zeroizing<String>) {
         self.herstelsleutel = Some(Geheim(code));

@@ -199,6 +199,12 @@ impl State {
         }
     }
 
+    /// This device's id and fingerprint (known once the startup read is back).
+    pub fn zet_apparaat(&mut self, apparaat: String, vingerafdruk: String) {
+        self.apparaat = apparaat;
+        self.vingerafdruk = vingerafdruk;
+    }
+
     /// Replace the lists after a change.
     pub fn vervang(&mut self, team: Vec<CollegaRij>, ontvangen: Vec<OntvangstRij>, conflicten: Vec<ConflictRij>) {
         self.team = team;
