@@ -6,10 +6,9 @@
 use super::bezoek::id_uit_begin;
 use super::casus::datum_tekst;
 use super::schrijven::{self as s, tekst};
-use super::{Resultaat, Store, StoreFout};
+use super::{Resultaat, Store};
 use crate::domain::{DomeinFout, JournaalSoort, verplicht};
 use chrono::NaiveDate;
-use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 /// A correction of a journaal entry; `None` leaves a field unchanged.
@@ -97,14 +96,5 @@ impl Store {
         let mut w = self.schrijver()?;
         w.verwijder_met_reden(&s::MELDING_NOTITIE, &id, &reden)?;
         w.commit()
-    }
-
-    /// The melding a note belongs to (for reloading the melding page after a change).
-    pub fn melding_van_notitie(&self, id: &str) -> Resultaat<String> {
-        let id = self.melding_notitie_id(id)?;
-        self.conn
-            .query_row("SELECT melding_id FROM melding_notitie WHERE id = ?1", [&id], |r| r.get(0))
-            .optional()?
-            .ok_or(StoreFout::Onbekend { tabel: "melding_notitie", id })
     }
 }
