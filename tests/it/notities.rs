@@ -236,6 +236,16 @@ mod venster {
         stuur_en_wacht(app, Message::Detail(m));
     }
 
+    /// Press Escape as the window does.
+    fn esc(app: &mut App) {
+        let m = schakel::ui::sneltoets(
+            iced::keyboard::Key::Named(iced::keyboard::key::Named::Escape),
+            iced::keyboard::Modifiers::empty(),
+        )
+        .expect("Esc is a shortcut");
+        stuur_en_wacht(app, m);
+    }
+
     fn melding_msg(app: &mut App, m: meldingen::Message) {
         let t = app.update(Message::Meldingen(m));
         voer_uit(app, t);
@@ -257,7 +267,8 @@ mod venster {
         detail_msg(&mut app, detail::Message::JournaalBewerkTekst(" ".into()));
         detail_msg(&mut app, detail::Message::JournaalWijzigingOpslaan);
         verwacht(&app, "Het veld 'tekst' is verplicht.");
-        detail_msg(&mut app, detail::Message::Annuleren);
+        // Esc closes the editor: the entry shows as text again, unchanged.
+        esc(&mut app);
         verwacht(&app, "Gebeld met de wijkagent");
 
         klik(&mut app, "Wijzigen");
@@ -297,6 +308,10 @@ mod venster {
         melding_msg(&mut app, meldingen::Message::NotitieTekst(String::new()));
         melding_msg(&mut app, meldingen::Message::NotitieOpslaan);
         verwacht(&app, "Het veld 'tekst' is verplicht.");
+        esc(&mut app);
+        verwacht(&app, "Paspoort aangevraagd.");
+        klik(&mut app, "Wijzigen");
+        melding_msg(&mut app, meldingen::Message::NotitieTekst(String::new()));
         typ(&mut app, "notitie-bewerk", "Paspoort opgehaald.");
         melding_msg(&mut app, meldingen::Message::NotitieOpslaan);
         verwacht(&app, "Opgeslagen: de notitie is gecorrigeerd.");
