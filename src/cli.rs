@@ -741,6 +741,31 @@ pub enum JournaalOpdracht {
         #[arg(long)]
         datum: Option<String>,
     },
+    /// Corrigeer een journaalregel (alleen wat u opgeeft verandert; de oude waarde blijft in de historie)
+    Wijzig {
+        /// Id van de journaalregel (of de eerste 8+ tekens, zie `casus show`)
+        id: String,
+        /// Nieuwe tekst
+        #[arg(long)]
+        tekst: Option<String>,
+        /// Soort: notitie, contactmoment, pi_bezoek
+        #[arg(long)]
+        soort: Option<String>,
+        /// Datum
+        #[arg(long)]
+        datum: Option<String>,
+        /// Inrichting (bij een PI-bezoek)
+        #[arg(long)]
+        inrichting: Option<String>,
+    },
+    /// Verwijder een journaalregel; de reden komt in de historie
+    Verwijder {
+        /// Id van de journaalregel (of de eerste 8+ tekens)
+        id: String,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
 }
 
 /// `audit` subcommands.
@@ -1562,6 +1587,29 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
                 println!("Journaalregel toegevoegd aan casus {nummer}.");
             }
         }
+        Opdracht::Journaal(JournaalOpdracht::Wijzig { id, tekst, soort, datum, inrichting }) => {
+            let w = crate::store::JournaalWijziging {
+                tekst: tekst.clone(),
+                soort: soort.as_deref().map(JournaalSoort::parse).transpose()?,
+                datum: datum.as_deref().map(parse_datum).transpose()?,
+                inrichting: inrichting.clone(),
+            };
+            let mut store = open_store(&map)?;
+            let id = store.journaal_id(id)?;
+            let n = store.journaal_wijzig(&id, &w)?;
+            let t = if n == 0 {
+                "De journaalregel is ongewijzigd.".to_string()
+            } else {
+                format!("Journaalregel gecorrigeerd: {} gewijzigd.", crate::domain::aantal(n, "veld", "velden"))
+            };
+            meld(cli.json, &id, &t);
+        }
+        Opdracht::Journaal(JournaalOpdracht::Verwijder { id, reden }) => {
+            let mut store = open_store(&map)?;
+            let id = store.journaal_id(id)?;
+            store.journaal_verwijder(&id, reden)?;
+            meld(cli.json, &id, "Journaalregel verwijderd; de reden staat in de historie.");
+        }
         Opdracht::Zoek { tekst } => {
             let store = open_store(&map)?;
             let treffers = store.zoek(&tekst.join(" "), 50)?;
@@ -1848,7 +1896,8 @@ fn casus(map: &Gegevensmap, c: &CasusOpdracht, json: bool) -> Result<(), CliFout
                 }
                 println!("Journaal:");
                 for j in &d.journaal {
-                    println!("  {} {} ({}): {}", j.datum, j.soort.label(), j.auteur, j.tekst);
+                    let kort: String = j.id.chars().take(8).collect();
+                    println!("  {} {} ({}): {}  [{kort}]", j.datum, j.soort.label(), j.auteur, j.tekst);
                 }
                 println!("Historie:");
                 for a in store.audit_casus(&d.regel.id, 200)? {

@@ -171,6 +171,22 @@ pub enum MeldingOpdracht {
     },
     /// Toon de overgedragen meldingen waarvan de bewaartermijn is verstreken
     TeVerwijderen,
+    /// Corrigeer de tekst van een notitie bij een melding (de oude tekst blijft in de historie)
+    NotitieWijzig {
+        /// Id van de notitie (of de eerste 8+ tekens, zie `melding show`)
+        id: String,
+        /// Nieuwe tekst
+        #[arg(long)]
+        tekst: String,
+    },
+    /// Verwijder een notitie bij een melding; de reden komt in de historie
+    NotitieVerwijder {
+        /// Id van de notitie (of de eerste 8+ tekens)
+        id: String,
+        /// Waarom (verplicht)
+        #[arg(long)]
+        reden: String,
+    },
 }
 
 fn datum_optie(t: &Option<String>) -> Result<Option<Option<chrono::NaiveDate>>, CliFout> {
@@ -252,7 +268,14 @@ pub fn tekst(d: &MeldingDetail) -> String {
     }
     for n in &d.notities {
         let waar = n.inrichting.as_deref().map(|i| format!(", {i}")).unwrap_or_default();
-        t.push_str(&format!("{} ({}{waar}, {}): {}\n", nl_datum(&n.datum), n.soort.label(), n.auteur, n.tekst));
+        let kort: String = n.id.chars().take(8).collect();
+        t.push_str(&format!(
+            "{} ({}{waar}, {}): {}  [{kort}]\n",
+            nl_datum(&n.datum),
+            n.soort.label(),
+            n.auteur,
+            n.tekst
+        ));
     }
     t
 }
@@ -414,6 +437,20 @@ pub fn melding(map: &Gegevensmap, o: &MeldingOpdracht, json: bool) -> Result<(),
             let id = store.melding_verversen(melding)?.id;
             store.melding_verwijder(&id, reden)?;
             meld(json, &id, "Melding verwijderd.");
+        }
+        MeldingOpdracht::NotitieWijzig { id, tekst } => {
+            let id = store.melding_notitie_id(id)?;
+            let t = if store.melding_notitie_wijzig(&id, tekst)? == 0 {
+                "De notitie is ongewijzigd."
+            } else {
+                "Notitie gecorrigeerd."
+            };
+            meld(json, &id, t);
+        }
+        MeldingOpdracht::NotitieVerwijder { id, reden } => {
+            let id = store.melding_notitie_id(id)?;
+            store.melding_notitie_verwijder(&id, reden)?;
+            meld(json, &id, "Notitie verwijderd; de reden staat in de historie.");
         }
         MeldingOpdracht::TeVerwijderen => {
             let lijst = store.meldingen_te_verwijderen(chrono::Local::now().date_naive())?;

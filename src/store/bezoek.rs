@@ -116,7 +116,7 @@ fn bezoek_id(conn: &Connection, invoer: &str) -> Resultaat<String> {
 }
 
 /// The id in `tabel` (bezoek, betrokkene) for an id or its unique start (8+ characters).
-fn id_uit_begin(conn: &Connection, tabel: &'static str, invoer: &str) -> Resultaat<String> {
+pub(crate) fn id_uit_begin(conn: &Connection, tabel: &'static str, invoer: &str) -> Resultaat<String> {
     let t = invoer.trim().to_lowercase();
     let onbekend = || StoreFout::Onbekend { tabel, id: invoer.trim().to_string() };
     if t.len() < 8 {

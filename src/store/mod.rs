@@ -14,6 +14,7 @@ mod inzage;
 pub mod kengetallen;
 mod koppeling;
 mod medewerker;
+mod notitie;
 mod opschaling;
 mod overleg;
 mod partner;
@@ -47,6 +48,7 @@ pub use inzage::{
 pub use kengetallen::{CasusCijfers, Kengetallen, Telling};
 pub use koppeling::Koppeling;
 pub use medewerker::{MIJN_MEDEWERKER, MedewerkerWijziging, Toewijzing};
+pub use notitie::JournaalWijziging;
 pub use opschaling::*;
 pub use overleg::*;
 pub use partner::*;

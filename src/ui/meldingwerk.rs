@@ -68,6 +68,18 @@ fn voer_uit(s: &mut Store, o: Opdracht) -> Resultaat<Box<meldingen::Opgeslagen>>
             s.melding_verwijder(&id, &reden)?;
             (None, "Melding verwijderd.".to_string())
         }
+        Opdracht::NotitieWijzig(id, notitie, tekst) => {
+            let zin = if s.melding_notitie_wijzig(&notitie, &tekst)? == 0 {
+                "De notitie is ongewijzigd."
+            } else {
+                "Opgeslagen: de notitie is gecorrigeerd."
+            };
+            (Some(id), zin.to_string())
+        }
+        Opdracht::NotitieVerwijder(id, notitie, reden) => {
+            s.melding_notitie_verwijder(&notitie, &reden)?;
+            (Some(id), "De notitie is verwijderd; de reden staat in de historie.".to_string())
+        }
     };
     let d = match id {
         Some(id) => Some(s.melding_verversen(&id)?),

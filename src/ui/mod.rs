@@ -720,6 +720,10 @@ pub enum Casusstap {
     DetentieGecorrigeerd,
     /// A detention period removed.
     DetentieVerwijderd,
+    /// A journaal entry corrected.
+    JournaalGewijzigd,
+    /// A journaal entry removed.
+    JournaalVerwijderd,
     /// A betrokkene corrected.
     Gecorrigeerd,
     /// A betrokkene removed.
@@ -2058,6 +2062,7 @@ impl Hoofd {
                 (Pagina::Privacy, _) => return self.update(Message::Privacy(privacy::Message::Annuleer)),
                 (Pagina::Partners, _) => return self.update(Message::Partners(partners::Message::Annuleer)),
                 (Pagina::Adviesvragen, _) => return self.update(Message::Adviesvragen(advies::Message::Annuleer)),
+                (Pagina::Meldingen, _) => return self.update(Message::Meldingen(meldingen::Message::Annuleer)),
                 _ => {}
             },
             Message::Vergrendel => return (Task::none(), true),
@@ -3352,6 +3357,12 @@ impl Hoofd {
                         Casusstap::DetentieVerwijderd => {
                             d.betrokkene_opgeslagen("De detentie is uit de casus verwijderd.")
                         }
+                        Casusstap::JournaalGewijzigd => {
+                            d.betrokkene_opgeslagen("Opgeslagen: de journaalregel is gecorrigeerd.")
+                        }
+                        Casusstap::JournaalVerwijderd => {
+                            d.betrokkene_opgeslagen("De journaalregel is verwijderd; de reden staat in de historie.")
+                        }
                         Casusstap::Gekoppeld => d.koppeling_opgeslagen("Opgeslagen: de casussen zijn gekoppeld."),
                         Casusstap::KoppelingGewijzigd => {
                             d.koppeling_opgeslagen("Opgeslagen: de koppeling is gewijzigd.")
@@ -3392,6 +3403,15 @@ impl Hoofd {
             Some(detail::Event::Journaal(j)) => {
                 return self
                     .casus_schrijf(task, Casusstap::Journaal, move |s, n| s.journaal_toevoegen(n, j).map(|_| ()));
+            }
+            Some(detail::Event::JournaalWijzig(id, w)) => {
+                return self.casus_schrijf(task, Casusstap::JournaalGewijzigd, move |s, _| {
+                    s.journaal_wijzig(&id, &w).map(|_| ())
+                });
+            }
+            Some(detail::Event::JournaalVerwijder(id, reden)) => {
+                return self
+                    .casus_schrijf(task, Casusstap::JournaalVerwijderd, move |s, _| s.journaal_verwijder(&id, &reden));
             }
             Some(detail::Event::Plan(ev)) => {
                 return Task::batch([task, self.plan_event(ev)]);

@@ -15,6 +15,7 @@ mod hulp;
 mod koppelingen;
 mod medewerkers;
 mod meldingen;
+mod notities;
 mod opschaling;
 mod opslag;
 mod overleggen;

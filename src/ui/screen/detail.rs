@@ -3,8 +3,9 @@
 use super::plan;
 use crate::domain::{Ave, Bsn, JournaalSoort, KoppelSoort, Opschalingsniveau, Rol, WegingUitkomst};
 use crate::store::{
-    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging, Koppeling,
-    NieuwJournaal, NieuweBetrokkene, NieuweDetentie, NieuweOpschaling, OpschalingWijziging, Toewijzing, Weging,
+    AuditRegel, BetrokkenPartner, BetrokkeneWijziging, CasusDetail, CasusWijziging, DetentieWijziging,
+    JournaalWijziging, Koppeling, NieuwJournaal, NieuweBetrokkene, NieuweDetentie, NieuweOpschaling,
+    OpschalingWijziging, Toewijzing, Weging,
 };
 use crate::ui::theme::{self, Knop, Vlak};
 use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, nl_datum, veld};
@@ -102,6 +103,10 @@ pub struct State {
     detentie_correctie: Option<DetentieCorrectie>,
     /// The detention whose removal awaits confirmation: (id, typed reason).
     detentie_weg: Option<(String, String)>,
+    /// The journaal entry being corrected inline: its id and the edited text.
+    journaal_bewerk: Option<(String, String)>,
+    /// The journaal entry asked to be removed: its id and the reason typed.
+    journaal_weg: Option<(String, String)>,
     /// The "Weging corrigeren" dialog, if open.
     weging: Option<WegingFormulier>,
     /// Gemeente choices of the aanmelding form (active list entries), "geen" first.
@@ -329,6 +334,18 @@ pub enum Message {
     JournaalInrichting(String),
     /// Add the journal entry.
     JournaalToevoegen,
+    /// Open the inline correction of journaal entry `.0`.
+    JournaalWijzigen(String),
+    /// Type the corrected text of the journaal entry.
+    JournaalBewerkTekst(String),
+    /// Save the correction of the journaal entry (Enter).
+    JournaalWijzigingOpslaan,
+    /// Ask to remove journaal entry `.0` (a reason is required).
+    JournaalVerwijderen(String),
+    /// Type the reason of removing the journaal entry.
+    JournaalVerwijderReden(String),
+    /// Confirm removing the journaal entry.
+    JournaalVerwijderenBevestigd,
     /// Close the banner.
     SluitMelding,
     /// Choose a new AVE phase.
@@ -506,6 +523,10 @@ pub enum Event {
     Plan(plan::Event),
     /// Add a journal entry.
     Journaal(NieuwJournaal),
+    /// Correct journaal entry `.0` with `.1`.
+    JournaalWijzig(String, JournaalWijziging),
+    /// Remove journaal entry `.0` with reason `.1`.
+    JournaalVerwijder(String, String),
     /// Change the AVE phase with a reason.
     Ave(Ave, String),
     /// Add a betrokkene.
@@ -593,6 +614,8 @@ impl State {
             koppel_wijzig: None,
             detentie_correctie: None,
             detentie_weg: None,
+            journaal_bewerk: None,
+            journaal_weg: None,
             weging: None,
             gemeenten: Vec::new(),
             aanmelders: Vec::new(),
@@ -673,6 +696,8 @@ impl State {
         self.verwijderen = None;
         self.detentie_correctie = None;
         self.detentie_weg = None;
+        self.journaal_bewerk = None;
+        self.journaal_weg = None;
         self.fout = None;
         self.melding = Some(melding.into());
     }
@@ -1044,6 +1069,8 @@ impl State {
                 self.koppel = None;
                 self.ontkoppel = None;
                 self.koppel_wijzig = None;
+                self.journaal_bewerk = None;
+                self.journaal_weg = None;
             }
             Message::OpenGekoppeld(n) => return (Task::none(), Some(Event::Open(n))),
             Message::Koppelen => {
@@ -1378,6 +1405,44 @@ impl State {
                             inrichting: Some(self.journaal_inrichting.clone()),
                         })),
                     );
+                }
+            }
+            Message::JournaalWijzigen(id) => {
+                let tekst = self.detail.journaal.iter().find(|j| j.id == id).map(|j| j.tekst.clone());
+                if let Some(t) = tekst {
+                    self.journaal_bewerk = Some((id, t));
+                    self.journaal_weg = None;
+                    self.melding = None;
+                    self.fout = None;
+                    return (iced::widget::operation::focus("journaal-bewerk"), None);
+                }
+            }
+            Message::JournaalBewerkTekst(t) => {
+                if let Some(b) = &mut self.journaal_bewerk {
+                    b.1 = t;
+                }
+            }
+            Message::JournaalWijzigingOpslaan => {
+                // The store checks the text, with the same sentence as the CLI.
+                if let Some((id, t)) = &self.journaal_bewerk {
+                    let w = JournaalWijziging { tekst: Some(t.clone()), ..JournaalWijziging::default() };
+                    return (Task::none(), Some(Event::JournaalWijzig(id.clone(), w)));
+                }
+            }
+            Message::JournaalVerwijderen(id) => {
+                self.journaal_weg = Some((id, String::new()));
+                self.journaal_bewerk = None;
+                self.melding = None;
+                return (iced::widget::operation::focus("journaal-verwijder-reden"), None);
+            }
+            Message::JournaalVerwijderReden(t) => {
+                if let Some(v) = &mut self.journaal_weg {
+                    v.1 = t;
+                }
+            }
+            Message::JournaalVerwijderenBevestigd => {
+                if let Some((id, reden)) = &self.journaal_weg {
+                    return (Task::none(), Some(Event::JournaalVerwijder(id.clone(), reden.clone())));
                 }
             }
             Message::SluitMelding => {
@@ -2139,15 +2204,52 @@ impl State {
             } else {
                 j.soort.label().to_string()
             };
-            c = c.push(
-                container(column![
-                    text(format!("{} · {} · {}", nl_datum(&j.datum), soort, j.auteur)).size(12).style(theme::gedempt),
-                    text(&j.tekst).size(14)
-                ])
-                .padding(8)
-                .width(Fill)
-                .style(Vlak::Paneel.stijl()),
-            );
+            let kop = row![
+                text(format!("{} · {} · {}", nl_datum(&j.datum), soort, j.auteur))
+                    .size(12)
+                    .style(theme::gedempt)
+                    .width(Fill),
+                button(text("Wijzigen").size(12))
+                    .on_press(Message::JournaalWijzigen(j.id.clone()))
+                    .style(Knop::Link.stijl()),
+                button(text("Verwijderen…").size(12))
+                    .on_press(Message::JournaalVerwijderen(j.id.clone()))
+                    .style(Knop::Link.stijl()),
+            ]
+            .spacing(6)
+            .align_y(iced::Center);
+            let inhoud: Element<'_, Message> = match self.journaal_bewerk.as_ref().filter(|(id, _)| *id == j.id) {
+                Some((_, t)) => row![
+                    invoer("Tekst van de journaalregel", t, Message::JournaalBewerkTekst)
+                        .on_submit(Message::JournaalWijzigingOpslaan)
+                        .id("journaal-bewerk")
+                        .width(Fill),
+                    button(text("Opslaan")).on_press(Message::JournaalWijzigingOpslaan).style(Knop::Primair.stijl()),
+                    button(text("Annuleren (Esc)")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                ]
+                .spacing(6)
+                .into(),
+                None => text(&j.tekst).size(14).into(),
+            };
+            let mut blok = column![kop, inhoud].spacing(4);
+            if let Some((_, reden)) = self.journaal_weg.as_ref().filter(|(id, _)| *id == j.id) {
+                blok = blok.push(veld(
+                    "Journaalregel verwijderen?",
+                    row![
+                        invoer("Reden van het verwijderen (verplicht)", reden, Message::JournaalVerwijderReden)
+                            .on_submit(Message::JournaalVerwijderenBevestigd)
+                            .id("journaal-verwijder-reden")
+                            .width(Fill),
+                        button(text("Journaalregel definitief verwijderen"))
+                            .on_press(Message::JournaalVerwijderenBevestigd)
+                            .style(Knop::Gevaar.stijl()),
+                        button(text("Annuleren")).on_press(Message::Annuleren).style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6),
+                    None,
+                ));
+            }
+            c = c.push(container(blok).padding(8).width(Fill).style(Vlak::Paneel.stijl()));
         }
         c.into()
     }

@@ -50,6 +50,10 @@ pub enum Opdracht {
     Wijzig(String, MeldingWijziging, String),
     /// Remove with a reason.
     Verwijder(String, String),
+    /// Correct the text of note `.1` of melding `.0`.
+    NotitieWijzig(String, String, String),
+    /// Remove note `.1` of melding `.0` with reason `.2`.
+    NotitieVerwijder(String, String, String),
 }
 
 /// A text field of the screen's forms.
@@ -96,7 +100,7 @@ pub enum Message {
     DetailGeladen(Result<Box<MeldingDetail>, String>),
     /// Open the form for a new melding.
     Nieuw,
-    /// Close the form for a new melding.
+    /// Close the form for a new melding and the note edit or removal (Esc).
     Annuleer,
     /// A text field changed.
     Tekst(Veld, String),
@@ -136,6 +140,18 @@ pub enum Message {
     Corrigeer,
     /// Remove the melding.
     Verwijder,
+    /// Open the inline correction of note `.0`.
+    NotitieWijzigen(String),
+    /// Type the corrected text of the note.
+    NotitieTekst(String),
+    /// Save the correction of the note (Enter).
+    NotitieOpslaan,
+    /// Ask to remove note `.0` (a reason is required).
+    NotitieVerwijderen(String),
+    /// Type the reason of removing the note.
+    NotitieVerwijderReden(String),
+    /// Confirm removing the note.
+    NotitieVerwijderenBevestigd,
     /// A change came back: the list, the melding (`None` when removed) and the sentence.
     Opgeslagen(Result<Box<Opgeslagen>, String>),
     /// Open the casus a melding became.
@@ -190,6 +206,10 @@ pub struct State {
     correctie_behandelaar: Option<Keuze>,
     correctie_reden: String,
     verwijder_reden: String,
+    /// The note being corrected inline: its id and the edited text.
+    notitie_bewerk: Option<(String, String)>,
+    /// The note asked to be removed: its id and the reason typed.
+    notitie_weg: Option<(String, String)>,
     bezig: bool,
     /// The field the change being saved came from: emptied when it succeeds (the other
     /// forms keep what was typed).
@@ -242,7 +262,11 @@ impl State {
             Opdracht::Omzetten(..) => Some(Veld::Werknaam),
             Opdracht::Wijzig(..) => Some(Veld::CorrectieReden),
             Opdracht::Verwijder(..) => Some(Veld::VerwijderReden),
-            Opdracht::Nieuw(_) | Opdracht::Overdragen(..) | Opdracht::Aanbod(..) => None,
+            Opdracht::Nieuw(_)
+            | Opdracht::Overdragen(..)
+            | Opdracht::Aanbod(..)
+            | Opdracht::NotitieWijzig(..)
+            | Opdracht::NotitieVerwijder(..) => None,
         };
         Some(Event::Opslaan(o))
     }
@@ -270,7 +294,11 @@ impl State {
                     Some(Formulier { behandelaar: self.gegevens.medewerkers.first().cloned(), ..Default::default() });
                 self.gekozen = None;
             }
-            Message::Annuleer => self.nieuw = None,
+            Message::Annuleer => {
+                self.nieuw = None;
+                self.notitie_bewerk = None;
+                self.notitie_weg = None;
+            }
             Message::Tekst(v, t) => {
                 if let Some(f) = self.nieuw.as_mut() {
                     match v {
@@ -406,11 +434,50 @@ impl State {
                     event = self.opslaan(Opdracht::Verwijder(id, self.verwijder_reden.clone()));
                 }
             }
+            Message::NotitieWijzigen(id) => {
+                let tekst = self.gekozen.as_ref().and_then(|d| d.notities.iter().find(|n| n.id == id));
+                if let Some(t) = tekst.map(|n| n.tekst.clone()) {
+                    self.notitie_bewerk = Some((id, t));
+                    self.notitie_weg = None;
+                    self.fout = None;
+                    self.melding = None;
+                    return (iced::widget::operation::focus("notitie-bewerk"), None);
+                }
+            }
+            Message::NotitieTekst(t) => {
+                if let Some(b) = &mut self.notitie_bewerk {
+                    b.1 = t;
+                }
+            }
+            Message::NotitieOpslaan => {
+                // The store checks the text, with the same sentence as the CLI.
+                if let (Some(m), Some((id, t))) = (self.open_id(), self.notitie_bewerk.clone()) {
+                    event = self.opslaan(Opdracht::NotitieWijzig(m, id, t));
+                }
+            }
+            Message::NotitieVerwijderen(id) => {
+                self.notitie_weg = Some((id, String::new()));
+                self.notitie_bewerk = None;
+                self.melding = None;
+                return (iced::widget::operation::focus("notitie-verwijder-reden"), None);
+            }
+            Message::NotitieVerwijderReden(t) => {
+                if let Some(v) = &mut self.notitie_weg {
+                    v.1 = t;
+                }
+            }
+            Message::NotitieVerwijderenBevestigd => {
+                if let (Some(m), Some((id, reden))) = (self.open_id(), self.notitie_weg.clone()) {
+                    event = self.opslaan(Opdracht::NotitieVerwijder(m, id, reden));
+                }
+            }
             Message::Opgeslagen(r) => {
                 self.bezig = false;
                 match r {
                     Ok(b) => {
                         let (g, d, zin) = *b;
+                        self.notitie_bewerk = None;
+                        self.notitie_weg = None;
                         self.gegevens = g;
                         if self.nieuw.is_some() {
                             self.nieuw = None;
@@ -705,10 +772,55 @@ impl State {
             let mut notities = column![text("Notities").size(16)].spacing(4);
             for n in &d.notities {
                 let waar = n.inrichting.as_deref().map(|i| format!(", {i}")).unwrap_or_default();
-                notities = notities.push(
-                    text(format!("{} ({}{waar}, {}): {}", nl_datum(&n.datum), n.soort.label(), n.auteur, n.tekst))
-                        .size(13),
-                );
+                let kop = format!("{} ({}{waar}, {})", nl_datum(&n.datum), n.soort.label(), n.auteur);
+                let regel: Element<'_, Message> = match self.notitie_bewerk.as_ref().filter(|(id, _)| *id == n.id) {
+                    Some((_, t)) => row![
+                        text(kop).size(13),
+                        invoer("Tekst van de notitie", t, Message::NotitieTekst)
+                            .on_submit(Message::NotitieOpslaan)
+                            .id("notitie-bewerk")
+                            .width(Fill),
+                        button(text("Opslaan").size(13)).on_press(Message::NotitieOpslaan).style(Knop::Primair.stijl()),
+                        button(text("Annuleren (Esc)").size(13))
+                            .on_press(Message::Annuleer)
+                            .style(Knop::Secundair.stijl()),
+                    ]
+                    .spacing(6)
+                    .align_y(iced::Center)
+                    .into(),
+                    None => row![
+                        text(format!("{kop}: {}", n.tekst)).size(13).width(Fill),
+                        button(text("Wijzigen").size(12))
+                            .on_press(Message::NotitieWijzigen(n.id.clone()))
+                            .style(Knop::Link.stijl()),
+                        button(text("Verwijderen…").size(12))
+                            .on_press(Message::NotitieVerwijderen(n.id.clone()))
+                            .style(Knop::Link.stijl()),
+                    ]
+                    .spacing(6)
+                    .align_y(iced::Center)
+                    .into(),
+                };
+                notities = notities.push(regel);
+                if let Some((_, reden)) = self.notitie_weg.as_ref().filter(|(id, _)| *id == n.id) {
+                    notities = notities.push(veld(
+                        "Notitie verwijderen?",
+                        row![
+                            invoer("Reden van het verwijderen (verplicht)", reden, Message::NotitieVerwijderReden)
+                                .on_submit(Message::NotitieVerwijderenBevestigd)
+                                .id("notitie-verwijder-reden")
+                                .width(Fill),
+                            button(text("Notitie definitief verwijderen").size(13))
+                                .on_press(Message::NotitieVerwijderenBevestigd)
+                                .style(Knop::Gevaar.stijl()),
+                            button(text("Annuleren").size(13))
+                                .on_press(Message::Annuleer)
+                                .style(Knop::Secundair.stijl()),
+                        ]
+                        .spacing(6),
+                        None,
+                    ));
+                }
             }
             c = c.push(notities);
         }
