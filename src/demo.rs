@@ -499,14 +499,22 @@ fn bezoekdag(store: &mut Store, begeleiders: &[String]) -> Resultaat<()> {
     if !store.bezoeken()?.is_empty() {
         return Ok(());
     }
-    let personen: Vec<crate::domain::BezoekPersoon> =
-        store.bezoek_kandidaten("PI Veenhuizen")?.into_iter().take(3).map(|k| k.persoon).collect();
+    let datum = chrono::Local::now().date_naive() + Duration::days(7);
+    // Persons still inside on the day of the visit (ISO dates compare as text).
+    let op_de_dag = crate::store::datum_tekst(datum);
+    let personen: Vec<crate::domain::BezoekPersoon> = store
+        .bezoek_kandidaten("PI Veenhuizen")?
+        .into_iter()
+        .filter(|k| k.verwachte_uitstroom.as_deref().is_none_or(|u| u >= op_de_dag.as_str()))
+        .take(3)
+        .map(|k| k.persoon)
+        .collect();
     if personen.is_empty() {
         return Ok(());
     }
     store.bezoek_nieuw(crate::store::NieuwBezoek {
         inrichting: "PI Veenhuizen".into(),
-        datum: Some(chrono::Local::now().date_naive() + Duration::days(7)),
+        datum: Some(datum),
         behandelaar: Some(begeleider.clone()),
         personen,
     })?;

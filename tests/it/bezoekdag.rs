@@ -198,6 +198,17 @@ fn demo_plant_een_bezoekdag_in_pi_veenhuizen() {
     assert_eq!(lijst.len(), 1);
     assert_eq!((lijst[0].inrichting.as_str(), lijst[0].personen), ("PI Veenhuizen", 3));
     assert!(lijst[0].datum > chrono::Local::now().date_naive().format("%Y-%m-%d").to_string(), "planned");
+    // Only persons still inside on the day of the visit.
+    let detail = s.bezoek_detail(&lijst[0].id).unwrap();
+    for p in &detail.personen {
+        let uit = p.kandidaat.verwachte_uitstroom.as_deref().unwrap_or("9999-12-31");
+        assert!(
+            uit >= detail.datum.as_str(),
+            "{} leaves on {uit}, before the visit on {}",
+            p.kandidaat.naam,
+            detail.datum
+        );
+    }
 }
 
 mod cli {
