@@ -1,7 +1,8 @@
 //! Correcting and removing what a user wrote by hand: journaal entries of a casus and
 //! notes of a detentiemelding. A correction is an ordinary field change (the audit log
-//! names the field, the change log keeps the old value for the Historie); a removal needs
-//! a reason, kept in its audit entry, and leaves a tombstone that syncs.
+//! and the Historie name the field, not its values; the change log keeps the replaced
+//! value until compaction); a removal needs a reason, kept in its audit entry, and leaves
+//! a tombstone that syncs.
 
 use super::bezoek::id_uit_begin;
 use super::casus::datum_tekst;
