@@ -23,6 +23,20 @@ pub struct Koppeling {
     pub casus: CasusRegel,
 }
 
+/// Two linked casussen as [`Store::gekoppeld`] finds them.
+struct Gekoppeld {
+    /// Id of the first casus as given.
+    a: String,
+    /// Id of the second casus as given.
+    b: String,
+    /// Casusnummer of `a`.
+    na: String,
+    /// Casusnummer of `b`.
+    nb: String,
+    /// Every link row between the two.
+    ids: Vec<String>,
+}
+
 impl Store {
     /// Link casus `nummer_a` to casus `nummer_b` with kind `soort`. Refuses a self-link
     /// and a second link of the same pair (either order). Returns the link's id.
@@ -59,17 +73,7 @@ impl Store {
     /// journaal of both casussen.
     pub fn ontkoppel(&mut self, nummer_a: &str, nummer_b: &str, reden: &str) -> Resultaat<()> {
         let reden = verplicht("reden", reden)?;
-        let a = casus_id(&self.conn, nummer_a)?;
-        let b = casus_id(&self.conn, nummer_b)?;
-        let (na, nb) = (self.casusnummer_van(&a)?, self.casusnummer_van(&b)?);
-        let (eerste, tweede) = paar(&a, &b);
-        let ids: Vec<String> = {
-            let mut stmt = self.conn.prepare("SELECT id FROM koppeling WHERE casus_a = ?1 AND casus_b = ?2")?;
-            stmt.query_map((eerste, tweede), |r| r.get(0))?.collect::<Result<_, _>>()?
-        };
-        if ids.is_empty() {
-            return Err(DomeinFout::from(KoppelFout::NietGekoppeld(na, nb)).into());
-        }
+        let Gekoppeld { a, b, na, nb, ids } = self.gekoppeld(nummer_a, nummer_b)?;
         let mut w = self.schrijver()?;
         // Two devices may have linked the same pair offline: remove every such link.
         for id in &ids {
@@ -91,17 +95,7 @@ impl Store {
         soort: Option<KoppelSoort>,
         toelichting: Option<&str>,
     ) -> Resultaat<usize> {
-        let a = casus_id(&self.conn, nummer_a)?;
-        let b = casus_id(&self.conn, nummer_b)?;
-        let (na, nb) = (self.casusnummer_van(&a)?, self.casusnummer_van(&b)?);
-        let (eerste, tweede) = paar(&a, &b);
-        let ids: Vec<String> = {
-            let mut stmt = self.conn.prepare("SELECT id FROM koppeling WHERE casus_a = ?1 AND casus_b = ?2")?;
-            stmt.query_map((eerste, tweede), |r| r.get(0))?.collect::<Result<_, _>>()?
-        };
-        if ids.is_empty() {
-            return Err(DomeinFout::from(KoppelFout::NietGekoppeld(na, nb)).into());
-        }
+        let Gekoppeld { ids, .. } = self.gekoppeld(nummer_a, nummer_b)?;
         let mut velden = Vec::new();
         if let Some(soort) = soort {
             velden.push(("soort", tekst(soort.code())));
@@ -117,6 +111,24 @@ impl Store {
         }
         w.commit()?;
         Ok(aantal)
+    }
+
+    /// The links between casus `nummer_a` and `nummer_b` (two devices may have linked the
+    /// same pair offline, so there can be more than one), refused with "niet gekoppeld"
+    /// when there is none.
+    fn gekoppeld(&self, nummer_a: &str, nummer_b: &str) -> Resultaat<Gekoppeld> {
+        let a = casus_id(&self.conn, nummer_a)?;
+        let b = casus_id(&self.conn, nummer_b)?;
+        let (na, nb) = (self.casusnummer_van(&a)?, self.casusnummer_van(&b)?);
+        let (eerste, tweede) = paar(&a, &b);
+        let ids: Vec<String> = {
+            let mut stmt = self.conn.prepare("SELECT id FROM koppeling WHERE casus_a = ?1 AND casus_b = ?2")?;
+            stmt.query_map((eerste, tweede), |r| r.get(0))?.collect::<Result<_, _>>()?
+        };
+        if ids.is_empty() {
+            return Err(DomeinFout::from(KoppelFout::NietGekoppeld(na, nb)).into());
+        }
+        Ok(Gekoppeld { a, b, na, nb, ids })
     }
 
     /// The pair scope keys in the change log: every koppeling, and every person on a

@@ -2,11 +2,10 @@
 //! "" so every colleague receives them) in the store, the CLI, the meeting screen, the
 //! agenda and verslag PDFs, and sync; and the meeting type's name from the editable list.
 
-use crate::hulp::{self, WACHTWOORD};
+use crate::hulp::{self};
 use crate::rapport::tekst;
 use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, toont, typ, verwacht};
-use assert_cmd::Command;
 use chrono::{NaiveDate, NaiveTime};
 use predicates::prelude::*;
 use schakel::domain::OverlegSoort;
@@ -60,15 +59,7 @@ fn algemeen_punt_in_agenda_verslag_en_sluiten() {
     assert_eq!(journaal, 0);
 }
 
-fn schakel(map: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn uit(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
-}
+use crate::hulp::{schakel, uit};
 
 #[test]
 fn algemeen_punt_op_de_opdrachtregel() {

@@ -1,10 +1,9 @@
 //! Issue 20 "Editing": the weging outcome with its date and meeting (a weegtafel's
 //! besluit records it), editable lists, the volgend overleg, and the CLI commands for them.
 
-use crate::hulp::{self, WACHTWOORD};
+use crate::hulp::{self};
 use crate::rapport::tekst;
 use crate::ui::stuur_en_wacht;
-use assert_cmd::Command;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use predicates::prelude::*;
 use schakel::domain::{Baan, Fase, FaseOvergang, OverlegSoort, WegingUitkomst};
@@ -132,15 +131,7 @@ fn verslag_noemt_de_datum_van_het_volgende_overleg() {
     assert!(matches!(fout, StoreFout::Domein(schakel::domain::DomeinFout::OngeldigeDatum(_))), "{fout:?}");
 }
 
-fn schakel(map: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn uit(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
-}
+use crate::hulp::{schakel, uit};
 
 fn init() -> (tempfile::TempDir, std::path::PathBuf) {
     let d = tempfile::tempdir().unwrap();

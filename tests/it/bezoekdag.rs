@@ -212,26 +212,10 @@ fn demo_plant_een_bezoekdag_in_pi_veenhuizen() {
 }
 
 mod cli {
-    use crate::hulp::WACHTWOORD;
-    use assert_cmd::Command;
+
     use predicates::prelude::*;
-    use serde_json::Value;
-    use std::path::Path;
 
-    fn schakel(map: &Path) -> Command {
-        let mut c = Command::cargo_bin("schakel").unwrap();
-        c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-        c
-    }
-
-    fn json(c: &mut Command) -> Value {
-        let out = c.arg("--json").assert().success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
-    }
-
-    fn id(c: &mut Command) -> String {
-        json(c)["id"].as_str().unwrap().to_string()
-    }
+    use crate::hulp::{id, json, schakel};
 
     /// The CLI contract: candidates, new (with the Dutch refusals), show, verslag per
     /// person, the bezoeklijst PDF, date change, list changes and removal.

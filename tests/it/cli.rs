@@ -6,16 +6,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
 
-fn schakel(map: &Path) -> Command {
-    let mut c = Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn json(c: &mut Command) -> Value {
-    let out = c.arg("--json").assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
-}
+use crate::hulp::{json, schakel};
 
 fn init() -> (tempfile::TempDir, std::path::PathBuf) {
     let d = tempfile::tempdir().unwrap();

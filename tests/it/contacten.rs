@@ -1,10 +1,9 @@
 //! Issue 20 "Partners: contactpersonen edit and archive": the store rule, the CLI
 //! (`contact wijzig/archiveer/activeer`) and the inline edit on the Partners screen.
 
-use crate::hulp::{self, WACHTWOORD};
+use crate::hulp::{self};
 use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, toont, typ, verwacht};
-use assert_cmd::Command;
 use predicates::prelude::*;
 use schakel::domain::Convenantstatus;
 use schakel::domain::partner::PartnerSoort;
@@ -68,17 +67,7 @@ fn contact_wijzigen_en_archiveren_gaat_door_audit_en_wijzigingslog() {
     assert_eq!(s.contacten(&p).unwrap().len(), 1);
 }
 
-fn schakel(map: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn id(c: &mut Command) -> String {
-    let out = c.arg("--json").assert().success().get_output().stdout.clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    v["id"].as_str().unwrap().to_string()
-}
+use crate::hulp::{id, schakel};
 
 #[test]
 fn contact_wijzigen_archiveren_en_activeren_op_de_opdrachtregel() {

@@ -44,3 +44,26 @@ pub fn ruw(map: &Gegevensmap) -> rusqlite::Connection {
 pub fn hash(pad: &Path) -> String {
     hex::encode(Sha256::digest(std::fs::read(pad).unwrap()))
 }
+
+/// The `schakel` binary on the data folder `map`, unlocked with [`WACHTWOORD`].
+pub fn schakel(map: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("schakel").unwrap();
+    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
+    c
+}
+
+/// Run `c`, require success, and return what it printed.
+pub fn uit(c: &mut assert_cmd::Command) -> String {
+    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+/// Run `c` with `--json`, require success, and parse what it printed.
+pub fn json(c: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = c.arg("--json").assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
+}
+
+/// Run `c` with `--json` and return the `id` it printed (of what it created).
+pub fn id(c: &mut assert_cmd::Command) -> String {
+    json(c)["id"].as_str().unwrap().to_string()
+}

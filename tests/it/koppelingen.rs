@@ -186,19 +186,7 @@ fn verwijderen_van_casus_verwijdert_koppelingen_en_inzage_toont_ze() {
     }
 }
 
-fn schakel(map: &std::path::Path) -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", hulp::WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn uitvoer(c: &mut assert_cmd::Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
-}
-
-fn json(c: &mut assert_cmd::Command) -> serde_json::Value {
-    serde_json::from_str(&uitvoer(c.arg("--json"))).unwrap()
-}
+use crate::hulp::{json, schakel, uit as uitvoer};
 
 /// `schakel casus koppel|ontkoppel` and the links in `casus show`, with the window's rules
 /// and Dutch messages.

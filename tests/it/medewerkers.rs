@@ -1,10 +1,9 @@
 //! People and assignment (issue 20): medewerkers, assigning a casus by medewerker id in
 //! the window and the CLI, "Alleen mijn casussen", and the trajectbegeleider's sync scope.
 
-use crate::hulp::{self, WACHTWOORD, sleutel};
+use crate::hulp::{self, sleutel};
 use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, klik_en_wacht, toont, typ, verwacht};
-use assert_cmd::Command;
 use predicates::prelude::*;
 use schakel::domain::MedewerkerRol;
 use schakel::store::Store;
@@ -168,16 +167,7 @@ fn herverdeling_naar_een_andere_trajectbegeleider_brengt_de_hele_historie() {
     assert_eq!(t[2].store.casus_regel(&n).unwrap().trajectbegeleider, "Bram Bölük");
 }
 
-fn schakel(map: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn json(c: &mut Command) -> serde_json::Value {
-    let out = c.arg("--json").assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
-}
+use crate::hulp::{json, schakel};
 
 #[test]
 fn medewerkers_en_toewijzen_op_de_opdrachtregel() {

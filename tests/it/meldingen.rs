@@ -161,26 +161,10 @@ fn overgedragen_melding_heeft_een_eigen_bewaartermijn() {
 }
 
 mod cli {
-    use crate::hulp::WACHTWOORD;
-    use assert_cmd::Command;
+
     use predicates::prelude::*;
-    use serde_json::Value;
-    use std::path::Path;
 
-    fn schakel(map: &Path) -> Command {
-        let mut c = Command::cargo_bin("schakel").unwrap();
-        c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-        c
-    }
-
-    fn json(c: &mut Command) -> Value {
-        let out = c.arg("--json").assert().success().get_output().stdout.clone();
-        serde_json::from_slice(&out).unwrap_or_else(|e| panic!("no JSON: {e}: {}", String::from_utf8_lossy(&out)))
-    }
-
-    fn id(c: &mut Command) -> String {
-        json(c)["id"].as_str().unwrap().to_string()
-    }
+    use crate::hulp::{id, json, schakel};
 
     /// `schakel bewaartermijn meldingen`: shows the term (12 months by default), sets it
     /// within 1..240 with the window's Dutch sentence, and `termijnen` lists it.

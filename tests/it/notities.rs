@@ -149,20 +149,10 @@ fn meldingnotitie_corrigeren_en_verwijderen_synchroniseert() {
 mod cli {
     use super::*;
     use crate::hulp::WACHTWOORD;
-    use assert_cmd::Command;
+
     use predicates::prelude::*;
 
-    fn schakel(map: &std::path::Path) -> Command {
-        let mut c = Command::cargo_bin("schakel").unwrap();
-        c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-        c
-    }
-
-    fn id(c: &mut Command) -> String {
-        let out = c.arg("--json").assert().success().get_output().stdout.clone();
-        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-        v["id"].as_str().unwrap().to_string()
-    }
+    use crate::hulp::{id, schakel};
 
     #[test]
     fn journaal_en_meldingnotitie_wijzigen_en_verwijderen() {

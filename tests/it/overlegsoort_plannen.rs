@@ -2,10 +2,9 @@
 //! planning, in the store, the CLI and the meeting screen; its fixed category decides
 //! whether its besluit records the weging.
 
-use crate::hulp::{self, WACHTWOORD};
+use crate::hulp::{self};
 use crate::ui::stuur_en_wacht;
 use crate::ui::{klik, typ, verwacht};
-use assert_cmd::Command;
 use chrono::NaiveTime;
 use schakel::domain::{Fase, FaseOvergang, WegingUitkomst};
 use schakel::store::{NieuwOverleg, NieuweCasus, Store, StoreFout};
@@ -13,15 +12,7 @@ use schakel::ui::screen::overleggen;
 use schakel::ui::widgets::Keuze;
 use schakel::ui::{App, Message};
 
-fn schakel(map: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("schakel").unwrap();
-    c.env("SCHAKEL_DATA_DIR", map).env("SCHAKEL_PASSPHRASE", WACHTWOORD).env_remove("SCHAKEL_DEBUG");
-    c
-}
-
-fn uit(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).unwrap()
-}
+use crate::hulp::{schakel, uit};
 
 fn plan(s: &mut Store, soort: &str) -> Result<String, StoreFout> {
     s.overleg_plannen(NieuwOverleg {
