@@ -65,6 +65,29 @@ pub fn banner<'a, M: Clone + 'a>(soort: Vlak, tekst_: &'a str, sluit: Option<M>)
     container(r).padding([8, 12]).width(Fill).style(soort.stijl()).into()
 }
 
+/// The head of a list pane: a title, a primary "Nieuw…" button, and a muted line when the
+/// list is empty. The caller pushes the rows.
+pub fn lijstkop<'a, M: Clone + 'a>(
+    titel: &'a str,
+    knop: &'a str,
+    bij_knop: M,
+    leeg: Option<&'a str>,
+) -> iced::widget::Column<'a, M> {
+    let mut c = column![
+        row![
+            text(titel).size(20),
+            iced::widget::space::horizontal(),
+            button(text(knop).size(14)).on_press(bij_knop).style(Knop::Primair.stijl())
+        ]
+        .align_y(iced::Center)
+    ]
+    .spacing(8);
+    if let Some(leeg) = leeg {
+        c = c.push(text(leeg).size(13).style(super::theme::gedempt));
+    }
+    c
+}
+
 /// Banners floating over the bottom of `basis`: showing or closing one never moves the
 /// page under the cursor. Only the banners themselves take clicks.
 pub fn met_meldingen<'a, M: 'a>(basis: impl Into<Element<'a, M>>, meldingen: Vec<Element<'a, M>>) -> Element<'a, M> {

@@ -10,7 +10,7 @@
 use crate::domain::{BezoekPersoon, nl_datum};
 use crate::store::{BezoekDetail, BezoekRegel, Kandidaat, NieuwBezoek};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, veld};
+use crate::ui::widgets::{self, Keuze, banner, datum, invoer, kies, veld};
 use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
 use iced::{Element, Fill, Task};
 use std::path::PathBuf;
@@ -341,18 +341,8 @@ impl State {
     }
 
     fn lijst(&self) -> Element<'_, Message> {
-        let mut c = column![
-            row![
-                text("Bezoekdagen").size(20),
-                space::horizontal(),
-                button(text("Nieuwe bezoekdag").size(14)).on_press(Message::Nieuw).style(Knop::Primair.stijl()),
-            ]
-            .align_y(iced::Center)
-        ]
-        .spacing(8);
-        if self.gegevens.bezoeken.is_empty() {
-            c = c.push(text("Nog geen bezoekdagen gepland.").size(13).style(theme::gedempt));
-        }
+        let leeg = self.gegevens.bezoeken.is_empty().then_some("Nog geen bezoekdagen gepland.");
+        let mut c = widgets::lijstkop("Bezoekdagen", "Nieuwe bezoekdag", Message::Nieuw, leeg);
         for b in &self.gegevens.bezoeken {
             let regel = column![
                 text(format!("{} · {}", nl_datum(&b.datum), b.inrichting)).size(14),

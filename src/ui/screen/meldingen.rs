@@ -10,8 +10,8 @@
 use crate::domain::{AanbodGebied, AanbodStatus, Informatiebron, MeldingStatus, TriageRoute, nl_datum};
 use crate::store::{MeldingDetail, MeldingRegel, MeldingWijziging, NieuweMelding};
 use crate::ui::theme::{self, Knop, Vlak};
-use crate::ui::widgets::{Keuze, banner, datum, invoer, kies, veld};
-use iced::widget::{button, checkbox, column, container, row, scrollable, space, text};
+use crate::ui::widgets::{self, Keuze, banner, datum, invoer, kies, veld};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text};
 use iced::{Element, Fill, Task};
 
 /// What the root app reads for this screen: the list and the choices of the forms.
@@ -507,18 +507,8 @@ impl State {
     }
 
     fn lijst(&self) -> Element<'_, Message> {
-        let mut c = column![
-            row![
-                text("Detentiemeldingen").size(20),
-                space::horizontal(),
-                button(text("Nieuwe melding").size(14)).on_press(Message::Nieuw).style(Knop::Primair.stijl()),
-            ]
-            .align_y(iced::Center)
-        ]
-        .spacing(8);
-        if self.gegevens.meldingen.is_empty() {
-            c = c.push(text("Nog geen meldingen.").size(13).style(theme::gedempt));
-        }
+        let leeg = self.gegevens.meldingen.is_empty().then_some("Nog geen meldingen.");
+        let mut c = widgets::lijstkop("Detentiemeldingen", "Nieuwe melding", Message::Nieuw, leeg);
         for m in &self.gegevens.meldingen {
             let uitstroom = m.einddatum_verwacht.as_deref().map(nl_datum).unwrap_or_else(|| "onbekend".into());
             let mut regel = column![
