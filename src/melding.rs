@@ -237,6 +237,11 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::OngeldigeOperatie(_) => {
             "De bundel bevat een wijziging die niet in deze database past; er is niets ingelezen.".into()
         }
+        StoreFout::OnbekendeGegevens { naam } => format!(
+            "De bundel bevat gegevens die deze versie van Schakel niet kent ({naam}). Er is niets ingelezen. \
+             Komt de bundel van een collega met een nieuwere versie, werk Schakel dan bij en lees hem opnieuw in: \
+             er gaat niets verloren."
+        ),
         StoreFout::Domein(d) => domein(d),
         StoreFout::Migratie(d) => format!("Bijwerken van de database is mislukt ({d}); er is niets gewijzigd."),
         StoreFout::Sql(e) if is_bezet(e) => {

@@ -159,10 +159,18 @@ pub enum StoreFout {
         /// Name of the entry.
         naam: String,
     },
-    /// A received change-log operation does not fit the schema (unknown table or field,
-    /// wrong value type, or a row that cannot be stored).
+    /// A received change-log operation does not fit the schema (wrong value type, a
+    /// malformed name, or a row that cannot be stored).
     #[error("invalid operation: {0}")]
     OngeldigeOperatie(String),
+    /// A received operation names a table or field this version does not know, most
+    /// likely because the sender runs a newer Schakel. Nothing of the bundle is applied
+    /// (and nothing acknowledged), so it can be read again after an update.
+    #[error("unknown data in a bundle: {naam}")]
+    OnbekendeGegevens {
+        /// `tabel` or `tabel.veld`.
+        naam: String,
+    },
     /// A closed meeting's minutes are read-only.
     #[error("meeting is closed")]
     OverlegGesloten,

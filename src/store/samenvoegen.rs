@@ -102,9 +102,21 @@ fn ongeldig(w: &Wijziging, waarom: &str) -> StoreFout {
     StoreFout::OngeldigeOperatie(format!("{}#{} {}.{}: {waarom}", w.apparaat, w.volgnummer, w.tabel, w.rij))
 }
 
+/// A table or field name this version does not know. A well-formed name (what a newer
+/// Schakel would send) is reported as unknown data, so the user is told to update;
+/// anything else is an invalid operation.
+fn onbekend(w: &Wijziging, naam: String, waarom: &str) -> StoreFout {
+    let goed = |deel: &str| {
+        (1..=40).contains(&deel.len())
+            && deel.starts_with(|c: char| c.is_ascii_lowercase())
+            && deel.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    };
+    if naam.split('.').all(goed) { StoreFout::OnbekendeGegevens { naam } } else { ongeldig(w, waarom) }
+}
+
 /// Check an operation against the schema before anything is written.
 fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
-    let t = schrijven::tabel(&w.tabel).ok_or_else(|| ongeldig(w, "unknown table"))?;
+    let t = schrijven::tabel(&w.tabel).ok_or_else(|| onbekend(w, w.tabel.clone(), "unknown table"))?;
     if w.volgnummer < 1 || w.apparaat.is_empty() || w.rij.is_empty() {
         return Err(ongeldig(w, "missing identity"));
     }
@@ -118,13 +130,16 @@ fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
             }
         }
         (Some(v), false) if w.gewist => {
-            if !t.velden.contains(&v.as_str()) || w.waarde.is_some() {
+            if !t.velden.contains(&v.as_str()) {
+                return Err(onbekend(w, format!("{}.{v}", t.naam), "unknown field"));
+            }
+            if w.waarde.is_some() {
                 return Err(ongeldig(w, "wiped operation with a value"));
             }
         }
         (Some(v), false) => {
             if !t.velden.contains(&v.as_str()) {
-                return Err(ongeldig(w, "unknown field"));
+                return Err(onbekend(w, format!("{}.{v}", t.naam), "unknown field"));
             }
             // JSON null arrives as `None`: a field set to NULL.
             if let Some(x) = &w.waarde

@@ -781,9 +781,27 @@ fn binnenkant_wordt_volledig_gecontroleerd() {
     let mut m = e.manifest.clone();
     m.afzender = t[2].id();
     assert!(matches!(sync::importeer(&mut t[1].store, &maak(&m, &ops_json)), Err(SyncFout::Handtekening(_))));
+    // A table or field this version does not know, as a newer Schakel would send: refused
+    // whole, with a sentence that tells the user to update and that nothing is lost.
+    for (veld, waarde, naam) in [
+        ("tabel", serde_json::json!("sqlite_schema"), "sqlite_schema"),
+        ("tabel", serde_json::json!("bezoekverslag"), "bezoekverslag"),
+        ("veld", serde_json::json!("voorkeurstaal"), "voorkeurstaal"),
+    ] {
+        let mut nieuwer = ops_json.clone();
+        let laatste = nieuwer.as_array_mut().unwrap().last_mut().unwrap();
+        laatste[veld] = waarde;
+        let r = sync::importeer(&mut t[1].store, &maak(&e.manifest, &nieuwer));
+        let Err(SyncFout::Store(f @ schakel::store::StoreFout::OnbekendeGegevens { .. })) = r else {
+            panic!("{naam}: {r:?}")
+        };
+        let zin = schakel::melding::sync(&SyncFout::Store(f));
+        assert!(zin.contains(naam) && zin.contains("Er is niets ingelezen"), "{zin}");
+        assert!(zin.contains("werk Schakel dan bij") && zin.contains("er gaat niets verloren"), "{zin}");
+    }
     for (veld, waarde) in [
-        ("tabel", serde_json::json!("sqlite_schema")),
         ("veld", serde_json::json!("id; DROP TABLE casus")),
+        ("tabel", serde_json::json!("Casus")),
         ("waarde", serde_json::json!({ "genest": true })),
         ("apparaat", serde_json::json!("")),
     ] {
