@@ -76,7 +76,8 @@ fn percentiel(v: &mut [f64], p: f64) -> f64 {
 /// Run the benchmark on `aantal` demo cases in a temporary data dir, and a bundle of at
 /// least `operaties` change-log operations.
 pub fn draai(aantal: usize, operaties: i64) -> Resultaat<Vec<Meting>> {
-    let dir = std::env::temp_dir().join(format!("schakel-bench-{}", uuid::Uuid::new_v4()));
+    ruim_achtergelaten_op(&std::env::temp_dir());
+    let dir = std::env::temp_dir().join(format!("schakel-bench-{}-{}", std::process::id(), uuid::Uuid::new_v4()));
     let map = Gegevensmap::new(&dir);
     let sleutel = DbSleutel::nieuw();
     let resultaat = meet(&map, &sleutel, aantal).and_then(|mut uit| {
@@ -86,6 +87,32 @@ pub fn draai(aantal: usize, operaties: i64) -> Resultaat<Vec<Meting>> {
     });
     let _ = std::fs::remove_dir_all(&dir);
     resultaat
+}
+
+/// Remove the data dirs of earlier runs that were killed before they could clean up
+/// (a 5,000-case run leaves up to 3 GB): `schakel-bench-PID-…` in `tmp` whose process no
+/// longer exists. Only where `/proc` tells which processes run (Linux); elsewhere nothing
+/// is removed. The databases in them are encrypted with a key that died with the run.
+fn ruim_achtergelaten_op(tmp: &std::path::Path) -> usize {
+    if !std::path::Path::new("/proc/self").exists() {
+        return 0;
+    }
+    let Ok(mappen) = std::fs::read_dir(tmp) else { return 0 };
+    let mut weg = 0;
+    for m in mappen.flatten() {
+        let naam = m.file_name().to_string_lossy().into_owned();
+        let Some(pid) = naam.strip_prefix("schakel-bench-").and_then(|r| r.split('-').next()?.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id()
+            && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+            && std::fs::remove_dir_all(m.path()).is_ok()
+        {
+            weg += 1;
+        }
+    }
+    weg
 }
 
 fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<Meting>> {
@@ -415,4 +442,24 @@ fn meet_team(dir: &std::path::Path, aantal: usize) -> Resultaat<Vec<Meting>> {
             toelichting: format!("vervangen waarden gecompacteerd; {wachten_vier} wachten nog"),
         },
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    /// A killed run's dir goes at the next run; a running process's dir and other folders stay.
+    #[test]
+    fn achtergelaten_meetmappen_van_gestopte_runs_worden_opgeruimd() {
+        assert!(std::path::Path::new("/proc/self").exists(), "this test needs /proc (Linux)");
+        let tmp = tempfile::tempdir().unwrap();
+        // Above the kernel's largest pid (2^22), so no process has it.
+        let dood = tmp.path().join("schakel-bench-4194305-0f0f");
+        let levend = tmp.path().join(format!("schakel-bench-{}-a1a1", std::process::id()));
+        let ander = tmp.path().join("schakel-bench-zonder-pid");
+        for m in [&dood, &levend, &ander] {
+            std::fs::create_dir(m).unwrap();
+            std::fs::write(m.join("schakel.db"), b"x").unwrap();
+        }
+        assert_eq!(super::ruim_achtergelaten_op(tmp.path()), 1);
+        assert!(!dood.exists() && levend.exists() && ander.exists());
+    }
 }
