@@ -207,6 +207,10 @@ fn rijen(conn: &Connection, tabel: &s::Tabel, kolom: &str, waarde: &str) -> Resu
     Ok(uit)
 }
 
+/// The PDFs made of casus ?1 (entries with action ?2, exporteren), oldest first.
+pub(super) const ONTVANGEN_PDF: &str =
+    "SELECT tabel, tijdstip, gebruiker FROM audit WHERE casus_id = ?1 AND handeling = ?2 ORDER BY nr";
+
 const AUDIT_SELECT: &str = "SELECT a.nr, a.tijdstip, a.gebruiker, a.apparaat, a.handeling, a.tabel, a.rij, a.veld,
         c.nummer, a.toelichting FROM audit a LEFT JOIN casus c ON c.id = a.casus_id";
 
@@ -306,9 +310,7 @@ fn ontvangsten(conn: &Connection, casus_id: &str) -> Resultaat<Vec<Ontvangst>> {
         }
     }
     {
-        let mut stmt = conn.prepare(
-            "SELECT tabel, tijdstip, gebruiker FROM audit WHERE casus_id = ?1 AND handeling = ?2 ORDER BY nr",
-        )?;
+        let mut stmt = conn.prepare(ONTVANGEN_PDF)?;
         let r = stmt.query_map((casus_id, s::handeling::EXPORTEREN), |r| {
             let tabel: String = r.get(0)?;
             Ok(Ontvangst {

@@ -370,6 +370,23 @@ pub(crate) fn audit_hash_tekst(opgeslagen: &[u8]) -> String {
     hex::encode(opgeslagen)
 }
 
+/// How an audit timestamp is stored (schema 17): the milliseconds since 1970 when the
+/// view `audit` renders them back to exactly this text (migration 0017), else the text.
+pub(crate) fn audit_tijdstip_opslag(tijdstip: &str) -> Value {
+    match chrono::DateTime::parse_from_rfc3339(tijdstip).map(|t| t.timestamp_millis()) {
+        // Years 1970 to 9999: where SQLite's `strftime` and chrono write the same digits.
+        Ok(ms) if (0..253_402_300_800_000).contains(&ms) && audit_tijdstip_tekst(ms) == tijdstip => Value::Integer(ms),
+        _ => Value::Text(tijdstip.to_string()),
+    }
+}
+
+/// The text of a timestamp stored as milliseconds, as the view `audit` renders it.
+pub(crate) fn audit_tijdstip_tekst(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .unwrap_or_default()
+}
+
 /// Genesis value of the audit chain.
 pub(crate) const AUDIT_BEGIN: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -511,25 +528,26 @@ impl<'c> Schrijver<'c> {
             [&self.tijdstip, &self.gebruiker, apparaat, handeling, tabel, rij, veld.unwrap_or(""), casus.unwrap_or("")],
             toelichting,
         );
-        self.tx
-            .prepare_cached(
-                "INSERT INTO audit(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash, hash,
-                                   toelichting)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(rusqlite::params![
-                self.tijdstip,
-                self.gebruiker,
-                apparaat,
-                handeling,
-                tabel,
-                rij,
-                veld,
-                casus,
-                audit_hash_opslag(&self.audit_kop),
-                audit_hash_opslag(&hash),
-                toelichting
-            ])?;
+        // Schema 17: the texts as numbers (`tekstnr`), the timestamp as milliseconds when
+        // exact, and no previous hash: it is the hash this one was computed over, and the
+        // verification compares with the entry before (a different one fails there too).
+        let tx = self.tx;
+        tx.prepare_cached(
+            "INSERT INTO audit_nr(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus, hash, toelichting)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(rusqlite::params![
+            audit_tijdstip_opslag(&self.tijdstip),
+            nr(tx, &self.gebruiker)?,
+            nr(tx, apparaat)?,
+            nr(tx, handeling)?,
+            nr(tx, tabel)?,
+            nr(tx, rij)?,
+            nr_of(tx, veld)?,
+            nr_of(tx, casus)?,
+            audit_hash_opslag(&hash),
+            toelichting
+        ])?;
         self.audit_kop = hash;
         self.audit_aantal += 1;
         Ok(())
