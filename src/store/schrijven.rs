@@ -532,6 +532,9 @@ impl<'c> Schrijver<'c> {
         // exact, and no previous hash: it is the hash this one was computed over, and the
         // verification compares with the entry before (a different one fails there too).
         let tx = self.tx;
+        // The device first: in a new database this device gets number 1, which SQLite
+        // stores in no bytes at all in every change-log row, head and index that names it.
+        let apparaat = nr(tx, apparaat)?;
         tx.prepare_cached(
             "INSERT INTO audit_nr(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus, hash, toelichting)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -539,7 +542,7 @@ impl<'c> Schrijver<'c> {
         .execute(rusqlite::params![
             audit_tijdstip_opslag(&self.tijdstip),
             nr(tx, &self.gebruiker)?,
-            nr(tx, apparaat)?,
+            apparaat,
             nr(tx, handeling)?,
             nr(tx, tabel)?,
             nr(tx, rij)?,
