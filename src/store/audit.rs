@@ -44,13 +44,13 @@ impl AuditControle {
 }
 
 /// The timestamp of entry `a` of `audit_nr` as text (schema 17; as the view `audit` does).
-const TIJDSTIP: &str = "CASE WHEN typeof(a.tijdstip) = 'integer'
+pub(super) const TIJDSTIP: &str = "CASE WHEN typeof(a.tijdstip) = 'integer'
     THEN strftime('%Y-%m-%dT%H:%M:%S', a.tijdstip / 1000, 'unixepoch') || printf('.%03dZ', a.tijdstip % 1000)
     ELSE a.tijdstip END";
 
 /// `audit_nr a` with the texts of its numbers (as the view `audit` does). Left joins, so
 /// that an entry whose number has no text (only an edit makes one) is not skipped.
-const TEKSTEN: &str = "FROM audit_nr a
+pub(super) const TEKSTEN: &str = "FROM audit_nr a
     LEFT JOIN tekstnr g ON g.nr = a.gebruiker LEFT JOIN tekstnr ap ON ap.nr = a.apparaat
     LEFT JOIN tekstnr h ON h.nr = a.handeling LEFT JOIN tekstnr t ON t.nr = a.tabel
     LEFT JOIN tekstnr r ON r.nr = a.rij LEFT JOIN tekstnr v ON v.nr = a.veld LEFT JOIN tekstnr c ON c.nr = a.casus";
@@ -150,19 +150,18 @@ mod tests {
         r.collect::<Result<_, _>>().unwrap()
     }
 
-    /// The Historie of a casus and the readers through the view `audit` that select one
-    /// casus (inzage, the PDFs a casus received) search the integer index `audit_casus`
-    /// (schema 17), never scan the log and never sort it.
+    /// The Historie of a casus and the PDFs a casus received search the integer index
+    /// `audit_casus` (schema 17), never scan the log and never sort it.
     #[test]
     fn historie_en_lezers_per_casus_zoeken_via_de_index() {
         let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
-        for naam in ["Blauwe Reiger", "Groene Specht"] {
+        for naam in ["Blauwe Reiger", "Groene Specht", "Rode Wouw", "Grijze Gans", "Witte Kwikstaart", "Bonte Kraai"] {
             let n = crate::store::NieuweCasus { werknaam: naam.into(), thema: "nazorg".into(), ..Default::default() };
             s.nieuwe_casus(n).unwrap();
         }
         for analyse in ["", "ANALYZE"] {
             s.conn.execute_batch(analyse).unwrap();
-            for sql in [historie_sql(), super::super::inzage::ONTVANGEN_PDF.to_string()] {
+            for sql in [historie_sql(), super::super::inzage::ontvangen_pdf_sql()] {
                 let p = plan(&s.conn, &sql);
                 let audit: Vec<&String> =
                     p.iter().filter(|r| r.starts_with("SEARCH a ") || r.starts_with("SCAN a")).collect();

@@ -538,6 +538,22 @@ impl Store {
         ] {
             tx.execute("INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)", (k, v))?;
         }
+        // Number this device 1, then the table names, actions and field names (`tekstnr`,
+        // schemas 11 and 17), so that the numbers every change-log row, head and audit entry
+        // repeats are the smallest: SQLite stores 0 and 1 in no bytes, up to 127 in one.
+        // Otherwise they get numbers in the order they are first written, between row ids.
+        schrijven::nr(&tx, &apparaat)?;
+        for t in schrijven::ALLE {
+            schrijven::nr(&tx, t.naam)?;
+        }
+        for h in schrijven::handeling::ALLE {
+            schrijven::nr(&tx, h)?;
+        }
+        for t in schrijven::ALLE {
+            for v in t.velden {
+                schrijven::nr(&tx, v)?;
+            }
+        }
         tx.commit()?;
         Ok(Self::van_verbinding(conn)?.met_sleutel(&pad, sleutel))
     }
@@ -1615,6 +1631,28 @@ mod tests {
             let s = Store::open(&map, &sleutel).unwrap();
             assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(fout), "{veld} edited before the upgrade");
         }
+    }
+
+    /// A new database numbers its own device 1 and every table name, action and field
+    /// name before any row id, so that the change log and the audit log repeat the
+    /// smallest numbers (stored in zero or one byte), whatever is written first.
+    #[test]
+    fn een_nieuwe_database_nummert_apparaat_en_namen_eerst() {
+        let (_dir, mut s) = testhulp::nieuwe_store();
+        let nummer = |s: &Store, tekst: &str| -> i64 {
+            s.conn.query_row("SELECT nr FROM tekstnr WHERE tekst = ?1", [tekst], |r| r.get(0)).unwrap()
+        };
+        let namen: usize = s.aantal_rijen("tekstnr") as usize;
+        s.nieuwe_casus(NieuweCasus { werknaam: "Stille Ekster".into(), thema: "nazorg".into(), ..Default::default() })
+            .unwrap();
+        assert_eq!(nummer(&s, &s.apparaat), 1);
+        let tabellen: Vec<i64> = schrijven::ALLE.iter().map(|t| nummer(&s, t.naam)).collect();
+        assert!(tabellen.iter().all(|n| *n <= 127), "{tabellen:?}");
+        for h in schrijven::handeling::ALLE {
+            assert!(nummer(&s, h) <= 127, "{h}");
+        }
+        let casus_id: String = s.conn.query_row("SELECT id FROM casus", [], |r| r.get(0)).unwrap();
+        assert!(nummer(&s, &casus_id) as usize > namen, "row ids come after the names");
     }
 
     /// A data dir whose database stops at migration `n` (an older replica to upgrade), with

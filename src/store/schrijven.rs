@@ -335,6 +335,8 @@ pub(crate) mod handeling {
     pub const ONTVANGEN: &str = "ontvangen";
     /// A casus and everything under it removed after its retention term.
     pub const VERNIETIGEN: &str = "vernietigen";
+    /// Every action, most frequent first.
+    pub const ALLE: [&str; 7] = [WIJZIGEN, AANMAKEN, INZIEN, ONTVANGEN, VERWIJDEREN, EXPORTEREN, VERNIETIGEN];
 }
 
 /// Hash of one audit entry, chained to the previous one. An explanation (only on removal
