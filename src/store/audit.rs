@@ -43,6 +43,26 @@ impl AuditControle {
     }
 }
 
+/// The timestamp of entry `a` of `audit_nr` as text (schema 17; as the view `audit` does).
+pub(super) const TIJDSTIP: &str = "CASE WHEN typeof(a.tijdstip) = 'integer'
+    THEN strftime('%Y-%m-%dT%H:%M:%S', a.tijdstip / 1000, 'unixepoch') || printf('.%03dZ', a.tijdstip % 1000)
+    ELSE a.tijdstip END";
+
+/// `audit_nr a` with the texts of its numbers (as the view `audit` does). Left joins, so
+/// that an entry whose number has no text (only an edit makes one) is not skipped.
+pub(super) const TEKSTEN: &str = "FROM audit_nr a
+    LEFT JOIN tekstnr g ON g.nr = a.gebruiker LEFT JOIN tekstnr ap ON ap.nr = a.apparaat
+    LEFT JOIN tekstnr h ON h.nr = a.handeling LEFT JOIN tekstnr t ON t.nr = a.tabel
+    LEFT JOIN tekstnr r ON r.nr = a.rij LEFT JOIN tekstnr v ON v.nr = a.veld LEFT JOIN tekstnr c ON c.nr = a.casus";
+
+/// The entries of casus ?1, newest first, at most ?2 (the Historie).
+fn historie_sql() -> String {
+    format!(
+        "SELECT a.nr, {TIJDSTIP}, g.tekst, ap.tekst, h.tekst, t.tekst, r.tekst, v.tekst {TEKSTEN}
+         WHERE a.casus = (SELECT nr FROM tekstnr WHERE tekst = ?1) ORDER BY a.nr DESC LIMIT ?2"
+    )
+}
+
 /// An audit entry from the first eight columns (nr, tijdstip, gebruiker, apparaat,
 /// handeling, tabel, rij, veld) of a query row.
 pub(crate) fn regel_van(r: &rusqlite::Row) -> rusqlite::Result<AuditRegel> {
@@ -61,10 +81,14 @@ pub(crate) fn regel_van(r: &rusqlite::Row) -> rusqlite::Result<AuditRegel> {
 impl Store {
     /// Recompute the audit hash chain and compare with the stored head.
     pub fn audit_verify(&self) -> Resultaat<AuditControle> {
-        let mut stmt = self.conn.prepare(
-            "SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, coalesce(veld, ''), coalesce(casus_id, ''),
-                    vorige_hash, hash, toelichting FROM audit ORDER BY nr",
-        )?;
+        // Read from the table itself (schema 17): a stored previous hash is NULL where it
+        // is the hash of the entry before, which is what it is compared with here.
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT a.nr, {TIJDSTIP}, g.tekst, ap.tekst, h.tekst, t.tekst, r.tekst, coalesce(v.tekst, ''),
+                    coalesce(c.tekst, ''), a.vorige_hash, a.hash, a.toelichting, a.veld IS NOT NULL AND v.tekst IS NULL
+                           OR a.casus IS NOT NULL AND c.tekst IS NULL
+             {TEKSTEN} ORDER BY a.nr"
+        ))?;
         let mut rows = stmt.query([])?;
         let mut vorige = AUDIT_BEGIN.to_string();
         let mut aantal = 0;
@@ -72,17 +96,26 @@ impl Store {
         while let Some(r) = rows.next()? {
             aantal += 1;
             let nr: i64 = r.get(0)?;
-            let velden: Vec<String> = (1..=8).map(|i| r.get::<_, String>(i)).collect::<Result<_, _>>()?;
+            // A number without a text (only an edit makes one) cannot be the entry hashed.
+            let velden: Option<Vec<String>> =
+                (1..=8).map(|i| r.get::<_, Option<String>>(i)).collect::<Result<_, _>>()?;
+            let zoek_kwijt: bool = r.get(12)?;
             // Stored as bytes (schema 16), compared and chained as hex as before.
-            let vorige_hash = audit_hash_tekst(&r.get::<_, Vec<u8>>(9)?);
+            let vorige_hash = r.get::<_, Option<Vec<u8>>>(9)?.map(|b| audit_hash_tekst(&b));
             let hash = audit_hash_tekst(&r.get::<_, Vec<u8>>(10)?);
             let toelichting: Option<String> = r.get(11)?;
-            let verwacht = audit_hash(
-                &vorige,
-                [&velden[0], &velden[1], &velden[2], &velden[3], &velden[4], &velden[5], &velden[6], &velden[7]],
-                toelichting.as_deref(),
-            );
-            if eerste_fout.is_none() && (vorige_hash != vorige || hash != verwacht) {
+            let goed = match velden {
+                Some(v) if !zoek_kwijt => {
+                    let verwacht = audit_hash(
+                        &vorige,
+                        [&v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]],
+                        toelichting.as_deref(),
+                    );
+                    vorige_hash.is_none_or(|h| h == vorige) && hash == verwacht
+                }
+                _ => false,
+            };
+            if eerste_fout.is_none() && !goed {
                 eerste_fout = Some(nr);
             }
             vorige = hash;
@@ -95,12 +128,76 @@ impl Store {
 
     /// Audit entries of one casus (its own row and everything under it), newest first.
     pub fn audit_casus(&self, casus_id: &str, limiet: usize) -> Resultaat<Vec<AuditRegel>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld FROM audit
-             WHERE casus_id = ?1 ORDER BY nr DESC LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&historie_sql())?;
         let regels =
             stmt.query_map(rusqlite::params![casus_id, limiet as i64], regel_van)?.collect::<Result<_, _>>()?;
         Ok(regels)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::schrijven::{audit_tijdstip_opslag, audit_tijdstip_tekst};
+    use rusqlite::types::Value;
+
+    fn plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let n = stmt.parameter_count();
+        let r = stmt
+            .query_map(rusqlite::params_from_iter(["c-1", "2"].into_iter().take(n)), |r| r.get::<_, String>(3))
+            .unwrap();
+        r.collect::<Result<_, _>>().unwrap()
+    }
+
+    /// The Historie of a casus and the PDFs a casus received search the integer index
+    /// `audit_casus` (schema 17), never scan the log and never sort it.
+    #[test]
+    fn historie_en_lezers_per_casus_zoeken_via_de_index() {
+        let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
+        for naam in ["Blauwe Reiger", "Groene Specht", "Rode Wouw", "Grijze Gans", "Witte Kwikstaart", "Bonte Kraai"] {
+            let n = crate::store::NieuweCasus { werknaam: naam.into(), thema: "nazorg".into(), ..Default::default() };
+            s.nieuwe_casus(n).unwrap();
+        }
+        for analyse in ["", "ANALYZE"] {
+            s.conn.execute_batch(analyse).unwrap();
+            for sql in [historie_sql(), super::super::inzage::ontvangen_pdf_sql()] {
+                let p = plan(&s.conn, &sql);
+                let audit: Vec<&String> =
+                    p.iter().filter(|r| r.starts_with("SEARCH a ") || r.starts_with("SCAN a")).collect();
+                assert_eq!(audit.len(), 1, "{p:?}");
+                assert!(audit[0].contains("USING INDEX audit_casus (casus=?)"), "{p:?}");
+                assert!(p.iter().all(|r| !r.starts_with("SCAN") && !r.contains("TEMP B-TREE")), "{p:?}");
+            }
+        }
+    }
+
+    /// A timestamp this code writes is stored as milliseconds and read back as exactly the
+    /// same text, by SQLite (the view and the readers) and by chrono; any other form stays text.
+    #[test]
+    fn tijdstippen_als_milliseconden_lezen_exact_terug() {
+        let (_dir, s) = crate::store::testhulp::nieuwe_store();
+        for tekst in [
+            "1970-01-01T00:00:00.000Z",
+            "2024-02-29T23:59:59.999Z",
+            "2026-12-02T02:18:44.007Z",
+            "2038-01-19T03:14:08.100Z",
+            "9999-12-31T23:59:59.999Z",
+        ] {
+            let Value::Integer(ms) = audit_tijdstip_opslag(tekst) else { panic!("{tekst} not stored as a number") };
+            assert_eq!(audit_tijdstip_tekst(ms), tekst);
+            let sql = format!("SELECT {} FROM (SELECT ?1 AS tijdstip) a", TIJDSTIP);
+            let terug: String = s.conn.query_row(&sql, [ms], |r| r.get(0)).unwrap();
+            assert_eq!(terug, tekst);
+        }
+        for tekst in [
+            "2025-07-01T10:00:00+02:00",
+            "2025-07-01T10:00:00Z",
+            "2025-07-01T10:00:00.1234Z",
+            "1969-12-31T23:59:59.999Z",
+            "gisteren",
+        ] {
+            assert_eq!(audit_tijdstip_opslag(tekst), Value::Text(tekst.into()), "{tekst}");
+        }
     }
 }

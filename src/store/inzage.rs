@@ -207,6 +207,17 @@ fn rijen(conn: &Connection, tabel: &s::Tabel, kolom: &str, waarde: &str) -> Resu
     Ok(uit)
 }
 
+/// The PDFs made of casus ?1 (entries with action ?2, exporteren), oldest first. On the
+/// table itself, so the search is on the casus number (schema 17).
+pub(super) fn ontvangen_pdf_sql() -> String {
+    format!(
+        "SELECT t.tekst, {}, g.tekst {} WHERE a.casus = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+           AND a.handeling = (SELECT nr FROM tekstnr WHERE tekst = ?2) ORDER BY a.nr",
+        super::audit::TIJDSTIP,
+        super::audit::TEKSTEN
+    )
+}
+
 const AUDIT_SELECT: &str = "SELECT a.nr, a.tijdstip, a.gebruiker, a.apparaat, a.handeling, a.tabel, a.rij, a.veld,
         c.nummer, a.toelichting FROM audit a LEFT JOIN casus c ON c.id = a.casus_id";
 
@@ -306,9 +317,7 @@ fn ontvangsten(conn: &Connection, casus_id: &str) -> Resultaat<Vec<Ontvangst>> {
         }
     }
     {
-        let mut stmt = conn.prepare(
-            "SELECT tabel, tijdstip, gebruiker FROM audit WHERE casus_id = ?1 AND handeling = ?2 ORDER BY nr",
-        )?;
+        let mut stmt = conn.prepare(&ontvangen_pdf_sql())?;
         let r = stmt.query_map((casus_id, s::handeling::EXPORTEREN), |r| {
             let tabel: String = r.get(0)?;
             Ok(Ontvangst {

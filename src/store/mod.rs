@@ -268,6 +268,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0014_koppeling.sql")),
         M::up(include_str!("../../migrations/0015_bezoekdag.sql")),
         M::up(include_str!("../../migrations/0016_snelle_import.sql")),
+        M::up(include_str!("../../migrations/0017_kleine_audit.sql")),
     ])
 }
 
@@ -292,6 +293,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0014_koppeling.sql"),
         include_str!("../../migrations/0015_bezoekdag.sql"),
         include_str!("../../migrations/0016_snelle_import.sql"),
+        include_str!("../../migrations/0017_kleine_audit.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -299,7 +301,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    16
+    17
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -543,6 +545,22 @@ impl Store {
             (instelling::ZVH, gebruiker.zvh.as_str()),
         ] {
             tx.execute("INSERT INTO instelling(sleutel, waarde) VALUES (?1, ?2)", (k, v))?;
+        }
+        // Number this device 1, then the table names, actions and field names (`tekstnr`,
+        // schemas 11 and 17), so that the numbers every change-log row, head and audit entry
+        // repeats are the smallest: SQLite stores 0 and 1 in no bytes, up to 127 in one.
+        // Otherwise they get numbers in the order they are first written, between row ids.
+        schrijven::nr(&tx, &apparaat)?;
+        for t in schrijven::ALLE {
+            schrijven::nr(&tx, t.naam)?;
+        }
+        for h in schrijven::handeling::ALLE {
+            schrijven::nr(&tx, h)?;
+        }
+        for t in schrijven::ALLE {
+            for v in t.velden {
+                schrijven::nr(&tx, v)?;
+            }
         }
         tx.commit()?;
         Ok(Self::van_verbinding(conn)?.met_sleutel(&pad, sleutel))
@@ -1516,6 +1534,133 @@ mod tests {
         );
         let s = Store::open(&map2, &sleutel2).unwrap();
         assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(2));
+    }
+
+    /// Upgrade 0016 → 0017: the audit log keeps its texts as numbers, timestamps as
+    /// milliseconds and no previous hash where it is the hash before. Every entry reads
+    /// back exactly as before (the view `audit` and the Historie), the chain verifies and
+    /// goes on, and an entry edited before the upgrade (a text, or only its previous hash)
+    /// still fails, as does one edited or deleted after it.
+    #[test]
+    fn upgrade_naar_0017_bewaart_de_audit_klein_en_de_keten_klopt() {
+        // (tijdstip, gebruiker, handeling, tabel, rij, veld, casus, toelichting)
+        let regels = [
+            ("2025-01-01T00:00:00.000Z", "Oud", "aanmaken", "casus", "c-17", "", "c-17", None),
+            ("2025-06-30T23:59:59.999Z", "Anouk Dijkstra", "wijzigen", "casus", "c-17", "werknaam", "c-17", None),
+            // Not the form this code writes: stays text.
+            ("2025-07-01T10:00:00+02:00", "Oud", "inzien", "betrokkene", "b-17", "", "c-17", None),
+            ("2026-02-28T12:00:00.500Z", "Oud", "vernietigen", "casus", "c-18", "", "", Some("2024-0001 verwijderd")),
+        ];
+        let ketting = |vervalst: Option<&str>| {
+            let mut sql = String::from(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-16'), ('gebruiker', 'Oud');",
+            );
+            let mut vorige = schrijven::AUDIT_BEGIN.to_string();
+            for (i, (tijd, wie, wat, tabel, rij, veld, casus, toelichting)) in regels.iter().enumerate() {
+                let nr = i + 1;
+                let hash =
+                    schrijven::audit_hash(&vorige, [tijd, wie, "dev-16", wat, tabel, rij, veld, casus], *toelichting);
+                let tekst = |t: &str| if t.is_empty() { "NULL".to_string() } else { format!("'{t}'") };
+                let (wie, vorige_opgeslagen) = match vervalst {
+                    Some("gebruiker") if nr == 2 => ("Iemand Anders", vorige.clone()),
+                    Some("vorige_hash") if nr == 3 => (*wie, "ab".repeat(32)),
+                    _ => (*wie, vorige.clone()),
+                };
+                sql.push_str(&format!(
+                    "INSERT INTO audit(nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash,
+                     hash, toelichting) VALUES ({nr}, '{tijd}', '{wie}', 'dev-16', '{wat}', '{tabel}', '{rij}', {}, {},
+                     X'{vorige_opgeslagen}', X'{hash}', {});",
+                    tekst(veld),
+                    tekst(casus),
+                    toelichting.map_or("NULL".to_string(), |t| format!("'{t}'")),
+                ));
+                vorige = hash;
+            }
+            sql.push_str(&format!(
+                "INSERT INTO instelling(sleutel, waarde) VALUES ('audit_kop', '{vorige}'), ('audit_aantal', '4');"
+            ));
+            sql
+        };
+        const ALLES: &str = "SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id,
+                             hex(vorige_hash), hex(hash), toelichting FROM audit ORDER BY nr";
+        let alles = |c: &Connection| -> Vec<Vec<rusqlite::types::Value>> {
+            let mut stmt = c.prepare(ALLES).unwrap();
+            let r = stmt.query_map([], |r| (0..12).map(|i| r.get(i)).collect()).unwrap();
+            r.collect::<Result<_, _>>().unwrap()
+        };
+        let historie_16 = |c: &Connection| -> Vec<audit::AuditRegel> {
+            let mut stmt = c
+                .prepare(
+                    "SELECT nr, tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld FROM audit
+                     WHERE casus_id = 'c-17' ORDER BY nr DESC",
+                )
+                .unwrap();
+            let r = stmt.query_map([], audit::regel_van).unwrap();
+            r.collect::<Result<_, _>>().unwrap()
+        };
+
+        let (_dir, map, sleutel) = oud_schema(16, 23, &ketting(None));
+        let (voor, historie_voor) = {
+            let c = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            (alles(&c), historie_16(&c))
+        };
+        assert_eq!(historie_voor.len(), 3);
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(alles(&s.conn), voor, "the view shows every entry as it was stored");
+        assert_eq!(s.audit_casus("c-17", 10).unwrap(), historie_voor, "the Historie reads the same");
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde() && controle.aantal == 4, "{controle:?}");
+        let opslag: Vec<(String, bool)> = {
+            let mut stmt =
+                s.conn.prepare("SELECT typeof(tijdstip), vorige_hash IS NULL FROM audit_nr ORDER BY nr").unwrap();
+            let r = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+            r.collect::<Result<_, _>>().unwrap()
+        };
+        let soorten: Vec<&str> = opslag.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(soorten, ["integer", "integer", "text", "integer"]);
+        assert!(opslag.iter().all(|(_, leeg)| *leeg), "no previous hash is stored where it is the one before");
+
+        // The chain goes on, written the new way.
+        s.medewerker_toevoegen("Sanne Ørbæk", crate::domain::MedewerkerRol::Procesregisseur, None).unwrap();
+        let controle = s.audit_verify().unwrap();
+        assert!(controle.in_orde() && controle.aantal > 4, "{controle:?}");
+        // Edits after the upgrade, through the old name: a text, a deleted entry in the middle.
+        s.conn.execute_batch("UPDATE audit SET gebruiker = 'Iemand Anders' WHERE nr = 2;").unwrap();
+        assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(2));
+        s.conn.execute_batch("UPDATE audit SET gebruiker = 'Anouk Dijkstra' WHERE nr = 2;").unwrap();
+        assert!(s.audit_verify().unwrap().in_orde(), "undoing the edit restores the chain");
+        s.conn.execute_batch("DELETE FROM audit WHERE nr = 2;").unwrap();
+        assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(3), "the entry after a deleted one fails");
+
+        // Edited at schema 16: still refused at 17.
+        for (veld, byte, fout) in [("gebruiker", 24, 2), ("vorige_hash", 25, 3)] {
+            let (_dir, map, sleutel) = oud_schema(16, byte, &ketting(Some(veld)));
+            let s = Store::open(&map, &sleutel).unwrap();
+            assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(fout), "{veld} edited before the upgrade");
+        }
+    }
+
+    /// A new database numbers its own device 1 and every table name, action and field
+    /// name before any row id, so that the change log and the audit log repeat the
+    /// smallest numbers (stored in zero or one byte), whatever is written first.
+    #[test]
+    fn een_nieuwe_database_nummert_apparaat_en_namen_eerst() {
+        let (_dir, mut s) = testhulp::nieuwe_store();
+        let nummer = |s: &Store, tekst: &str| -> i64 {
+            s.conn.query_row("SELECT nr FROM tekstnr WHERE tekst = ?1", [tekst], |r| r.get(0)).unwrap()
+        };
+        let namen: usize = s.aantal_rijen("tekstnr") as usize;
+        s.nieuwe_casus(NieuweCasus { werknaam: "Stille Ekster".into(), thema: "nazorg".into(), ..Default::default() })
+            .unwrap();
+        assert_eq!(nummer(&s, &s.apparaat), 1);
+        let tabellen: Vec<i64> = schrijven::ALLE.iter().map(|t| nummer(&s, t.naam)).collect();
+        assert!(tabellen.iter().all(|n| *n <= 127), "{tabellen:?}");
+        for h in schrijven::handeling::ALLE {
+            assert!(nummer(&s, h) <= 127, "{h}");
+        }
+        let casus_id: String = s.conn.query_row("SELECT id FROM casus", [], |r| r.get(0)).unwrap();
+        assert!(nummer(&s, &casus_id) as usize > namen, "row ids come after the names");
     }
 
     /// A data dir whose database stops at migration `n` (an older replica to upgrade), with

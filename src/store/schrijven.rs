@@ -335,6 +335,8 @@ pub(crate) mod handeling {
     pub const ONTVANGEN: &str = "ontvangen";
     /// A casus and everything under it removed after its retention term.
     pub const VERNIETIGEN: &str = "vernietigen";
+    /// Every action, most frequent first.
+    pub const ALLE: [&str; 7] = [WIJZIGEN, AANMAKEN, INZIEN, ONTVANGEN, VERWIJDEREN, EXPORTEREN, VERNIETIGEN];
 }
 
 /// Hash of one audit entry, chained to the previous one. An explanation (only on removal
@@ -368,6 +370,23 @@ pub(crate) fn audit_hash_opslag(hash: &str) -> Vec<u8> {
 /// this code wrote): lowercase hex, as hashed into the next entry and kept as the head.
 pub(crate) fn audit_hash_tekst(opgeslagen: &[u8]) -> String {
     hex::encode(opgeslagen)
+}
+
+/// How an audit timestamp is stored (schema 17): the milliseconds since 1970 when the
+/// view `audit` renders them back to exactly this text (migration 0017), else the text.
+pub(crate) fn audit_tijdstip_opslag(tijdstip: &str) -> Value {
+    match chrono::DateTime::parse_from_rfc3339(tijdstip).map(|t| t.timestamp_millis()) {
+        // Years 1970 to 9999: where SQLite's `strftime` and chrono write the same digits.
+        Ok(ms) if (0..253_402_300_800_000).contains(&ms) && audit_tijdstip_tekst(ms) == tijdstip => Value::Integer(ms),
+        _ => Value::Text(tijdstip.to_string()),
+    }
+}
+
+/// The text of a timestamp stored as milliseconds, as the view `audit` renders it.
+pub(crate) fn audit_tijdstip_tekst(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        .unwrap_or_default()
 }
 
 /// Genesis value of the audit chain.
@@ -511,25 +530,29 @@ impl<'c> Schrijver<'c> {
             [&self.tijdstip, &self.gebruiker, apparaat, handeling, tabel, rij, veld.unwrap_or(""), casus.unwrap_or("")],
             toelichting,
         );
-        self.tx
-            .prepare_cached(
-                "INSERT INTO audit(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus_id, vorige_hash, hash,
-                                   toelichting)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(rusqlite::params![
-                self.tijdstip,
-                self.gebruiker,
-                apparaat,
-                handeling,
-                tabel,
-                rij,
-                veld,
-                casus,
-                audit_hash_opslag(&self.audit_kop),
-                audit_hash_opslag(&hash),
-                toelichting
-            ])?;
+        // Schema 17: the texts as numbers (`tekstnr`), the timestamp as milliseconds when
+        // exact, and no previous hash: it is the hash this one was computed over, and the
+        // verification compares with the entry before (a different one fails there too).
+        let tx = self.tx;
+        // The device first: in a new database this device gets number 1, which SQLite
+        // stores in no bytes at all in every change-log row, head and index that names it.
+        let apparaat = nr(tx, apparaat)?;
+        tx.prepare_cached(
+            "INSERT INTO audit_nr(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus, hash, toelichting)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?
+        .execute(rusqlite::params![
+            audit_tijdstip_opslag(&self.tijdstip),
+            nr(tx, &self.gebruiker)?,
+            apparaat,
+            nr(tx, handeling)?,
+            nr(tx, tabel)?,
+            nr(tx, rij)?,
+            nr_of(tx, veld)?,
+            nr_of(tx, casus)?,
+            audit_hash_opslag(&hash),
+            toelichting
+        ])?;
         self.audit_kop = hash;
         self.audit_aantal += 1;
         Ok(())
