@@ -923,7 +923,11 @@ impl Store {
         w.verwijder_met_reden(&s::DETENTIEMELDING, &id, &reden)?;
         super::bewaren::wis_log(w.conn(), &id)?;
         w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;
-        w.commit()
+        w.commit()?;
+        // The same purge as a casus removal: search index, WAL (free pages are zeroed by
+        // `secure_delete`).
+        self.opschonen(super::bewaren::Opschoning::VOLLEDIG)?;
+        Ok(())
     }
 
     /// The retention term of a melding that never became a casus, in months after its

@@ -7,7 +7,7 @@
 
 use super::sleutel::{self, DbSleutel, SleutelBestand, VerpakteSleutel};
 use super::toegang::Sleutelkeuze;
-use super::{Gegevensmap, Resultaat, Store, StoreFout, instelling, schrijf_atomair};
+use super::{Gegevensmap, Resultaat, Store, StoreFout, bestand, instelling, schrijf_atomair};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -63,6 +63,22 @@ pub fn lees_kop(bytes: &[u8]) -> Resultaat<(BackupKop, &[u8])> {
     Ok((kop, db))
 }
 
+/// SHA-256 of a file, hex, read in blocks.
+fn sha256_van(pad: &Path) -> Resultaat<String> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(pad)?;
+    let mut h = Sha256::new();
+    let mut blok = vec![0u8; 1 << 20];
+    loop {
+        let n = f.read(&mut blok)?;
+        if n == 0 {
+            break;
+        }
+        h.update(&blok[..n]);
+    }
+    Ok(hex::encode(h.finalize()))
+}
+
 fn backup_aad(id: &str) -> String {
     format!("backup-{id}")
 }
@@ -79,34 +95,45 @@ impl Store {
         self.registreer_uitvoer(super::Uitvoer::Backup, &id, &[])?;
         let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let tijdelijk = map.join(format!(".schakel-backup-{id}.db"));
-        let r = self.kopieer_versleuteld(&tijdelijk, &sleutel).and_then(|()| {
-            // A restore always makes a new device identity, so the backup need not (and
-            // must not) carry this device's secret sync keys.
-            let mut kopie = Store::open_bestand(&tijdelijk, &sleutel)?;
-            kopie.conn.execute("DELETE FROM apparaat_identiteit", [])?;
-            kopie.conn.execute_batch("VACUUM")?;
-            kopie.sluit_voor_wissel()?;
-            Ok(std::fs::read(&tijdelijk)?)
-        });
-        for bestand in [tijdelijk.clone(), tijdelijk.with_extension("db-wal"), tijdelijk.with_extension("db-shm")] {
-            let _ = std::fs::remove_file(bestand);
+        // A page copy under the backup's own key. A restore always makes a new device
+        // identity, so the backup need not (and must not) carry this device's secret sync
+        // keys: `secure_delete` (on for the copy's connection) overwrites the deleted row
+        // with zeros in its page, so no VACUUM (a second full rewrite) is needed.
+        let r = self
+            .kopieer_versleuteld_met(&tijdelijk, &sleutel, |kopie| {
+                kopie.execute("DELETE FROM apparaat_identiteit", [])?;
+                Ok(())
+            })
+            .and_then(|()| {
+                let kop = BackupKop {
+                    versie: 1,
+                    id,
+                    gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    schema_versie: self.schema_versie()?,
+                    app_versie: env!("CARGO_PKG_VERSION").to_string(),
+                    sleutel: verpakt,
+                    sha256: sha256_van(&tijdelijk)?,
+                };
+                // Streamed: the header (with the checksum) first, then the copy's bytes.
+                bestand::schrijf_met(pad, bestand::Overschrijven::Ja, |uit| {
+                    use std::io::Write;
+                    uit.write_all(MAGIE)?;
+                    uit.write_all(&serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?)?;
+                    uit.write_all(b"\n")?;
+                    std::io::copy(&mut std::fs::File::open(&tijdelijk)?, uit)?;
+                    Ok(())
+                })?;
+                Ok(kop)
+            });
+        for f in [
+            tijdelijk.clone(),
+            tijdelijk.with_extension("db-wal"),
+            tijdelijk.with_extension("db-shm"),
+            tijdelijk.with_extension("db-journal"),
+        ] {
+            let _ = std::fs::remove_file(f);
         }
-        let db = r?;
-        let kop = BackupKop {
-            versie: 1,
-            id,
-            gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            schema_versie: self.schema_versie()?,
-            app_versie: env!("CARGO_PKG_VERSION").to_string(),
-            sleutel: verpakt,
-            sha256: hex::encode(Sha256::digest(&db)),
-        };
-        let mut bestand = MAGIE.to_vec();
-        bestand.extend(serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?);
-        bestand.push(b'\n');
-        bestand.extend(db);
-        schrijf_atomair(pad, &bestand)?;
-        Ok(kop)
+        r
     }
 }
 

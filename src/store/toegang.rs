@@ -227,11 +227,16 @@ fn roteer(
     bestand.volgende = None;
     let nieuw = DbSleutel::nieuw();
     let pad = map.nieuw_pad();
-    store.kopieer_versleuteld(&pad, &nieuw)?;
+    if let Err(e) = store.kopieer_versleuteld(&pad, &nieuw) {
+        let _ = std::fs::remove_file(&pad);
+        return Err(e);
+    }
     na_stap(RotatieStap::Gekopieerd);
     {
+        // The copy must open with the new key; a page copy is checked page by page (see
+        // `Store::controleer_paginakopie` for why that suffices).
         let mut controle = Store::open_bestand(&pad, &nieuw)?;
-        let problemen = controle.integriteit()?;
+        let problemen = controle.controleer_paginakopie()?;
         if !problemen.is_empty() {
             drop(controle);
             let _ = std::fs::remove_file(&pad);
