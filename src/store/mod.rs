@@ -896,6 +896,8 @@ pub(crate) mod testhulp {
             "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'proef-apparaat'), ('gebruiker', 'Test Regisseur')",
         )
         .expect("instellingen");
+        // As in `Store::maak`: deleted rows leave the search index at once.
+        bewaren::zet_zoekindex_direct_wissen(&conn, true).expect("zoekindex");
         (pad, Store::van_verbinding(conn).expect("store"))
     }
 
