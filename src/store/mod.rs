@@ -642,7 +642,8 @@ impl Store {
 
     /// Copy the whole database into a new SQLCipher file at `pad` encrypted with `sleutel`
     /// (backup, rotation, restore), flushed to disk. See [`Store::kopieer_versleuteld_met`].
-    pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<()> {
+    /// Returns the length the copy has: the source's page count times its page size.
+    pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<u64> {
         self.kopieer_versleuteld_met(pad, sleutel, |_| Ok(()))
     }
 
@@ -663,7 +664,7 @@ impl Store {
         pad: &Path,
         sleutel: &DbSleutel,
         bewerk: impl FnOnce(&Connection) -> Resultaat<()>,
-    ) -> Resultaat<()> {
+    ) -> Resultaat<u64> {
         if self.verbinding.is_none() {
             // The backup API refuses a copy between a plain and an encrypted database.
             return Err(StoreFout::Migratie("an unencrypted database cannot be copied encrypted".into()));
@@ -687,13 +688,18 @@ impl Store {
         pragma(&kopie, "PRAGMA journal_mode = OFF")?;
         pragma(&kopie, "PRAGMA synchronous = OFF")?;
         pragma(&kopie, "PRAGMA secure_delete = ON")?;
-        {
+        // SQLCipher answers `page_size` as `cipher_page_size`, as text.
+        let paginagrootte: String = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        let paginagrootte: u64 =
+            paginagrootte.parse().map_err(|_| StoreFout::Migratie(format!("page size {paginagrootte}")))?;
+        let paginas = {
             let b = rusqlite::backup::Backup::new(&self.conn, &mut kopie)?;
             match b.step(-1)? {
                 rusqlite::backup::StepResult::Done => {}
                 _ => return Err(StoreFout::Migratie("the page copy did not finish".into())),
             }
-        }
+            u64::try_from(b.progress().pagecount).unwrap_or_default()
+        };
         // The source's header says WAL: leave it for a rollback journal, so the finished
         // file stands alone (and later opens switch it back to WAL as usual).
         pragma(&kopie, "PRAGMA journal_mode = DELETE")?;
@@ -701,7 +707,7 @@ impl Store {
         bewerk(&kopie)?;
         kopie.close().map_err(|(_, e)| StoreFout::Sql(e))?;
         std::fs::File::open(pad)?.sync_all()?;
-        Ok(())
+        Ok(paginas * paginagrootte)
     }
 
     /// Close the database cleanly for a file swap: checkpoint and leave WAL mode, so no
@@ -789,26 +795,21 @@ impl Store {
     }
 
     /// The check of a page copy ([`Store::kopieer_versleuteld`]) before it replaces the
-    /// database (key rotation): `cipher_integrity_check` (the HMAC of every page under the
-    /// copy's key) and `quick_check`; empty when healthy. A page copy cannot create b-tree
-    /// or foreign-key inconsistencies that were not in the source, so the full
-    /// `integrity_check` (which also re-verifies every index entry, the slow part) adds
-    /// nothing here; what this check must catch is a copy that is unreadable under the new
-    /// key or torn (a page that was not written, a truncated file), and both checks read
-    /// every page.
+    /// database (key rotation), opened with its new key: `cipher_integrity_check`, the
+    /// HMAC of every page in the file under the copy's key (the HMAC binds each page's
+    /// content to its page number); empty when healthy. The caller also checks the file's
+    /// length against the source's page count, so a truncated copy is caught too.
+    ///
+    /// Why this suffices: a page copy writes the source's pages verbatim, so it cannot
+    /// create b-tree, index or foreign-key inconsistencies that were not in the source;
+    /// the full `integrity_check` (and `quick_check`, which alone costs twice as much as
+    /// this check) would re-verify the live database's structure, not the copy. What the
+    /// check must catch is a copy that is unreadable under the new key (a wrong key fails
+    /// the open and every HMAC), a page that was not written or was written wrongly (its
+    /// HMAC fails), and a short file (the length check).
     pub(crate) fn controleer_paginakopie(&self) -> Resultaat<Vec<String>> {
-        let mut problemen = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
-        for r in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            problemen.push(r?);
-        }
-        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
-        for r in stmt.query_map([], |r| r.get::<_, String>(0))? {
-            let r = r?;
-            if r != "ok" {
-                problemen.push(r);
-            }
-        }
+        let problemen = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
         Ok(problemen)
     }
 
@@ -933,7 +934,8 @@ mod tests {
         let (dir, store) = testhulp::nieuwe_store();
         let pad = dir.path().join("kopie.db");
         let nieuw = DbSleutel::van_bytes([9; 32]);
-        store.kopieer_versleuteld(&pad, &nieuw).unwrap();
+        let lengte = store.kopieer_versleuteld(&pad, &nieuw).unwrap();
+        assert_eq!(std::fs::metadata(&pad).unwrap().len(), lengte);
         let namen: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -946,6 +948,24 @@ mod tests {
         assert_eq!(kopie.apparaat(), store.apparaat());
         assert_eq!(kopie.aantal_rijen("instelling"), store.aantal_rijen("instelling"));
         assert_eq!(kopie.integriteit().unwrap(), Vec::<String>::new());
+        assert_eq!(kopie.controleer_paginakopie().unwrap(), Vec::<String>::new());
+    }
+
+    /// The rotation's check of a page copy finds one damaged page (a torn or wrong write).
+    #[test]
+    fn controle_van_paginakopie_vindt_een_beschadigde_pagina() {
+        let (dir, store) = testhulp::nieuwe_store();
+        let pad = dir.path().join("kopie.db");
+        let nieuw = DbSleutel::van_bytes([9; 32]);
+        store.kopieer_versleuteld(&pad, &nieuw).unwrap();
+        let mut bytes = std::fs::read(&pad).unwrap();
+        let pagina = 4096 * (bytes.len() / 4096 - 1) + 100;
+        bytes[pagina] ^= 0x01;
+        std::fs::write(&pad, &bytes).unwrap();
+        let kopie = Store::open_bestand(&pad, &nieuw).unwrap();
+        let problemen = kopie.controleer_paginakopie().unwrap();
+        assert_eq!(problemen.len(), 1, "{problemen:?}");
+        assert!(problemen[0].contains("HMAC verification failed"), "{problemen:?}");
     }
 
     /// Upgrade 1 → 2: a database made before sync gets per-field causality and heads

@@ -104,7 +104,7 @@ impl Store {
                 kopie.execute("DELETE FROM apparaat_identiteit", [])?;
                 Ok(())
             })
-            .and_then(|()| {
+            .and_then(|_| {
                 let kop = BackupKop {
                     versie: 1,
                     id,
@@ -195,7 +195,7 @@ pub fn backup_herstel(
         Sleutelkeuze::Wachtwoord(w) => SleutelBestand::wachtwoord(&installatie, &nieuw, w).map_err(opruimen)?,
     };
     let klaar = map.pad().join(format!(".herstel-{}.nieuw", kop.id));
-    let r = hersteld.kopieer_versleuteld(&klaar, &nieuw).and_then(|()| hersteld.sluit_voor_wissel());
+    let r = hersteld.kopieer_versleuteld(&klaar, &nieuw).and_then(|_| hersteld.sluit_voor_wissel());
     for f in [tijdelijk.clone(), tijdelijk.with_extension("db-wal"), tijdelijk.with_extension("db-shm")] {
         let _ = std::fs::remove_file(f);
     }
