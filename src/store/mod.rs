@@ -644,13 +644,17 @@ impl Store {
     /// (backup, rotation, restore), flushed to disk. See [`Store::kopieer_versleuteld_met`].
     /// Returns the length the copy has: the source's page count times its page size.
     pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<u64> {
-        self.kopieer_versleuteld_met(pad, sleutel, |_| Ok(()))
+        let lengte = self.kopieer_versleuteld_met(pad, sleutel, |_| Ok(()))?;
+        std::fs::File::open(pad)?.sync_all()?;
+        Ok(lengte)
     }
 
     /// Copy the whole database page by page (SQLite's online backup API, all pages in one
     /// step, so in one read transaction: a consistent snapshot, also while another
     /// connection writes) into a new file at `pad` encrypted with `sleutel`, then run
-    /// `bewerk` on the copy and flush it to disk. The file is created owner-only.
+    /// `bewerk` on the copy. The file is created owner-only and not flushed to disk (a
+    /// backup streams it into its own file and removes it; [`Store::kopieer_versleuteld`]
+    /// flushes).
     ///
     /// SQLCipher lets the backup API copy between two encrypted databases: every page is
     /// decrypted by the source and encrypted again by the copy's own codec, with the
@@ -706,7 +710,6 @@ impl Store {
         pragma(&kopie, "PRAGMA secure_delete = ON")?;
         bewerk(&kopie)?;
         kopie.close().map_err(|(_, e)| StoreFout::Sql(e))?;
-        std::fs::File::open(pad)?.sync_all()?;
         Ok(paginas * paginagrootte)
     }
 

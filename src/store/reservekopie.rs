@@ -63,20 +63,14 @@ pub fn lees_kop(bytes: &[u8]) -> Resultaat<(BackupKop, &[u8])> {
     Ok((kop, db))
 }
 
-/// SHA-256 of a file, hex, read in blocks.
-fn sha256_van(pad: &Path) -> Resultaat<String> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(pad)?;
-    let mut h = Sha256::new();
-    let mut blok = vec![0u8; 1 << 20];
-    loop {
-        let n = f.read(&mut blok)?;
-        if n == 0 {
-            break;
-        }
-        h.update(&blok[..n]);
-    }
-    Ok(hex::encode(h.finalize()))
+/// Where the checksum `waarde` (the last field) starts in a serialized header.
+fn plek_van_controlegetal(kopregel: &[u8], waarde: &str) -> Resultaat<usize> {
+    let naald = format!("\"sha256\":\"{waarde}\"");
+    kopregel
+        .windows(naald.len())
+        .rposition(|w| w == naald.as_bytes())
+        .map(|p| p + "\"sha256\":\"".len())
+        .ok_or_else(|| ongeldig("no checksum in the header"))
 }
 
 fn backup_aad(id: &str) -> String {
@@ -105,22 +99,38 @@ impl Store {
                 Ok(())
             })
             .and_then(|_| {
-                let kop = BackupKop {
+                let mut kop = BackupKop {
                     versie: 1,
                     id,
                     gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                     schema_versie: self.schema_versie()?,
                     app_versie: env!("CARGO_PKG_VERSION").to_string(),
                     sleutel: verpakt,
-                    sha256: sha256_van(&tijdelijk)?,
+                    sha256: "0".repeat(64),
                 };
-                // Streamed: the header (with the checksum) first, then the copy's bytes.
+                // Streamed, hashed while copying: the header goes first with a placeholder
+                // checksum of the same length, which is overwritten once the copy is done.
                 bestand::schrijf_met(pad, bestand::Overschrijven::Ja, |uit| {
-                    use std::io::Write;
+                    use std::io::{Read, Seek, SeekFrom, Write};
+                    let kopregel = serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?;
+                    let plek = plek_van_controlegetal(&kopregel, &kop.sha256)?;
                     uit.write_all(MAGIE)?;
-                    uit.write_all(&serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?)?;
+                    uit.write_all(&kopregel)?;
                     uit.write_all(b"\n")?;
-                    std::io::copy(&mut std::fs::File::open(&tijdelijk)?, uit)?;
+                    let mut h = Sha256::new();
+                    let mut bron = std::fs::File::open(&tijdelijk)?;
+                    let mut blok = vec![0u8; 1 << 20];
+                    loop {
+                        let n = bron.read(&mut blok)?;
+                        if n == 0 {
+                            break;
+                        }
+                        h.update(&blok[..n]);
+                        uit.write_all(&blok[..n])?;
+                    }
+                    kop.sha256 = hex::encode(h.finalize());
+                    uit.seek(SeekFrom::Start((MAGIE.len() + plek) as u64))?;
+                    uit.write_all(kop.sha256.as_bytes())?;
                     Ok(())
                 })?;
                 Ok(kop)
