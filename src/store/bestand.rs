@@ -52,6 +52,43 @@ pub fn schrijf(pad: &Path, inhoud: &[u8], overschrijven: Overschrijven) -> Resul
     Ok(())
 }
 
+/// [`schrijf`] for content too large to hold in memory: `vul` writes it into the
+/// temporary file (a backup of the whole database), with the same guarantees.
+pub fn schrijf_met(
+    pad: &Path,
+    overschrijven: Overschrijven,
+    vul: impl FnOnce(&mut std::fs::File) -> Resultaat<()>,
+) -> Resultaat<()> {
+    if overschrijven == Overschrijven::Nee && pad.exists() {
+        return Err(StoreFout::BestandBestaat(pad.to_path_buf()));
+    }
+    let tijdelijk = tijdelijke_naam(pad);
+    let r = open_tijdelijk(&tijdelijk)
+        .and_then(|mut f| {
+            vul(&mut f)?;
+            f.sync_all()?;
+            Ok(())
+        })
+        .and_then(|()| plaats(&tijdelijk, pad, overschrijven));
+    if r.is_err() {
+        let _ = std::fs::remove_file(&tijdelijk);
+    }
+    r?;
+    flush_map(map_van(pad));
+    Ok(())
+}
+
+fn open_tijdelijk(tijdelijk: &Path) -> Resultaat<std::fs::File> {
+    let mut opties = std::fs::OpenOptions::new();
+    opties.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opties.mode(0o600);
+    }
+    Ok(opties.open(tijdelijk)?)
+}
+
 fn schrijf_tijdelijk(tijdelijk: &Path, inhoud: &[u8]) -> Resultaat<()> {
     let mut opties = std::fs::OpenOptions::new();
     opties.write(true).create_new(true);

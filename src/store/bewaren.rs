@@ -72,23 +72,40 @@ pub struct Vernietiging {
     pub kopieen: Vec<String>,
 }
 
-/// Which purge steps run after the rows are deleted. All on in the app; tests switch
-/// them off to show that each is needed (the raw-file proof in this module's tests).
+/// Which purge steps a removal takes. All on in the app; tests switch them off to show
+/// that each is needed (the raw-file proof in this module's tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Opschoning {
     /// Wipe the values of the casus's operations in the change log.
     pub log_wissen: bool,
-    /// Merge the FTS5 segments so deleted tokens are dropped.
-    pub fts_samenvoegen: bool,
+    /// Drop deleted rows' tokens from the search index at once (FTS5 `secure-delete`;
+    /// the first time, an `optimize` also drops what earlier edits left behind).
+    pub fts_wissen: bool,
     /// Checkpoint the WAL and truncate it.
     pub wal_legen: bool,
-    /// Rebuild the database file.
-    pub vacuum: bool,
+    /// SQLite's `secure_delete` (on for every connection): freed cells and pages are
+    /// overwritten with zeros. Switched off only by the tests that prove it is needed.
+    pub secure_delete: bool,
 }
 
 impl Opschoning {
     pub(crate) const VOLLEDIG: Opschoning =
-        Opschoning { log_wissen: true, fts_samenvoegen: true, wal_legen: true, vacuum: true };
+        Opschoning { log_wissen: true, fts_wissen: true, wal_legen: true, secure_delete: true };
+}
+
+/// Is the search index's FTS5 `secure-delete` option on (deleted rows' tokens removed
+/// from the index at once instead of being marked deleted in a newer segment)?
+pub(crate) fn zoekindex_direct_wissen(conn: &Connection) -> Resultaat<bool> {
+    let v: Option<i64> =
+        conn.query_row("SELECT v FROM zoekindex_config WHERE k = 'secure-delete'", [], |r| r.get(0)).optional()?;
+    Ok(v == Some(1))
+}
+
+/// Switch the search index's FTS5 `secure-delete` option (kept in the database). On for
+/// every new database ([`super::Store::maak`]) and from the first removal on in older ones.
+pub(crate) fn zet_zoekindex_direct_wissen(conn: &Connection, aan: bool) -> Resultaat<()> {
+    conn.execute("INSERT INTO zoekindex(zoekindex, rank) VALUES ('secure-delete', ?1)", [i64::from(aan)])?;
+    Ok(())
 }
 
 /// The tables under a casus, children before parents (deferred foreign keys make the
@@ -358,6 +375,28 @@ impl Store {
             ))));
         }
         let id = casus_id(&self.conn, nummer)?;
+        // Test-only switches: the raw-file proof shows each purge step is needed.
+        if !stappen.fts_wissen {
+            zet_zoekindex_direct_wissen(&self.conn, false)?;
+        }
+        if !stappen.secure_delete {
+            self.conn.execute_batch("PRAGMA secure_delete = OFF")?;
+        }
+        let r = self.vernietig_rijen(&id, status, reden, stappen);
+        if !stappen.secure_delete {
+            self.conn.execute_batch("PRAGMA secure_delete = ON")?;
+        }
+        r
+    }
+
+    fn vernietig_rijen(
+        &mut self,
+        id: &str,
+        status: Bewaarstatus,
+        reden: &str,
+        stappen: Opschoning,
+    ) -> Resultaat<Vernietiging> {
+        let id = id.to_string();
         let mut w = self.schrijver()?;
         let mut rijen = 0;
         for t in ONDER_CASUS {
@@ -417,22 +456,27 @@ impl Store {
         Ok(Vernietiging { nummer: status.nummer, rijen, gewiste_waarden, wal_geleegd, kopieen })
     }
 
-    /// After rows were removed: merge the search index, empty the WAL and rebuild the
-    /// file, so no removed value survives in free pages, old FTS segments or WAL frames.
-    /// Returns whether the WAL was emptied (another open connection can prevent that).
+    /// After rows were removed: make sure no removed value survives in the search index,
+    /// free pages or WAL frames. Returns whether the WAL was emptied (another open
+    /// connection can prevent that).
+    ///
+    /// No VACUUM (a full rewrite of the file, seconds at 5,000 cases): every connection
+    /// has `secure_delete` on, so SQLite overwrites deleted cells, freed pages and
+    /// overflow pages with zeros as part of the delete itself; the FTS5 `secure-delete`
+    /// option removes a deleted row's tokens from the index segments in place; and the
+    /// TRUNCATE checkpoint copies the zeroed pages into the file and empties the WAL,
+    /// whose frames held the old page images. Once per database (the first removal after
+    /// an upgrade, or one received from a colleague while the option was off) the index
+    /// is merged (`optimize`) to drop tokens that edits made before the option left in
+    /// older segments; then the option is switched on for good.
     pub(crate) fn opschonen(&self, stappen: Opschoning) -> Resultaat<bool> {
-        if stappen.fts_samenvoegen {
+        if stappen.fts_wissen && !zoekindex_direct_wissen(&self.conn)? {
             self.conn.execute("INSERT INTO zoekindex(zoekindex) VALUES ('optimize')", [])?;
+            zet_zoekindex_direct_wissen(&self.conn, true)?;
         }
         let mut geleegd = false;
         if stappen.wal_legen {
             geleegd = self.wal_legen()?;
-        }
-        if stappen.vacuum {
-            self.conn.execute_batch("VACUUM")?;
-            if stappen.wal_legen {
-                geleegd = self.wal_legen()?;
-            }
         }
         Ok(geleegd)
     }
@@ -480,9 +524,14 @@ mod tests {
 
     type Proef = (Vec<&'static str>, Vec<&'static str>, Store, String, tempfile::TempDir);
 
-    fn proef(stappen: Opschoning) -> Proef {
+    /// Two full cases, then the older one removed with `stappen`. `fts_vooraf`: the
+    /// index's `secure-delete` option is on from the start, as in every database made by
+    /// `Store::maak`; off, as in a database from before it (the first removal merges the
+    /// index once).
+    fn proef_met(stappen: Opschoning, fts_vooraf: bool) -> Proef {
         let dir = tempfile::tempdir().unwrap();
         let (pad, mut s) = onversleutelde_store(&dir.path().join("data"));
+        zet_zoekindex_direct_wissen(&s.conn, fts_vooraf).unwrap();
         let vandaag = super::super::casus::vandaag();
         let (weg, woorden) = crate::demo::volle_casus(&mut s, "qx7", vandaag - Duration::days(3 * 366)).unwrap();
         let (_blijft, blijvend) = crate::demo::volle_casus(&mut s, "zk4", vandaag - Duration::days(30)).unwrap();
@@ -493,6 +542,10 @@ mod tests {
         let over = gevonden(&pad, &woorden);
         let andere = gevonden(&pad, &blijvend);
         (over, andere, s, weg, dir)
+    }
+
+    fn proef(stappen: Opschoning) -> Proef {
+        proef_met(stappen, true)
     }
 
     /// The removal proof on a store opened **without a key**: after removal none of the
@@ -509,25 +562,44 @@ mod tests {
         assert!(matches!(s.casus_regel(&weg), Err(StoreFout::CasusOnbekend(_))));
     }
 
+    /// The same proof on a database whose index did not yet drop tokens at once (made
+    /// before the option): the first removal merges the index and switches it on.
+    #[test]
+    fn eerste_verwijdering_in_oudere_database_laat_ook_niets_achter() {
+        let (over, andere, s, _, _d) = proef_met(Opschoning::VOLLEDIG, false);
+        assert_eq!(over, Vec::<&str>::new(), "removed words still in the raw file");
+        assert_eq!(andere.len(), 12, "the other casus lost data: {andere:?}");
+        assert!(zoekindex_direct_wissen(&s.conn).unwrap());
+    }
+
     /// The same removal with the purge steps switched off leaves the words in the file:
     /// the proof above can fail.
     #[test]
     fn zonder_opschonen_blijven_de_woorden_vindbaar() {
-        let uit = Opschoning { log_wissen: false, fts_samenvoegen: false, wal_legen: false, vacuum: false };
+        let uit = Opschoning { log_wissen: false, fts_wissen: false, wal_legen: false, secure_delete: false };
         let (over, _, _, _, _d) = proef(uit);
         assert_eq!(over.len(), 12, "every removed table's word should survive without purging: {over:?}");
     }
 
-    /// Each step matters: without merging the FTS segments the index keeps the words of
-    /// the removed texts; without wiping the change log its values survive.
+    /// Each step matters: without dropping the tokens from the FTS segments the index
+    /// keeps the words of the removed texts; without wiping the change log its values
+    /// survive; without `secure_delete` the deleted rows stay readable in their pages
+    /// (there is no VACUUM to rewrite them); without the checkpoint the WAL keeps old
+    /// page images.
     #[test]
     fn elke_opschoonstap_is_nodig() {
-        let zonder_fts = Opschoning { fts_samenvoegen: false, ..Opschoning::VOLLEDIG };
+        let zonder_fts = Opschoning { fts_wissen: false, ..Opschoning::VOLLEDIG };
         let (over, _, _, _, _d) = proef(zonder_fts);
         assert!(over.contains(&"journaal"), "FTS segments should still hold the journal word: {over:?}");
         assert!(!over.contains(&"detentie"), "detentie is not indexed: {over:?}");
         let zonder_log = Opschoning { log_wissen: false, ..Opschoning::VOLLEDIG };
         let (over, _, _, _, _d) = proef(zonder_log);
         assert!(over.contains(&"detentie") && over.contains(&"risico"), "change log values expected: {over:?}");
+        let zonder_secure_delete = Opschoning { secure_delete: false, ..Opschoning::VOLLEDIG };
+        let (over, _, _, _, _d) = proef(zonder_secure_delete);
+        assert!(over.contains(&"detentie"), "deleted rows should stay in their pages: {over:?}");
+        let zonder_wal = Opschoning { wal_legen: false, ..Opschoning::VOLLEDIG };
+        let (over, _, _, _, _d) = proef(zonder_wal);
+        assert!(!over.is_empty(), "old page images should stay in the WAL: {over:?}");
     }
 }

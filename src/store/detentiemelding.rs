@@ -923,7 +923,11 @@ impl Store {
         w.verwijder_met_reden(&s::DETENTIEMELDING, &id, &reden)?;
         super::bewaren::wis_log(w.conn(), &id)?;
         w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;
-        w.commit()
+        w.commit()?;
+        // The same purge as a casus removal: search index, WAL (free pages are zeroed by
+        // `secure_delete`).
+        self.opschonen(super::bewaren::Opschoning::VOLLEDIG)?;
+        Ok(())
     }
 
     /// The retention term of a melding that never became a casus, in months after its
@@ -1032,6 +1036,46 @@ mod tests {
             "{fout:?}"
         );
         assert!(s.meldingen(None).unwrap()[0].uitstroom_binnenkort);
+    }
+
+    /// Removing a melding purges like removing a casus: afterwards neither its name nor
+    /// its institution is anywhere in the raw database file or its WAL (the store is
+    /// unencrypted, so the bytes are readable), while another melding's are.
+    #[test]
+    fn een_verwijderde_melding_staat_niet_meer_in_het_ruwe_bestand() {
+        let dir = tempfile::tempdir().unwrap();
+        let (pad, mut s) = onversleutelde_store(&dir.path().join("data"));
+        s.medewerker_toevoegen("Femke Nazorgström", crate::domain::MedewerkerRol::Nazorgcoordinator, None).unwrap();
+        let ruw = || {
+            let mut b = std::fs::read(&pad).unwrap();
+            b.extend(std::fs::read(pad.with_file_name("plat.db-wal")).unwrap_or_default());
+            b
+        };
+        let bevat = |b: &[u8], w: &str| b.windows(w.len()).any(|x| x == w.as_bytes());
+        let weg = s
+            .melding_toevoegen(NieuweMelding {
+                naam: "Quirijntje Zwaluwstaart".into(),
+                inrichting: "PI Wolkenvliervaart".into(),
+                ..nieuw()
+            })
+            .unwrap();
+        s.melding_wijzig(
+            &weg,
+            &MeldingWijziging { naam: Some("Quirijntje Zwaluwstaartje".into()), ..Default::default() },
+            "Spelling",
+        )
+        .unwrap();
+        s.melding_toevoegen(nieuw()).unwrap();
+        // The searches skip the first letter (the FTS5 index may store a word after a
+        // shared prefix).
+        let woorden = ["uirijntje", "waluwstaart", "olkenvliervaart"];
+        let b = ruw();
+        assert!(woorden.iter().all(|w| bevat(&b, w)), "the words must be findable before the removal");
+        s.melding_verwijder(&weg, "Bewaartermijn verstreken").unwrap();
+        let b = ruw();
+        let over: Vec<&str> = woorden.iter().copied().filter(|w| bevat(&b, w)).collect();
+        assert_eq!(over, Vec::<&str>::new(), "removed melding's words still in the raw file");
+        assert!(bevat(&b, "oëlle Vermeulenga") || bevat(&b, "ermeulenga"), "the other melding must stay");
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub use partner::*;
 pub use plan::*;
 pub use rapport::*;
 pub use reservekopie::{
-    BackupKop, Herstel, VERVANGEN_TERMIJN_DAGEN, VervangenKopie, backup_controleer, backup_herstel,
+    BackupKop, Herstel, VERVANGEN_TERMIJN_DAGEN, VervangenKopie, backup_controleer, backup_herstel, lees_kop,
     vervangen_kopie_verwijder, vervangen_kopieen, vervangen_opruimen,
 };
 pub use samenvoegen::{Conflict, ConflictWaarde, Toegepast};
@@ -562,6 +562,8 @@ impl Store {
                 schrijven::nr(&tx, v)?;
             }
         }
+        // Deleted rows leave the search index at once (see `Store::opschonen`).
+        bewaren::zet_zoekindex_direct_wissen(&tx, true)?;
         tx.commit()?;
         Ok(Self::van_verbinding(conn)?.met_sleutel(&pad, sleutel))
     }
@@ -665,11 +667,38 @@ impl Store {
     }
 
     /// Copy the whole database into a new SQLCipher file at `pad` encrypted with `sleutel`
-    /// (`sqlcipher_export` in one read transaction, so the copy is consistent), with the
-    /// schema version, flushed to disk. SQLCipher supports the online backup API only
-    /// between databases with the same encryption settings; `sqlcipher_export` is its
-    /// supported way to copy into a differently keyed file (backup, rotation).
-    pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<()> {
+    /// (backup, rotation, restore), flushed to disk. See [`Store::kopieer_versleuteld_met`].
+    /// Returns the length the copy has: the source's page count times its page size.
+    pub(crate) fn kopieer_versleuteld(&self, pad: &Path, sleutel: &DbSleutel) -> Resultaat<u64> {
+        let lengte = self.kopieer_versleuteld_met(pad, sleutel, |_| Ok(()))?;
+        std::fs::File::open(pad)?.sync_all()?;
+        Ok(lengte)
+    }
+
+    /// Copy the whole database page by page (SQLite's online backup API, all pages in one
+    /// step, so in one read transaction: a consistent snapshot, also while another
+    /// connection writes) into a new file at `pad` encrypted with `sleutel`, then run
+    /// `bewerk` on the copy. The file is created owner-only and not flushed to disk (a
+    /// backup streams it into its own file and removes it; [`Store::kopieer_versleuteld`]
+    /// flushes).
+    ///
+    /// SQLCipher lets the backup API copy between two encrypted databases: every page is
+    /// decrypted by the source and encrypted again by the copy's own codec, with the
+    /// copy's key and a fresh salt, so the copy never shares the live key. This replaces
+    /// `sqlcipher_export`, which re-inserted every row and rebuilt every index (about
+    /// five times slower). The copy's connection has `secure_delete` on, like every
+    /// connection, and ends in rollback-journal mode (no `-wal` or `-journal` left next to
+    /// it). On an error the caller removes `pad`.
+    pub(crate) fn kopieer_versleuteld_met(
+        &self,
+        pad: &Path,
+        sleutel: &DbSleutel,
+        bewerk: impl FnOnce(&Connection) -> Resultaat<()>,
+    ) -> Resultaat<u64> {
+        if self.verbinding.is_none() {
+            // The backup API refuses a copy between a plain and an encrypted database.
+            return Err(StoreFout::Migratie("an unencrypted database cannot be copied encrypted".into()));
+        }
         {
             let mut opties = std::fs::OpenOptions::new();
             opties.write(true).create(true).truncate(true);
@@ -680,17 +709,34 @@ impl Store {
             }
             opties.open(pad)?;
         }
+        let mut kopie =
+            Connection::open_with_flags(pad, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        pragma(&kopie, "PRAGMA cipher_log_level = NONE")?;
         let w = sleutel.pragma_waarde();
-        self.conn
-            .execute(&format!("ATTACH DATABASE ?1 AS kopie KEY \"{}\"", w.as_str()), [pad.display().to_string()])?;
-        let r = self.conn.query_row("SELECT sqlcipher_export('kopie')", [], |_| Ok(())).and_then(|()| {
-            let v: i64 = self.conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
-            self.conn.execute_batch(&format!("PRAGMA kopie.user_version = {v}"))
-        });
-        self.conn.execute_batch("DETACH DATABASE kopie")?;
-        r?;
-        std::fs::File::open(pad)?.sync_all()?;
-        Ok(())
+        pragma(&kopie, &zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\"", w.as_str())))?;
+        // A temporary file that is removed on any failure needs no journal.
+        pragma(&kopie, "PRAGMA journal_mode = OFF")?;
+        pragma(&kopie, "PRAGMA synchronous = OFF")?;
+        pragma(&kopie, "PRAGMA secure_delete = ON")?;
+        // SQLCipher answers `page_size` as `cipher_page_size`, as text.
+        let paginagrootte: String = self.conn.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+        let paginagrootte: u64 =
+            paginagrootte.parse().map_err(|_| StoreFout::Migratie(format!("page size {paginagrootte}")))?;
+        let paginas = {
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut kopie)?;
+            match b.step(-1)? {
+                rusqlite::backup::StepResult::Done => {}
+                _ => return Err(StoreFout::Migratie("the page copy did not finish".into())),
+            }
+            u64::try_from(b.progress().pagecount).unwrap_or_default()
+        };
+        // The source's header says WAL: leave it for a rollback journal, so the finished
+        // file stands alone (and later opens switch it back to WAL as usual).
+        pragma(&kopie, "PRAGMA journal_mode = DELETE")?;
+        pragma(&kopie, "PRAGMA secure_delete = ON")?;
+        bewerk(&kopie)?;
+        kopie.close().map_err(|(_, e)| StoreFout::Sql(e))?;
+        Ok(paginas * paginagrootte)
     }
 
     /// Close the database cleanly for a file swap: checkpoint and leave WAL mode, so no
@@ -774,6 +820,25 @@ impl Store {
         let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
         let fk: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
         problemen.extend(fk.into_iter().map(|t| format!("foreign key in {t}")));
+        Ok(problemen)
+    }
+
+    /// The check of a page copy ([`Store::kopieer_versleuteld`]) before it replaces the
+    /// database (key rotation), opened with its new key: `cipher_integrity_check`, the
+    /// HMAC of every page in the file under the copy's key (the HMAC binds each page's
+    /// content to its page number); empty when healthy. The caller also checks the file's
+    /// length against the source's page count, so a truncated copy is caught too.
+    ///
+    /// Why this suffices: a page copy writes the source's pages verbatim, so it cannot
+    /// create b-tree, index or foreign-key inconsistencies that were not in the source;
+    /// the full `integrity_check` (and `quick_check`, which alone costs twice as much as
+    /// this check) would re-verify the live database's structure, not the copy. What the
+    /// check must catch is a copy that is unreadable under the new key (a wrong key fails
+    /// the open and every HMAC), a page that was not written or was written wrongly (its
+    /// HMAC fails), and a short file (the length check).
+    pub(crate) fn controleer_paginakopie(&self) -> Resultaat<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA cipher_integrity_check")?;
+        let problemen = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<Result<_, _>>()?;
         Ok(problemen)
     }
 
@@ -861,6 +926,8 @@ pub(crate) mod testhulp {
             "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'proef-apparaat'), ('gebruiker', 'Test Regisseur')",
         )
         .expect("instellingen");
+        // As in `Store::maak`: deleted rows leave the search index at once.
+        bewaren::zet_zoekindex_direct_wissen(&conn, true).expect("zoekindex");
         (pad, Store::van_verbinding(conn).expect("store"))
     }
 
@@ -887,6 +954,48 @@ mod tests {
     use super::*;
     use rusqlite::types::Value;
     use std::collections::HashMap;
+
+    /// The page copy carries every row and the schema version under its own key: it opens
+    /// with the new key, the live key is refused as a wrong key, and nothing is left next
+    /// to it but the file itself.
+    #[test]
+    fn paginakopie_heeft_eigen_sleutel_en_alle_rijen() {
+        let (dir, store) = testhulp::nieuwe_store();
+        let pad = dir.path().join("kopie.db");
+        let nieuw = DbSleutel::van_bytes([9; 32]);
+        let lengte = store.kopieer_versleuteld(&pad, &nieuw).unwrap();
+        assert_eq!(std::fs::metadata(&pad).unwrap().len(), lengte);
+        let namen: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("kopie"))
+            .collect();
+        assert_eq!(namen, vec!["kopie.db".to_string()]);
+        assert!(matches!(Store::open_bestand(&pad, &DbSleutel::van_bytes([7; 32])), Err(StoreFout::VerkeerdeSleutel)));
+        let kopie = Store::open_bestand(&pad, &nieuw).unwrap();
+        assert_eq!(kopie.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(kopie.apparaat(), store.apparaat());
+        assert_eq!(kopie.aantal_rijen("instelling"), store.aantal_rijen("instelling"));
+        assert_eq!(kopie.integriteit().unwrap(), Vec::<String>::new());
+        assert_eq!(kopie.controleer_paginakopie().unwrap(), Vec::<String>::new());
+    }
+
+    /// The rotation's check of a page copy finds one damaged page (a torn or wrong write).
+    #[test]
+    fn controle_van_paginakopie_vindt_een_beschadigde_pagina() {
+        let (dir, store) = testhulp::nieuwe_store();
+        let pad = dir.path().join("kopie.db");
+        let nieuw = DbSleutel::van_bytes([9; 32]);
+        store.kopieer_versleuteld(&pad, &nieuw).unwrap();
+        let mut bytes = std::fs::read(&pad).unwrap();
+        let pagina = 4096 * (bytes.len() / 4096 - 1) + 100;
+        bytes[pagina] ^= 0x01;
+        std::fs::write(&pad, &bytes).unwrap();
+        let kopie = Store::open_bestand(&pad, &nieuw).unwrap();
+        let problemen = kopie.controleer_paginakopie().unwrap();
+        assert_eq!(problemen.len(), 1, "{problemen:?}");
+        assert!(problemen[0].contains("HMAC verification failed"), "{problemen:?}");
+    }
 
     /// Upgrade 1 → 2: a database made before sync gets per-field causality and heads
     /// from its change log (a chain per field; no heads for deleted rows), and the next

@@ -7,7 +7,7 @@
 
 use super::sleutel::{self, DbSleutel, SleutelBestand, VerpakteSleutel};
 use super::toegang::Sleutelkeuze;
-use super::{Gegevensmap, Resultaat, Store, StoreFout, instelling, schrijf_atomair};
+use super::{Gegevensmap, Resultaat, Store, StoreFout, bestand, instelling, schrijf_atomair};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -63,6 +63,16 @@ pub fn lees_kop(bytes: &[u8]) -> Resultaat<(BackupKop, &[u8])> {
     Ok((kop, db))
 }
 
+/// Where the checksum `waarde` (the last field) starts in a serialized header.
+fn plek_van_controlegetal(kopregel: &[u8], waarde: &str) -> Resultaat<usize> {
+    let naald = format!("\"sha256\":\"{waarde}\"");
+    kopregel
+        .windows(naald.len())
+        .rposition(|w| w == naald.as_bytes())
+        .map(|p| p + "\"sha256\":\"".len())
+        .ok_or_else(|| ongeldig("no checksum in the header"))
+}
+
 fn backup_aad(id: &str) -> String {
     format!("backup-{id}")
 }
@@ -79,34 +89,61 @@ impl Store {
         self.registreer_uitvoer(super::Uitvoer::Backup, &id, &[])?;
         let map = pad.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let tijdelijk = map.join(format!(".schakel-backup-{id}.db"));
-        let r = self.kopieer_versleuteld(&tijdelijk, &sleutel).and_then(|()| {
-            // A restore always makes a new device identity, so the backup need not (and
-            // must not) carry this device's secret sync keys.
-            let mut kopie = Store::open_bestand(&tijdelijk, &sleutel)?;
-            kopie.conn.execute("DELETE FROM apparaat_identiteit", [])?;
-            kopie.conn.execute_batch("VACUUM")?;
-            kopie.sluit_voor_wissel()?;
-            Ok(std::fs::read(&tijdelijk)?)
-        });
-        for bestand in [tijdelijk.clone(), tijdelijk.with_extension("db-wal"), tijdelijk.with_extension("db-shm")] {
-            let _ = std::fs::remove_file(bestand);
+        // A page copy under the backup's own key. A restore always makes a new device
+        // identity, so the backup need not (and must not) carry this device's secret sync
+        // keys: `secure_delete` (on for the copy's connection) overwrites the deleted row
+        // with zeros in its page, so no VACUUM (a second full rewrite) is needed.
+        let r = self
+            .kopieer_versleuteld_met(&tijdelijk, &sleutel, |kopie| {
+                kopie.execute("DELETE FROM apparaat_identiteit", [])?;
+                Ok(())
+            })
+            .and_then(|_| {
+                let mut kop = BackupKop {
+                    versie: 1,
+                    id,
+                    gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                    schema_versie: self.schema_versie()?,
+                    app_versie: env!("CARGO_PKG_VERSION").to_string(),
+                    sleutel: verpakt,
+                    sha256: "0".repeat(64),
+                };
+                // Streamed, hashed while copying: the header goes first with a placeholder
+                // checksum of the same length, which is overwritten once the copy is done.
+                bestand::schrijf_met(pad, bestand::Overschrijven::Ja, |uit| {
+                    use std::io::{Read, Seek, SeekFrom, Write};
+                    let kopregel = serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?;
+                    let plek = plek_van_controlegetal(&kopregel, &kop.sha256)?;
+                    uit.write_all(MAGIE)?;
+                    uit.write_all(&kopregel)?;
+                    uit.write_all(b"\n")?;
+                    let mut h = Sha256::new();
+                    let mut bron = std::fs::File::open(&tijdelijk)?;
+                    let mut blok = vec![0u8; 1 << 20];
+                    loop {
+                        let n = bron.read(&mut blok)?;
+                        if n == 0 {
+                            break;
+                        }
+                        h.update(&blok[..n]);
+                        uit.write_all(&blok[..n])?;
+                    }
+                    kop.sha256 = hex::encode(h.finalize());
+                    uit.seek(SeekFrom::Start((MAGIE.len() + plek) as u64))?;
+                    uit.write_all(kop.sha256.as_bytes())?;
+                    Ok(())
+                })?;
+                Ok(kop)
+            });
+        for f in [
+            tijdelijk.clone(),
+            tijdelijk.with_extension("db-wal"),
+            tijdelijk.with_extension("db-shm"),
+            tijdelijk.with_extension("db-journal"),
+        ] {
+            let _ = std::fs::remove_file(f);
         }
-        let db = r?;
-        let kop = BackupKop {
-            versie: 1,
-            id,
-            gemaakt_op: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            schema_versie: self.schema_versie()?,
-            app_versie: env!("CARGO_PKG_VERSION").to_string(),
-            sleutel: verpakt,
-            sha256: hex::encode(Sha256::digest(&db)),
-        };
-        let mut bestand = MAGIE.to_vec();
-        bestand.extend(serde_json::to_vec(&kop).map_err(|e| ongeldig(&e.to_string()))?);
-        bestand.push(b'\n');
-        bestand.extend(db);
-        schrijf_atomair(pad, &bestand)?;
-        Ok(kop)
+        r
     }
 }
 
@@ -168,7 +205,7 @@ pub fn backup_herstel(
         Sleutelkeuze::Wachtwoord(w) => SleutelBestand::wachtwoord(&installatie, &nieuw, w).map_err(opruimen)?,
     };
     let klaar = map.pad().join(format!(".herstel-{}.nieuw", kop.id));
-    let r = hersteld.kopieer_versleuteld(&klaar, &nieuw).and_then(|()| hersteld.sluit_voor_wissel());
+    let r = hersteld.kopieer_versleuteld(&klaar, &nieuw).and_then(|_| hersteld.sluit_voor_wissel());
     for f in [tijdelijk.clone(), tijdelijk.with_extension("db-wal"), tijdelijk.with_extension("db-shm")] {
         let _ = std::fs::remove_file(f);
     }

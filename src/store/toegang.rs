@@ -227,11 +227,23 @@ fn roteer(
     bestand.volgende = None;
     let nieuw = DbSleutel::nieuw();
     let pad = map.nieuw_pad();
-    store.kopieer_versleuteld(&pad, &nieuw)?;
+    let lengte = match store.kopieer_versleuteld(&pad, &nieuw) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = std::fs::remove_file(&pad);
+            return Err(e);
+        }
+    };
     na_stap(RotatieStap::Gekopieerd);
     {
+        // Every page of the source is in the copy, it opens with the new key and every
+        // page's HMAC holds (see `Store::controleer_paginakopie` for why that suffices).
+        let echt = std::fs::metadata(&pad)?.len();
         let mut controle = Store::open_bestand(&pad, &nieuw)?;
-        let problemen = controle.integriteit()?;
+        let mut problemen = controle.controleer_paginakopie()?;
+        if echt != lengte {
+            problemen.push(format!("the copy has {echt} bytes, the database {lengte}"));
+        }
         if !problemen.is_empty() {
             drop(controle);
             let _ = std::fs::remove_file(&pad);

@@ -240,6 +240,65 @@ fn backup_terugzetten_op_lege_map_en_nooit_ongevraagd_overschrijven() {
     assert_eq!(voor, lijst(&nieuw), "a refused restore left every file of the data dir byte-identical");
 }
 
+/// Every page of an SQLCipher 4 file with a raw key, decrypted (AES-256-CBC, 4096-byte
+/// pages, 80 reserved bytes: IV then HMAC; page 1 starts with the salt). Free pages and
+/// deleted cells included: what anyone holding the key could read in the file.
+fn ontsleutelde_paginas(db: &[u8], sleutel: &[u8; 32]) -> Vec<u8> {
+    use aes::cipher::{BlockCipherDecrypt, KeyInit};
+    let aes = aes::Aes256::new_from_slice(sleutel).unwrap();
+    let mut uit = Vec::with_capacity(db.len());
+    for (nr, pagina) in db.chunks_exact(4096).enumerate() {
+        let begin = if nr == 0 { 16 } else { 0 };
+        let mut vorige: [u8; 16] = pagina[4016..4032].try_into().unwrap();
+        for blok in pagina[begin..4016].chunks_exact(16) {
+            let mut b = aes::Block::try_from(blok).unwrap();
+            aes.decrypt_block(&mut b);
+            uit.extend(b.iter().zip(vorige).map(|(x, v)| x ^ v));
+            vorige = blok.try_into().unwrap();
+        }
+    }
+    uit
+}
+
+fn bevat(hooiberg: &[u8], naald: &[u8]) -> bool {
+    hooiberg.windows(naald.len()).any(|w| w == naald)
+}
+
+/// A backup is encrypted with its own key, never the live one, and carries none of this
+/// device's secret sync keys, not even in free space of its pages.
+#[test]
+fn backup_heeft_een_eigen_sleutel_en_geen_apparaatgeheimen() {
+    let dir = tempfile::tempdir().unwrap();
+    let (map, mut s) = installatie(dir.path());
+    super::hulp::casus(&mut s, "Bewaarde Lijster");
+    schakel::sync::apparaat(&mut s).unwrap();
+    let identiteit = s.identiteit().unwrap().expect("device identity");
+    let live = SleutelBestand::lees(map.pad()).unwrap().ontgrendel(WW).unwrap();
+    let bestand = dir.path().join("reservekopie.schakelbackup");
+    s.backup_maak(&bestand, "backup-wachtwoord-123").unwrap();
+    let bytes = std::fs::read(&bestand).unwrap();
+    let (kop, db) = schakel::store::lees_kop(&bytes).unwrap();
+    let sleutel =
+        schakel::store::sleutel::pak_uit(&format!("backup-{}", kop.id), &kop.sleutel, "backup-wachtwoord-123").unwrap();
+    assert_ne!(sleutel.als_bytes(), live.als_bytes());
+
+    // The decrypted pages hold the data (so the search below can find bytes) but not the
+    // signing seed nor the age secret key.
+    let platte = ontsleutelde_paginas(db, sleutel.als_bytes());
+    assert!(bevat(&platte, b"Bewaarde Lijster"), "the decryption itself must work");
+    assert!(!bevat(&platte, &identiteit.ondertekening[..]), "the signing seed is in the backup");
+    assert!(!bevat(&platte, identiteit.age.as_bytes()), "the age secret key is in the backup");
+
+    // The database inside opens with the backup's key only: the live key is a wrong key.
+    let los = Gegevensmap::new(dir.path().join("los"));
+    std::fs::create_dir_all(los.pad()).unwrap();
+    std::fs::write(los.db_pad(), db).unwrap();
+    assert!(matches!(Store::open(&los, &live), Err(StoreFout::VerkeerdeSleutel)));
+    let kopie = Store::open(&los, &sleutel).unwrap();
+    assert_eq!(kopie.aantal("casus").unwrap(), 1);
+    assert!(kopie.identiteit().unwrap().is_none());
+}
+
 #[test]
 fn wachtwoord_wijzigen_herschrijft_alleen_het_sleutelbestand() {
     let dir = tempfile::tempdir().unwrap();
