@@ -328,6 +328,8 @@ pub(crate) fn basis(conn: &Connection, nrs: &Nummers, op: &OpId, basis: &[OpId])
 
 /// Store one operation in the change log; false when it was already there. `waarde` is
 /// the JSON text as stored (none for a wiped value).
+// One more than clippy's limit since the numbers cache joined the connection.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn bewaar_operatie(
     conn: &Connection,
     nrs: &Nummers,
