@@ -534,7 +534,8 @@ pub(crate) fn datum_tekst(d: NaiveDate) -> String {
 /// Find a casus id by casusnummer.
 pub(crate) fn casus_id(conn: &Connection, nummer: &str) -> Resultaat<String> {
     let n: Casusnummer = nummer.parse()?;
-    conn.query_row("SELECT id FROM casus WHERE nummer = ?1", [n.to_string()], |r| r.get(0))
+    conn.prepare_cached("SELECT id FROM casus WHERE nummer = ?1")?
+        .query_row([n.to_string()], |r| r.get(0))
         .optional()?
         .ok_or_else(|| StoreFout::CasusOnbekend(n.to_string()))
 }
@@ -734,7 +735,7 @@ impl Store {
     pub fn casus_regel(&self, nummer: &str) -> Resultaat<CasusRegel> {
         let id = casus_id(&self.conn, nummer)?;
         let sql = format!("{REGEL_SELECT} WHERE c.id = ?2");
-        Ok(self.conn.query_row(&sql, rusqlite::params![datum_tekst(vandaag()), id], regel_van)?)
+        Ok(self.conn.prepare_cached(&sql)?.query_row(rusqlite::params![datum_tekst(vandaag()), id], regel_van)?)
     }
 
     /// The full casus. Records an `inzien` audit entry: reading personal data is logged.

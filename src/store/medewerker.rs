@@ -126,7 +126,8 @@ pub(crate) fn migreer_namen(conn: &Connection) -> Resultaat<()> {
     if casussen.is_empty() && mij.is_none() {
         return klaar(conn);
     }
-    let mut w = Schrijver::begin(conn, &apparaat, &gebruiker)?;
+    let nummers = super::schrijven::Nummers::default();
+    let mut w = Schrijver::begin(conn, &nummers, &apparaat, &gebruiker)?;
     let zorg = |w: &mut Schrijver<'_>, naam: &str, rol: MedewerkerRol| -> Resultaat<String> {
         let id = medewerker_id_uit_naam(naam, rol);
         let bestaat: bool =

@@ -436,6 +436,8 @@ pub struct Store {
     gebruiker: String,
     /// How to open another connection to this database (set when opened with a key).
     verbinding: Option<Verbinding>,
+    /// `tekstnr` numbers known in the current write transaction (see [`schrijven::Nummers`]).
+    nummers: schrijven::Nummers,
 }
 
 /// What it takes to open another connection to the same database file: a background job
@@ -615,6 +617,7 @@ impl Store {
             apparaat: String::new(),
             gebruiker: String::new(),
             verbinding: None,
+            nummers: schrijven::Nummers::default(),
         })
     }
 
@@ -648,7 +651,7 @@ impl Store {
         };
         let apparaat = lees(instelling::APPARAAT)?;
         let gebruiker = lees(instelling::GEBRUIKER)?;
-        Ok(Store { conn, apparaat, gebruiker, verbinding: None })
+        Ok(Store { conn, apparaat, gebruiker, verbinding: None, nummers: schrijven::Nummers::default() })
     }
 
     /// Benchmark only (`schakel bench`): an **unencrypted** copy of this database at `pad`,
@@ -888,7 +891,7 @@ impl Store {
     }
 
     pub(crate) fn schrijver(&self) -> Resultaat<schrijven::Schrijver<'_>> {
-        schrijven::Schrijver::begin(&self.conn, &self.apparaat, &self.gebruiker)
+        schrijven::Schrijver::begin(&self.conn, &self.nummers, &self.apparaat, &self.gebruiker)
     }
 
     /// Run many changes in one transaction (bulk import, demo data): all or nothing.
@@ -897,17 +900,19 @@ impl Store {
         if !self.conn.is_autocommit() {
             return f(self);
         }
+        self.nummers.vergeet();
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self) {
-            Ok(t) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(t)
-            }
+        let r = match f(self) {
+            Ok(t) => self.conn.execute_batch("COMMIT").map(|_| t).map_err(Into::into),
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 Err(e)
             }
-        }
+        };
+        // The batch's transaction ended (or failed to commit): what it numbered is no
+        // longer remembered.
+        self.nummers.vergeet();
+        r
     }
 }
 

@@ -317,7 +317,8 @@ impl Store {
         let Some(p) = partner_id else { return Ok(false) };
         let cs: String = self
             .conn
-            .query_row("SELECT convenantstatus FROM partner WHERE id = ?1", [p], |r| r.get(0))
+            .prepare_cached("SELECT convenantstatus FROM partner WHERE id = ?1")?
+            .query_row([p], |r| r.get(0))
             .optional()?
             .ok_or_else(|| StoreFout::Onbekend { tabel: "partner", id: p.to_string() })?;
         Ok(!Convenantstatus::parse(&cs)?.mag_persoonsgegevens_ontvangen())
@@ -327,7 +328,8 @@ impl Store {
         if let Some(c) = contact_id {
             let p: Option<String> = self
                 .conn
-                .query_row("SELECT partner_id FROM contactpersoon WHERE id = ?1", [c], |r| r.get(0))
+                .prepare_cached("SELECT partner_id FROM contactpersoon WHERE id = ?1")?
+                .query_row([c], |r| r.get(0))
                 .optional()?
                 .ok_or_else(|| StoreFout::Onbekend { tabel: "contactpersoon", id: c.to_string() })?;
             if partner_id.is_some() && p.as_deref() != partner_id {
@@ -345,11 +347,10 @@ impl Store {
         let cid = casus_id(&self.conn, nummer)?;
         let zonder = self.partner_zonder_convenant(a.partner_id.as_deref())?;
         self.controleer_contact(a.partner_id.as_deref(), a.contact_id.as_deref())?;
-        let volgorde: i64 = self.conn.query_row(
-            "SELECT coalesce(max(volgorde), 0) + 1 FROM actie WHERE casus_id = ?1",
-            [&cid],
-            |r| r.get(0),
-        )?;
+        let volgorde: i64 = self
+            .conn
+            .prepare_cached("SELECT coalesce(max(volgorde), 0) + 1 FROM actie WHERE casus_id = ?1")?
+            .query_row([&cid], |r| r.get(0))?;
         let id = nieuw_id();
         let mut w = self.schrijver()?;
         w.nieuw(

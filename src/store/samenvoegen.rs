@@ -661,6 +661,7 @@ impl Store {
         }
         let mut s = self.schrijver()?;
         let conn = s.conn();
+        let nrs = s.nummers();
         let mut uitslag = Toegepast::default();
         let mut geraakt: BTreeMap<(&'static str, String), (String, Option<String>)> = BTreeMap::new();
         let mut max_hlc = 0;
@@ -701,6 +702,7 @@ impl Store {
             };
             let nieuw = schrijven::bewaar_operatie(
                 conn,
+                nrs,
                 &op,
                 w.hlc,
                 (&w.tabel, &w.rij, w.veld.as_deref()),
@@ -717,12 +719,12 @@ impl Store {
             match &w.veld {
                 Some(veld) => {
                     if !wissen && !is_verwijderd(conn, t.naam, &w.rij)? {
-                        verwerk_kop(conn, &op, w.hlc, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
+                        verwerk_kop(conn, nrs, &op, w.hlc, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
                     } else {
                         // A value of a deleted row or removed casus is superseded at once.
-                        schrijven::vervangen(conn, &op)?;
+                        schrijven::vervangen(conn, nrs, &op)?;
                         // Keep the causality so heads stay a function of the operation set.
-                        schrijven::basis(conn, &op, &w.basis)?;
+                        schrijven::basis(conn, nrs, &op, &w.basis)?;
                     }
                 }
                 None => {

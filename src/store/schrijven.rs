@@ -171,9 +171,41 @@ pub(crate) fn nr(conn: &Connection, tekst: &str) -> Resultaat<i64> {
     Ok(conn.last_insert_rowid())
 }
 
-/// [`nr`] for an optional text (a tombstone has no field, a partner no casus).
-fn nr_of(conn: &Connection, tekst: Option<&str>) -> Resultaat<Option<i64>> {
-    tekst.map(|t| nr(conn, t)).transpose()
+/// The `tekstnr` numbers looked up or added in the **current write transaction**, kept in
+/// memory so a write does not ask the database again for the device, table, row and field
+/// of every operation. A number added in a transaction that is rolled back no longer
+/// exists, so the cache is emptied whenever a transaction that filled it ends (committed
+/// or not): by [`Schrijver`] for its own transaction and by `Store::batch` for a batch.
+/// Outside a write transaction it is empty.
+#[derive(Debug, Default)]
+pub(crate) struct Nummers(std::cell::RefCell<std::collections::HashMap<String, i64>>);
+
+impl Nummers {
+    /// [`nr`], from memory when this transaction already knows the text.
+    pub(crate) fn nr(&self, conn: &Connection, tekst: &str) -> Resultaat<i64> {
+        if let Some(n) = self.0.borrow().get(tekst) {
+            return Ok(*n);
+        }
+        let n = nr(conn, tekst)?;
+        self.0.borrow_mut().insert(tekst.to_string(), n);
+        Ok(n)
+    }
+
+    /// [`Nummers::nr`] for an optional text (a tombstone has no field, a partner no casus).
+    fn nr_of(&self, conn: &Connection, tekst: Option<&str>) -> Resultaat<Option<i64>> {
+        tekst.map(|t| self.nr(conn, t)).transpose()
+    }
+
+    /// Forget every number: the transaction that looked them up ended.
+    pub(crate) fn vergeet(&self) {
+        self.0.borrow_mut().clear();
+    }
+
+    /// How many numbers are remembered (tests).
+    #[cfg(test)]
+    pub(crate) fn aantal(&self) -> usize {
+        self.0.borrow().len()
+    }
 }
 
 /// The number of a text, or nothing when the text was never interned.
@@ -198,16 +230,17 @@ pub(crate) fn koppen(conn: &Connection, tabel: &str, rij: &str, veld: &str) -> R
 /// known operation has seen `op`, `op` does not become a head (it arrived late).
 pub(crate) fn verwerk_kop(
     conn: &Connection,
+    nrs: &Nummers,
     op: &OpId,
     hlc: i64,
     (tabel, rij, veld): (&str, &str, &str),
     basis: &[OpId],
     casus: Option<&str>,
 ) -> Resultaat<()> {
-    let (t, r, v) = (nr(conn, tabel)?, nr(conn, rij)?, nr(conn, veld)?);
-    let eigen = nr(conn, &op.apparaat)?;
+    let (t, r, v) = (nrs.nr(conn, tabel)?, nrs.nr(conn, rij)?, nrs.nr(conn, veld)?);
+    let eigen = nrs.nr(conn, &op.apparaat)?;
     for b in basis {
-        let b_nr = nr(conn, &b.apparaat)?;
+        let b_nr = nrs.nr(conn, &b.apparaat)?;
         conn.prepare_cached(
             "INSERT OR IGNORE INTO wijziging_basis_nr(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
              VALUES (?1, ?2, ?3, ?4)",
@@ -232,15 +265,32 @@ pub(crate) fn verwerk_kop(
         )?
         .execute((t, r, v, eigen, op.volgnummer, hlc))?;
     }
-    // Several heads with one and the same value (both set AVE 1) are no conflict.
-    let waarden: i64 = conn
-        .prepare_cached(
-            "SELECT count(DISTINCT coalesce(w.waarde, '')) FROM kop_nr k
-             JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-             WHERE k.tabel = ?1 AND k.rij = ?2 AND k.veld = ?3",
-        )?
-        .query_row((t, r, v), |r| r.get(0))?;
-    if waarden > 1 {
+    // Several heads with one and the same value (both set AVE 1) are no conflict. The
+    // values are compared here rather than with count(DISTINCT ..), which builds a
+    // temporary index for every operation written; `waarde` is TEXT (STRICT), so equal
+    // strings are exactly what DISTINCT (BINARY collation) counts as one.
+    let mut waarden = conn.prepare_cached(
+        "SELECT coalesce(w.waarde, '') FROM kop_nr k
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         WHERE k.tabel = ?1 AND k.rij = ?2 AND k.veld = ?3",
+    )?;
+    let mut rijen = waarden.query((t, r, v))?;
+    let mut eerste: Option<String> = None;
+    let mut verschillend = false;
+    while let Some(rij) = rijen.next()? {
+        let w: String = rij.get(0)?;
+        match &eerste {
+            None => eerste = Some(w),
+            Some(e) if *e != w => {
+                verschillend = true;
+                break;
+            }
+            Some(_) => {}
+        }
+    }
+    drop(rijen);
+    drop(waarden);
+    if verschillend {
         conn.prepare_cached("INSERT OR IGNORE INTO conflictveld(tabel, rij, veld, casus_id) VALUES (?1, ?2, ?3, ?4)")?
             .execute((tabel, rij, veld, casus))?;
     } else {
@@ -252,8 +302,8 @@ pub(crate) fn verwerk_kop(
 
 /// Mark `op` as superseded: it carries no current value any more, so compaction may
 /// remove it once the team holds it (`store::compacteren`).
-pub(crate) fn vervangen(conn: &Connection, op: &OpId) -> Resultaat<()> {
-    vervangen_nr(conn, nr(conn, &op.apparaat)?, op.volgnummer)
+pub(crate) fn vervangen(conn: &Connection, nrs: &Nummers, op: &OpId) -> Resultaat<()> {
+    vervangen_nr(conn, nrs.nr(conn, &op.apparaat)?, op.volgnummer)
 }
 
 fn vervangen_nr(conn: &Connection, apparaat: i64, volgnummer: i64) -> Resultaat<()> {
@@ -264,22 +314,25 @@ fn vervangen_nr(conn: &Connection, apparaat: i64, volgnummer: i64) -> Resultaat<
 
 /// Record that operation `op` was written by someone who had seen `basis` (causality
 /// of a value that is superseded at once, so never a head).
-pub(crate) fn basis(conn: &Connection, op: &OpId, basis: &[OpId]) -> Resultaat<()> {
-    let eigen = nr(conn, &op.apparaat)?;
+pub(crate) fn basis(conn: &Connection, nrs: &Nummers, op: &OpId, basis: &[OpId]) -> Resultaat<()> {
+    let eigen = nrs.nr(conn, &op.apparaat)?;
     for b in basis {
         conn.prepare_cached(
             "INSERT OR IGNORE INTO wijziging_basis_nr(apparaat, volgnummer, basis_apparaat, basis_volgnummer)
              VALUES (?1, ?2, ?3, ?4)",
         )?
-        .execute((eigen, op.volgnummer, nr(conn, &b.apparaat)?, b.volgnummer))?;
+        .execute((eigen, op.volgnummer, nrs.nr(conn, &b.apparaat)?, b.volgnummer))?;
     }
     Ok(())
 }
 
 /// Store one operation in the change log; false when it was already there. `waarde` is
 /// the JSON text as stored (none for a wiped value).
+// One more than clippy's limit since the numbers cache joined the connection.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn bewaar_operatie(
     conn: &Connection,
+    nrs: &Nummers,
     op: &OpId,
     hlc: i64,
     (tabel, rij, veld): (&str, &str, Option<&str>),
@@ -294,13 +347,13 @@ pub(crate) fn bewaar_operatie(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(rusqlite::params![
-            nr(conn, &op.apparaat)?,
+            nrs.nr(conn, &op.apparaat)?,
             op.volgnummer,
             hlc,
-            nr(conn, tabel)?,
-            nr(conn, rij)?,
-            nr_of(conn, veld)?,
-            nr_of(conn, casus)?,
+            nrs.nr(conn, tabel)?,
+            nrs.nr(conn, rij)?,
+            nrs.nr_of(conn, veld)?,
+            nrs.nr_of(conn, casus)?,
             veld.is_none(),
             gewist,
             waarde
@@ -360,10 +413,17 @@ pub(crate) fn audit_hash(vorige: &str, velden: [&str; 8], toelichting: Option<&s
 /// table since schema 16: its 32 bytes. Anything else keeps its own bytes, as the
 /// migration does, so an edited value still fails the verification.
 pub(crate) fn audit_hash_opslag(hash: &str) -> Vec<u8> {
-    match hex::decode(hash) {
-        Ok(b) if b.len() == 32 && hash.bytes().all(|c| !c.is_ascii_uppercase()) => b,
-        _ => hash.as_bytes().to_vec(),
-    }
+    // By hand rather than `hex::decode`: this runs twice for every audit entry written.
+    let halve = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        _ => None,
+    };
+    let tekst = hash.as_bytes();
+    let bytes: Option<Vec<u8>> = (tekst.len() == 64)
+        .then(|| tekst.chunks_exact(2).map(|p| Some(halve(p[0])? << 4 | halve(p[1])?)).collect())
+        .flatten();
+    bytes.unwrap_or_else(|| tekst.to_vec())
 }
 
 /// The text of a stored audit hash (the inverse of [`audit_hash_opslag`] for every hash
@@ -409,6 +469,8 @@ fn nu_ms() -> i64 {
 /// A write transaction with audit and change-log bookkeeping.
 pub(crate) struct Schrijver<'c> {
     tx: &'c Connection,
+    /// `tekstnr` numbers of this transaction (emptied when this writer ends its own).
+    nummers: &'c Nummers,
     /// This writer opened the transaction (not inside a batch) and must end it.
     eigen: bool,
     klaar: bool,
@@ -422,16 +484,26 @@ pub(crate) struct Schrijver<'c> {
 }
 
 impl<'c> Schrijver<'c> {
-    pub(crate) fn begin(conn: &'c Connection, apparaat: &str, gebruiker: &str) -> Resultaat<Schrijver<'c>> {
+    pub(crate) fn begin(
+        conn: &'c Connection,
+        nummers: &'c Nummers,
+        apparaat: &str,
+        gebruiker: &str,
+    ) -> Resultaat<Schrijver<'c>> {
         // IMMEDIATE takes the write lock up front, so a second process waits (busy
         // timeout) instead of failing half-way. Inside a batch the outer transaction holds it.
         let eigen = conn.is_autocommit();
         if eigen {
+            // No transaction was open, so nothing remembered can be of one.
+            nummers.vergeet();
             conn.execute_batch("BEGIN IMMEDIATE")?;
         }
         let tx = conn;
         let lees = |k: &str| -> Resultaat<Option<String>> {
-            Ok(tx.query_row("SELECT waarde FROM instelling WHERE sleutel = ?1", [k], |r| r.get(0)).optional()?)
+            Ok(tx
+                .prepare_cached("SELECT waarde FROM instelling WHERE sleutel = ?1")?
+                .query_row([k], |r| r.get(0))
+                .optional()?)
         };
         let getal = |k: &str| -> Resultaat<i64> { Ok(lees(k)?.and_then(|s| s.parse().ok()).unwrap_or(0)) };
         let volgnummer = getal(instelling::VOLGNUMMER)?;
@@ -440,6 +512,7 @@ impl<'c> Schrijver<'c> {
         let audit_kop = lees(instelling::AUDIT_KOP)?.unwrap_or_else(|| AUDIT_BEGIN.to_string());
         Ok(Schrijver {
             tx,
+            nummers,
             eigen,
             klaar: false,
             apparaat: apparaat.to_string(),
@@ -455,6 +528,12 @@ impl<'c> Schrijver<'c> {
     /// Read access inside the transaction.
     pub(crate) fn conn(&self) -> &Connection {
         self.tx
+    }
+
+    /// The `tekstnr` numbers of this transaction, for change-log work outside the writer
+    /// (an import applying received operations).
+    pub(crate) fn nummers(&self) -> &'c Nummers {
+        self.nummers
     }
 
     /// Timestamp of this transaction (UTC, RFC 3339).
@@ -536,20 +615,21 @@ impl<'c> Schrijver<'c> {
         let tx = self.tx;
         // The device first: in a new database this device gets number 1, which SQLite
         // stores in no bytes at all in every change-log row, head and index that names it.
-        let apparaat = nr(tx, apparaat)?;
+        let n = self.nummers;
+        let apparaat = n.nr(tx, apparaat)?;
         tx.prepare_cached(
             "INSERT INTO audit_nr(tijdstip, gebruiker, apparaat, handeling, tabel, rij, veld, casus, hash, toelichting)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(rusqlite::params![
             audit_tijdstip_opslag(&self.tijdstip),
-            nr(tx, &self.gebruiker)?,
+            n.nr(tx, &self.gebruiker)?,
             apparaat,
-            nr(tx, handeling)?,
-            nr(tx, tabel)?,
-            nr(tx, rij)?,
-            nr_of(tx, veld)?,
-            nr_of(tx, casus)?,
+            n.nr(tx, handeling)?,
+            n.nr(tx, tabel)?,
+            n.nr(tx, rij)?,
+            n.nr_of(tx, veld)?,
+            n.nr_of(tx, casus)?,
             audit_hash_opslag(&hash),
             toelichting
         ])?;
@@ -588,14 +668,14 @@ impl<'c> Schrijver<'c> {
         let hlc = self.volgende_hlc();
         let waarde = waarde.map(|w| json(w).to_string());
         let op = OpId { apparaat: self.apparaat.clone(), volgnummer: self.volgnummer };
-        if !bewaar_operatie(self.tx, &op, hlc, (tabel, rij, veld), waarde.as_deref(), casus, false)? {
+        if !bewaar_operatie(self.tx, self.nummers, &op, hlc, (tabel, rij, veld), waarde.as_deref(), casus, false)? {
             return Err(StoreFout::OngeldigeOperatie(format!(
                 "operation {} {} written twice",
                 op.apparaat, op.volgnummer
             )));
         }
         match veld {
-            Some(v) => verwerk_kop(self.tx, &op, hlc, (tabel, rij, v), &basis, casus)?,
+            Some(v) => verwerk_kop(self.tx, self.nummers, &op, hlc, (tabel, rij, v), &basis, casus)?,
             None => vergeet_koppen(self.tx, tabel, rij)?,
         }
         Ok(())
@@ -627,9 +707,8 @@ impl<'c> Schrijver<'c> {
                     (Some(a), Some(b)) => Some((a, b)),
                     _ => self
                         .tx
-                        .query_row(&format!("SELECT {ka}, {kb} FROM {} WHERE id = ?1", t.naam), [id], |r| {
-                            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-                        })
+                        .prepare_cached(&format!("SELECT {ka}, {kb} FROM {} WHERE id = ?1", t.naam))?
+                        .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
                         .optional()?,
                 };
                 Ok(paar.map(|(a, b)| super::team::paar_scope(&a, &b)))
@@ -640,7 +719,8 @@ impl<'c> Schrijver<'c> {
                 }
                 Ok(self
                     .tx
-                    .query_row(&format!("SELECT {kolom} FROM {} WHERE id = ?1", t.naam), [id], |r| r.get(0))
+                    .prepare_cached(&format!("SELECT {kolom} FROM {} WHERE id = ?1", t.naam))?
+                    .query_row([id], |r| r.get(0))
                     .optional()?
                     .flatten())
             }
@@ -826,6 +906,11 @@ impl Drop for Schrijver<'_> {
         if self.eigen && !self.klaar {
             let _ = self.tx.execute_batch("ROLLBACK");
         }
+        // This writer's own transaction ended (committed or rolled back): numbers it added
+        // are only safe to remember while it is open.
+        if self.eigen {
+            self.nummers.vergeet();
+        }
     }
 }
 
@@ -902,6 +987,71 @@ mod tests {
             assert!(fouten.is_empty(), "{naam} writes synced tables outside Schrijver: {fouten:?}");
         }
         assert!(gezien >= 17, "only {gezien} store files found in {}", map.display());
+    }
+
+    /// The number `tekstnr` holds for `tekst`, straight from the table.
+    fn nr_in_tabel(s: &crate::store::Store, tekst: &str) -> Option<i64> {
+        use rusqlite::OptionalExtension;
+        s.conn.query_row(super::NR, [tekst], |r| r.get(0)).optional().expect("tekstnr")
+    }
+
+    #[test]
+    fn nummers_van_een_teruggedraaide_batch_worden_vergeten() {
+        // A text numbered inside a batch that is rolled back has no number any more; the
+        // next text takes the freed number. Remembering the old number would give the
+        // first text the second one's number in the change log.
+        let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
+        let mut binnen = 0;
+        let r: crate::store::Resultaat<()> = s.batch(|s| {
+            let w = s.schrijver()?;
+            binnen = w.nummers().nr(w.conn(), "proef-teruggedraaid")?;
+            assert_eq!(w.nummers().nr(w.conn(), "proef-teruggedraaid")?, binnen, "remembered within the batch");
+            assert_eq!(w.nummers().aantal(), 1);
+            drop(w);
+            Err(super::StoreFout::OngeldigeOperatie("proef".into()))
+        });
+        assert!(matches!(r, Err(super::StoreFout::OngeldigeOperatie(_))));
+        assert_eq!(nr_in_tabel(&s, "proef-teruggedraaid"), None, "the rollback removed the number");
+        let ander = super::nr(&s.conn, "proef-ander").expect("nr");
+        assert_eq!(ander, binnen, "SQLite hands out the freed number again");
+        let opnieuw = s
+            .batch(|s| {
+                let w = s.schrijver()?;
+                w.nummers().nr(w.conn(), "proef-teruggedraaid")
+            })
+            .expect("batch");
+        assert_ne!(opnieuw, ander);
+        assert_eq!(nr_in_tabel(&s, "proef-teruggedraaid"), Some(opnieuw));
+        assert_eq!(s.nummers.aantal(), 0, "nothing remembered after the batch");
+    }
+
+    #[test]
+    fn nummers_van_een_schrijver_zonder_commit_worden_vergeten() {
+        // The same for a writer's own transaction that ends without a commit (an error).
+        let (_dir, s) = crate::store::testhulp::nieuwe_store();
+        let w = s.schrijver().expect("schrijver");
+        let binnen = w.nummers().nr(w.conn(), "proef-zonder-commit").expect("nr");
+        drop(w);
+        assert_eq!(nr_in_tabel(&s, "proef-zonder-commit"), None);
+        assert_eq!(super::nr(&s.conn, "proef-ander").expect("nr"), binnen);
+        let w = s.schrijver().expect("schrijver");
+        let opnieuw = w.nummers().nr(w.conn(), "proef-zonder-commit").expect("nr");
+        w.commit().expect("commit");
+        assert_ne!(opnieuw, binnen);
+        assert_eq!(nr_in_tabel(&s, "proef-zonder-commit"), Some(opnieuw));
+        assert_eq!(s.nummers.aantal(), 0, "nothing remembered after the commit");
+    }
+
+    #[test]
+    fn audit_hash_opslag_is_de_hex_decodering_van_een_kleine_letter_hash() {
+        let hash = super::audit_hash(super::AUDIT_BEGIN, ["a", "b", "c", "d", "e", "f", "g", "h"], None);
+        let bytes = super::audit_hash_opslag(&hash);
+        assert_eq!(bytes, hex::decode(&hash).expect("hex"));
+        assert_eq!(super::audit_hash_tekst(&bytes), hash);
+        // Anything else keeps its own bytes (so an edited value still fails verification).
+        for anders in [hash.to_uppercase(), hash[..62].to_string(), format!("{}zz", &hash[..62]), String::new()] {
+            assert_eq!(super::audit_hash_opslag(&anders), anders.as_bytes(), "{anders}");
+        }
     }
 
     #[test]
