@@ -72,7 +72,7 @@ CREATE VIEW audit AS
 SELECT a.nr,
        CASE WHEN typeof(a.tijdstip) = 'integer'
             THEN strftime('%Y-%m-%dT%H:%M:%S', a.tijdstip / 1000, 'unixepoch') || printf('.%03dZ', a.tijdstip % 1000)
-            ELSE a.tijdstip END AS tijdstip,
+            WHEN typeof(a.tijdstip) = 'text' THEN a.tijdstip ELSE quote(a.tijdstip) END AS tijdstip,
        g.tekst AS gebruiker, ap.tekst AS apparaat, h.tekst AS handeling, t.tekst AS tabel, r.tekst AS rij,
        v.tekst AS veld, c.tekst AS casus_id,
        coalesce(a.vorige_hash, (SELECT p.hash FROM audit_nr p WHERE p.nr < a.nr ORDER BY p.nr DESC LIMIT 1),

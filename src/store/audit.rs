@@ -44,9 +44,11 @@ impl AuditControle {
 }
 
 /// The timestamp of entry `a` of `audit_nr` as text (schema 17; as the view `audit` does).
+/// A value of another type, which only an edit makes, reads as its SQL literal, so the
+/// verification finds the entry instead of stopping on it.
 pub(super) const TIJDSTIP: &str = "CASE WHEN typeof(a.tijdstip) = 'integer'
     THEN strftime('%Y-%m-%dT%H:%M:%S', a.tijdstip / 1000, 'unixepoch') || printf('.%03dZ', a.tijdstip % 1000)
-    ELSE a.tijdstip END";
+    WHEN typeof(a.tijdstip) = 'text' THEN a.tijdstip ELSE quote(a.tijdstip) END";
 
 /// `audit_nr a` with the texts of its numbers (as the view `audit` does). Left joins, so
 /// that an entry whose number has no text (only an edit makes one) is not skipped.
@@ -198,6 +200,25 @@ mod tests {
             "gisteren",
         ] {
             assert_eq!(audit_tijdstip_opslag(tekst), Value::Text(tekst.into()), "{tekst}");
+        }
+    }
+
+    /// A timestamp edited into a number with a fraction or into bytes (the column takes
+    /// any type) is found as a broken entry, not an error that stops the verification.
+    #[test]
+    fn een_tijdstip_van_een_ander_type_is_een_gevonden_fout() {
+        for waarde in ["1.5", "x'00ff'"] {
+            let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
+            for naam in ["Blauwe Reiger", "Groene Specht"] {
+                let n =
+                    crate::store::NieuweCasus { werknaam: naam.into(), thema: "nazorg".into(), ..Default::default() };
+                s.nieuwe_casus(n).unwrap();
+            }
+            assert!(s.audit_verify().unwrap().in_orde());
+            let nr: i64 = s.conn.query_row("SELECT min(nr) + 1 FROM audit_nr", [], |r| r.get(0)).unwrap();
+            s.conn.execute(&format!("UPDATE audit_nr SET tijdstip = {waarde} WHERE nr = ?1"), [nr]).unwrap();
+            let c = s.audit_verify().unwrap();
+            assert_eq!(c.eerste_fout, Some(nr), "{waarde}: {c:?}");
         }
     }
 }

@@ -86,11 +86,17 @@ pub(crate) struct Opschoning {
     /// SQLite's `secure_delete` (on for every connection): freed cells and pages are
     /// overwritten with zeros. Switched off only by the tests that prove it is needed.
     pub secure_delete: bool,
+    /// Rebuild the file (`VACUUM`). `secure_delete` zeroes what a delete frees, but not
+    /// everything: when a b-tree page is rebalanced and SQLite rebuilds it
+    /// (`rebuildPage`), the gap between its cell pointers and its cell content is not
+    /// cleared, so copies of cells that moved to a sibling page can stay behind and
+    /// outlive the rows' deletion. Only a rewrite of the file removes those.
+    pub vacuum: bool,
 }
 
 impl Opschoning {
     pub(crate) const VOLLEDIG: Opschoning =
-        Opschoning { log_wissen: true, fts_wissen: true, wal_legen: true, secure_delete: true };
+        Opschoning { log_wissen: true, fts_wissen: true, wal_legen: true, secure_delete: true, vacuum: true };
 }
 
 /// Is the search index's FTS5 `secure-delete` option on (deleted rows' tokens removed
@@ -457,26 +463,33 @@ impl Store {
     }
 
     /// After rows were removed: make sure no removed value survives in the search index,
-    /// free pages or WAL frames. Returns whether the WAL was emptied (another open
-    /// connection can prevent that).
+    /// free pages, stale cell copies or WAL frames. Returns whether the WAL was emptied
+    /// (another open connection can prevent that).
     ///
-    /// No VACUUM (a full rewrite of the file, seconds at 5,000 cases): every connection
-    /// has `secure_delete` on, so SQLite overwrites deleted cells, freed pages and
-    /// overflow pages with zeros as part of the delete itself; the FTS5 `secure-delete`
-    /// option removes a deleted row's tokens from the index segments in place; and the
-    /// TRUNCATE checkpoint copies the zeroed pages into the file and empties the WAL,
-    /// whose frames held the old page images. Once per database (the first removal after
-    /// an upgrade, or one received from a colleague while the option was off) the index
-    /// is merged (`optimize`) to drop tokens that edits made before the option left in
-    /// older segments; then the option is switched on for good.
+    /// Every connection has `secure_delete` on, and the FTS5 `secure-delete` option
+    /// removes a deleted row's tokens from the index segments at once; but neither is
+    /// complete on its own. FTS5 keeps a deleted first term's prefix in its page index
+    /// (`%_idx`) until the segment is rewritten, hence the `optimize`; and a rebalanced
+    /// b-tree page can keep stale copies of moved cells in its unallocated gap (see
+    /// [`Opschoning::vacuum`]), hence the `VACUUM`. The TRUNCATE checkpoints empty the WAL,
+    /// whose frames held the old page images. The VACUUM costs seconds on a large
+    /// database; removals are rare and run off the window's event loop.
     pub(crate) fn opschonen(&self, stappen: Opschoning) -> Resultaat<bool> {
-        if stappen.fts_wissen && !zoekindex_direct_wissen(&self.conn)? {
+        if stappen.fts_wissen {
             self.conn.execute("INSERT INTO zoekindex(zoekindex) VALUES ('optimize')", [])?;
-            zet_zoekindex_direct_wissen(&self.conn, true)?;
+            if !zoekindex_direct_wissen(&self.conn)? {
+                zet_zoekindex_direct_wissen(&self.conn, true)?;
+            }
         }
         let mut geleegd = false;
         if stappen.wal_legen {
             geleegd = self.wal_legen()?;
+        }
+        if stappen.vacuum {
+            self.conn.execute_batch("VACUUM")?;
+            if stappen.wal_legen {
+                geleegd = self.wal_legen()?;
+            }
         }
         Ok(geleegd)
     }
@@ -576,7 +589,8 @@ mod tests {
     /// the proof above can fail.
     #[test]
     fn zonder_opschonen_blijven_de_woorden_vindbaar() {
-        let uit = Opschoning { log_wissen: false, fts_wissen: false, wal_legen: false, secure_delete: false };
+        let uit =
+            Opschoning { log_wissen: false, fts_wissen: false, wal_legen: false, secure_delete: false, vacuum: false };
         let (over, _, _, _, _d) = proef(uit);
         assert_eq!(over.len(), 12, "every removed table's word should survive without purging: {over:?}");
     }
@@ -584,21 +598,24 @@ mod tests {
     /// Each step matters: without dropping the tokens from the FTS segments the index
     /// keeps the words of the removed texts; without wiping the change log its values
     /// survive; without `secure_delete` the deleted rows stay readable in their pages
-    /// (there is no VACUUM to rewrite them); without the checkpoint the WAL keeps old
+    /// (with the VACUUM off as well); without the checkpoint the WAL keeps old
     /// page images.
     #[test]
     fn elke_opschoonstap_is_nodig() {
-        let zonder_fts = Opschoning { fts_wissen: false, ..Opschoning::VOLLEDIG };
+        // The VACUUM rewrites the pages, which would hide what each step below does on
+        // its own; what it adds (stale cell copies of rebalanced pages) needs a large,
+        // fragmented database to show and is argued in `Opschoning::vacuum`.
+        let zonder_fts = Opschoning { fts_wissen: false, vacuum: false, ..Opschoning::VOLLEDIG };
         let (over, _, _, _, _d) = proef(zonder_fts);
         assert!(over.contains(&"journaal"), "FTS segments should still hold the journal word: {over:?}");
         assert!(!over.contains(&"detentie"), "detentie is not indexed: {over:?}");
-        let zonder_log = Opschoning { log_wissen: false, ..Opschoning::VOLLEDIG };
+        let zonder_log = Opschoning { log_wissen: false, vacuum: false, ..Opschoning::VOLLEDIG };
         let (over, _, _, _, _d) = proef(zonder_log);
         assert!(over.contains(&"detentie") && over.contains(&"risico"), "change log values expected: {over:?}");
-        let zonder_secure_delete = Opschoning { secure_delete: false, ..Opschoning::VOLLEDIG };
+        let zonder_secure_delete = Opschoning { secure_delete: false, vacuum: false, ..Opschoning::VOLLEDIG };
         let (over, _, _, _, _d) = proef(zonder_secure_delete);
         assert!(over.contains(&"detentie"), "deleted rows should stay in their pages: {over:?}");
-        let zonder_wal = Opschoning { wal_legen: false, ..Opschoning::VOLLEDIG };
+        let zonder_wal = Opschoning { wal_legen: false, vacuum: false, ..Opschoning::VOLLEDIG };
         let (over, _, _, _, _d) = proef(zonder_wal);
         assert!(!over.is_empty(), "old page images should stay in the WAL: {over:?}");
     }

@@ -924,8 +924,7 @@ impl Store {
         super::bewaren::wis_log(w.conn(), &id)?;
         w.conn().execute("DELETE FROM bundel_verzending WHERE casus_id = ?1", [&id])?;
         w.commit()?;
-        // The same purge as a casus removal: search index, WAL (free pages are zeroed by
-        // `secure_delete`).
+        // The same purge as a casus removal: search index, WAL and a rewrite of the file.
         self.opschonen(super::bewaren::Opschoning::VOLLEDIG)?;
         Ok(())
     }

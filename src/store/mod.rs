@@ -736,6 +736,11 @@ impl Store {
         // The source's header says WAL: leave it for a rollback journal, so the finished
         // file stands alone (and later opens switch it back to WAL as usual).
         pragma(&kopie, "PRAGMA journal_mode = DELETE")?;
+        // `bewerk` changes the temporary copy (a backup deletes the device's secret keys):
+        // with a journal in memory no `-journal` file holding the old pages is written
+        // next to it, which for a backup is the target folder, often a USB stick. A copy
+        // that fails halfway is removed anyway.
+        pragma(&kopie, "PRAGMA journal_mode = MEMORY")?;
         pragma(&kopie, "PRAGMA secure_delete = ON")?;
         bewerk(&kopie)?;
         kopie.close().map_err(|(_, e)| StoreFout::Sql(e))?;
@@ -903,7 +908,15 @@ impl Store {
         self.nummers.vergeet();
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let r = match f(self) {
-            Ok(t) => self.conn.execute_batch("COMMIT").map(|_| t).map_err(Into::into),
+            Ok(t) => match self.conn.execute_batch("COMMIT") {
+                Ok(()) => Ok(t),
+                Err(e) => {
+                    // A COMMIT that failed (busy, disk full) leaves the transaction open:
+                    // end it, so later writers start their own instead of joining this one.
+                    let _ = self.conn.execute_batch("ROLLBACK");
+                    Err(e.into())
+                }
+            },
             Err(e) => {
                 let _ = self.conn.execute_batch("ROLLBACK");
                 Err(e)
@@ -988,12 +1001,21 @@ mod tests {
     /// The rotation's check of a page copy finds one damaged page (a torn or wrong write).
     #[test]
     fn controle_van_paginakopie_vindt_een_beschadigde_pagina() {
-        let (dir, store) = testhulp::nieuwe_store();
+        let (dir, mut store) = testhulp::nieuwe_store();
+        store
+            .nieuwe_casus(NieuweCasus { werknaam: "Bonte Kraai".into(), thema: "nazorg".into(), ..Default::default() })
+            .unwrap();
         let pad = dir.path().join("kopie.db");
         let nieuw = DbSleutel::van_bytes([9; 32]);
         store.kopieer_versleuteld(&pad, &nieuw).unwrap();
+        // A page of the casus table: opening the copy does not read it, only the check does.
+        let nr: i64 = Store::open_bestand(&pad, &nieuw)
+            .unwrap()
+            .conn
+            .query_row("SELECT max(pageno) FROM dbstat WHERE name = 'casus'", [], |r| r.get(0))
+            .unwrap();
         let mut bytes = std::fs::read(&pad).unwrap();
-        let pagina = 4096 * (bytes.len() / 4096 - 1) + 100;
+        let pagina = 4096 * (nr as usize - 1) + 100;
         bytes[pagina] ^= 0x01;
         std::fs::write(&pad, &bytes).unwrap();
         let kopie = Store::open_bestand(&pad, &nieuw).unwrap();
