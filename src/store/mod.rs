@@ -269,6 +269,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0015_bezoekdag.sql")),
         M::up(include_str!("../../migrations/0016_snelle_import.sql")),
         M::up(include_str!("../../migrations/0017_kleine_audit.sql")),
+        M::up(include_str!("../../migrations/0018_actie_per_agendapunt.sql")),
     ])
 }
 
@@ -294,6 +295,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0015_bezoekdag.sql"),
         include_str!("../../migrations/0016_snelle_import.sql"),
         include_str!("../../migrations/0017_kleine_audit.sql"),
+        include_str!("../../migrations/0018_actie_per_agendapunt.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -301,7 +303,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    17
+    18
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1670,6 +1672,39 @@ mod tests {
         );
         let s = Store::open(&map2, &sleutel2).unwrap();
         assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(2));
+    }
+
+    /// Upgrade 0017 → 0018: the actions of an agendapunt (agenda and verslag PDFs) are
+    /// found through the index `actie_agendapunt`, not by scanning every action; the
+    /// actions from before the upgrade are in it.
+    #[test]
+    fn upgrade_naar_0018_vindt_de_acties_van_een_agendapunt_via_een_index() {
+        let (_dir, map, sleutel) = oud_schema(
+            17,
+            19,
+            "BEGIN;
+             INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
+             VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01');
+             INSERT INTO overleg(id, datum) VALUES ('o1', '2025-03-10');
+             INSERT INTO agendapunt(id, overleg_id, casus_id) VALUES ('p1', 'o1', 'c1');
+             INSERT INTO actie(id, casus_id, omschrijving, volgorde, agendapunt_id) VALUES
+                ('a2', 'c1', 'Tweede', 2, 'p1'), ('a1', 'c1', 'Eerste', 1, 'p1'), ('a3', 'c1', 'Los', 3, NULL);
+             COMMIT;",
+        );
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        for analyse in ["", "ANALYZE"] {
+            s.conn.execute_batch(analyse).unwrap();
+            let mut stmt = s.conn.prepare(&format!("EXPLAIN QUERY PLAN {}", rapport::ACTIES_VAN_AGENDAPUNT)).unwrap();
+            let plan: Vec<String> =
+                stmt.query_map(["p1"], |r| r.get::<_, String>(3)).unwrap().collect::<Result<_, _>>().unwrap();
+            assert!(plan.iter().any(|r| r.contains("USING INDEX actie_agendapunt (agendapunt_id=?)")), "{plan:?}");
+            assert!(plan.iter().all(|r| !r.starts_with("SCAN a") && !r.contains("TEMP B-TREE")), "{plan:?}");
+        }
+        let mut stmt = s.conn.prepare(rapport::ACTIES_VAN_AGENDAPUNT).unwrap();
+        let acties: Vec<String> =
+            stmt.query_map(["p1"], |r| r.get::<_, String>(0)).unwrap().collect::<Result<_, _>>().unwrap();
+        assert_eq!(acties, ["Eerste", "Tweede"]);
     }
 
     /// Upgrade 0016 → 0017: the audit log keeps its texts as numbers, timestamps as

@@ -78,6 +78,13 @@ pub struct OverlegRapport {
     pub punten: Vec<AgendaRegel>,
 }
 
+/// The actions that came from one agendapunt, in plan order (agenda and verslag); through
+/// the index `actie_agendapunt` (schema 18), not a scan of every action.
+pub(crate) const ACTIES_VAN_AGENDAPUNT: &str =
+    "SELECT a.omschrijving, trim(coalesce(p.naam, '') || coalesce(' / ' || k.naam, '')), a.deadline FROM actie a
+     LEFT JOIN partner p ON p.id = a.partner_id LEFT JOIN contactpersoon k ON k.id = a.contact_id
+     WHERE a.agendapunt_id = ?1 ORDER BY a.volgorde";
+
 impl Store {
     /// Data for the agenda and verslag of a meeting.
     pub fn overleg_rapport(&self, overleg_id: &str) -> Resultaat<OverlegRapport> {
@@ -118,11 +125,7 @@ impl Store {
              FROM agendapunt a LEFT JOIN casus c ON c.id = a.casus_id LEFT JOIN thema t ON t.id = c.thema_id
              WHERE a.overleg_id = ?1 AND (a.casus_id IS NULL OR c.id IS NOT NULL) ORDER BY a.volgorde",
         )?;
-        let mut acties_stmt = self.conn.prepare(
-            "SELECT a.omschrijving, trim(coalesce(p.naam, '') || coalesce(' / ' || k.naam, '')), a.deadline FROM actie a
-             LEFT JOIN partner p ON p.id = a.partner_id LEFT JOIN contactpersoon k ON k.id = a.contact_id
-             WHERE a.agendapunt_id = ?1 ORDER BY a.volgorde",
-        )?;
+        let mut acties_stmt = self.conn.prepare(ACTIES_VAN_AGENDAPUNT)?;
         let ruw: Vec<(String, AgendaRegel)> = stmt
             .query_map([overleg_id], |r| {
                 Ok((
