@@ -74,15 +74,18 @@ fn percentiel(v: &mut [f64], p: f64) -> f64 {
 }
 
 /// Run the benchmark on `aantal` demo cases in a temporary data dir, and a bundle of at
-/// least `operaties` change-log operations.
-pub fn draai(aantal: usize, operaties: i64) -> Resultaat<Vec<Meting>> {
+/// least `operaties` change-log operations; with `team`, also the database sizes of a
+/// store with four colleagues (the longest part of a run).
+pub fn draai(aantal: usize, operaties: i64, team: bool) -> Resultaat<Vec<Meting>> {
     ruim_achtergelaten_op(&std::env::temp_dir());
     let dir = std::env::temp_dir().join(format!("schakel-bench-{}-{}", std::process::id(), uuid::Uuid::new_v4()));
     let map = Gegevensmap::new(&dir);
     let sleutel = DbSleutel::nieuw();
     let resultaat = meet(&map, &sleutel, aantal).and_then(|mut uit| {
         uit.extend(meet_sync(&dir.join("sync"), operaties)?);
-        uit.extend(meet_team(&dir.join("team"), aantal)?);
+        if team {
+            uit.extend(meet_team(&dir.join("team"), aantal)?);
+        }
         Ok(uit)
     });
     let _ = std::fs::remove_dir_all(&dir);

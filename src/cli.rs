@@ -144,6 +144,10 @@ pub enum Opdracht {
         /// Aantal wijzigingen in de gemeten synchronisatiebundel
         #[arg(long, default_value_t = 10_000)]
         operaties: i64,
+        /// Sla de teammeting over (databasegrootte met vier collega's): het grootste deel
+        /// van de looptijd, om na een wijziging snel de andere regels opnieuw te meten
+        #[arg(long)]
+        zonder_team: bool,
     },
     /// Schrijf de handleiding als man-pagina (roff)
     Handleiding {
@@ -1661,8 +1665,8 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             }
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
-        Opdracht::Bench { cases, operaties } => {
-            let metingen = crate::bench::draai(*cases, *operaties)?;
+        Opdracht::Bench { cases, operaties, zonder_team } => {
+            let metingen = crate::bench::draai(*cases, *operaties, !*zonder_team)?;
             if cli.json {
                 print_json(&metingen);
             } else {

@@ -386,6 +386,21 @@ fn bench_prints_every_figure() {
     // The encrypted/plain ratio is its own column on the open + board row.
     let bord = v.as_array().unwrap().iter().find(|m| m["naam"] == "database openen + bord laden").unwrap();
     assert!(bord["verhouding"].as_f64().unwrap() > 0.0, "{bord}");
+    let team = |v: &serde_json::Value| {
+        v.as_array().unwrap().iter().filter(|m| m["naam"].as_str().unwrap().starts_with("databasegrootte team")).count()
+    };
+    assert_eq!(team(&v), 2, "{v}");
+    // --zonder-team leaves out only the team sizes (the longest part of a run).
+    let snel = json(schakel(&d.path().join("ongebruikt3")).args([
+        "bench",
+        "--cases",
+        "10",
+        "--operaties",
+        "100",
+        "--zonder-team",
+    ]));
+    assert_eq!(team(&snel), 0, "{snel}");
+    assert_eq!(snel.as_array().unwrap().len(), v.as_array().unwrap().len() - 2, "{snel}");
     // The table form prints the goals next to the figures.
     let tekst = schakel(&d.path().join("ongebruikt2"))
         .args(["bench", "--cases", "10", "--operaties", "100"])
