@@ -233,9 +233,9 @@ fn search_ranks_only_the_newest_window_of_matches() {
     }
     let nummers =
         |s: &Store| -> Vec<String> { s.zoek("wonen", 10).unwrap().into_iter().map(|t| t.casus.casusnummer).collect() };
-    assert_eq!(nummers(&s), [oud.clone(), nieuw.clone()], "all matches fit the window: best match first");
+    assert_eq!(nummers(&s), [oud.as_str(), nieuw.as_str()], "all matches fit the window: best match first");
     notitie(&mut s, RANG_VENSTER);
-    assert_eq!(nummers(&s), [nieuw.clone()], "one more newer match pushes the oldest out of the ranked window");
+    assert_eq!(nummers(&s), [nieuw.as_str()], "one more newer match pushes the oldest out of the ranked window");
     let t = s.zoek("wonen", 10).unwrap();
     assert!(t[0].fragment.contains("[wonen]"), "{}", t[0].fragment);
 }
