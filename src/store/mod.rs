@@ -67,7 +67,7 @@ pub use toegang::{
     wachtwoord_wijzigen,
 };
 pub use uitvoer::Uitvoer;
-pub use zoek::{Zoektreffer, fts_query};
+pub use zoek::{RANG_VENSTER, Zoektreffer, fts_query};
 
 use crate::domain::DomeinFout;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};

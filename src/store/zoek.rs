@@ -45,31 +45,62 @@ fn kort_voorvoegsel(tekst: &str) -> bool {
     matches!((woorden.next(), woorden.next()), (Some(w), None) if w.chars().count() < RANG_VANAF)
 }
 
+/// How many matches, newest first, are ranked by bm25. A common prefix ("won",
+/// "schul") matches thousands of journaal rows; FTS5 walks its index newest first
+/// natively, so ranking only this window keeps a search cheap at any size. The
+/// best match is therefore the best among the newest `RANG_VENSTER` matches.
+pub const RANG_VENSTER: usize = 400;
+
 impl Store {
-    /// Search all text; one hit per casus, best match first (newest first for a one- or
-    /// two-letter prefix, see [`RANG_VANAF`]).
+    /// Search all text; one hit per casus, at most `limiet` hits. The best match first
+    /// among the newest [`RANG_VENSTER`] matches (bm25 over that window only), newest
+    /// first for a one- or two-letter prefix (see [`RANG_VANAF`]). The fragment
+    /// (`snippet`) is made only for the hits returned.
     pub fn zoek(&self, tekst: &str, limiet: usize) -> Resultaat<Vec<Zoektreffer>> {
         let Some(q) = fts_query(tekst) else {
             return Ok(Vec::new());
         };
-        let volgorde = if kort_voorvoegsel(tekst) { "zoekindex.rowid DESC" } else { "rank" };
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT z.casus_id, z.bron, snippet(zoekindex, 0, '[', ']', '…', 12)
-             FROM zoekindex JOIN zoekrij z ON z.nr = zoekindex.rowid
-             WHERE zoekindex MATCH ?1 ORDER BY {volgorde} LIMIT ?2"
-        ))?;
-        let ruw: Vec<(String, String, String)> = stmt
-            .query_map(rusqlite::params![q, (limiet * 8) as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        let sql = if kort_voorvoegsel(tekst) {
+            "SELECT z.nr, z.casus_id, z.bron
+             FROM (SELECT rowid AS nr FROM zoekindex WHERE zoekindex MATCH ?1
+                   ORDER BY rowid DESC LIMIT ?2) t
+             JOIN zoekrij z ON z.nr = t.nr ORDER BY t.nr DESC"
+        } else {
+            "SELECT z.nr, z.casus_id, z.bron
+             FROM (SELECT rowid AS nr, bm25(zoekindex) AS r FROM zoekindex WHERE zoekindex MATCH ?1
+                   ORDER BY rowid DESC LIMIT ?2) t
+             JOIN zoekrij z ON z.nr = t.nr ORDER BY t.r, t.nr DESC"
+        };
+        let venster = if kort_voorvoegsel(tekst) { limiet.saturating_mul(8) } else { RANG_VENSTER };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let ruw: Vec<(i64, String, String)> = stmt
+            .query_map(rusqlite::params![q, venster as i64], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_, _>>()?;
         let mut gezien = std::collections::HashSet::new();
-        let mut treffers = Vec::new();
+        let gekozen: Vec<(i64, String, String)> =
+            ruw.into_iter().filter(|(_, casus_id, _)| gezien.insert(casus_id.clone())).take(limiet).collect();
+        let (Some(laagste), Some(hoogste)) = (gekozen.iter().map(|g| g.0).min(), gekozen.iter().map(|g| g.0).max())
+        else {
+            return Ok(Vec::new());
+        };
+        // Fragments only for the chosen rows, in one pass: auxiliary functions need the
+        // MATCH in the same query, the rowid range is walked by FTS5 itself and the `IN`
+        // filter runs before `snippet` is computed.
+        let nummers = format!("[{}]", gekozen.iter().map(|g| g.0.to_string()).collect::<Vec<_>>().join(","));
+        let mut fragment_stmt = self.conn.prepare_cached(
+            "SELECT rowid, snippet(zoekindex, 0, '[', ']', '…', 12) FROM zoekindex
+             WHERE zoekindex MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+               AND rowid IN (SELECT value FROM json_each(?4))",
+        )?;
+        let fragmenten: std::collections::HashMap<i64, String> = fragment_stmt
+            .query_map(rusqlite::params![q, laagste, hoogste, nummers], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
         let sql = format!("{} WHERE c.id = ?2", super::casus::regel_select());
         let mut casus_stmt = self.conn.prepare_cached(&sql)?;
         let vandaag = datum_tekst(vandaag());
-        for (casus_id, bron, fragment) in ruw {
-            if treffers.len() >= limiet || !gezien.insert(casus_id.clone()) {
-                continue;
-            }
+        let mut treffers = Vec::with_capacity(gekozen.len());
+        for (nr, casus_id, bron) in gekozen {
+            let fragment = fragmenten.get(&nr).cloned().unwrap_or_default();
             let casus = casus_stmt.query_row(rusqlite::params![vandaag, casus_id], super::casus::regel_van_pub)?;
             treffers.push(Zoektreffer { casus, bron, fragment });
         }

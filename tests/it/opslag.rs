@@ -5,7 +5,8 @@ use schakel::domain::fase::FaseOvergang;
 use schakel::domain::{Ave, DomeinFout, Fase, FaseFout, JournaalSoort, Rol, WegingUitkomst};
 use schakel::store::sleutel::{DbSleutel, SleutelBestand};
 use schakel::store::{
-    CasusFilter, CasusWijziging, NieuwJournaal, NieuweActie, NieuweBetrokkene, NieuweCasus, Store, StoreFout,
+    CasusFilter, CasusWijziging, NieuwJournaal, NieuweActie, NieuweBetrokkene, NieuweCasus, RANG_VENSTER, Store,
+    StoreFout,
 };
 
 #[test]
@@ -199,6 +200,44 @@ fn full_text_search_finds_journal_words_and_survives_any_input() {
     s.casus_wijzig(&a, &CasusWijziging { werknaam: Some("Hoge Beuk".into()), ..Default::default() }).unwrap();
     assert!(s.zoek("Spar", 10).unwrap().is_empty());
     assert_eq!(s.zoek("Beuk", 10).unwrap().len(), 1);
+}
+
+/// Ranking is bounded: bm25 orders only the newest `RANG_VENSTER` matches, so a common
+/// word cannot make a search rank thousands of rows. The oldest match, however good, drops
+/// out once `RANG_VENSTER` newer rows match.
+#[test]
+fn search_ranks_only_the_newest_window_of_matches() {
+    let (_d, _map, mut s) = hulp::store();
+    // The oldest match is by far the best one: a short text that is nearly all the word.
+    let oud = s
+        .nieuwe_casus(NieuweCasus {
+            werknaam: "Blauwe Reiger".into(),
+            thema: "nazorg".into(),
+            probleem: "Wonen wonen wonen wonen".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .to_string();
+    let nieuw = casus(&mut s, "Late Merel");
+    let notitie = |s: &mut Store, i: usize| {
+        let tekst =
+            format!("Gesprek {i} met Ilse Dijkstra-Ösel over werk, schulden, zorg en ook over wonen na de zomer");
+        s.journaal_toevoegen(
+            &nieuw,
+            NieuwJournaal { soort: JournaalSoort::Notitie, tekst, datum: None, inrichting: None },
+        )
+        .unwrap();
+    };
+    for i in 1..RANG_VENSTER {
+        notitie(&mut s, i);
+    }
+    let nummers =
+        |s: &Store| -> Vec<String> { s.zoek("wonen", 10).unwrap().into_iter().map(|t| t.casus.casusnummer).collect() };
+    assert_eq!(nummers(&s), [oud.as_str(), nieuw.as_str()], "all matches fit the window: best match first");
+    notitie(&mut s, RANG_VENSTER);
+    assert_eq!(nummers(&s), [nieuw.as_str()], "one more newer match pushes the oldest out of the ranked window");
+    let t = s.zoek("wonen", 10).unwrap();
+    assert!(t[0].fragment.contains("[wonen]"), "{}", t[0].fragment);
 }
 
 #[test]
