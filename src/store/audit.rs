@@ -143,15 +143,6 @@ mod tests {
     use crate::store::schrijven::{audit_tijdstip_opslag, audit_tijdstip_tekst};
     use rusqlite::types::Value;
 
-    fn plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
-        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let n = stmt.parameter_count();
-        let r = stmt
-            .query_map(rusqlite::params_from_iter(["c-1", "2"].into_iter().take(n)), |r| r.get::<_, String>(3))
-            .unwrap();
-        r.collect::<Result<_, _>>().unwrap()
-    }
-
     /// The Historie of a casus and the PDFs a casus received search the integer index
     /// `audit_casus` (schema 17), never scan the log and never sort it.
     #[test]
@@ -164,7 +155,7 @@ mod tests {
         for analyse in ["", "ANALYZE"] {
             s.conn.execute_batch(analyse).unwrap();
             for sql in [historie_sql(), super::super::inzage::ontvangen_pdf_sql()] {
-                let p = plan(&s.conn, &sql);
+                let p = crate::store::testhulp::plan(&s.conn, &sql, &["c-1", "2"]);
                 let audit: Vec<&String> =
                     p.iter().filter(|r| r.starts_with("SEARCH a ") || r.starts_with("SCAN a")).collect();
                 assert_eq!(audit.len(), 1, "{p:?}");

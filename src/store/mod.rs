@@ -935,6 +935,17 @@ impl Store {
 pub(crate) mod testhulp {
     use super::*;
 
+    /// The plan of `sql` as SQLite explains it, one line per step; its parameters are
+    /// bound to the first of `waarden` (the plan does not depend on their values).
+    pub(crate) fn plan(conn: &Connection, sql: &str, waarden: &[&str]) -> Vec<String> {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).expect("explain");
+        let n = stmt.parameter_count();
+        let r = stmt
+            .query_map(rusqlite::params_from_iter(waarden.iter().take(n)), |r| r.get::<_, String>(3))
+            .expect("plan");
+        r.collect::<Result<_, _>>().expect("plan")
+    }
+
     /// A store **without a key** (plain SQLite, same schema and settings), so a test can
     /// read the raw file: only here, never in the app. Returns the database path.
     pub(crate) fn onversleutelde_store(map: &Path) -> (PathBuf, Store) {
@@ -1695,9 +1706,7 @@ mod tests {
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         for analyse in ["", "ANALYZE"] {
             s.conn.execute_batch(analyse).unwrap();
-            let mut stmt = s.conn.prepare(&format!("EXPLAIN QUERY PLAN {}", rapport::ACTIES_VAN_AGENDAPUNT)).unwrap();
-            let plan: Vec<String> =
-                stmt.query_map(["p1"], |r| r.get::<_, String>(3)).unwrap().collect::<Result<_, _>>().unwrap();
+            let plan = testhulp::plan(&s.conn, rapport::ACTIES_VAN_AGENDAPUNT, &["p1"]);
             assert!(plan.iter().any(|r| r.contains("USING INDEX actie_agendapunt (agendapunt_id=?)")), "{plan:?}");
             assert!(plan.iter().all(|r| !r.starts_with("SCAN a") && !r.contains("TEMP B-TREE")), "{plan:?}");
         }

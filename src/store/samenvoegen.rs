@@ -959,16 +959,6 @@ impl Store {
 mod tests {
     use super::{CLAIMS, WINNAARS, plaatsing};
 
-    /// The plan of `sql` as SQLite explains it, one line per step.
-    fn plan(conn: &rusqlite::Connection, sql: &str) -> Vec<String> {
-        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
-        let n = stmt.parameter_count();
-        let r = stmt
-            .query_map(rusqlite::params_from_iter(["x", "y"].into_iter().take(n)), |r| r.get::<_, String>(3))
-            .unwrap();
-        r.collect::<Result<_, _>>().unwrap()
-    }
-
     /// Importing N cases must not cost N² (issue 23): the claims on a casusnummer and the
     /// winning values of a row are index searches on a key that names one number or one
     /// row, never a scan of the heads of every casus. Checked on the query plan, with cases
@@ -984,13 +974,13 @@ mod tests {
         // Without statistics (a new database) and with them (after `ANALYZE`).
         for analyse in ["", "ANALYZE"] {
             conn.execute_batch(analyse).unwrap();
-            let claims = plan(conn, CLAIMS);
+            let claims = crate::store::testhulp::plan(conn, CLAIMS, &["x", "y"]);
             assert!(claims.iter().all(|r| !r.starts_with("SCAN")), "{claims:?}");
             assert!(claims[0].contains("USING INDEX kop_casusnummer_waarde (waarde=?)"), "{claims:?}");
             let kop: Vec<&String> = claims.iter().filter(|r| r.starts_with("SEARCH k ")).collect();
             assert_eq!(kop.len(), 1, "{claims:?}");
             assert!(kop[0].contains("rij=?") && kop[0].contains("volgnummer=?"), "{claims:?}");
-            let winnaars = plan(conn, WINNAARS);
+            let winnaars = crate::store::testhulp::plan(conn, WINNAARS, &["x", "y"]);
             assert!(winnaars.iter().all(|r| !r.starts_with("SCAN")), "{winnaars:?}");
             let kop: Vec<&String> = winnaars.iter().filter(|r| r.starts_with("SEARCH k ")).collect();
             assert_eq!(kop.len(), 1, "{winnaars:?}");
