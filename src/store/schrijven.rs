@@ -100,6 +100,40 @@ pub(crate) fn tabel(naam: &str) -> Option<&'static Tabel> {
     ALLE.iter().copied().find(|t| t.naam == naam)
 }
 
+/// The value each field of `t` gets in a new row that leaves it out: the column's
+/// `DEFAULT`, or NULL without one. A field at this value at creation has no operation
+/// ([`Schrijver::nieuw`]), so these values are part of the sync contract: a migration may
+/// never change the default of a synced column (`standaardwaarden_veranderen_nooit`
+/// checks every migration). Read from the schema once per process: every connection that
+/// writes has been migrated to the same version.
+pub(crate) fn standaardwaarden(conn: &Connection, t: &Tabel) -> Resultaat<std::sync::Arc<Vec<Value>>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex};
+    type PerTabel = HashMap<&'static str, Arc<Vec<Value>>>;
+    static BEKEND: LazyLock<Mutex<PerTabel>> = LazyLock::new(Default::default);
+    if let Some(w) = BEKEND.lock().unwrap_or_else(|e| e.into_inner()).get(t.naam) {
+        return Ok(Arc::clone(w));
+    }
+    let w = Arc::new(lees_standaardwaarden(conn, t)?);
+    BEKEND.lock().unwrap_or_else(|e| e.into_inner()).insert(t.naam, Arc::clone(&w));
+    Ok(w)
+}
+
+/// [`standaardwaarden`] as the schema of `conn` declares them (every default in the
+/// migrations is a constant, so evaluating it gives the value a new row gets).
+fn lees_standaardwaarden(conn: &Connection, t: &Tabel) -> Resultaat<Vec<Value>> {
+    let mut stmt = conn.prepare_cached("SELECT dflt_value FROM pragma_table_info(?1) WHERE name = ?2")?;
+    let mut uit = Vec::with_capacity(t.velden.len());
+    for v in t.velden {
+        let expressie: Option<String> = stmt.query_row((t.naam, v), |r| r.get(0)).optional()?.flatten();
+        uit.push(match expressie {
+            None => Value::Null,
+            Some(e) => conn.query_row(&format!("SELECT {e}"), [], |r| r.get(0))?,
+        });
+    }
+    Ok(uit)
+}
+
 /// One change-log operation as stored.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Wijziging {
@@ -750,13 +784,28 @@ impl<'c> Schrijver<'c> {
         self.tx.prepare_cached(&sql)?.execute(rusqlite::params_from_iter(params.iter()))?;
         let casus = self.casus_van(t, id, velden)?;
         self.audit(handeling::AANMAKEN, t.naam, id, None, casus.as_deref())?;
-        // Log every field as stored, defaults included, so a replica rebuilds the same row.
+        // Log every field as stored, except a field that holds its column's default: a
+        // replica builds the row from the operations and leaves out a field without one,
+        // so it gets that same default (`samenvoegen::materialiseer`; docs/bundle-format.md,
+        // "Fields at their default"). About a fifth of a new row's fields, in the demo.
         let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
         let opgeslagen: Vec<Value> = self
             .tx
             .prepare_cached(&sql)?
             .query_row([id], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())?;
-        for (v, w) in t.velden.iter().zip(opgeslagen.iter()) {
+        let standaard = standaardwaarden(self.tx, t)?;
+        let te_loggen: Vec<(&str, &Value)> = t
+            .velden
+            .iter()
+            .zip(opgeslagen.iter())
+            .zip(standaard.iter())
+            .filter(|((v, w), d)| AANGEMAAKT.contains(v) || w != d)
+            .map(|((v, w), _)| (*v, w))
+            .collect();
+        // A row needs at least one operation to reach a colleague at all.
+        let te_loggen =
+            if te_loggen.is_empty() { t.velden.iter().copied().zip(opgeslagen.iter()).collect() } else { te_loggen };
+        for (v, w) in te_loggen {
             self.log(t.naam, id, Some(v), Some(w), casus.as_deref(), Basis::Nieuw)?;
         }
         Ok(())
@@ -993,6 +1042,80 @@ mod tests {
     fn nr_in_tabel(s: &crate::store::Store, tekst: &str) -> Option<i64> {
         use rusqlite::OptionalExtension;
         s.conn.query_row(super::NR, [tekst], |r| r.get(0)).optional().expect("tekstnr")
+    }
+
+    /// A new row logs no operation for a field at its column's default, and those
+    /// defaults are part of the sync contract: every replica must give an absent field
+    /// the same value, whatever its version. So no migration may change the default of a
+    /// synced column once it exists (a migration that did would make an upgraded replica
+    /// build such rows differently from the device that wrote them).
+    #[test]
+    fn standaardwaarden_veranderen_nooit() {
+        use super::*;
+        use std::collections::BTreeMap;
+        let laatste = crate::store::schema_versie_app() as usize;
+        let migraties = rusqlite_migration::Migrations::new(crate::store::migraties_tot(laatste));
+        let mut conn = Connection::open_in_memory().unwrap();
+        // Per table and field: the default it first had, and the version that gave it.
+        let mut eerst: BTreeMap<(&str, &str), (usize, Value)> = BTreeMap::new();
+        let mut gecontroleerd = 0;
+        for versie in 1..=laatste {
+            migraties.to_version(&mut conn, versie).unwrap();
+            for t in ALLE {
+                let mut stmt = conn.prepare("SELECT name, dflt_value FROM pragma_table_info(?1)").unwrap();
+                let kolommen: BTreeMap<String, Option<String>> =
+                    stmt.query_map([t.naam], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+                for v in t.velden {
+                    let Some(expressie) = kolommen.get(*v) else { continue };
+                    let waarde = match expressie {
+                        None => Value::Null,
+                        Some(e) => conn.query_row(&format!("SELECT {e}"), [], |r| r.get(0)).unwrap(),
+                    };
+                    let (sinds, oud) = eerst.entry((t.naam, v)).or_insert((versie, waarde.clone()));
+                    assert_eq!(
+                        *oud, waarde,
+                        "{}.{v}: default {oud:?} since schema {sinds}, {waarde:?} at schema {versie}",
+                        t.naam
+                    );
+                    gecontroleerd += 1;
+                }
+            }
+        }
+        // What the writer uses is the last schema's.
+        for t in ALLE {
+            let d = lees_standaardwaarden(&conn, t).unwrap();
+            for (v, w) in t.velden.iter().zip(d.iter()) {
+                assert_eq!(Some(w), eerst.get(&(t.naam, v)).map(|(_, w)| w), "{}.{v}", t.naam);
+            }
+        }
+        assert!(gecontroleerd > 1000, "only {gecontroleerd} checks: did the migrations run?");
+    }
+
+    /// The writer skips exactly the fields at their default: a partner with only a name
+    /// logs its name, not its type (`'overig'`), notes (`''`) or archived flag (0); a
+    /// field set away from its default at creation is logged.
+    #[test]
+    fn een_nieuwe_rij_logt_geen_velden_op_hun_standaardwaarde() {
+        use super::*;
+        let (_d, s) = crate::store::testhulp::nieuwe_store();
+        let velden = |s: &crate::store::Store, rij: &str| -> Vec<String> {
+            let mut stmt = s.conn.prepare("SELECT veld FROM wijziging WHERE rij = ?1 ORDER BY veld").unwrap();
+            stmt.query_map([rij], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        };
+        let mut w = s.schrijver().unwrap();
+        w.nieuw(&PARTNER, "p1", &[("naam", Value::Text("Stichting Lindeboom".into()))]).unwrap();
+        w.nieuw(
+            &PARTNER,
+            "p2",
+            &[("naam", Value::Text("Huize Esdoorn".into())), ("soort", Value::Text("zorg".into()))],
+        )
+        .unwrap();
+        w.commit().unwrap();
+        assert_eq!(velden(&s, "p1"), ["naam"]);
+        assert_eq!(velden(&s, "p2"), ["naam", "soort"]);
+        // The row itself holds every default.
+        let soort: String = s.conn.query_row("SELECT soort FROM partner WHERE id = 'p1'", [], |r| r.get(0)).unwrap();
+        assert_eq!(Some(Value::Text(soort)), standaardwaarden(&s.conn, &PARTNER).unwrap().get(1).cloned());
     }
 
     #[test]

@@ -160,6 +160,56 @@ fn gelijktijdige_wijziging_wordt_conflict_en_keuze_sluit_het_overal() {
     assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
 }
 
+/// A new row logs no operation for a field it leaves at its column's default (issue 23:
+/// about a fifth of the change log). The colleague still builds the very same row; the
+/// first change of such a field is an ordinary edit, and two concurrent first changes are
+/// a conflict that closes everywhere, as for any other field.
+#[test]
+fn velden_op_hun_standaardwaarde_komen_zonder_operatie_hetzelfde_aan() {
+    let mut t = team(2);
+    let nr = nieuwe_casus(&mut t[0].store, "Standaard");
+    let id = t[0].store.casus_id(&nr).unwrap();
+    let velden_in_log = |s: &Store| -> Vec<String> {
+        s.wijzigingslog()
+            .unwrap()
+            .lines()
+            .filter(|r| r.contains(&id) && r.contains("Text(\"casus\")"))
+            .map(str::to_string)
+            .collect()
+    };
+    let log = velden_in_log(&t[0].store);
+    assert!(log.iter().any(|r| r.contains("Text(\"werknaam\")")), "{log:#?}");
+    assert!(!log.iter().any(|r| r.contains("Text(\"probleem\")")), "an empty probleem is the default: {log:#?}");
+    uitwisselen(&mut t, 0, 1);
+    assert_eq!(t[0].store.casus_staat(&id).unwrap(), t[1].store.casus_staat(&id).unwrap());
+    assert_eq!(t[1].store.casus_detail_verversen(&nr).unwrap().probleem, "");
+
+    // Both write the first probleem concurrently: a conflict on both sides, as for a
+    // field that had an operation.
+    t[0].store.casus_wijzig(&nr, &CasusWijziging { probleem: Some("Schulden".into()), ..Default::default() }).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    t[1].store
+        .casus_wijzig(&nr, &CasusWijziging { probleem: Some("Huisvesting".into()), ..Default::default() })
+        .unwrap();
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    for r in &t {
+        let c = r.store.conflicten(None).unwrap();
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].veld, "probleem");
+        assert_eq!(r.store.casus_detail_verversen(&nr).unwrap().probleem, "Huisvesting", "B wrote last");
+    }
+    // Back to the default is an edit like any other and reaches B.
+    let c = t[0].store.conflicten(None).unwrap().remove(0);
+    let winnaar = c.waarden[0].op.clone();
+    t[0].store.conflict_kiezen(&c, &winnaar).unwrap();
+    t[0].store.casus_wijzig(&nr, &CasusWijziging { probleem: Some(String::new()), ..Default::default() }).unwrap();
+    uitwisselen(&mut t, 0, 1);
+    assert_eq!(t[1].store.casus_detail_verversen(&nr).unwrap().probleem, "");
+    assert!(t[1].store.conflicten(None).unwrap().is_empty());
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+}
+
 #[test]
 fn gelijk_casusnummer_op_twee_laptops_krijgt_overal_dezelfde_nummering() {
     let mut t = team(2);
