@@ -270,6 +270,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0016_snelle_import.sql")),
         M::up(include_str!("../../migrations/0017_kleine_audit.sql")),
         M::up(include_str!("../../migrations/0018_actie_per_agendapunt.sql")),
+        M::up(include_str!("../../migrations/0019_koppen_zonder_klok.sql")),
     ])
 }
 
@@ -296,6 +297,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0016_snelle_import.sql"),
         include_str!("../../migrations/0017_kleine_audit.sql"),
         include_str!("../../migrations/0018_actie_per_agendapunt.sql"),
+        include_str!("../../migrations/0019_koppen_zonder_klok.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -303,7 +305,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    18
+    19
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1689,6 +1691,81 @@ mod tests {
         );
         let s = Store::open(&map2, &sleutel2).unwrap();
         assert_eq!(s.audit_verify().unwrap().eerste_fout, Some(2));
+    }
+
+    /// Upgrade 0018 → 0019: the heads lose their copy of the clock and take it from their
+    /// operation. Every head is still there with the same clock, the winner of a field
+    /// with two heads is the same, the claims on a casusnummer still come oldest first,
+    /// and a head written after the upgrade is indexed by its number with its clock.
+    #[test]
+    fn upgrade_naar_0019_koppen_nemen_hun_klok_uit_de_operatie() {
+        let (_dir, map, sleutel) = oud_schema(
+            18,
+            19,
+            "INSERT INTO instelling(sleutel, waarde) VALUES ('apparaat', 'dev-18'), ('gebruiker', 'Oud');
+             INSERT INTO partner(id, naam) VALUES ('p1', 'Huize Lijsterbes');
+             INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding)
+             VALUES ('c1', '2025-0001', 2025, 1, 'Blauwe Gaai', 'thema-nazorg', 'procesregie', '2025-03-01');
+             INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id) VALUES
+                ('dev-18', 1, 100, 'partner', 'p1', 'naam', '\"Huize Lijsterbes\"', NULL),
+                ('dev-zz', 1, 300, 'partner', 'p1', 'naam', '\"Huize Merel\"', NULL),
+                ('dev-18', 2, 200, 'casus', 'c1', 'nummer', '\"2025-0001\"', 'c1');
+             INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES
+                ('partner', 'p1', 'naam', 'dev-18', 1, 100), ('partner', 'p1', 'naam', 'dev-zz', 1, 300),
+                ('casus', 'c1', 'nummer', 'dev-18', 2, 200);",
+        );
+        let koppen_voor = {
+            let conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+            let mut stmt = conn.prepare("SELECT * FROM kop ORDER BY apparaat, volgnummer").unwrap();
+            let n = stmt.column_count();
+            let r =
+                stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>()).unwrap();
+            r.collect::<Result<Vec<_>, _>>().unwrap()
+        };
+        assert_eq!(koppen_voor.len(), 3);
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let klok: i64 = s
+            .conn
+            .query_row("SELECT count(*) FROM pragma_table_info('kop_nr') WHERE name = 'hlc'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(klok, 0, "kop_nr no longer holds the clock");
+        let koppen_na = {
+            let mut stmt = s.conn.prepare("SELECT * FROM kop ORDER BY apparaat, volgnummer").unwrap();
+            let n = stmt.column_count();
+            let r =
+                stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>()).unwrap();
+            r.collect::<Result<Vec<_>, _>>().unwrap()
+        };
+        assert_eq!(koppen_na, koppen_voor, "every head, with the clock of its operation");
+        let k = schrijven::koppen(&s.conn, "partner", "p1", "naam").unwrap();
+        let volgorde: Vec<(&str, i64)> = k.iter().map(|k| (k.apparaat.as_str(), k.hlc)).collect();
+        assert_eq!(volgorde, [("dev-zz", 300), ("dev-18", 100)], "the newest head wins");
+        let claims = |s: &Store| -> Vec<(i64, String, String)> {
+            let json = serde_json::Value::String("2025-0001".into()).to_string();
+            let mut stmt = s.conn.prepare(samenvoegen::CLAIMS).unwrap();
+            let r = stmt.query_map([json], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap();
+            r.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(claims(&s), [(200, "dev-18".to_string(), "c1".to_string())]);
+        s.conn
+            .execute_batch(
+                "INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id) VALUES
+                    ('dev-x', 1, 90, 'casus', 'c2', 'nummer', '\"2025-0001\"', 'c2');
+                 INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer) VALUES ('casus', 'c2', 'nummer', 'dev-x', 1);",
+            )
+            .unwrap();
+        let hlc: i64 = s
+            .conn
+            .query_row(
+                "SELECT hlc FROM kop_casusnummer WHERE rij = (SELECT nr FROM tekstnr WHERE tekst = 'c2')",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hlc, 90, "the new head's number is indexed with its operation's clock");
+        let namen: Vec<String> = claims(&s).into_iter().map(|c| c.2).collect();
+        assert_eq!(namen, ["c2", "c1"], "oldest claim first");
     }
 
     /// Upgrade 0017 → 0018: the actions of an agendapunt (agenda and verslag PDFs) are

@@ -167,12 +167,12 @@ fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<bool> {
 
 /// The query of [`winnaars`]: the heads of one row, through the primary key of `kop_nr`
 /// (table, row, ...), so its cost does not grow with the number of rows.
-pub(crate) const WINNAARS: &str = "SELECT v.tekst, w.waarde, a.tekst, k.hlc FROM kop_nr k
+pub(crate) const WINNAARS: &str = "SELECT v.tekst, w.waarde, a.tekst, w.hlc FROM kop_nr k
      JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
      JOIN tekstnr v ON v.nr = k.veld
      JOIN tekstnr a ON a.nr = k.apparaat
      WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
-     ORDER BY v.tekst, k.hlc DESC, a.tekst DESC";
+     ORDER BY v.tekst, w.hlc DESC, a.tekst DESC";
 
 /// The winning value per field of a row, from the heads.
 fn winnaars(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<BTreeMap<String, (Value, String, i64)>> {
@@ -275,7 +275,7 @@ fn plaats_casussen(
 /// import of N cases cost N² (issue 23).
 /// `CROSS JOIN` fixes that order: without statistics SQLite would rather start from the
 /// `casus` prefix of the primary key of `kop_nr`, which is the scan this avoids.
-pub(crate) const CLAIMS: &str = "SELECT k.hlc, a.tekst, r.tekst FROM kop_casusnummer c
+pub(crate) const CLAIMS: &str = "SELECT w.hlc, a.tekst, r.tekst FROM kop_casusnummer c
      CROSS JOIN kop_nr k ON k.tabel = (SELECT nr FROM tekstnr WHERE tekst = 'casus') AND k.rij = c.rij
                   AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = 'nummer')
                   AND k.apparaat = c.apparaat AND k.volgnummer = c.volgnummer
@@ -283,7 +283,7 @@ pub(crate) const CLAIMS: &str = "SELECT k.hlc, a.tekst, r.tekst FROM kop_casusnu
      JOIN tekstnr a ON a.nr = k.apparaat
      JOIN tekstnr r ON r.nr = k.rij
      WHERE c.waarde = ?1 AND w.waarde = ?1
-     ORDER BY k.hlc, a.tekst, r.tekst";
+     ORDER BY w.hlc, a.tekst, r.tekst";
 
 /// Claims on casusnummer `nummer` as (hlc, device, row id), oldest first.
 fn claims(conn: &Connection, nummer: &str) -> Resultaat<Vec<(i64, String, String)>> {
@@ -719,7 +719,7 @@ impl Store {
             match &w.veld {
                 Some(veld) => {
                     if !wissen && !is_verwijderd(conn, t.naam, &w.rij)? {
-                        verwerk_kop(conn, nrs, &op, w.hlc, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
+                        verwerk_kop(conn, nrs, &op, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
                     } else {
                         // A value of a deleted row or removed casus is superseded at once.
                         schrijven::vervangen(conn, nrs, &op)?;

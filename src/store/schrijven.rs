@@ -248,25 +248,26 @@ const NR: &str = "SELECT nr FROM tekstnr WHERE tekst = ?1";
 /// The heads of a field, winner (highest HLC, then device id) first.
 pub(crate) fn koppen(conn: &Connection, tabel: &str, rij: &str, veld: &str) -> Resultaat<Vec<Kop>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.tekst, k.volgnummer, k.hlc FROM kop_nr k JOIN tekstnr a ON a.nr = k.apparaat
+        "SELECT a.tekst, k.volgnummer, w.hlc FROM kop_nr k JOIN tekstnr a ON a.nr = k.apparaat
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
          WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
            AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
            AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = ?3)
-         ORDER BY k.hlc DESC, a.tekst DESC",
+         ORDER BY w.hlc DESC, a.tekst DESC",
     )?;
     let rijen =
         stmt.query_map((tabel, rij, veld), |r| Ok(Kop { apparaat: r.get(0)?, volgnummer: r.get(1)?, hlc: r.get(2)? }))?;
     Ok(rijen.collect::<Result<_, _>>()?)
 }
 
-/// Record that `op` (on field `tabel.rij.veld`, with `hlc`) supersedes the operations in
-/// `basis`, and update the heads and the conflict marker of the field. When an already
-/// known operation has seen `op`, `op` does not become a head (it arrived late).
+/// Record that `op` (on field `tabel.rij.veld`, already in the change log) supersedes the
+/// operations in `basis`, and update the heads and the conflict marker of the field. When
+/// an already known operation has seen `op`, `op` does not become a head (it arrived late).
+/// A head is only the operation's key: its clock and value stay in `wijziging_nr`.
 pub(crate) fn verwerk_kop(
     conn: &Connection,
     nrs: &Nummers,
     op: &OpId,
-    hlc: i64,
     (tabel, rij, veld): (&str, &str, &str),
     basis: &[OpId],
     casus: Option<&str>,
@@ -295,9 +296,9 @@ pub(crate) fn verwerk_kop(
         vervangen_nr(conn, eigen, op.volgnummer)?;
     } else {
         conn.prepare_cached(
-            "INSERT OR IGNORE INTO kop_nr(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT OR IGNORE INTO kop_nr(tabel, rij, veld, apparaat, volgnummer) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
-        .execute((t, r, v, eigen, op.volgnummer, hlc))?;
+        .execute((t, r, v, eigen, op.volgnummer))?;
     }
     // Several heads with one and the same value (both set AVE 1) are no conflict. The
     // values are compared here rather than with count(DISTINCT ..), which builds a
@@ -709,7 +710,7 @@ impl<'c> Schrijver<'c> {
             )));
         }
         match veld {
-            Some(v) => verwerk_kop(self.tx, self.nummers, &op, hlc, (tabel, rij, v), &basis, casus)?,
+            Some(v) => verwerk_kop(self.tx, self.nummers, &op, (tabel, rij, v), &basis, casus)?,
             None => vergeet_koppen(self.tx, tabel, rij)?,
         }
         Ok(())
