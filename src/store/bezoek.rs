@@ -214,9 +214,18 @@ fn persoon_volledig(conn: &Connection, p: &BezoekPersoon) -> Resultaat<BezoekPer
     })
 }
 
-/// The row of person `p` on bezoek `bezoek` (derived id: the same on every device).
-fn persoon_rij(bezoek: &str, p: &BezoekPersoon) -> String {
-    afgeleid_id("bezoek_persoon", bezoek, p.id())
+/// The row of person `p` on bezoek `bezoek`: a derived id, the same on every device. A
+/// deleted row never comes back (colleagues keep its tombstone), so a person taken off
+/// the list and put back gets the next id in the series 2, 3, ... that has no tombstone;
+/// devices that know the same removals choose the same one.
+fn persoon_rij(conn: &Connection, bezoek: &str, p: &BezoekPersoon) -> Resultaat<String> {
+    let mut id = afgeleid_id("bezoek_persoon", bezoek, p.id());
+    let mut keer = 1;
+    while super::samenvoegen::is_verwijderd(conn, s::BEZOEK_PERSOON.naam, &id)? {
+        keer += 1;
+        id = afgeleid_id("bezoek_persoon", bezoek, &format!("{}\u{1f}{keer}", p.id()));
+    }
+    Ok(id)
 }
 
 /// The persons of a bezoek as stored, in list order: (row id, person, owner id).
@@ -630,9 +639,10 @@ fn schrijf_persoon(
         BezoekPersoon::Melding(m) => (Some(m.clone()), None),
         BezoekPersoon::Betrokkene(b) => (None, Some(b.clone())),
     };
+    let rij = persoon_rij(w.conn(), bezoek, p)?;
     w.nieuw(
         &s::BEZOEK_PERSOON,
-        &persoon_rij(bezoek, p),
+        &rij,
         &[
             ("bezoek_id", tekst(bezoek)),
             ("eigenaar_id", tekst(eigenaar)),

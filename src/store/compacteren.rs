@@ -4,7 +4,8 @@
 //! What stays:
 //! - every head (`kop`): the current value of every field, so every row can be rebuilt
 //!   and a colleague added later, or one who gains a casus by reassignment, receives the
-//!   full current state (a new row logs every field, so each field has a head);
+//!   full current state (a field without any operation, left at its column default
+//!   when the row was created, gets that default on every replica);
 //! - every tombstone (a deleted row stays deleted, whoever relays old values);
 //! - every causality edge (`wijziging_basis`), also those of removed operations. An
 //!   export adds to each operation's basis the bases of removed operations it names,

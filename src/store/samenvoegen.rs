@@ -156,7 +156,8 @@ fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
     Ok(t)
 }
 
-fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<bool> {
+/// Whether row `rij` of `tabel` has a tombstone (it stays deleted on every replica).
+pub(crate) fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<bool> {
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM wijziging_nr WHERE tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
@@ -275,7 +276,7 @@ fn plaats_casussen(
 /// import of N cases cost N² (issue 23).
 /// `CROSS JOIN` fixes that order: without statistics SQLite would rather start from the
 /// `casus` prefix of the primary key of `kop_nr`, which is the scan this avoids.
-pub(crate) const CLAIMS: &str = "SELECT w.hlc, a.tekst, r.tekst FROM kop_casusnummer c
+pub(crate) const CLAIMS: &str = "SELECT c.hlc, a.tekst, r.tekst FROM kop_casusnummer c
      CROSS JOIN kop_nr k ON k.tabel = (SELECT nr FROM tekstnr WHERE tekst = 'casus') AND k.rij = c.rij
                   AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = 'nummer')
                   AND k.apparaat = c.apparaat AND k.volgnummer = c.volgnummer
@@ -283,7 +284,7 @@ pub(crate) const CLAIMS: &str = "SELECT w.hlc, a.tekst, r.tekst FROM kop_casusnu
      JOIN tekstnr a ON a.nr = k.apparaat
      JOIN tekstnr r ON r.nr = k.rij
      WHERE c.waarde = ?1 AND w.waarde = ?1
-     ORDER BY w.hlc, a.tekst, r.tekst";
+     ORDER BY c.hlc, a.tekst, r.tekst";
 
 /// Claims on casusnummer `nummer` as (hlc, device, row id), oldest first.
 fn claims(conn: &Connection, nummer: &str) -> Resultaat<Vec<(i64, String, String)>> {
@@ -985,6 +986,13 @@ mod tests {
             let kop: Vec<&String> = winnaars.iter().filter(|r| r.starts_with("SEARCH k ")).collect();
             assert_eq!(kop.len(), 1, "{winnaars:?}");
             assert!(kop[0].contains("USING PRIMARY KEY (tabel=? AND rij=?)"), "{winnaars:?}");
+            // The heads of one field, with their clock from the operation (0019).
+            let koppen = crate::store::testhulp::plan(conn, crate::store::schrijven::KOPPEN, &["x", "y", "z"]);
+            assert!(koppen.iter().all(|r| !r.starts_with("SCAN")), "{koppen:?}");
+            let k: Vec<&String> = koppen.iter().filter(|r| r.starts_with("SEARCH k ")).collect();
+            assert!(k.len() == 1 && k[0].contains("(tabel=? AND rij=? AND veld=?)"), "{koppen:?}");
+            let w: Vec<&String> = koppen.iter().filter(|r| r.starts_with("SEARCH w ")).collect();
+            assert!(w.len() == 1 && w[0].contains("(apparaat=? AND volgnummer=?)"), "{koppen:?}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! The single write path. Every mutation of a synced table goes through [`Schrijver`],
 //! which in the same transaction writes the row, one audit entry per record or field
-//! (names only, never values), and one change-log operation per field for sync.
+//! (names only, never values), and one change-log operation per written field for sync
+//! (a new row's fields at their column default have none: see [`Schrijver::nieuw`]).
 //! No other module of the store issues INSERT/UPDATE/DELETE on these tables
 //! (`geen_schrijfopdrachten_buiten_schrijver` checks this).
 
@@ -122,10 +123,21 @@ pub(crate) fn standaardwaarden(conn: &Connection, t: &Tabel) -> Resultaat<std::s
 /// [`standaardwaarden`] as the schema of `conn` declares them (every default in the
 /// migrations is a constant, so evaluating it gives the value a new row gets).
 fn lees_standaardwaarden(conn: &Connection, t: &Tabel) -> Resultaat<Vec<Value>> {
+    // Only a database at this build's schema may fill the cache every writer shares.
+    let versie: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if versie != super::schema_versie_app() {
+        return Err(StoreFout::Migratie(format!(
+            "column defaults read from schema {versie}, this build writes schema {}",
+            super::schema_versie_app()
+        )));
+    }
     let mut stmt = conn.prepare_cached("SELECT dflt_value FROM pragma_table_info(?1) WHERE name = ?2")?;
     let mut uit = Vec::with_capacity(t.velden.len());
     for v in t.velden {
-        let expressie: Option<String> = stmt.query_row((t.naam, v), |r| r.get(0)).optional()?.flatten();
+        let expressie: Option<String> = stmt
+            .query_row((t.naam, v), |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "veld", id: format!("{}.{v}", t.naam) })?;
         uit.push(match expressie {
             None => Value::Null,
             Some(e) => conn.query_row(&format!("SELECT {e}"), [], |r| r.get(0))?,
@@ -245,16 +257,18 @@ impl Nummers {
 /// The number of a text, or nothing when the text was never interned.
 const NR: &str = "SELECT nr FROM tekstnr WHERE tekst = ?1";
 
+/// The query of [`koppen`]: the heads of one field through the primary key of `kop_nr`,
+/// each with the clock of its operation (primary key of `wijziging_nr`, migration 0019).
+pub(crate) const KOPPEN: &str = "SELECT a.tekst, k.volgnummer, w.hlc FROM kop_nr k JOIN tekstnr a ON a.nr = k.apparaat
+     JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+     WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+       AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+       AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = ?3)
+     ORDER BY w.hlc DESC, a.tekst DESC";
+
 /// The heads of a field, winner (highest HLC, then device id) first.
 pub(crate) fn koppen(conn: &Connection, tabel: &str, rij: &str, veld: &str) -> Resultaat<Vec<Kop>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.tekst, k.volgnummer, w.hlc FROM kop_nr k JOIN tekstnr a ON a.nr = k.apparaat
-         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
-         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
-           AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
-           AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = ?3)
-         ORDER BY w.hlc DESC, a.tekst DESC",
-    )?;
+    let mut stmt = conn.prepare_cached(KOPPEN)?;
     let rijen =
         stmt.query_map((tabel, rij, veld), |r| Ok(Kop { apparaat: r.get(0)?, volgnummer: r.get(1)?, hlc: r.get(2)? }))?;
     Ok(rijen.collect::<Result<_, _>>()?)
@@ -762,9 +776,22 @@ impl<'c> Schrijver<'c> {
         }
     }
 
-    /// Insert a new row with `velden`. One audit entry, one change-log op per field of the table.
+    /// Insert a new row with `velden`. One audit entry, one change-log op per field that
+    /// is not at its column's default (every field for a row with a derived id).
     pub(crate) fn nieuw(&mut self, t: &Tabel, id: &str, velden: &[(&str, Value)]) -> Resultaat<()> {
         Self::controleer(t, velden)?;
+        // A random (v4) id is new by construction. A derived id (the same on every device
+        // for the same thing: a melding's bron, an aanbod per leefgebied, a person on a
+        // bezoek, a medewerker from a name) can be written by two devices at once, and once
+        // deleted it can never come back: colleagues apply the tombstone over any later
+        // value, so the author would keep a row nobody else has.
+        let afgeleid = uuid::Uuid::parse_str(id).map_or(true, |u| u.get_version_num() != 4);
+        if afgeleid && super::samenvoegen::is_verwijderd(self.tx, t.naam, id)? {
+            return Err(StoreFout::OngeldigeOperatie(format!(
+                "{}/{id} was deleted and cannot be created again",
+                t.naam
+            )));
+        }
         // Rows listed in creation order carry the clock and device of their creation, so
         // every replica lists them in the same order (see `AANGEMAAKT`).
         let mut aangevuld: Vec<(&str, Value)>;
@@ -794,13 +821,15 @@ impl<'c> Schrijver<'c> {
             .tx
             .prepare_cached(&sql)?
             .query_row([id], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())?;
+        // Two devices that create the same derived row at once each log every field, so
+        // their values compete field by field as before (a default is a value there).
         let standaard = standaardwaarden(self.tx, t)?;
         let te_loggen: Vec<(&str, &Value)> = t
             .velden
             .iter()
             .zip(opgeslagen.iter())
             .zip(standaard.iter())
-            .filter(|((v, w), d)| AANGEMAAKT.contains(v) || w != d)
+            .filter(|((v, w), d)| afgeleid || AANGEMAAKT.contains(v) || w != d)
             .map(|((v, w), _)| (*v, w))
             .collect();
         // A row needs at least one operation to reach a colleague at all.
@@ -1094,7 +1123,9 @@ mod tests {
 
     /// The writer skips exactly the fields at their default: a partner with only a name
     /// logs its name, not its type (`'overig'`), notes (`''`) or archived flag (0); a
-    /// field set away from its default at creation is logged.
+    /// field set away from its default at creation is logged. A row with a derived id
+    /// (which two devices may create at once) logs every field, and once deleted it
+    /// cannot be created again.
     #[test]
     fn een_nieuwe_rij_logt_geen_velden_op_hun_standaardwaarde() {
         use super::*;
@@ -1103,20 +1134,27 @@ mod tests {
             let mut stmt = s.conn.prepare("SELECT veld FROM wijziging WHERE rij = ?1 ORDER BY veld").unwrap();
             stmt.query_map([rij], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
         };
+        let (p1, p2) = (nieuw_id(), nieuw_id());
+        let afgeleid = crate::domain::detentiemelding::afgeleid_id("aanbod", &p1, "wonen");
         let mut w = s.schrijver().unwrap();
-        w.nieuw(&PARTNER, "p1", &[("naam", Value::Text("Stichting Lindeboom".into()))]).unwrap();
-        w.nieuw(
-            &PARTNER,
-            "p2",
-            &[("naam", Value::Text("Huize Esdoorn".into())), ("soort", Value::Text("zorg".into()))],
-        )
-        .unwrap();
+        w.nieuw(&PARTNER, &p1, &[("naam", Value::Text("Stichting Lindeboom".into()))]).unwrap();
+        w.nieuw(&PARTNER, &p2, &[("naam", Value::Text("Huize Esdoorn".into())), ("soort", Value::Text("zorg".into()))])
+            .unwrap();
+        w.nieuw(&PARTNER, &afgeleid, &[("naam", Value::Text("Hof van Wilgen".into()))]).unwrap();
         w.commit().unwrap();
-        assert_eq!(velden(&s, "p1"), ["naam"]);
-        assert_eq!(velden(&s, "p2"), ["naam", "soort"]);
+        assert_eq!(velden(&s, &p1), ["naam"]);
+        assert_eq!(velden(&s, &p2), ["naam", "soort"]);
+        let mut alle: Vec<&str> = PARTNER.velden.to_vec();
+        alle.sort();
+        assert_eq!(velden(&s, &afgeleid), alle);
         // The row itself holds every default.
-        let soort: String = s.conn.query_row("SELECT soort FROM partner WHERE id = 'p1'", [], |r| r.get(0)).unwrap();
+        let soort: String = s.conn.query_row("SELECT soort FROM partner WHERE id = ?1", [&p1], |r| r.get(0)).unwrap();
         assert_eq!(Some(Value::Text(soort)), standaardwaarden(&s.conn, &PARTNER).unwrap().get(1).cloned());
+        // Deleted, a derived row stays deleted; a random id is never reused anyway.
+        let mut w = s.schrijver().unwrap();
+        w.verwijder(&PARTNER, &afgeleid).unwrap();
+        let fout = w.nieuw(&PARTNER, &afgeleid, &[("naam", Value::Text("Hof van Wilgen".into()))]).unwrap_err();
+        assert!(matches!(&fout, StoreFout::OngeldigeOperatie(m) if m.contains("was deleted")), "{fout:?}");
     }
 
     #[test]

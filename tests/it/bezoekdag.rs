@@ -104,6 +104,34 @@ fn bezoek_synchroniseert_tussen_twee_collegas() {
     assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
 }
 
+/// A person taken off the list and put back (twice) is on the list at the colleague too:
+/// the row of a person has an id derived from bezoek and person, and a deleted row never
+/// comes back, so putting them back must not reuse the deleted id (it did, and the
+/// colleague applied the tombstone to it: the lists differed).
+#[test]
+fn persoon_eraf_en_er_weer_op_staat_bij_de_collega_ook_op_de_lijst() {
+    let mut t = team(2);
+    let sanne = t[0].store.medewerker_toevoegen("Sanne Ådelaar", MedewerkerRol::Trajectbegeleider, None).unwrap();
+    let m = melding(&mut t[0].store, &sanne, "Joëlle Vermeulenga", "PI Veenhuizen");
+    let (_, b) = gedetineerde_casus(&mut t[0].store, "Grijze Reiger", "Daan Ölmezoğlu", "PI Veenhuizen");
+    let id =
+        bezoek(&mut t[0].store, &sanne, vec![BezoekPersoon::Melding(m.clone()), BezoekPersoon::Betrokkene(b.clone())]);
+    uitwisselen(&mut t, 0, 1);
+    for _ in 0..2 {
+        t[0].store.bezoek_persoon_verwijder(&id, &BezoekPersoon::Melding(m.clone())).unwrap();
+        uitwisselen(&mut t, 0, 1);
+        assert_eq!(namen(&mut t[1].store, &id), ["Daan Ölmezoğlu"]);
+        t[0].store.bezoek_persoon_toevoegen(&id, &BezoekPersoon::Melding(m.clone())).unwrap();
+        uitwisselen(&mut t, 0, 1);
+        let mut op_lijst = namen(&mut t[1].store, &id);
+        assert_eq!(op_lijst, namen(&mut t[0].store, &id));
+        op_lijst.sort();
+        assert_eq!(op_lijst, ["Daan Ölmezoğlu", "Joëlle Vermeulenga"]);
+    }
+    uitwisselen(&mut t, 1, 0);
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+}
+
 /// A trajectbegeleider's scoped bundle: their own bezoek arrives, a bezoek of another
 /// behandelaar stays out, and a person on their list whose casus is not theirs stays out
 /// too (the visit list never carries a casus to someone without it).
