@@ -234,6 +234,10 @@ pub fn store(f: &StoreFout) -> String {
         StoreFout::AgendapuntMetActies => {
             "Dit agendapunt heeft al acties in het plan van aanpak opgeleverd en blijft daarom op de agenda.".into()
         }
+        StoreFout::Verwijderd { tabel, .. } => format!(
+            "{} is eerder verwijderd en kan niet opnieuw worden aangemaakt; er is niets gewijzigd.",
+            crate::domain::velden::tabel_label(tabel).unwrap_or(tabel)
+        ),
         StoreFout::OngeldigeOperatie(_) => {
             "De bundel bevat een wijziging die niet in deze database past; er is niets ingelezen.".into()
         }

@@ -163,6 +163,15 @@ pub enum StoreFout {
     /// malformed name, or a row that cannot be stored).
     #[error("invalid operation: {0}")]
     OngeldigeOperatie(String),
+    /// A row with a derived id (the same on every device) was deleted: it cannot be
+    /// created again under that id, since colleagues keep applying its tombstone.
+    #[error("{tabel} {id} was deleted and cannot be created again")]
+    Verwijderd {
+        /// Table.
+        tabel: &'static str,
+        /// Row id.
+        id: String,
+    },
     /// A received operation names a table or field this version does not know, most
     /// likely because the sender runs a newer Schakel. Nothing of the bundle is applied
     /// (and nothing acknowledged), so it can be read again after an update.

@@ -787,10 +787,7 @@ impl<'c> Schrijver<'c> {
         // value, so the author would keep a row nobody else has.
         let afgeleid = uuid::Uuid::parse_str(id).map_or(true, |u| u.get_version_num() != 4);
         if afgeleid && super::samenvoegen::is_verwijderd(self.tx, t.naam, id)? {
-            return Err(StoreFout::OngeldigeOperatie(format!(
-                "{}/{id} was deleted and cannot be created again",
-                t.naam
-            )));
+            return Err(StoreFout::Verwijderd { tabel: t.naam, id: id.to_string() });
         }
         // Rows listed in creation order carry the clock and device of their creation, so
         // every replica lists them in the same order (see `AANGEMAAKT`).
@@ -1154,7 +1151,11 @@ mod tests {
         let mut w = s.schrijver().unwrap();
         w.verwijder(&PARTNER, &afgeleid).unwrap();
         let fout = w.nieuw(&PARTNER, &afgeleid, &[("naam", Value::Text("Hof van Wilgen".into()))]).unwrap_err();
-        assert!(matches!(&fout, StoreFout::OngeldigeOperatie(m) if m.contains("was deleted")), "{fout:?}");
+        assert!(matches!(&fout, StoreFout::Verwijderd { tabel: "partner", id } if *id == afgeleid), "{fout:?}");
+        assert_eq!(
+            crate::melding::store(&fout),
+            "Partner is eerder verwijderd en kan niet opnieuw worden aangemaakt; er is niets gewijzigd."
+        );
     }
 
     #[test]
