@@ -334,7 +334,11 @@ fn meet_zoeken(store: &Store) -> Resultaat<Vec<Meting>> {
 /// changes on one large database without generating it again.
 pub fn alleen_zoeken(store: &Store) -> Resultaat<Vec<Meting>> {
     let mut uit = Vec::new();
-    for r in store.ruimte_per_tabel()?.into_iter().filter(|r| r.naam.contains("zoek")) {
+    for r in store
+        .ruimte_per_tabel()?
+        .into_iter()
+        .filter(|r| r.naam.trim_start_matches("sqlite_autoindex_").starts_with("zoek"))
+    {
         uit.push(Meting {
             naam: format!("ruimte: {}", r.naam),
             waarde: mb(r.bytes),
