@@ -101,6 +101,47 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::{fts_query, kort_voorvoegsel};
+    use crate::domain::fragment::fragment;
+
+    /// The fragments made in Rust are the ones FTS5's `snippet(…, 12)` made before, on
+    /// texts with sentences (`.` and `:`), diacritics, repeats and several query words.
+    #[test]
+    fn fragments_match_fts5_snippet() {
+        let c = rusqlite::Connection::open_in_memory().unwrap();
+        c.execute_batch("CREATE VIRTUAL TABLE t USING fts5(tekst, tokenize = 'unicode61 remove_diacritics 2');")
+            .unwrap();
+        let teksten = [
+            "Schulden bij de woningcorporatie.",
+            "Dakloos na detentie, schulden bij meerdere schuldeisers en geen geldig identiteitsbewijs. \
+             Eerdere schuldhulp gestopt na twee gesprekken. Partners verbinden en afspraken maken over wonen.",
+            "Dreiging richting ex-partner; wapenbezit niet uitgesloten. Huisbezoek door wijkagent en GGZ samen; \
+             geen ingang gevonden. Regie op een gezamenlijk veiligheidsplan: wonen, werk en schulden.",
+            "Escalerend verward gedrag in de wijk, zorgmijdend, eerdere crisisopnames. Zorgen om de veiligheid \
+             van de buren en de zorg voor de kinderen: Zoë (9) en Ömer (12) wonen bij hun moeder.",
+            "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien \
+             zeventien achttien negentien twintig wonen eenentwintig tweeëntwintig",
+            "Wonen wonen wonen: woning gezocht. Wonen in Veenhuizen na detentie; wonen zonder schulden lukt niet.",
+        ];
+        for (i, tekst) in teksten.iter().enumerate() {
+            c.execute("INSERT INTO t(rowid, tekst) VALUES (?1, ?2)", rusqlite::params![i as i64, tekst]).unwrap();
+        }
+        let mut geprobeerd = 0;
+        for zoek in
+            ["schul", "wonen", "won", "huisbezoek", "zoe", "omer", "veilig", "wonen schul", "schulden won", "zorg"]
+        {
+            let q = fts_query(zoek).unwrap();
+            let mut stmt = c
+                .prepare("SELECT rowid, tekst, snippet(t, 0, '[', ']', '…', 12) FROM t WHERE t MATCH ?1 ORDER BY rowid")
+                .unwrap();
+            let rijen: Vec<(i64, String, String)> =
+                stmt.query_map([&q], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect();
+            for (nr, tekst, snippet) in rijen {
+                assert_eq!(fragment(&tekst, zoek), snippet, "{zoek:?} in text {nr}");
+                geprobeerd += 1;
+            }
+        }
+        assert!(geprobeerd >= 20, "{geprobeerd}");
+    }
 
     #[test]
     fn only_a_single_short_prefix_skips_ranking() {
