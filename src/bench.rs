@@ -214,29 +214,7 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
     uit.push(Meting::ms("idem, onversleutelde kopie", onversleuteld, "", "mediaan van 5, zelfde gegevens"));
 
     let mut store = Store::open(map, sleutel)?;
-    let woorden = [
-        "woning",
-        "schuld",
-        "reclassering",
-        "veenhuizen",
-        "ggz",
-        "huisbezoek",
-        "identiteitskaart",
-        "wijkteam",
-        "veilig",
-        "uitkering",
-    ];
-    let mut zoek = Vec::new();
-    for i in 0..200 {
-        let w = woorden[i % woorden.len()];
-        let q = &w[..(3 + i % (w.len() - 2)).min(w.len())];
-        let t = Instant::now();
-        let _ = store.zoek(q, 20)?;
-        zoek.push(ms(t.elapsed()));
-    }
-    let p95 = percentiel(&mut zoek.clone(), 0.95);
-    uit.push(Meting::ms("zoeken (FTS5), p50", percentiel(&mut zoek, 0.5), "", "200 zoekvragen (voorvoegsels)"));
-    uit.push(Meting::ms("zoeken (FTS5), p95", p95, "< 5 ms", "200 zoekvragen (voorvoegsels)"));
+    uit.extend(meet_zoeken(&store)?);
 
     let mut detail = Vec::new();
     for c in lijst.iter().take(50) {
@@ -319,6 +297,58 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
         "< 2 s",
         "opnieuw versleutelen, controleren, omwisselen (met Argon2id voor het sleutelbestand)",
     ));
+    Ok(uit)
+}
+
+/// The 200 search queries of a bench run (prefixes of 3+ letters of common words), p50 and p95.
+fn meet_zoeken(store: &Store) -> Resultaat<Vec<Meting>> {
+    let mut uit = Vec::new();
+    let woorden = [
+        "woning",
+        "schuld",
+        "reclassering",
+        "veenhuizen",
+        "ggz",
+        "huisbezoek",
+        "identiteitskaart",
+        "wijkteam",
+        "veilig",
+        "uitkering",
+    ];
+    let mut zoek = Vec::new();
+    for i in 0..200 {
+        let w = woorden[i % woorden.len()];
+        let q = &w[..(3 + i % (w.len() - 2)).min(w.len())];
+        let t = Instant::now();
+        let _ = store.zoek(q, 20)?;
+        zoek.push(ms(t.elapsed()));
+    }
+    let p95 = percentiel(&mut zoek.clone(), 0.95);
+    uit.push(Meting::ms("zoeken (FTS5), p50", percentiel(&mut zoek, 0.5), "", "200 zoekvragen (voorvoegsels)"));
+    uit.push(Meting::ms("zoeken (FTS5), p95", p95, "< 5 ms", "200 zoekvragen (voorvoegsels)"));
+    Ok(uit)
+}
+
+/// Only the search rows, on an existing database (`schakel bench --alleen-zoeken`): the
+/// space of the search tables, then the same 200 queries as a full run. To compare search
+/// changes on one large database without generating it again.
+pub fn alleen_zoeken(store: &Store) -> Resultaat<Vec<Meting>> {
+    let mut uit = Vec::new();
+    for r in store
+        .ruimte_per_tabel()?
+        .into_iter()
+        .filter(|r| r.naam.trim_start_matches("sqlite_autoindex_").starts_with("zoek"))
+    {
+        uit.push(Meting {
+            naam: format!("ruimte: {}", r.naam),
+            waarde: mb(r.bytes),
+            eenheid: "MB",
+            doel: String::new(),
+            verhouding: None,
+            toelichting: if r.rijen > 0 { format!("{} rijen", r.rijen) } else { String::new() },
+        });
+    }
+    uit.extend(meet_zoeken(store)?);
     Ok(uit)
 }
 

@@ -148,6 +148,10 @@ pub enum Opdracht {
         /// van de looptijd, om na een wijziging snel de andere regels opnieuw te meten
         #[arg(long)]
         zonder_team: bool,
+        /// Meet alleen het zoeken (dezelfde 200 zoekvragen) op de bestaande database in de
+        /// gegevensmap, zonder demo te maken: om zoekwijzigingen op één grote database te vergelijken
+        #[arg(long, conflicts_with_all = ["cases", "operaties", "zonder_team"])]
+        alleen_zoeken: bool,
     },
     /// Schrijf de handleiding als man-pagina (roff)
     Handleiding {
@@ -1665,8 +1669,12 @@ pub fn voer_uit(cli: Cli) -> Result<Vervolg, CliFout> {
             }
         }
         Opdracht::Doctor => doctor(&map, cli.json)?,
-        Opdracht::Bench { cases, operaties, zonder_team } => {
-            let metingen = crate::bench::draai(*cases, *operaties, !*zonder_team)?;
+        Opdracht::Bench { cases, operaties, zonder_team, alleen_zoeken } => {
+            let metingen = if *alleen_zoeken {
+                crate::bench::alleen_zoeken(&open_store(&map)?)?
+            } else {
+                crate::bench::draai(*cases, *operaties, !*zonder_team)?
+            };
             if cli.json {
                 print_json(&metingen);
             } else {

@@ -9,6 +9,7 @@ pub mod bsn;
 pub mod casus;
 pub mod detentiemelding;
 pub mod fase;
+pub mod fragment;
 pub mod journaal;
 pub mod koppeling;
 pub mod medewerker;

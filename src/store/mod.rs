@@ -280,6 +280,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0017_kleine_audit.sql")),
         M::up(include_str!("../../migrations/0018_actie_per_agendapunt.sql")),
         M::up(include_str!("../../migrations/0019_koppen_zonder_klok.sql")),
+        M::up(include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql")),
     ])
 }
 
@@ -307,6 +308,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0017_kleine_audit.sql"),
         include_str!("../../migrations/0018_actie_per_agendapunt.sql"),
         include_str!("../../migrations/0019_koppen_zonder_klok.sql"),
+        include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -314,7 +316,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    19
+    20
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1775,6 +1777,48 @@ mod tests {
         assert_eq!(hlc, 90, "the new head's number is indexed with its operation's clock");
         let namen: Vec<String> = claims(&s).into_iter().map(|c| c.2).collect();
         assert_eq!(namen, ["c2", "c1"], "oldest claim first");
+    }
+
+    /// Upgrade 0019 → 0020: the search rows lose the index by casus (`zoekrij_casus`),
+    /// which no statement used. Search still finds what was indexed before the upgrade,
+    /// and the statements that reach `zoekrij` (search, the board's search filter, the
+    /// index triggers) find their rows by key, not by scanning it.
+    #[test]
+    fn upgrade_naar_0020_zoekt_zonder_index_op_casus() {
+        let (_dir, map, sleutel) = oud_schema(
+            19,
+            21,
+            "INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding, probleem)
+             VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01',
+                     'Onrust in de wijk. Huisbezoek door wijkagent en GGZ samen.');",
+        );
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        let index: i64 = s
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'zoekrij_casus'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(index, 0);
+        let t = s.zoek("huisbezo", 10).unwrap();
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].casus.casusnummer, "2025-0001");
+        assert!(t[0].fragment.contains("[Huisbezoek]"), "{}", t[0].fragment);
+        for (sql, param) in [
+            (
+                "SELECT z.casus_id FROM zoekindex JOIN zoekrij z ON z.nr = zoekindex.rowid WHERE zoekindex MATCH ?1",
+                "huis*",
+            ),
+            ("SELECT z.casus_id, z.bron FROM zoekrij z WHERE z.nr = ?1", "1"),
+            ("DELETE FROM zoekrij WHERE rij = ?1", "c1"),
+            ("SELECT nr FROM zoekrij WHERE rij = ?1", "c1"),
+        ] {
+            let plan = testhulp::plan(&s.conn, sql, &[param]);
+            let zoekrij = |r: &String, stap: &str| {
+                r.starts_with(&format!("{stap} z ")) || r.starts_with(&format!("{stap} zoekrij "))
+            };
+            assert!(plan.iter().any(|r| zoekrij(r, "SEARCH")), "{sql}: {plan:?}");
+            assert!(!plan.iter().any(|r| zoekrij(r, "SCAN")), "{sql}: {plan:?}");
+        }
     }
 
     /// Upgrade 0017 → 0018: the actions of an agendapunt (agenda and verslag PDFs) are

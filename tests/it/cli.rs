@@ -413,6 +413,29 @@ fn bench_prints_every_figure() {
     assert!(tekst.contains("Doel") && tekst.contains("≤ 1,25× onversleuteld") && tekst.contains("< 60 KB"), "{tekst}");
 }
 
+/// `bench --alleen-zoeken` measures search on the database that is there (no demo of its
+/// own): the search tables' space and the two search rows, nothing else.
+#[test]
+fn bench_alleen_zoeken_meet_de_bestaande_database() {
+    let (_d, map) = init();
+    schakel(&map).args(["demo", "--cases", "12"]).assert().success();
+    let v = json(schakel(&map).args(["bench", "--alleen-zoeken"]));
+    let namen: Vec<&str> = v.as_array().unwrap().iter().map(|m| m["naam"].as_str().unwrap()).collect();
+    assert!(namen.contains(&"ruimte: zoekindex_data"), "{namen:?}");
+    let ruimte: Vec<&&str> = namen.iter().filter(|n| n.starts_with("ruimte: ")).collect();
+    assert!(
+        ruimte.iter().all(|n| n.starts_with("ruimte: zoek") || n.starts_with("ruimte: sqlite_autoindex_zoek")),
+        "{ruimte:?}"
+    );
+    let p95 = v.as_array().unwrap().iter().find(|m| m["naam"] == "zoeken (FTS5), p95").unwrap();
+    assert_eq!(p95["doel"], "< 5 ms");
+    assert!(!namen.iter().any(|n| n.starts_with("demo") || n.starts_with("databasegrootte")), "{namen:?}");
+    // The measured database is the user's own, unchanged in size: still 12 cases.
+    assert_eq!(json(schakel(&map).args(["casus", "list"])).as_array().unwrap().len(), 12);
+    // It is a measurement of what is there: not combined with the options of a full run.
+    schakel(&map).args(["bench", "--alleen-zoeken", "--cases", "10"]).assert().failure();
+}
+
 /// Two colleagues set up sync from the command line: exchange cards, confirm the
 /// fingerprint (a wrong one is refused), export, import, status.
 #[test]
