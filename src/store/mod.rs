@@ -444,6 +444,11 @@ fn verbind(pad: &Path, sleutel: Option<&DbSleutel>, maak: bool) -> Resultaat<Con
     Ok(conn)
 }
 
+/// The page cache a [`Store::batch_in_geheugen`] may grow to, in KiB (1 GiB): larger than
+/// the database of a 5,000-case demo (about 280 MB), so nothing the batch reads is evicted.
+/// Only pages the batch touches are allocated.
+pub const BATCH_CACHE_KIB: i64 = 1024 * 1024;
+
 /// An open, migrated Schakel database.
 pub struct Store {
     conn: Connection,
@@ -865,17 +870,49 @@ impl Store {
         Ok(problemen)
     }
 
-    /// [`Store::batch`] for a large generated write (demo data): SQLite may not spill
-    /// dirty pages to the write-ahead log before the commit. A transaction larger than
-    /// the page cache otherwise spills pages and rewrites them again and again (random
-    /// ids touch every index page), so its cost grew faster than its size: 5,000 demo
-    /// cases took ten times as long as 1,000. The price is memory while the transaction
-    /// runs: about the size of what it writes.
+    /// [`Store::batch`] for a large generated write (demo data), **only for fictional
+    /// data**: its time grows linearly with its size (docs/benchmarks.md, "Session 9").
+    ///
+    /// - SQLite may not spill dirty pages to the write-ahead log before the commit
+    ///   (`cache_spill` off): a transaction larger than the page cache otherwise spills
+    ///   pages and rewrites them again and again (random ids touch every index page).
+    /// - The page cache may grow to [`BATCH_CACHE_KIB`] while the batch runs. With spilling
+    ///   off, the dirty pages already stay in memory beyond the normal cache size, and every
+    ///   page the batch only reads (the root page of a table it has not written, such as
+    ///   the empty `conflictveld` every operation looks at) was evicted instead as soon as
+    ///   the dirty pages filled the cache, and read and decrypted again at its next use:
+    ///   at 5,000 demo cases most of the run.
+    /// - The search index's FTS5 `secure-delete` option is off inside the transaction and
+    ///   switched on again before its commit (when it was on). With it on, every search
+    ///   row the batch rewrites (an actie that gets its resultaat) is removed from the
+    ///   index pages at once, a search through every segment of a growing index; without
+    ///   it, FTS5 writes a delete marker and the old tokens go when automerge merges their
+    ///   segment. Those tokens are the generated data's own superseded texts, never a
+    ///   user's. Removal after the retention term (`bewaren`) is unaffected: the option is
+    ///   on again from the commit on.
+    ///
+    /// The price is memory while the transaction runs: about the size of what it writes.
+    /// The connection's own cache size is restored afterwards.
     pub fn batch_in_geheugen<T>(&mut self, f: impl FnOnce(&mut Store) -> Resultaat<T>) -> Resultaat<T> {
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         pragma(&self.conn, "PRAGMA cache_spill = OFF")?;
-        let r = self.batch(f);
-        pragma(&self.conn, "PRAGMA cache_spill = ON")?;
-        r
+        pragma(&self.conn, &format!("PRAGMA cache_size = -{BATCH_CACHE_KIB}"))?;
+        let r = self.batch(|s| {
+            let direct_wissen = bewaren::zoekindex_direct_wissen(&s.conn)?;
+            if direct_wissen {
+                bewaren::zet_zoekindex_direct_wissen(&s.conn, false)?;
+            }
+            let t = f(s)?;
+            if direct_wissen {
+                bewaren::zet_zoekindex_direct_wissen(&s.conn, true)?;
+            }
+            Ok(t)
+        });
+        let terug = pragma(&self.conn, &format!("PRAGMA cache_size = {cache}"))
+            .and_then(|()| pragma(&self.conn, "PRAGMA cache_spill = ON"));
+        let t = r?;
+        terug?;
+        Ok(t)
     }
 
     /// The full id of a record of a synced table from its id or its first 8 or more
@@ -998,6 +1035,69 @@ mod tests {
     use super::*;
     use rusqlite::types::Value;
     use std::collections::HashMap;
+
+    /// `batch_in_geheugen` (demo data): inside, no spilling, the large page cache and FTS5
+    /// secure-delete off; afterwards, committed or rolled back, the connection's cache size,
+    /// spilling and secure-delete are back.
+    #[test]
+    fn batch_in_geheugen_zet_de_instellingen_terug() {
+        let (_d, mut s) = testhulp::nieuwe_store();
+        let stand = |s: &Store| -> Resultaat<(i64, bool, bool)> {
+            let cache = s.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+            let spill: i64 = s.conn.query_row("PRAGMA cache_spill", [], |r| r.get(0))?;
+            Ok((cache, spill != 0, bewaren::zoekindex_direct_wissen(&s.conn)?))
+        };
+        let voor = stand(&s).unwrap();
+        assert_eq!(voor, (-32000, true, true));
+        let binnen = s.batch_in_geheugen(|s| stand(s)).unwrap();
+        assert_eq!(binnen, (-BATCH_CACHE_KIB, false, false));
+        assert_eq!(stand(&s).unwrap(), voor);
+
+        let mislukt = s.batch_in_geheugen(|s| {
+            s.nieuwe_casus(NieuweCasus {
+                werknaam: "Grijze Reiger".into(),
+                thema: "nazorg".into(),
+                ..Default::default()
+            })?;
+            Err::<(), _>(StoreFout::Onbekend { tabel: "proef", id: "halverwege".into() })
+        });
+        assert!(matches!(mislukt, Err(StoreFout::Onbekend { tabel: "proef", .. })), "{mislukt:?}");
+        assert_eq!(s.aantal("casus").unwrap(), 0);
+        assert_eq!(stand(&s).unwrap(), voor);
+    }
+
+    /// Without secure-delete inside the batch a rewritten search row leaves only a delete
+    /// marker, yet search finds the new text and no longer the old one.
+    #[test]
+    fn batch_in_geheugen_zoekt_de_nieuwe_tekst_van_een_herschreven_actie() {
+        let (_d, mut s) = testhulp::nieuwe_store();
+        let n = s
+            .batch_in_geheugen(|s| {
+                let n = s
+                    .nieuwe_casus(NieuweCasus {
+                        werknaam: "Stille Merel".into(),
+                        thema: "nazorg".into(),
+                        ..Default::default()
+                    })?
+                    .to_string();
+                let a = s.actie_toevoegen(
+                    &n,
+                    NieuweActie { omschrijving: "Kwartelhoeve bellen".into(), ..Default::default() },
+                )?;
+                s.actie_wijzig(
+                    &a.id,
+                    &ActieWijziging { omschrijving: Some("Zwaluwstede bellen".into()), ..Default::default() },
+                )?;
+                Ok(n)
+            })
+            .unwrap();
+        assert!(s.zoek("Kwartelhoeve", 10).unwrap().is_empty());
+        let treffers = s.zoek("Zwaluwstede", 10).unwrap();
+        assert_eq!(
+            treffers.iter().map(|t| (t.casus.casusnummer.as_str(), t.bron.as_str())).collect::<Vec<_>>(),
+            vec![(n.as_str(), "actie")]
+        );
+    }
 
     /// The page copy carries every row and the schema version under its own key: it opens
     /// with the new key, the live key is refused as a wrong key, and nothing is left next
