@@ -191,6 +191,10 @@ pub struct OpId {
 pub(crate) enum Basis {
     /// A new row: the field has no history.
     Nieuw,
+    /// A new row with a fresh random (v4) id: no other operation can know it yet, so the
+    /// field has no other head, nothing has seen this operation and there is no
+    /// conflict to mark or clear (the bookkeeping of [`verwerk_kop`] is skipped).
+    Vers,
     /// A normal edit: the value the user saw (the winning head). Open conflicts stay open.
     Winnaar,
     /// A conflict resolution: every head, so the conflict closes on every replica.
@@ -697,7 +701,7 @@ impl<'c> Schrijver<'c> {
         soort: Basis,
     ) -> Resultaat<()> {
         let basis: Vec<OpId> = match (veld, soort) {
-            (None, _) | (_, Basis::Nieuw) => Vec::new(),
+            (None, _) | (_, Basis::Nieuw | Basis::Vers) => Vec::new(),
             (Some(v), Basis::Winnaar) => {
                 // The value the user saw: the winner, and every head with that same value
                 // (equal concurrent values are no conflict and must not become one).
@@ -724,6 +728,20 @@ impl<'c> Schrijver<'c> {
             )));
         }
         match veld {
+            Some(v) if soort == Basis::Vers => {
+                let n = self.nummers;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO kop_nr(tabel, rij, veld, apparaat, volgnummer) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute((
+                        n.nr(self.tx, tabel)?,
+                        n.nr(self.tx, rij)?,
+                        n.nr(self.tx, v)?,
+                        n.nr(self.tx, &op.apparaat)?,
+                        op.volgnummer,
+                    ))?;
+            }
             Some(v) => verwerk_kop(self.tx, self.nummers, &op, (tabel, rij, v), &basis, casus)?,
             None => vergeet_koppen(self.tx, tabel, rij)?,
         }
@@ -833,7 +851,8 @@ impl<'c> Schrijver<'c> {
         let te_loggen =
             if te_loggen.is_empty() { t.velden.iter().copied().zip(opgeslagen.iter()).collect() } else { te_loggen };
         for (v, w) in te_loggen {
-            self.log(t.naam, id, Some(v), Some(w), casus.as_deref(), Basis::Nieuw)?;
+            let soort = if afgeleid { Basis::Nieuw } else { Basis::Vers };
+            self.log(t.naam, id, Some(v), Some(w), casus.as_deref(), soort)?;
         }
         Ok(())
     }
