@@ -227,41 +227,31 @@ fn roteer(
     bestand.volgende = None;
     let nieuw = DbSleutel::nieuw();
     let pad = map.nieuw_pad();
-    let lengte = match store.kopieer_versleuteld(&pad, &nieuw) {
-        Ok(l) => l,
+    // Wrapping the new key with the passphrase (Argon2id, a few tenths of a second) does
+    // not depend on the copy, so it runs on another core while the pages are copied and
+    // checked; it is used only once the copy passed.
+    let (gekopieerd, verpakt) = std::thread::scope(|sc| {
+        let inpakken = (bestand.bron == SleutelBron::Wachtwoord).then(|| {
+            sc.spawn(|| sleutel::verpak(&bestand.installatie, &nieuw, wachtwoord.ok_or(StoreFout::GeenWachtwoord)?))
+        });
+        let gekopieerd = kopieer_en_controleer(store, &pad, &nieuw, &mut na_stap);
+        let verpakt = inpakken
+            .map(|h| h.join().unwrap_or_else(|_| Err(StoreFout::Migratie("wrapping the new key failed".into()))))
+            .transpose();
+        (gekopieerd, verpakt)
+    });
+    gekopieerd?;
+    let verpakt = match verpakt {
+        Ok(v) => v,
         Err(e) => {
             let _ = std::fs::remove_file(&pad);
             return Err(e);
         }
     };
-    na_stap(RotatieStap::Gekopieerd);
-    {
-        // Every page of the source is in the copy, it opens with the new key and every
-        // page's HMAC holds (see `Store::controleer_paginakopie` for why that suffices).
-        let echt = std::fs::metadata(&pad)?.len();
-        let mut controle = Store::open_bestand(&pad, &nieuw)?;
-        let mut problemen = controle.controleer_paginakopie()?;
-        if echt != lengte {
-            problemen.push(format!("the copy has {echt} bytes, the database {lengte}"));
-        }
-        if !problemen.is_empty() {
-            drop(controle);
-            let _ = std::fs::remove_file(&pad);
-            return Err(StoreFout::Migratie(format!("re-encrypted copy failed its check: {}", problemen.join("; "))));
-        }
-        controle.sluit_voor_wissel()?;
-    }
-    na_stap(RotatieStap::Gecontroleerd);
     let generatie = bestand.generatie + 1;
-    let verpakt = match bestand.bron {
-        SleutelBron::Sleutelbos => {
-            sleutel::sleutelbos_bewaar(&account(&bestand.installatie, generatie), &nieuw)?;
-            None
-        }
-        SleutelBron::Wachtwoord => {
-            Some(sleutel::verpak(&bestand.installatie, &nieuw, wachtwoord.ok_or(StoreFout::GeenWachtwoord)?)?)
-        }
-    };
+    if bestand.bron == SleutelBron::Sleutelbos {
+        sleutel::sleutelbos_bewaar(&account(&bestand.installatie, generatie), &nieuw)?;
+    }
     // The recovery copy of the new key is ready before the swap, like the key itself.
     herstel::voeg_toe(map, generatie, &nieuw)?;
     bestand.volgende = Some(sleutel::VolgendeSleutel { generatie, verpakt });
@@ -284,6 +274,39 @@ fn roteer(
     rond_rotatie_af(map, &mut bestand)?;
     na_stap(RotatieStap::Afgerond);
     *store = Store::open(map, &nieuw)?;
+    Ok(())
+}
+
+/// Copy the open database into `pad` under key `nieuw`, then check the copy: every page of
+/// the source is in it, it opens with the new key and every page's HMAC holds (see
+/// `Store::controleer_paginakopie` for why that suffices). A copy that fails is removed.
+fn kopieer_en_controleer(
+    store: &mut Store,
+    pad: &std::path::Path,
+    nieuw: &DbSleutel,
+    na_stap: &mut impl FnMut(RotatieStap),
+) -> Resultaat<()> {
+    let lengte = match store.kopieer_versleuteld(pad, nieuw) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = std::fs::remove_file(pad);
+            return Err(e);
+        }
+    };
+    na_stap(RotatieStap::Gekopieerd);
+    let echt = std::fs::metadata(pad)?.len();
+    let mut controle = Store::open_bestand(pad, nieuw)?;
+    let mut problemen = controle.controleer_paginakopie()?;
+    if echt != lengte {
+        problemen.push(format!("the copy has {echt} bytes, the database {lengte}"));
+    }
+    if !problemen.is_empty() {
+        drop(controle);
+        let _ = std::fs::remove_file(pad);
+        return Err(StoreFout::Migratie(format!("re-encrypted copy failed its check: {}", problemen.join("; "))));
+    }
+    controle.sluit_voor_wissel()?;
+    na_stap(RotatieStap::Gecontroleerd);
     Ok(())
 }
 
