@@ -43,6 +43,18 @@ impl Meting {
 /// a median of a few runs of about 25 ms moved the ratio by ±0.1 between runs.
 const OPEN_RONDEN: usize = 11;
 
+/// The row `ruimte: NAAM` of one table or index: bytes in pages, and rows for a table.
+fn ruimte(r: &crate::store::Ruimte) -> Meting {
+    Meting {
+        naam: format!("ruimte: {}", r.naam),
+        waarde: mb(r.bytes),
+        eenheid: "MB",
+        doel: String::new(),
+        verhouding: None,
+        toelichting: if r.rijen > 0 { format!("{} rijen", r.rijen) } else { String::new() },
+    }
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -156,16 +168,7 @@ fn meet(map: &Gegevensmap, sleutel: &DbSleutel, aantal: usize) -> Resultaat<Vec<
         )?;
     }
     // Where the bytes go: the largest tables and indexes (SQLite's dbstat).
-    for r in store.ruimte_per_tabel()?.into_iter().take(12) {
-        uit.push(Meting {
-            naam: format!("ruimte: {}", r.naam),
-            waarde: mb(r.bytes),
-            eenheid: "MB",
-            doel: String::new(),
-            verhouding: None,
-            toelichting: if r.rijen > 0 { format!("{} rijen", r.rijen) } else { String::new() },
-        });
-    }
+    uit.extend(store.ruimte_per_tabel()?.iter().take(12).map(ruimte));
     drop(store);
     // Closing the last connection checkpoints the WAL into the file.
     let bytes = std::fs::metadata(map.db_pad()).map(|m| m.len()).unwrap_or(0);
@@ -341,20 +344,10 @@ fn meet_zoeken(store: &Store) -> Resultaat<Vec<Meting>> {
 /// changes on one large database without generating it again.
 pub fn alleen_zoeken(store: &Store) -> Resultaat<Vec<Meting>> {
     let mut uit = Vec::new();
-    for r in store
-        .ruimte_per_tabel()?
-        .into_iter()
-        .filter(|r| r.naam.trim_start_matches("sqlite_autoindex_").starts_with("zoek"))
-    {
-        uit.push(Meting {
-            naam: format!("ruimte: {}", r.naam),
-            waarde: mb(r.bytes),
-            eenheid: "MB",
-            doel: String::new(),
-            verhouding: None,
-            toelichting: if r.rijen > 0 { format!("{} rijen", r.rijen) } else { String::new() },
-        });
-    }
+    let zoektabellen = store.ruimte_per_tabel()?;
+    uit.extend(
+        zoektabellen.iter().filter(|r| r.naam.trim_start_matches("sqlite_autoindex_").starts_with("zoek")).map(ruimte),
+    );
     uit.extend(meet_zoeken(store)?);
     Ok(uit)
 }
