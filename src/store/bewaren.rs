@@ -486,12 +486,7 @@ impl Store {
             geleegd = self.wal_legen()?;
         }
         if stappen.vacuum {
-            // The rebuilt copy is kept in memory rather than in a temporary file that is
-            // written and read back once more (about as large as the database).
-            self.conn.execute_batch("PRAGMA temp_store = MEMORY")?;
-            let r = self.conn.execute_batch("VACUUM");
-            self.conn.execute_batch("PRAGMA temp_store = DEFAULT")?;
-            r?;
+            self.conn.execute_batch("VACUUM")?;
             if stappen.wal_legen {
                 geleegd = self.wal_legen()?;
             }
