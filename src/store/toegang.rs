@@ -279,33 +279,32 @@ fn roteer(
 
 /// Copy the open database into `pad` under key `nieuw`, then check the copy: every page of
 /// the source is in it, it opens with the new key and every page's HMAC holds (see
-/// `Store::controleer_paginakopie` for why that suffices). A copy that fails is removed.
+/// `Store::controleer_paginakopie` for why that suffices). A copy that fails, or whose
+/// check cannot be run, is removed.
 fn kopieer_en_controleer(
     store: &mut Store,
     pad: &std::path::Path,
     nieuw: &DbSleutel,
     na_stap: &mut impl FnMut(RotatieStap),
 ) -> Resultaat<()> {
-    let lengte = match store.kopieer_versleuteld(pad, nieuw) {
-        Ok(l) => l,
-        Err(e) => {
-            let _ = std::fs::remove_file(pad);
-            return Err(e);
+    let r = (|| {
+        let lengte = store.kopieer_versleuteld(pad, nieuw)?;
+        na_stap(RotatieStap::Gekopieerd);
+        let echt = std::fs::metadata(pad)?.len();
+        let mut controle = Store::open_bestand(pad, nieuw)?;
+        let mut problemen = controle.controleer_paginakopie()?;
+        if echt != lengte {
+            problemen.push(format!("the copy has {echt} bytes, the database {lengte}"));
         }
-    };
-    na_stap(RotatieStap::Gekopieerd);
-    let echt = std::fs::metadata(pad)?.len();
-    let mut controle = Store::open_bestand(pad, nieuw)?;
-    let mut problemen = controle.controleer_paginakopie()?;
-    if echt != lengte {
-        problemen.push(format!("the copy has {echt} bytes, the database {lengte}"));
-    }
-    if !problemen.is_empty() {
-        drop(controle);
+        if !problemen.is_empty() {
+            return Err(StoreFout::Migratie(format!("re-encrypted copy failed its check: {}", problemen.join("; "))));
+        }
+        controle.sluit_voor_wissel()
+    })();
+    if r.is_err() {
         let _ = std::fs::remove_file(pad);
-        return Err(StoreFout::Migratie(format!("re-encrypted copy failed its check: {}", problemen.join("; "))));
+        return r;
     }
-    controle.sluit_voor_wissel()?;
     na_stap(RotatieStap::Gecontroleerd);
     Ok(())
 }
