@@ -1825,14 +1825,14 @@ mod tests {
                 ('partner', 'p1', 'naam', 'dev-18', 1, 100), ('partner', 'p1', 'naam', 'dev-zz', 1, 300),
                 ('casus', 'c1', 'nummer', 'dev-18', 2, 200);",
         );
-        let koppen_voor = {
-            let conn = verbind(&map.db_pad(), Some(&sleutel), true).unwrap();
+        let koppen = |conn: &Connection| -> Vec<Vec<Value>> {
             let mut stmt = conn.prepare("SELECT * FROM kop ORDER BY apparaat, volgnummer").unwrap();
             let n = stmt.column_count();
             let r =
                 stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>()).unwrap();
             r.collect::<Result<Vec<_>, _>>().unwrap()
         };
+        let koppen_voor = koppen(&verbind(&map.db_pad(), Some(&sleutel), true).unwrap());
         assert_eq!(koppen_voor.len(), 3);
         let s = Store::open(&map, &sleutel).unwrap();
         assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
@@ -1841,14 +1841,7 @@ mod tests {
             .query_row("SELECT count(*) FROM pragma_table_info('kop_nr') WHERE name = 'hlc'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(klok, 0, "kop_nr no longer holds the clock");
-        let koppen_na = {
-            let mut stmt = s.conn.prepare("SELECT * FROM kop ORDER BY apparaat, volgnummer").unwrap();
-            let n = stmt.column_count();
-            let r =
-                stmt.query_map([], |r| (0..n).map(|i| r.get::<_, Value>(i)).collect::<Result<Vec<_>, _>>()).unwrap();
-            r.collect::<Result<Vec<_>, _>>().unwrap()
-        };
-        assert_eq!(koppen_na, koppen_voor, "every head, with the clock of its operation");
+        assert_eq!(koppen(&s.conn), koppen_voor, "every head, with the clock of its operation");
         let k = schrijven::koppen(&s.conn, "partner", "p1", "naam").unwrap();
         let volgorde: Vec<(&str, i64)> = k.iter().map(|k| (k.apparaat.as_str(), k.hlc)).collect();
         assert_eq!(volgorde, [("dev-zz", 300), ("dev-18", 100)], "the newest head wins");

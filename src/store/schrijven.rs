@@ -313,10 +313,7 @@ pub(crate) fn verwerk_kop(
     if gezien {
         vervangen_nr(conn, eigen, op.volgnummer)?;
     } else {
-        conn.prepare_cached(
-            "INSERT OR IGNORE INTO kop_nr(tabel, rij, veld, apparaat, volgnummer) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute((t, r, v, eigen, op.volgnummer))?;
+        kop_erbij(conn, [t, r, v, eigen], op.volgnummer)?;
     }
     // Several heads with one and the same value (both set AVE 1) are no conflict. The
     // values are compared here rather than with count(DISTINCT ..), which builds a
@@ -350,6 +347,16 @@ pub(crate) fn verwerk_kop(
         conn.prepare_cached("DELETE FROM conflictveld WHERE tabel = ?1 AND rij = ?2 AND veld = ?3")?
             .execute((tabel, rij, veld))?;
     }
+    Ok(())
+}
+
+/// Make operation (`apparaat`, `volgnummer`) a head of field (`tabel`, `rij`, `veld`), all
+/// as `tekstnr` numbers in that order.
+fn kop_erbij(conn: &Connection, [tabel, rij, veld, apparaat]: [i64; 4], volgnummer: i64) -> Resultaat<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO kop_nr(tabel, rij, veld, apparaat, volgnummer) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute((tabel, rij, veld, apparaat, volgnummer))?;
     Ok(())
 }
 
@@ -729,18 +736,9 @@ impl<'c> Schrijver<'c> {
         }
         match veld {
             Some(v) if soort == Basis::Vers => {
-                let n = self.nummers;
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO kop_nr(tabel, rij, veld, apparaat, volgnummer) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    )?
-                    .execute((
-                        n.nr(self.tx, tabel)?,
-                        n.nr(self.tx, rij)?,
-                        n.nr(self.tx, v)?,
-                        n.nr(self.tx, &op.apparaat)?,
-                        op.volgnummer,
-                    ))?;
+                let (n, tx) = (self.nummers, self.tx);
+                let nrs = [n.nr(tx, tabel)?, n.nr(tx, rij)?, n.nr(tx, v)?, n.nr(tx, &op.apparaat)?];
+                kop_erbij(tx, nrs, op.volgnummer)?;
             }
             Some(v) => verwerk_kop(self.tx, self.nummers, &op, (tabel, rij, v), &basis, casus)?,
             None => vergeet_koppen(self.tx, tabel, rij)?,
