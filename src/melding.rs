@@ -238,6 +238,10 @@ pub fn store(f: &StoreFout) -> String {
             "{} is eerder verwijderd en kan niet opnieuw worden aangemaakt; er is niets gewijzigd.",
             crate::domain::velden::tabel_label(tabel).unwrap_or(tabel)
         ),
+        StoreFout::WaardeNietInRij(_) => {
+            "De wijzigingslog en de gegevens komen niet overeen; er is niets gewijzigd. Meld dit aan de beheerder."
+                .into()
+        }
         StoreFout::OngeldigeOperatie(_) => {
             "De bundel bevat een wijziging die niet in deze database past; er is niets ingelezen.".into()
         }

@@ -163,6 +163,10 @@ pub enum StoreFout {
     /// malformed name, or a row that cannot be stored).
     #[error("invalid operation: {0}")]
     OngeldigeOperatie(String),
+    /// An operation's value lives in its row (schema 21) but the row no longer holds it:
+    /// a bug in the write path, reported instead of sending or applying a wrong value.
+    #[error("change log and row disagree: {0}")]
+    WaardeNietInRij(String),
     /// A row with a derived id (the same on every device) was deleted: it cannot be
     /// created again under that id, since colleagues keep applying its tombstone.
     #[error("{tabel} {id} was deleted and cannot be created again")]
@@ -281,6 +285,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0018_actie_per_agendapunt.sql")),
         M::up(include_str!("../../migrations/0019_koppen_zonder_klok.sql")),
         M::up(include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql")),
+        M::up(include_str!("../../migrations/0021_waarden_in_de_rij.sql")),
     ])
 }
 
@@ -309,6 +314,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0018_actie_per_agendapunt.sql"),
         include_str!("../../migrations/0019_koppen_zonder_klok.sql"),
         include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql"),
+        include_str!("../../migrations/0021_waarden_in_de_rij.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -316,7 +322,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    20
+    21
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -524,6 +530,9 @@ pub mod instelling {
     /// Set by the schema 7 upgrade: the free-text names still have to become medewerkers
     /// (`medewerker::migreer_namen`, run once the schema is current).
     pub(crate) const NAMEN_MIGREREN: &str = "namen_migreren";
+    /// Set by the schema 21 upgrade: the values of single heads still have to move into
+    /// their rows (`schrijven::alle_waarden_naar_rij`, run once the schema is current).
+    pub(crate) const WAARDEN_NAAR_RIJ: &str = "waarden_naar_rij";
 }
 
 /// Who is using a new database.
@@ -658,6 +667,14 @@ impl Store {
         )?;
         if namen {
             medewerker::migreer_namen(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
+        }
+        let naar_rij: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM instelling WHERE sleutel = ?1)",
+            [instelling::WAARDEN_NAAR_RIJ],
+            |r| r.get(0),
+        )?;
+        if naar_rij {
+            schrijven::alle_waarden_naar_rij(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
         }
         Ok(())
     }
@@ -1270,7 +1287,17 @@ mod tests {
                 let n = stmt.column_count();
                 let mut regels: Vec<String> = stmt
                     .query_map([], |r| {
-                        Ok((0..n).map(|i| format!("{:?}", r.get::<_, Value>(i).unwrap())).collect::<Vec<_>>().join("|"))
+                        let mut velden: Vec<Value> = (0..n).map(|i| r.get::<_, Value>(i).unwrap()).collect();
+                        if *t == "wijziging" {
+                            // A value in its row (schema 21) is the operation's value.
+                            let (tabel, rij, veld): (String, String, Option<String>) =
+                                (r.get(3)?, r.get(4)?, r.get(5)?);
+                            let w =
+                                schrijven::operatiewaarde(conn, (&tabel, &rij, veld.as_deref()), r.get(6)?, r.get(9)?)
+                                    .unwrap();
+                            velden[6] = w.map_or(Value::Null, Value::Text);
+                        }
+                        Ok(velden.iter().map(|v| format!("{v:?}")).collect::<Vec<_>>().join("|"))
                     })
                     .unwrap()
                     .collect::<Result<_, _>>()
@@ -1434,13 +1461,25 @@ mod tests {
         }
         type Sleutel = (String, String, Option<String>);
         let mut laatste: HashMap<Sleutel, (i64, Option<serde_json::Value>)> = HashMap::new();
-        let mut stmt = s.conn.prepare("SELECT tabel, rij, veld, hlc, waarde FROM wijziging").unwrap();
+        let mut stmt = s.conn.prepare("SELECT tabel, rij, veld, hlc, waarde, gewist FROM wijziging").unwrap();
         let mut rows = stmt.query([]).unwrap();
+        // An operation whose value lives in its row (schema 21) stands for the row's value:
+        // it must be the one the row shows (the newest of its field), and the row must exist.
+        let in_rij = serde_json::Value::String("\u{0}in de rij".into());
+        let mut in_rij_gezien = 0;
+        let mut in_rij_ops: Vec<(Sleutel, i64)> = Vec::new();
         while let Some(r) = rows.next().unwrap() {
-            let key = (r.get(0).unwrap(), r.get(1).unwrap(), r.get(2).unwrap());
+            let key: Sleutel = (r.get(0).unwrap(), r.get(1).unwrap(), r.get(2).unwrap());
             let hlc: i64 = r.get(3).unwrap();
             let waarde: Option<String> = r.get(4).unwrap();
-            let w = waarde.map(|w| serde_json::from_str(&w).unwrap());
+            let gewist: bool = r.get(5).unwrap();
+            let w = match waarde {
+                None if key.2.is_some() && !gewist => {
+                    in_rij_ops.push((key.clone(), hlc));
+                    Some(in_rij.clone())
+                }
+                w => w.map(|w| serde_json::from_str(&w).unwrap()),
+            };
             let e = laatste.entry(key).or_insert((i64::MIN, None));
             if hlc > e.0 {
                 *e = (hlc, w);
@@ -1464,6 +1503,10 @@ mod tests {
                     let actueel = json(r.get::<_, Value>(i + 1).unwrap());
                     let key = (t.naam.to_string(), id.clone(), Some(veld.to_string()));
                     let uit_log = match laatste.get(&key) {
+                        Some((_, Some(w))) if *w == in_rij => {
+                            in_rij_gezien += 1;
+                            actueel.clone()
+                        }
                         Some((_, w)) => w.clone().unwrap_or(serde_json::Value::Null),
                         None => json(standaard[i].clone()),
                     };
@@ -1477,6 +1520,10 @@ mod tests {
             }
         }
         assert!(gecontroleerd > 1000, "only {gecontroleerd} fields checked");
+        for (key, hlc) in &in_rij_ops {
+            assert_eq!(laatste[key].0, *hlc, "{key:?}: a value in the row belongs to the newest operation");
+        }
+        assert!(in_rij_gezien * 2 > gecontroleerd, "most fields live in their row: {in_rij_gezien} of {gecontroleerd}");
         // The deleted action has a tombstone.
         if let Some(a) = plan.acties.first() {
             assert!(laatste.contains_key(&("actie".into(), a.id.clone(), None)));
@@ -2277,5 +2324,116 @@ mod tests {
         assert!(fout.is_err());
         let na = (s.aantal("audit").unwrap(), s.aantal("wijziging").unwrap(), s.aantal("betrokkene").unwrap());
         assert_eq!(voor, na);
+    }
+
+    /// The value of each operation of field `veld` of `rij`, oldest first, as stored.
+    fn opgeslagen_waarden(s: &Store, rij: &str, veld: &str) -> Vec<Option<String>> {
+        s.conn
+            .prepare("SELECT waarde FROM wijziging WHERE rij = ?1 AND veld = ?2 ORDER BY volgnummer")
+            .unwrap()
+            .query_map([rij, veld], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// The values a colleague receives for field `veld` of `rij`, oldest first.
+    fn verzonden_waarden(s: &Store, rij: &str, veld: &str) -> Vec<serde_json::Value> {
+        let ops = s.operaties_na(&std::collections::BTreeMap::new(), None).unwrap();
+        ops.into_iter().filter(|w| w.rij == rij && w.veld.as_deref() == Some(veld)).filter_map(|w| w.waarde).collect()
+    }
+
+    /// Schema 21: a field's only current value lives in its row, not a second time in its
+    /// operation; a colleague still receives it. Before the row changes (an edit, a
+    /// deletion) the value goes back into its operation, so a superseded value is still
+    /// sent as it was written. The casusnummer keeps its value in the log (an import can
+    /// renumber the row).
+    #[test]
+    fn een_enige_waarde_woont_in_de_rij_en_gaat_terug_in_de_log_voor_de_rij_verandert() {
+        use serde_json::json;
+        let (_d, mut s) = testhulp::nieuwe_store();
+        let nr = s
+            .nieuwe_casus(NieuweCasus {
+                werknaam: "Stille Reiger".into(),
+                thema: "nazorg".into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .to_string();
+        let id = s.casus_id(&nr).unwrap();
+        assert_eq!(opgeslagen_waarden(&s, &id, "werknaam"), [None]);
+        assert_eq!(opgeslagen_waarden(&s, &id, "nummer"), [Some(json!(nr).to_string())]);
+        assert_eq!(verzonden_waarden(&s, &id, "werknaam"), [json!("Stille Reiger")]);
+
+        s.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Luide Reiger".into()), ..Default::default() }).unwrap();
+        assert_eq!(opgeslagen_waarden(&s, &id, "werknaam"), [Some(json!("Stille Reiger").to_string()), None]);
+        assert_eq!(verzonden_waarden(&s, &id, "werknaam"), [json!("Stille Reiger"), json!("Luide Reiger")]);
+
+        let lg = s.leefgebieden().unwrap()[0].id.clone();
+        let doel = s.doel_toevoegen(&nr, &lg, "Een eigen woning").unwrap();
+        assert_eq!(opgeslagen_waarden(&s, &doel, "omschrijving"), [None]);
+        s.doel_verwijder(&doel).unwrap();
+        assert_eq!(opgeslagen_waarden(&s, &doel, "omschrijving"), [Some(json!("Een eigen woning").to_string())]);
+        assert_eq!(verzonden_waarden(&s, &doel, "omschrijving"), [json!("Een eigen woning")]);
+        assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+    }
+
+    /// Upgrade to schema 21 from a database as schema 20 wrote it (every value in its
+    /// operation): the values of single heads move into their rows, a field with two
+    /// competing values and the casusnummer keep theirs, and the log reads the same.
+    #[test]
+    fn upgrade_naar_0021_zet_enige_waarden_in_de_rij_zonder_verschil() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        let sleutel = DbSleutel::van_bytes([21; 32]);
+        let g = Gebruiker { naam: "Test Regisseur".into(), rol: "procesregisseur".into(), zvh: "ZVH Test".into() };
+        let mut s = Store::maak(&map, &sleutel, &g).unwrap();
+        let nr = s
+            .nieuwe_casus(NieuweCasus { werknaam: "Grijze Gors".into(), thema: "nazorg".into(), ..Default::default() })
+            .unwrap()
+            .to_string();
+        let id = s.casus_id(&nr).unwrap();
+        s.casus_wijzig(&nr, &CasusWijziging { probleem: Some("Geen woning".into()), ..Default::default() }).unwrap();
+        // Schema 20 kept every value in its operation.
+        for t in schrijven::ALLE {
+            let ids: Vec<String> = s
+                .conn
+                .prepare(&format!("SELECT id FROM {}", t.naam))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for rij in ids {
+                schrijven::waarden_terug(&s.conn, t, &rij, None).unwrap();
+            }
+        }
+        // A colleague's concurrent werknaam: two heads, an open conflict.
+        s.conn
+            .execute_batch(&format!(
+                "INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id)
+                 VALUES ('dev-ander', 1, 1, 'casus', '{id}', 'werknaam', '\"Bonte Gors\"', '{id}');
+                 INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES ('casus', '{id}', 'werknaam', 'dev-ander', 1, 1);
+                 INSERT INTO conflictveld(tabel, rij, veld, casus_id) VALUES ('casus', '{id}', 'werknaam', '{id}');
+                 PRAGMA user_version = 20;"
+            ))
+            .unwrap();
+        let in_log = |s: &Store| -> i64 {
+            s.conn.query_row("SELECT count(*) FROM wijziging_nr WHERE waarde IS NULL", [], |r| r.get(0)).unwrap()
+        };
+        assert_eq!(in_log(&s), 0);
+        let voor = (logtabellen(&s.conn), s.synchrone_staat().unwrap());
+        drop(s);
+
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), 21);
+        assert_eq!((logtabellen(&s.conn), s.synchrone_staat().unwrap()), voor, "the log reads the same");
+        assert!(in_log(&s) > 10, "single values moved into their rows: {}", in_log(&s));
+        assert_eq!(opgeslagen_waarden(&s, &id, "probleem"), [None]);
+        assert_eq!(opgeslagen_waarden(&s, &id, "nummer"), [Some(serde_json::json!(nr).to_string())]);
+        assert!(opgeslagen_waarden(&s, &id, "werknaam").iter().all(Option::is_some), "a conflict keeps both values");
+        assert_eq!(s.conflicten(None).unwrap().len(), 1);
+        assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+        assert_eq!(s.instelling(instelling::WAARDEN_NAAR_RIJ).unwrap(), None, "the move runs once");
     }
 }

@@ -168,27 +168,56 @@ pub(crate) fn is_verwijderd(conn: &Connection, tabel: &str, rij: &str) -> Result
 
 /// The query of [`winnaars`]: the heads of one row, through the primary key of `kop_nr`
 /// (table, row, ...), so its cost does not grow with the number of rows.
-pub(crate) const WINNAARS: &str = "SELECT v.tekst, w.waarde, a.tekst, w.hlc FROM kop_nr k
+pub(crate) const WINNAARS: &str = "SELECT v.tekst, w.waarde, a.tekst, w.hlc, w.gewist FROM kop_nr k
      JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
      JOIN tekstnr v ON v.nr = k.veld
      JOIN tekstnr a ON a.nr = k.apparaat
      WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
      ORDER BY v.tekst, w.hlc DESC, a.tekst DESC";
 
-/// The winning value per field of a row, from the heads.
-fn winnaars(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<BTreeMap<String, (Value, String, i64)>> {
+/// The winning value per field of a row, from the heads. A winner whose value lives in
+/// the row (schema 21) has the row's value, which must exist.
+fn winnaars(conn: &Connection, t: &schrijven::Tabel, rij: &str) -> Resultaat<BTreeMap<String, (Value, String, i64)>> {
     let mut stmt = conn.prepare_cached(WINNAARS)?;
     let mut uit = BTreeMap::new();
-    let rijen = stmt.query_map((tabel, rij), |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+    let mut in_rij = Vec::new();
+    let rijen = stmt.query_map((t.naam, rij), |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, i64>(3)?,
+            r.get::<_, bool>(4)?,
+        ))
     })?;
-    for rij in rijen {
-        let (veld, waarde, apparaat, hlc) = rij?;
+    for r in rijen {
+        let (veld, waarde, apparaat, hlc, gewist) = r?;
         if uit.contains_key(&veld) {
             continue;
         }
+        if waarde.is_none() && !gewist {
+            in_rij.push(veld.clone());
+        }
         let json: serde_json::Value = waarde.and_then(|w| serde_json::from_str(&w).ok()).unwrap_or_default();
         uit.insert(veld, (waarde_van_json(&json).unwrap_or(Value::Null), apparaat, hlc));
+    }
+    if let Some(vreemd) = in_rij.iter().find(|v| !t.velden.contains(&v.as_str())) {
+        return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{vreemd}", t.naam) });
+    }
+    if !in_rij.is_empty() {
+        let sql = format!("SELECT {} FROM {} WHERE id = ?1", in_rij.join(", "), t.naam);
+        let rijwaarden: Vec<Value> = conn
+            .prepare(&sql)?
+            .query_row([rij], |r| (0..in_rij.len()).map(|i| r.get::<_, Value>(i)).collect())
+            .optional()?
+            .ok_or_else(|| {
+                StoreFout::WaardeNietInRij(format!("{}.{} of {rij}: the row is missing", t.naam, in_rij[0]))
+            })?;
+        for (veld, w) in in_rij.iter().zip(rijwaarden) {
+            if let Some(winnaar) = uit.get_mut(veld) {
+                winnaar.0 = w;
+            }
+        }
     }
     Ok(uit)
 }
@@ -300,7 +329,7 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
         let n = conn.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [rij])?;
         return Ok(n > 0);
     }
-    let winnaars = winnaars(conn, t.naam, rij)?;
+    let winnaars = winnaars(conn, t, rij)?;
     let mut velden: Vec<(&str, Value)> =
         t.velden.iter().filter_map(|v| winnaars.get(*v).map(|(w, _, _)| (*v, w.clone()))).collect();
     if t.velden.contains(&schrijven::AANGEMAAKT[0]) && !winnaars.contains_key(schrijven::AANGEMAAKT[0]) {
@@ -400,6 +429,30 @@ fn dump_rijen<P: rusqlite::Params>(stmt: &mut rusqlite::Statement<'_>, p: P, uit
     Ok(())
 }
 
+/// [`dump_rijen`] for rows of the view `wijziging`, each with the value its operation
+/// carries: also one that lives in its row (schema 21), so the dump shows what a
+/// colleague would receive, however the value is stored here.
+fn dump_wijzigingen(conn: &Connection, stmt: &mut rusqlite::Statement<'_>, uit: &mut String) -> Resultaat<()> {
+    let kolom = |naam: &str| stmt.column_index(naam);
+    let (t, r, v, w, g) = (kolom("tabel")?, kolom("rij")?, kolom("veld")?, kolom("waarde")?, kolom("gewist")?);
+    let n = stmt.column_count();
+    let mut regels: Vec<String> = Vec::new();
+    let mut rijen = stmt.query([])?;
+    while let Some(rij) = rijen.next()? {
+        let mut velden: Vec<Option<Value>> = (0..n).map(|i| rij.get::<_, Value>(i).ok()).collect();
+        let (tabel, id, veld): (String, String, Option<String>) = (rij.get(t)?, rij.get(r)?, rij.get(v)?);
+        let waarde = schrijven::operatiewaarde(conn, (&tabel, &id, veld.as_deref()), rij.get(w)?, rij.get(g)?)?;
+        velden[w] = Some(waarde.map_or(Value::Null, Value::Text));
+        regels.push(velden.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join("|"));
+    }
+    regels.sort();
+    for r in regels {
+        uit.push_str(&r);
+        uit.push('\n');
+    }
+    Ok(())
+}
+
 /// Remember a row that cannot be built (completely) yet; every import retries it.
 fn wacht(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
     conn.prepare_cached("INSERT OR IGNORE INTO wachtend(tabel, rij) VALUES (?1, ?2)")?.execute((tabel, rij))?;
@@ -449,6 +502,8 @@ fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) ->
             if !ouder_weg {
                 wacht(conn, t.naam, &id)?;
             }
+            // The row stops holding these values: its operations keep them.
+            schrijven::waarden_terug(conn, t, &id, if verplicht { None } else { Some(&kolom) })?;
             if verplicht {
                 conn.execute(&format!("DELETE FROM {} WHERE rowid = ?1", t.naam), [rowid])?;
             } else {
@@ -460,8 +515,48 @@ fn herstel_verwijzingen(conn: &Connection, tabellen: &BTreeSet<&'static str>) ->
     Ok(hersteld)
 }
 
+/// The rows whose values operations read last (export: a row's operations come together).
+#[derive(Default)]
+struct Rijgeheugen {
+    /// Table and id of the row read last.
+    sleutel: Option<(String, String)>,
+    /// Its fields in the order of `Tabel::velden`; `None` when the row does not exist.
+    waarden: Option<Vec<Value>>,
+}
+
+impl Rijgeheugen {
+    /// The value an operation on field `veld` of row `rij` carries when it lives in the
+    /// row (schema 21), as JSON.
+    fn waarde(&mut self, conn: &Connection, tabel: &str, rij: &str, veld: &str) -> Resultaat<serde_json::Value> {
+        let t = schrijven::tabel(tabel).ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: tabel.to_string() })?;
+        if self.sleutel.as_ref().is_none_or(|(t, r)| t != tabel || r != rij) {
+            let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
+            let rijwaarden: Option<Vec<Value>> = conn
+                .prepare_cached(&sql)?
+                .query_row([rij], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())
+                .optional()?;
+            self.sleutel = Some((tabel.to_string(), rij.to_string()));
+            self.waarden = rijwaarden;
+        }
+        let rijwaarden = self.waarden.as_ref();
+        let w = t
+            .velden
+            .iter()
+            .position(|v| *v == veld)
+            .and_then(|p| rijwaarden.map(|w| &w[p]))
+            .ok_or_else(|| StoreFout::WaardeNietInRij(format!("{tabel}.{veld} of {rij}: the row is missing")))?;
+        Ok(schrijven::json(w))
+    }
+}
+
 /// Read operations (one row per basis) into `uit`, joining the basis rows of one operation.
-fn lees_operaties(mut rijen: rusqlite::Rows<'_>, uit: &mut Vec<Wijziging>) -> Resultaat<()> {
+/// A value that lives in its row (schema 21) is read from the row.
+fn lees_operaties(
+    conn: &Connection,
+    rijgeheugen: &mut Rijgeheugen,
+    mut rijen: rusqlite::Rows<'_>,
+    uit: &mut Vec<Wijziging>,
+) -> Resultaat<()> {
     let begin = uit.len();
     while let Some(r) = rijen.next()? {
         let apparaat: String = r.get(0)?;
@@ -479,18 +574,24 @@ fn lees_operaties(mut rijen: rusqlite::Rows<'_>, uit: &mut Vec<Wijziging>) -> Re
             continue;
         }
         let waarde: Option<String> = r.get(6)?;
+        let (tabel, rij, veld, gewist): (String, String, Option<String>, bool) =
+            (r.get(3)?, r.get(4)?, r.get(5)?, r.get(11)?);
+        let waarde = match (waarde, &veld) {
+            (None, Some(v)) if !gewist => Some(rijgeheugen.waarde(conn, &tabel, &rij, v)?),
+            (w, _) => w.and_then(|w| serde_json::from_str(&w).ok()),
+        };
         uit.push(Wijziging {
             apparaat,
             volgnummer,
             hlc: r.get(2)?,
-            tabel: r.get(3)?,
-            rij: r.get(4)?,
-            veld: r.get(5)?,
-            waarde: waarde.and_then(|w| serde_json::from_str(&w).ok()),
+            tabel,
+            rij,
+            veld,
+            waarde,
             verwijderd: r.get(7)?,
             casus_id: r.get(8)?,
             basis: basis.into_iter().collect(),
-            gewist: r.get(11)?,
+            gewist,
         });
     }
     Ok(())
@@ -564,6 +665,7 @@ impl Store {
              LEFT JOIN wijziging_basis_nr b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer
              LEFT JOIN tekstnr ba ON ba.nr = b.basis_apparaat";
         let mut uit: Vec<Wijziging> = Vec::new();
+        let mut rijgeheugen = Rijgeheugen::default();
         match casussen {
             None => {
                 let mut stmt = self.conn.prepare(&format!(
@@ -572,7 +674,7 @@ impl Store {
                 ))?;
                 for apparaat in apparaten {
                     let vanaf = na.get(&apparaat).copied().unwrap_or(0);
-                    lees_operaties(stmt.query((&apparaat, vanaf))?, &mut uit)?;
+                    lees_operaties(&self.conn, &mut rijgeheugen, stmt.query((&apparaat, vanaf))?, &mut uit)?;
                 }
             }
             Some(scope) => {
@@ -600,16 +702,16 @@ impl Store {
                 ))?;
                 for apparaat in &apparaten {
                     let vanaf = na.get(apparaat).copied().unwrap_or(0);
-                    lees_operaties(zonder.query((apparaat, vanaf))?, &mut uit)?;
+                    lees_operaties(&self.conn, &mut rijgeheugen, zonder.query((apparaat, vanaf))?, &mut uit)?;
                     let mut paar_ops = Vec::new();
-                    lees_operaties(paren.query((apparaat, vanaf))?, &mut paar_ops)?;
+                    lees_operaties(&self.conn, &mut rijgeheugen, paren.query((apparaat, vanaf))?, &mut paar_ops)?;
                     uit.extend(
                         paar_ops
                             .into_iter()
                             .filter(|w| w.casus_id.as_deref().is_some_and(|c| super::team::binnen_scope(c, scope))),
                     );
                     for c in scope {
-                        lees_operaties(per_casus.query((c, apparaat, vanaf))?, &mut uit)?;
+                        lees_operaties(&self.conn, &mut rijgeheugen, per_casus.query((c, apparaat, vanaf))?, &mut uit)?;
                     }
                 }
                 uit.sort_by(|a, b| (&a.apparaat, a.volgnummer).cmp(&(&b.apparaat, b.volgnummer)));
@@ -720,6 +822,9 @@ impl Store {
             match &w.veld {
                 Some(veld) => {
                     if !wissen && !is_verwijderd(conn, t.naam, &w.rij)? {
+                        // The heads of this field change: a value the row held goes back
+                        // into its operation first (the row is rebuilt below).
+                        schrijven::waarden_terug(conn, t, &w.rij, Some(veld))?;
                         verwerk_kop(conn, nrs, &op, (t.naam, &w.rij, veld), &w.basis, w.casus_id.as_deref())?;
                     } else {
                         // A value of a deleted row or removed casus is superseded at once.
@@ -729,6 +834,7 @@ impl Store {
                     }
                 }
                 None => {
+                    schrijven::waarden_terug(conn, t, &w.rij, None)?;
                     vergeet_koppen(conn, t.naam, &w.rij)?;
                     // A removed adviesvraag leaves no values behind here either.
                     if t.naam == "adviesvraag" {
@@ -791,9 +897,15 @@ impl Store {
                 gewijzigd.push((t.naam, rij.clone(), auteur.clone(), casus.clone()));
             }
         }
-        uitslag.rijen = gewijzigd.len();
         let tabellen: BTreeSet<&'static str> = schrijven::ALLE.iter().map(|t| t.naam).collect();
         herstel_verwijzingen(s.conn(), &tabellen)?;
+        // Each rebuilt row holds the values of its fields that have one head (schema 21).
+        for (tabel, rij) in geraakt.keys() {
+            if let Some(t) = schrijven::tabel(tabel) {
+                schrijven::waarden_naar_rij(s.conn(), t, rij, None)?;
+            }
+        }
+        uitslag.rijen = gewijzigd.len();
         for (tabel, rij, auteur, casus) in gewijzigd {
             s.audit_door(&auteur, handeling::ONTVANGEN, tabel, &rij, None, casus.as_deref())?;
         }
@@ -841,11 +953,12 @@ impl Store {
         for (tabel, rij, veld, casus_id) in velden {
             let mut waarden = Vec::new();
             for k in koppen(&self.conn, &tabel, &rij, &veld)? {
-                let waarde: Option<String> = self.conn.query_row(
-                    "SELECT waarde FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2",
+                let (waarde, gewist): (Option<String>, bool) = self.conn.query_row(
+                    "SELECT waarde, gewist FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2",
                     (&k.apparaat, k.volgnummer),
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )?;
+                let waarde = schrijven::operatiewaarde(&self.conn, (&tabel, &rij, Some(&veld)), waarde, gewist)?;
                 waarden.push(ConflictWaarde {
                     op: OpId { apparaat: k.apparaat, volgnummer: k.volgnummer },
                     hlc: k.hlc,
@@ -909,8 +1022,46 @@ impl Store {
                  SELECT 1 FROM kop k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = w.veld
                                      AND k.apparaat = w.apparaat AND k.volgnummer = w.volgnummer)",
         )?;
-        dump_rijen(&mut stmt, [], &mut uit)?;
+        dump_wijzigingen(&self.conn, &mut stmt, &mut uit)?;
         Ok(uit)
+    }
+
+    /// Every operation whose value lives in its row (schema 21) but may not: it is not the
+    /// only head of its field, its field is one whose value never moves
+    /// (`casus.nummer`), or its row is missing. Empty when the store is consistent
+    /// (checked by the convergence tests after every step).
+    pub fn waarden_in_rij_fouten(&self) -> Resultaat<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.tekst, r.tekst, v.tekst, a.tekst, w.volgnummer,
+                    EXISTS (SELECT 1 FROM kop_nr k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = w.veld
+                              AND k.apparaat = w.apparaat AND k.volgnummer = w.volgnummer),
+                    (SELECT count(*) FROM kop_nr k WHERE k.tabel = w.tabel AND k.rij = w.rij AND k.veld = w.veld)
+             FROM wijziging_nr w
+             JOIN tekstnr t ON t.nr = w.tabel JOIN tekstnr r ON r.nr = w.rij
+             JOIN tekstnr v ON v.nr = w.veld JOIN tekstnr a ON a.nr = w.apparaat
+             WHERE w.waarde IS NULL AND w.gewist = 0 AND w.veld IS NOT NULL",
+        )?;
+        let ops: Vec<(String, String, String, String, i64, bool, i64)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut fouten = Vec::new();
+        for (tabel, rij, veld, apparaat, volgnummer, kop, koppen) in ops {
+            let naam = format!("{apparaat}#{volgnummer} {tabel}.{veld} of {rij}");
+            let t =
+                schrijven::tabel(&tabel).ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: tabel.clone() })?;
+            if !kop {
+                fouten.push(format!("{naam}: not a head"));
+            } else if koppen > 1 {
+                fouten.push(format!("{naam}: one of {koppen} heads"));
+            }
+            if tabel == "casus" && matches!(veld.as_str(), "nummer" | "volgnummer") {
+                fouten.push(format!("{naam}: this field keeps its value in the log"));
+            }
+            if schrijven::rijwaarde(&self.conn, t, &rij, &veld)?.is_none() {
+                fouten.push(format!("{naam}: the row is missing"));
+            }
+        }
+        Ok(fouten)
     }
 
     /// The whole change log with its causality, as text (compaction tests).
@@ -950,7 +1101,11 @@ impl Store {
         for t in tabellen {
             uit.push_str(&format!("## {t}\n"));
             let mut stmt = self.conn.prepare(&format!("SELECT * FROM \"{}\"", t.replace('"', "")))?;
-            dump_rijen(&mut stmt, [], &mut uit)?;
+            if t == "wijziging" {
+                dump_wijzigingen(&self.conn, &mut stmt, &mut uit)?;
+            } else {
+                dump_rijen(&mut stmt, [], &mut uit)?;
+            }
         }
         Ok(uit)
     }

@@ -319,16 +319,20 @@ pub(crate) fn verwerk_kop(
     // values are compared here rather than with count(DISTINCT ..), which builds a
     // temporary index for every operation written; `waarde` is TEXT (STRICT), so equal
     // strings are exactly what DISTINCT (BINARY collation) counts as one.
+    // Every head carries its own value here: a value that lived in the row was written
+    // back before the heads of the field changed ([`waarden_terug`]).
     let mut waarden = conn.prepare_cached(
-        "SELECT coalesce(w.waarde, '') FROM kop_nr k
+        "SELECT w.waarde FROM kop_nr k
          JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
          WHERE k.tabel = ?1 AND k.rij = ?2 AND k.veld = ?3",
     )?;
     let mut rijen = waarden.query((t, r, v))?;
     let mut eerste: Option<String> = None;
     let mut verschillend = false;
-    while let Some(rij) = rijen.next()? {
-        let w: String = rij.get(0)?;
+    while let Some(kop) = rijen.next()? {
+        let w: String = kop.get::<_, Option<String>>(0)?.ok_or_else(|| {
+            StoreFout::WaardeNietInRij(format!("{tabel}.{veld} of {rij}: heads change while a value is in the row"))
+        })?;
         match &eerste {
             None => eerste = Some(w),
             Some(e) if *e != w => {
@@ -435,6 +439,145 @@ pub(crate) fn vergeet_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resul
     Ok(())
 }
 
+/// Whether the value of field `veld` of table `tabel` may live in its row instead of in
+/// its operation ([`waarden_naar_rij`]). Not for the casusnummer and its sequence number:
+/// an import renumbers colliding cases in the row (`samenvoegen::plaats_casussen`)
+/// without a new operation, and the claims on a number compare the logged value.
+fn mag_in_rij(tabel: &str, veld: &str) -> bool {
+    !(tabel == CASUS.naam && matches!(veld, "nummer" | "volgnummer"))
+}
+
+/// The value of field `veld` of row `rij` of `t` as an operation carries it (JSON text),
+/// or `None` when the row does not exist.
+pub(crate) fn rijwaarde(conn: &Connection, t: &Tabel, rij: &str, veld: &str) -> Resultaat<Option<String>> {
+    if !t.velden.contains(&veld) {
+        return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{veld}", t.naam) });
+    }
+    let w: Option<Value> = conn
+        .prepare_cached(&format!("SELECT {veld} FROM {} WHERE id = ?1", t.naam))?
+        .query_row([rij], |r| r.get(0))
+        .optional()?;
+    Ok(w.map(|w| json(&w).to_string()))
+}
+
+/// The heads of row `rij` (of one field, or of all) whose value lives in the row: (device
+/// number, sequence number, field).
+fn koppen_in_rij(conn: &Connection, tabel: &str, rij: &str, veld: Option<&str>) -> Resultaat<Vec<(i64, i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT k.apparaat, k.volgnummer, v.tekst FROM kop_nr k
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         JOIN tekstnr v ON v.nr = k.veld
+         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+           AND (?3 IS NULL OR k.veld = (SELECT nr FROM tekstnr WHERE tekst = ?3))
+           AND w.waarde IS NULL AND w.gewist = 0",
+    )?;
+    let r = stmt.query_map((tabel, rij, veld), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(r.collect::<Result<_, _>>()?)
+}
+
+/// Write the value of every head of row `rij` (of field `veld`, or of every field) that
+/// lives in the row back into its operation. Called **before** the row or the heads of
+/// such a field change (an edit, a received operation, a deletion, a repaired reference):
+/// the operation must keep its value once the row stops holding it (schema 21).
+pub(crate) fn waarden_terug(conn: &Connection, t: &Tabel, rij: &str, veld: Option<&str>) -> Resultaat<usize> {
+    let koppen = koppen_in_rij(conn, t.naam, rij, veld)?;
+    for (apparaat, volgnummer, v) in &koppen {
+        let w = rijwaarde(conn, t, rij, v)?
+            .ok_or_else(|| StoreFout::WaardeNietInRij(format!("{}.{v} of {rij}: the row is missing", t.naam)))?;
+        conn.prepare_cached("UPDATE wijziging_nr SET waarde = ?3 WHERE apparaat = ?1 AND volgnummer = ?2")?
+            .execute(rusqlite::params![apparaat, volgnummer, w])?;
+    }
+    Ok(koppen.len())
+}
+
+/// Let the row hold the value of each field of row `rij` (of field `veld`, or of every
+/// field) that has exactly one head carrying exactly the row's value: the operation
+/// keeps its place, clock and causality, but no copy of the value (schema 21). Called
+/// after the row was written; [`waarden_terug`] undoes it before the row changes.
+pub(crate) fn waarden_naar_rij(conn: &Connection, t: &Tabel, rij: &str, veld: Option<&str>) -> Resultaat<usize> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.tekst, k.apparaat, k.volgnummer, w.waarde FROM kop_nr k
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         JOIN tekstnr v ON v.nr = k.veld
+         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+           AND (?3 IS NULL OR k.veld = (SELECT nr FROM tekstnr WHERE tekst = ?3))
+         ORDER BY k.veld",
+    )?;
+    let koppen: Vec<(String, i64, i64, Option<String>)> = stmt
+        .query_map((t.naam, rij, veld), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    if koppen.is_empty() {
+        return Ok(0);
+    }
+    // The whole row at once: after an import this runs for every row it touched.
+    let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
+    let Some(opgeslagen): Option<Vec<Value>> = conn
+        .prepare_cached(&sql)?
+        .query_row([rij], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())
+        .optional()?
+    else {
+        return Ok(0);
+    };
+    let mut verplaatst = 0;
+    for (i, (v, apparaat, volgnummer, waarde)) in koppen.iter().enumerate() {
+        let enige = (i == 0 || koppen[i - 1].0 != *v) && koppen.get(i + 1).is_none_or(|k| k.0 != *v);
+        let Some(waarde) = waarde else { continue };
+        let in_rij = t.velden.iter().position(|n| n == v).map(|p| json(&opgeslagen[p]).to_string());
+        if !enige || !mag_in_rij(t.naam, v) || in_rij.as_deref() != Some(waarde) {
+            continue;
+        }
+        conn.prepare_cached("UPDATE wijziging_nr SET waarde = NULL WHERE apparaat = ?1 AND volgnummer = ?2")?
+            .execute((apparaat, volgnummer))?;
+        verplaatst += 1;
+    }
+    Ok(verplaatst)
+}
+
+/// The schema 21 upgrade, in one transaction: every row lets its single heads' values
+/// move in ([`waarden_naar_rij`]), then the flag set by the migration goes.
+pub(crate) fn alle_waarden_naar_rij(conn: &Connection) -> Resultaat<usize> {
+    let tx = conn.unchecked_transaction()?;
+    let mut verplaatst = 0;
+    for t in ALLE {
+        let ids: Vec<String> = tx
+            .prepare(&format!("SELECT id FROM {}", t.naam))?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in ids {
+            verplaatst += waarden_naar_rij(&tx, t, &id, None)?;
+        }
+    }
+    tx.execute("DELETE FROM instelling WHERE sleutel = ?1", [super::instelling::WAARDEN_NAAR_RIJ])?;
+    tx.commit()?;
+    Ok(verplaatst)
+}
+
+/// The value an operation carries, as JSON text: its own, or, when it lives in the row
+/// (schema 21: no value, not wiped, a field), the row's. `None` for a tombstone without
+/// a record and for a wiped value.
+pub(crate) fn operatiewaarde(
+    conn: &Connection,
+    (tabel, rij, veld): (&str, &str, Option<&str>),
+    waarde: Option<String>,
+    gewist: bool,
+) -> Resultaat<Option<String>> {
+    match (waarde, veld) {
+        (Some(w), _) => Ok(Some(w)),
+        (None, Some(v)) if !gewist => {
+            let t = tabel_of_fout(tabel)?;
+            rijwaarde(conn, t, rij, v)?
+                .map(Some)
+                .ok_or_else(|| StoreFout::WaardeNietInRij(format!("{tabel}.{v} of {rij}: the row is missing")))
+        }
+        (None, _) => Ok(None),
+    }
+}
+
+/// [`tabel`], or an error naming the unknown table.
+fn tabel_of_fout(naam: &str) -> Resultaat<&'static Tabel> {
+    tabel(naam).ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: naam.to_string() })
+}
+
 /// Audit actions.
 pub(crate) mod handeling {
     pub const AANMAKEN: &str = "aanmaken";
@@ -512,7 +655,8 @@ pub(crate) fn audit_tijdstip_tekst(ms: i64) -> String {
 /// Genesis value of the audit chain.
 pub(crate) const AUDIT_BEGIN: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-fn json(v: &Value) -> serde_json::Value {
+/// A stored value as the JSON an operation carries.
+pub(crate) fn json(v: &Value) -> serde_json::Value {
     match v {
         Value::Null => serde_json::Value::Null,
         Value::Integer(i) => (*i).into(),
@@ -726,7 +870,10 @@ impl<'c> Schrijver<'c> {
         };
         self.volgnummer += 1;
         let hlc = self.volgende_hlc();
-        let waarde = waarde.map(|w| json(w).to_string());
+        // A fresh row's field is its only head and `waarde` was read back from the row
+        // (`nieuw`): the row holds the value, the operation needs no copy (schema 21).
+        let in_rij = soort == Basis::Vers && veld.is_some_and(|v| mag_in_rij(tabel, v));
+        let waarde = waarde.filter(|_| !in_rij).map(|w| json(w).to_string());
         let op = OpId { apparaat: self.apparaat.clone(), volgnummer: self.volgnummer };
         if !bewaar_operatie(self.tx, self.nummers, &op, hlc, (tabel, rij, veld), waarde.as_deref(), casus, false)? {
             return Err(StoreFout::OngeldigeOperatie(format!(
@@ -740,7 +887,10 @@ impl<'c> Schrijver<'c> {
                 let nrs = [n.nr(tx, tabel)?, n.nr(tx, rij)?, n.nr(tx, v)?, n.nr(tx, &op.apparaat)?];
                 kop_erbij(tx, nrs, op.volgnummer)?;
             }
-            Some(v) => verwerk_kop(self.tx, self.nummers, &op, (tabel, rij, v), &basis, casus)?,
+            Some(v) => {
+                verwerk_kop(self.tx, self.nummers, &op, (tabel, rij, v), &basis, casus)?;
+                waarden_naar_rij(self.tx, tabel_of_fout(tabel)?, rij, Some(v))?;
+            }
             None => vergeet_koppen(self.tx, tabel, rij)?,
         }
         Ok(())
@@ -876,6 +1026,7 @@ impl<'c> Schrijver<'c> {
             if *nieuw == oud {
                 continue;
             }
+            waarden_terug(self.tx, t, id, Some(veld))?;
             self.tx
                 .prepare_cached(&format!("UPDATE {} SET {veld} = ?1 WHERE id = ?2", t.naam))?
                 .execute(rusqlite::params![nieuw, id])?;
@@ -889,6 +1040,7 @@ impl<'c> Schrijver<'c> {
     /// Delete a row; records a tombstone.
     pub(crate) fn verwijder(&mut self, t: &Tabel, id: &str) -> Resultaat<()> {
         let casus = self.casus_van(t, id, &[])?;
+        waarden_terug(self.tx, t, id, None)?;
         let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
         if n == 0 {
             return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
@@ -902,6 +1054,7 @@ impl<'c> Schrijver<'c> {
     /// in the change log.
     pub(crate) fn verwijder_met_reden(&mut self, t: &Tabel, id: &str, toelichting: &str) -> Resultaat<()> {
         let casus = self.casus_van(t, id, &[])?;
+        waarden_terug(self.tx, t, id, None)?;
         let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
         if n == 0 {
             return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
@@ -914,6 +1067,7 @@ impl<'c> Schrijver<'c> {
     /// Delete a row as part of removing its casus after the retention term: a tombstone in
     /// the change log, no audit entry of its own (the removal has one entry for the casus).
     pub(crate) fn verwijder_zonder_audit(&mut self, t: &Tabel, id: &str, casus: &str) -> Resultaat<()> {
+        waarden_terug(self.tx, t, id, None)?;
         let n = self.tx.execute(&format!("DELETE FROM {} WHERE id = ?1", t.naam), [id])?;
         if n == 0 {
             return Err(StoreFout::Onbekend { tabel: t.naam, id: id.to_string() });
@@ -924,6 +1078,7 @@ impl<'c> Schrijver<'c> {
     /// The tombstone of a removed casus, carrying the removal record (casusnummer, who,
     /// why) so that a colleague's device can purge its copy and audit the same facts.
     pub(crate) fn vernietig_casus(&mut self, id: &str, toelichting: &str) -> Resultaat<()> {
+        waarden_terug(self.tx, &CASUS, id, None)?;
         let n = self.tx.execute("DELETE FROM casus WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(StoreFout::CasusOnbekend(id.to_string()));
@@ -940,6 +1095,7 @@ impl<'c> Schrijver<'c> {
             return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{veld}", t.naam) });
         }
         let casus = self.casus_van(t, id, &[])?;
+        waarden_terug(self.tx, t, id, Some(veld))?;
         let n = self
             .tx
             .prepare_cached(&format!("UPDATE {} SET {veld} = ?1 WHERE id = ?2", t.naam))?

@@ -267,13 +267,23 @@ fn editing_a_field_writes_one_audit_entry_and_its_change_op() {
         .query_row("SELECT count(*) FROM audit WHERE concat_ws('|', tijdstip, gebruiker, handeling, tabel, rij, veld) LIKE '%Donkere%'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(met_waarde, 0);
-    let (veld, waarde, hlc): (String, String, i64) = c
+    let (veld, waarde, hlc): (String, Option<String>, i64) = c
         .query_row("SELECT veld, waarde, hlc FROM wijziging ORDER BY volgnummer DESC LIMIT 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })
         .unwrap();
     assert_eq!(veld, "werknaam");
-    assert_eq!(waarde, "\"Donkere Meeuw\"");
+    // The new value is the field's only current value: the row holds it, the operation
+    // no copy (schema 21). The value it superseded keeps its own.
+    assert_eq!(waarde, None);
+    let oud: Vec<Option<String>> = c
+        .prepare("SELECT waarde FROM wijziging WHERE veld = 'werknaam' ORDER BY volgnummer")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(oud, [Some("\"Lichte Meeuw\"".to_string()), None]);
     let vorige_hlc: i64 =
         c.query_row("SELECT hlc FROM wijziging ORDER BY volgnummer DESC LIMIT 1 OFFSET 1", [], |r| r.get(0)).unwrap();
     assert!(hlc > vorige_hlc, "hybrid logical clock must increase");

@@ -158,6 +158,9 @@ fn gelijktijdige_wijziging_wordt_conflict_en_keuze_sluit_het_overal() {
     assert_eq!(werknaam(&t[1].store, &nr), "Kant A");
     assert!(t[1].store.conflicten(None).unwrap().is_empty());
     assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+    for r in &t {
+        assert_eq!(r.store.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+    }
 }
 
 /// A new row logs no operation for a field it leaves at its column's default (issue 23:
@@ -261,6 +264,12 @@ fn verwijderde_rij_blijft_verwijderd_ook_na_gelijktijdige_bewerking() {
         assert!(plan.doelen.is_empty(), "tombstone wins");
         assert_eq!(plan.acties.len(), 1, "the concurrent action survives without its goal");
         assert_eq!(plan.acties[0].doel_id, None);
+        // The row lost its reference, the action's operation keeps the value it was
+        // written with (schema 21: it went back from the row into the log first).
+        let log = r.store.wijzigingslog().unwrap();
+        let doel_id_regels: Vec<&str> = log.lines().filter(|l| l.contains("Text(\"doel_id\")")).collect();
+        assert!(!doel_id_regels.is_empty() && doel_id_regels.iter().all(|l| l.contains(&doel)), "{doel_id_regels:#?}");
+        assert_eq!(r.store.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
     }
     assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
 }
@@ -602,6 +611,10 @@ mod convergentie {
                         t[r % n].store.compacteren().unwrap();
                     }
                 }
+                for (j, r) in t.iter().enumerate() {
+                    let fouten = r.store.waarden_in_rij_fouten().unwrap();
+                    prop_assert!(fouten.is_empty(), "replica {} after step {}: {:#?}", j, i, fouten);
+                }
             }
             // Undelivered bundles are lost; the acknowledgements make the next ones resend.
             for _ in 0..2 {
@@ -770,6 +783,10 @@ mod bereik {
                     Stap::Compacteer { r } => {
                         t[r].store.compacteren().unwrap();
                     }
+                }
+                for (j, r) in t.iter().enumerate() {
+                    let fouten = r.store.waarden_in_rij_fouten().unwrap();
+                    prop_assert!(fouten.is_empty(), "replica {} after step {}: {:#?}", j, i, fouten);
                 }
             }
             // Everyone sends to everyone, unscoped (a trajectbegeleider's scope still applies).

@@ -1,0 +1,21 @@
+-- A field's only current value lives in its row (issue 23, docs/benchmarks.md).
+--
+-- Almost every operation of a demo or a fresh casus is the only head of its field, and
+-- its value (`wijziging_nr.waarde`) was a second copy of what the row holds: a fifth of
+-- the database, and every long text (a plan version's snapshot, a journaal entry) took
+-- an overflow page there. From schema 21 such an operation keeps its place, clock,
+-- casus and causality, but no value: `waarde IS NULL AND gewist = 0` on a field
+-- operation means "the value is in the row" (`store::schrijven::waarden_naar_rij`).
+-- Before the row or the heads of that field change, the value goes back into the
+-- operation (`waarden_terug`), so a superseded or competing value always has its own
+-- copy, and everything that sends or compares values reads the row's for the others.
+--
+-- Not for `casus.nummer`/`casus.volgnummer`: an import renumbers colliding cases in the
+-- row without an operation, and the claims on a number compare the logged value.
+--
+-- Nothing changes in the tables. Which operations qualify depends on the rows' values
+-- as this build reads and writes them, so the move itself is done by today's code once
+-- every migration has run (`Store::migreer`), as the schema 7 name upgrade is. The
+-- version number also keeps an older build, which would read such an operation as a
+-- field set to NULL, from opening the database.
+INSERT OR REPLACE INTO instelling(sleutel, waarde) VALUES ('waarden_naar_rij', '1');
