@@ -506,24 +506,30 @@ pub(crate) fn waarden_naar_rij(conn: &Connection, t: &Tabel, rij: &str, veld: Op
     let koppen: Vec<(String, i64, i64, Option<String>)> = stmt
         .query_map((t.naam, rij, veld), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<Result<_, _>>()?;
-    if koppen.is_empty() {
+    // Candidates: a field's only head that still carries its value.
+    let kandidaten: Vec<(&str, i64, i64, &str)> = koppen
+        .iter()
+        .enumerate()
+        .filter(|(i, (v, ..))| (*i == 0 || koppen[i - 1].0 != *v) && koppen.get(i + 1).is_none_or(|k| k.0 != *v))
+        .filter_map(|(_, (v, a, n, w))| Some((v.as_str(), *a, *n, w.as_deref()?)))
+        .filter(|(v, ..)| mag_in_rij(t.naam, v) && t.velden.contains(v))
+        .collect();
+    if kandidaten.is_empty() {
         return Ok(0);
     }
-    // The whole row at once: after an import this runs for every row it touched.
-    let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
+    // Their columns in one read: after an import this runs for every row it touched.
+    let kolommen: Vec<&str> = kandidaten.iter().map(|(v, ..)| *v).collect();
+    let sql = format!("SELECT {} FROM {} WHERE id = ?1", kolommen.join(", "), t.naam);
     let Some(opgeslagen): Option<Vec<Value>> = conn
         .prepare_cached(&sql)?
-        .query_row([rij], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())
+        .query_row([rij], |r| (0..kolommen.len()).map(|i| r.get::<_, Value>(i)).collect())
         .optional()?
     else {
         return Ok(0);
     };
     let mut verplaatst = 0;
-    for (i, (v, apparaat, volgnummer, waarde)) in koppen.iter().enumerate() {
-        let enige = (i == 0 || koppen[i - 1].0 != *v) && koppen.get(i + 1).is_none_or(|k| k.0 != *v);
-        let Some(waarde) = waarde else { continue };
-        let in_rij = t.velden.iter().position(|n| n == v).map(|p| json(&opgeslagen[p]).to_string());
-        if !enige || !mag_in_rij(t.naam, v) || in_rij.as_deref() != Some(waarde) {
+    for ((_, apparaat, volgnummer, waarde), in_rij) in kandidaten.iter().zip(&opgeslagen) {
+        if json(in_rij).to_string() != *waarde {
             continue;
         }
         conn.prepare_cached("UPDATE wijziging_nr SET waarde = NULL WHERE apparaat = ?1 AND volgnummer = ?2")?
