@@ -2436,4 +2436,25 @@ mod tests {
         assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
         assert_eq!(s.instelling(instelling::WAARDEN_NAAR_RIJ).unwrap(), None, "the move runs once");
     }
+
+    /// A newer build migrated the file while this one had it open (an upgrade with the
+    /// window open): this build writes nothing, since the newer change log may keep
+    /// values where this build does not look (schema 21), and its connection stays usable.
+    #[test]
+    fn een_nieuwere_versie_onder_een_open_verbinding_laat_niets_schrijven() {
+        let (_d, mut s) = testhulp::nieuwe_store();
+        let voor = (s.aantal("casus").unwrap(), s.aantal("wijziging").unwrap(), s.aantal("audit").unwrap());
+        s.conn.execute_batch(&format!("PRAGMA user_version = {}", schema_versie_app() + 1)).unwrap();
+        let n = NieuweCasus { werknaam: "Late Zwaluw".into(), thema: "nazorg".into(), ..Default::default() };
+        let fout = s.nieuwe_casus(n.clone());
+        assert!(
+            matches!(fout, Err(StoreFout::NieuwereVersie { db, app }) if db == schema_versie_app() + 1 && app == schema_versie_app()),
+            "{fout:?}"
+        );
+        assert_eq!((s.aantal("casus").unwrap(), s.aantal("wijziging").unwrap(), s.aantal("audit").unwrap()), voor);
+        assert!(s.conn.is_autocommit(), "no transaction left open");
+        s.conn.execute_batch(&format!("PRAGMA user_version = {}", schema_versie_app())).unwrap();
+        s.nieuwe_casus(n).unwrap();
+        assert_eq!(s.aantal("casus").unwrap(), voor.0 + 1);
+    }
 }

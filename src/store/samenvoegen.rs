@@ -207,7 +207,7 @@ fn winnaars(conn: &Connection, t: &schrijven::Tabel, rij: &str) -> Resultaat<BTr
     if !in_rij.is_empty() {
         let sql = format!("SELECT {} FROM {} WHERE id = ?1", in_rij.join(", "), t.naam);
         let rijwaarden: Vec<Value> = conn
-            .prepare(&sql)?
+            .prepare_cached(&sql)?
             .query_row([rij], |r| (0..in_rij.len()).map(|i| r.get::<_, Value>(i)).collect())
             .optional()?
             .ok_or_else(|| {
@@ -539,11 +539,13 @@ impl Rijgeheugen {
             self.waarden = rijwaarden;
         }
         let rijwaarden = self.waarden.as_ref();
-        let w = t
+        let p = t
             .velden
             .iter()
             .position(|v| *v == veld)
-            .and_then(|p| rijwaarden.map(|w| &w[p]))
+            .ok_or_else(|| StoreFout::Onbekend { tabel: "veld", id: format!("{tabel}.{veld}") })?;
+        let w = rijwaarden
+            .map(|w| &w[p])
             .ok_or_else(|| StoreFout::WaardeNietInRij(format!("{tabel}.{veld} of {rij}: the row is missing")))?;
         Ok(schrijven::json(w))
     }
@@ -637,6 +639,13 @@ fn sluit_basis(conn: &Connection, ops: &mut [Wijziging]) -> Resultaat<()> {
 }
 
 impl Store {
+    /// A read transaction on this connection, so several queries see one snapshot;
+    /// nothing when a transaction is already open (inside a write, the writer's view).
+    /// Dropping it ends it (nothing was written).
+    fn leestransactie(&self) -> Resultaat<Option<rusqlite::Transaction<'_>>> {
+        if self.conn.is_autocommit() { Ok(Some(self.conn.unchecked_transaction()?)) } else { Ok(None) }
+    }
+
     /// Operations to send: per origin device those after `na[device]` (0 when absent), in
     /// sequence order. With `casussen`, only operations of those cases plus those that
     /// belong to no case (partners, contacts, themes, meetings).
@@ -645,6 +654,10 @@ impl Store {
         na: &BTreeMap<String, i64>,
         casussen: Option<&BTreeSet<String>>,
     ) -> Resultaat<Vec<Wijziging>> {
+        // One snapshot for the whole read: a value that lives in its row (schema 21) is
+        // read from the row, and an edit committed by another connection in between must
+        // not pair a new row value with an older operation (or the reverse).
+        let _lezen = self.leestransactie()?;
         let apparaten: Vec<String> = {
             let mut stmt = self.conn.prepare(
                 "SELECT a.tekst FROM (SELECT DISTINCT apparaat FROM wijziging_nr) d
@@ -942,6 +955,8 @@ impl Store {
 
     /// Open conflicts, for one casus or all.
     pub fn conflicten(&self, casus_id: Option<&str>) -> Resultaat<Vec<Conflict>> {
+        // One snapshot: the markers, the heads and their values (see `operaties_na`).
+        let _lezen = self.leestransactie()?;
         let mut stmt = self.conn.prepare(
             "SELECT tabel, rij, veld, casus_id FROM conflictveld
              WHERE ?1 IS NULL OR casus_id = ?1 ORDER BY casus_id, tabel, rij, veld",
@@ -1054,7 +1069,7 @@ impl Store {
             } else if koppen > 1 {
                 fouten.push(format!("{naam}: one of {koppen} heads"));
             }
-            if tabel == "casus" && matches!(veld.as_str(), "nummer" | "volgnummer") {
+            if !schrijven::mag_in_rij(&tabel, &veld) {
                 fouten.push(format!("{naam}: this field keeps its value in the log"));
             }
             if schrijven::rijwaarde(&self.conn, t, &rij, &veld)?.is_none() {

@@ -443,7 +443,7 @@ pub(crate) fn vergeet_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resul
 /// its operation ([`waarden_naar_rij`]). Not for the casusnummer and its sequence number:
 /// an import renumbers colliding cases in the row (`samenvoegen::plaats_casussen`)
 /// without a new operation, and the claims on a number compare the logged value.
-fn mag_in_rij(tabel: &str, veld: &str) -> bool {
+pub(crate) fn mag_in_rij(tabel: &str, veld: &str) -> bool {
     !(tabel == CASUS.naam && matches!(veld, "nummer" | "volgnummer"))
 }
 
@@ -529,7 +529,9 @@ pub(crate) fn waarden_naar_rij(conn: &Connection, t: &Tabel, rij: &str, veld: Op
     };
     let mut verplaatst = 0;
     for ((_, apparaat, volgnummer, waarde), in_rij) in kandidaten.iter().zip(&opgeslagen) {
-        if json(in_rij).to_string() != *waarde {
+        // Exactly the text the operation carries, or it keeps its copy.
+        let tekst = json(in_rij).to_string();
+        if tekst != *waarde {
             continue;
         }
         conn.prepare_cached("UPDATE wijziging_nr SET waarde = NULL WHERE apparaat = ?1 AND volgnummer = ?2")?
@@ -542,7 +544,8 @@ pub(crate) fn waarden_naar_rij(conn: &Connection, t: &Tabel, rij: &str, veld: Op
 /// The schema 21 upgrade, in one transaction: every row lets its single heads' values
 /// move in ([`waarden_naar_rij`]), then the flag set by the migration goes.
 pub(crate) fn alle_waarden_naar_rij(conn: &Connection) -> Resultaat<usize> {
-    let tx = conn.unchecked_transaction()?;
+    // IMMEDIATE, as every write: another process waits instead of failing half-way.
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     let mut verplaatst = 0;
     for t in ALLE {
         let ids: Vec<String> = tx
@@ -709,6 +712,16 @@ impl<'c> Schrijver<'c> {
             conn.execute_batch("BEGIN IMMEDIATE")?;
         }
         let tx = conn;
+        // A newer build may have migrated the file since this connection opened it (an
+        // upgrade while the window was open): its change log may store values in a way
+        // this build does not know (schema 21 moved values into rows), so write nothing.
+        let versie: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if versie > super::schema_versie_app() {
+            if eigen {
+                tx.execute_batch("ROLLBACK")?;
+            }
+            return Err(StoreFout::NieuwereVersie { db: versie, app: super::schema_versie_app() });
+        }
         let lees = |k: &str| -> Resultaat<Option<String>> {
             Ok(tx
                 .prepare_cached("SELECT waarde FROM instelling WHERE sleutel = ?1")?

@@ -56,6 +56,11 @@ pub fn uitwisselen(team: &mut [Replica], van: usize, naar: usize) {
     let id = team[naar].id();
     let b = bundel(&mut team[van], &id);
     sync::importeer(&mut team[naar].store, &b).unwrap();
+    // Every value that lives in its row (schema 21) may: on both sides, after every
+    // exchange of every test that syncs (removals, koppelingen, bezoeken, meldingen ...).
+    for r in [van, naar] {
+        assert_eq!(team[r].store.waarden_in_rij_fouten().unwrap(), Vec::<String>::new(), "replica {r}");
+    }
 }
 
 /// A trajectbegeleider medewerker `naam` on `s`, linked to device `apparaat`; its id.
