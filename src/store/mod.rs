@@ -660,20 +660,14 @@ impl Store {
         if open > 0 {
             m.to_latest(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
         }
-        let namen: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM instelling WHERE sleutel = ?1)",
-            [instelling::NAMEN_MIGREREN],
-            |r| r.get(0),
-        )?;
-        if namen {
+        // Upgrade steps that need today's code, flagged by their migration.
+        let gevlagd = |sleutel: &str| -> Resultaat<bool> {
+            Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM instelling WHERE sleutel = ?1)", [sleutel], |r| r.get(0))?)
+        };
+        if gevlagd(instelling::NAMEN_MIGREREN)? {
             medewerker::migreer_namen(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
         }
-        let naar_rij: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM instelling WHERE sleutel = ?1)",
-            [instelling::WAARDEN_NAAR_RIJ],
-            |r| r.get(0),
-        )?;
-        if naar_rij {
+        if gevlagd(instelling::WAARDEN_NAAR_RIJ)? {
             schrijven::alle_waarden_naar_rij(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
         }
         Ok(())

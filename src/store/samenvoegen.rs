@@ -763,16 +763,25 @@ impl Store {
     /// is applied.
     pub(crate) fn pas_toe(&mut self, ops: &[Wijziging], ontvangst: &Ontvangst<'_>) -> Resultaat<Toegepast> {
         let eigen = self.apparaat.clone();
+        // The last sequence number this device gave out.
+        let laatste_eigen: i64 = self
+            .conn
+            .query_row("SELECT waarde FROM instelling WHERE sleutel = ?1", [super::instelling::VOLGNUMMER], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
         let mut tabellen = Vec::with_capacity(ops.len());
         for w in ops {
             tabellen.push(controleer(w)?);
             // Our own operations may come back relayed, but only ones we made: a new
-            // operation in our name would collide with our next local change.
-            if w.apparaat == eigen {
-                let bekend: bool = self.conn.query_row(BESTAAT, (&w.apparaat, w.volgnummer), |r| r.get(0))?;
-                if !bekend {
-                    return Err(ongeldig(w, "operation in this device's name that it never made"));
-                }
+            // operation in our name would collide with our next local change. One we
+            // made and compacted since (superseded, and held by every colleague) comes
+            // back like any compacted operation: stored once more, recognised as
+            // superseded by the basis edge compaction kept, and compacted again.
+            if w.apparaat == eigen && w.volgnummer > laatste_eigen {
+                return Err(ongeldig(w, "operation in this device's name that it never made"));
             }
         }
         let mut s = self.schrijver()?;
