@@ -205,14 +205,9 @@ fn winnaars(conn: &Connection, t: &schrijven::Tabel, rij: &str) -> Resultaat<BTr
         return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{vreemd}", t.naam) });
     }
     if !in_rij.is_empty() {
-        let sql = format!("SELECT {} FROM {} WHERE id = ?1", in_rij.join(", "), t.naam);
-        let rijwaarden: Vec<Value> = conn
-            .prepare_cached(&sql)?
-            .query_row([rij], |r| (0..in_rij.len()).map(|i| r.get::<_, Value>(i)).collect())
-            .optional()?
-            .ok_or_else(|| {
-                StoreFout::WaardeNietInRij(format!("{}.{} of {rij}: the row is missing", t.naam, in_rij[0]))
-            })?;
+        let rijwaarden = schrijven::rij_kolommen(conn, t.naam, rij, &in_rij)?.ok_or_else(|| {
+            StoreFout::WaardeNietInRij(format!("{}.{} of {rij}: the row is missing", t.naam, in_rij[0]))
+        })?;
         for (veld, w) in in_rij.iter().zip(rijwaarden) {
             if let Some(winnaar) = uit.get_mut(veld) {
                 winnaar.0 = w;
@@ -372,10 +367,7 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
         return Ok(false);
     }
     let kolommen: Vec<&str> = velden.iter().map(|(v, _)| *v).collect();
-    let huidig: Option<Vec<Value>> = conn
-        .prepare_cached(&format!("SELECT {} FROM {} WHERE id = ?1", kolommen.join(", "), t.naam))?
-        .query_row([rij], |r| (0..kolommen.len()).map(|i| r.get::<_, Value>(i)).collect())
-        .optional()?;
+    let huidig = schrijven::rij_kolommen(conn, t.naam, rij, &kolommen)?;
     match huidig {
         Some(huidig) => {
             let mut veranderd = false;
@@ -530,11 +522,7 @@ impl Rijgeheugen {
     fn waarde(&mut self, conn: &Connection, tabel: &str, rij: &str, veld: &str) -> Resultaat<serde_json::Value> {
         let t = schrijven::tabel(tabel).ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: tabel.to_string() })?;
         if self.sleutel.as_ref().is_none_or(|(t, r)| t != tabel || r != rij) {
-            let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
-            let rijwaarden: Option<Vec<Value>> = conn
-                .prepare_cached(&sql)?
-                .query_row([rij], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())
-                .optional()?;
+            let rijwaarden = schrijven::rij_kolommen(conn, t.naam, rij, t.velden)?;
             self.sleutel = Some((tabel.to_string(), rij.to_string()));
             self.waarden = rijwaarden;
         }

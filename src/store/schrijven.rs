@@ -447,17 +447,28 @@ pub(crate) fn mag_in_rij(tabel: &str, veld: &str) -> bool {
     !(tabel == CASUS.naam && matches!(veld, "nummer" | "volgnummer"))
 }
 
+/// Columns `kolommen` of row `rij` of table `tabel`, in that order; `None` when the row
+/// does not exist. The names must be fields of the table (`Tabel::velden`).
+pub(crate) fn rij_kolommen<S: AsRef<str>>(
+    conn: &Connection,
+    tabel: &str,
+    rij: &str,
+    kolommen: &[S],
+) -> Resultaat<Option<Vec<Value>>> {
+    let namen: Vec<&str> = kolommen.iter().map(AsRef::as_ref).collect();
+    Ok(conn
+        .prepare_cached(&format!("SELECT {} FROM {tabel} WHERE id = ?1", namen.join(", ")))?
+        .query_row([rij], |r| (0..namen.len()).map(|i| r.get::<_, Value>(i)).collect())
+        .optional()?)
+}
+
 /// The value of field `veld` of row `rij` of `t` as an operation carries it (JSON text),
 /// or `None` when the row does not exist.
 pub(crate) fn rijwaarde(conn: &Connection, t: &Tabel, rij: &str, veld: &str) -> Resultaat<Option<String>> {
     if !t.velden.contains(&veld) {
         return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{veld}", t.naam) });
     }
-    let w: Option<Value> = conn
-        .prepare_cached(&format!("SELECT {veld} FROM {} WHERE id = ?1", t.naam))?
-        .query_row([rij], |r| r.get(0))
-        .optional()?;
-    Ok(w.map(|w| json(&w).to_string()))
+    Ok(rij_kolommen(conn, t.naam, rij, &[veld])?.map(|w| json(&w[0]).to_string()))
 }
 
 /// The heads of row `rij` (of one field, or of all) whose value lives in the row: (device
@@ -519,12 +530,7 @@ pub(crate) fn waarden_naar_rij(conn: &Connection, t: &Tabel, rij: &str, veld: Op
     }
     // Their columns in one read: after an import this runs for every row it touched.
     let kolommen: Vec<&str> = kandidaten.iter().map(|(v, ..)| *v).collect();
-    let sql = format!("SELECT {} FROM {} WHERE id = ?1", kolommen.join(", "), t.naam);
-    let Some(opgeslagen): Option<Vec<Value>> = conn
-        .prepare_cached(&sql)?
-        .query_row([rij], |r| (0..kolommen.len()).map(|i| r.get::<_, Value>(i)).collect())
-        .optional()?
-    else {
+    let Some(opgeslagen) = rij_kolommen(conn, t.naam, rij, &kolommen)? else {
         return Ok(0);
     };
     let mut verplaatst = 0;
@@ -998,11 +1004,8 @@ impl<'c> Schrijver<'c> {
         // replica builds the row from the operations and leaves out a field without one,
         // so it gets that same default (`samenvoegen::materialiseer`; docs/bundle-format.md,
         // "Fields at their default"). About a fifth of a new row's fields, in the demo.
-        let sql = format!("SELECT {} FROM {} WHERE id = ?1", t.velden.join(", "), t.naam);
-        let opgeslagen: Vec<Value> = self
-            .tx
-            .prepare_cached(&sql)?
-            .query_row([id], |r| (0..t.velden.len()).map(|i| r.get::<_, Value>(i)).collect())?;
+        let opgeslagen = rij_kolommen(self.tx, t.naam, id, t.velden)?
+            .ok_or_else(|| StoreFout::Onbekend { tabel: t.naam, id: id.to_string() })?;
         // Two devices that create the same derived row at once each log every field, so
         // their values compete field by field as before (a default is a value there).
         let standaard = standaardwaarden(self.tx, t)?;
@@ -1032,12 +1035,7 @@ impl<'c> Schrijver<'c> {
             return Ok(0);
         }
         let kolommen: Vec<&str> = velden.iter().map(|(v, _)| *v).collect();
-        let sql = format!("SELECT {} FROM {} WHERE id = ?1", kolommen.join(", "), t.naam);
-        let huidig: Vec<Value> = self
-            .tx
-            .prepare_cached(&sql)?
-            .query_row([id], |r| (0..kolommen.len()).map(|i| r.get::<_, Value>(i)).collect())
-            .optional()?
+        let huidig: Vec<Value> = rij_kolommen(self.tx, t.naam, id, &kolommen)?
             .ok_or_else(|| StoreFout::Onbekend { tabel: t.naam, id: id.to_string() })?;
         let casus = self.casus_van(t, id, &[])?;
         let mut aantal = 0;
