@@ -26,7 +26,7 @@ fi
 UIT=$(realpath -m "${1:-screenshots}")
 mkdir -p "$UIT"
 WERK=$(mktemp -d)
-trap 'kill $XVFB 2>/dev/null || true; rm -rf "$WERK"' EXIT
+trap '[ -n "${XVFB:-}" ] && kill "$XVFB" 2>/dev/null; rm -rf "$WERK"' EXIT
 export SCHAKEL_DATA_DIR=$WERK/data
 export SCHAKEL_PASSPHRASE="schermafdruk-wachtwoord"
 "$BIN" demo --cases 300 >/dev/null
@@ -55,11 +55,36 @@ VB=$("$BIN" --data-dir "$B" team kaartje -o "$WERK/b.json" --json | veld vingera
 "$BIN" sync import "$WERK/b1.schakel" >/dev/null
 unset SCHAKEL_PASSPHRASE # the window asks for it
 SCHERM=${SCHAKEL_XVFB_SCHERM:-77} # another display number when two runs share a machine
-Xvfb ":$SCHERM" -screen 0 1440x900x24 -nolisten tcp &
-XVFB=$!
 export DISPLAY=":$SCHERM" ICED_BACKEND=tiny-skia
 unset WAYLAND_DISPLAY WAYLAND_SOCKET
-sleep 1
+XVFB=""
+# Starts Xvfb and waits until it accepts clients. -noreset: without it the server resets
+# each time the last window closes, and a CI run once lost the display right there (the
+# next window and xdotool found no server). Its messages go to $WERK/xvfb.log.
+start_xvfb() {
+    Xvfb ":$SCHERM" -screen 0 1440x900x24 -nolisten tcp -noreset >>"$WERK/xvfb.log" 2>&1 &
+    XVFB=$!
+    for _ in $(seq 1 50); do
+        xdotool getmouselocation >/dev/null 2>&1 && return 0
+        sleep 0.2
+    done
+    echo "Xvfb op $DISPLAY neemt na 10 s geen verbinding aan:" >&2
+    tail -n 20 "$WERK/xvfb.log" >&2 || true
+    exit 1
+}
+# Before each window: the server must still be there. If it went away, say so with its
+# log and start it again once, so one lost server does not hide the checks behind it.
+scherm_er() {
+    if kill -0 "$XVFB" 2>/dev/null && xdotool getmouselocation >/dev/null 2>&1; then
+        return 0
+    fi
+    echo "Xvfb op $DISPLAY is weggevallen; opnieuw gestart. Laatste regels van zijn log:" >&2
+    tail -n 20 "$WERK/xvfb.log" >&2 || true
+    kill "$XVFB" 2>/dev/null || true
+    wait "$XVFB" 2>/dev/null || true
+    start_xvfb
+}
+start_xvfb
 
 # Steps after unlocking for the shots that need more than a start page ($1 = the window).
 na_aanmelding() {
@@ -124,6 +149,7 @@ foto() {
     local naam=$1
     shift
     case " ${SCHAKEL_FOTOS:-$naam} " in *" $naam "*) ;; *) return 0 ;; esac
+    scherm_er
     "$BIN" venster "$@" &
     local app=$!
     local win
@@ -147,7 +173,7 @@ foto() {
     if [ "$naam" = aanmelding ]; then
         heel "$win" "$naam"
     fi
-    kill "$app"
+    kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true
     echo "$UIT/$naam.png"
 }
