@@ -708,8 +708,8 @@ impl Store {
                 Some(q) => {
                     params.push(tekst(q));
                     waar.push(format!(
-                        "c.id IN (SELECT z.casus_id FROM zoekindex JOIN zoekrij z ON z.nr = zoekindex.rowid
-                                  WHERE zoekindex MATCH ?{})",
+                        "c.id IN (SELECT t.tekst FROM zoekindex JOIN zoekrij_nr z ON z.nr = zoekindex.rowid
+                                  JOIN tekstnr t ON t.nr = z.casus WHERE zoekindex MATCH ?{})",
                         params.len()
                     ));
                 }

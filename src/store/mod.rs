@@ -286,6 +286,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0019_koppen_zonder_klok.sql")),
         M::up(include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql")),
         M::up(include_str!("../../migrations/0021_waarden_in_de_rij.sql")),
+        M::up(include_str!("../../migrations/0022_kleine_zoektabellen.sql")),
     ])
 }
 
@@ -315,6 +316,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0019_koppen_zonder_klok.sql"),
         include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql"),
         include_str!("../../migrations/0021_waarden_in_de_rij.sql"),
+        include_str!("../../migrations/0022_kleine_zoektabellen.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -322,7 +324,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    21
+    22
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -1937,18 +1939,27 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].casus.casusnummer, "2025-0001");
         assert!(t[0].fragment.contains("[Huisbezoek]"), "{}", t[0].fragment);
+        // The statements as schema 22 has them (search rows by number, `zoekrij_nr`).
         for (sql, param) in [
             (
-                "SELECT z.casus_id FROM zoekindex JOIN zoekrij z ON z.nr = zoekindex.rowid WHERE zoekindex MATCH ?1",
+                "SELECT t.tekst FROM zoekindex JOIN zoekrij_nr z ON z.nr = zoekindex.rowid
+                 JOIN tekstnr t ON t.nr = z.casus WHERE zoekindex MATCH ?1",
                 "huis*",
             ),
             ("SELECT z.casus_id, z.bron FROM zoekrij z WHERE z.nr = ?1", "1"),
-            ("DELETE FROM zoekrij WHERE rij = ?1", "c1"),
+            ("SELECT tekst FROM zoektekst WHERE nr = ?1", "1"),
+            // As the index triggers read the text of a row.
+            (
+                "SELECT tekst FROM zoektekst
+                 WHERE nr = (SELECT z.nr FROM zoekrij_nr z JOIN tekstnr r ON r.nr = z.rij WHERE r.tekst = ?1)",
+                "c1",
+            ),
+            ("DELETE FROM zoekrij_nr WHERE rij = (SELECT nr FROM tekstnr WHERE tekst = ?1)", "c1"),
             ("SELECT nr FROM zoekrij WHERE rij = ?1", "c1"),
         ] {
             let plan = testhulp::plan(&s.conn, sql, &[param]);
             let zoekrij = |r: &String, stap: &str| {
-                r.starts_with(&format!("{stap} z ")) || r.starts_with(&format!("{stap} zoekrij "))
+                ["z", "zoekrij", "zoekrij_nr"].iter().any(|t| r.starts_with(&format!("{stap} {t} ")))
             };
             assert!(plan.iter().any(|r| zoekrij(r, "SEARCH")), "{sql}: {plan:?}");
             assert!(!plan.iter().any(|r| zoekrij(r, "SCAN")), "{sql}: {plan:?}");
@@ -2408,8 +2419,14 @@ mod tests {
                 "INSERT INTO wijziging(apparaat, volgnummer, hlc, tabel, rij, veld, waarde, casus_id)
                  VALUES ('dev-ander', 1, 1, 'casus', '{id}', 'werknaam', '\"Bonte Gors\"', '{id}');
                  INSERT INTO kop(tabel, rij, veld, apparaat, volgnummer, hlc) VALUES ('casus', '{id}', 'werknaam', 'dev-ander', 1, 1);
-                 INSERT INTO conflictveld(tabel, rij, veld, casus_id) VALUES ('casus', '{id}', 'werknaam', '{id}');
-                 PRAGMA user_version = 20;"
+                 INSERT INTO conflictveld(tabel, rij, veld, casus_id) VALUES ('casus', '{id}', 'werknaam', '{id}');"
+            ))
+            .unwrap();
+        // Migration 0021 only sets this flag; the later migrations do not touch the log.
+        s.conn
+            .execute_batch(&format!(
+                "INSERT OR REPLACE INTO instelling(sleutel, waarde) VALUES ('{}', '1');",
+                instelling::WAARDEN_NAAR_RIJ
             ))
             .unwrap();
         let in_log = |s: &Store| -> i64 {
@@ -2420,7 +2437,7 @@ mod tests {
         drop(s);
 
         let s = Store::open(&map, &sleutel).unwrap();
-        assert_eq!(s.schema_versie().unwrap(), 21);
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
         assert_eq!((logtabellen(&s.conn), s.synchrone_staat().unwrap()), voor, "the log reads the same");
         assert!(in_log(&s) > 10, "single values moved into their rows: {}", in_log(&s));
         assert_eq!(opgeslagen_waarden(&s, &id, "probleem"), [None]);
@@ -2429,6 +2446,86 @@ mod tests {
         assert_eq!(s.conflicten(None).unwrap().len(), 1);
         assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
         assert_eq!(s.instelling(instelling::WAARDEN_NAAR_RIJ).unwrap(), None, "the move runs once");
+    }
+
+    /// Upgrade 0021 → 0022: the search index keeps no copy of the texts and the search
+    /// rows hold numbers. What was indexed before is found with the same fragment; an
+    /// edit, a renumbered casus, a renamed medewerker and a deletion reach the index; the
+    /// search rows read as before through the view `zoekrij`.
+    #[test]
+    fn upgrade_naar_0022_zoekt_zonder_kopie_van_de_teksten() {
+        let (_dir, map, sleutel) = oud_schema(
+            21,
+            22,
+            "INSERT INTO medewerker(id, naam) VALUES ('m1', 'Vera Valk');
+             INSERT INTO casus(id, nummer, jaar, volgnummer, werknaam, thema_id, fase, datum_aanmelding, probleem,
+                               procesregisseur_id)
+             VALUES ('c1', '2025-0001', 2025, 1, 'Grijze Reiger', 'thema-nazorg', 'procesregie', '2025-03-01',
+                     'Onrust in de wijk.', 'm1');
+             INSERT INTO betrokkene(id, casus_id, naam, initialen) VALUES ('b1', 'c1', 'Tessa Windhoek', 'T.');
+             INSERT INTO journaal(id, casus_id, datum, tekst, inrichting)
+             VALUES ('j1', 'c1', '2025-03-02', 'Huisbezoek door wijkagent en GGZ samen.', 'PI Veenhuizen');",
+        );
+        let rijen = |conn: &Connection| -> Vec<(i64, String, String, String)> {
+            conn.prepare("SELECT nr, bron, rij, casus_id FROM zoekrij ORDER BY nr")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let voor = {
+            let conn = verbind(&map.db_pad(), Some(&sleutel), false).unwrap();
+            rijen(&conn)
+        };
+        assert_eq!(voor.len(), 3);
+        let s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(rijen(&s.conn), voor, "the search rows read the same");
+        let tabellen: Vec<String> = s
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'zoek%' AND type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(!tabellen.contains(&"zoekindex_content".to_string()), "{tabellen:?}");
+        assert!(tabellen.contains(&"zoekrij_nr".to_string()), "{tabellen:?}");
+        assert!(bewaren::zoekindex_direct_wissen(&s.conn).unwrap(), "deleted rows still leave the index at once");
+        let gevonden = |s: &Store, woord: &str| -> Vec<(String, String, String)> {
+            s.zoek(woord, 10).unwrap().into_iter().map(|t| (t.casus.casusnummer, t.bron, t.fragment)).collect()
+        };
+        let t = gevonden(&s, "huisbezo");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("2025-0001", "journaal"));
+        assert!(t[0].2.contains("[Huisbezoek]"), "the fragment comes from the row: {}", t[0].2);
+        assert_eq!(gevonden(&s, "windhoek")[0].1, "betrokkene");
+        assert_eq!(gevonden(&s, "veenhuizen").len(), 1, "the inrichting is indexed with the entry");
+        assert_eq!(gevonden(&s, "valk").len(), 1, "the procesregisseur's name is indexed with the casus");
+
+        // What the triggers do from now on.
+        s.conn.execute_batch("UPDATE journaal SET tekst = 'Gesprek met de woningcorporatie.' WHERE id = 'j1'").unwrap();
+        assert!(gevonden(&s, "huisbezo").is_empty(), "the edited text's old words are gone");
+        assert!(gevonden(&s, "woningcorp")[0].2.contains("[woningcorporatie]"));
+        s.conn.execute_batch("UPDATE casus SET nummer = '2025-0007' WHERE id = 'c1'").unwrap();
+        assert_eq!(gevonden(&s, "2025 0007").len(), 1, "a renumbered casus is found by its new number");
+        s.conn.execute_batch("UPDATE medewerker SET naam = 'Vera Buizerd' WHERE id = 'm1'").unwrap();
+        assert!(gevonden(&s, "valk").is_empty());
+        assert_eq!(gevonden(&s, "buizerd").len(), 1, "a renamed medewerker is found by the new name");
+        s.conn
+            .execute_batch(
+                "INSERT INTO doel(id, casus_id, omschrijving) VALUES ('d1', 'c1', 'Een eigen woning');
+                 INSERT INTO actie(id, casus_id, omschrijving, resultaat) VALUES ('a1', 'c1', 'Urgentie aanvragen', 'Toegekend');",
+            )
+            .unwrap();
+        assert_eq!(gevonden(&s, "eigen woning")[0].1, "doel");
+        assert_eq!(gevonden(&s, "toegekend")[0].1, "actie");
+        s.conn.execute_batch("DELETE FROM journaal WHERE id = 'j1'; DELETE FROM betrokkene WHERE id = 'b1';").unwrap();
+        assert!(gevonden(&s, "woningcorp").is_empty() && gevonden(&s, "windhoek").is_empty());
+        assert_eq!(rijen(&s.conn).len(), 3, "casus, doel and actie keep their search rows");
+        let integriteit = s.conn.execute("INSERT INTO zoekindex(zoekindex, rank) VALUES ('integrity-check', 0)", []);
+        assert!(integriteit.is_ok(), "{integriteit:?}");
     }
 
     /// A newer build migrated the file while this one had it open (an upgrade with the
