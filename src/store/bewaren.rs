@@ -486,7 +486,16 @@ impl Store {
             geleegd = self.wal_legen()?;
         }
         if stappen.vacuum {
-            self.conn.execute_batch("VACUUM")?;
+            // VACUUM reads every page into a new copy, then writes every page of the file
+            // again. With the connection's own cache (32 MB) the pages read first are
+            // evicted and read and decrypted once more to be overwritten: a cache as large
+            // as the database (only what is touched is allocated, returned afterwards) cut
+            // the removal at 5,000 demo cases from 1.86–1.90 s to 1.65–1.70 s.
+            let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+            self.conn.execute_batch(&format!("PRAGMA cache_size = -{}", super::BATCH_CACHE_KIB))?;
+            let r = self.conn.execute_batch("VACUUM");
+            self.conn.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+            r?;
             if stappen.wal_legen {
                 geleegd = self.wal_legen()?;
             }
@@ -573,6 +582,8 @@ mod tests {
         let regel = s.vernietigingsregel(&weg).unwrap().expect("removal audit entry");
         assert!(regel.contains("Bewaartermijn verstreken") && regel.contains("Test Regisseur"), "{regel}");
         assert!(matches!(s.casus_regel(&weg), Err(StoreFout::CasusOnbekend(_))));
+        let cache: i64 = s.conn.query_row("PRAGMA cache_size", [], |r| r.get(0)).unwrap();
+        assert_eq!(cache, -super::super::CACHE_KIB, "the VACUUM's large page cache is returned");
     }
 
     /// The same proof on a database whose index did not yet drop tokens at once (made

@@ -448,13 +448,16 @@ fn verbind(pad: &Path, sleutel: Option<&DbSleutel>, maak: bool) -> Resultaat<Con
     pragma(&conn, "PRAGMA foreign_keys = ON")?;
     pragma(&conn, "PRAGMA secure_delete = ON")?;
     // A larger page cache: every page that spills is encrypted (and HMAC-ed) again.
-    pragma(&conn, "PRAGMA cache_size = -32000")?;
+    pragma(&conn, &format!("PRAGMA cache_size = -{CACHE_KIB}"))?;
     Ok(conn)
 }
 
-/// The page cache a [`Store::batch_in_geheugen`] may grow to, in KiB (1 GiB): larger than
-/// the database of a 5,000-case demo (about 280 MB), so nothing the batch reads is evicted.
-/// Only pages the batch touches are allocated.
+/// A connection's page cache, in KiB.
+pub(crate) const CACHE_KIB: i64 = 32_000;
+
+/// The page cache a [`Store::batch_in_geheugen`] and the `VACUUM` after a removal
+/// (`bewaren`) may grow to, in KiB (1 GiB): larger than the database of a 5,000-case demo
+/// (about 170 MB), so nothing they read is evicted. Only pages they touch are allocated.
 pub const BATCH_CACHE_KIB: i64 = 1024 * 1024;
 
 /// An open, migrated Schakel database.
