@@ -1,24 +1,29 @@
 -- Issue 23 (small and fast): the search tables' size.
 --
--- At 5,000 demo cases the search took 27 MB of a 190 MB database:
--- - `zoekindex_content` (9 MB), a second copy of every searched text. Search only needs
---   it for the fragment of the few hits it returns, and the rows themselves hold those
---   texts. The index becomes contentless (`content = ''`) with `contentless_delete = 1`
---   (SQLite 3.43), so a deleted or edited row's tokens still leave with a plain DELETE
---   by rowid. The fragment reads the text from the row through the view `zoektekst`.
--- - `zoekrij` (8 MB plus its unique index), three texts per row: the source table's name
---   and two 36-byte UUIDs. It becomes `zoekrij_nr` with their `tekstnr` numbers (as the
---   change log keeps them since schema 11); `zoekrij` stays as a view with the texts.
+-- `zoekrij` (8 MB plus its unique index at 5,000 demo cases) held three texts per search
+-- row: the source table's name and two 36-byte UUIDs. It becomes `zoekrij_nr` with their
+-- `tekstnr` numbers (as the change log keeps them since schema 11); `zoekrij` stays as a
+-- view with the texts.
 --
--- The text a row is indexed with is written once, in `zoektekst`; the triggers and this
--- migration index what that view says. The triggers name the search row by a subquery:
--- SQLite pushes `nr = (subquery)` down into each arm of the view, but not a
--- non-deterministic `nr = last_insert_rowid()` (that scanned every search row). Row ids never change, so an update reindexes by
--- the same search row. Texts a trigger needs are added to `tekstnr` first, without a
--- conflict clause (an outer INSERT OR REPLACE would turn OR IGNORE into a REPLACE that
--- renumbers the text).
--- A casus is also reindexed when its number changes (an import renumbers a colliding
--- casus; its number is part of its indexed text).
+-- The text a row is indexed with is now written once, in the view `zoektekst`; the
+-- triggers and this migration index what that view says. The triggers name the search
+-- row by a subquery: SQLite pushes `nr = (subquery)` down into each arm of the view, but
+-- not a non-deterministic `nr = last_insert_rowid()` (that scanned every search row).
+-- Row ids never change, so an update reindexes by the same search row. Texts a trigger
+-- needs are added to `tekstnr` first, without a conflict clause (an outer INSERT OR
+-- REPLACE would turn OR IGNORE into a REPLACE that renumbers the text).
+--
+-- The index keeps its own copy of the texts (`zoekindex_content`, 9 MB). A contentless
+-- index (`content = ''`, `contentless_delete = 1`) would save it, but FTS5 then only
+-- marks a deleted or edited row's tokens as deleted: with `secure-delete` on they are no
+-- longer removed at once and stay in the file until a merge (a corrected name would
+-- outlive its correction). A contentless index without `contentless_delete` needs the
+-- exact old text for every delete, and any drift between the index and the rows would
+-- corrupt it. Neither is worth 9 MB.
+--
+-- A casus is now also reindexed when its number changes (an import renumbers a colliding
+-- casus; its number is part of its text). The index is rebuilt from the rows once here,
+-- which also drops the old numbers of casussen renumbered before.
 
 DROP TRIGGER casus_zoek_ins;
 DROP TRIGGER casus_zoek_upd;
@@ -88,11 +93,10 @@ SELECT z.nr, concat_ws(' ', a.omschrijving, a.resultaat)
 FROM zoekrij_nr z JOIN tekstnr r ON r.nr = z.rij JOIN actie a ON a.id = r.tekst
 WHERE z.bron = (SELECT nr FROM tekstnr WHERE tekst = 'actie');
 
--- FTS5 options cannot be changed on an existing table: made anew and filled from the rows
--- (as migration 0006 did). Deleted rows leave the index at once, as `Store::maak` sets.
+-- Rebuilt from the rows, with the options of migration 0006. Deleted rows leave the index
+-- at once (FTS5 `secure-delete`), as `Store::maak` sets it.
 DROP TABLE zoekindex;
-CREATE VIRTUAL TABLE zoekindex USING fts5(tekst, content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
+CREATE VIRTUAL TABLE zoekindex USING fts5(tekst, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4');
 INSERT INTO zoekindex(zoekindex, rank) VALUES ('secure-delete', 1);
 INSERT INTO zoekindex(rowid, tekst) SELECT nr, tekst FROM zoektekst ORDER BY nr;
 

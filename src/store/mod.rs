@@ -2451,12 +2451,13 @@ mod tests {
         assert_eq!(s.instelling(instelling::WAARDEN_NAAR_RIJ).unwrap(), None, "the move runs once");
     }
 
-    /// Upgrade 0021 → 0022: the search index keeps no copy of the texts and the search
-    /// rows hold numbers. What was indexed before is found with the same fragment; an
-    /// edit, a renumbered casus, a renamed medewerker and a deletion reach the index; the
-    /// search rows read as before through the view `zoekrij`.
+    /// Upgrade 0021 → 0022: the search rows hold numbers and the index is rebuilt from the
+    /// rows (the view `zoektekst`). What was indexed before is found with the same
+    /// fragment; an edit of each searchable table, a renumbered casus, a renamed
+    /// medewerker and a deletion reach the index, an edited word leaves the index's own
+    /// tables at once; the search rows read as before through the view `zoekrij`.
     #[test]
-    fn upgrade_naar_0022_zoekt_zonder_kopie_van_de_teksten() {
+    fn upgrade_naar_0022_zoekrijen_met_nummers_en_de_tekst_op_een_plek() {
         let (_dir, map, sleutel) = oud_schema(
             21,
             22,
@@ -2493,8 +2494,10 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert!(!tabellen.contains(&"zoekindex_content".to_string()), "{tabellen:?}");
-        assert!(tabellen.contains(&"zoekrij_nr".to_string()), "{tabellen:?}");
+        assert!(
+            tabellen.contains(&"zoekrij_nr".to_string()) && !tabellen.contains(&"zoekrij".to_string()),
+            "{tabellen:?}"
+        );
         assert!(bewaren::zoekindex_direct_wissen(&s.conn).unwrap(), "deleted rows still leave the index at once");
         let gevonden = |s: &Store, woord: &str| -> Vec<(String, String, String)> {
             s.zoek(woord, 10).unwrap().into_iter().map(|t| (t.casus.casusnummer, t.bron, t.fragment)).collect()
@@ -2510,9 +2513,25 @@ mod tests {
         // What the triggers do from now on.
         s.conn.execute_batch("UPDATE journaal SET tekst = 'Gesprek met de woningcorporatie.' WHERE id = 'j1'").unwrap();
         assert!(gevonden(&s, "huisbezo").is_empty(), "the edited text's old words are gone");
+        // Not only unfindable: gone from the index's own tables (FTS5 secure-delete; the
+        // index stores a term's tail after the prefix it shares with the term before it).
+        let in_index: i64 = s
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM zoekindex_data WHERE instr(block, CAST(?1 AS BLOB)) > 0)
+                      + (SELECT count(*) FROM zoekindex_content WHERE instr(c0, ?1) > 0)",
+                ["uisbezoek"],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(in_index, 0, "an edited word stays in the index's pages");
+        s.conn.execute_batch("UPDATE betrokkene SET naam = 'Tessa Zandvoort' WHERE id = 'b1'").unwrap();
+        assert!(gevonden(&s, "windhoek").is_empty());
+        assert_eq!(gevonden(&s, "zandvoort")[0].1, "betrokkene");
         assert!(gevonden(&s, "woningcorp")[0].2.contains("[woningcorporatie]"));
         s.conn.execute_batch("UPDATE casus SET nummer = '2025-0007' WHERE id = 'c1'").unwrap();
         assert_eq!(gevonden(&s, "2025 0007").len(), 1, "a renumbered casus is found by its new number");
+        assert!(gevonden(&s, "2025 0001").is_empty(), "and no longer by its old one");
         s.conn.execute_batch("UPDATE medewerker SET naam = 'Vera Buizerd' WHERE id = 'm1'").unwrap();
         assert!(gevonden(&s, "valk").is_empty());
         assert_eq!(gevonden(&s, "buizerd").len(), 1, "a renamed medewerker is found by the new name");
@@ -2524,11 +2543,30 @@ mod tests {
             .unwrap();
         assert_eq!(gevonden(&s, "eigen woning")[0].1, "doel");
         assert_eq!(gevonden(&s, "toegekend")[0].1, "actie");
+        s.conn
+            .execute_batch(
+                "UPDATE doel SET omschrijving = 'Schulden geregeld' WHERE id = 'd1';
+                 UPDATE actie SET resultaat = 'Afgewezen' WHERE id = 'a1';",
+            )
+            .unwrap();
+        assert!(gevonden(&s, "eigen woning").is_empty() && gevonden(&s, "toegekend").is_empty());
+        assert_eq!(
+            (gevonden(&s, "schulden")[0].1.as_str(), gevonden(&s, "afgewezen")[0].1.as_str()),
+            ("doel", "actie")
+        );
         s.conn.execute_batch("DELETE FROM journaal WHERE id = 'j1'; DELETE FROM betrokkene WHERE id = 'b1';").unwrap();
-        assert!(gevonden(&s, "woningcorp").is_empty() && gevonden(&s, "windhoek").is_empty());
+        assert!(gevonden(&s, "woningcorp").is_empty() && gevonden(&s, "zandvoort").is_empty());
         assert_eq!(rijen(&s.conn).len(), 3, "casus, doel and actie keep their search rows");
+        // The index matches its content, and holds exactly one entry per search row.
         let integriteit = s.conn.execute("INSERT INTO zoekindex(zoekindex, rank) VALUES ('integrity-check', 0)", []);
         assert!(integriteit.is_ok(), "{integriteit:?}");
+        let (index, rijen_nu): (i64, i64) = s
+            .conn
+            .query_row("SELECT (SELECT count(*) FROM zoekindex), (SELECT count(*) FROM zoektekst)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((index, rijen_nu), (3, 3));
     }
 
     /// A newer build migrated the file while this one had it open (an upgrade with the

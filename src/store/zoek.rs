@@ -81,10 +81,9 @@ impl Store {
         let mut gezien = std::collections::HashSet::new();
         let gekozen: Vec<(i64, String, String)> =
             ruw.into_iter().filter(|(_, casus_id, _)| gezien.insert(casus_id.clone())).take(limiet).collect();
-        // Fragments from the text of the chosen rows, read from the rows themselves (the
-        // index keeps no copy since schema 22; no second MATCH either: that would merge
-        // the doclists of a common prefix again; see `domain::fragment`).
-        let mut tekst_stmt = self.conn.prepare_cached("SELECT tekst FROM zoektekst WHERE nr = ?1")?;
+        // Fragments from the text of the chosen rows, by rowid (no second MATCH: that would
+        // merge the doclists of a common prefix again; see `domain::fragment`).
+        let mut tekst_stmt = self.conn.prepare_cached("SELECT tekst FROM zoekindex WHERE rowid = ?1")?;
         let sql = format!("{} WHERE c.id = ?2", super::casus::regel_select());
         let mut casus_stmt = self.conn.prepare_cached(&sql)?;
         let vandaag = datum_tekst(vandaag());
