@@ -191,8 +191,18 @@ CREATE TRIGGER actie_zoek_del AFTER DELETE ON actie BEGIN
     DELETE FROM zoekrij_nr WHERE rij = (SELECT nr FROM tekstnr WHERE tekst = OLD.id);
 END;
 
--- A renamed medewerker: the casussen that name them are indexed again.
+-- A renamed medewerker: the casussen that name them are indexed again. Also one that
+-- arrives after the casussen that name them (an import inserts rows in any order; the
+-- references are checked at commit), which left their names out of the index before.
 CREATE TRIGGER medewerker_zoek_upd AFTER UPDATE OF naam ON medewerker BEGIN
+    DELETE FROM zoekindex WHERE rowid IN (SELECT z.nr FROM casus c JOIN tekstnr r ON r.tekst = c.id
+        JOIN zoekrij_nr z ON z.rij = r.nr
+        WHERE c.procesregisseur_id = NEW.id OR c.trajectbegeleider_id = NEW.id OR c.casusregisseur_id = NEW.id);
+    INSERT INTO zoekindex(rowid, tekst) SELECT nr, tekst FROM zoektekst
+    WHERE nr IN (SELECT z.nr FROM casus c JOIN tekstnr r ON r.tekst = c.id JOIN zoekrij_nr z ON z.rij = r.nr
+        WHERE c.procesregisseur_id = NEW.id OR c.trajectbegeleider_id = NEW.id OR c.casusregisseur_id = NEW.id);
+END;
+CREATE TRIGGER medewerker_zoek_ins AFTER INSERT ON medewerker BEGIN
     DELETE FROM zoekindex WHERE rowid IN (SELECT z.nr FROM casus c JOIN tekstnr r ON r.tekst = c.id
         JOIN zoekrij_nr z ON z.rij = r.nr
         WHERE c.procesregisseur_id = NEW.id OR c.trajectbegeleider_id = NEW.id OR c.casusregisseur_id = NEW.id);

@@ -2535,6 +2535,16 @@ mod tests {
         s.conn.execute_batch("UPDATE medewerker SET naam = 'Vera Buizerd' WHERE id = 'm1'").unwrap();
         assert!(gevonden(&s, "valk").is_empty());
         assert_eq!(gevonden(&s, "buizerd").len(), 1, "a renamed medewerker is found by the new name");
+        // An import may insert a casus before the medewerker it names.
+        s.conn
+            .execute_batch(
+                "BEGIN;
+                 UPDATE casus SET trajectbegeleider_id = 'm2' WHERE id = 'c1';
+                 INSERT INTO medewerker(id, naam) VALUES ('m2', 'Joost Kwartel');
+                 COMMIT;",
+            )
+            .unwrap();
+        assert_eq!(gevonden(&s, "kwartel").len(), 1, "a medewerker that arrives later is indexed with the casus");
         s.conn
             .execute_batch(
                 "INSERT INTO doel(id, casus_id, omschrijving) VALUES ('d1', 'c1', 'Een eigen woning');
