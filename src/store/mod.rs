@@ -455,9 +455,9 @@ fn verbind(pad: &Path, sleutel: Option<&DbSleutel>, maak: bool) -> Resultaat<Con
 /// A connection's page cache, in KiB.
 pub(crate) const CACHE_KIB: i64 = 32_000;
 
-/// The page cache a [`Store::batch_in_geheugen`] and the `VACUUM` after a removal
-/// (`bewaren`) may grow to, in KiB (1 GiB): larger than the database of a 5,000-case demo
-/// (about 170 MB), so nothing they read is evicted. Only pages they touch are allocated.
+/// The page cache a [`Store::batch_in_geheugen`] may grow to, in KiB (1 GiB): larger than
+/// the database of a 5,000-case demo (about 180 MB), so nothing the batch reads is evicted.
+/// Only pages the batch touches are allocated.
 pub const BATCH_CACHE_KIB: i64 = 1024 * 1024;
 
 /// An open, migrated Schakel database.
