@@ -237,6 +237,8 @@ fn koppelingen_van(conn: &Connection, id: &str) -> Resultaat<Vec<(String, String
 /// scope is the pair `"<id>+<id>"`, included) or an adviesvraag, which is its own scope
 /// (tombstones keep theirs: the casus tombstone is the removal record).
 pub(crate) fn wis_log(conn: &Connection, id: &str) -> Resultaat<usize> {
+    // Operations still in a creation run (schema 23) become ordinary ones, wiped below.
+    s::los_aanmaak_van_scope(conn, id)?;
     Ok(conn.execute(
         "UPDATE wijziging_nr SET waarde = NULL, gewist = 1
          WHERE casus IN (SELECT nr FROM tekstnr WHERE tekst = ?1 OR tekst LIKE ?1 || '+%' OR tekst LIKE '%+' || ?1)

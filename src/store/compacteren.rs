@@ -105,7 +105,8 @@ impl Store {
 fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
     // Rows created before the creation fields existed take them from their oldest
     // field operation (samenvoegen::materialiseer): that operation stays while the row
-    // exists (no tombstone).
+    // exists (no tombstone). The creation fields or the oldest operation may be in the
+    // row's creation run (schema 23), which is never compacted.
     let oud_aangemaakt: String = super::schrijven::ALLE
         .iter()
         .filter(|t| t.velden.contains(&AANGEMAAKT[0]))
@@ -121,14 +122,22 @@ fn compacteer(conn: &Connection, ontvangers: &[Ontvanger]) -> Resultaat<usize> {
                     AND w.tabel IN (SELECT nr FROM tekstnr WHERE tekst IN ({oud_aangemaakt}))
                     AND NOT EXISTS (
                         SELECT 1 FROM kop_nr k WHERE k.tabel = w.tabel AND k.rij = w.rij
-                        AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = '{}'))
+                        AND k.veld = (SELECT nr FROM tekstnr WHERE tekst = '{0}'))
+                    AND NOT EXISTS (
+                        SELECT 1 FROM aanmaak_nr r JOIN tekstnr l ON l.nr = r.velden JOIN json_each(l.tekst) j
+                        WHERE r.tabel = w.tabel AND r.rij = w.rij
+                        AND j.value = (SELECT nr FROM tekstnr WHERE tekst = '{0}'))
                     AND NOT EXISTS (
                         SELECT 1 FROM wijziging_nr g WHERE g.tabel = w.tabel AND g.rij = w.rij AND g.veld IS NULL)
                     AND (w.apparaat, w.volgnummer) = (
-                        SELECT e.apparaat, e.volgnummer FROM wijziging_nr e
+                        SELECT e.apparaat, e.volgnummer FROM (
+                            SELECT apparaat, volgnummer, hlc FROM wijziging_nr
+                            WHERE casus IS w.casus AND tabel = w.tabel AND rij = w.rij AND veld IS NOT NULL
+                            UNION ALL
+                            SELECT r.apparaat, r.volgnummer + j.key, r.hlc + j.key
+                            FROM aanmaak_nr r JOIN tekstnr l ON l.nr = r.velden JOIN json_each(l.tekst) j
+                            WHERE r.tabel = w.tabel AND r.rij = w.rij AND j.value <> 0) e
                         JOIN tekstnr ea ON ea.nr = e.apparaat
-                        WHERE e.casus IS w.casus AND e.tabel = w.tabel AND e.rij = w.rij
-                          AND e.veld IS NOT NULL
                         ORDER BY e.hlc, ea.tekst LIMIT 1)
              FROM vervangen_nr v
              JOIN tekstnr a ON a.nr = v.apparaat

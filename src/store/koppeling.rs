@@ -136,9 +136,11 @@ impl Store {
     /// some scopes vouches for).
     pub fn koppeling_scopes(&self) -> Resultaat<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT c.tekst FROM tekstnr c WHERE c.tekst LIKE '%{}%'
-               AND EXISTS (SELECT 1 FROM wijziging_nr w WHERE w.casus = c.nr
-                           AND w.tabel IN (SELECT nr FROM tekstnr WHERE tekst IN ('{}', '{}')))",
+            "SELECT c.tekst FROM tekstnr c WHERE c.tekst LIKE '%{0}%'
+               AND (EXISTS (SELECT 1 FROM wijziging_nr w WHERE w.casus = c.nr
+                            AND w.tabel IN (SELECT nr FROM tekstnr WHERE tekst IN ('{1}', '{2}')))
+                    OR EXISTS (SELECT 1 FROM aanmaak_nr g WHERE g.casus = c.nr
+                               AND g.tabel IN (SELECT nr FROM tekstnr WHERE tekst IN ('{1}', '{2}'))))",
             super::team::PAAR,
             s::KOPPELING.naam,
             s::BEZOEK_PERSOON.naam

@@ -287,6 +287,7 @@ pub fn migraties() -> Migrations<'static> {
         M::up(include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql")),
         M::up(include_str!("../../migrations/0021_waarden_in_de_rij.sql")),
         M::up(include_str!("../../migrations/0022_kleine_zoektabellen.sql")),
+        M::up(include_str!("../../migrations/0023_aanmaak_per_rij.sql")),
     ])
 }
 
@@ -317,6 +318,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
         include_str!("../../migrations/0020_zoekrij_zonder_casusindex.sql"),
         include_str!("../../migrations/0021_waarden_in_de_rij.sql"),
         include_str!("../../migrations/0022_kleine_zoektabellen.sql"),
+        include_str!("../../migrations/0023_aanmaak_per_rij.sql"),
     ];
     alle.into_iter().take(n).map(M::up).collect()
 }
@@ -324,7 +326,7 @@ fn migraties_tot(n: usize) -> Vec<M<'static>> {
 /// Newest schema version this build knows.
 pub fn schema_versie_app() -> i64 {
     // One entry per file in migrations/.
-    22
+    23
 }
 
 /// A data directory: `schakel.db` plus `sleutel.json`.
@@ -538,6 +540,9 @@ pub mod instelling {
     /// Set by the schema 21 upgrade: the values of single heads still have to move into
     /// their rows (`schrijven::alle_waarden_naar_rij`, run once the schema is current).
     pub(crate) const WAARDEN_NAAR_RIJ: &str = "waarden_naar_rij";
+    /// Set by the schema 23 upgrade: the runs of creating operations still have to move
+    /// into `aanmaak_nr` (`schrijven::alle_aanmaak_groeperen`, run once the schema is current).
+    pub(crate) const AANMAAK_GROEPEREN: &str = "aanmaak_groeperen";
 }
 
 /// Who is using a new database.
@@ -674,6 +679,9 @@ impl Store {
         }
         if gevlagd(instelling::WAARDEN_NAAR_RIJ)? {
             schrijven::alle_waarden_naar_rij(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
+        }
+        if gevlagd(instelling::AANMAAK_GROEPEREN)? {
+            schrijven::alle_aanmaak_groeperen(conn).map_err(|e| StoreFout::Migratie(e.to_string()))?;
         }
         Ok(())
     }
@@ -2449,6 +2457,103 @@ mod tests {
         assert_eq!(s.conflicten(None).unwrap().len(), 1);
         assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
         assert_eq!(s.instelling(instelling::WAARDEN_NAAR_RIJ).unwrap(), None, "the move runs once");
+    }
+
+    /// Upgrade 0022 → 0023 and the creation runs themselves (`aanmaak_nr`): a fresh row's
+    /// operations are one record; an edit takes only its own field out of it; a log of
+    /// single operations (schema 22) is regrouped at the upgrade. None of this changes the
+    /// log as it reads (`wijziging`, `kop`), the synced state, or what a colleague receives.
+    #[test]
+    fn upgrade_naar_0023_aanmaak_per_rij_zonder_verschil() {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        let sleutel = DbSleutel::van_bytes([23; 32]);
+        let g = Gebruiker { naam: "Test Regisseur".into(), rol: "procesregisseur".into(), zvh: "ZVH Test".into() };
+        let mut s = Store::maak(&map, &sleutel, &g).unwrap();
+        let nr = s
+            .nieuwe_casus(NieuweCasus { werknaam: "Grijze Gors".into(), thema: "nazorg".into(), ..Default::default() })
+            .unwrap()
+            .to_string();
+        let id = s.casus_id(&nr).unwrap();
+        let velden_in_run = |s: &Store, tabel: &str, rij: &str| -> Vec<String> {
+            schrijven::aanmaak_koppen(&s.conn, tabel, rij).unwrap().into_iter().map(|k| k.0).collect()
+        };
+        let aantal = |s: &Store, tabel: &str| -> i64 {
+            s.conn.query_row(&format!("SELECT count(*) FROM {tabel}"), [], |r| r.get(0)).unwrap()
+        };
+        // A fresh casus: its fields in one run; the casusnummer keeps its value in the log.
+        let run = velden_in_run(&s, "casus", &id);
+        assert!(run.contains(&"werknaam".to_string()) && run.contains(&"thema_id".to_string()), "{run:?}");
+        assert!(!run.contains(&"nummer".to_string()), "{run:?}");
+        assert_eq!(opgeslagen_waarden(&s, &id, "werknaam"), [None], "one operation, its value in the row");
+        assert_eq!(opgeslagen_waarden(&s, &id, "nummer"), [Some(serde_json::json!(nr).to_string())]);
+        let voor_de_wijziging = s.operaties_na(&std::collections::BTreeMap::new(), None).unwrap();
+        // An edit takes its field out of the run, with the old value; the others stay.
+        s.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Blauwe Gors".into()), ..Default::default() }).unwrap();
+        let run_na = velden_in_run(&s, "casus", &id);
+        assert_eq!(run_na.len(), run.len() - 1);
+        assert!(!run_na.contains(&"werknaam".to_string()), "{run_na:?}");
+        assert_eq!(opgeslagen_waarden(&s, &id, "werknaam"), [Some("\"Grijze Gors\"".to_string()), None]);
+        assert_eq!(verzonden_waarden(&s, &id, "werknaam"), ["Grijze Gors", "Blauwe Gors"]);
+        let na_de_wijziging = s.operaties_na(&std::collections::BTreeMap::new(), None).unwrap();
+        assert_eq!(
+            na_de_wijziging[..voor_de_wijziging.len()]
+                .iter()
+                .filter(|w| w.veld.as_deref() != Some("werknaam"))
+                .collect::<Vec<_>>(),
+            voor_de_wijziging.iter().filter(|w| w.veld.as_deref() != Some("werknaam")).collect::<Vec<_>>(),
+            "every other operation is sent as before"
+        );
+        let j = NieuwJournaal {
+            soort: crate::domain::JournaalSoort::Notitie,
+            tekst: "Gesprek met de wijkagent.".into(),
+            datum: None,
+            inrichting: None,
+        };
+        let journaal = s.journaal_toevoegen(&nr, j).unwrap();
+        let lg = s.leefgebieden().unwrap()[0].id.clone();
+        s.doel_toevoegen(&nr, &lg, "Een vaste woonplek").unwrap();
+        assert!(!velden_in_run(&s, "journaal", &journaal).is_empty());
+        assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+        // Schema 22 logged one operation per field: take every run apart.
+        for t in ALLE {
+            let ids: Vec<String> = s
+                .conn
+                .prepare(&format!("SELECT id FROM {}", t.naam))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for rij in ids {
+                schrijven::los_uit_aanmaak(&s.conn, t.naam, &rij, None).unwrap();
+            }
+        }
+        assert_eq!(aantal(&s, "aanmaak_nr"), 0);
+        assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+        s.conn
+            .execute(
+                "INSERT OR REPLACE INTO instelling(sleutel, waarde) VALUES (?1, '1')",
+                [instelling::AANMAAK_GROEPEREN],
+            )
+            .unwrap();
+        let export = |s: &Store| format!("{:?}", s.operaties_na(&std::collections::BTreeMap::new(), None).unwrap());
+        let voor = (logtabellen(&s.conn), s.synchrone_staat().unwrap(), export(&s));
+        let los_voor = aantal(&s, "wijziging_nr");
+        drop(s);
+
+        let mut s = Store::open(&map, &sleutel).unwrap();
+        assert_eq!(s.schema_versie().unwrap(), schema_versie_app());
+        assert_eq!(s.instelling(instelling::AANMAAK_GROEPEREN).unwrap(), None, "the regrouping runs once");
+        assert!(aantal(&s, "aanmaak_nr") >= 3, "the casus, the journaal and the doel");
+        assert_eq!(velden_in_run(&s, "casus", &id), run_na, "the same run as the writer made");
+        assert!(aantal(&s, "wijziging_nr") < los_voor / 2, "{} of {los_voor}", aantal(&s, "wijziging_nr"));
+        assert_eq!((logtabellen(&s.conn), s.synchrone_staat().unwrap(), export(&s)), voor, "the log reads the same");
+        assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+        // A deletion takes the whole run out first: the tombstone supersedes every field.
+        s.journaal_verwijder(&journaal, "Dubbel ingevoerd").unwrap();
+        assert!(velden_in_run(&s, "journaal", &journaal).is_empty());
+        assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
     }
 
     /// Upgrade 0021 → 0022: the search rows hold numbers and the index is rebuilt from the

@@ -201,6 +201,14 @@ fn winnaars(conn: &Connection, t: &schrijven::Tabel, rij: &str) -> Resultaat<BTr
         let json: serde_json::Value = waarde.and_then(|w| serde_json::from_str(&w).ok()).unwrap_or_default();
         uit.insert(veld, (waarde_van_json(&json).unwrap_or(Value::Null), apparaat, hlc));
     }
+    // The operations of the row's creation run: each the only head of its field, with
+    // the value in the row (schema 23).
+    for (veld, apparaat, _, hlc) in schrijven::aanmaak_koppen(conn, t.naam, rij)? {
+        if let std::collections::btree_map::Entry::Vacant(plek) = uit.entry(veld) {
+            in_rij.push(plek.key().clone());
+            plek.insert((Value::Null, apparaat, hlc));
+        }
+    }
     if let Some(vreemd) = in_rij.iter().find(|v| !t.velden.contains(&v.as_str())) {
         return Err(StoreFout::Onbekend { tabel: "veld", id: format!("{}.{vreemd}", t.naam) });
     }
@@ -331,17 +339,25 @@ fn materialiseer(conn: &Connection, t: &schrijven::Tabel, rij: &str, hernummerd:
         // A row created before these fields existed: its creating operation, as the
         // upgrade of every replica derived it. Every operation of the row carries the
         // row's casus (these tables all have one), so the search goes through the casus
-        // index (schema 9 has no index on table and row).
+        // index (schema 9 has no index on table and row); or it is in the row's creation
+        // run (schema 23).
         let casus = match winnaars.get("casus_id") {
             Some((Value::Text(c), _, _)) => Some(c.clone()),
             _ => None,
         };
         let eerste: Option<(i64, String)> = conn
             .prepare_cached(
-                "SELECT w.hlc, a.tekst FROM wijziging_nr w JOIN tekstnr a ON a.nr = w.apparaat
-                 WHERE w.casus IS (SELECT nr FROM tekstnr WHERE tekst = ?3)
-                   AND w.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
-                   AND w.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND w.veld IS NOT NULL
+                "SELECT w.hlc, a.tekst FROM (
+                     SELECT apparaat, hlc FROM wijziging_nr
+                     WHERE casus IS (SELECT nr FROM tekstnr WHERE tekst = ?3)
+                       AND tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                       AND rij = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND veld IS NOT NULL
+                     UNION ALL
+                     SELECT g.apparaat, g.hlc + j.key FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden
+                     JOIN json_each(l.tekst) j
+                     WHERE g.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                       AND g.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND j.value <> 0) w
+                 JOIN tekstnr a ON a.nr = w.apparaat
                  ORDER BY w.hlc, a.tekst LIMIT 1",
             )?
             .query_row((t.naam, rij, casus), |r| Ok((r.get(0)?, r.get(1)?)))
@@ -587,7 +603,10 @@ fn lees_operaties(
     Ok(())
 }
 
-/// Whether operation (?1 device, ?2 sequence) is in the change log.
+/// Whether operation (?1 device, ?2 sequence) is in `wijziging_nr`. A basis is never in
+/// a run of creating operations (schema 23): an operation leaves its run before anything
+/// supersedes it (`schrijven::los_uit_aanmaak`), and one that arrives superseded never
+/// joins one.
 const BESTAAT: &str = "SELECT EXISTS (SELECT 1 FROM wijziging_nr
                                       WHERE apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND volgnummer = ?2)";
 
@@ -648,7 +667,8 @@ impl Store {
         let _lezen = self.leestransactie()?;
         let apparaten: Vec<String> = {
             let mut stmt = self.conn.prepare(
-                "SELECT a.tekst FROM (SELECT DISTINCT apparaat FROM wijziging_nr) d
+                "SELECT a.tekst FROM (SELECT DISTINCT apparaat FROM wijziging_nr
+                                      UNION SELECT DISTINCT apparaat FROM aanmaak_nr) d
                  JOIN tekstnr a ON a.nr = d.apparaat ORDER BY a.tekst",
             )?;
             let r = stmt.query_map([], |r| r.get(0))?;
@@ -665,6 +685,18 @@ impl Store {
              LEFT JOIN tekstnr c ON c.nr = w.casus
              LEFT JOIN wijziging_basis_nr b ON b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer
              LEFT JOIN tekstnr ba ON ba.nr = b.basis_apparaat";
+        // The operations of the creation runs (schema 23), in the same columns: no value
+        // (it is the row's), no basis. A run holding sequence numbers after ?vanaf starts
+        // at most `max_aanmaak` before it.
+        const AANMAAK: &str = "SELECT a.tekst, g.volgnummer + j.key, g.hlc + j.key, t.tekst, r.tekst, v.tekst, NULL, 0,
+                    c.tekst, NULL, NULL, 0
+             FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden JOIN json_each(l.tekst) j
+             JOIN tekstnr a ON a.nr = g.apparaat
+             JOIN tekstnr t ON t.nr = g.tabel
+             JOIN tekstnr r ON r.nr = g.rij
+             JOIN tekstnr v ON v.nr = j.value
+             LEFT JOIN tekstnr c ON c.nr = g.casus";
+        let max = schrijven::max_aanmaak();
         let mut uit: Vec<Wijziging> = Vec::new();
         let mut rijgeheugen = Rijgeheugen::default();
         match casussen {
@@ -673,9 +705,15 @@ impl Store {
                     "{KOLOMMEN} WHERE w.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND w.volgnummer > ?2
                      ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer"
                 ))?;
+                let mut runs = self.conn.prepare(&format!(
+                    "{AANMAAK} WHERE g.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND g.volgnummer > ?2 - ?3
+                       AND g.volgnummer + j.key > ?2
+                     ORDER BY g.volgnummer, j.key"
+                ))?;
                 for apparaat in apparaten {
                     let vanaf = na.get(&apparaat).copied().unwrap_or(0);
                     lees_operaties(&self.conn, &mut rijgeheugen, stmt.query((&apparaat, vanaf))?, &mut uit)?;
+                    lees_operaties(&self.conn, &mut rijgeheugen, runs.query((&apparaat, vanaf, max))?, &mut uit)?;
                 }
             }
             Some(scope) => {
@@ -701,11 +739,37 @@ impl Store {
                      ORDER BY w.volgnummer, ba.tekst, b.basis_volgnummer",
                     super::team::PAAR
                 ))?;
+                let mut runs_per_casus = self.conn.prepare(&format!(
+                    "{AANMAAK} WHERE g.casus = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                       AND g.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?2) AND g.volgnummer > ?3 - ?4
+                       AND g.volgnummer + j.key > ?3
+                     ORDER BY g.volgnummer, j.key"
+                ))?;
+                let mut runs_zonder = self.conn.prepare(&format!(
+                    "{AANMAAK} WHERE g.casus IS NULL
+                       AND g.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND g.volgnummer > ?2 - ?3
+                       AND g.volgnummer + j.key > ?2
+                     ORDER BY g.volgnummer, j.key"
+                ))?;
+                let mut runs_paren = self.conn.prepare(&format!(
+                    "{AANMAAK} WHERE g.casus IN (SELECT nr FROM tekstnr WHERE tekst LIKE '%{}%')
+                       AND g.apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND g.volgnummer > ?2 - ?3
+                       AND g.volgnummer + j.key > ?2
+                     ORDER BY g.volgnummer, j.key",
+                    super::team::PAAR
+                ))?;
                 for apparaat in &apparaten {
                     let vanaf = na.get(apparaat).copied().unwrap_or(0);
                     lees_operaties(&self.conn, &mut rijgeheugen, zonder.query((apparaat, vanaf))?, &mut uit)?;
+                    lees_operaties(&self.conn, &mut rijgeheugen, runs_zonder.query((apparaat, vanaf, max))?, &mut uit)?;
                     let mut paar_ops = Vec::new();
                     lees_operaties(&self.conn, &mut rijgeheugen, paren.query((apparaat, vanaf))?, &mut paar_ops)?;
+                    lees_operaties(
+                        &self.conn,
+                        &mut rijgeheugen,
+                        runs_paren.query((apparaat, vanaf, max))?,
+                        &mut paar_ops,
+                    )?;
                     uit.extend(
                         paar_ops
                             .into_iter()
@@ -713,11 +777,18 @@ impl Store {
                     );
                     for c in scope {
                         lees_operaties(&self.conn, &mut rijgeheugen, per_casus.query((c, apparaat, vanaf))?, &mut uit)?;
+                        lees_operaties(
+                            &self.conn,
+                            &mut rijgeheugen,
+                            runs_per_casus.query((c, apparaat, vanaf, max))?,
+                            &mut uit,
+                        )?;
                     }
                 }
-                uit.sort_by(|a, b| (&a.apparaat, a.volgnummer).cmp(&(&b.apparaat, b.volgnummer)));
             }
         }
+        // Per device in sequence order: the runs interleave with the other operations.
+        uit.sort_by(|a, b| (&a.apparaat, a.volgnummer).cmp(&(&b.apparaat, b.volgnummer)));
         sluit_basis(&self.conn, &mut uit)?;
         Ok(uit)
     }
@@ -913,6 +984,8 @@ impl Store {
         for (tabel, rij) in geraakt.keys() {
             if let Some(t) = schrijven::tabel(tabel) {
                 schrijven::waarden_naar_rij(s.conn(), t, rij, None)?;
+                // A received creation is kept as one run, as its author keeps it (schema 23).
+                schrijven::groepeer(s.conn(), t, rij)?;
             }
         }
         uitslag.rijen = gewijzigd.len();
@@ -1065,6 +1138,36 @@ impl Store {
                 fouten.push(format!("{naam}: not a head"));
             } else if koppen > 1 {
                 fouten.push(format!("{naam}: one of {koppen} heads"));
+            }
+            if !schrijven::mag_in_rij(&tabel, &veld) {
+                fouten.push(format!("{naam}: this field keeps its value in the log"));
+            }
+            if schrijven::rijwaarde(&self.conn, t, &rij, &veld)?.is_none() {
+                fouten.push(format!("{naam}: the row is missing"));
+            }
+        }
+        // The operations of the creation runs (schema 23): the same rule, and no other
+        // head beside them.
+        let mut stmt = self.conn.prepare(
+            "SELECT t.tekst, r.tekst, v.tekst, a.tekst, o.volgnummer,
+                    (SELECT count(*) FROM kop_nr k WHERE k.tabel = o.tabel AND k.rij = o.rij AND k.veld = o.veld),
+                    EXISTS (SELECT 1 FROM wijziging_nr w WHERE w.apparaat = o.apparaat AND w.volgnummer = o.volgnummer)
+             FROM aanmaak_op o
+             JOIN tekstnr t ON t.nr = o.tabel JOIN tekstnr r ON r.nr = o.rij
+             JOIN tekstnr v ON v.nr = o.veld JOIN tekstnr a ON a.nr = o.apparaat",
+        )?;
+        let ops: Vec<(String, String, String, String, i64, i64, bool)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))?
+            .collect::<Result<_, _>>()?;
+        for (tabel, rij, veld, apparaat, volgnummer, koppen, dubbel) in ops {
+            let naam = format!("{apparaat}#{volgnummer} {tabel}.{veld} of {rij} (creation run)");
+            let t =
+                schrijven::tabel(&tabel).ok_or_else(|| StoreFout::Onbekend { tabel: "tabel", id: tabel.clone() })?;
+            if koppen > 0 {
+                fouten.push(format!("{naam}: {koppen} other heads"));
+            }
+            if dubbel {
+                fouten.push(format!("{naam}: also an operation of its own"));
             }
             if !schrijven::mag_in_rij(&tabel, &veld) {
                 fouten.push(format!("{naam}: this field keeps its value in the log"));

@@ -404,6 +404,12 @@ pub(crate) fn bewaar_operatie(
     casus: Option<&str>,
     gewist: bool,
 ) -> Resultaat<bool> {
+    let apparaat = nrs.nr(conn, &op.apparaat)?;
+    // Held by its row's run of creating operations (schema 23): known already.
+    let (tabel_nr, rij_nr) = (nrs.nr(conn, tabel)?, nrs.nr(conn, rij)?);
+    if conn.prepare_cached(IN_AANMAAK)?.query_row((tabel_nr, rij_nr, apparaat, op.volgnummer), |r| r.get(0))? {
+        return Ok(false);
+    }
     let n = conn
         .prepare_cached(
             "INSERT OR IGNORE INTO wijziging_nr(apparaat, volgnummer, hlc, tabel, rij, veld, casus, verwijderd,
@@ -411,11 +417,11 @@ pub(crate) fn bewaar_operatie(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(rusqlite::params![
-            nrs.nr(conn, &op.apparaat)?,
+            apparaat,
             op.volgnummer,
             hlc,
-            nrs.nr(conn, tabel)?,
-            nrs.nr(conn, rij)?,
+            tabel_nr,
+            rij_nr,
             nrs.nr_of(conn, veld)?,
             nrs.nr_of(conn, casus)?,
             veld.is_none(),
@@ -428,6 +434,9 @@ pub(crate) fn bewaar_operatie(
 /// A row was deleted: it has no fields any more, so no heads and no conflicts; its last
 /// values are superseded by the tombstone.
 pub(crate) fn vergeet_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<()> {
+    // The creation run's operations are heads too (schema 23). Every caller has written
+    // their values back (`waarden_terug`) or wipes them with the casus (`bewaren`).
+    los_uit_aanmaak(conn, tabel, rij, None)?;
     let (t, r) = (nr(conn, tabel)?, nr(conn, rij)?);
     conn.prepare_cached(
         "INSERT OR IGNORE INTO vervangen_nr(apparaat, volgnummer) SELECT apparaat, volgnummer FROM kop_nr
@@ -491,6 +500,8 @@ fn koppen_in_rij(conn: &Connection, tabel: &str, rij: &str, veld: Option<&str>) 
 /// such a field change (an edit, a received operation, a deletion, a repaired reference):
 /// the operation must keep its value once the row stops holding it (schema 21).
 pub(crate) fn waarden_terug(conn: &Connection, t: &Tabel, rij: &str, veld: Option<&str>) -> Resultaat<usize> {
+    // An operation of the row's creation run becomes an ordinary one first (schema 23).
+    los_uit_aanmaak(conn, t.naam, rij, veld)?;
     let koppen = koppen_in_rij(conn, t.naam, rij, veld)?;
     for (apparaat, volgnummer, v) in &koppen {
         let w = rijwaarde(conn, t, rij, v)?
@@ -563,6 +574,226 @@ pub(crate) fn alle_waarden_naar_rij(conn: &Connection) -> Resultaat<usize> {
         }
     }
     tx.execute("DELETE FROM instelling WHERE sleutel = ?1", [super::instelling::WAARDEN_NAAR_RIJ])?;
+    tx.commit()?;
+    Ok(verplaatst)
+}
+
+/// The longest run of operations one `aanmaak_nr` row may hold: a run never has more
+/// operations than its table has fields, so the run holding sequence number `n` of a
+/// device starts after `n - max_aanmaak()`.
+pub(crate) fn max_aanmaak() -> i64 {
+    ALLE.iter().map(|t| t.velden.len()).max().unwrap_or(0) as i64
+}
+
+/// The fields of a run as stored: the `tekstnr` number of the JSON array of their numbers.
+fn veldenlijst(conn: &Connection, nrs: Option<&Nummers>, velden: &[i64]) -> Resultaat<i64> {
+    let tekst = serde_json::Value::from(velden.to_vec()).to_string();
+    match nrs {
+        Some(n) => n.nr(conn, &tekst),
+        None => nr(conn, &tekst),
+    }
+}
+
+/// The run of creating operations of one row (schema 23, migrations/0023): operation k
+/// has sequence number `volgnummer + k`, clock `hlc + k` and field `velden[k]` (0 once it
+/// left the run).
+struct Aanmaak {
+    apparaat: i64,
+    volgnummer: i64,
+    hlc: i64,
+    tabel: i64,
+    rij: i64,
+    casus: Option<i64>,
+    velden: Vec<i64>,
+}
+
+/// The run of row `rij` of table `tabel`, if it has one.
+fn aanmaak_van(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<Option<Aanmaak>> {
+    let gevonden = conn
+        .prepare_cached(
+            "SELECT g.apparaat, g.volgnummer, g.hlc, g.tabel, g.rij, g.casus, l.tekst
+             FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden
+             WHERE g.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND g.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)",
+        )?
+        .query_row((tabel, rij), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get::<_, String>(6)?))
+        })
+        .optional()?;
+    let Some((apparaat, volgnummer, hlc, tabel_nr, rij_nr, casus, velden)) = gevonden else {
+        return Ok(None);
+    };
+    let velden: Vec<i64> = serde_json::from_str(&velden)
+        .map_err(|e| StoreFout::OngeldigeOperatie(format!("creation run of {tabel} {rij}: {e}")))?;
+    Ok(Some(Aanmaak { apparaat, volgnummer, hlc, tabel: tabel_nr, rij: rij_nr, casus, velden }))
+}
+
+/// Take the operations on field `veld` (or on every field) of row `rij` out of its run of
+/// creating operations into `wijziging_nr`, each as the only head of its field with its
+/// value in the row, as a fresh row's operation was before schema 23. Called **before**
+/// anything changes such a field, its heads or its row ([`waarden_terug`],
+/// [`vergeet_koppen`], a removal): from there on the operation is an ordinary one.
+/// Returns how many operations left the run.
+pub(crate) fn los_uit_aanmaak(conn: &Connection, tabel: &str, rij: &str, veld: Option<&str>) -> Resultaat<usize> {
+    let Some(mut a) = aanmaak_van(conn, tabel, rij)? else {
+        return Ok(0);
+    };
+    let veld_nr: Option<i64> = match veld {
+        Some(v) => match conn.prepare_cached(NR)?.query_row([v], |r| r.get(0)).optional()? {
+            Some(n) => Some(n),
+            // A field name never interned is in no run.
+            None => return Ok(0),
+        },
+        None => None,
+    };
+    let mut los = 0;
+    for (k, f) in a.velden.iter_mut().enumerate() {
+        if *f == 0 || veld_nr.is_some_and(|v| v != *f) {
+            continue;
+        }
+        let k = k as i64;
+        conn.prepare_cached(
+            "INSERT INTO wijziging_nr(apparaat, volgnummer, hlc, tabel, rij, veld, casus, verwijderd, gewist, waarde)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 0, 0, NULL)",
+        )?
+        .execute(rusqlite::params![a.apparaat, a.volgnummer + k, a.hlc + k, a.tabel, a.rij, *f, a.casus])?;
+        kop_erbij(conn, [a.tabel, a.rij, *f, a.apparaat], a.volgnummer + k)?;
+        *f = 0;
+        los += 1;
+    }
+    if los == 0 {
+        return Ok(0);
+    }
+    if a.velden.iter().all(|f| *f == 0) {
+        conn.prepare_cached("DELETE FROM aanmaak_nr WHERE tabel = ?1 AND rij = ?2")?.execute((a.tabel, a.rij))?;
+    } else {
+        let lijst = veldenlijst(conn, None, &a.velden)?;
+        conn.prepare_cached("UPDATE aanmaak_nr SET velden = ?3 WHERE tabel = ?1 AND rij = ?2")?
+            .execute((a.tabel, a.rij, lijst))?;
+    }
+    Ok(los)
+}
+
+/// Take every operation of scope `id` (a casus with its pairs, a melding, an adviesvraag:
+/// as `bewaren::wis_log` matches them) out of its creation run.
+pub(crate) fn los_aanmaak_van_scope(conn: &Connection, id: &str) -> Resultaat<usize> {
+    let rijen: Vec<(String, String)> = conn
+        .prepare_cached(
+            "SELECT t.tekst, r.tekst FROM aanmaak_nr g JOIN tekstnr t ON t.nr = g.tabel JOIN tekstnr r ON r.nr = g.rij
+             WHERE g.casus IN (SELECT nr FROM tekstnr WHERE tekst = ?1 OR tekst LIKE ?1 || '+%' OR tekst LIKE '%+' || ?1)",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut los = 0;
+    for (tabel, rij) in rijen {
+        los += los_uit_aanmaak(conn, &tabel, &rij, None)?;
+    }
+    Ok(los)
+}
+
+/// The operations in the run of row `rij` as (field, device, sequence number, clock):
+/// each is the only head of its field, with the value in the row.
+pub(crate) fn aanmaak_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resultaat<Vec<(String, String, i64, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.tekst, a.tekst, g.volgnummer + j.key, g.hlc + j.key
+         FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden JOIN json_each(l.tekst) j
+         JOIN tekstnr v ON v.nr = j.value JOIN tekstnr a ON a.nr = g.apparaat
+         WHERE g.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND g.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)",
+    )?;
+    let r = stmt.query_map((tabel, rij), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(r.collect::<Result<_, _>>()?)
+}
+
+/// Whether operation (?3 device, ?4 sequence number) on row (?1 table, ?2 row), all
+/// `tekstnr` numbers, is held by the row's run of creating operations (it is in the
+/// change log, but not in `wijziging_nr`).
+pub(crate) const IN_AANMAAK: &str = "SELECT EXISTS (SELECT 1 FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden
+     JOIN json_each(l.tekst) j
+     WHERE g.tabel = ?1 AND g.rij = ?2 AND g.apparaat = ?3 AND j.key = ?4 - g.volgnummer AND j.value <> 0)";
+
+/// Move the operations of row `rij` that may form a run of creating operations into
+/// `aanmaak_nr` (the received creation of a row, or an existing log at the schema 23
+/// upgrade): the largest run, of at least two, of operations of one device whose
+/// sequence numbers and clocks are equally far apart, one casus, no basis, each the only
+/// head of its field with its value in the row. Nothing when the row has a run already.
+/// Returns how many operations moved.
+pub(crate) fn groepeer(conn: &Connection, t: &Tabel, rij: &str) -> Resultaat<usize> {
+    if aanmaak_van(conn, t.naam, rij)?.is_some() {
+        return Ok(0);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT w.apparaat, w.volgnummer, w.hlc, w.tabel, w.rij, w.veld, w.casus, v.tekst FROM kop_nr k
+         JOIN wijziging_nr w ON w.apparaat = k.apparaat AND w.volgnummer = k.volgnummer
+         JOIN tekstnr v ON v.nr = k.veld
+         WHERE k.tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND k.rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)
+           AND w.waarde IS NULL AND w.gewist = 0
+           AND NOT EXISTS (SELECT 1 FROM wijziging_basis_nr b WHERE b.apparaat = w.apparaat AND b.volgnummer = w.volgnummer)
+           AND NOT EXISTS (SELECT 1 FROM kop_nr o WHERE o.tabel = k.tabel AND o.rij = k.rij AND o.veld = k.veld
+                             AND (o.apparaat, o.volgnummer) <> (k.apparaat, k.volgnummer))
+         ORDER BY w.apparaat, w.volgnummer",
+    )?;
+    type Op = (i64, i64, i64, i64, i64, i64, Option<i64>, String);
+    let ops: Vec<Op> = stmt
+        .query_map((t.naam, rij), |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let ops: Vec<&Op> = ops.iter().filter(|o| mag_in_rij(t.naam, &o.7) && t.velden.contains(&o.7.as_str())).collect();
+    // The largest run: one device and casus, and every operation as far after the first
+    // in sequence number as in clock (as one writer's transaction made them), within
+    // `max_aanmaak` numbers. Numbers in between that are not part of it (a field taken
+    // out since, by an edit) are 0 in its list.
+    let max = max_aanmaak();
+    let mut beste: Vec<&Op> = Vec::new();
+    for (i, eerste) in ops.iter().enumerate() {
+        let run: Vec<&Op> = ops[i..]
+            .iter()
+            .copied()
+            .take_while(|o| o.0 == eerste.0 && o.1 - eerste.1 < max)
+            .filter(|o| o.6 == eerste.6 && o.1 - eerste.1 == o.2 - eerste.2)
+            .collect();
+        if run.len() > beste.len() {
+            beste = run;
+        }
+    }
+    let run = beste;
+    if run.len() < 2 {
+        return Ok(0);
+    }
+    let eerste = run[0];
+    let mut velden: Vec<i64> = vec![0; (run[run.len() - 1].1 - eerste.1 + 1) as usize];
+    for o in &run {
+        velden[(o.1 - eerste.1) as usize] = o.5;
+    }
+    let lijst = veldenlijst(conn, None, &velden)?;
+    conn.prepare_cached(
+        "INSERT INTO aanmaak_nr(apparaat, volgnummer, hlc, tabel, rij, casus, velden) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(rusqlite::params![eerste.0, eerste.1, eerste.2, eerste.3, eerste.4, eerste.6, lijst])?;
+    for o in &run {
+        conn.prepare_cached(
+            "DELETE FROM kop_nr WHERE tabel = ?1 AND rij = ?2 AND veld = ?3 AND apparaat = ?4 AND volgnummer = ?5",
+        )?
+        .execute((o.3, o.4, o.5, o.0, o.1))?;
+        conn.prepare_cached("DELETE FROM wijziging_nr WHERE apparaat = ?1 AND volgnummer = ?2")?.execute((o.0, o.1))?;
+    }
+    Ok(run.len())
+}
+
+/// The schema 23 upgrade, in one transaction: every row's creating operations form a
+/// run where they may ([`groepeer`]), then the flag set by the migration goes.
+pub(crate) fn alle_aanmaak_groeperen(conn: &Connection) -> Resultaat<usize> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    let mut verplaatst = 0;
+    for t in ALLE {
+        let ids: Vec<String> = tx
+            .prepare(&format!("SELECT id FROM {}", t.naam))?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in ids {
+            verplaatst += groepeer(&tx, t, &id)?;
+        }
+    }
+    tx.execute("DELETE FROM instelling WHERE sleutel = ?1", [super::instelling::AANMAAK_GROEPEREN])?;
     tx.commit()?;
     Ok(verplaatst)
 }
@@ -921,6 +1152,34 @@ impl<'c> Schrijver<'c> {
         Ok(())
     }
 
+    /// The operations of a fresh row's fields as one run (`aanmaak_nr`, schema 23): the
+    /// next sequence numbers and clocks, one per field in order. Each is what [`Self::log`]
+    /// writes for a [`Basis::Vers`] field: no basis, the only head, the value in the row.
+    fn log_aanmaak(&mut self, tabel: &str, rij: &str, velden: &[(&str, &Value)], casus: Option<&str>) -> Resultaat<()> {
+        let n = velden.len() as i64;
+        let volgnummer = self.volgnummer + 1;
+        let hlc = self.volgende_hlc();
+        self.volgnummer += n;
+        self.hlc = hlc + n - 1;
+        let (nrs, tx) = (self.nummers, self.tx);
+        let veldnrs: Vec<i64> = velden.iter().map(|(v, _)| nrs.nr(tx, v)).collect::<Resultaat<_>>()?;
+        let lijst = veldenlijst(tx, Some(nrs), &veldnrs)?;
+        tx.prepare_cached(
+            "INSERT INTO aanmaak_nr(apparaat, volgnummer, hlc, tabel, rij, casus, velden)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(rusqlite::params![
+            nrs.nr(tx, &self.apparaat)?,
+            volgnummer,
+            hlc,
+            nrs.nr(tx, tabel)?,
+            nrs.nr(tx, rij)?,
+            nrs.nr_of(tx, casus)?,
+            lijst
+        ])?;
+        Ok(())
+    }
+
     fn controleer(t: &Tabel, velden: &[(&str, Value)]) -> Resultaat<()> {
         for (v, _) in velden {
             if !t.velden.contains(v) {
@@ -1020,9 +1279,18 @@ impl<'c> Schrijver<'c> {
         // A row needs at least one operation to reach a colleague at all.
         let te_loggen =
             if te_loggen.is_empty() { t.velden.iter().copied().zip(opgeslagen.iter()).collect() } else { te_loggen };
-        for (v, w) in te_loggen {
+        // A fresh (v4) row's fields whose value may live in the row form one run of
+        // operations (schema 23): one record instead of an operation, a head and an
+        // index entry per field. The others are logged one by one, first.
+        type Velden<'v> = Vec<(&'v str, &'v Value)>;
+        let (run, los): (Velden, Velden) = te_loggen.into_iter().partition(|(v, _)| !afgeleid && mag_in_rij(t.naam, v));
+        let (run, los) = if run.len() < 2 { (Vec::new(), los.into_iter().chain(run).collect()) } else { (run, los) };
+        for (v, w) in los {
             let soort = if afgeleid { Basis::Nieuw } else { Basis::Vers };
             self.log(t.naam, id, Some(v), Some(w), casus.as_deref(), soort)?;
+        }
+        if !run.is_empty() {
+            self.log_aanmaak(t.naam, id, &run, casus.as_deref())?;
         }
         Ok(())
     }

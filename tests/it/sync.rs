@@ -168,6 +168,46 @@ fn gelijktijdige_wijziging_wordt_conflict_en_keuze_sluit_het_overal() {
     }
 }
 
+/// A new row's operations are kept as one run (`aanmaak_nr`, schema 23) by its writer and,
+/// once received, by the colleague; the bundle still carries them one by one. An edit
+/// of one field on either side takes only that field out of the run, and both sides end
+/// with the same state.
+#[test]
+fn nieuwe_casus_is_een_reeks_bij_schrijver_en_collega() {
+    let rijen = |s: &Store, tabel: &str| -> u64 {
+        s.ruimte_per_tabel().unwrap().into_iter().find(|r| r.naam == tabel).map_or(0, |r| r.rijen)
+    };
+    let mut t = team(2);
+    // What the team's setup wrote is exchanged first, so only the casus counts below.
+    uitwisselen(&mut t, 0, 1);
+    uitwisselen(&mut t, 1, 0);
+    let los_voor = [rijen(&t[0].store, "wijziging_nr"), rijen(&t[1].store, "wijziging_nr")];
+    let runs_voor = [rijen(&t[0].store, "aanmaak_nr"), rijen(&t[1].store, "aanmaak_nr")];
+    let nr = nieuwe_casus(&mut t[0].store, "Reeks");
+    // The casus and the rows written with it (its fase history): one run each, and a few
+    // operations of their own (the casusnummer and its sequence number, one-field rows).
+    let runs = rijen(&t[0].store, "aanmaak_nr") - runs_voor[0];
+    let los = rijen(&t[0].store, "wijziging_nr") - los_voor[0];
+    assert!(runs >= 1, "{runs}");
+    let id = t[0].store.casus_id(&nr).unwrap();
+    let ops = t[0].store.operaties_na(&Default::default(), None).unwrap();
+    let van_de_casus = ops.iter().filter(|w| w.rij == id).count() as u64;
+    assert!(van_de_casus > 3 + los, "sent one by one: {van_de_casus} operations, {los} stored on their own");
+    uitwisselen(&mut t, 0, 1);
+    assert_eq!(rijen(&t[1].store, "aanmaak_nr") - runs_voor[1], runs, "received as the same runs");
+    assert_eq!(rijen(&t[1].store, "wijziging_nr") - los_voor[1], los);
+    t[1].store.casus_wijzig(&nr, &CasusWijziging { werknaam: Some("Reeks B".into()), ..Default::default() }).unwrap();
+    uitwisselen(&mut t, 1, 0);
+    uitwisselen(&mut t, 0, 1);
+    assert_eq!(werknaam(&t[0].store, &nr), "Reeks B");
+    assert_eq!(t[0].store.synchrone_staat().unwrap(), t[1].store.synchrone_staat().unwrap());
+    for (i, r) in t.iter().enumerate() {
+        assert_eq!(rijen(&r.store, "aanmaak_nr"), runs_voor[i] + runs, "the run keeps the other fields");
+        assert_eq!(r.store.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
+        assert!(r.store.conflicten(None).unwrap().is_empty());
+    }
+}
+
 /// A new row logs no operation for a field it leaves at its column's default (issue 23:
 /// about a fifth of the change log). The colleague still builds the very same row; the
 /// first change of such a field is an ordinary edit, and two concurrent first changes are
