@@ -32,6 +32,9 @@ CREATE TABLE aanmaak_nr (
 ) STRICT, WITHOUT ROWID;
 -- Scoped export and removal read a casus' runs.
 CREATE INDEX aanmaak_casus ON aanmaak_nr(casus, apparaat, volgnummer);
+-- Export reads a device's runs after a sequence number; a received operation is known
+-- when a run holds its device and number, whatever row it names.
+CREATE INDEX aanmaak_volg ON aanmaak_nr(apparaat, volgnummer);
 
 -- The operations of the runs, one row each, as numbers.
 CREATE VIEW aanmaak_op AS

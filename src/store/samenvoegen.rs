@@ -603,10 +603,9 @@ fn lees_operaties(
     Ok(())
 }
 
-/// Whether operation (?1 device, ?2 sequence) is in `wijziging_nr`. A basis is never in
-/// a run of creating operations (schema 23): an operation leaves its run before anything
-/// supersedes it (`schrijven::los_uit_aanmaak`), and one that arrives superseded never
-/// joins one.
+/// Whether operation (?1 device, ?2 sequence) is in `wijziging_nr`. An operation in a run
+/// of creating operations (schema 23) is not looked for: such an operation has no basis
+/// of its own, so walking past it (as past a compacted one) adds nothing to the basis.
 const BESTAAT: &str = "SELECT EXISTS (SELECT 1 FROM wijziging_nr
                                       WHERE apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND volgnummer = ?2)";
 
@@ -687,7 +686,7 @@ impl Store {
              LEFT JOIN tekstnr ba ON ba.nr = b.basis_apparaat";
         // The operations of the creation runs (schema 23), in the same columns: no value
         // (it is the row's), no basis. A run holding sequence numbers after ?vanaf starts
-        // at most `max_aanmaak` before it.
+        // at most `max_aanmaak` before it (index `aanmaak_volg`).
         const AANMAAK: &str = "SELECT a.tekst, g.volgnummer + j.key, g.hlc + j.key, t.tekst, r.tekst, v.tekst, NULL, 0,
                     c.tekst, NULL, NULL, 0
              FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden JOIN json_each(l.tekst) j
@@ -1039,7 +1038,9 @@ impl Store {
             let mut waarden = Vec::new();
             for k in koppen(&self.conn, &tabel, &rij, &veld)? {
                 let (waarde, gewist): (Option<String>, bool) = self.conn.query_row(
-                    "SELECT waarde, gewist FROM wijziging WHERE apparaat = ?1 AND volgnummer = ?2",
+                    // A head of a field in conflict is never in a creation run (schema 23).
+                    "SELECT waarde, gewist FROM wijziging_nr
+                     WHERE apparaat = (SELECT nr FROM tekstnr WHERE tekst = ?1) AND volgnummer = ?2",
                     (&k.apparaat, k.volgnummer),
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )?;

@@ -405,9 +405,8 @@ pub(crate) fn bewaar_operatie(
     gewist: bool,
 ) -> Resultaat<bool> {
     let apparaat = nrs.nr(conn, &op.apparaat)?;
-    // Held by its row's run of creating operations (schema 23): known already.
-    let (tabel_nr, rij_nr) = (nrs.nr(conn, tabel)?, nrs.nr(conn, rij)?);
-    if conn.prepare_cached(IN_AANMAAK)?.query_row((tabel_nr, rij_nr, apparaat, op.volgnummer), |r| r.get(0))? {
+    // Held by a run of creating operations (schema 23): known already.
+    if conn.prepare_cached(IN_AANMAAK)?.query_row((apparaat, op.volgnummer, max_aanmaak()), |r| r.get(0))? {
         return Ok(false);
     }
     let n = conn
@@ -420,8 +419,8 @@ pub(crate) fn bewaar_operatie(
             apparaat,
             op.volgnummer,
             hlc,
-            tabel_nr,
-            rij_nr,
+            nrs.nr(conn, tabel)?,
+            nrs.nr(conn, rij)?,
             nrs.nr_of(conn, veld)?,
             nrs.nr_of(conn, casus)?,
             veld.is_none(),
@@ -703,12 +702,14 @@ pub(crate) fn aanmaak_koppen(conn: &Connection, tabel: &str, rij: &str) -> Resul
     Ok(r.collect::<Result<_, _>>()?)
 }
 
-/// Whether operation (?3 device, ?4 sequence number) on row (?1 table, ?2 row), all
-/// `tekstnr` numbers, is held by the row's run of creating operations (it is in the
-/// change log, but not in `wijziging_nr`).
+/// Whether operation (?1 device number, ?2 sequence number) is held by a run of creating
+/// operations (it is in the change log, but not in `wijziging_nr`); ?3 is
+/// [`max_aanmaak`]. By its identity alone, as `wijziging_nr`'s primary key knows it: a
+/// second operation with a known identity is ignored, whatever it says.
 pub(crate) const IN_AANMAAK: &str = "SELECT EXISTS (SELECT 1 FROM aanmaak_nr g JOIN tekstnr l ON l.nr = g.velden
      JOIN json_each(l.tekst) j
-     WHERE g.tabel = ?1 AND g.rij = ?2 AND g.apparaat = ?3 AND j.key = ?4 - g.volgnummer AND j.value <> 0)";
+     WHERE g.apparaat = ?1 AND g.volgnummer > ?2 - ?3 AND g.volgnummer <= ?2
+       AND j.key = ?2 - g.volgnummer AND j.value <> 0)";
 
 /// Move the operations of row `rij` that may form a run of creating operations into
 /// `aanmaak_nr` (the received creation of a row, or an existing log at the schema 23
