@@ -192,7 +192,7 @@ fn json(v: Value) -> serde_json::Value {
 }
 
 /// Every row of `tabel` where `kolom = waarde`, all columns.
-fn rijen(conn: &Connection, tabel: &s::Tabel, kolom: &str, waarde: &str) -> Resultaat<Vec<Rij>> {
+pub(super) fn rijen(conn: &Connection, tabel: &s::Tabel, kolom: &str, waarde: &str) -> Resultaat<Vec<Rij>> {
     let mut stmt = conn.prepare(&format!("SELECT * FROM {} WHERE {kolom} = ?1 ORDER BY rowid", tabel.naam))?;
     let namen: Vec<String> = stmt.column_names().into_iter().map(String::from).collect();
     let mut uit = Vec::new();
@@ -200,7 +200,12 @@ fn rijen(conn: &Connection, tabel: &s::Tabel, kolom: &str, waarde: &str) -> Resu
     while let Some(rij) = r.next()? {
         let mut m = Rij::new();
         for (i, n) in namen.iter().enumerate() {
-            m.insert(n.clone(), json(rij.get::<_, Value>(i)?));
+            let mut w = rij.get::<_, Value>(i)?;
+            // A plan version's snapshot is stored packed (schema 23): the person reads it.
+            if let (true, "inhoud", Value::Text(t)) = (tabel.naam == s::PLANVERSIE.naam, n.as_str(), &w) {
+                w = Value::Text(super::plan::snapshot_uitpakken(t).map_err(|e| StoreFout::Migratie(e.to_string()))?);
+            }
+            m.insert(n.clone(), json(w));
         }
         uit.push(m);
     }

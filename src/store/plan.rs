@@ -504,6 +504,7 @@ impl Store {
             |r| r.get(0),
         )?;
         let json = serde_json::to_string(&inhoud).map_err(|e| StoreFout::Migratie(e.to_string()))?;
+        let json = snapshot_inpakken(&json)?;
         let mut w = self.schrijver()?;
         let tijd = w.tijdstip().to_string();
         let wie = w.gebruiker().to_string();
@@ -532,6 +533,9 @@ impl Store {
         let versies = stmt
             .query_map([&cid], |r| {
                 let inhoud: String = r.get(4)?;
+                let inhoud = snapshot_uitpakken(&inhoud).map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+                })?;
                 Ok(PlanVersie {
                     nummer: r.get(0)?,
                     vastgelegd_op: r.get(1)?,
@@ -544,5 +548,80 @@ impl Store {
             })?
             .collect::<Result<_, _>>()?;
         Ok(versies)
+    }
+}
+
+/// How a frozen plan version's snapshot starts when it is stored deflated (schema 23).
+const INGEPAKT: &str = "deflate+base64:";
+
+/// The snapshot of a plan version as stored and synced: deflated, as base64 text after
+/// [`INGEPAKT`]. A snapshot is about 2 KB of JSON, just over half a page, so every version
+/// took a page of its own; packed it is about half, and three share a page (issue 23).
+/// It is written once and never edited, and the text travels as any field value.
+pub(crate) fn snapshot_inpakken(json: &str) -> Resultaat<String> {
+    use base64::Engine as _;
+    use std::io::Write as _;
+    let mut z = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(json.as_bytes())?;
+    let bytes = z.finish()?;
+    Ok(format!("{INGEPAKT}{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
+}
+
+/// The JSON of a stored snapshot: unpacked ([`snapshot_inpakken`]), or as it is when it
+/// was stored as JSON (versions frozen before schema 23, or by an older colleague).
+pub(crate) fn snapshot_uitpakken(opgeslagen: &str) -> Result<String, SnapshotFout> {
+    use base64::Engine as _;
+    use std::io::Read as _;
+    let Some(b64) = opgeslagen.strip_prefix(INGEPAKT) else {
+        return Ok(opgeslagen.to_string());
+    };
+    let bytes = base64::engine::general_purpose::STANDARD.decode(b64).map_err(|e| SnapshotFout(e.to_string()))?;
+    let mut json = String::new();
+    // At most 16 MB: a snapshot is a few KB, and a bundle must not unpack into a bomb.
+    flate2::read::DeflateDecoder::new(&bytes[..])
+        .take(16 << 20)
+        .read_to_string(&mut json)
+        .map_err(|e| SnapshotFout(e.to_string()))?;
+    Ok(json)
+}
+
+/// A stored snapshot that cannot be unpacked.
+#[derive(Debug, thiserror::Error)]
+#[error("plan snapshot cannot be unpacked: {0}")]
+pub struct SnapshotFout(String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A frozen version's snapshot is stored packed, reads back as the plan it froze, and
+    /// a snapshot stored as JSON (before schema 23, or by an older colleague) reads as it
+    /// always did; a damaged one is an error, not an empty plan.
+    #[test]
+    fn vastgelegde_versie_wordt_ingepakt_bewaard_en_leest_terug() {
+        let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
+        let n = crate::store::NieuweCasus {
+            werknaam: "Zilveren Meeuw".into(),
+            thema: "nazorg".into(),
+            ..Default::default()
+        };
+        let nr = s.nieuwe_casus(n).unwrap().to_string();
+        let lg = s.leefgebieden().unwrap()[0].id.clone();
+        s.doel_toevoegen(&nr, &lg, "Een vaste woonplek met begeleiding, ë en ï inbegrepen").unwrap();
+        s.plan_vastleggen(&nr, "Eerste versie").unwrap();
+        let opgeslagen: String = s.conn.query_row("SELECT inhoud FROM planversie", [], |r| r.get(0)).unwrap();
+        assert!(opgeslagen.starts_with(INGEPAKT), "{opgeslagen}");
+        let versies = s.plan_versies(&nr).unwrap();
+        assert_eq!(versies[0].inhoud, s.plan(&nr).unwrap().snapshot());
+        assert_eq!(versies[0].inhoud.doelen[0].omschrijving, "Een vaste woonplek met begeleiding, ë en ï inbegrepen");
+        let json = serde_json::to_string(&versies[0].inhoud).unwrap();
+        assert_eq!(snapshot_uitpakken(&json).unwrap(), json);
+        assert_eq!(snapshot_uitpakken(&snapshot_inpakken(&json).unwrap()).unwrap(), json);
+        assert!(snapshot_uitpakken(&format!("{INGEPAKT}!!")).is_err());
+        // The inzageverzoek shows the snapshot as JSON, not as its packed form.
+        let cid = s.casus_id(&nr).unwrap();
+        let inzage = super::super::inzage::rijen(&s.conn, &s::PLANVERSIE, "casus_id", &cid).unwrap();
+        let inzage = serde_json::to_string(&inzage).unwrap();
+        assert!(inzage.contains("Een vaste woonplek met begeleiding") && !inzage.contains(INGEPAKT), "{inzage}");
     }
 }
