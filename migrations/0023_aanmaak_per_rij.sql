@@ -30,8 +30,8 @@ CREATE TABLE aanmaak_nr (
     velden     INTEGER NOT NULL,
     PRIMARY KEY (tabel, rij)
 ) STRICT, WITHOUT ROWID;
--- Scoped export and removal read a casus' runs.
-CREATE INDEX aanmaak_casus ON aanmaak_nr(casus, apparaat, volgnummer);
+-- Scoped export and removal read a casus' runs (a casus has a few dozen).
+CREATE INDEX aanmaak_casus ON aanmaak_nr(casus);
 -- Export reads a device's runs after a sequence number; a received operation is known
 -- when a run holds its device and number, whatever row it names.
 CREATE INDEX aanmaak_volg ON aanmaak_nr(apparaat, volgnummer);

@@ -1664,6 +1664,44 @@ mod tests {
         assert_eq!(s.nummers.aantal(), 0, "nothing remembered after the commit");
     }
 
+    /// The creation runs (schema 23) are found through an index whichever way they are
+    /// asked for: a received operation by device and number (`aanmaak_volg`), a row's run
+    /// by its key, a casus' runs (removal, scoped export) by `aanmaak_casus`. Never a scan
+    /// of every run.
+    #[test]
+    fn aanmaakreeksen_worden_via_een_index_gevonden() {
+        let (_dir, mut s) = crate::store::testhulp::nieuwe_store();
+        for naam in ["Blauwe Reiger", "Groene Specht", "Rode Wouw"] {
+            let n = crate::store::NieuweCasus { werknaam: naam.into(), thema: "nazorg".into(), ..Default::default() };
+            s.nieuwe_casus(n).unwrap();
+        }
+        let conn = &s.conn;
+        for analyse in ["", "ANALYZE"] {
+            conn.execute_batch(analyse).unwrap();
+            let volg = crate::store::testhulp::plan(conn, super::IN_AANMAAK, &["1", "2", "3"]);
+            assert!(
+                volg.iter().any(|r| r.contains("aanmaak_volg (apparaat=? AND volgnummer>? AND volgnummer<?)")),
+                "{volg:?}"
+            );
+            let rij = crate::store::testhulp::plan(
+                conn,
+                "SELECT velden FROM aanmaak_nr WHERE tabel = (SELECT nr FROM tekstnr WHERE tekst = ?1)
+                 AND rij = (SELECT nr FROM tekstnr WHERE tekst = ?2)",
+                &["casus", "x"],
+            );
+            assert!(rij.iter().any(|r| r.contains("USING PRIMARY KEY (tabel=? AND rij=?)")), "{rij:?}");
+            let casus = crate::store::testhulp::plan(
+                conn,
+                "SELECT tabel, rij FROM aanmaak_nr WHERE casus IN (SELECT nr FROM tekstnr WHERE tekst = ?1)",
+                &["x"],
+            );
+            assert!(casus.iter().any(|r| r.contains("aanmaak_casus (casus=?)")), "{casus:?}");
+            for p in [&volg, &rij, &casus] {
+                assert!(p.iter().all(|r| !r.starts_with("SCAN g") && !r.starts_with("SCAN aanmaak_nr")), "{p:?}");
+            }
+        }
+    }
+
     #[test]
     fn audit_hash_opslag_is_de_hex_decodering_van_een_kleine_letter_hash() {
         let hash = super::audit_hash(super::AUDIT_BEGIN, ["a", "b", "c", "d", "e", "f", "g", "h"], None);
