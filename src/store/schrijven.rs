@@ -560,21 +560,7 @@ pub(crate) fn waarden_naar_rij(conn: &Connection, t: &Tabel, rij: &str, veld: Op
 /// The schema 21 upgrade, in one transaction: every row lets its single heads' values
 /// move in ([`waarden_naar_rij`]), then the flag set by the migration goes.
 pub(crate) fn alle_waarden_naar_rij(conn: &Connection) -> Resultaat<usize> {
-    // IMMEDIATE, as every write: another process waits instead of failing half-way.
-    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    let mut verplaatst = 0;
-    for t in ALLE {
-        let ids: Vec<String> = tx
-            .prepare(&format!("SELECT id FROM {}", t.naam))?
-            .query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        for id in ids {
-            verplaatst += waarden_naar_rij(&tx, t, &id, None)?;
-        }
-    }
-    tx.execute("DELETE FROM instelling WHERE sleutel = ?1", [super::instelling::WAARDEN_NAAR_RIJ])?;
-    tx.commit()?;
-    Ok(verplaatst)
+    voor_elke_rij(conn, super::instelling::WAARDEN_NAAR_RIJ, |c, t, id| waarden_naar_rij(c, t, id, None))
 }
 
 /// The longest run of operations one `aanmaak_nr` row may hold: a run never has more
@@ -783,6 +769,17 @@ pub(crate) fn groepeer(conn: &Connection, t: &Tabel, rij: &str) -> Resultaat<usi
 /// The schema 23 upgrade, in one transaction: every row's creating operations form a
 /// run where they may ([`groepeer`]), then the flag set by the migration goes.
 pub(crate) fn alle_aanmaak_groeperen(conn: &Connection) -> Resultaat<usize> {
+    voor_elke_rij(conn, super::instelling::AANMAAK_GROEPEREN, groepeer)
+}
+
+/// An upgrade step run on every synced row in one transaction (`stap` returns how many
+/// operations it moved), after which the flag its migration set goes.
+fn voor_elke_rij(
+    conn: &Connection,
+    vlag: &str,
+    stap: impl Fn(&Connection, &Tabel, &str) -> Resultaat<usize>,
+) -> Resultaat<usize> {
+    // IMMEDIATE, as every write: another process waits instead of failing half-way.
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     let mut verplaatst = 0;
     for t in ALLE {
@@ -791,10 +788,10 @@ pub(crate) fn alle_aanmaak_groeperen(conn: &Connection) -> Resultaat<usize> {
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for id in ids {
-            verplaatst += groepeer(&tx, t, &id)?;
+            verplaatst += stap(&tx, t, &id)?;
         }
     }
-    tx.execute("DELETE FROM instelling WHERE sleutel = ?1", [super::instelling::AANMAAK_GROEPEREN])?;
+    tx.execute("DELETE FROM instelling WHERE sleutel = ?1", [vlag])?;
     tx.commit()?;
     Ok(verplaatst)
 }
