@@ -336,7 +336,7 @@ pub fn sync(f: &crate::sync::SyncFout) -> String {
             format!("Dit bestand is geen geldige Schakel-bundel, of het is beschadigd of onvolledig. {niets}")
         }
         S::OnbekendeVersie(v) => {
-            if *v < crate::sync::BUNDEL_VERSIE {
+            if *v < crate::sync::OUDSTE_BUNDELVERSIE {
                 format!(
                     "Deze bundel heeft het oudere formaat {v} en is gemaakt met een oudere versie van Schakel. Vraag \
                      de afzender Schakel bij te werken en een nieuwe bundel te maken. {niets}"

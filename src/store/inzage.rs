@@ -202,8 +202,12 @@ pub(super) fn rijen(conn: &Connection, tabel: &s::Tabel, kolom: &str, waarde: &s
         for (i, n) in namen.iter().enumerate() {
             let mut w = rij.get::<_, Value>(i)?;
             // A plan version's snapshot is stored packed (schema 23): the person reads it.
+            // One that cannot be unpacked is named as such; the rest of the inzage goes on.
             if let (true, "inhoud", Value::Text(t)) = (tabel.naam == s::PLANVERSIE.naam, n.as_str(), &w) {
-                w = Value::Text(super::plan::snapshot_uitpakken(t).map_err(|e| StoreFout::Migratie(e.to_string()))?);
+                w = Value::Text(
+                    super::plan::snapshot_uitpakken(t)
+                        .unwrap_or_else(|e| format!("(de inhoud van deze planversie kan niet worden gelezen: {e})")),
+                );
             }
             m.insert(n.clone(), json(w));
         }

@@ -577,12 +577,24 @@ pub(crate) fn snapshot_uitpakken(opgeslagen: &str) -> Result<String, SnapshotFou
     };
     let bytes = base64::engine::general_purpose::STANDARD.decode(b64).map_err(|e| SnapshotFout(e.to_string()))?;
     let mut json = String::new();
-    // At most 16 MB: a snapshot is a few KB, and a bundle must not unpack into a bomb.
+    // A snapshot is a few KB; a colleague's bundle must not unpack into a bomb.
     flate2::read::DeflateDecoder::new(&bytes[..])
-        .take(16 << 20)
+        .take(MAX_SNAPSHOT + 1)
         .read_to_string(&mut json)
         .map_err(|e| SnapshotFout(e.to_string()))?;
+    if json.len() as u64 > MAX_SNAPSHOT {
+        return Err(SnapshotFout(format!("unpacks to more than {MAX_SNAPSHOT} bytes")));
+    }
     Ok(json)
+}
+
+/// The most a packed snapshot may unpack to: a plan of hundreds of goals and actions is
+/// well under 1 MB of JSON.
+pub(crate) const MAX_SNAPSHOT: u64 = 1 << 20;
+
+/// Whether `waarde` is a packed snapshot ([`snapshot_inpakken`]).
+pub(crate) fn is_ingepakt(waarde: &str) -> bool {
+    waarde.starts_with(INGEPAKT)
 }
 
 /// A stored snapshot that cannot be unpacked.
@@ -618,6 +630,11 @@ mod tests {
         assert_eq!(snapshot_uitpakken(&json).unwrap(), json);
         assert_eq!(snapshot_uitpakken(&snapshot_inpakken(&json).unwrap()).unwrap(), json);
         assert!(snapshot_uitpakken(&format!("{INGEPAKT}!!")).is_err());
+        // A bomb: 2 MB of spaces deflate to a few KB and are refused, not unpacked.
+        let bom = snapshot_inpakken(&" ".repeat(2 << 20)).unwrap();
+        assert!(bom.len() < 10_000, "{}", bom.len());
+        let fout = snapshot_uitpakken(&bom).unwrap_err().to_string();
+        assert!(fout.contains("more than 1048576 bytes"), "{fout}");
         // The inzageverzoek shows the snapshot as JSON, not as its packed form.
         let cid = s.casus_id(&nr).unwrap();
         let inzage = super::super::inzage::rijen(&s.conn, &s::PLANVERSIE, "casus_id", &cid).unwrap();

@@ -147,6 +147,13 @@ fn controleer(w: &Wijziging) -> Resultaat<&'static schrijven::Tabel> {
             {
                 return Err(ongeldig(w, "value is not a scalar"));
             }
+            // A packed plan snapshot must unpack, within its limit (no bomb in a bundle).
+            if let (true, Some(serde_json::Value::String(t))) = (t.naam == "planversie" && v == "inhoud", &w.waarde)
+                && super::plan::is_ingepakt(t)
+                && super::plan::snapshot_uitpakken(t).is_err()
+            {
+                return Err(ongeldig(w, "plan snapshot does not unpack"));
+            }
         }
         _ => return Err(ongeldig(w, "field and tombstone flag disagree")),
     }
@@ -1265,6 +1272,32 @@ mod tests {
             let w: Vec<&String> = koppen.iter().filter(|r| r.starts_with("SEARCH w ")).collect();
             assert!(w.len() == 1 && w[0].contains("(apparaat=? AND volgnummer=?)"), "{koppen:?}");
         }
+    }
+
+    /// A received plan snapshot that is packed must unpack within its limit: a bundle
+    /// cannot carry a decompression bomb into every later opening of the casus. Plain
+    /// JSON (older builds) and a proper packed snapshot pass.
+    #[test]
+    fn ingepakte_plansnapshot_moet_uitpakken_binnen_de_grens() {
+        let op = |waarde: String| crate::store::schrijven::Wijziging {
+            apparaat: "apparaat-b".into(),
+            volgnummer: 7,
+            hlc: 1,
+            tabel: "planversie".into(),
+            rij: "pv-1".into(),
+            veld: Some("inhoud".into()),
+            waarde: Some(serde_json::Value::String(waarde)),
+            verwijderd: false,
+            casus_id: Some("c-1".into()),
+            basis: Vec::new(),
+            gewist: false,
+        };
+        let json = r#"{"doelen":[],"acties":[],"risicos":[]}"#.to_string();
+        assert!(super::controleer(&op(json.clone())).is_ok());
+        assert!(super::controleer(&op(crate::store::plan::snapshot_inpakken(&json).unwrap())).is_ok());
+        let bom = crate::store::plan::snapshot_inpakken(&" ".repeat(2 << 20)).unwrap();
+        let fout = super::controleer(&op(bom)).unwrap_err().to_string();
+        assert!(fout.contains("plan snapshot does not unpack"), "{fout}");
     }
 
     #[test]

@@ -20,7 +20,17 @@ use thiserror::Error;
 use zeroize::Zeroizing;
 
 /// Bundle format version written and accepted.
-pub const BUNDEL_VERSIE: u16 = 2;
+pub const BUNDEL_VERSIE: u16 = 3;
+/// The oldest format this build still reads. Format 3 (schema 23) only changed how a
+/// plan version's snapshot is written (`store::plan::snapshot_inpakken`), which this
+/// build reads either way; a build that knows only format 2 refuses format 3 and asks
+/// to be updated, instead of failing on a packed snapshot when a casus is opened.
+pub const OUDSTE_BUNDELVERSIE: u16 = 2;
+
+/// Whether this build reads bundles of format `versie`.
+pub fn versie_leesbaar(versie: u16) -> bool {
+    (OUDSTE_BUNDELVERSIE..=BUNDEL_VERSIE).contains(&versie)
+}
 /// File magic of a bundle.
 pub const MAGIC: &[u8; 8] = b"SCHAKELB";
 const BUITEN_CONTEXT: &[u8] = b"schakel-bundel-buiten-v1\0";
@@ -583,7 +593,7 @@ pub fn lees_buitenkant(bytes: &[u8]) -> SyncResultaat<Buitenkant<'_>> {
         Ok((stuk, pos))
     };
     let versie = u16::from_be_bytes(neem(2)?.0.try_into().map_err(|_| kort())?);
-    if versie != BUNDEL_VERSIE {
+    if !versie_leesbaar(versie) {
         return Err(SyncFout::OnbekendeVersie(versie));
     }
     let id_len = u16::from_be_bytes(neem(2)?.0.try_into().map_err(|_| kort())?) as usize;
@@ -673,8 +683,11 @@ pub fn importeer(store: &mut Store, bytes: &[u8]) -> SyncResultaat<Import> {
     let inhoud: Inhoud =
         serde_json::from_slice(payload).map_err(|e| SyncFout::Beschadigd(format!("inner content: {e}")))?;
     let m = &inhoud.manifest;
-    if m.versie != BUNDEL_VERSIE {
+    if !versie_leesbaar(m.versie) {
         return Err(SyncFout::OnbekendeVersie(m.versie));
+    }
+    if m.versie != buiten.versie {
+        return Err(SyncFout::Beschadigd("the manifest and the header name different formats".into()));
     }
     if m.afzender != afzender.apparaat {
         return Err(SyncFout::Handtekening("binnen"));

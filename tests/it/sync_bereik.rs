@@ -303,6 +303,11 @@ fn oude_bundelversie_wordt_geweigerd_met_uitleg() {
     assert!(tekst.contains("oudere versie van Schakel"), "{tekst}");
     let tekst = schakel::melding::sync(&SyncFout::OnbekendeVersie(sync::BUNDEL_VERSIE + 1));
     assert!(tekst.contains("Werk Schakel bij"), "{tekst}");
+    // Format 3 (packed plan snapshots) still reads format 2: a colleague who has not
+    // updated yet can still send; format 1 and unknown newer ones are refused.
+    assert_eq!(sync::BUNDEL_VERSIE, 3);
+    assert!(sync::versie_leesbaar(2) && sync::versie_leesbaar(3));
+    assert!(!sync::versie_leesbaar(1) && !sync::versie_leesbaar(4));
 }
 
 /// Rectification (AVG art. 16): a corrected BSN is checked like a new one, needs a
