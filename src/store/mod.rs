@@ -1286,6 +1286,37 @@ mod tests {
     }
 
     /// The change-log tables as sorted text lines, through their (schema 11: view) names.
+    /// Call `f` for every row of every synced table (upgrade tests that turn a database
+    /// back into what an older schema wrote).
+    fn elke_rij(conn: &Connection, f: impl Fn(&schrijven::Tabel, &str)) {
+        for t in schrijven::ALLE {
+            let ids: Vec<String> = conn
+                .prepare(&format!("SELECT id FROM {}", t.naam))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            for rij in ids {
+                f(t, &rij);
+            }
+        }
+    }
+
+    /// A new store under key byte `b` with one casus: (temp dir, data dir, key, store,
+    /// casusnummer, casus id).
+    fn store_met_casus(b: u8, werknaam: &str) -> (tempfile::TempDir, Gegevensmap, DbSleutel, Store, String, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let map = Gegevensmap::new(dir.path().join("data"));
+        let sleutel = DbSleutel::van_bytes([b; 32]);
+        let g = Gebruiker { naam: "Test Regisseur".into(), rol: "procesregisseur".into(), zvh: "ZVH Test".into() };
+        let mut s = Store::maak(&map, &sleutel, &g).unwrap();
+        let nieuw = NieuweCasus { werknaam: werknaam.into(), thema: "nazorg".into(), ..Default::default() };
+        let nr = s.nieuwe_casus(nieuw).unwrap().to_string();
+        let id = s.casus_id(&nr).unwrap();
+        (dir, map, sleutel, s, nr, id)
+    }
+
     fn logtabellen(conn: &Connection) -> Vec<String> {
         ["wijziging", "kop", "vervangen", "wijziging_basis"]
             .iter()
@@ -2399,31 +2430,12 @@ mod tests {
     /// competing values and the casusnummer keep theirs, and the log reads the same.
     #[test]
     fn upgrade_naar_0021_zet_enige_waarden_in_de_rij_zonder_verschil() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        let sleutel = DbSleutel::van_bytes([21; 32]);
-        let g = Gebruiker { naam: "Test Regisseur".into(), rol: "procesregisseur".into(), zvh: "ZVH Test".into() };
-        let mut s = Store::maak(&map, &sleutel, &g).unwrap();
-        let nr = s
-            .nieuwe_casus(NieuweCasus { werknaam: "Grijze Gors".into(), thema: "nazorg".into(), ..Default::default() })
-            .unwrap()
-            .to_string();
-        let id = s.casus_id(&nr).unwrap();
+        let (_dir, map, sleutel, mut s, nr, id) = store_met_casus(21, "Grijze Gors");
         s.casus_wijzig(&nr, &CasusWijziging { probleem: Some("Geen woning".into()), ..Default::default() }).unwrap();
         // Schema 20 kept every value in its operation.
-        for t in schrijven::ALLE {
-            let ids: Vec<String> = s
-                .conn
-                .prepare(&format!("SELECT id FROM {}", t.naam))
-                .unwrap()
-                .query_map([], |r| r.get(0))
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            for rij in ids {
-                schrijven::waarden_terug(&s.conn, t, &rij, None).unwrap();
-            }
-        }
+        elke_rij(&s.conn, |t, rij| {
+            schrijven::waarden_terug(&s.conn, t, rij, None).unwrap();
+        });
         // A colleague's concurrent werknaam: two heads, an open conflict.
         s.conn
             .execute_batch(&format!(
@@ -2465,16 +2477,7 @@ mod tests {
     /// log as it reads (`wijziging`, `kop`), the synced state, or what a colleague receives.
     #[test]
     fn upgrade_naar_0023_aanmaak_per_rij_zonder_verschil() {
-        let dir = tempfile::tempdir().unwrap();
-        let map = Gegevensmap::new(dir.path().join("data"));
-        let sleutel = DbSleutel::van_bytes([23; 32]);
-        let g = Gebruiker { naam: "Test Regisseur".into(), rol: "procesregisseur".into(), zvh: "ZVH Test".into() };
-        let mut s = Store::maak(&map, &sleutel, &g).unwrap();
-        let nr = s
-            .nieuwe_casus(NieuweCasus { werknaam: "Grijze Gors".into(), thema: "nazorg".into(), ..Default::default() })
-            .unwrap()
-            .to_string();
-        let id = s.casus_id(&nr).unwrap();
+        let (_dir, map, sleutel, mut s, nr, id) = store_met_casus(23, "Grijze Gors");
         let velden_in_run = |s: &Store, tabel: &str, rij: &str| -> Vec<String> {
             schrijven::aanmaak_koppen(&s.conn, tabel, rij).unwrap().into_iter().map(|k| k.0).collect()
         };
@@ -2516,19 +2519,9 @@ mod tests {
         assert!(!velden_in_run(&s, "journaal", &journaal).is_empty());
         assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
         // Schema 22 logged one operation per field: take every run apart.
-        for t in ALLE {
-            let ids: Vec<String> = s
-                .conn
-                .prepare(&format!("SELECT id FROM {}", t.naam))
-                .unwrap()
-                .query_map([], |r| r.get(0))
-                .unwrap()
-                .collect::<Result<_, _>>()
-                .unwrap();
-            for rij in ids {
-                schrijven::los_uit_aanmaak(&s.conn, t.naam, &rij, None).unwrap();
-            }
-        }
+        elke_rij(&s.conn, |t, rij| {
+            schrijven::los_uit_aanmaak(&s.conn, t.naam, rij, None).unwrap();
+        });
         assert_eq!(aantal(&s, "aanmaak_nr"), 0);
         assert_eq!(s.waarden_in_rij_fouten().unwrap(), Vec::<String>::new());
         s.conn
